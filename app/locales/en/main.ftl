@@ -1,0 +1,83 @@
+# Uraia: English. Every key here must also be in sw/main.ftl (a test checks).
+
+## Frame
+service-name = Uraia
+service-tagline = NTSA services for motorists
+skip-link = Skip to main content
+language-switch-label = Language
+language-current = Current language:
+footer-phishing = Uraia will never ask for your password or M-Pesa PIN by phone, SMS or email. Before you type anything, check that the address bar shows
+footer-meta = A citizen service for Kenyan motorists. Built to work on any phone, with or without JavaScript.
+
+## Errors
+not-found-title = Page not found
+not-found-typed = If you typed the web address, check it is correct.
+not-found-pasted = If you pasted the web address, check you copied the entire address.
+not-found-home = Go to the Uraia home page
+error-title = Sorry, there is a problem with the service
+error-internal = Something went wrong on our side. If you contact us, quote reference { $reference }.
+error-network = We could not reach the service. Check your connection and try again.
+error-try-later = Try again later. Nothing you have already saved is lost.
+error-summary-title = There is a problem
+error-prefix = Error:
+
+## Widgets
+date-day = Day
+date-month = Month
+date-year = Year
+panel-reference = Your reference number
+change = Change
+step-indicator = Step { $step } of { $total }
+
+## Home
+home-title = Renew, register and book NTSA services online
+home-lead = Use Uraia to deal with the National Transport and Safety Authority from your phone: one account, pay by M-Pesa or card, and get a slip that anyone can check.
+home-services-heading = What you can do
+home-service-licence = renew a driving licence or apply for a smart driving licence
+home-service-registration = register a vehicle or transfer its ownership
+home-service-inspection = book a vehicle inspection
+home-service-test = book a driving test
+home-service-psv = license a matatu or bus, and get a PSV badge
+home-service-tims = bring over your old NTSA TIMS account
+home-service-pay = pay by M-Pesa or card and download a slip that anyone can verify
+home-need-heading = What you need
+home-need-id = your National ID number (or passport, alien certificate or KRA PIN for other account types)
+home-need-contact = an email address and a mobile number that can receive SMS
+home-need-pay = M-Pesa or a bank card to pay the fee
+home-fees-link = Check what a service costs
+demo-banner-title = Demonstration service
+demo-banner-body = This copy of Uraia uses an invented demonstration register. Do not enter real personal details.
+
+## Fees
+fees-title = Check what a service costs
+fees-lead = Every payment on the service is the fee for the service plus a small access fee per transaction, set by government notice in December 2023.
+fees-question = Which service do you need?
+fees-hint = The fee is shown under each service.
+fees-submit = Show the total
+fees-result-heading = What you will pay
+fees-row-fee = Service fee
+fees-row-access = Access fee
+fees-row-total = Total
+fees-access-heading = Access fee per transaction
+fees-access-body = The access fee depends on the amount of the service fee.
+fees-access-caption = Access fee by service fee
+fees-access-amount = Service fee
+fees-access-fee = Access fee
+fees-band-range = { $from } to { $to }
+fees-band-from = { $from } or more
+fees-error-choose = Select a service to see what it costs
+
+## Services (by fee table code)
+service-dl-renewal-1y = Driving licence renewal, 1 year
+service-dl-renewal-3y = Driving licence renewal, 3 years
+service-smart-dl = Smart driving licence (application or renewal)
+service-driving-test = Driving test booking
+service-psv-badge = PSV badge (driver or conductor)
+service-inspection = Vehicle inspection booking
+service-vehicle-search = Copy of records (vehicle search)
+service-transfer-upto-1000cc = Transfer of ownership, up to 1000 cc
+service-registration-under-1000cc = Vehicle registration, under 1000 cc
+service-registration-over-3000cc = Vehicle registration, over 3000 cc
+service-psv-6-8-seats = PSV road service licence, 6 to 8 seats
+service-psv-9-14-seats = PSV road service licence, 9 to 14 seats
+service-psv-over-26-seats = PSV road service licence, over 26 seats

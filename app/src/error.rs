@@ -1,0 +1,115 @@
+//! `AppError`: the one error type that crosses the wire between server functions and pages.
+//!
+//! It carries translation keys, never text, so the page renders it in the reader's language; and it never carries
+//! internals: an unexpected failure is logged on the server once, with a reference the citizen can quote.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+
+/// A problem with one answer: the field's `id` (the error summary links to it) and the message key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub key: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, key: &str) -> Self {
+        FieldError {
+            field: field.into(),
+            key: key.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// Answers that need correcting: an error summary plus a message by each field.
+    #[error("There is a problem")]
+    Invalid(Vec<FieldError>),
+    #[error("Page not found")]
+    NotFound,
+    /// The browser could not reach the server (a slow or lost connection).
+    #[error("Could not reach the service")]
+    Network,
+    /// Something unexpected; the string is the reference logged with the details.
+    #[error("Sorry, something went wrong (reference {0})")]
+    Internal(String),
+}
+
+impl AppError {
+    /// The message shown as a page's heading or banner, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            AppError::Invalid(_) => lang.t("error-summary-title"),
+            AppError::NotFound => lang.t("not-found-title"),
+            AppError::Network => lang.t("error-network"),
+            AppError::Internal(reference) => {
+                lang.t_with("error-internal", &[("reference", reference.clone())])
+            }
+        }
+    }
+
+    /// Logs an unexpected failure with a fresh reference and returns the error the citizen sees.
+    #[cfg(feature = "ssr")]
+    pub fn internal(error: impl std::fmt::Display) -> AppError {
+        let reference = reference();
+        tracing::error!(reference = %reference, error = %error, "unexpected failure");
+        AppError::Internal(reference)
+    }
+}
+
+/// A short reference a citizen can read out on the phone: 8 upper-case hex characters of a random UUID.
+#[cfg(feature = "ssr")]
+pub fn reference() -> String {
+    uuid::Uuid::new_v4().simple().to_string()[..8].to_uppercase()
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Network,
+            // Bad arguments to a public endpoint are treated as unexpected: the real forms cannot send them.
+            other => {
+                #[cfg(feature = "ssr")]
+                return AppError::internal(other);
+                #[cfg(not(feature = "ssr"))]
+                {
+                    let _ = other;
+                    AppError::Internal(String::new())
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_errors_show_only_a_reference() {
+        let text = AppError::Internal("AB12CD34".into()).message(Lang::En);
+        assert!(text.contains("AB12CD34"), "{text}");
+        let text = AppError::Internal("AB12CD34".into()).message(Lang::Sw);
+        assert!(text.contains("AB12CD34"), "{text}");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn references_are_short_and_readable() {
+        let r = reference();
+        assert_eq!(r.len(), 8);
+        assert!(r
+            .chars()
+            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_lowercase()));
+        assert_ne!(r, reference());
+    }
+}

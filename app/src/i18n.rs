@@ -1,0 +1,169 @@
+//! English and Kiswahili. Every visible string goes through [`Lang::t`].
+//!
+//! Translations are Mozilla Fluent files (`app/locales/{en,sw}/*.ftl`) loaded by `fluent-templates` and compiled into
+//! both the server and the browser. Fluent was chosen over a key-value crate because Kiswahili grammar (noun-class
+//! agreement, plurals) needs selectors that Fluent has and plain lookups do not, and because the locale is an
+//! explicit argument (it comes from the URL) rather than global state that could leak between requests.
+
+use std::{borrow::Cow, collections::HashMap, sync::LazyLock};
+
+use fluent_templates::{fluent_bundle::FluentValue, static_loader, LanguageIdentifier, Loader};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // No Unicode isolation marks around placeables: they would end up in form values and tests.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static EN: LazyLock<LanguageIdentifier> = LazyLock::new(|| fluent_templates::langid!("en"));
+static SW: LazyLock<LanguageIdentifier> = LazyLock::new(|| fluent_templates::langid!("sw"));
+
+/// A language the service speaks. Chosen by the first segment of the URL.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    En,
+    Sw,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Sw];
+
+    /// The URL segment and the `lang` attribute value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Sw => "sw",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// The language of a path such as `/sw/fees`; English when the path names none.
+    pub fn from_path(path: &str) -> Lang {
+        path.trim_start_matches('/')
+            .split('/')
+            .next()
+            .and_then(Lang::parse)
+            .unwrap_or_default()
+    }
+
+    /// The language a switch offers from this one.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Sw,
+            Lang::Sw => Lang::En,
+        }
+    }
+
+    /// The language's name in itself, as a language switch shows it.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Sw => "Kiswahili",
+        }
+    }
+
+    /// `rest` under this language's prefix: `Lang::Sw.href("fees")` is `/sw/fees`; the home page is `/sw`.
+    pub fn href(self, rest: &str) -> String {
+        match rest.trim_start_matches('/') {
+            "" => format!("/{}", self.code()),
+            rest => format!("/{}/{rest}", self.code()),
+        }
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::En => &EN,
+            Lang::Sw => &SW,
+        }
+    }
+
+    /// The message `key` in this language.
+    pub fn t(self, key: &str) -> String {
+        LOCALES.lookup(self.id(), key)
+    }
+
+    /// The message `key` with named arguments (`{ $amount }` in the .ftl file).
+    pub fn t_with(self, key: &str, args: &[(&'static str, String)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
+            .collect();
+        LOCALES.lookup_with_args(self.id(), key, &args)
+    }
+}
+
+/// The language of the page being rendered, provided by the layout from the URL.
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// Every message id (and attribute) in a language's .ftl files.
+    fn keys(lang: Lang) -> BTreeSet<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang.code());
+        let mut keys = BTreeSet::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let resource =
+                fluent_syntax::parser::parse(source.as_str()).expect("the .ftl file parses");
+            for item in resource.body {
+                if let fluent_syntax::ast::Entry::Message(message) = item {
+                    keys.insert(message.id.name.to_string());
+                    for attribute in message.attributes {
+                        keys.insert(format!("{}.{}", message.id.name, attribute.id.name));
+                    }
+                }
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn both_languages_have_exactly_the_same_keys() {
+        let (en, sw) = (keys(Lang::En), keys(Lang::Sw));
+        let only_en: Vec<_> = en.difference(&sw).collect();
+        let only_sw: Vec<_> = sw.difference(&en).collect();
+        assert!(only_en.is_empty(), "missing in Kiswahili: {only_en:?}");
+        assert!(only_sw.is_empty(), "missing in English: {only_sw:?}");
+        assert!(en.len() > 20, "the locale files were not read");
+    }
+
+    #[test]
+    fn messages_are_translated_not_echoed() {
+        assert_eq!(Lang::En.t("service-name"), "Uraia");
+        assert_ne!(Lang::En.t("home-title"), Lang::Sw.t("home-title"));
+        assert!(!Lang::Sw.t("home-title").contains("home-title"));
+    }
+
+    #[test]
+    fn arguments_are_interpolated_without_isolation_marks() {
+        let text = Lang::En.t_with("fees-band-from", &[("from", "KES 620".into())]);
+        assert!(text.contains("KES 620"), "{text}");
+        assert!(!text.contains('\u{2068}'));
+    }
+
+    #[test]
+    fn language_comes_from_the_first_path_segment() {
+        assert_eq!(Lang::from_path("/sw/fees"), Lang::Sw);
+        assert_eq!(Lang::from_path("/en/"), Lang::En);
+        assert_eq!(Lang::from_path("/fr/x"), Lang::En);
+        assert_eq!(Lang::from_path("/"), Lang::En);
+        assert_eq!(Lang::Sw.href("/fees"), "/sw/fees");
+        assert_eq!(Lang::Sw.href(""), "/sw");
+    }
+}

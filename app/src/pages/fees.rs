@@ -1,0 +1,121 @@
+//! "What will it cost?": every service's fee, the access fee, and the total for the service you pick.
+//!
+//! Without JavaScript the form is a GET to this page (`?service=...`) and the server renders the total; once the page
+//! has hydrated, picking a service shows its total at once.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    error::FieldError,
+    fees::{
+        api::load_fee_schedule,
+        domain::{format_kes, FeeSchedule},
+    },
+    i18n::{use_lang, Lang},
+    ui::{Button, Choice, ErrorSummary, Radios, SummaryList, SummaryRow, Table},
+};
+
+#[component]
+pub fn FeesPage() -> impl IntoView {
+    let lang = use_lang();
+    let schedule = OnceResource::new(load_fee_schedule());
+    let title = lang.t("fees-title");
+    view! {
+        <Title text=format!("{title} – {}", lang.t("service-name")) />
+        <Suspense>
+            {move || Suspend::new(async move {
+                schedule.await.map(|schedule| view! { <FeeChecker schedule /> })
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FeeChecker(schedule: FeeSchedule) -> impl IntoView {
+    let lang = use_lang();
+    let query = use_query_map();
+    // A submitted form (`?show=total`, or a `service` in the query) without a known service is an error. Browsers
+    // leave unchecked radios out of the query, hence the button's own name and value.
+    let (submitted, code) = query.with_untracked(|q| {
+        (
+            q.get("show").is_some() || q.get("service").is_some(),
+            q.get("service"),
+        )
+    });
+    let selected = RwSignal::new(code.filter(|code| schedule.quote(code).is_some()));
+    let errors = if submitted && selected.get_untracked().is_none() {
+        vec![FieldError::new("service", "fees-error-choose")]
+    } else {
+        vec![]
+    };
+    let error = errors.first().map(|e| lang.t(&e.key));
+    let options = schedule
+        .fees
+        .iter()
+        .map(|fee| Choice {
+            value: fee.service_code.clone(),
+            label: lang.t(&format!("service-{}", fee.service_code)),
+            hint: Some(format_kes(fee.amount_kes)),
+        })
+        .collect();
+    let quote_rows = {
+        let schedule = schedule.clone();
+        Signal::derive(move || {
+            selected
+                .get()
+                .and_then(|code| schedule.quote(&code))
+                .map(|quote| quote_rows(lang, quote))
+                .unwrap_or_default()
+        })
+    };
+    let band_rows = band_rows(lang, &schedule);
+    view! {
+        <ErrorSummary errors />
+        <h1 class="heading-l">{lang.t("fees-title")}</h1>
+        <p class="lead">{lang.t("fees-lead")}</p>
+        <form method="get" action=lang.href("fees") class="form">
+            <Radios name="service" legend=lang.t("fees-question") hint=lang.t("fees-hint") error options
+                selected=selected on_change=Callback::new(move |code| selected.set(Some(code))) />
+            <Button text=lang.t("fees-submit") name="show" value="total" />
+        </form>
+        <div aria-live="polite" class="fees__result">
+            <Show when=move || !quote_rows.get().is_empty()>
+                <h2 class="heading-m">{lang.t("fees-result-heading")}</h2>
+                <SummaryList rows=quote_rows />
+            </Show>
+        </div>
+        <h2 class="heading-m">{lang.t("fees-access-heading")}</h2>
+        <p class="body">{lang.t("fees-access-body")}</p>
+        <Table caption=lang.t("fees-access-caption") head=vec![lang.t("fees-access-amount"), lang.t("fees-access-fee")]
+            rows=band_rows numeric=vec![1] />
+    }
+}
+
+fn quote_rows(lang: Lang, quote: crate::fees::domain::Quote) -> Vec<SummaryRow> {
+    vec![
+        SummaryRow::new(lang.t("fees-row-fee"), format_kes(quote.fee_kes)),
+        SummaryRow::new(lang.t("fees-row-access"), format_kes(quote.access_fee_kes)),
+        SummaryRow::new(lang.t("fees-row-total"), format_kes(quote.total_kes)),
+    ]
+}
+
+fn band_rows(lang: Lang, schedule: &FeeSchedule) -> Vec<Vec<String>> {
+    schedule
+        .bands
+        .iter()
+        .enumerate()
+        .map(|(i, band)| {
+            let from = format_kes(band.min_amount_kes);
+            let range = match schedule.band_upper(i) {
+                Some(upper) => lang.t_with(
+                    "fees-band-range",
+                    &[("from", from), ("to", format_kes(upper))],
+                ),
+                None => lang.t_with("fees-band-from", &[("from", from)]),
+            };
+            vec![range, format_kes(band.fee_kes)]
+        })
+        .collect()
+}

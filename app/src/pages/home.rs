@@ -1,0 +1,53 @@
+//! The start page: what the service does and what you need.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::{i18n::use_lang, site::SiteInfoResource, ui::NotificationBanner};
+
+/// The NTSA services Uraia brings together (from the product document), by translation key.
+const SERVICES: [&str; 7] = [
+    "home-service-licence",
+    "home-service-registration",
+    "home-service-inspection",
+    "home-service-test",
+    "home-service-psv",
+    "home-service-tims",
+    "home-service-pay",
+];
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let lang = use_lang();
+    let info = expect_context::<SiteInfoResource>();
+    let demo = move || {
+        info.get()
+            .and_then(Result::ok)
+            .is_some_and(|info| info.demo_data)
+    };
+    view! {
+        <Title text=format!("{} – {}", lang.t("home-title"), lang.t("service-name")) />
+        <Suspense>
+            <Show when=demo>
+                <NotificationBanner title=lang.t("demo-banner-title")>
+                    <p class="body">{lang.t("demo-banner-body")}</p>
+                </NotificationBanner>
+            </Show>
+        </Suspense>
+        <h1 class="heading-xl">{lang.t("home-title")}</h1>
+        <p class="lead">{lang.t("home-lead")}</p>
+        <h2 class="heading-m">{lang.t("home-services-heading")}</h2>
+        <ul class="list list--bullet">
+            {SERVICES.iter().map(|key| view! { <li>{lang.t(key)}</li> }).collect_view()}
+        </ul>
+        <h2 class="heading-m">{lang.t("home-need-heading")}</h2>
+        <ul class="list list--bullet">
+            <li>{lang.t("home-need-id")}</li>
+            <li>{lang.t("home-need-contact")}</li>
+            <li>{lang.t("home-need-pay")}</li>
+        </ul>
+        <p class="body">
+            <a href=lang.href("fees") class="button button--start">{lang.t("home-fees-link")}</a>
+        </p>
+    }
+}

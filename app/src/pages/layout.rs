@@ -1,0 +1,95 @@
+//! The frame of every page: skip link, header with the service name and language switch, main, footer.
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::Outlet,
+    hooks::{use_location, use_params_map},
+};
+
+use super::{ErrorPage, NotFoundPage};
+use crate::{
+    error::AppError,
+    i18n::Lang,
+    site::{load_site_info, SiteInfoResource},
+};
+
+/// Provides the page's language (from `/:lang`) to everything below it. An unknown language is a 404.
+#[component]
+pub fn Layout() -> impl IntoView {
+    let params = use_params_map();
+    let lang = params.with_untracked(|p| p.get("lang").as_deref().and_then(Lang::parse));
+    let Some(lang) = lang else {
+        return NotFoundPage().into_any();
+    };
+    view! {
+        <Frame lang>
+            <ErrorBoundary fallback=move |errors| {
+                let error = errors.get().into_iter().next().map(|(_, e)| e);
+                let error = error.and_then(|e| e.downcast_ref::<AppError>().cloned())
+                    .unwrap_or_else(|| AppError::Internal(String::new()));
+                view! { <ErrorPage error /> }
+            }>
+                <Outlet />
+            </ErrorBoundary>
+        </Frame>
+    }
+    .into_any()
+}
+
+/// Header, main and footer around `children`; used by the layout and by pages outside it (404).
+#[component]
+pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
+    provide_context(lang);
+    let info: SiteInfoResource = OnceResource::new(load_site_info());
+    provide_context(info);
+    let location = use_location();
+    // The switch keeps the reader on the same page in the other language. rel="external" makes it a full page
+    // load, so every string (and the <html lang>) is rendered afresh by the server, with or without JavaScript.
+    let other = lang.other();
+    let switch_href = move || {
+        let path = location.pathname.get();
+        let rest = path
+            .trim_start_matches('/')
+            .split_once('/')
+            .map(|(_, rest)| rest.to_string())
+            .unwrap_or_default();
+        let query = location.search.get();
+        let query = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", query.trim_start_matches('?'))
+        };
+        format!("{}{query}", other.href(&rest))
+    };
+    let official = move || {
+        info.get()
+            .and_then(Result::ok)
+            .map(|info| info.official_address)
+    };
+    view! {
+        <a href="#main-content" class="skip-link">{lang.t("skip-link")}</a>
+        <header class="header">
+            <div class="header__container width-container">
+                <a href=lang.href("") class="header__service">{lang.t("service-name")}</a>
+                <span class="header__tagline">{lang.t("service-tagline")}</span>
+                <nav class="header__language" aria-label=lang.t("language-switch-label")>
+                    <span class="visually-hidden">{lang.t("language-current")}" "</span>
+                    <span class="header__language-current" aria-current="true">{lang.endonym()}</span>
+                    <a href=switch_href rel="external" hreflang=other.code() lang=other.code()
+                        class="header__language-link">{other.endonym()}</a>
+                </nav>
+            </div>
+        </header>
+        <div class="width-container">
+            <main class="main" id="main-content" tabindex="-1">{children()}</main>
+        </div>
+        <footer class="footer">
+            <div class="width-container">
+                <p class="footer__phishing">
+                    {lang.t("footer-phishing")}" "<Suspense><strong>{official}</strong></Suspense>
+                </p>
+                <p class="footer__meta">{lang.t("footer-meta")}</p>
+            </div>
+        </footer>
+    }
+}

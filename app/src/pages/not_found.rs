@@ -1,0 +1,66 @@
+//! The 404 page and the error page with its reference.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+
+use super::layout::Frame;
+use crate::{
+    error::AppError,
+    i18n::{use_lang, Lang},
+};
+
+/// Sets the HTTP status of the page being rendered on the server.
+fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let (Some(response), Ok(status)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        http::StatusCode::from_u16(code),
+    ) {
+        response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
+}
+
+/// Page not found, with status 404, in the language of the path (English when the path names none).
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    set_status(404);
+    let lang = use_context::<Lang>()
+        .unwrap_or_else(|| Lang::from_path(&use_location().pathname.get_untracked()));
+    let body = view! { <NotFoundBody lang /> };
+    if use_context::<Lang>().is_some() {
+        body.into_any()
+    } else {
+        view! { <Frame lang>{body}</Frame> }.into_any()
+    }
+}
+
+#[component]
+fn NotFoundBody(lang: Lang) -> impl IntoView {
+    view! {
+        <Title text=format!("{} – {}", lang.t("not-found-title"), lang.t("service-name")) />
+        <h1 class="heading-l">{lang.t("not-found-title")}</h1>
+        <p class="body">{lang.t("not-found-typed")}</p>
+        <p class="body">{lang.t("not-found-pasted")}</p>
+        <p class="body"><a href=lang.href("")>{lang.t("not-found-home")}</a></p>
+    }
+}
+
+/// A page that could not be shown. Internal errors give only the reference that was logged.
+#[component]
+pub fn ErrorPage(error: AppError) -> impl IntoView {
+    let lang = use_lang();
+    if error == AppError::NotFound {
+        return view! { <NotFoundBody lang /> }.into_any();
+    }
+    set_status(if error == AppError::Network { 503 } else { 500 });
+    view! {
+        <Title text=format!("{} – {}", lang.t("error-title"), lang.t("service-name")) />
+        <h1 class="heading-l">{lang.t("error-title")}</h1>
+        <p class="body">{error.message(lang)}</p>
+        <p class="body">{lang.t("error-try-later")}</p>
+    }
+    .into_any()
+}

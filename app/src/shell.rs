@@ -1,0 +1,57 @@
+//! The HTML document around the app, rendered on the server only: language, security policy, assets.
+
+use leptos::{nonce::use_nonce, prelude::*};
+use leptos_axum::ResponseOptions;
+use leptos_meta::MetaTags;
+
+use crate::{i18n::Lang, App};
+
+/// The page shell. The Content-Security-Policy is set here because only here are the nonce and the
+/// reload port (development) known; the server's middleware adds the other security headers.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = use_context::<http::request::Parts>()
+        .map(|parts| Lang::from_path(parts.uri.path()))
+        .unwrap_or_default();
+    let nonce = use_nonce().map(|n| n.to_string()).unwrap_or_default();
+    if let Some(response) = use_context::<ResponseOptions>() {
+        let policy = content_security_policy(&nonce, &options);
+        if let Ok(value) = http::HeaderValue::from_str(&policy) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0b3d2e" />
+                <link rel="stylesheet" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name) />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// No inline script runs without the page's nonce; wasm may compile; nothing may frame the page.
+pub fn content_security_policy(nonce: &str, options: &LeptosOptions) -> String {
+    let reload = if std::env::var("LEPTOS_WATCH").is_ok() {
+        format!(
+            " ws://127.0.0.1:{0} ws://localhost:{0}",
+            options.reload_port
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'{reload}; form-action 'self'; \
+         frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    )
+}

@@ -1,0 +1,191 @@
+//! Radios (pick one) and checkboxes (pick any), each in a fieldset whose legend is the question.
+
+use leptos::prelude::*;
+
+use super::described_by;
+use crate::i18n::use_lang;
+
+/// One option: the submitted value, its label and an optional one-line hint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub hint: Option<String>,
+}
+
+/// The error line shared by fieldsets.
+fn fieldset_error(name: &str, error: Option<String>) -> impl IntoView {
+    let lang = use_lang();
+    error.map(|error| {
+        view! {
+            <p class="error-message" id=format!("{name}-error")>
+                <span class="visually-hidden">{lang.t("error-prefix")}</span>{error}
+            </p>
+        }
+    })
+}
+
+/// Radios. `selected` is read reactively so a page can show the consequence of a choice at once; `on_change`
+/// reports a new choice (only with JavaScript; without it the form submits the value).
+#[component]
+pub fn Radios(
+    #[prop(into)] name: String,
+    #[prop(into)] legend: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional_no_strip)] error: Option<String>,
+    options: Vec<Choice>,
+    #[prop(into)] selected: Signal<Option<String>>,
+    #[prop(optional, into)] on_change: Option<Callback<String>>,
+) -> impl IntoView {
+    let described = described_by(&name, hint.is_some(), error.is_some());
+    let group_class = if error.is_some() {
+        "form-group form-group--error"
+    } else {
+        "form-group"
+    };
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            // The first radio carries the group's id so an error summary link lands on it.
+            let id = if i == 0 { name.clone() } else { format!("{name}-{}", i + 1) };
+            let value = choice.value.clone();
+            let checked = {
+                let value = value.clone();
+                move || selected.get().as_deref() == Some(value.as_str())
+            };
+            let hint_id = format!("{id}-item-hint");
+            view! {
+                <div class="choice">
+                    <input
+                        class="choice__input" type="radio" id=id.clone() name=name.clone() value=value.clone()
+                        prop:checked=checked.clone() checked=checked
+                        aria-describedby=choice.hint.as_ref().map(|_| hint_id.clone())
+                        on:change=move |_| { if let Some(callback) = on_change { callback.run(value.clone()) } }
+                    />
+                    <label class="choice__label" for=id>{choice.label}</label>
+                    {choice.hint.map(|hint| view! { <div class="hint choice__hint" id=hint_id>{hint}</div> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=group_class>
+            <fieldset class="fieldset" aria-describedby=described>
+                <legend class="fieldset__legend">{legend}</legend>
+                {hint.map(|hint| view! { <div class="hint" id=format!("{name}-hint")>{hint}</div> })}
+                {fieldset_error(&name, error)}
+                <div class="choices">{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// Checkboxes: any number of options, or none.
+#[component]
+pub fn Checkboxes(
+    #[prop(into)] name: String,
+    #[prop(into)] legend: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional_no_strip)] error: Option<String>,
+    options: Vec<Choice>,
+    #[prop(optional)] checked: Vec<String>,
+) -> impl IntoView {
+    let described = described_by(&name, hint.is_some(), error.is_some());
+    let group_class = if error.is_some() {
+        "form-group form-group--error"
+    } else {
+        "form-group"
+    };
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            let id = if i == 0 {
+                name.clone()
+            } else {
+                format!("{name}-{}", i + 1)
+            };
+            let is_checked = checked.contains(&choice.value);
+            view! {
+                <div class="choice">
+                    <input class="choice__input" type="checkbox" id=id.clone() name=name.clone()
+                        value=choice.value checked=is_checked />
+                    <label class="choice__label" for=id>{choice.label}</label>
+                    {choice.hint.map(|hint| view! { <div class="hint choice__hint">{hint}</div> })}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class=group_class>
+            <fieldset class="fieldset" aria-describedby=described>
+                <legend class="fieldset__legend">{legend}</legend>
+                {hint.map(|hint| view! { <div class="hint" id=format!("{name}-hint")>{hint}</div> })}
+                {fieldset_error(&name, error)}
+                <div class="choices choices--checkboxes">{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::ui::render;
+
+    fn options() -> Vec<Choice> {
+        ["citizen", "resident"]
+            .map(|v| Choice {
+                value: v.into(),
+                label: v.to_uppercase(),
+                hint: Some(format!("{v} hint")),
+            })
+            .to_vec()
+    }
+
+    #[test]
+    fn the_selected_radio_is_checked_and_the_first_carries_the_group_id() {
+        let html = render(|| {
+            view! {
+                <Radios name="kind" legend="Account type" options=options() selected=Signal::derive(|| Some("resident".to_string())) />
+            }
+        });
+        assert!(html.contains(r#"id="kind""#), "{html}");
+        assert!(html.contains(r#"id="kind-2""#), "{html}");
+        let resident = html.find(r#"value="resident""#).unwrap();
+        assert!(
+            html[resident..]
+                .split('>')
+                .next()
+                .unwrap()
+                .contains("checked"),
+            "{html}"
+        );
+        let citizen = html.find(r#"value="citizen""#).unwrap();
+        assert!(
+            !html[citizen..]
+                .split('>')
+                .next()
+                .unwrap()
+                .contains("checked"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_fieldset_error_is_announced_with_the_legend() {
+        let html = render(|| {
+            view! {
+                <Checkboxes name="classes" legend="Classes" options=options() error=Some("Select a class".to_string())
+                    checked=vec!["citizen".to_string()] />
+            }
+        });
+        assert!(
+            html.contains(r#"aria-describedby="classes-error""#),
+            "{html}"
+        );
+        assert!(html.contains("Select a class"), "{html}");
+        assert!(html.contains("checked"), "{html}");
+    }
+}

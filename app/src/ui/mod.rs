@@ -1,0 +1,49 @@
+//! The design system: GOV.UK-shaped widgets (label, hint, inline error, `aria-describedby`, an error summary that
+//! links to fields). Their styles live in style/; each widget's docs are on its component.
+
+mod choices;
+mod date;
+mod feedback;
+mod field;
+mod summary;
+mod table;
+
+pub use choices::{Checkboxes, Choice, Radios};
+pub use date::{DateInput, DateValue};
+pub use feedback::{ErrorSummary, NotificationBanner, Panel, StepIndicator, Tag, TagColour};
+pub use field::{Button, TextInput};
+pub use summary::{SummaryList, SummaryRow};
+pub use table::Table;
+
+/// The ids a field's `aria-describedby` names: its hint and its error, when present.
+pub(crate) fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+    let ids: Vec<String> = [(hint, "hint"), (error, "error")]
+        .into_iter()
+        .filter(|(present, _)| *present)
+        .map(|(_, suffix)| format!("{id}-{suffix}"))
+        .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+#[cfg(all(test, feature = "ssr"))]
+pub(crate) fn render<V: leptos::tachys::view::RenderHtml>(view: impl FnOnce() -> V) -> String {
+    leptos::prelude::Owner::new().with(|| view().to_html())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn described_by_names_hint_then_error() {
+        assert_eq!(
+            described_by("phone", true, true).as_deref(),
+            Some("phone-hint phone-error")
+        );
+        assert_eq!(
+            described_by("phone", false, true).as_deref(),
+            Some("phone-error")
+        );
+        assert_eq!(described_by("phone", false, false), None);
+    }
+}

@@ -1,0 +1,67 @@
+//! Summary list: the "check your answers" pattern, each row with an optional Change link.
+
+use leptos::prelude::*;
+
+use crate::i18n::use_lang;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryRow {
+    pub key: String,
+    pub value: String,
+    /// Where "Change" goes; the key is repeated for screen readers ("Change mobile number").
+    pub change_href: Option<String>,
+}
+
+impl SummaryRow {
+    pub fn new(key: impl Into<String>, value: impl Into<String>) -> Self {
+        SummaryRow {
+            key: key.into(),
+            value: value.into(),
+            change_href: None,
+        }
+    }
+}
+
+#[component]
+pub fn SummaryList(#[prop(into)] rows: Signal<Vec<SummaryRow>>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <dl class="summary-list">
+            {move || rows.get().into_iter().map(|row| view! {
+                <div class="summary-list__row">
+                    <dt class="summary-list__key">{row.key.clone()}</dt>
+                    <dd class="summary-list__value">{row.value}</dd>
+                    {row.change_href.map(|href| view! {
+                        <dd class="summary-list__actions">
+                            <a href=href>{lang.t("change")}<span class="visually-hidden">" "{row.key}</span></a>
+                        </dd>
+                    })}
+                </div>
+            }).collect_view()}
+        </dl>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::ui::render;
+
+    #[test]
+    fn change_links_name_what_they_change() {
+        let rows = vec![
+            SummaryRow {
+                change_href: Some("/en/register/contact".into()),
+                ..SummaryRow::new("Mobile number", "0712 345 678")
+            },
+            SummaryRow::new("Total", "KES 620"),
+        ];
+        let html = render(|| view! { <SummaryList rows=rows /> });
+        assert!(html.contains(r#"href="/en/register/contact""#), "{html}");
+        assert!(
+            html.contains("Change") && html.contains("visually-hidden"),
+            "{html}"
+        );
+        assert_eq!(html.matches("summary-list__actions").count(), 1, "{html}");
+    }
+}

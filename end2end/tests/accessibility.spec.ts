@@ -1,0 +1,23 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { open } from "./helpers";
+
+const pages = [
+  "/en",
+  "/sw",
+  "/en/fees",
+  "/sw/fees?service=smart-dl",
+  "/en/fees?show=total",
+  "/en/no-such-page",
+];
+
+for (const path of pages) {
+  test(`no serious or critical accessibility violations on ${path}`, async ({ page }, info) => {
+    await open(page, path, info);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    expect(serious).toEqual([]);
+  });
+}

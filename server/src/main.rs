@@ -1,0 +1,49 @@
+//! Uraia's server: reads its settings, opens the database, serves, and finishes in-flight requests on SIGTERM.
+
+use anyhow::Context;
+use app::settings::Settings;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    server::telemetry::init();
+    let config = std::env::var("URAIA_CONFIG").unwrap_or_else(|_| "Leptos.toml".into());
+    // cargo-leptos passes its settings as LEPTOS_* variables, which override the file either way.
+    let file = std::path::Path::new(&config)
+        .exists()
+        .then_some(config.as_str());
+    let leptos_options = leptos_config::get_configuration(file)
+        .context("reading the Leptos settings")?
+        .leptos_options;
+    let settings = Settings::load(&config).context("reading the [uraia] settings")?;
+    let state = server::build_state(leptos_options, settings).await?;
+    let addr = state.leptos_options.site_addr;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("binding {addr}"))?;
+    tracing::info!(%addr, "listening");
+    server::serve(listener, server::router(state), shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// SIGTERM (what service managers send) or Ctrl-C: stop accepting, let in-flight requests finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}

@@ -1,0 +1,34 @@
+//! Structured (JSON) logs. Each request's span carries its request id, method, path and, on the way out, status
+//! and latency; never query strings, bodies or headers, which may hold personal data.
+
+use axum::{body::Body, http::Request};
+use tower_http::{
+    classify::{ServerErrorsAsFailures, SharedClassifier},
+    trace::TraceLayer,
+};
+use tracing::Span;
+
+pub fn init() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("URAIA_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let _ = tracing_subscriber::fmt()
+        .json()
+        .with_current_span(true)
+        .with_env_filter(filter)
+        .try_init();
+}
+
+type MakeSpan = fn(&Request<Body>) -> Span;
+
+pub fn trace_layer() -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, MakeSpan> {
+    TraceLayer::new_for_http().make_span_with(request_span as MakeSpan)
+}
+
+fn request_span(request: &Request<Body>) -> Span {
+    let id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    tracing::info_span!("request", request_id = %id, method = %request.method(), path = %request.uri().path())
+}

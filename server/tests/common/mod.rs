@@ -1,0 +1,192 @@
+//! Test harness: a fresh database per test (a temporary SQLite file, or a new PostgreSQL database), the same
+//! `router(state)` that main serves, and requests sent to it in-process.
+#![allow(dead_code)]
+
+use app::{settings::Settings, state::AppState};
+use axum::{
+    body::Body,
+    http::{HeaderMap, Request, StatusCode},
+    Router,
+};
+use http_body_util::BodyExt;
+use sqlx::Executor;
+use tower::ServiceExt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Dir(std::path::PathBuf),
+    Database { admin_url: String, name: String },
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    }
+}
+
+/// The PostgreSQL server to test against: TEST_DATABASE_URL, else DATABASE_URL when it is a postgres:// URL.
+/// In CI it must exist and answer; elsewhere its absence skips the PostgreSQL half with a notice.
+fn postgres_admin_url() -> Option<String> {
+    let url = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .or_else(|| std::env::var("DATABASE_URL").ok())
+        .filter(|url| url.starts_with("postgres"));
+    if url.is_none() && std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("CI requires PostgreSQL: set DATABASE_URL=postgres://... (see README)");
+    }
+    if url.is_none() {
+        eprintln!("NOTICE: PostgreSQL tests skipped; set DATABASE_URL=postgres://127.0.0.1/test to run them");
+    }
+    url
+}
+
+fn leptos_options() -> leptos::config::LeptosOptions {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../Leptos.toml");
+    leptos_config::get_configuration(Some(path))
+        .expect("Leptos.toml")
+        .leptos_options
+}
+
+impl TestApp {
+    pub async fn start(engine: Engine) -> Option<TestApp> {
+        Self::start_with(engine, |_| {}).await
+    }
+
+    /// Starts the app on a fresh database, after `adjust` has had its say on the settings.
+    pub async fn start_with(engine: Engine, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
+        let (database_url, cleanup) = match engine {
+            Engine::Sqlite => {
+                let dir = std::env::temp_dir()
+                    .join(format!("uraia-test-{}", uuid::Uuid::new_v4().simple()));
+                (
+                    format!("sqlite://{}/uraia.db", dir.display()),
+                    Cleanup::Dir(dir),
+                )
+            }
+            Engine::Postgres => {
+                let admin_url = postgres_admin_url()?;
+                let name = format!("uraia_test_{}", uuid::Uuid::new_v4().simple());
+                sqlx::any::install_default_drivers();
+                let admin = sqlx::AnyPool::connect(&admin_url)
+                    .await
+                    .unwrap_or_else(|e| panic!("PostgreSQL at {admin_url} is unreachable: {e}"));
+                admin
+                    .execute(format!("CREATE DATABASE {name}").as_str())
+                    .await
+                    .unwrap();
+                admin.close().await;
+                let (base, _) = admin_url
+                    .rsplit_once('/')
+                    .expect("a database URL has a path");
+                (
+                    format!("{base}/{name}"),
+                    Cleanup::Database { admin_url, name },
+                )
+            }
+        };
+        let mut settings = Settings {
+            database_url,
+            ..Settings::default()
+        };
+        adjust(&mut settings);
+        let state = server::build_state(leptos_options(), settings)
+            .await
+            .expect("the app starts");
+        Some(TestApp {
+            router: server::router(state.clone()),
+            state,
+            cleanup,
+        })
+    }
+
+    pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.send(
+            Request::get(path)
+                .header("host", "localhost")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// Closes the pool and removes the database.
+    pub async fn stop(self) {
+        self.state.pool.close().await;
+        match self.cleanup {
+            Cleanup::Dir(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Database { admin_url, name } => {
+                if let Ok(admin) = sqlx::AnyPool::connect(&admin_url).await {
+                    let _ = admin
+                        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                        .await;
+                    admin.close().await;
+                }
+            }
+        }
+    }
+}
+
+/// Runs the same test body on SQLite and on PostgreSQL: `on_both_engines!(name, |app| { ... });`
+#[macro_export]
+macro_rules! on_both_engines {
+    ($name:ident, |$app:ident| $body:block) => {
+        on_both_engines!($name, |_settings| {}, |$app| $body);
+    };
+    ($name:ident, |$settings:ident| $adjust:block, |$app:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let $app = common::TestApp::start_with(common::Engine::Sqlite, |$settings| $adjust).await.unwrap();
+                $body
+                $app.stop().await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some($app) = common::TestApp::start_with(common::Engine::Postgres, |$settings| $adjust).await
+                else {
+                    return;
+                };
+                $body
+                $app.stop().await;
+            }
+        }
+    };
+}

@@ -1,0 +1,148 @@
+//! Pages render on the server, in both languages, with the right status codes.
+
+mod common;
+
+on_both_engines!(the_home_page_renders_in_english, |app| {
+    let page = app.get("/en").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(r#"<html lang="en""#), "{}", page.body);
+    assert!(page
+        .body
+        .contains("Renew, register and book NTSA services online"));
+    assert!(page.body.contains("Skip to main content"));
+    assert!(
+        page.body.contains("https://uraia.go.ke"),
+        "the anti-phishing note names the official address"
+    );
+    assert!(
+        page.body.contains("Demonstration service"),
+        "the demo banner shows while demo data is on"
+    );
+});
+
+on_both_engines!(the_home_page_renders_in_kiswahili, |app| {
+    let page = app.get("/sw").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(r#"<html lang="sw""#));
+    assert!(page
+        .body
+        .contains("Huisha, sajili na weka nafasi za huduma za NTSA mtandaoni"));
+    assert!(page.body.contains("Ruka hadi maudhui makuu"));
+    assert!(
+        !page.body.contains("Skip to main content"),
+        "no English left on a Kiswahili page"
+    );
+});
+
+on_both_engines!(
+    the_demo_banner_goes_when_demo_data_is_off,
+    |settings| { settings.demo_data = false },
+    |app| {
+        let page = app.get("/en").await;
+        assert_eq!(page.status, 200);
+        assert!(!page.body.contains("Demonstration service"));
+    }
+);
+
+on_both_engines!(the_root_redirects_to_the_preferred_language, |app| {
+    assert_eq!(app.get("/").await.header("location"), "/en");
+    let request = |headers: &[(&str, &str)]| {
+        let mut builder = axum::http::Request::get("/");
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        builder.body(axum::body::Body::empty()).unwrap()
+    };
+    let swahili_browser = app
+        .send(request(&[("accept-language", "sw-KE,sw;q=0.9")]))
+        .await;
+    assert_eq!(swahili_browser.header("location"), "/sw");
+    let remembered = app
+        .send(request(&[
+            ("cookie", "uraia_lang=sw"),
+            ("accept-language", "en"),
+        ]))
+        .await;
+    assert_eq!(remembered.header("location"), "/sw");
+});
+
+on_both_engines!(a_page_view_remembers_its_language, |app| {
+    let page = app.get("/sw/fees").await;
+    assert!(
+        page.header("set-cookie").starts_with("uraia_lang=sw;"),
+        "{:?}",
+        page.headers
+    );
+});
+
+on_both_engines!(unknown_pages_are_404_in_the_right_language, |app| {
+    let english = app.get("/en/no-such-page").await;
+    assert_eq!(english.status, 404);
+    assert!(english.body.contains("Page not found"));
+    let swahili = app.get("/sw/no-such-page").await;
+    assert_eq!(swahili.status, 404);
+    assert!(swahili.body.contains("Ukurasa haupatikani"));
+    let unknown_language = app.get("/fr/").await;
+    assert_eq!(unknown_language.status, 404);
+    assert!(unknown_language.body.contains("Page not found"));
+});
+
+on_both_engines!(the_fee_checker_quotes_a_total_without_javascript, |app| {
+    let page = app.get("/en/fees?service=dl-renewal-1y").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("KES 600")
+            && page.body.contains("KES 20")
+            && page.body.contains("KES 620"),
+        "{}",
+        page.body
+    );
+    let page = app.get("/sw/fees?service=smart-dl").await;
+    assert!(
+        page.body.contains("KES 3,100") && page.body.contains("Jumla"),
+        "3,050 + 50: {}",
+        page.body
+    );
+});
+
+on_both_engines!(the_fee_checker_asks_for_a_choice, |app| {
+    let page = app.get("/en/fees?show=total").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("There is a problem"));
+    assert!(
+        page.body.contains(r##"href="#service""##),
+        "the summary links to the radios"
+    );
+    assert!(
+        page.body.contains(r#"id="service-error""#),
+        "the message also sits by the field"
+    );
+    let page = app.get("/en/fees?service=no-such-service").await;
+    assert!(page.body.contains("Select a service to see what it costs"));
+});
+
+on_both_engines!(
+    a_database_failure_shows_a_reference_and_no_internals,
+    |app| {
+        app.state.pool.close().await;
+        let page = app.get("/en/fees").await;
+        assert_eq!(page.status, 500, "{}", page.body);
+        assert!(page.body.contains("quote reference"), "{}", page.body);
+        for leak in ["sqlx", "SELECT", "pool", "PoolClosed", "panicked"] {
+            assert!(!page.body.contains(leak), "{leak} leaked: {}", page.body);
+        }
+    }
+);
+
+on_both_engines!(healthz_checks_the_database, |app| {
+    let ok = app.get("/healthz").await;
+    assert_eq!((ok.status.as_u16(), ok.body.as_str()), (200, "ok"));
+    app.state.pool.close().await;
+    assert_eq!(app.get("/healthz").await.status, 503);
+});
+
+on_both_engines!(a_trailing_slash_goes_to_the_one_address, |app| {
+    let response = app.get("/sw/").await;
+    assert_eq!(response.status, 308);
+    assert_eq!(response.header("location"), "/sw");
+});
