@@ -74,14 +74,11 @@ async fn migrate(pool: &Pool, engine: Engine) -> anyhow::Result<()> {
 
 /// `sqlite://data/uraia.db` → the same with `mode=rwc`, after creating `data/`.
 fn sqlite_url(url: &str) -> anyhow::Result<String> {
-    let path = url
-        .trim_start_matches("sqlite://")
-        .trim_start_matches("sqlite:");
+    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
     let path = path.split('?').next().unwrap_or_default();
     if let Some(parent) = std::path::Path::new(path).parent() {
         if !parent.as_os_str().is_empty() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("could not create {}", parent.display()))?;
+            std::fs::create_dir_all(parent).with_context(|| format!("could not create {}", parent.display()))?;
         }
     }
     Ok(if url.contains('?') {
@@ -103,14 +100,8 @@ mod tests {
     #[test]
     fn the_engine_comes_from_the_url() {
         assert_eq!(Engine::of("sqlite://data/u.db").unwrap(), Engine::Sqlite);
-        assert_eq!(
-            Engine::of("postgres://localhost/test").unwrap(),
-            Engine::Postgres
-        );
-        assert_eq!(
-            Engine::of("postgresql://localhost/test").unwrap(),
-            Engine::Postgres
-        );
+        assert_eq!(Engine::of("postgres://localhost/test").unwrap(), Engine::Postgres);
+        assert_eq!(Engine::of("postgresql://localhost/test").unwrap(), Engine::Postgres);
         assert!(Engine::of("mysql://localhost/test").is_err());
     }
 

@@ -95,10 +95,7 @@ pub async fn load(pool: &Pool) -> anyhow::Result<u64> {
     Ok(inserted)
 }
 
-async fn load_table(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    table: &Table,
-) -> anyhow::Result<u64> {
+async fn load_table(tx: &mut sqlx::Transaction<'_, sqlx::Any>, table: &Table) -> anyhow::Result<u64> {
     let mut reader = csv::Reader::from_reader(table.csv.as_bytes());
     let columns: Vec<String> = reader.headers()?.iter().map(str::to_string).collect();
     let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
@@ -114,11 +111,7 @@ async fn load_table(
         let mut query = sqlx::query(&sql);
         for (column, value) in columns.iter().zip(record.iter()) {
             query = if table.integers.contains(&column.as_str()) {
-                query.bind(
-                    value
-                        .parse::<i64>()
-                        .with_context(|| format!("{column} = {value:?}"))?,
-                )
+                query.bind(value.parse::<i64>().with_context(|| format!("{column} = {value:?}"))?)
             } else if value.is_empty() {
                 query.bind(None::<String>)
             } else {
@@ -148,18 +141,9 @@ mod tests {
             let width = reader.headers().unwrap().len();
             let rows: Vec<_> = reader.records().map(|r| r.unwrap()).collect();
             assert!(!rows.is_empty(), "{} is empty", table.name);
-            assert!(
-                rows.iter().all(|r| r.len() == width),
-                "{} has ragged rows",
-                table.name
-            );
+            assert!(rows.iter().all(|r| r.len() == width), "{} has ragged rows", table.name);
             for column in table.integers {
-                let at = reader
-                    .headers()
-                    .unwrap()
-                    .iter()
-                    .position(|h| h == *column)
-                    .unwrap();
+                let at = reader.headers().unwrap().iter().position(|h| h == *column).unwrap();
                 assert!(
                     rows.iter().all(|r| r[at].parse::<i64>().is_ok()),
                     "{}.{column}",

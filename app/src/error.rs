@@ -49,9 +49,7 @@ impl AppError {
             AppError::Invalid(_) => lang.t("error-summary-title"),
             AppError::NotFound => lang.t("not-found-title"),
             AppError::Network => lang.t("error-network"),
-            AppError::Internal(reference) => {
-                lang.t_with("error-internal", &[("reference", reference.clone())])
-            }
+            AppError::Internal(reference) => lang.t_with("error-internal", &[("reference", reference.clone())]),
         }
     }
 
@@ -107,9 +105,7 @@ mod tests {
     fn references_are_short_and_readable() {
         let r = reference();
         assert_eq!(r.len(), 8);
-        assert!(r
-            .chars()
-            .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_lowercase()));
+        assert!(r.chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_lowercase()));
         assert_ne!(r, reference());
     }
 }

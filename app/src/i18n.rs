@@ -119,8 +119,7 @@ mod tests {
         let mut keys = BTreeSet::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            let resource =
-                fluent_syntax::parser::parse(source.as_str()).expect("the .ftl file parses");
+            let resource = fluent_syntax::parser::parse(source.as_str()).expect("the .ftl file parses");
             for item in resource.body {
                 if let fluent_syntax::ast::Entry::Message(message) = item {
                     keys.insert(message.id.name.to_string());

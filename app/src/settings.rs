@@ -123,10 +123,7 @@ mod tests {
             let settings = Settings::load(&leptos_toml()).unwrap();
             assert_eq!(settings.database_url, "sqlite://data/uraia.db");
             assert!(settings.demo_data);
-            assert!(
-                !settings.development,
-                "development aids must be off unless asked for"
-            );
+            assert!(!settings.development, "development aids must be off unless asked for");
             assert_eq!(settings.mail.from, "Uraia <no-reply@uraia.go.ke>");
             Ok(())
         });
@@ -149,10 +146,7 @@ mod tests {
     #[test]
     fn a_missing_file_leaves_the_defaults() {
         figment::Jail::expect_with(|_| {
-            assert_eq!(
-                Settings::load("/nonexistent/Leptos.toml").unwrap(),
-                Settings::default()
-            );
+            assert_eq!(Settings::load("/nonexistent/Leptos.toml").unwrap(), Settings::default());
             Ok(())
         });
     }

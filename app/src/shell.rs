@@ -42,10 +42,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// No inline script runs without the page's nonce; wasm may compile; nothing may frame the page.
 pub fn content_security_policy(nonce: &str, options: &LeptosOptions) -> String {
     let reload = if std::env::var("LEPTOS_WATCH").is_ok() {
-        format!(
-            " ws://127.0.0.1:{0} ws://localhost:{0}",
-            options.reload_port
-        )
+        format!(" ws://127.0.0.1:{0} ws://localhost:{0}", options.reload_port)
     } else {
         String::new()
     };

@@ -43,12 +43,7 @@ pub fn preferred(headers: &HeaderMap) -> Lang {
 /// Sets the language cookie on successful page views under a language prefix.
 pub async fn remember(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let lang = Lang::parse(
-        path.trim_start_matches('/')
-            .split('/')
-            .next()
-            .unwrap_or_default(),
-    );
+    let lang = Lang::parse(path.trim_start_matches('/').split('/').next().unwrap_or_default());
     let mut response = next.run(request).await;
     if let Some(lang) = lang {
         let is_page = response
@@ -56,10 +51,7 @@ pub async fn remember(request: Request, next: Next) -> Response {
             .get(header::CONTENT_TYPE)
             .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
         if is_page && response.status().is_success() {
-            let cookie = format!(
-                "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-                lang.code()
-            );
+            let cookie = format!("{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
             if let Ok(value) = HeaderValue::from_str(&cookie) {
                 response.headers_mut().append(header::SET_COOKIE, value);
             }
@@ -92,20 +84,14 @@ mod tests {
     #[test]
     fn the_browser_preference_is_used_when_nothing_is_remembered() {
         assert_eq!(
-            preferred(&headers(&[(
-                header::ACCEPT_LANGUAGE,
-                "sw-KE,sw;q=0.9,en;q=0.8"
-            )])),
+            preferred(&headers(&[(header::ACCEPT_LANGUAGE, "sw-KE,sw;q=0.9,en;q=0.8")])),
             Lang::Sw
         );
         assert_eq!(
             preferred(&headers(&[(header::ACCEPT_LANGUAGE, "fr-FR,en;q=0.5")])),
             Lang::En
         );
-        assert_eq!(
-            preferred(&headers(&[(header::ACCEPT_LANGUAGE, "fr-FR")])),
-            Lang::En
-        );
+        assert_eq!(preferred(&headers(&[(header::ACCEPT_LANGUAGE, "fr-FR")])), Lang::En);
         assert_eq!(preferred(&HeaderMap::new()), Lang::En);
     }
 

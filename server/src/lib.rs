@@ -26,10 +26,7 @@ use tower_http::{
 };
 
 /// Opens the database (migrating it) and loads the demo registry when the settings ask for it.
-pub async fn build_state(
-    leptos_options: LeptosOptions,
-    settings: Settings,
-) -> anyhow::Result<AppState> {
+pub async fn build_state(leptos_options: LeptosOptions, settings: Settings) -> anyhow::Result<AppState> {
     let pool = db::connect(&settings.database_url).await?;
     if settings.demo_data {
         let inserted = demo::load(&pool).await?;
@@ -70,15 +67,11 @@ pub fn router(state: AppState) -> Router {
     }
     router
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, shell))
-        .layer(middleware::from_fn(language::remember))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            security::headers,
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
         ))
+        .layer(middleware::from_fn(language::remember))
+        .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security::reject_cross_site,

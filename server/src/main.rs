@@ -8,9 +8,7 @@ async fn main() -> anyhow::Result<()> {
     server::telemetry::init();
     let config = std::env::var("URAIA_CONFIG").unwrap_or_else(|_| "Leptos.toml".into());
     // cargo-leptos passes its settings as LEPTOS_* variables, which override the file either way.
-    let file = std::path::Path::new(&config)
-        .exists()
-        .then_some(config.as_str());
+    let file = std::path::Path::new(&config).exists().then_some(config.as_str());
     let leptos_options = leptos_config::get_configuration(file)
         .context("reading the Leptos settings")?
         .leptos_options;
@@ -33,9 +31,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             signal.recv().await;
         }
     };

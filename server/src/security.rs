@@ -51,16 +51,8 @@ pub async fn headers(State(state): State<AppState>, request: Request, next: Next
 /// Refuses state-changing requests that a browser says come from another site (403), so no other site can make a
 /// signed-in citizen's browser call a server function. Browsers send `Sec-Fetch-Site` (and `Origin` on POST);
 /// a request with neither is not from a browser, so it carries no citizen's cookies to abuse.
-pub async fn reject_cross_site(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    if matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    ) || is_same_site(&state, &request)
-    {
+pub async fn reject_cross_site(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) || is_same_site(&state, &request) {
         next.run(request).await
     } else {
         tracing::warn!("cross-site request refused");
@@ -84,9 +76,9 @@ fn is_same_site(state: &AppState, request: &Request) -> bool {
                 return origin == configured.trim_end_matches('/');
             }
             let host = text("host").unwrap_or_default();
-            origin.split_once("://").is_some_and(|(scheme, rest)| {
-                (scheme == "http" || scheme == "https") && rest == host
-            })
+            origin
+                .split_once("://")
+                .is_some_and(|(scheme, rest)| (scheme == "http" || scheme == "https") && rest == host)
         }
     }
 }

@@ -17,14 +17,8 @@ fn leptos_toml_and_cargo_toml_agree_on_shared_keys() {
         .as_table()
         .unwrap()
         .clone();
-    let shared: Vec<&String> = runtime
-        .keys()
-        .filter(|key| build.contains_key(*key))
-        .collect();
-    assert!(
-        shared.len() >= 4,
-        "the files share the site keys: {shared:?}"
-    );
+    let shared: Vec<&String> = runtime.keys().filter(|key| build.contains_key(*key)).collect();
+    assert!(shared.len() >= 4, "the files share the site keys: {shared:?}");
     for key in shared {
         assert_eq!(
             build[key], runtime[key],
@@ -36,9 +30,7 @@ fn leptos_toml_and_cargo_toml_agree_on_shared_keys() {
 #[test]
 fn the_server_reads_leptos_toml_as_its_runtime_file() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../Leptos.toml");
-    let options = leptos_config::get_configuration(Some(path))
-        .unwrap()
-        .leptos_options;
+    let options = leptos_config::get_configuration(Some(path)).unwrap().leptos_options;
     assert_eq!(&*options.output_name, "uraia");
     assert_eq!(options.site_addr.to_string(), "127.0.0.1:3000");
 }

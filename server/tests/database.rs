@@ -18,20 +18,14 @@ on_both_engines!(the_demo_registry_is_loaded, |app| {
     assert!(count(&app, "driving_licences").await >= 100);
     assert_eq!(count(&app, "fees").await, 13);
     assert_eq!(count(&app, "access_fee_bands").await, 6);
-    for table in [
-        "organisations",
-        "tims_accounts",
-        "inspection_centres",
-        "test_units",
-    ] {
+    for table in ["organisations", "tims_accounts", "inspection_centres", "test_units"] {
         assert!(count(&app, table).await > 0, "{table}");
     }
-    let row =
-        sqlx::query("SELECT first_name, year_of_birth FROM register_people WHERE id_number = $1")
-            .bind("28123456")
-            .fetch_one(&app.state.pool)
-            .await
-            .unwrap();
+    let row = sqlx::query("SELECT first_name, year_of_birth FROM register_people WHERE id_number = $1")
+        .bind("28123456")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
     assert_eq!(row.get::<String, _>(0), "Wanjiku");
     assert_eq!(row.get::<i64, _>(1), 1990);
 });
@@ -64,25 +58,19 @@ on_both_engines!(
 );
 
 on_both_engines!(foreign_keys_are_enforced, |app| {
-    let orphan = sqlx::query(
-        "INSERT INTO driving_licences (holder_id_number, classes, expires_on) VALUES ($1, $2, $3)",
-    )
-    .bind("99999999")
-    .bind("B")
-    .bind("2030-01-01")
-    .execute(&app.state.pool)
-    .await;
-    assert!(
-        orphan.is_err(),
-        "a licence for a person not in the register"
-    );
+    let orphan =
+        sqlx::query("INSERT INTO driving_licences (holder_id_number, classes, expires_on) VALUES ($1, $2, $3)")
+            .bind("99999999")
+            .bind("B")
+            .bind("2030-01-01")
+            .execute(&app.state.pool)
+            .await;
+    assert!(orphan.is_err(), "a licence for a person not in the register");
 });
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_runs_in_wal_mode_with_full_sync_and_a_busy_timeout() {
-    let app = common::TestApp::start(common::Engine::Sqlite)
-        .await
-        .unwrap();
+    let app = common::TestApp::start(common::Engine::Sqlite).await.unwrap();
     let mut conn = app.state.pool.acquire().await.unwrap();
     let pragma = |name: &'static str| format!("PRAGMA {name}");
     let journal: String = sqlx::query(&pragma("journal_mode"))

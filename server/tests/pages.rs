@@ -6,9 +6,7 @@ on_both_engines!(the_home_page_renders_in_english, |app| {
     let page = app.get("/en").await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains(r#"<html lang="en""#), "{}", page.body);
-    assert!(page
-        .body
-        .contains("Renew, register and book NTSA services online"));
+    assert!(page.body.contains("Renew, register and book NTSA services online"));
     assert!(page.body.contains("Skip to main content"));
     assert!(
         page.body.contains("https://uraia.go.ke"),
@@ -53,15 +51,10 @@ on_both_engines!(the_root_redirects_to_the_preferred_language, |app| {
         }
         builder.body(axum::body::Body::empty()).unwrap()
     };
-    let swahili_browser = app
-        .send(request(&[("accept-language", "sw-KE,sw;q=0.9")]))
-        .await;
+    let swahili_browser = app.send(request(&[("accept-language", "sw-KE,sw;q=0.9")])).await;
     assert_eq!(swahili_browser.header("location"), "/sw");
     let remembered = app
-        .send(request(&[
-            ("cookie", "uraia_lang=sw"),
-            ("accept-language", "en"),
-        ]))
+        .send(request(&[("cookie", "uraia_lang=sw"), ("accept-language", "en")]))
         .await;
     assert_eq!(remembered.header("location"), "/sw");
 });
@@ -91,9 +84,7 @@ on_both_engines!(the_fee_checker_quotes_a_total_without_javascript, |app| {
     let page = app.get("/en/fees?service=dl-renewal-1y").await;
     assert_eq!(page.status, 200);
     assert!(
-        page.body.contains("KES 600")
-            && page.body.contains("KES 20")
-            && page.body.contains("KES 620"),
+        page.body.contains("KES 600") && page.body.contains("KES 20") && page.body.contains("KES 620"),
         "{}",
         page.body
     );
@@ -121,18 +112,15 @@ on_both_engines!(the_fee_checker_asks_for_a_choice, |app| {
     assert!(page.body.contains("Select a service to see what it costs"));
 });
 
-on_both_engines!(
-    a_database_failure_shows_a_reference_and_no_internals,
-    |app| {
-        app.state.pool.close().await;
-        let page = app.get("/en/fees").await;
-        assert_eq!(page.status, 500, "{}", page.body);
-        assert!(page.body.contains("quote reference"), "{}", page.body);
-        for leak in ["sqlx", "SELECT", "pool", "PoolClosed", "panicked"] {
-            assert!(!page.body.contains(leak), "{leak} leaked: {}", page.body);
-        }
+on_both_engines!(a_database_failure_shows_a_reference_and_no_internals, |app| {
+    app.state.pool.close().await;
+    let page = app.get("/en/fees").await;
+    assert_eq!(page.status, 500, "{}", page.body);
+    assert!(page.body.contains("quote reference"), "{}", page.body);
+    for leak in ["sqlx", "SELECT", "pool", "PoolClosed", "panicked"] {
+        assert!(!page.body.contains(leak), "{leak} leaked: {}", page.body);
     }
-);
+});
 
 on_both_engines!(healthz_checks_the_database, |app| {
     let ok = app.get("/healthz").await;

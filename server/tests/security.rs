@@ -16,58 +16,49 @@ fn post(path: &str, headers: &[(&str, &str)], body: impl Into<String>) -> Reques
     builder.body(Body::from(body)).unwrap()
 }
 
-on_both_engines!(
-    pages_carry_a_nonce_policy_that_matches_their_scripts,
-    |app| {
-        let page = app.get("/en").await;
-        let csp = page.header("content-security-policy");
-        let nonce = csp
+on_both_engines!(pages_carry_a_nonce_policy_that_matches_their_scripts, |app| {
+    let page = app.get("/en").await;
+    let csp = page.header("content-security-policy");
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy");
+    assert!(nonce.len() >= 16, "{nonce}");
+    assert!(
+        page.body.contains(&format!(r#"nonce="{nonce}""#)),
+        "the hydration script carries the nonce"
+    );
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert_ne!(
+        nonce,
+        app.get("/en")
+            .await
+            .header("content-security-policy")
             .split("'nonce-")
             .nth(1)
-            .and_then(|rest| rest.split('\'').next())
-            .expect("a nonce in the policy");
-        assert!(nonce.len() >= 16, "{nonce}");
-        assert!(
-            page.body.contains(&format!(r#"nonce="{nonce}""#)),
-            "the hydration script carries the nonce"
-        );
-        assert!(!csp.contains("unsafe-inline"), "{csp}");
-        assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
-        assert_ne!(
-            nonce,
-            app.get("/en")
-                .await
-                .header("content-security-policy")
-                .split("'nonce-")
-                .nth(1)
-                .unwrap()
-                .split('\'')
-                .next()
-                .unwrap(),
-            "a new nonce per response"
-        );
-        assert_eq!(page.header("x-content-type-options"), "nosniff");
-        assert_eq!(page.header("referrer-policy"), "same-origin");
-        assert!(
-            page.header("x-request-id").len() >= 32,
-            "every response has a request id"
-        );
-        assert_eq!(
-            page.header("strict-transport-security"),
-            "",
-            "no HSTS over plain HTTP"
-        );
-    }
-);
+            .unwrap()
+            .split('\'')
+            .next()
+            .unwrap(),
+        "a new nonce per response"
+    );
+    assert_eq!(page.header("x-content-type-options"), "nosniff");
+    assert_eq!(page.header("referrer-policy"), "same-origin");
+    assert!(
+        page.header("x-request-id").len() >= 32,
+        "every response has a request id"
+    );
+    assert_eq!(page.header("strict-transport-security"), "", "no HSTS over plain HTTP");
+});
 
 on_both_engines!(
     hsts_is_sent_when_served_over_tls,
     |settings| { settings.public_origin = "https://uraia.go.ke".into() },
     |app| {
         assert_eq!(
-            app.get("/healthz")
-                .await
-                .header("strict-transport-security"),
+            app.get("/healthz").await.header("strict-transport-security"),
             "max-age=31536000; includeSubDomains"
         );
     }
@@ -83,39 +74,23 @@ on_both_engines!(non_page_responses_get_a_deny_all_policy, |app| {
 
 on_both_engines!(cross_site_posts_are_refused, |app| {
     let from_elsewhere = app
-        .send(post(
-            "/api/fees/schedule",
-            &[("origin", "https://evil.example")],
-            "",
-        ))
+        .send(post("/api/fees/schedule", &[("origin", "https://evil.example")], ""))
         .await;
     assert_eq!(from_elsewhere.status, 403);
     let fetch_metadata = app
-        .send(post(
-            "/api/fees/schedule",
-            &[("sec-fetch-site", "cross-site")],
-            "",
-        ))
+        .send(post("/api/fees/schedule", &[("sec-fetch-site", "cross-site")], ""))
         .await;
     assert_eq!(fetch_metadata.status, 403);
-    let null_origin = app
-        .send(post("/api/fees/schedule", &[("origin", "null")], ""))
-        .await;
+    let null_origin = app.send(post("/api/fees/schedule", &[("origin", "null")], "")).await;
     assert_eq!(null_origin.status, 403);
     let same_site = app
         .send(post(
             "/api/fees/schedule",
-            &[
-                ("origin", "http://localhost"),
-                ("sec-fetch-site", "same-origin"),
-            ],
+            &[("origin", "http://localhost"), ("sec-fetch-site", "same-origin")],
             "",
         ))
         .await;
-    assert_ne!(
-        same_site.status, 403,
-        "a same-origin request passes the check"
-    );
+    assert_ne!(same_site.status, 403, "a same-origin request passes the check");
 });
 
 on_both_engines!(
@@ -123,19 +98,11 @@ on_both_engines!(
     |settings| { settings.public_origin = "https://uraia.go.ke".into() },
     |app| {
         let proxied = app
-            .send(post(
-                "/api/fees/schedule",
-                &[("origin", "https://uraia.go.ke")],
-                "",
-            ))
+            .send(post("/api/fees/schedule", &[("origin", "https://uraia.go.ke")], ""))
             .await;
         assert_ne!(proxied.status, 403);
         let host_only = app
-            .send(post(
-                "/api/fees/schedule",
-                &[("origin", "http://localhost")],
-                "",
-            ))
+            .send(post("/api/fees/schedule", &[("origin", "http://localhost")], ""))
             .await;
         assert_eq!(host_only.status, 403);
     }
@@ -144,11 +111,7 @@ on_both_engines!(
 on_both_engines!(oversized_bodies_are_refused, |app| {
     let big = "x".repeat(app.state.settings.body_limit_bytes + 1);
     let response = app
-        .send(post(
-            "/api/fees/schedule",
-            &[("origin", "http://localhost")],
-            big,
-        ))
+        .send(post("/api/fees/schedule", &[("origin", "http://localhost")], big))
         .await;
     assert_eq!(response.status, 413);
 });

@@ -8,9 +8,7 @@ use axum::routing::get;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn in_flight_requests_finish_after_the_shutdown_signal() {
-    let app = common::TestApp::start(common::Engine::Sqlite)
-        .await
-        .unwrap();
+    let app = common::TestApp::start(common::Engine::Sqlite).await.unwrap();
     // A slow route beside the real ones: the request is still running when shutdown begins.
     let router = app.router.clone().route(
         "/test-slow",
@@ -62,10 +60,7 @@ fn the_binary_stops_cleanly_on_sigterm() {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_uraia"))
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-        .env(
-            "URAIA_DATABASE_URL",
-            format!("sqlite://{}/u.db", dir.display()),
-        )
+        .env("URAIA_DATABASE_URL", format!("sqlite://{}/u.db", dir.display()))
         .env_remove("DATABASE_URL")
         .stdout(std::process::Stdio::null())
         .spawn()

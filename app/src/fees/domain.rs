@@ -43,10 +43,7 @@ impl FeeSchedule {
 
     /// The quote for a service, or `None` for a code the schedule does not have.
     pub fn quote(&self, service_code: &str) -> Option<Quote> {
-        let fee = self
-            .fees
-            .iter()
-            .find(|fee| fee.service_code == service_code)?;
+        let fee = self.fees.iter().find(|fee| fee.service_code == service_code)?;
         let access_fee_kes = self.access_fee(fee.amount_kes);
         Some(Quote {
             fee_kes: fee.amount_kes,
@@ -57,9 +54,7 @@ impl FeeSchedule {
 
     /// The upper end of band `index` (inclusive), or `None` for the last band.
     pub fn band_upper(&self, index: usize) -> Option<i64> {
-        self.bands
-            .get(index + 1)
-            .map(|next| next.min_amount_kes - 1)
+        self.bands.get(index + 1).map(|next| next.min_amount_kes - 1)
     }
 }
 
@@ -83,18 +78,13 @@ mod tests {
 
     /// The gazetted schedule of December 2023 (DOMAIN.md).
     fn schedule() -> FeeSchedule {
-        let bands = [
-            (0, 5),
-            (200, 10),
-            (300, 15),
-            (500, 20),
-            (700, 25),
-            (1000, 50),
-        ]
-        .map(|(min_amount_kes, fee_kes)| AccessBand {
-            min_amount_kes,
-            fee_kes,
-        });
+        let bands =
+            [(0, 5), (200, 10), (300, 15), (500, 20), (700, 25), (1000, 50)].map(|(min_amount_kes, fee_kes)| {
+                AccessBand {
+                    min_amount_kes,
+                    fee_kes,
+                }
+            });
         FeeSchedule {
             fees: vec![Fee {
                 service_code: "dl-renewal-1y".into(),

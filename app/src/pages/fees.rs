@@ -38,12 +38,8 @@ fn FeeChecker(schedule: FeeSchedule) -> impl IntoView {
     let query = use_query_map();
     // A submitted form (`?show=total`, or a `service` in the query) without a known service is an error. Browsers
     // leave unchecked radios out of the query, hence the button's own name and value.
-    let (submitted, code) = query.with_untracked(|q| {
-        (
-            q.get("show").is_some() || q.get("service").is_some(),
-            q.get("service"),
-        )
-    });
+    let (submitted, code) =
+        query.with_untracked(|q| (q.get("show").is_some() || q.get("service").is_some(), q.get("service")));
     let selected = RwSignal::new(code.filter(|code| schedule.quote(code).is_some()));
     let errors = if submitted && selected.get_untracked().is_none() {
         vec![FieldError::new("service", "fees-error-choose")]
@@ -109,10 +105,7 @@ fn band_rows(lang: Lang, schedule: &FeeSchedule) -> Vec<Vec<String>> {
         .map(|(i, band)| {
             let from = format_kes(band.min_amount_kes);
             let range = match schedule.band_upper(i) {
-                Some(upper) => lang.t_with(
-                    "fees-band-range",
-                    &[("from", from), ("to", format_kes(upper))],
-                ),
+                Some(upper) => lang.t_with("fees-band-range", &[("from", from), ("to", format_kes(upper))]),
                 None => lang.t_with("fees-band-from", &[("from", from)]),
             };
             vec![range, format_kes(band.fee_kes)]

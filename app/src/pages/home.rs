@@ -20,11 +20,7 @@ const SERVICES: [&str; 7] = [
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
     let info = expect_context::<SiteInfoResource>();
-    let demo = move || {
-        info.get()
-            .and_then(Result::ok)
-            .is_some_and(|info| info.demo_data)
-    };
+    let demo = move || info.get().and_then(Result::ok).is_some_and(|info| info.demo_data);
     view! {
         <Title text=format!("{} – {}", lang.t("home-title"), lang.t("service-name")) />
         <Suspense>

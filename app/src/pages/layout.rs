@@ -61,11 +61,7 @@ pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
         };
         format!("{}{query}", other.href(&rest))
     };
-    let official = move || {
-        info.get()
-            .and_then(Result::ok)
-            .map(|info| info.official_address)
-    };
+    let official = move || info.get().and_then(Result::ok).map(|info| info.official_address);
     view! {
         <a href="#main-content" class="skip-link">{lang.t("skip-link")}</a>
         <header class="header">

@@ -27,8 +27,7 @@ fn set_status(code: u16) {
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     set_status(404);
-    let lang = use_context::<Lang>()
-        .unwrap_or_else(|| Lang::from_path(&use_location().pathname.get_untracked()));
+    let lang = use_context::<Lang>().unwrap_or_else(|| Lang::from_path(&use_location().pathname.get_untracked()));
     let body = view! { <NotFoundBody lang /> };
     if use_context::<Lang>().is_some() {
         body.into_any()

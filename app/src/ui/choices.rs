@@ -48,7 +48,11 @@ pub fn Radios(
         .enumerate()
         .map(|(i, choice)| {
             // The first radio carries the group's id so an error summary link lands on it.
-            let id = if i == 0 { name.clone() } else { format!("{name}-{}", i + 1) };
+            let id = if i == 0 {
+                name.clone()
+            } else {
+                format!("{name}-{}", i + 1)
+            };
             let value = choice.value.clone();
             let checked = {
                 let value = value.clone();
@@ -155,20 +159,12 @@ mod tests {
         assert!(html.contains(r#"id="kind-2""#), "{html}");
         let resident = html.find(r#"value="resident""#).unwrap();
         assert!(
-            html[resident..]
-                .split('>')
-                .next()
-                .unwrap()
-                .contains("checked"),
+            html[resident..].split('>').next().unwrap().contains("checked"),
             "{html}"
         );
         let citizen = html.find(r#"value="citizen""#).unwrap();
         assert!(
-            !html[citizen..]
-                .split('>')
-                .next()
-                .unwrap()
-                .contains("checked"),
+            !html[citizen..].split('>').next().unwrap().contains("checked"),
             "{html}"
         );
     }
@@ -181,10 +177,7 @@ mod tests {
                     checked=vec!["citizen".to_string()] />
             }
         });
-        assert!(
-            html.contains(r#"aria-describedby="classes-error""#),
-            "{html}"
-        );
+        assert!(html.contains(r#"aria-describedby="classes-error""#), "{html}");
         assert!(html.contains("Select a class"), "{html}");
         assert!(html.contains("checked"), "{html}");
     }

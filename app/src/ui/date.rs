@@ -88,9 +88,6 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(r#"inputmode="numeric""#), "{html}");
-        assert!(
-            html.contains(r#"aria-describedby="expiry-error""#),
-            "{html}"
-        );
+        assert!(html.contains(r#"aria-describedby="expiry-error""#), "{html}");
     }
 }

@@ -37,11 +37,7 @@ pub fn NotificationBanner(
     #[prop(optional)] success: bool,
     children: Children,
 ) -> impl IntoView {
-    let class = if success {
-        "banner banner--success"
-    } else {
-        "banner"
-    };
+    let class = if success { "banner banner--success" } else { "banner" };
     let role = if success { "alert" } else { "region" };
     view! {
         <div class=class role=role aria-labelledby="banner-title">
@@ -104,10 +100,7 @@ mod tests {
         let errors = vec![FieldError::new("service", "fees-error-choose")];
         let html = render(|| view! { <ErrorSummary errors /> });
         assert!(html.contains(r##"href="#service""##), "{html}");
-        assert!(
-            html.contains(r#"role="alert""#) && html.contains("autofocus"),
-            "{html}"
-        );
+        assert!(html.contains(r#"role="alert""#) && html.contains("autofocus"), "{html}");
         assert!(html.contains("Select a service"), "{html}");
     }
 
@@ -126,13 +119,8 @@ mod tests {
         let html = render(|| view! { <Panel title="Application complete" reference="HDJ2123F" /> });
         assert!(html.contains("HDJ2123F") && html.contains("<h1"), "{html}");
         let html = render(|| view! { <Tag text="Expired" colour=TagColour::Red /> });
-        assert!(
-            html.contains("tag--red") && html.contains("Expired"),
-            "{html}"
-        );
-        let html = render(
-            || view! { <NotificationBanner title="Important">"Demo data"</NotificationBanner> },
-        );
+        assert!(html.contains("tag--red") && html.contains("Expired"), "{html}");
+        let html = render(|| view! { <NotificationBanner title="Important">"Demo data"</NotificationBanner> });
         assert!(
             html.contains("Demo data") && html.contains(r#"role="region""#),
             "{html}"

@@ -26,11 +26,7 @@ pub fn TextInput(
     } else {
         "form-group"
     };
-    let input_class = if error.is_some() {
-        "input input--error"
-    } else {
-        "input"
-    };
+    let input_class = if error.is_some() { "input input--error" } else { "input" };
     view! {
         <div class=group_class>
             <label class="label" for=id.clone()>{label}</label>
@@ -79,15 +75,9 @@ mod tests {
             }
         });
         assert!(html.contains(r#"for="phone""#), "{html}");
-        assert!(
-            html.contains(r#"aria-describedby="phone-hint phone-error""#),
-            "{html}"
-        );
+        assert!(html.contains(r#"aria-describedby="phone-hint phone-error""#), "{html}");
         assert!(html.contains(r#"id="phone-error""#), "{html}");
-        assert!(
-            html.contains(r#"value="07""#),
-            "what the user typed comes back: {html}"
-        );
+        assert!(html.contains(r#"value="07""#), "what the user typed comes back: {html}");
         assert!(html.contains("input--error"), "{html}");
     }
 

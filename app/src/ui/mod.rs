@@ -40,10 +40,7 @@ mod tests {
             described_by("phone", true, true).as_deref(),
             Some("phone-hint phone-error")
         );
-        assert_eq!(
-            described_by("phone", false, true).as_deref(),
-            Some("phone-error")
-        );
+        assert_eq!(described_by("phone", false, true).as_deref(), Some("phone-error"));
         assert_eq!(described_by("phone", false, false), None);
     }
 }

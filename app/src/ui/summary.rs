@@ -58,10 +58,7 @@ mod tests {
         ];
         let html = render(|| view! { <SummaryList rows=rows /> });
         assert!(html.contains(r#"href="/en/register/contact""#), "{html}");
-        assert!(
-            html.contains("Change") && html.contains("visually-hidden"),
-            "{html}"
-        );
+        assert!(html.contains("Change") && html.contains("visually-hidden"), "{html}");
         assert_eq!(html.matches("summary-list__actions").count(), 1, "{html}");
     }
 }

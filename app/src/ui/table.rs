@@ -63,9 +63,7 @@ mod tests {
             }
         });
         assert!(
-            html.contains("<caption")
-                && html.contains(r#"scope="col""#)
-                && html.contains(r#"scope="row""#),
+            html.contains("<caption") && html.contains(r#"scope="col""#) && html.contains(r#"scope="row""#),
             "{html}"
         );
         assert!(html.contains("table__cell--numeric"), "{html}");

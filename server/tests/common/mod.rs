@@ -37,10 +37,7 @@ pub struct TestResponse {
 
 impl TestResponse {
     pub fn header(&self, name: &str) -> &str {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
     }
 }
 
@@ -76,12 +73,8 @@ impl TestApp {
     pub async fn start_with(engine: Engine, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
         let (database_url, cleanup) = match engine {
             Engine::Sqlite => {
-                let dir = std::env::temp_dir()
-                    .join(format!("uraia-test-{}", uuid::Uuid::new_v4().simple()));
-                (
-                    format!("sqlite://{}/uraia.db", dir.display()),
-                    Cleanup::Dir(dir),
-                )
+                let dir = std::env::temp_dir().join(format!("uraia-test-{}", uuid::Uuid::new_v4().simple()));
+                (format!("sqlite://{}/uraia.db", dir.display()), Cleanup::Dir(dir))
             }
             Engine::Postgres => {
                 let admin_url = postgres_admin_url()?;
@@ -90,18 +83,10 @@ impl TestApp {
                 let admin = sqlx::AnyPool::connect(&admin_url)
                     .await
                     .unwrap_or_else(|e| panic!("PostgreSQL at {admin_url} is unreachable: {e}"));
-                admin
-                    .execute(format!("CREATE DATABASE {name}").as_str())
-                    .await
-                    .unwrap();
+                admin.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
                 admin.close().await;
-                let (base, _) = admin_url
-                    .rsplit_once('/')
-                    .expect("a database URL has a path");
-                (
-                    format!("{base}/{name}"),
-                    Cleanup::Database { admin_url, name },
-                )
+                let (base, _) = admin_url.rsplit_once('/').expect("a database URL has a path");
+                (format!("{base}/{name}"), Cleanup::Database { admin_url, name })
             }
         };
         let mut settings = Settings {

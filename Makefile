@@ -1,0 +1,36 @@
+# Uraia. The two commands a newcomer needs are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test watch lint bench setup
+
+## Set up what is missing, then serve the optimised build at http://127.0.0.1:3000 (SQLite, demo data).
+run:
+	scripts/setup.sh run
+	cargo leptos serve --release
+
+## Set up what is missing, then run every test (unit, server on SQLite and PostgreSQL, Playwright).
+test:
+	scripts/setup.sh test
+	scripts/test.sh
+
+## Development: rebuild and reload on every change.
+watch:
+	scripts/setup.sh run
+	cargo leptos watch
+
+## Formatting and clippy on both the server (ssr) and the browser (hydrate) builds.
+lint:
+	cargo fmt --all -- --check
+	cargo clippy -p app --features ssr --all-targets -- -D warnings
+	cargo clippy -p server --all-targets -- -D warnings
+	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+## Page weight, server throughput against nginx, start-up time and memory (prints numbers; asserts nothing).
+bench:
+	scripts/setup.sh bench
+	scripts/bench.sh
+
+setup:
+	scripts/setup.sh test

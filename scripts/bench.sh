@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Uraia's foundation benchmark. Prints numbers; asserts nothing (targets are in README.md).
+#   - bytes of JS + WASM + CSS the home page loads: raw, gzip -9, brotli -q 11
+#   - requests/s and p99 latency of server-rendered GET /en, against nginx serving the same HTML as a static
+#     file, with the same load (wrk), and the ratio
+#   - start-to-ready time (process start to first 200 from /healthz) and idle resident memory
+# Loopback only; every loop is bounded. Override the load with BENCH_SECONDS and BENCH_CONNECTIONS.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+seconds="${BENCH_SECONDS:-10}"
+connections="${BENCH_CONNECTIONS:-32}"
+app_port=3190
+nginx_port=3191
+work=$(mktemp -d -t uraia-bench-XXXXXX)
+server_pid=""
+nginx_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== building the optimised site"
+cargo leptos build --release >/dev/null 2>"$work/build.log" || { cat "$work/build.log"; exit 1; }
+target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+
+now_ms() { date +%s%3N; }
+start=$(now_ms)
+LEPTOS_SITE_ADDR="127.0.0.1:$app_port" LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=uraia \
+  URAIA_DATABASE_URL="sqlite://$work/bench.db" URAIA_LOG=warn "$target_dir/release/uraia" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 2000); do
+  curl -fs "http://127.0.0.1:$app_port/healthz" >/dev/null 2>&1 && break
+  sleep 0.005
+done
+ready=$(now_ms)
+curl -fs "http://127.0.0.1:$app_port/healthz" >/dev/null || { echo "server did not start"; cat "$work/server.log"; exit 1; }
+echo
+echo "== start-up"
+echo "start to ready (first database migration and demo load, empty SQLite file): $((ready - start)) ms"
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+start=$(now_ms)
+LEPTOS_SITE_ADDR="127.0.0.1:$app_port" LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=uraia \
+  URAIA_DATABASE_URL="sqlite://$work/bench.db" URAIA_LOG=warn "$target_dir/release/uraia" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 2000); do
+  curl -fs "http://127.0.0.1:$app_port/healthz" >/dev/null 2>&1 && break
+  sleep 0.005
+done
+ready=$(now_ms)
+echo "start to ready (existing database, the usual restart): $((ready - start)) ms"
+
+curl -fs "http://127.0.0.1:$app_port/en" -o "$work/home.html"
+for _ in 1 2 3; do curl -fs "http://127.0.0.1:$app_port/en" >/dev/null; done
+echo "idle resident memory after start and 4 page views: $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' "/proc/$server_pid/status")"
+
+echo
+echo "== what the home page makes a browser download (besides the HTML)"
+html_bytes=$(wc -c <"$work/home.html")
+printf '%-28s %10s %10s %10s\n' asset raw gzip brotli
+total_raw=0; total_gz=0; total_br=0
+for asset in $(grep -oE '/pkg/[A-Za-z0-9_.-]+\.(js|wasm|css)' "$work/home.html" | sort -u) /pkg/uraia_bg.wasm; do
+  file="target/site$asset"
+  [ -f "$file" ] || continue
+  case " $seen " in *" $asset "*) continue ;; esac
+  seen="${seen:-} $asset"
+  raw=$(wc -c <"$file"); gz=$(gzip -9 -c "$file" | wc -c); br=$(brotli -q 11 -c "$file" | wc -c)
+  printf '%-28s %10d %10d %10d\n' "$asset" "$raw" "$gz" "$br"
+  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
+done
+printf '%-28s %10d %10d %10d   (target: brotli <= 153600)\n' "JS + WASM + CSS" "$total_raw" "$total_gz" "$total_br"
+printf '%-28s %10d %10d %10d\n' "the HTML of /en" "$html_bytes" "$(gzip -9 -c "$work/home.html" | wc -c)" "$(brotli -q 11 -c "$work/home.html" | wc -c)"
+
+echo
+echo "== GET /en: server-rendered vs nginx serving the same HTML ($connections connections, ${seconds}s each, wrk)"
+mkdir -p "$work/nginx/html"
+cp "$work/home.html" "$work/nginx/html/index.html"
+chmod -R a+rX "$work"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  default_type text/html;
+  server { listen 127.0.0.1:$nginx_port; root $work/nginx/html; location / { try_files /index.html =404; } }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" &
+nginx_pid=$!
+for _ in $(seq 1 200); do curl -fs "http://127.0.0.1:$nginx_port/en" >/dev/null 2>&1 && break; sleep 0.02; done
+
+load() { wrk -t2 -c"$connections" -d"${seconds}s" --latency "$1" 2>&1; }
+measure() {
+  local out; out=$(load "$1")
+  local rps p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  echo "$rps $p99"
+}
+read -r ssr_rps ssr_p99 < <(measure "http://127.0.0.1:$app_port/en")
+read -r static_rps static_p99 < <(measure "http://127.0.0.1:$nginx_port/en")
+printf '%-24s %12s %10s\n' "" "requests/s" "p99"
+printf '%-24s %12s %10s\n' "Uraia (SSR)" "$ssr_rps" "$ssr_p99"
+printf '%-24s %12s %10s\n' "nginx (static file)" "$static_rps" "$static_p99"
+python3 -c "print(f'SSR / static ratio: {float(\"$ssr_rps\") / float(\"$static_rps\"):.3f}   (target: >= 0.25)')"
+echo "resident memory after the load: $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' "/proc/$server_pid/status")"

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs what Uraia needs and is missing, and skips what is already there. Only package registries are used
+# (crates.io, npm, Debian): nothing is downloaded from anywhere else. Safe to run again and again.
+#   scripts/setup.sh run    what serving the site needs
+#   scripts/setup.sh test   also the browser and Playwright
+#   scripts/setup.sh bench  also nginx, wrk and brotli for the benchmark
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-run}"
+
+CARGO_LEPTOS_VERSION=0.3.10 # 0.3.11 needs a newer rustc than the machine's 1.95
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
+
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=no
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$apt_updated" = no ]; then as_root apt-get update -qq; apt_updated=yes; fi
+  say "installing ${missing[*]} (Debian packages)"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
+  say "installing cargo-leptos $CARGO_LEPTOS_VERSION (one-off, about 13 minutes on 2 cores)"
+  cargo install "cargo-leptos@$CARGO_LEPTOS_VERSION" --locked
+fi
+
+# cargo-leptos downloads wasm-bindgen when none is on PATH, which fails offline. The CLI must equal the crate in
+# Cargo.lock exactly. (No --locked: its lock file names a crate version the registry no longer has.)
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+command -v npm >/dev/null || apt_install nodejs npm
+# wasm-opt from npm's binaryen (Debian's binaryen 108 produces wasm that fails to hydrate).
+if [ ! -x node_modules/.bin/wasm-opt ]; then
+  say "installing binaryen (wasm-opt) from npm"
+  npm ci --no-audit --no-fund --silent
+fi
+
+if [ "$what" = test ] || [ "$what" = bench ]; then
+  apt_install chromium
+  if [ ! -d end2end/node_modules/@playwright/test ]; then
+    say "installing Playwright (its own browser download is skipped: Debian's Chromium is used)"
+    (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
+  fi
+fi
+
+if [ "$what" = bench ]; then
+  apt_install nginx wrk brotli
+fi
+say "ready"

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Every test: unit tests, server tests on SQLite (and on PostgreSQL when DATABASE_URL points at one), then
+# Playwright with JavaScript on and off against the optimised build. Run it through `make test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "unit tests (app, with the server's features)"
+cargo test -p app --features ssr
+
+step "server tests: SQLite always; PostgreSQL ${DATABASE_URL:+at $DATABASE_URL}${DATABASE_URL:-skipped (set DATABASE_URL=postgres://... to run it)}"
+cargo test -p server
+
+step "end-to-end tests (Playwright, Chromium, JavaScript on and off)"
+# A fresh SQLite file of its own, whatever DATABASE_URL says: the browser tests must not touch other data.
+rm -rf target/e2e
+env -u DATABASE_URL URAIA_DATABASE_URL=sqlite://target/e2e/uraia.db CI="${CI:-}" cargo leptos end-to-end --release
