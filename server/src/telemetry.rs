@@ -4,9 +4,9 @@
 use axum::{body::Body, http::Request};
 use tower_http::{
     classify::{ServerErrorsAsFailures, SharedClassifier},
-    trace::TraceLayer,
+    trace::{DefaultOnResponse, TraceLayer},
 };
-use tracing::Span;
+use tracing::{Level, Span};
 
 pub fn init() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("URAIA_LOG")
@@ -20,8 +20,19 @@ pub fn init() {
 
 type MakeSpan = fn(&Request<Body>) -> Span;
 
-pub fn trace_layer() -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, MakeSpan> {
-    TraceLayer::new_for_http().make_span_with(request_span as MakeSpan)
+pub fn trace_layer() -> TraceLayer<
+    SharedClassifier<ServerErrorsAsFailures>,
+    MakeSpan,
+    tower_http::trace::DefaultOnRequest,
+    DefaultOnResponse,
+> {
+    TraceLayer::new_for_http()
+        .make_span_with(request_span as MakeSpan)
+        .on_response(
+            DefaultOnResponse::new()
+                .level(Level::INFO)
+                .latency_unit(tower_http::LatencyUnit::Micros),
+        )
 }
 
 fn request_span(request: &Request<Body>) -> Span {

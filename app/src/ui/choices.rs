@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::described_by;
-use crate::i18n::use_lang;
+use super::{described_by, group_class, hint_and_error};
 
 /// One option: the submitted value, its label and an optional one-line hint.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,18 +10,6 @@ pub struct Choice {
     pub value: String,
     pub label: String,
     pub hint: Option<String>,
-}
-
-/// The error line shared by fieldsets.
-fn fieldset_error(name: &str, error: Option<String>) -> impl IntoView {
-    let lang = use_lang();
-    error.map(|error| {
-        view! {
-            <p class="error-message" id=format!("{name}-error")>
-                <span class="visually-hidden">{lang.t("error-prefix")}</span>{error}
-            </p>
-        }
-    })
 }
 
 /// Radios. `selected` is read reactively so a page can show the consequence of a choice at once; `on_change`
@@ -38,11 +25,7 @@ pub fn Radios(
     #[prop(optional, into)] on_change: Option<Callback<String>>,
 ) -> impl IntoView {
     let described = described_by(&name, hint.is_some(), error.is_some());
-    let group_class = if error.is_some() {
-        "form-group form-group--error"
-    } else {
-        "form-group"
-    };
+    let group_class = group_class(error.is_some());
     let items = options
         .into_iter()
         .enumerate()
@@ -77,8 +60,7 @@ pub fn Radios(
         <div class=group_class>
             <fieldset class="fieldset" aria-describedby=described>
                 <legend class="fieldset__legend">{legend}</legend>
-                {hint.map(|hint| view! { <div class="hint" id=format!("{name}-hint")>{hint}</div> })}
-                {fieldset_error(&name, error)}
+                {hint_and_error(&name, hint, error)}
                 <div class="choices">{items}</div>
             </fieldset>
         </div>
@@ -96,11 +78,7 @@ pub fn Checkboxes(
     #[prop(optional)] checked: Vec<String>,
 ) -> impl IntoView {
     let described = described_by(&name, hint.is_some(), error.is_some());
-    let group_class = if error.is_some() {
-        "form-group form-group--error"
-    } else {
-        "form-group"
-    };
+    let group_class = group_class(error.is_some());
     let items = options
         .into_iter()
         .enumerate()
@@ -125,8 +103,7 @@ pub fn Checkboxes(
         <div class=group_class>
             <fieldset class="fieldset" aria-describedby=described>
                 <legend class="fieldset__legend">{legend}</legend>
-                {hint.map(|hint| view! { <div class="hint" id=format!("{name}-hint")>{hint}</div> })}
-                {fieldset_error(&name, error)}
+                {hint_and_error(&name, hint, error)}
                 <div class="choices choices--checkboxes">{items}</div>
             </fieldset>
         </div>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::described_by;
+use super::{described_by, group_class, hint_and_error};
 use crate::i18n::use_lang;
 
 /// What the person typed, kept as text so it comes back exactly as typed after an error.
@@ -26,11 +26,7 @@ pub fn DateInput(
     let lang = use_lang();
     let described = described_by(&id, hint.is_some(), error.is_some());
     let has_error = error.is_some();
-    let group_class = if has_error {
-        "form-group form-group--error"
-    } else {
-        "form-group"
-    };
+    let group_class = group_class(has_error);
     let prefix = id.clone();
     let part = move |suffix: &'static str, label: String, value: String, width: &'static str| {
         let field = format!("{prefix}-{suffix}");
@@ -49,12 +45,7 @@ pub fn DateInput(
         <div class=group_class>
             <fieldset class="fieldset" role="group" aria-describedby=described>
                 <legend class="fieldset__legend">{legend}</legend>
-                {hint.map(|hint| view! { <div class="hint" id=format!("{id}-hint")>{hint}</div> })}
-                {error.map(|error| view! {
-                    <p class="error-message" id=format!("{id}-error")>
-                        <span class="visually-hidden">{lang.t("error-prefix")}</span>{error}
-                    </p>
-                })}
+                {hint_and_error(&id, hint, error)}
                 <div class="date-input" id=id.clone()>
                     {part("day", lang.t("date-day"), value.day, "2")}
                     {part("month", lang.t("date-month"), value.month, "2")}

@@ -18,7 +18,16 @@ pub fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
     (!errors.is_empty()).then(|| {
         let items = errors
             .into_iter()
-            .map(|error| view! { <li><a href=format!("#{}", error.field)>{lang.t(&error.key)}</a></li> })
+            .map(|error| {
+                let field = error.field.clone();
+                view! {
+                    <li>
+                        <a href=format!("#{}", error.field) on:click=move |ev| focus_field(ev, &field)>
+                            {lang.t(&error.key)}
+                        </a>
+                    </li>
+                }
+            })
             .collect_view();
         view! {
             <div class="error-summary" role="alert" tabindex="-1" autofocus node_ref=summary
@@ -28,6 +37,20 @@ pub fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
             </div>
         }
     })
+}
+
+/// With JavaScript, a summary link moves focus into the field itself (as GOV.UK's does); the router would
+/// otherwise treat the fragment as a navigation and leave focus on the link.
+fn focus_field(ev: leptos::ev::MouseEvent, id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(field) = document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        ev.prevent_default();
+        field.scroll_into_view();
+        let _ = field.focus();
+    }
 }
 
 /// A page-wide notice: important information, or (with `success`) the outcome of what the person just did.

@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::described_by;
-use crate::i18n::use_lang;
+use super::{described_by, group_class, hint_and_error};
 
 /// A labelled text input. The label is the question; the hint says the format; the error says what to fix and sits
 /// between them and the box, as GOV.UK does, so a screen reader hears it before typing.
@@ -19,23 +18,13 @@ pub fn TextInput(
     #[prop(optional, into)] autocomplete: Option<String>,
     #[prop(optional, into)] inputmode: Option<String>,
 ) -> impl IntoView {
-    let lang = use_lang();
     let described = described_by(&id, hint.is_some(), error.is_some());
-    let group_class = if error.is_some() {
-        "form-group form-group--error"
-    } else {
-        "form-group"
-    };
+    let group_class = group_class(error.is_some());
     let input_class = if error.is_some() { "input input--error" } else { "input" };
     view! {
         <div class=group_class>
             <label class="label" for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <div class="hint" id=format!("{id}-hint")>{hint}</div> })}
-            {error.map(|error| view! {
-                <p class="error-message" id=format!("{id}-error")>
-                    <span class="visually-hidden">{lang.t("error-prefix")}</span>{error}
-                </p>
-            })}
+            {hint_and_error(&id, hint, error)}
             <input
                 class=input_class id=id.clone() name=name type=input_type value=value
                 autocomplete=autocomplete inputmode=inputmode aria-describedby=described

@@ -15,6 +15,10 @@ pub use field::{Button, TextInput};
 pub use summary::{SummaryList, SummaryRow};
 pub use table::Table;
 
+use leptos::prelude::*;
+
+use crate::i18n::use_lang;
+
 /// The ids a field's `aria-describedby` names: its hint and its error, when present.
 pub(crate) fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     let ids: Vec<String> = [(hint, "hint"), (error, "error")]
@@ -23,6 +27,30 @@ pub(crate) fn described_by(id: &str, hint: bool, error: bool) -> Option<String> 
         .map(|(_, suffix)| format!("{id}-{suffix}"))
         .collect();
     (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// The hint and the error message of a field or fieldset, with the ids its `aria-describedby` names. The error
+/// starts with a visually hidden "Error:" so a screen reader says what kind of message it is.
+pub(crate) fn hint_and_error(id: &str, hint: Option<String>, error: Option<String>) -> impl IntoView {
+    let lang = use_lang();
+    let hint = hint.map(|hint| view! { <div class="hint" id=format!("{id}-hint")>{hint}</div> });
+    let error = error.map(|error| {
+        view! {
+            <p class="error-message" id=format!("{id}-error")>
+                <span class="visually-hidden">{lang.t("error-prefix")}" "</span>{error}
+            </p>
+        }
+    });
+    (hint, error)
+}
+
+/// A form group's class: errors get a red bar in the margin.
+pub(crate) fn group_class(has_error: bool) -> &'static str {
+    if has_error {
+        "form-group form-group--error"
+    } else {
+        "form-group"
+    }
 }
 
 #[cfg(all(test, feature = "ssr"))]
