@@ -60,12 +60,12 @@ echo
 echo "== what the home page makes a browser download (besides the HTML)"
 html_bytes=$(wc -c <"$work/home.html")
 printf '%-28s %10s %10s %10s\n' asset raw gzip brotli
-total_raw=0; total_gz=0; total_br=0
-for asset in $(grep -oE '/pkg/[A-Za-z0-9_.-]+\.(js|wasm|css)' "$work/home.html" | sort -u) /pkg/uraia_bg.wasm; do
+total_raw=0; total_gz=0; total_br=0; seen=""
+for asset in $(grep -oE '/pkg/[A-Za-z0-9_.-]+\.(js|wasm|css)' "$work/home.html" | sort -u) /pkg/uraia.wasm /pkg/uraia_bg.wasm; do
   file="target/site$asset"
   [ -f "$file" ] || continue
   case " $seen " in *" $asset "*) continue ;; esac
-  seen="${seen:-} $asset"
+  seen="$seen $asset"
   raw=$(wc -c <"$file"); gz=$(gzip -9 -c "$file" | wc -c); br=$(brotli -q 11 -c "$file" | wc -c)
   printf '%-28s %10d %10d %10d\n' "$asset" "$raw" "$gz" "$br"
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))

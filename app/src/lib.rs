@@ -35,17 +35,13 @@ use crate::pages::{FeesPage, HomePage, Layout, NotFoundPage};
 /// The router. Every page lives under a language prefix (`/en/...`, `/sw/...`, as on the real portal); `/` is
 /// redirected by the server to the remembered or preferred language.
 ///
+/// The router runs on the server only (islands mode): every link is an ordinary page load.
+///
 /// Pages render with `SsrMode::Async`: the whole page, data included, arrives as plain HTML, so it works with
 /// JavaScript off and on a slow link nothing pops in later.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Effects run only in the browser: this marks the page as hydrated, for people debugging and for the tests.
-    Effect::new(|_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Router>
             <Routes fallback=NotFoundPage>

@@ -6,6 +6,9 @@ use leptos_meta::MetaTags;
 
 use crate::{i18n::Lang, App};
 
+/// The page shell. Islands mode: the page is HTML from the server and only `#[island]` components load code in
+/// the browser, so a slow phone downloads and runs as little as possible and every page works without JavaScript.
+///
 /// The page shell. The Content-Security-Policy is set here because only here are the nonce and the
 /// reload port (development) known; the server's middleware adds the other security headers.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -29,7 +32,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name) />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>

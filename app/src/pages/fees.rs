@@ -1,11 +1,12 @@
 //! "What will it cost?": every service's fee, the access fee, and the total for the service you pick.
 //!
-//! Without JavaScript the form is a GET to this page (`?service=...`) and the server renders the total; once the page
-//! has hydrated, picking a service shows its total at once.
+//! Without JavaScript the form is a GET to this page (`?service=...`) and the server renders the total. The form
+//! sits inside the `FeeTotal` island, which shows the total as soon as a service is picked.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
 
 use crate::{
     error::FieldError,
@@ -40,8 +41,8 @@ fn FeeChecker(schedule: FeeSchedule) -> impl IntoView {
     // leave unchecked radios out of the query, hence the button's own name and value.
     let (submitted, code) =
         query.with_untracked(|q| (q.get("show").is_some() || q.get("service").is_some(), q.get("service")));
-    let selected = RwSignal::new(code.filter(|code| schedule.quote(code).is_some()));
-    let errors = if submitted && selected.get_untracked().is_none() {
+    let selected = code.filter(|code| schedule.quote(code).is_some());
+    let errors = if submitted && selected.is_none() {
         vec![FieldError::new("service", "fees-error-choose")]
     } else {
         vec![]
@@ -56,32 +57,24 @@ fn FeeChecker(schedule: FeeSchedule) -> impl IntoView {
             hint: Some(format_kes(fee.amount_kes)),
         })
         .collect();
-    let quote_rows = {
-        let schedule = schedule.clone();
-        Signal::derive(move || {
-            selected
-                .get()
-                .and_then(|code| schedule.quote(&code))
-                .map(|quote| quote_rows(lang, quote))
-                .unwrap_or_default()
-        })
+    let labels = QuoteLabels {
+        heading: lang.t("fees-result-heading"),
+        fee: lang.t("fees-row-fee"),
+        access_fee: lang.t("fees-row-access"),
+        total: lang.t("fees-row-total"),
     };
     let band_rows = band_rows(lang, &schedule);
     view! {
         <ErrorSummary errors />
         <h1 class="heading-l">{lang.t("fees-title")}</h1>
         <p class="lead">{lang.t("fees-lead")}</p>
-        <form method="get" action=lang.href("fees") class="form">
-            <Radios name="service" legend=lang.t("fees-question") hint=lang.t("fees-hint") error options
-                selected=selected on_change=Callback::new(move |code| selected.set(Some(code))) />
-            <Button text=lang.t("fees-submit") name="show" value="total" />
-        </form>
-        <div aria-live="polite" class="fees__result">
-            <Show when=move || !quote_rows.get().is_empty()>
-                <h2 class="heading-m">{lang.t("fees-result-heading")}</h2>
-                <SummaryList rows=quote_rows />
-            </Show>
-        </div>
+        <FeeTotal schedule selected=selected.clone() labels>
+            <form method="get" action=lang.href("fees") class="form">
+                <Radios name="service" legend=lang.t("fees-question") hint=lang.t("fees-hint") error options
+                    selected=selected.clone().unwrap_or_default() />
+                <Button text=lang.t("fees-submit") name="show" value="total" />
+            </form>
+        </FeeTotal>
         <h2 class="heading-m">{lang.t("fees-access-heading")}</h2>
         <p class="body">{lang.t("fees-access-body")}</p>
         <Table caption=lang.t("fees-access-caption") head=vec![lang.t("fees-access-amount"), lang.t("fees-access-fee")]
@@ -89,12 +82,53 @@ fn FeeChecker(schedule: FeeSchedule) -> impl IntoView {
     }
 }
 
-fn quote_rows(lang: Lang, quote: crate::fees::domain::Quote) -> Vec<SummaryRow> {
-    vec![
-        SummaryRow::new(lang.t("fees-row-fee"), format_kes(quote.fee_kes)),
-        SummaryRow::new(lang.t("fees-row-access"), format_kes(quote.access_fee_kes)),
-        SummaryRow::new(lang.t("fees-row-total"), format_kes(quote.total_kes)),
-    ]
+/// The words of a quote, translated on the server and handed to the island, so the browser needs no
+/// translation code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteLabels {
+    pub heading: String,
+    pub fee: String,
+    pub access_fee: String,
+    pub total: String,
+}
+
+/// The interactive part of the page: the form (server-rendered children) and the total below it. A radio's
+/// `change` event bubbles up to the island, which recomputes the quote in the browser with the same rules the
+/// server used.
+#[island]
+fn FeeTotal(schedule: FeeSchedule, selected: Option<String>, labels: QuoteLabels, children: Children) -> impl IntoView {
+    let selected = RwSignal::new(selected);
+    let heading = labels.heading.clone();
+    let rows = Signal::derive(move || {
+        let quote = selected.get().and_then(|code| schedule.quote(&code));
+        quote
+            .map(|quote| {
+                vec![
+                    SummaryRow::new(labels.fee.clone(), format_kes(quote.fee_kes)),
+                    SummaryRow::new(labels.access_fee.clone(), format_kes(quote.access_fee_kes)),
+                    SummaryRow::new(labels.total.clone(), format_kes(quote.total_kes)),
+                ]
+            })
+            .unwrap_or_default()
+    });
+    let on_change = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let input = ev
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input.filter(|input| input.name() == "service") {
+            selected.set(Some(input.value()));
+        }
+    };
+    view! {
+        <div on:change=on_change>{children()}</div>
+        <div aria-live="polite" class="fees__result">
+            <Show when=move || !rows.get().is_empty()>
+                <h2 class="heading-m">{heading.clone()}</h2>
+                <SummaryList rows />
+            </Show>
+        </div>
+    }
 }
 
 fn band_rows(lang: Lang, schedule: &FeeSchedule) -> Vec<Vec<String>> {

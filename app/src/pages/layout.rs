@@ -43,8 +43,7 @@ pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
     let info: SiteInfoResource = OnceResource::new(load_site_info());
     provide_context(info);
     let location = use_location();
-    // The switch keeps the reader on the same page in the other language. rel="external" makes it a full page
-    // load, so every string (and the <html lang>) is rendered afresh by the server, with or without JavaScript.
+    // The switch keeps the reader on the same page (and query) in the other language: an ordinary link.
     let other = lang.other();
     let switch_href = move || {
         let path = location.pathname.get();
@@ -71,7 +70,7 @@ pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
                 <nav class="header__language" aria-label=lang.t("language-switch-label")>
                     <span class="visually-hidden">{lang.t("language-current")}" "</span>
                     <span class="header__language-current" aria-current="true">{lang.endonym()}</span>
-                    <a href=switch_href rel="external" hreflang=other.code() lang=other.code()
+                    <a href=switch_href hreflang=other.code() lang=other.code()
                         class="header__language-link">{other.endonym()}</a>
                 </nav>
             </div>

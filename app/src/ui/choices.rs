@@ -12,8 +12,8 @@ pub struct Choice {
     pub hint: Option<String>,
 }
 
-/// Radios. `selected` is read reactively so a page can show the consequence of a choice at once; `on_change`
-/// reports a new choice (only with JavaScript; without it the form submits the value).
+/// Radios. To react to a choice in the browser, wrap the form in an island that listens for the `change` event
+/// bubbling up (as the fees page does); the radios themselves need no code.
 #[component]
 pub fn Radios(
     #[prop(into)] name: String,
@@ -21,8 +21,7 @@ pub fn Radios(
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional_no_strip)] error: Option<String>,
     options: Vec<Choice>,
-    #[prop(into)] selected: Signal<Option<String>>,
-    #[prop(optional, into)] on_change: Option<Callback<String>>,
+    #[prop(optional)] selected: Option<String>,
 ) -> impl IntoView {
     let described = described_by(&name, hint.is_some(), error.is_some());
     let group_class = group_class(error.is_some());
@@ -36,19 +35,13 @@ pub fn Radios(
             } else {
                 format!("{name}-{}", i + 1)
             };
-            let value = choice.value.clone();
-            let checked = {
-                let value = value.clone();
-                move || selected.get().as_deref() == Some(value.as_str())
-            };
+            let checked = selected.as_deref() == Some(choice.value.as_str());
             let hint_id = format!("{id}-item-hint");
             view! {
                 <div class="choice">
                     <input
-                        class="choice__input" type="radio" id=id.clone() name=name.clone() value=value.clone()
-                        prop:checked=checked.clone() checked=checked
-                        aria-describedby=choice.hint.as_ref().map(|_| hint_id.clone())
-                        on:change=move |_| { if let Some(callback) = on_change { callback.run(value.clone()) } }
+                        class="choice__input" type="radio" id=id.clone() name=name.clone() value=choice.value
+                        checked=checked aria-describedby=choice.hint.as_ref().map(|_| hint_id.clone())
                     />
                     <label class="choice__label" for=id>{choice.label}</label>
                     {choice.hint.map(|hint| view! { <div class="hint choice__hint" id=hint_id>{hint}</div> })}
@@ -129,7 +122,7 @@ mod tests {
     fn the_selected_radio_is_checked_and_the_first_carries_the_group_id() {
         let html = render(|| {
             view! {
-                <Radios name="kind" legend="Account type" options=options() selected=Signal::derive(|| Some("resident".to_string())) />
+                <Radios name="kind" legend="Account type" options=options() selected="resident".to_string() />
             }
         });
         assert!(html.contains(r#"id="kind""#), "{html}");

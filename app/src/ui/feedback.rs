@@ -5,52 +5,24 @@ use leptos::prelude::*;
 use crate::{error::FieldError, i18n::use_lang};
 
 /// The list of problems at the top of a page, each linking to its field. It takes focus when the page loads
-/// (`autofocus` without JavaScript, an effect with it) so screen-reader users hear it first.
+/// (`autofocus`) so screen-reader users hear it first; its links are fragments, so the browser itself moves focus
+/// to the field, with or without JavaScript.
 #[component]
 pub fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
     let lang = use_lang();
-    let summary = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(element) = summary.get() {
-            let _ = element.focus();
-        }
-    });
     (!errors.is_empty()).then(|| {
         let items = errors
             .into_iter()
-            .map(|error| {
-                let field = error.field.clone();
-                view! {
-                    <li>
-                        <a href=format!("#{}", error.field) on:click=move |ev| focus_field(ev, &field)>
-                            {lang.t(&error.key)}
-                        </a>
-                    </li>
-                }
-            })
+            .map(|error| view! { <li><a href=format!("#{}", error.field)>{lang.t(&error.key)}</a></li> })
             .collect_view();
         view! {
-            <div class="error-summary" role="alert" tabindex="-1" autofocus node_ref=summary
+            <div class="error-summary" role="alert" tabindex="-1" autofocus
                 aria-labelledby="error-summary-title">
                 <h2 class="error-summary__title" id="error-summary-title">{lang.t("error-summary-title")}</h2>
                 <ul class="error-summary__list">{items}</ul>
             </div>
         }
     })
-}
-
-/// With JavaScript, a summary link moves focus into the field itself (as GOV.UK's does); the router would
-/// otherwise treat the fragment as a navigation and leave focus on the link.
-fn focus_field(ev: leptos::ev::MouseEvent, id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(field) = document()
-        .get_element_by_id(id)
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        ev.prevent_default();
-        field.scroll_into_view();
-        let _ = field.focus();
-    }
 }
 
 /// A page-wide notice: important information, or (with `success`) the outcome of what the person just did.

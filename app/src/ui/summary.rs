@@ -1,15 +1,16 @@
 //! Summary list: the "check your answers" pattern, each row with an optional Change link.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use crate::i18n::use_lang;
-
-#[derive(Debug, Clone, PartialEq)]
+/// One row. The widget takes its words ready translated, so an island can use it without translation code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SummaryRow {
     pub key: String,
     pub value: String,
-    /// Where "Change" goes; the key is repeated for screen readers ("Change mobile number").
-    pub change_href: Option<String>,
+    /// The Change link: where it goes and its word ("Change"); the key follows it for screen readers
+    /// ("Change mobile number").
+    pub change: Option<(String, String)>,
 }
 
 impl SummaryRow {
@@ -17,23 +18,22 @@ impl SummaryRow {
         SummaryRow {
             key: key.into(),
             value: value.into(),
-            change_href: None,
+            change: None,
         }
     }
 }
 
 #[component]
 pub fn SummaryList(#[prop(into)] rows: Signal<Vec<SummaryRow>>) -> impl IntoView {
-    let lang = use_lang();
     view! {
         <dl class="summary-list">
             {move || rows.get().into_iter().map(|row| view! {
                 <div class="summary-list__row">
                     <dt class="summary-list__key">{row.key.clone()}</dt>
                     <dd class="summary-list__value">{row.value}</dd>
-                    {row.change_href.map(|href| view! {
+                    {row.change.map(|(href, word)| view! {
                         <dd class="summary-list__actions">
-                            <a href=href>{lang.t("change")}<span class="visually-hidden">" "{row.key}</span></a>
+                            <a href=href>{word}<span class="visually-hidden">" "{row.key}</span></a>
                         </dd>
                     })}
                 </div>
@@ -51,7 +51,7 @@ mod tests {
     fn change_links_name_what_they_change() {
         let rows = vec![
             SummaryRow {
-                change_href: Some("/en/register/contact".into()),
+                change: Some(("/en/register/contact".into(), "Change".into())),
                 ..SummaryRow::new("Mobile number", "0712 345 678")
             },
             SummaryRow::new("Total", "KES 620"),
