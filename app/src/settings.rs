@@ -121,7 +121,8 @@ mod tests {
 
     #[test]
     fn the_shipped_file_parses_and_keeps_the_defaults_it_documents() {
-        figment::Jail::expect_with(|_| {
+        figment::Jail::expect_with(|jail| {
+            jail.clear_env();
             let settings = Settings::load(&leptos_toml()).unwrap();
             assert_eq!(settings.database_url, "sqlite://data/uraia.db");
             assert!(settings.demo_data);
@@ -134,6 +135,7 @@ mod tests {
     #[test]
     fn environment_variables_override_the_file() {
         figment::Jail::expect_with(|jail| {
+            jail.clear_env();
             jail.set_env("URAIA_DEMO_DATA", "false");
             jail.set_env("URAIA_MAIL__SMTP_URL", "smtp://mail.example:587");
             jail.set_env("DATABASE_URL", "postgres://localhost/uraia");
@@ -147,7 +149,8 @@ mod tests {
 
     #[test]
     fn a_missing_file_leaves_the_defaults() {
-        figment::Jail::expect_with(|_| {
+        figment::Jail::expect_with(|jail| {
+            jail.clear_env();
             assert_eq!(Settings::load("/nonexistent/Leptos.toml").unwrap(), Settings::default());
             Ok(())
         });

@@ -6,7 +6,7 @@ pub mod telemetry;
 
 use std::{sync::Arc, time::Duration};
 
-use app::{db, demo, i18n::Lang, settings::Settings, shell, state::AppState, App};
+use app::{db, demo, i18n::Lang, settings::Settings, shell, site::SiteInfo, state::AppState, App};
 use axum::{
     extract::State,
     http::StatusCode,
@@ -43,10 +43,15 @@ pub async fn build_state(leptos_options: LeptosOptions, settings: Settings) -> a
 /// body limit, cross-site check, then the headers added on the way out.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
+    let site = SiteInfo {
+        official_address: state.settings.official_address.clone(),
+        demo_data: state.settings.demo_data,
+    };
     let context = {
         let state = state.clone();
         move || {
             provide_context(state.clone());
+            provide_context(site.clone());
             leptos::nonce::provide_nonce();
         }
     };
@@ -70,6 +75,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ))
+        .layer(middleware::from_fn(whole_pages))
         .layer(middleware::from_fn(language::remember))
         .layer(middleware::from_fn_with_state(state.clone(), security::headers))
         .layer(middleware::from_fn_with_state(
@@ -109,5 +115,28 @@ async fn healthz(State(state): State<AppState>) -> Response {
         (StatusCode::OK, "ok").into_response()
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+    }
+}
+
+/// Sends a page as one body with a Content-Length instead of a chunked stream. Pages are rendered whole anyway
+/// (`SsrMode::Async`); a known length lets a browser on a slow link show real progress, and a failure while
+/// rendering becomes a proper 500 page instead of a page cut off half-way.
+async fn whole_pages(request: axum::extract::Request, next: middleware::Next) -> Response {
+    let response = next.run(request).await;
+    let is_page = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
+    if !is_page {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    match axum::body::to_bytes(body, 4 * 1024 * 1024).await {
+        Ok(bytes) => Response::from_parts(parts, axum::body::Body::from(bytes)),
+        Err(error) => {
+            let reference = app::error::reference();
+            tracing::error!(reference = %reference, error = %error, "page body failed");
+            security::error_page(&reference)
+        }
     }
 }

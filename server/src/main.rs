@@ -3,6 +3,11 @@
 use anyhow::Context;
 use app::settings::Settings;
 
+/// Server-side rendering allocates many small strings per page; glibc's allocator spent a quarter of the CPU of
+/// a page view (measured with perf), mimalloc a fraction of that.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     server::telemetry::init();

@@ -93,6 +93,11 @@ pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Respons
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_default();
     tracing::error!(reference = %reference, panic = %message, "request panicked");
+    error_page(&reference)
+}
+
+/// The last-resort 500 page, for failures outside the app's own error pages.
+pub fn error_page(reference: &str) -> Response<Body> {
     let body = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Uraia</title></head><body>\
          <h1>Sorry, there is a problem with the service</h1><p>If you contact us, quote reference {reference}.</p>\

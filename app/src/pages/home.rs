@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::{i18n::use_lang, site::SiteInfoResource, ui::NotificationBanner};
+use crate::{i18n::use_lang, site::use_site_info, ui::NotificationBanner};
 
 /// The NTSA services Uraia brings together (from the product document), by translation key.
 const SERVICES: [&str; 7] = [
@@ -19,17 +19,14 @@ const SERVICES: [&str; 7] = [
 #[component]
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
-    let info = expect_context::<SiteInfoResource>();
-    let demo = move || info.get().and_then(Result::ok).is_some_and(|info| info.demo_data);
+    let demo = use_site_info().demo_data;
     view! {
         <Title text=format!("{} – {}", lang.t("home-title"), lang.t("service-name")) />
-        <Suspense>
-            <Show when=demo>
-                <NotificationBanner title=lang.t("demo-banner-title")>
-                    <p class="body">{lang.t("demo-banner-body")}</p>
-                </NotificationBanner>
-            </Show>
-        </Suspense>
+        {demo.then(|| view! {
+            <NotificationBanner title=lang.t("demo-banner-title")>
+                <p class="body">{lang.t("demo-banner-body")}</p>
+            </NotificationBanner>
+        })}
         <h1 class="heading-xl">{lang.t("home-title")}</h1>
         <p class="lead">{lang.t("home-lead")}</p>
         <h2 class="heading-m">{lang.t("home-services-heading")}</h2>

@@ -7,11 +7,7 @@ use leptos_router::{
 };
 
 use super::{ErrorPage, NotFoundPage};
-use crate::{
-    error::AppError,
-    i18n::Lang,
-    site::{load_site_info, SiteInfoResource},
-};
+use crate::{error::AppError, i18n::Lang, site::use_site_info};
 
 /// Provides the page's language (from `/:lang`) to everything below it. An unknown language is a 404.
 #[component]
@@ -40,19 +36,18 @@ pub fn Layout() -> impl IntoView {
 #[component]
 pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
     provide_context(lang);
-    let info: SiteInfoResource = OnceResource::new(load_site_info());
-    provide_context(info);
+    let official = use_site_info().official_address;
     let location = use_location();
     // The switch keeps the reader on the same page (and query) in the other language: an ordinary link.
     let other = lang.other();
-    let switch_href = move || {
-        let path = location.pathname.get();
+    let switch_href = {
+        let path = location.pathname.get_untracked();
         let rest = path
             .trim_start_matches('/')
             .split_once('/')
             .map(|(_, rest)| rest.to_string())
             .unwrap_or_default();
-        let query = location.search.get();
+        let query = location.search.get_untracked();
         let query = if query.is_empty() {
             String::new()
         } else {
@@ -60,7 +55,6 @@ pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
         };
         format!("{}{query}", other.href(&rest))
     };
-    let official = move || info.get().and_then(Result::ok).map(|info| info.official_address);
     view! {
         <a href="#main-content" class="skip-link">{lang.t("skip-link")}</a>
         <header class="header">
@@ -81,7 +75,7 @@ pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
         <footer class="footer">
             <div class="width-container">
                 <p class="footer__phishing">
-                    {lang.t("footer-phishing")}" "<Suspense><strong>{official}</strong></Suspense>
+                    {lang.t("footer-phishing")}" "<strong>{official}</strong>
                 </p>
                 <p class="footer__meta">{lang.t("footer-meta")}</p>
             </div>

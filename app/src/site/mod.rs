@@ -1,11 +1,9 @@
 //! Facts about this deployment that every page shows: the official address (anti-phishing note) and whether the
-//! registry behind it is the demo stand-in.
+//! registry behind it is the demo stand-in. The server provides them in each request's context; pages are
+//! rendered on the server only (islands mode), so no round trip or resource is needed.
 
 use leptos::prelude::*;
-use leptos::server_fn::codec::GetUrl;
 use serde::{Deserialize, Serialize};
-
-use crate::error::AppError;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteInfo {
@@ -13,14 +11,7 @@ pub struct SiteInfo {
     pub demo_data: bool,
 }
 
-/// The layout loads the site facts once per page and shares them through context.
-pub type SiteInfoResource = OnceResource<Result<SiteInfo, AppError>>;
-
-#[server(endpoint = "site/info", input = GetUrl)]
-pub async fn load_site_info() -> Result<SiteInfo, AppError> {
-    let state = expect_context::<crate::state::AppState>();
-    Ok(SiteInfo {
-        official_address: state.settings.official_address.clone(),
-        demo_data: state.settings.demo_data,
-    })
+/// The site facts of the page being rendered (empty outside a request, e.g. in unit tests).
+pub fn use_site_info() -> SiteInfo {
+    use_context::<SiteInfo>().unwrap_or_default()
 }

@@ -41,20 +41,37 @@ impl TestResponse {
     }
 }
 
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// PostgreSQL is required in CI (a missing or unreachable server fails the test loudly); elsewhere it is
+/// optional and its absence skips the PostgreSQL half with a printed notice.
+fn postgres_unavailable(why: &str) -> Option<sqlx::AnyPool> {
+    if in_ci() {
+        panic!("CI requires PostgreSQL: {why} (see README, 'Against PostgreSQL')");
+    }
+    eprintln!("NOTICE: PostgreSQL tests skipped: {why}");
+    None
+}
+
 /// The PostgreSQL server to test against: TEST_DATABASE_URL, else DATABASE_URL when it is a postgres:// URL.
-/// In CI it must exist and answer; elsewhere its absence skips the PostgreSQL half with a notice.
 fn postgres_admin_url() -> Option<String> {
-    let url = std::env::var("TEST_DATABASE_URL")
+    std::env::var("TEST_DATABASE_URL")
         .ok()
         .or_else(|| std::env::var("DATABASE_URL").ok())
-        .filter(|url| url.starts_with("postgres"));
-    if url.is_none() && std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("CI requires PostgreSQL: set DATABASE_URL=postgres://... (see README)");
+        .filter(|url| url.starts_with("postgres"))
+}
+
+async fn postgres_admin(url: Option<&str>) -> Option<sqlx::AnyPool> {
+    let Some(url) = url else {
+        return postgres_unavailable("set DATABASE_URL=postgres://user@host/db to run them");
+    };
+    sqlx::any::install_default_drivers();
+    match sqlx::AnyPool::connect(url).await {
+        Ok(pool) => Some(pool),
+        Err(error) => postgres_unavailable(&format!("{url} is unreachable: {error}")),
     }
-    if url.is_none() {
-        eprintln!("NOTICE: PostgreSQL tests skipped; set DATABASE_URL=postgres://127.0.0.1/test to run them");
-    }
-    url
 }
 
 fn leptos_options() -> leptos::config::LeptosOptions {
@@ -77,12 +94,10 @@ impl TestApp {
                 (format!("sqlite://{}/uraia.db", dir.display()), Cleanup::Dir(dir))
             }
             Engine::Postgres => {
-                let admin_url = postgres_admin_url()?;
+                let admin_url = postgres_admin_url();
+                let admin = postgres_admin(admin_url.as_deref()).await?;
+                let admin_url = admin_url.unwrap_or_default();
                 let name = format!("uraia_test_{}", uuid::Uuid::new_v4().simple());
-                sqlx::any::install_default_drivers();
-                let admin = sqlx::AnyPool::connect(&admin_url)
-                    .await
-                    .unwrap_or_else(|e| panic!("PostgreSQL at {admin_url} is unreachable: {e}"));
                 admin.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
                 admin.close().await;
                 let (base, _) = admin_url.rsplit_once('/').expect("a database URL has a path");
