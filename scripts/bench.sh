@@ -27,30 +27,30 @@ cargo leptos build --release >/dev/null 2>"$work/build.log" || { cat "$work/buil
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 
 now_ms() { date +%s%3N; }
-start=$(now_ms)
-LEPTOS_SITE_ADDR="127.0.0.1:$app_port" LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=uraia \
-  URAIA_DATABASE_URL="sqlite://$work/bench.db" URAIA_LOG=warn "$target_dir/release/uraia" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 2000); do
-  curl -fs "http://127.0.0.1:$app_port/healthz" >/dev/null 2>&1 && break
-  sleep 0.005
-done
-ready=$(now_ms)
-curl -fs "http://127.0.0.1:$app_port/healthz" >/dev/null || { echo "server did not start"; cat "$work/server.log"; exit 1; }
+# Starts the release binary on the bench database; sets server_pid, and startup_ms to the milliseconds until
+# /healthz first answers 200. (Not run in a subshell, so that server_pid reaches the caller.)
+start_server() {
+  local start ready
+  start=$(now_ms)
+  LEPTOS_SITE_ADDR="127.0.0.1:$app_port" LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=uraia \
+    URAIA_DATABASE_URL="sqlite://$work/bench.db" URAIA_LOG=warn "$target_dir/release/uraia" >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 2000); do
+    curl -fs "http://127.0.0.1:$app_port/healthz" >/dev/null 2>&1 && break
+    sleep 0.005
+  done
+  ready=$(now_ms)
+  curl -fs "http://127.0.0.1:$app_port/healthz" >/dev/null || { echo "server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
+  startup_ms=$((ready - start))
+}
+
 echo
 echo "== start-up"
-echo "start to ready (first database migration and demo load, empty SQLite file): $((ready - start)) ms"
+start_server
+echo "start to ready (first database migration and demo load, empty SQLite file): $startup_ms ms"
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
-start=$(now_ms)
-LEPTOS_SITE_ADDR="127.0.0.1:$app_port" LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=uraia \
-  URAIA_DATABASE_URL="sqlite://$work/bench.db" URAIA_LOG=warn "$target_dir/release/uraia" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 2000); do
-  curl -fs "http://127.0.0.1:$app_port/healthz" >/dev/null 2>&1 && break
-  sleep 0.005
-done
-ready=$(now_ms)
-echo "start to ready (existing database, the usual restart): $((ready - start)) ms"
+start_server
+echo "start to ready (existing database, the usual restart): $startup_ms ms"
 
 curl -fs "http://127.0.0.1:$app_port/en" -o "$work/home.html"
 for _ in 1 2 3; do curl -fs "http://127.0.0.1:$app_port/en" >/dev/null; done

@@ -53,6 +53,17 @@ impl AppError {
         }
     }
 
+    /// The error a page failed with: our own as it is, anything else as an unexpected failure (logged).
+    pub fn from_view_error(error: &leptos::error::Error) -> AppError {
+        if let Some(error) = error.downcast_ref::<AppError>() {
+            return error.clone();
+        }
+        #[cfg(feature = "ssr")]
+        return AppError::internal(error);
+        #[cfg(not(feature = "ssr"))]
+        AppError::Internal(String::new())
+    }
+
     /// Logs an unexpected failure with a fresh reference and returns the error the citizen sees.
     #[cfg(feature = "ssr")]
     pub fn internal(error: impl std::fmt::Display) -> AppError {

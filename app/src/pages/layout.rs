@@ -20,10 +20,8 @@ pub fn Layout() -> impl IntoView {
     view! {
         <Frame lang>
             <ErrorBoundary fallback=move |errors| {
-                let error = errors.get().into_iter().next().map(|(_, e)| e);
-                let error = error.and_then(|e| e.downcast_ref::<AppError>().cloned())
-                    .unwrap_or_else(|| AppError::Internal(String::new()));
-                view! { <ErrorPage error /> }
+                let error = errors.get().into_iter().next().map(|(_, e)| AppError::from_view_error(&e));
+                view! { <ErrorPage error=error.unwrap_or(AppError::NotFound) /> }
             }>
                 <Outlet />
             </ErrorBoundary>

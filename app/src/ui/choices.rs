@@ -23,41 +23,14 @@ pub fn Radios(
     options: Vec<Choice>,
     #[prop(optional)] selected: Option<String>,
 ) -> impl IntoView {
-    let described = described_by(&name, hint.is_some(), error.is_some());
-    let group_class = group_class(error.is_some());
-    let items = options
-        .into_iter()
-        .enumerate()
-        .map(|(i, choice)| {
-            // The first radio carries the group's id so an error summary link lands on it.
-            let id = if i == 0 {
-                name.clone()
-            } else {
-                format!("{name}-{}", i + 1)
-            };
-            let checked = selected.as_deref() == Some(choice.value.as_str());
-            let hint_id = format!("{id}-item-hint");
-            view! {
-                <div class="choice">
-                    <input
-                        class="choice__input" type="radio" id=id.clone() name=name.clone() value=choice.value
-                        checked=checked aria-describedby=choice.hint.as_ref().map(|_| hint_id.clone())
-                    />
-                    <label class="choice__label" for=id>{choice.label}</label>
-                    {choice.hint.map(|hint| view! { <div class="hint choice__hint" id=hint_id>{hint}</div> })}
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class=group_class>
-            <fieldset class="fieldset" aria-describedby=described>
-                <legend class="fieldset__legend">{legend}</legend>
-                {hint_and_error(&name, hint, error)}
-                <div class="choices">{items}</div>
-            </fieldset>
-        </div>
-    }
+    let group = Group {
+        kind: "radio",
+        name,
+        legend,
+        hint,
+        error,
+    };
+    group.render(options, move |value| selected.as_deref() == Some(value))
 }
 
 /// Checkboxes: any number of options, or none.
@@ -70,36 +43,69 @@ pub fn Checkboxes(
     options: Vec<Choice>,
     #[prop(optional)] checked: Vec<String>,
 ) -> impl IntoView {
-    let described = described_by(&name, hint.is_some(), error.is_some());
-    let group_class = group_class(error.is_some());
-    let items = options
-        .into_iter()
-        .enumerate()
-        .map(|(i, choice)| {
-            let id = if i == 0 {
-                name.clone()
-            } else {
-                format!("{name}-{}", i + 1)
-            };
-            let is_checked = checked.contains(&choice.value);
-            view! {
-                <div class="choice">
-                    <input class="choice__input" type="checkbox" id=id.clone() name=name.clone()
-                        value=choice.value checked=is_checked />
-                    <label class="choice__label" for=id>{choice.label}</label>
-                    {choice.hint.map(|hint| view! { <div class="hint choice__hint">{hint}</div> })}
-                </div>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class=group_class>
-            <fieldset class="fieldset" aria-describedby=described>
-                <legend class="fieldset__legend">{legend}</legend>
-                {hint_and_error(&name, hint, error)}
-                <div class="choices choices--checkboxes">{items}</div>
-            </fieldset>
-        </div>
+    let group = Group {
+        kind: "checkbox",
+        name,
+        legend,
+        hint,
+        error,
+    };
+    group.render(options, move |value| checked.iter().any(|c| c == value))
+}
+
+/// What radios and checkboxes share: a fieldset, its legend, hint and error, and one input per option.
+struct Group {
+    kind: &'static str,
+    name: String,
+    legend: String,
+    hint: Option<String>,
+    error: Option<String>,
+}
+
+impl Group {
+    fn render(self, options: Vec<Choice>, is_checked: impl Fn(&str) -> bool) -> impl IntoView {
+        let Group {
+            kind,
+            name,
+            legend,
+            hint,
+            error,
+        } = self;
+        let described = described_by(&name, hint.is_some(), error.is_some());
+        let group_class = group_class(error.is_some());
+        let items = options
+            .into_iter()
+            .enumerate()
+            .map(|(i, choice)| {
+                // The first input carries the group's id so an error summary link lands on it.
+                let id = if i == 0 {
+                    name.clone()
+                } else {
+                    format!("{name}-{}", i + 1)
+                };
+                let checked = is_checked(&choice.value);
+                let hint_id = format!("{id}-item-hint");
+                view! {
+                    <div class="choice">
+                        <input
+                            class="choice__input" type=kind id=id.clone() name=name.clone() value=choice.value
+                            checked=checked aria-describedby=choice.hint.as_ref().map(|_| hint_id.clone())
+                        />
+                        <label class="choice__label" for=id>{choice.label}</label>
+                        {choice.hint.map(|hint| view! { <div class="hint choice__hint" id=hint_id>{hint}</div> })}
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class=group_class>
+                <fieldset class="fieldset" aria-describedby=described>
+                    <legend class="fieldset__legend">{legend}</legend>
+                    {hint_and_error(&name, hint, error)}
+                    <div class="choices">{items}</div>
+                </fieldset>
+            </div>
+        }
     }
 }
 
