@@ -50,3 +50,13 @@ test("pages render without JavaScript", async ({ page }, info) => {
   );
   await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
 });
+
+test("every file a page asks for arrives", async ({ page }, info) => {
+  const failures: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+  });
+  await open(page, "/en/fees", info);
+  await page.waitForLoadState("networkidle");
+  expect(failures).toEqual([]);
+});

@@ -22,6 +22,7 @@ use tower_http::{
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    services::{ServeDir, ServeFile},
     timeout::TimeoutLayer,
 };
 
@@ -70,7 +71,7 @@ pub fn router(state: AppState) -> Router {
             get(move || async move { Redirect::permanent(&home) }),
         );
     }
-    router
+    static_files(router, &state.leptos_options.site_root)
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             context, shell,
@@ -93,6 +94,28 @@ pub fn router(state: AppState) -> Router {
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
+}
+
+/// The built assets get routes of their own, ahead of the pages: a single-segment page route (`/{lang}`) would
+/// otherwise take `/favicon.svg` for a language. `/pkg` holds the CSS, JS and wasm; brotli or gzip copies are
+/// served where present.
+fn static_files(mut router: Router<AppState>, site_root: &str) -> Router<AppState> {
+    let root = std::path::Path::new(site_root);
+    router = router.nest_service(
+        "/pkg",
+        ServeDir::new(root.join("pkg")).precompressed_br().precompressed_gzip(),
+    );
+    let files = std::fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| entry.path().is_file());
+    for entry in files {
+        if let Some(name) = entry.file_name().to_str() {
+            router = router.route_service(&format!("/{name}"), ServeFile::new(entry.path()));
+        }
+    }
+    router
 }
 
 /// Serves until `shutdown` resolves, then stops accepting and lets in-flight requests finish.

@@ -134,3 +134,28 @@ on_both_engines!(a_trailing_slash_goes_to_the_one_address, |app| {
     assert_eq!(response.status, 308);
     assert_eq!(response.header("location"), "/sw");
 });
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn built_assets_are_served_not_taken_for_a_language() {
+    use tower::ServiceExt;
+    let app = common::TestApp::start(common::Engine::Sqlite).await.unwrap();
+    let site = std::env::temp_dir().join(format!("uraia-site-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(site.join("pkg")).unwrap();
+    std::fs::write(site.join("favicon.svg"), "<svg/>").unwrap();
+    std::fs::write(site.join("pkg/uraia.css"), "body{}").unwrap();
+    let mut state = app.state.clone();
+    state.leptos_options.site_root = site.to_string_lossy().into_owned().into();
+    let router = server::router(state);
+    for (path, body) in [("/favicon.svg", "<svg/>"), ("/pkg/uraia.css", "body{}")] {
+        let request = axum::http::Request::get(path).body(axum::body::Body::empty()).unwrap();
+        let response = router.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), 200, "{path}");
+        let bytes = http_body_util::BodyExt::collect(response.into_body())
+            .await
+            .unwrap()
+            .to_bytes();
+        assert_eq!(bytes, body.as_bytes(), "{path}");
+    }
+    std::fs::remove_dir_all(site).unwrap();
+    app.stop().await;
+}
