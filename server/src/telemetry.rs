@@ -14,6 +14,7 @@ pub fn init() {
     let _ = tracing_subscriber::fmt()
         .json()
         .with_current_span(true)
+        .with_span_list(false)
         .with_env_filter(filter)
         .try_init();
 }
