@@ -51,11 +51,16 @@ test("pages render without JavaScript", async ({ page }, info) => {
   await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
 });
 
-test("every file a page asks for arrives", async ({ page }, info) => {
+test("every file a page asks for arrives and nothing is blocked or fails", async ({ page }, info) => {
   const failures: string[] = [];
   page.on("response", (response) => {
     if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
   });
+  // A Content-Security-Policy violation or a script error shows up as a console error.
+  page.on("console", (message) => {
+    if (message.type() === "error") failures.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => failures.push(`page error: ${error.message}`));
   await open(page, "/en/fees", info);
   await page.waitForLoadState("networkidle");
   expect(failures).toEqual([]);

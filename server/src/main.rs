@@ -19,6 +19,9 @@ async fn main() -> anyhow::Result<()> {
         .leptos_options;
     let settings = Settings::load(&config).context("reading the [uraia] settings")?;
     let state = server::build_state(leptos_options, settings).await?;
+    server::assets::precompress(
+        std::path::Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir),
+    );
     let addr = state.leptos_options.site_addr;
     let listener = tokio::net::TcpListener::bind(addr)
         .await

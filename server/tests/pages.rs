@@ -156,6 +156,33 @@ async fn built_assets_are_served_not_taken_for_a_language() {
             .to_bytes();
         assert_eq!(bytes, body.as_bytes(), "{path}");
     }
+    // A precompressed copy is sent to a browser that accepts it, untouched by the compression layer.
+    std::fs::write(site.join("pkg/uraia.css.br"), "brotli bytes").unwrap();
+    let request = axum::http::Request::get("/pkg/uraia.css")
+        .header("accept-encoding", "br, gzip")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.headers()["content-encoding"], "br");
+    let bytes = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    assert_eq!(bytes, "brotli bytes".as_bytes());
     std::fs::remove_dir_all(site).unwrap();
     app.stop().await;
 }
+
+on_both_engines!(pages_are_gzipped_for_browsers_that_accept_it, |app| {
+    let request = axum::http::Request::get("/en")
+        .header("accept-encoding", "br, gzip")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let page = app.send(request).await;
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("content-encoding"),
+        "gzip",
+        "gzip, not brotli, for pages (see router)"
+    );
+});
