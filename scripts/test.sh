@@ -14,6 +14,11 @@ step "server tests: SQLite always; PostgreSQL ${DATABASE_URL:+at $DATABASE_URL}$
 cargo test -p server
 
 step "end-to-end tests (Playwright, Chromium, JavaScript on and off)"
+# The tests start their own server on 127.0.0.1:3000; another one there would be tested instead.
+if (exec 3<>/dev/tcp/127.0.0.1/3000) 2>/dev/null; then
+  echo "test: something is already listening on 127.0.0.1:3000 (a 'make run'?); stop it and run the tests again" >&2
+  exit 1
+fi
 # A fresh SQLite file of its own, whatever DATABASE_URL says: the browser tests must not touch other data.
 rm -rf target/e2e
 env -u DATABASE_URL URAIA_DATABASE_URL=sqlite://target/e2e/uraia.db CI="${CI:-}" cargo leptos end-to-end --release
