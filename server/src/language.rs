@@ -3,9 +3,7 @@
 
 use app::i18n::Lang;
 use axum::{
-    extract::Request,
     http::{header, HeaderMap, HeaderValue},
-    middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
 
@@ -40,24 +38,17 @@ pub fn preferred(headers: &HeaderMap) -> Lang {
     })
 }
 
-/// Sets the language cookie on successful page views under a language prefix.
-pub async fn remember(request: Request, next: Next) -> Response {
-    let path = request.uri().path();
-    let lang = Lang::parse(path.trim_start_matches('/').split('/').next().unwrap_or_default());
-    let mut response = next.run(request).await;
-    if let Some(lang) = lang {
-        let is_page = response
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .is_some_and(|value| value.as_bytes().starts_with(b"text/html"));
-        if is_page && response.status().is_success() {
-            let cookie = format!("{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
-            if let Ok(value) = HeaderValue::from_str(&cookie) {
-                response.headers_mut().append(header::SET_COOKIE, value);
-            }
-        }
+/// The language a path is under (`/sw/fees` → Kiswahili), if any.
+pub fn of_path(path: &str) -> Option<Lang> {
+    Lang::parse(path.trim_start_matches('/').split('/').next().unwrap_or_default())
+}
+
+/// Remembers the language of a page view in a cookie, for `/` next time.
+pub fn remember(lang: Lang, response: &mut Response) {
+    let cookie = format!("{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
     }
-    response
 }
 
 #[cfg(test)]

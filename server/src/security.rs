@@ -4,16 +4,14 @@
 use app::{error::reference, state::AppState};
 use axum::{
     body::Body,
-    extract::{Request, State},
+    extract::Request,
     http::{header, HeaderValue, Method, StatusCode},
-    middleware::Next,
     response::{Html, IntoResponse, Response},
 };
 
 /// Headers for every response. Pages set their own Content-Security-Policy (with the nonce, in the shell);
 /// anything else gets one that allows nothing.
-pub async fn headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
+pub fn add_headers(state: &AppState, response: &mut Response) {
     let headers = response.headers_mut();
     let fixed = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
@@ -45,19 +43,18 @@ pub async fn headers(State(state): State<AppState>, request: Request, next: Next
             headers.insert(header::STRICT_TRANSPORT_SECURITY, value);
         }
     }
-    response
 }
 
-/// Refuses state-changing requests that a browser says come from another site (403), so no other site can make a
-/// signed-in citizen's browser call a server function. Browsers send `Sec-Fetch-Site` (and `Origin` on POST);
+/// A state-changing request that a browser says comes from another site: refused (403), so no other site can make
+/// a signed-in citizen's browser call a server function. Browsers send `Sec-Fetch-Site` (and `Origin` on POST);
 /// a request with neither is not from a browser, so it carries no citizen's cookies to abuse.
-pub async fn reject_cross_site(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) || is_same_site(&state, &request) {
-        next.run(request).await
-    } else {
-        tracing::warn!("cross-site request refused");
-        (StatusCode::FORBIDDEN, "Forbidden: cross-site request").into_response()
-    }
+pub fn is_cross_site_write(state: &AppState, request: &Request) -> bool {
+    !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) && !is_same_site(state, request)
+}
+
+pub fn forbidden() -> Response {
+    tracing::warn!("cross-site request refused");
+    (StatusCode::FORBIDDEN, "Forbidden: cross-site request").into_response()
 }
 
 fn is_same_site(state: &AppState, request: &Request) -> bool {
