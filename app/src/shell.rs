@@ -31,7 +31,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b3d2e" />
                 <link rel="stylesheet" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name) />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <AutoReload options=options.clone() />
+                {watching().then(|| view! { <AutoReload options=options.clone() /> })}
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
@@ -44,7 +44,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// No inline script runs without the page's nonce; wasm may compile; nothing may frame the page.
 pub fn content_security_policy(nonce: &str, options: &LeptosOptions) -> String {
-    let reload = if std::env::var("LEPTOS_WATCH").is_ok() {
+    let reload = if watching() {
         format!(" ws://127.0.0.1:{0} ws://localhost:{0}", options.reload_port)
     } else {
         String::new()
@@ -54,4 +54,11 @@ pub fn content_security_policy(nonce: &str, options: &LeptosOptions) -> String {
          img-src 'self' data:; font-src 'self'; connect-src 'self'{reload}; form-action 'self'; \
          frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
     )
+}
+
+/// True under `cargo leptos watch`, which reloads the page when the code changes. Read once: reading the
+/// environment takes a process-wide lock, and this was asked twice per page.
+fn watching() -> bool {
+    static WATCHING: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var("LEPTOS_WATCH").is_ok());
+    *WATCHING
 }
