@@ -5,7 +5,7 @@ pub mod language;
 pub mod security;
 pub mod telemetry;
 
-use std::{sync::Arc, time::Duration};
+use std::time::Duration;
 
 use app::{db, demo, i18n::Lang, settings::Settings, shell, site::SiteInfo, state::AppState, App};
 use axum::{
@@ -34,11 +34,7 @@ pub async fn build_state(leptos_options: LeptosOptions, settings: Settings) -> a
         let inserted = demo::load(&pool).await?;
         tracing::info!(inserted, "demo registry loaded");
     }
-    Ok(AppState {
-        leptos_options,
-        pool,
-        settings: Arc::new(settings),
-    })
+    Ok(AppState::new(leptos_options, pool, settings))
 }
 
 /// Every route, with the security and operations layers. A request meets them in this order: request id,

@@ -143,9 +143,13 @@ async fn built_assets_are_served_not_taken_for_a_language() {
     std::fs::create_dir_all(site.join("pkg")).unwrap();
     std::fs::write(site.join("favicon.svg"), "<svg/>").unwrap();
     std::fs::write(site.join("pkg/uraia.css"), "body{}").unwrap();
-    let mut state = app.state.clone();
-    state.leptos_options.site_root = site.to_string_lossy().into_owned().into();
-    let router = server::router(state);
+    let mut options = app.state.leptos_options.clone();
+    options.site_root = site.to_string_lossy().into_owned().into();
+    let router = server::router(app::state::AppState::new(
+        options,
+        app.state.pool.clone(),
+        app.state.settings.clone(),
+    ));
     for (path, body) in [("/favicon.svg", "<svg/>"), ("/pkg/uraia.css", "body{}")] {
         let request = axum::http::Request::get(path).body(axum::body::Body::empty()).unwrap();
         let response = router.clone().oneshot(request).await.unwrap();
