@@ -46,13 +46,14 @@ impl Lang {
         Lang::ALL.into_iter().find(|lang| lang.code() == code)
     }
 
+    /// The language a path is under (`/sw/fees` → Kiswahili), if it names one.
+    pub fn of_path(path: &str) -> Option<Lang> {
+        path.trim_start_matches('/').split('/').next().and_then(Lang::parse)
+    }
+
     /// The language of a path such as `/sw/fees`; English when the path names none.
     pub fn from_path(path: &str) -> Lang {
-        path.trim_start_matches('/')
-            .split('/')
-            .next()
-            .and_then(Lang::parse)
-            .unwrap_or_default()
+        Lang::of_path(path).unwrap_or_default()
     }
 
     /// The language a switch offers from this one.
@@ -176,6 +177,7 @@ mod tests {
         assert_eq!(Lang::from_path("/en/"), Lang::En);
         assert_eq!(Lang::from_path("/fr/x"), Lang::En);
         assert_eq!(Lang::from_path("/"), Lang::En);
+        assert_eq!(Lang::of_path("/fr/x"), None);
         assert_eq!(Lang::Sw.href("/fees"), "/sw/fees");
         assert_eq!(Lang::Sw.href(""), "/sw");
     }

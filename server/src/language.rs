@@ -38,11 +38,6 @@ pub fn preferred(headers: &HeaderMap) -> Lang {
     })
 }
 
-/// The language a path is under (`/sw/fees` → Kiswahili), if any.
-pub fn of_path(path: &str) -> Option<Lang> {
-    Lang::parse(path.trim_start_matches('/').split('/').next().unwrap_or_default())
-}
-
 /// Remembers the language of a page view in a cookie, for `/` next time.
 pub fn remember(lang: Lang, response: &mut Response) {
     let cookie = format!("{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", lang.code());

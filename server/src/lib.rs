@@ -144,7 +144,7 @@ async fn every_response(State(state): State<AppState>, request: Request, next: m
     if security::is_cross_site_write(&state, &request) {
         return security::forbidden();
     }
-    let lang = language::of_path(request.uri().path());
+    let lang = Lang::of_path(request.uri().path());
     let mut response = next.run(request).await;
     if is_page(&response) {
         response = whole_page(response).await;

@@ -1,32 +1,28 @@
 //! The SQL for fees.
 
-use sqlx::Row;
-
 use super::domain::{AccessBand, Fee, FeeSchedule};
 use crate::db::Pool;
 
 pub async fn schedule(pool: &Pool) -> sqlx::Result<FeeSchedule> {
-    let fees = sqlx::query("SELECT service_code, amount_kes FROM fees ORDER BY position, service_code")
-        .fetch_all(pool)
-        .await?
-        .into_iter()
-        .map(|row| {
-            Ok(Fee {
-                service_code: row.try_get(0)?,
-                amount_kes: row.try_get(1)?,
+    let fees =
+        sqlx::query_as::<_, (String, i64)>("SELECT service_code, amount_kes FROM fees ORDER BY position, service_code")
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|(service_code, amount_kes)| Fee {
+                service_code,
+                amount_kes,
             })
-        })
-        .collect::<sqlx::Result<_>>()?;
-    let bands = sqlx::query("SELECT min_amount_kes, fee_kes FROM access_fee_bands ORDER BY min_amount_kes")
-        .fetch_all(pool)
-        .await?
-        .into_iter()
-        .map(|row| {
-            Ok(AccessBand {
-                min_amount_kes: row.try_get(0)?,
-                fee_kes: row.try_get(1)?,
+            .collect();
+    let bands =
+        sqlx::query_as::<_, (i64, i64)>("SELECT min_amount_kes, fee_kes FROM access_fee_bands ORDER BY min_amount_kes")
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|(min_amount_kes, fee_kes)| AccessBand {
+                min_amount_kes,
+                fee_kes,
             })
-        })
-        .collect::<sqlx::Result<_>>()?;
+            .collect();
     Ok(FeeSchedule { fees, bands })
 }

@@ -71,7 +71,7 @@ fn FeeChecker(schedule: FeeSchedule) -> impl IntoView {
         <FeeTotal schedule selected=selected.clone() labels>
             <form method="get" action=lang.href("fees") class="form">
                 <Radios name="service" legend=lang.t("fees-question") hint=lang.t("fees-hint") error options
-                    selected=selected.clone().unwrap_or_default() />
+                    selected=selected.clone() />
                 <Button text=lang.t("fees-submit") name="show" value="total" />
             </form>
         </FeeTotal>

@@ -21,7 +21,7 @@ pub fn Radios(
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional_no_strip)] error: Option<String>,
     options: Vec<Choice>,
-    #[prop(optional)] selected: Option<String>,
+    #[prop(optional_no_strip)] selected: Option<String>,
 ) -> impl IntoView {
     let group = Group {
         kind: "radio",
@@ -128,7 +128,7 @@ mod tests {
     fn the_selected_radio_is_checked_and_the_first_carries_the_group_id() {
         let html = render(|| {
             view! {
-                <Radios name="kind" legend="Account type" options=options() selected="resident".to_string() />
+                <Radios name="kind" legend="Account type" options=options() selected=Some("resident".to_string()) />
             }
         });
         assert!(html.contains(r#"id="kind""#), "{html}");
