@@ -32,6 +32,8 @@ pub enum AppError {
     /// Answers that need correcting: an error summary plus a message by each field.
     #[error("There is a problem")]
     Invalid(Vec<FieldError>),
+    #[error("Sign in to continue")]
+    SignInRequired,
     #[error("Page not found")]
     NotFound,
     /// The browser could not reach the server (a slow or lost connection).
@@ -43,10 +45,16 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// One problem with one field.
+    pub fn field(field: &str, key: &str) -> AppError {
+        AppError::Invalid(vec![FieldError::new(field, key)])
+    }
+
     /// The message shown as a page's heading or banner, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         match self {
             AppError::Invalid(_) => lang.t("error-summary-title"),
+            AppError::SignInRequired => lang.t("error-sign-in-required"),
             AppError::NotFound => lang.t("not-found-title"),
             AppError::Network => lang.t("error-network"),
             AppError::Internal(reference) => lang.t_with("error-internal", &[("reference", reference.clone())]),

@@ -15,6 +15,8 @@ pub struct Settings {
     pub database_url: String,
     pub demo_data: bool,
     pub development: bool,
+    /// End-to-end tests only: lets /dev/clock move the server's clock forward. Never on in production.
+    pub test_mode: bool,
     pub official_address: String,
     pub public_origin: String,
     pub body_limit_bytes: usize,
@@ -29,6 +31,7 @@ pub struct Settings {
 pub struct Security {
     pub hsts_max_age_seconds: u64,
     pub session_idle_minutes: u64,
+    pub hash_concurrency: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -64,6 +67,7 @@ impl Default for Settings {
             database_url: "sqlite://data/uraia.db".into(),
             demo_data: true,
             development: false,
+            test_mode: false,
             official_address: "https://uraia.go.ke".into(),
             public_origin: String::new(),
             body_limit_bytes: 64 * 1024,
@@ -80,6 +84,7 @@ impl Default for Security {
         Security {
             hsts_max_age_seconds: 31_536_000,
             session_idle_minutes: 30,
+            hash_concurrency: 2,
         }
     }
 }
@@ -127,6 +132,7 @@ mod tests {
             assert_eq!(settings.database_url, "sqlite://data/uraia.db");
             assert!(settings.demo_data);
             assert!(!settings.development, "development aids must be off unless asked for");
+            assert!(!settings.test_mode, "the movable clock must be off unless asked for");
             assert_eq!(settings.mail.from, "Uraia <no-reply@uraia.go.ke>");
             Ok(())
         });

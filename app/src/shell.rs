@@ -4,7 +4,17 @@ use leptos::{nonce::use_nonce, prelude::*};
 use leptos_axum::ResponseOptions;
 use leptos_meta::MetaTags;
 
-use crate::{i18n::Lang, App};
+use leptos_meta::provide_meta_context;
+use leptos_router::{
+    components::{ParentRoute, Route, Router, Routes},
+    path, SsrMode,
+};
+
+use crate::{
+    accounts::pages::*,
+    i18n::Lang,
+    pages::{FeesPage, HomePage, Layout, NotFoundPage},
+};
 
 /// The page shell. Islands mode: the page is HTML from the server and only `#[island]` components load code in
 /// the browser, so a slow phone downloads and runs as little as possible and every page works without JavaScript.
@@ -61,4 +71,42 @@ pub fn content_security_policy(nonce: &str, options: &LeptosOptions) -> String {
 fn watching() -> bool {
     static WATCHING: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var("LEPTOS_WATCH").is_ok());
     *WATCHING
+}
+
+/// The router. Every page lives under a language prefix (`/en/...`, `/sw/...`, as on the real portal); `/` is
+/// redirected by the server to the remembered or preferred language.
+///
+/// The router runs on the server only (islands mode): every link is an ordinary page load, every form an ordinary
+/// post. Pages render with `SsrMode::Async`: the whole page, data included, arrives as plain HTML, so it works with
+/// JavaScript off and on a slow link nothing pops in later.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let a = SsrMode::Async;
+    view! {
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <ParentRoute path=path!("/:lang") view=Layout ssr=a.clone()>
+                    <Route path=path!("") view=HomePage ssr=a.clone() />
+                    <Route path=path!("fees") view=FeesPage ssr=a.clone() />
+                    <Route path=path!("register") view=RegisterTypePage ssr=a.clone() />
+                    <Route path=path!("register/identity") view=RegisterIdentityPage ssr=a.clone() />
+                    <Route path=path!("register/contact") view=RegisterContactPage ssr=a.clone() />
+                    <Route path=path!("register/password") view=RegisterPasswordPage ssr=a.clone() />
+                    <Route path=path!("register/terms") view=RegisterTermsPage ssr=a.clone() />
+                    <Route path=path!("register/check") view=RegisterCheckPage ssr=a.clone() />
+                    <Route path=path!("verify/email") view=VerifyEmailPage ssr=a.clone() />
+                    <Route path=path!("verify/email/confirm") view=ConfirmEmailPage ssr=a.clone() />
+                    <Route path=path!("verify/phone") view=VerifyPhonePage ssr=a.clone() />
+                    <Route path=path!("login") view=SignInPage ssr=a.clone() />
+                    <Route path=path!("login/code") view=SignInCodePage ssr=a.clone() />
+                    <Route path=path!("reset") view=ResetPage ssr=a.clone() />
+                    <Route path=path!("reset/code") view=ResetCodePage ssr=a.clone() />
+                    <Route path=path!("reset/password") view=ResetPasswordPage ssr=a.clone() />
+                    <Route path=path!("dashboard") view=DashboardPage ssr=a.clone() />
+                    <Route path=path!("account") view=AccountPage ssr=a.clone() />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
 }

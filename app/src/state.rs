@@ -5,7 +5,7 @@ use std::{ops::Deref, sync::Arc};
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
-use crate::{db::Pool, settings::Settings};
+use crate::{accounts::passwords::Passwords, clock::Clock, db::Pool, settings::Settings};
 
 /// Shared by every request. Behind one `Arc`: the router clones its state for every request (several times
 /// over, through its layers), and a by-value `LeptosOptions` made that 2% of a page view's CPU.
@@ -16,6 +16,8 @@ pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub pool: Pool,
     pub settings: Settings,
+    pub clock: Clock,
+    pub passwords: Passwords,
 }
 
 impl AppState {
@@ -23,6 +25,8 @@ impl AppState {
         AppState(Arc::new(Shared {
             leptos_options,
             pool,
+            clock: Clock::new(settings.test_mode),
+            passwords: Passwords::new(settings.security.hash_concurrency),
             settings,
         }))
     }

@@ -1,6 +1,8 @@
 //! The axum server around the app: one `router(state)` for `main` and for the tests, so what is tested is what runs.
 
 pub mod assets;
+pub mod delivery;
+pub mod dev;
 pub mod language;
 pub mod security;
 pub mod telemetry;
@@ -69,6 +71,7 @@ pub fn router(state: AppState) -> Router {
             get(move || async move { Redirect::permanent(&home) }),
         );
     }
+    router = router.merge(dev::routes(&state));
     static_files(router, &state.leptos_options.site_root)
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(

@@ -22,6 +22,9 @@ async fn main() -> anyhow::Result<()> {
     server::assets::precompress(
         std::path::Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir),
     );
+    if server::delivery::spawn(state.clone())?.is_some() {
+        tracing::info!("delivering email and SMS from the outbox");
+    }
     let addr = state.leptos_options.site_addr;
     let listener = tokio::net::TcpListener::bind(addr)
         .await

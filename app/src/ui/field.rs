@@ -11,7 +11,7 @@ pub fn TextInput(
     #[prop(into)] id: String,
     #[prop(into)] name: String,
     #[prop(into)] label: String,
-    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional_no_strip)] hint: Option<String>,
     #[prop(optional_no_strip)] error: Option<String>,
     #[prop(optional, into)] value: String,
     #[prop(default = "text".to_string(), into)] input_type: String,
@@ -59,7 +59,7 @@ mod tests {
     fn an_input_with_an_error_is_described_by_its_hint_and_error() {
         let html = render(|| {
             view! {
-                <TextInput id="phone" name="phone" label="Mobile number" hint="Like 0712 345 678"
+                <TextInput id="phone" name="phone" label="Mobile number" hint=Some("Like 0712 345 678".to_string())
                     error=Some("Enter a Kenyan mobile number".to_string()) value="07" />
             }
         });

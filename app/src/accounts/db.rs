@@ -1,0 +1,115 @@
+//! The SQL for accounts.
+
+use sqlx::FromRow;
+
+use crate::db::Pool;
+
+#[derive(Debug, Clone, FromRow)]
+pub struct Account {
+    pub id: String,
+    pub account_type: String,
+    pub id_number: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub email_verified_at: Option<i64>,
+    pub phone: String,
+    pub phone_verified_at: Option<i64>,
+    pub password_hash: String,
+    pub language: String,
+    pub code_channel: String,
+}
+
+impl Account {
+    pub fn verified(&self) -> bool {
+        self.email_verified_at.is_some() && self.phone_verified_at.is_some()
+    }
+}
+
+const COLUMNS: &str = "id, account_type, id_number, first_name, last_name, email, email_verified_at, phone, \
+                       phone_verified_at, password_hash, language, code_channel";
+
+pub async fn by_id(pool: &Pool, id: &str) -> anyhow::Result<Option<Account>> {
+    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?)
+}
+
+/// The account an email address or identity document number signs in.
+pub async fn by_login(pool: &Pool, login: &str) -> anyhow::Result<Option<Account>> {
+    Ok(
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM accounts WHERE email = $1 OR id_number = $1"))
+            .bind(login)
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
+/// Which of these are already taken by an account: "id_number", "email", "phone".
+pub async fn taken(pool: &Pool, id_number: &str, email: &str, phone: &str) -> anyhow::Result<Vec<&'static str>> {
+    let mut taken = vec![];
+    for (column, value) in [("id_number", id_number), ("email", email), ("phone", phone)] {
+        if value.is_empty() {
+            continue;
+        }
+        let found: Option<String> = sqlx::query_scalar(&format!("SELECT id FROM accounts WHERE {column} = $1"))
+            .bind(value)
+            .fetch_optional(pool)
+            .await?;
+        if found.is_some() {
+            taken.push(column);
+        }
+    }
+    Ok(taken)
+}
+
+/// A person in the demo national register: first name and year of birth.
+pub async fn register_person(pool: &Pool, id_number: &str) -> anyhow::Result<Option<(String, String, i64)>> {
+    Ok(
+        sqlx::query_as("SELECT first_name, other_names, year_of_birth FROM register_people WHERE id_number = $1")
+            .bind(id_number)
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
+pub async fn organisation_exists(pool: &Pool, kra_pin: &str) -> anyhow::Result<Option<String>> {
+    Ok(sqlx::query_scalar("SELECT name FROM organisations WHERE kra_pin = $1")
+        .bind(kra_pin)
+        .fetch_optional(pool)
+        .await?)
+}
+
+/// The organisations an account acts for: name, KRA PIN, role.
+pub async fn organisations_of(pool: &Pool, account_id: &str) -> anyhow::Result<Vec<(String, String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT o.name, o.kra_pin, ao.role FROM account_organisations ao JOIN organisations o \
+         ON o.kra_pin = ao.kra_pin WHERE ao.account_id = $1 ORDER BY o.name",
+    )
+    .bind(account_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn set_password(conn: &mut sqlx::AnyConnection, account_id: &str, hash: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(account_id)
+        .execute(&mut *conn)
+        .await?;
+    // Every remembered device is forgotten: whoever changed the password may be locking someone out.
+    sqlx::query("DELETE FROM trusted_devices WHERE account_id = $1")
+        .bind(account_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Is `error` a unique-constraint violation (a duplicate that slipped past the early check)?
+pub fn is_unique_violation(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<sqlx::Error>()
+        .and_then(|e| e.as_database_error())
+        .is_some_and(|e| e.is_unique_violation())
+}

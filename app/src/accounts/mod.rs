@@ -1,0 +1,28 @@
+//! Accounts: the registration wizard, email and SMS verification, sign-in with a second step, remembered
+//! devices, password reset and the account page (issue 3; product document steps 1 to 7).
+
+pub mod domain;
+pub mod islands;
+
+#[cfg(feature = "ssr")]
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod challenges;
+#[cfg(feature = "ssr")]
+pub mod context;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod outbox;
+#[cfg(feature = "ssr")]
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod passwords;
+#[cfg(feature = "ssr")]
+pub mod secrets;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
+pub mod throttle;

@@ -1,0 +1,168 @@
+//! The signed-in pages: the dashboard and "Your account".
+
+use leptos::{prelude::*, server_fn::ServerFn};
+
+use super::{load_form, page, redirect_to, Notice, PageHead, PostForm};
+use crate::{
+    accounts::{
+        api,
+        context::Ctx,
+        db,
+        domain::{display_phone, Channel},
+        islands::PasswordHelp,
+        service::{account::devices, sign_in::verified_account},
+    },
+    clock::iso_date,
+    error::AppError,
+    i18n::Lang,
+    ui::{Button, Choice, Radios, SummaryList, SummaryRow, TextInput},
+};
+
+use super::{register::NewPasswordFields, sign_in::password_labels};
+
+/// Links to the signed-in pages and the sign-out button.
+#[component]
+fn AccountNav(lang: Lang) -> impl IntoView {
+    view! {
+        <nav class="account-nav" aria-label=lang.t("accounts-nav-label")>
+            <a href=lang.href("dashboard")>{lang.t("accounts-dashboard-title")}</a>
+            <a href=lang.href("account")>{lang.t("accounts-account-title")}</a>
+            <form method="post" action=api::SignOut::url() class="account-nav__form">
+                <button type="submit" class="link-button">{lang.t("accounts-sign-out")}</button>
+            </form>
+        </nav>
+    }
+}
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    page(async move {
+        let mut ctx = Ctx::load().await?;
+        let account = match verified_account(&ctx).await? {
+            Ok(account) => account,
+            Err(path) => return Ok(redirect_to(&ctx, path)),
+        };
+        let lang = ctx.lang;
+        let notice = ctx.take_notice().await?;
+        let organisations = db::organisations_of(&ctx.state.pool, &account.id).await.map_err(AppError::internal)?;
+        let title = lang.t("accounts-dashboard-title");
+        Ok(view! {
+            <AccountNav lang />
+            <Notice lang notice />
+            <PageHead title=title.clone() lang errors=vec![] />
+            <span class="caption">{lang.t(&format!("accounts-type-{}", account.account_type))}</span>
+            <h1 class="heading-l">{lang.t_with("accounts-dashboard-welcome", &[("name", account.first_name.clone())])}</h1>
+            {(!organisations.is_empty()).then(|| view! {
+                <h2 class="heading-m">{lang.t("accounts-dashboard-organisations")}</h2>
+                <ul class="list">
+                    {organisations.into_iter().map(|(name, pin, role)| view! { <li>{format!("{name} ({pin}) – {role}")}</li> }).collect_view()}
+                </ul>
+            })}
+            <h2 class="heading-m">{lang.t("home-services-heading")}</h2>
+            <p class="body">{lang.t("accounts-dashboard-services")}</p>
+            <p class="body"><a href=lang.href("fees")>{lang.t("home-fees-link")}</a></p>
+        }
+        .into_any())
+    })
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    page(async move {
+        let (mut ctx, state) = load_form("account").await?;
+        let account = match verified_account(&ctx).await? {
+            Ok(account) => account,
+            Err(path) => return Ok(redirect_to(&ctx, path)),
+        };
+        let lang = ctx.lang;
+        let notice = ctx.take_notice().await?;
+        let details = vec![
+            SummaryRow::new(lang.t("accounts-check-type"), lang.t(&format!("accounts-type-{}", account.account_type))),
+            SummaryRow::new(lang.t("accounts-check-name"), format!("{} {}", account.first_name, account.last_name)),
+            SummaryRow::new(lang.t("accounts-field-id-number"), account.id_number.clone()),
+            SummaryRow::new(lang.t("accounts-field-email"), account.email.clone()),
+            SummaryRow::new(lang.t("accounts-field-phone"), display_phone(&account.phone)),
+        ];
+        let channels = [Channel::Sms, Channel::Email]
+            .map(|c| Choice { value: c.code().into(), label: lang.t(&format!("accounts-channel-{}", c.code())), hint: None })
+            .to_vec();
+        let remembered = devices(&ctx, &account.id).await?;
+        let title = lang.t("accounts-account-title");
+        let (password_error, confirm_error) = (state.error("password"), state.error("confirm"));
+        let current_error = state.error("current_password");
+        let (email, email_error, email_password_error) =
+            (state.value("email"), state.error("email"), state.error("email_password"));
+        let (phone, phone_error, phone_password_error) =
+            (state.value("phone"), state.error("phone"), state.error("phone_password"));
+        let channel_error = state.error("channel");
+        Ok(view! {
+            <AccountNav lang />
+            <Notice lang notice />
+            <PageHead title=title.clone() lang errors=state.errors() />
+            <h1 class="heading-l">{title}</h1>
+            <SummaryList rows=details />
+
+            <h2 class="heading-m" id="password-heading">{lang.t("accounts-change-password")}</h2>
+            <PostForm action=api::ChangePassword::url()>
+                <TextInput id="current_password" name="current_password" label=lang.t("accounts-field-current-password")
+                    input_type="password" autocomplete="current-password" error=current_error />
+                <PasswordHelp labels=password_labels(lang)>
+                    <NewPasswordFields lang password_error confirm_error />
+                </PasswordHelp>
+                <Button text=lang.t("accounts-change-password") />
+            </PostForm>
+
+            <h2 class="heading-m">{lang.t("accounts-change-email")}</h2>
+            <PostForm action=api::ChangeEmail::url()>
+                <TextInput id="email" name="email" label=lang.t("accounts-field-new-email") input_type="email" autocomplete="email"
+                    value=email error=email_error />
+                <TextInput id="email_password" name="email_password" label=lang.t("accounts-field-password") input_type="password"
+                    autocomplete="current-password" error=email_password_error />
+                <Button text=lang.t("accounts-change-email") secondary=true />
+            </PostForm>
+
+            <h2 class="heading-m">{lang.t("accounts-change-phone")}</h2>
+            <PostForm action=api::ChangePhone::url()>
+                <TextInput id="phone" name="phone" label=lang.t("accounts-field-new-phone") input_type="tel" autocomplete="tel"
+                    value=phone error=phone_error />
+                <TextInput id="phone_password" name="phone_password" label=lang.t("accounts-field-password") input_type="password"
+                    autocomplete="current-password" error=phone_password_error />
+                <Button text=lang.t("accounts-change-phone") secondary=true />
+            </PostForm>
+
+            <h2 class="heading-m">{lang.t("accounts-channel-heading")}</h2>
+            <PostForm action=api::ChangeChannel::url()>
+                <Radios name="channel" legend=lang.t("accounts-channel-legend") options=channels
+                    selected=Some(account.code_channel.clone()) error=channel_error />
+                <Button text=lang.t("accounts-channel-save") secondary=true />
+            </PostForm>
+
+            <h2 class="heading-m">{lang.t("accounts-devices-heading")}</h2>
+            <DeviceList lang devices=remembered />
+        }
+        .into_any())
+    })
+}
+
+#[component]
+fn DeviceList(lang: Lang, devices: Vec<(String, String, i64, i64)>) -> impl IntoView {
+    if devices.is_empty() {
+        return view! { <p class="body">{lang.t("accounts-devices-none")}</p> }.into_any();
+    }
+    view! {
+        <ul class="device-list">
+            {devices.into_iter().map(|(id, label, since, _)| view! {
+                <li class="device-list__item">
+                    <span>{label.clone()}" – "{lang.t_with("accounts-devices-since", &[("date", iso_date(since))])}</span>
+                    <form method="post" action=api::ForgetDevice::url()>
+                        <input type="hidden" name="device" value=id />
+                        <button type="submit" class="link-button">
+                            {lang.t("accounts-devices-forget")}<span class="visually-hidden">" "{label}</span>
+                        </button>
+                    </form>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}

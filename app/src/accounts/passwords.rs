@@ -1,0 +1,91 @@
+//! Password hashing: argon2id with the crate's recommended parameters (OWASP's: 19 MiB, 2 passes, 1 lane).
+//!
+//! Hashing takes ~20 ms of one core and 19 MiB, so it runs on tokio's blocking threads (the async workers keep
+//! serving pages) behind a semaphore: a storm of sign-ins queues for the permits instead of allocating
+//! 19 MiB per request and starving page views of CPU.
+
+use std::{collections::HashSet, sync::LazyLock};
+
+use argon2::{
+    password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher as _, PasswordVerifier, SaltString},
+    Argon2,
+};
+use tokio::sync::Semaphore;
+
+static COMMON: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| include_str!("../../data/common-passwords.txt").lines().collect());
+
+/// True for a password on the shipped list of 19,640 common passwords (app/data/README.md), in any case.
+pub fn is_common(password: &str) -> bool {
+    COMMON.contains(password.to_lowercase().as_str())
+}
+
+pub struct Passwords {
+    permits: Semaphore,
+    /// Verified against when no account matches, so an unknown account costs the same time as a wrong password.
+    dummy_hash: String,
+}
+
+impl Passwords {
+    /// `concurrency` hashes may run at once (the number of cores that may be spent on them).
+    pub fn new(concurrency: usize) -> Passwords {
+        let dummy_hash = hash_now("not a real password: timing equaliser").expect("argon2 hashes");
+        Passwords {
+            permits: Semaphore::new(concurrency.max(1)),
+            dummy_hash,
+        }
+    }
+
+    pub async fn hash(&self, password: &str) -> anyhow::Result<String> {
+        let password = password.to_string();
+        let _permit = self.permits.acquire().await?;
+        tokio::task::spawn_blocking(move || hash_now(&password)).await?
+    }
+
+    /// Checks `password` against `stored`, or against the dummy hash when there is no account, taking the same
+    /// time either way.
+    pub async fn verify(&self, stored: Option<&str>, password: &str) -> anyhow::Result<bool> {
+        let known = stored.is_some();
+        let stored = stored.unwrap_or(&self.dummy_hash).to_string();
+        let password = password.to_string();
+        let _permit = self.permits.acquire().await?;
+        let matches = tokio::task::spawn_blocking(move || {
+            PasswordHash::new(&stored)
+                .map(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
+                .unwrap_or(false)
+        })
+        .await?;
+        Ok(known && matches)
+    }
+}
+
+fn hash_now(password: &str) -> anyhow::Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|e| anyhow::anyhow!("argon2: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_common_list_is_large_and_case_blind() {
+        assert!(COMMON.len() >= 10_000, "{}", COMMON.len());
+        assert!(is_common("Password1") || is_common("password1"));
+        assert!(is_common("QWERTY123"));
+        assert!(!is_common("Nairobi#2026-Matatu"));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn hashes_are_argon2id_with_the_recommended_parameters_and_verify() {
+        let passwords = Passwords::new(1);
+        let hash = passwords.hash("Nairobi#2026").await.unwrap();
+        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{hash}");
+        assert!(passwords.verify(Some(&hash), "Nairobi#2026").await.unwrap());
+        assert!(!passwords.verify(Some(&hash), "nairobi#2026").await.unwrap());
+        assert!(!passwords.verify(None, "Nairobi#2026").await.unwrap());
+    }
+}

@@ -1,0 +1,332 @@
+//! The registration wizard's rules. Every answer is kept in the session's draft as the person goes, so a reload or
+//! a lost connection resumes where they were; the account is created from the draft at the end.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    accounts::{
+        context::Ctx,
+        db,
+        domain::{self, AccountType},
+    },
+    error::{AppError, FieldError},
+};
+
+/// The version of the terms and conditions shown now; recorded with each acceptance.
+pub const TERMS_VERSION: &str = "2026-11";
+
+/// The wizard's pages in order, as URL segments under `/register`.
+pub const STEPS: [&str; 6] = ["", "identity", "contact", "password", "terms", "check"];
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Identity {
+    pub id_number: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub year_of_birth: Option<i64>,
+    pub nationality: Option<String>,
+    pub mission: Option<String>,
+    /// Business accounts: the organisation, the person's role in it, and whether the person is a citizen or a
+    /// resident.
+    pub kra_pin: Option<String>,
+    pub organisation: Option<String>,
+    pub role: Option<String>,
+    pub person: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub account_type: Option<AccountType>,
+    pub identity: Option<Identity>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Hashed as soon as it is chosen: the draft never holds the password itself.
+    pub password_hash: Option<String>,
+    pub terms_accepted_at: Option<i64>,
+}
+
+impl Draft {
+    /// The first step still to answer (an index into `STEPS`); 5 when everything is answered.
+    pub fn next_step(&self) -> usize {
+        if self.account_type.is_none() {
+            0
+        } else if self.identity.is_none() {
+            1
+        } else if self.email.is_none() || self.phone.is_none() {
+            2
+        } else if self.password_hash.is_none() {
+            3
+        } else if self.terms_accepted_at.is_none() {
+            4
+        } else {
+            5
+        }
+    }
+}
+
+/// The identity form as posted: every field optional, since which ones apply depends on the account type.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IdentityForm {
+    pub id_number: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub year_of_birth: String,
+    pub nationality: String,
+    pub mission: String,
+    pub kra_pin: String,
+    pub role: String,
+    pub person: String,
+}
+
+fn step_path(step: usize) -> String {
+    match STEPS[step] {
+        "" => "register".into(),
+        step => format!("register/{step}"),
+    }
+}
+
+/// Where a person who asks for step `step` should be: there, or the first earlier step not yet answered.
+pub fn guard(draft: &Draft, step: usize) -> Option<String> {
+    let next = draft.next_step();
+    (step > next).then(|| step_path(next))
+}
+
+/// After a step: the next unanswered one, or straight back to the check page when changing an answer there.
+fn after(draft: &Draft) -> String {
+    step_path(draft.next_step())
+}
+
+pub async fn choose_type(ctx: &mut Ctx, account_type: &str) -> Result<String, AppError> {
+    let kind = AccountType::parse(account_type).ok_or_else(|| AppError::field("account_type", "accounts-error-type"))?;
+    let draft = ctx.session.data.draft.get_or_insert_with(Draft::default);
+    if draft.account_type != Some(kind) {
+        // Another type asks for other documents: the identity answers no longer apply.
+        draft.identity = None;
+    }
+    draft.account_type = Some(kind);
+    Ok(after(draft))
+}
+
+fn collect<T>(result: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Option<T> {
+    result.map_err(|e| errors.push(e)).ok()
+}
+
+/// Checks the identity answers for the draft's account type, and against the demo registers where there is one.
+pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, AppError> {
+    let draft = ctx.session.data.draft.clone().unwrap_or_default();
+    let kind = draft.account_type.ok_or_else(|| AppError::field("account_type", "accounts-error-type"))?;
+    let mut errors = vec![];
+    let mut identity = Identity::default();
+    let this_year = ctx.state.clock.year();
+    if kind == AccountType::Business {
+        identity.kra_pin = collect(domain::parse_kra_pin(&form.kra_pin), &mut errors);
+        identity.role = collect(domain::parse_text(&form.role, "role", "accounts-error-role-missing"), &mut errors);
+        if form.person != "citizen" && form.person != "resident" {
+            errors.push(FieldError::new("person", "accounts-error-person"));
+        }
+        identity.person = Some(form.person.clone());
+    }
+    let as_citizen = kind == AccountType::Citizen || (kind == AccountType::Business && form.person == "citizen");
+    let id_number = if as_citizen {
+        domain::parse_national_id(&form.id_number, "id_number")
+    } else {
+        domain::parse_document_number(&form.id_number, "id_number")
+    };
+    identity.id_number = collect(id_number, &mut errors).unwrap_or_default();
+    identity.first_name =
+        collect(domain::parse_name(&form.first_name, "first_name", "accounts-error-first-name-missing"), &mut errors)
+            .unwrap_or_default();
+    if as_citizen {
+        identity.year_of_birth = collect(domain::parse_year_of_birth(&form.year_of_birth, this_year), &mut errors);
+    } else {
+        identity.last_name =
+            collect(domain::parse_name(&form.last_name, "last_name", "accounts-error-last-name-missing"), &mut errors)
+                .unwrap_or_default();
+    }
+    if matches!(kind, AccountType::Resident | AccountType::Visitor) || (kind == AccountType::Business && !as_citizen) {
+        identity.nationality =
+            collect(domain::parse_text(&form.nationality, "nationality", "accounts-error-nationality-missing"), &mut errors);
+    }
+    if kind == AccountType::Diplomat {
+        identity.mission = collect(domain::parse_text(&form.mission, "mission", "accounts-error-mission-missing"), &mut errors);
+    }
+    if errors.is_empty() {
+        check_registers(ctx, as_citizen, &mut identity, &mut errors).await?;
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let draft = ctx.session.data.draft.get_or_insert_with(Draft::default);
+    draft.identity = Some(identity);
+    Ok(after(draft))
+}
+
+/// A citizen's ID, first name and year of birth must match the national register; a business's KRA PIN must be in
+/// the register of organisations. Messages say what did not match, never what the register holds.
+async fn check_registers(
+    ctx: &Ctx,
+    as_citizen: bool,
+    identity: &mut Identity,
+    errors: &mut Vec<FieldError>,
+) -> Result<(), AppError> {
+    let pool = &ctx.state.pool;
+    if let Some(pin) = &identity.kra_pin {
+        match db::organisation_exists(pool, pin).await.map_err(AppError::internal)? {
+            Some(name) => identity.organisation = Some(name),
+            None => errors.push(FieldError::new("kra_pin", "accounts-error-pin-unknown")),
+        }
+    }
+    if as_citizen {
+        match db::register_person(pool, &identity.id_number).await.map_err(AppError::internal)? {
+            None => errors.push(FieldError::new("id_number", "accounts-error-id-unknown")),
+            Some((first, others, year)) => {
+                if !first.eq_ignore_ascii_case(&identity.first_name) {
+                    errors.push(FieldError::new("first_name", "accounts-error-first-name-mismatch"));
+                } else if identity.year_of_birth != Some(year) {
+                    errors.push(FieldError::new("year_of_birth", "accounts-error-year-mismatch"));
+                } else {
+                    // The register's spelling, so the account matches the ID card.
+                    identity.first_name = first;
+                    identity.last_name = others;
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        let taken = db::taken(pool, &identity.id_number, "", "").await.map_err(AppError::internal)?;
+        if !taken.is_empty() {
+            errors.push(FieldError::new("id_number", "accounts-error-id-taken"));
+        }
+    }
+    Ok(())
+}
+
+pub async fn save_contact(ctx: &mut Ctx, email: &str, phone: &str) -> Result<String, AppError> {
+    let mut errors = vec![];
+    let email = collect(domain::parse_email(email), &mut errors);
+    let phone = collect(domain::parse_phone(phone), &mut errors);
+    let (Some(email), Some(phone)) = (email, phone) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let taken = db::taken(&ctx.state.pool, "", &email, &phone).await.map_err(AppError::internal)?;
+    for column in taken {
+        errors.push(FieldError::new(column, &format!("accounts-error-{column}-taken")));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let draft = ctx.session.data.draft.get_or_insert_with(Draft::default);
+    draft.email = Some(email);
+    draft.phone = Some(phone);
+    Ok(after(draft))
+}
+
+/// Checks a new password against the product's rule and the common list; `confirm` must match.
+pub fn check_new_password(password: &str, confirm: &str, id_number: &str, email: &str) -> Result<(), AppError> {
+    domain::check_password(password, id_number, email).map_err(|e| AppError::Invalid(vec![e]))?;
+    if crate::accounts::passwords::is_common(password) {
+        return Err(AppError::field("password", "accounts-error-password-common"));
+    }
+    if password != confirm {
+        return Err(AppError::field("confirm", "accounts-error-password-confirm"));
+    }
+    Ok(())
+}
+
+pub async fn save_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Result<String, AppError> {
+    let draft = ctx.session.data.draft.clone().unwrap_or_default();
+    let id_number = draft.identity.as_ref().map(|i| i.id_number.as_str()).unwrap_or_default();
+    check_new_password(password, confirm, id_number, draft.email.as_deref().unwrap_or_default())?;
+    let hash = ctx.state.passwords.hash(password).await.map_err(AppError::internal)?;
+    let draft = ctx.session.data.draft.get_or_insert_with(Draft::default);
+    draft.password_hash = Some(hash);
+    Ok(after(draft))
+}
+
+pub async fn accept_terms(ctx: &mut Ctx, accepted: bool) -> Result<String, AppError> {
+    if !accepted {
+        return Err(AppError::field("accept", "accounts-error-terms"));
+    }
+    let now = ctx.now();
+    let draft = ctx.session.data.draft.get_or_insert_with(Draft::default);
+    draft.terms_accepted_at = Some(now);
+    Ok(after(draft))
+}
+
+/// Creates the account from a complete draft, queues the email link, and signs the session in to the
+/// verification pages.
+pub async fn create(ctx: &mut Ctx) -> Result<String, AppError> {
+    let draft = ctx.session.data.draft.clone().unwrap_or_default();
+    if draft.next_step() < 5 {
+        return Ok(after(&draft));
+    }
+    let (Some(kind), Some(identity), Some(email), Some(phone), Some(hash), Some(accepted_at)) = (
+        draft.account_type,
+        draft.identity,
+        draft.email,
+        draft.phone,
+        draft.password_hash,
+        draft.terms_accepted_at,
+    ) else {
+        return Ok(after(&Draft::default()));
+    };
+    let id = uuid::Uuid::new_v4().to_string();
+    let result = insert(ctx, &id, kind, &identity, &email, &phone, &hash, accepted_at).await;
+    if let Err(error) = result {
+        if db::is_unique_violation(&error) {
+            return Err(AppError::field("create", "accounts-error-duplicate"));
+        }
+        return Err(AppError::internal(error));
+    }
+    ctx.session.sign_in(&ctx.state, &id, false).await.map_err(AppError::internal)?;
+    Ok("verify/email".into())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn insert(
+    ctx: &Ctx,
+    id: &str,
+    kind: AccountType,
+    identity: &Identity,
+    email: &str,
+    phone: &str,
+    hash: &str,
+    accepted_at: i64,
+) -> anyhow::Result<()> {
+    let now = ctx.now();
+    let mut tx = ctx.state.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO accounts (id, account_type, id_number, first_name, last_name, year_of_birth, nationality, \
+         mission, email, phone, password_hash, language, terms_version, terms_accepted_at, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+    )
+    .bind(id)
+    .bind(kind.code())
+    .bind(&identity.id_number)
+    .bind(&identity.first_name)
+    .bind(&identity.last_name)
+    .bind(identity.year_of_birth)
+    .bind(&identity.nationality)
+    .bind(&identity.mission)
+    .bind(email)
+    .bind(phone)
+    .bind(hash)
+    .bind(ctx.lang.code())
+    .bind(TERMS_VERSION)
+    .bind(accepted_at)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if let (Some(pin), Some(role)) = (&identity.kra_pin, &identity.role) {
+        sqlx::query("INSERT INTO account_organisations (account_id, kra_pin, role, linked_at) VALUES ($1, $2, $3, $4)")
+            .bind(id)
+            .bind(pin)
+            .bind(role)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+    }
+    super::verification::send_link(&mut tx, ctx, ctx.lang, id, email).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,95 @@
+//! "Forgotten your password?": a code by SMS or email to the account found by ID number or email, then a new
+//! password. The answer is the same whether or not an account matched.
+
+use crate::{
+    accounts::{
+        challenges::{CodeCheck, Purpose},
+        context::Ctx,
+        db,
+        domain::{self, Channel},
+        session::PendingReset,
+    },
+    error::AppError,
+};
+
+use super::{registration::check_new_password, sign_in::normalise_login, verification::send_code};
+
+const RESET_SECONDS: i64 = 30 * 60;
+
+pub async fn start(ctx: &mut Ctx, login: &str, channel: &str) -> Result<String, AppError> {
+    let login = normalise_login(login);
+    let mut errors = vec![];
+    if login.is_empty() {
+        errors.push(crate::error::FieldError::new("login", "accounts-error-login-missing"));
+    }
+    let channel = Channel::parse(channel);
+    if channel.is_none() {
+        errors.push(crate::error::FieldError::new("channel", "accounts-error-channel"));
+    }
+    let Some(channel) = channel.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let account = db::by_login(&ctx.state.pool, &login).await.map_err(AppError::internal)?;
+    if let Some(account) = &account {
+        // A cooldown or the hourly limit is not told either: it would say the account exists.
+        match send_code(ctx, account, Purpose::Reset, channel, "code").await {
+            Ok(()) | Err(AppError::Invalid(_)) => {}
+            Err(other) => return Err(other),
+        }
+    }
+    ctx.session.data.reset = Some(PendingReset {
+        account_id: account.map(|a| a.id),
+        channel: channel.code().into(),
+        verified: false,
+        started_at: ctx.now(),
+    });
+    Ok("reset/code".into())
+}
+
+fn pending(ctx: &Ctx) -> Result<PendingReset, AppError> {
+    ctx.session
+        .data
+        .reset
+        .clone()
+        .filter(|r| ctx.now() - r.started_at <= RESET_SECONDS)
+        .ok_or_else(|| AppError::field("login", "accounts-error-reset-expired"))
+}
+
+pub async fn enter_code(ctx: &mut Ctx, code: &str) -> Result<String, AppError> {
+    let Ok(mut reset) = pending(ctx) else {
+        return Ok("reset".into());
+    };
+    let code = domain::parse_code(code).map_err(|e| AppError::Invalid(vec![e]))?;
+    let check = match &reset.account_id {
+        Some(id) => crate::accounts::challenges::check_code(&ctx.state.pool, id, Purpose::Reset, &code, ctx.now())
+            .await
+            .map_err(AppError::internal)?,
+        None => CodeCheck::Wrong,
+    };
+    if check != CodeCheck::Right {
+        return Err(AppError::field("code", check.error_key()));
+    }
+    reset.verified = true;
+    ctx.session.data.reset = Some(reset);
+    Ok("reset/password".into())
+}
+
+pub async fn new_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Result<String, AppError> {
+    let reset = match pending(ctx) {
+        Ok(reset) if reset.verified => reset,
+        _ => return Ok("reset".into()),
+    };
+    let account_id = reset.account_id.ok_or_else(|| AppError::internal("verified reset without an account"))?;
+    let account = db::by_id(&ctx.state.pool, &account_id).await.map_err(AppError::internal)?.ok_or(AppError::NotFound)?;
+    check_new_password(password, confirm, &account.id_number, &account.email)?;
+    super::account::replace_password(ctx, &account.id, password).await?;
+    // Every session of the account ends, wherever it is; this browser signs in afresh.
+    sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+        .bind(&account.id)
+        .execute(&ctx.state.pool)
+        .await
+        .map_err(AppError::internal)?;
+    ctx.session.data.reset = None;
+    ctx.session.data.notice = Some("accounts-notice-password-reset".into());
+    Ok("login".into())
+}

@@ -1,0 +1,266 @@
+//! Browser sessions, kept in the database so that several server processes share them.
+//!
+//! A session exists from a browser's first form post (it holds a registration draft, a pending second step or a
+//! message to show once) and becomes signed in after the second step. The cookie carries a 256-bit token; the table
+//! keeps only its hash, so a leaked table signs nobody in. Written here rather than with tower-sessions because its
+//! sqlx stores take a SqlitePool or a PgPool, not our AnyPool, keep ids in clear, and cannot use the test clock.
+
+use std::collections::BTreeMap;
+
+use http::HeaderMap;
+use leptos_axum::ResponseOptions;
+use serde::{Deserialize, Serialize};
+use sqlx::Row;
+
+use super::{secrets, service::registration::Draft};
+use crate::{error::FieldError, state::AppState};
+
+pub const REMEMBER_SECONDS: i64 = 30 * 86_400;
+/// A draft survives a lost connection or a night's sleep, not longer.
+const ANONYMOUS_IDLE_SECONDS: i64 = 86_400;
+/// Sliding expiry is written back at most this often, not on every request.
+const TOUCH_EVERY_SECONDS: i64 = 60;
+
+/// Answers to show again with their errors after a form post (never a password).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Flash {
+    pub form: String,
+    pub values: BTreeMap<String, String>,
+    pub errors: Vec<FieldError>,
+}
+
+/// Password accepted, second step not yet done.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingSignIn {
+    pub account_id: String,
+    pub started_at: i64,
+}
+
+/// A password reset in progress: who (if anyone) it is for, and whether the code was right.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingReset {
+    pub account_id: Option<String>,
+    pub channel: String,
+    pub verified: bool,
+    pub started_at: i64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SessionData {
+    pub draft: Option<Draft>,
+    pub flash: Option<Flash>,
+    pub pending: Option<PendingSignIn>,
+    pub reset: Option<PendingReset>,
+    /// A success message (translation key) for the next page.
+    pub notice: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Session {
+    id_hash: String,
+    /// Set when the cookie must be (re)sent: a new or rotated session.
+    new_token: Option<String>,
+    persisted: bool,
+    created_at: i64,
+    pub account_id: Option<String>,
+    pub remembered: bool,
+    pub data: SessionData,
+}
+
+pub fn cookie_name(state: &AppState, base: &str) -> String {
+    // `__Host-` binds the cookie to this exact host over TLS: no subdomain can set or read it.
+    if state.settings.serves_tls() {
+        format!("__Host-{base}")
+    } else {
+        base.to_string()
+    }
+}
+
+/// The value of cookie `name` in a request's headers.
+pub fn read_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_string())
+}
+
+/// Sets (or with `max_age` 0, removes) a cookie: HttpOnly, SameSite=Lax, Secure over TLS. `max_age` None: it ends
+/// with the browser.
+pub fn set_cookie(state: &AppState, response: &ResponseOptions, name: &str, value: &str, max_age: Option<i64>) {
+    let secure = if state.settings.serves_tls() { "; Secure" } else { "" };
+    let age = max_age.map(|s| format!("; Max-Age={s}")).unwrap_or_default();
+    let cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax{secure}{age}");
+    if let Ok(value) = http::HeaderValue::from_str(&cookie) {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
+}
+
+impl Session {
+    /// The request's live session, or a new empty one (saved only if something is put in it).
+    pub async fn load(state: &AppState, headers: &HeaderMap) -> anyhow::Result<Session> {
+        let now = state.clock.now();
+        if let Some(token) = read_cookie(headers, &cookie_name(state, "uraia_session")) {
+            let id_hash = secrets::hash(&token);
+            let row = sqlx::query(
+                "SELECT account_id, data, remembered, created_at, last_seen_at FROM sessions \
+                 WHERE id_hash = $1 AND expires_at > $2",
+            )
+            .bind(&id_hash)
+            .bind(now)
+            .fetch_optional(&state.pool)
+            .await?;
+            if let Some(row) = row {
+                let session = Session {
+                    id_hash,
+                    new_token: None,
+                    persisted: true,
+                    created_at: row.try_get("created_at")?,
+                    account_id: row.try_get("account_id")?,
+                    remembered: row.try_get::<i64, _>("remembered")? == 1,
+                    data: serde_json::from_str(&row.try_get::<String, _>("data")?).unwrap_or_default(),
+                };
+                if now - row.try_get::<i64, _>("last_seen_at")? > TOUCH_EVERY_SECONDS {
+                    session.touch(state, now).await?;
+                }
+                return Ok(session);
+            }
+        }
+        let token = secrets::token();
+        Ok(Session {
+            id_hash: secrets::hash(&token),
+            new_token: Some(token),
+            persisted: false,
+            created_at: now,
+            account_id: None,
+            remembered: false,
+            data: SessionData::default(),
+        })
+    }
+
+    fn expires_at(&self, state: &AppState, now: i64) -> i64 {
+        if self.remembered {
+            self.created_at + REMEMBER_SECONDS
+        } else if self.account_id.is_some() {
+            now + state.settings.security.session_idle_minutes as i64 * 60
+        } else {
+            now + ANONYMOUS_IDLE_SECONDS
+        }
+    }
+
+    async fn touch(&self, state: &AppState, now: i64) -> anyhow::Result<()> {
+        sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id_hash = $3")
+            .bind(now)
+            .bind(self.expires_at(state, now))
+            .bind(&self.id_hash)
+            .execute(&state.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Writes the session, and sends the cookie if it is new.
+    pub async fn save(&mut self, state: &AppState, response: &ResponseOptions) -> anyhow::Result<()> {
+        let now = state.clock.now();
+        let data = serde_json::to_string(&self.data)?;
+        let expires_at = self.expires_at(state, now);
+        if self.persisted {
+            sqlx::query(
+                "UPDATE sessions SET account_id = $1, data = $2, remembered = $3, last_seen_at = $4, expires_at = $5 \
+                 WHERE id_hash = $6",
+            )
+            .bind(&self.account_id)
+            .bind(&data)
+            .bind(i64::from(self.remembered))
+            .bind(now)
+            .bind(expires_at)
+            .bind(&self.id_hash)
+            .execute(&state.pool)
+            .await?;
+        } else {
+            sqlx::query(
+                "INSERT INTO sessions (id_hash, account_id, data, remembered, created_at, last_seen_at, expires_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(&self.id_hash)
+            .bind(&self.account_id)
+            .bind(&data)
+            .bind(i64::from(self.remembered))
+            .bind(self.created_at)
+            .bind(now)
+            .bind(expires_at)
+            .execute(&state.pool)
+            .await?;
+            self.persisted = true;
+        }
+        if let Some(token) = self.new_token.take() {
+            let max_age = self.remembered.then_some(REMEMBER_SECONDS);
+            set_cookie(state, response, &cookie_name(state, "uraia_session"), &token, max_age);
+        }
+        Ok(())
+    }
+
+    /// Signs in: a new session id (so a session fixed by an attacker before sign-in is worthless), the old row
+    /// gone. The draft and the pending step are dropped; a notice for the next page is kept.
+    pub async fn sign_in(&mut self, state: &AppState, account_id: &str, remembered: bool) -> anyhow::Result<()> {
+        self.renew(state).await?;
+        self.account_id = Some(account_id.to_string());
+        self.remembered = remembered;
+        Ok(())
+    }
+
+    /// Signs out: the row is deleted; the browser carries on with a fresh, empty session.
+    pub async fn sign_out(&mut self, state: &AppState) -> anyhow::Result<()> {
+        self.renew(state).await
+    }
+
+    /// Replaces this session with a new id and no account, dropping the old row.
+    async fn renew(&mut self, state: &AppState) -> anyhow::Result<()> {
+        if self.persisted {
+            sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+                .bind(&self.id_hash)
+                .execute(&state.pool)
+                .await?;
+            self.persisted = false;
+        }
+        let token = secrets::token();
+        self.id_hash = secrets::hash(&token);
+        self.new_token = Some(token);
+        self.created_at = state.clock.now();
+        self.account_id = None;
+        self.remembered = false;
+        self.data = SessionData {
+            notice: self.data.notice.take(),
+            ..SessionData::default()
+        };
+        Ok(())
+    }
+
+    /// Ends every other session of an account (after a password change or reset).
+    pub async fn end_others(&self, state: &AppState, account_id: &str) -> anyhow::Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND id_hash <> $2")
+            .bind(account_id)
+            .bind(&self.id_hash)
+            .execute(&state.pool)
+            .await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_read_from_any_cookie_header() {
+        let mut headers = HeaderMap::new();
+        headers.append(http::header::COOKIE, "a=1; uraia_session=abc".parse().unwrap());
+        headers.append(http::header::COOKIE, "b=2".parse().unwrap());
+        assert_eq!(read_cookie(&headers, "uraia_session").as_deref(), Some("abc"));
+        assert_eq!(read_cookie(&headers, "b").as_deref(), Some("2"));
+        assert_eq!(read_cookie(&headers, "c"), None);
+    }
+}

@@ -1,0 +1,79 @@
+//! Development aids, mounted only when the settings ask for them and never in production:
+//! `/dev/outbox` (development) lists the email and SMS the service has queued, so a developer or an end-to-end
+//! test can read a link or a code; `POST /dev/clock` (test mode) moves the server's clock forward.
+
+use app::state::AppState;
+use axum::{
+    extract::{Query, State},
+    http::StatusCode,
+    response::{Html, IntoResponse, Response},
+    routing::{get, post},
+    Router,
+};
+use serde::Deserialize;
+use sqlx::Row;
+
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let mut router = Router::new();
+    if state.settings.development {
+        router = router.route("/dev/outbox", get(outbox));
+    }
+    if state.settings.test_mode {
+        router = router.route("/dev/clock", post(advance_clock));
+    }
+    router
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[derive(Deserialize)]
+struct OutboxQuery {
+    to: Option<String>,
+}
+
+/// The latest 50 messages, newest first; `?to=` keeps those to one address or number.
+async fn outbox(State(state): State<AppState>, Query(query): Query<OutboxQuery>) -> Response {
+    let rows = sqlx::query(
+        "SELECT channel, recipient, subject, body, created_at FROM outbox \
+         WHERE $1 = '' OR recipient = $1 ORDER BY created_at DESC, id LIMIT 50",
+    )
+    .bind(query.to.unwrap_or_default())
+    .fetch_all(&state.pool)
+    .await;
+    let Ok(rows) = rows else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "outbox unavailable").into_response();
+    };
+    let mut html = String::from(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Outbox – Uraia (development)</title>\
+         </head><body><h1>Outbox (development only)</h1>",
+    );
+    for row in rows {
+        let field = |name: &str| row.try_get::<String, _>(name).unwrap_or_default();
+        html.push_str(&format!(
+            "<article><h2>{} to {}</h2><p class=\"subject\">{}</p><p class=\"body\">{}</p></article>",
+            escape(&field("channel")),
+            escape(&field("recipient")),
+            escape(&field("subject")),
+            escape(&field("body")),
+        ));
+    }
+    html.push_str("</body></html>");
+    Html(html).into_response()
+}
+
+#[derive(Deserialize)]
+struct ClockQuery {
+    days: Option<i64>,
+    seconds: Option<i64>,
+}
+
+async fn advance_clock(State(state): State<AppState>, Query(query): Query<ClockQuery>) -> Response {
+    let seconds = query.days.unwrap_or(0) * 86_400 + query.seconds.unwrap_or(0);
+    if state.clock.advance(seconds) {
+        (StatusCode::OK, format!("now {}", state.clock.now())).into_response()
+    } else {
+        StatusCode::NOT_FOUND.into_response()
+    }
+}
