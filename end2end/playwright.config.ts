@@ -29,8 +29,11 @@ export default defineConfig({
     launchOptions: chromium,
     trace: "off",
   },
+  // clock.spec.ts moves the server's clock forward, so it runs alone, after everything else.
   projects: [
-    { name: "js", use: { javaScriptEnabled: true } },
-    { name: "no-js", use: { javaScriptEnabled: false } },
+    { name: "js", use: { javaScriptEnabled: true }, testIgnore: /clock\.spec/ },
+    { name: "no-js", use: { javaScriptEnabled: false }, testIgnore: /clock\.spec/ },
+    { name: "clock-js", use: { javaScriptEnabled: true }, testMatch: /clock\.spec/, dependencies: ["js", "no-js"] },
+    { name: "clock-no-js", use: { javaScriptEnabled: false }, testMatch: /clock\.spec/, dependencies: ["clock-js"] },
   ],
 });

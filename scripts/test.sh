@@ -21,4 +21,6 @@ if (exec 3<>/dev/tcp/127.0.0.1/3000) 2>/dev/null; then
 fi
 # A fresh SQLite file of its own, whatever DATABASE_URL says: the browser tests must not touch other data.
 rm -rf target/e2e
-env -u DATABASE_URL URAIA_DATABASE_URL=sqlite://target/e2e/uraia.db CI="${CI:-}" cargo leptos end-to-end --release
+# Development (the /dev/outbox the tests read codes from) and test mode (the movable clock) are on for these only.
+env -u DATABASE_URL URAIA_DATABASE_URL=sqlite://target/e2e/uraia.db URAIA_DEVELOPMENT=true URAIA_TEST_MODE=true \
+  CI="${CI:-}" cargo leptos end-to-end --release

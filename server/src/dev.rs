@@ -37,7 +37,7 @@ struct OutboxQuery {
 async fn outbox(State(state): State<AppState>, Query(query): Query<OutboxQuery>) -> Response {
     let rows = sqlx::query(
         "SELECT channel, recipient, subject, body, created_at FROM outbox \
-         WHERE $1 = '' OR recipient = $1 ORDER BY created_at DESC, id LIMIT 50",
+         WHERE $1 = '' OR recipient = $1 ORDER BY id DESC LIMIT 50",
     )
     .bind(query.to.unwrap_or_default())
     .fetch_all(&state.pool)

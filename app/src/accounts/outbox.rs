@@ -25,7 +25,8 @@ pub async fn enqueue(
     sqlx::query(
         "INSERT INTO outbox (id, channel, recipient, subject, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(uuid::Uuid::new_v4().to_string())
+    // Time-ordered ids (UUID v7): the outbox lists messages in the order they were queued.
+    .bind(uuid::Uuid::now_v7().to_string())
     .bind(channel.code())
     .bind(recipient)
     .bind(subject)

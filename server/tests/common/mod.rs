@@ -2,6 +2,8 @@
 //! `router(state)` that main serves, and requests sent to it in-process.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use app::{settings::Settings, state::AppState};
 use axum::{
     body::Body,
@@ -25,6 +27,7 @@ pub struct TestApp {
 }
 
 enum Cleanup {
+    None,
     Dir(std::path::PathBuf),
     Database { admin_url: String, name: String },
 }
@@ -119,6 +122,18 @@ impl TestApp {
         })
     }
 
+    /// Another server process on the same database: its own state (clock, caches), shared tables.
+    pub async fn second_process(&self) -> TestApp {
+        let state = server::build_state(leptos_options(), self.state.settings.clone())
+            .await
+            .expect("a second process starts");
+        TestApp {
+            router: server::router(state.clone()),
+            state,
+            cleanup: Cleanup::None,
+        }
+    }
+
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
@@ -145,6 +160,7 @@ impl TestApp {
     pub async fn stop(self) {
         self.state.pool.close().await;
         match self.cleanup {
+            Cleanup::None => {}
             Cleanup::Dir(dir) => {
                 let _ = std::fs::remove_dir_all(dir);
             }

@@ -1,0 +1,173 @@
+//! A browser stand-in for server tests: keeps cookies, posts forms the way a browser without JavaScript does
+//! (url-encoded, same Origin), and reads the outbox.
+
+use std::collections::BTreeMap;
+
+use axum::{body::Body, http::Request};
+use sqlx::Row;
+
+use super::{TestApp, TestResponse};
+
+pub struct Browser<'a> {
+    pub app: &'a TestApp,
+    cookies: BTreeMap<String, String>,
+    pub user_agent: String,
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp) -> Browser<'a> {
+        Browser {
+            app,
+            cookies: BTreeMap::new(),
+            user_agent: "Mozilla/5.0 (Linux; Android 13) Chrome/120.0 Mobile Safari/537.36".into(),
+        }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+    }
+
+    fn keep_cookies(&mut self, response: &TestResponse) {
+        for value in response.headers.get_all("set-cookie") {
+            let text = value.to_str().unwrap_or_default();
+            let (pair, attributes) = text.split_once(';').unwrap_or((text, ""));
+            if let Some((name, value)) = pair.split_once('=') {
+                if attributes.contains("Max-Age=0") || value.is_empty() {
+                    self.cookies.remove(name);
+                } else {
+                    self.cookies.insert(name.to_string(), value.to_string());
+                }
+            }
+        }
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<&String> {
+        self.cookies.get(name)
+    }
+
+    pub fn forget_cookie(&mut self, name: &str) {
+        self.cookies.remove(name);
+    }
+
+    pub async fn get(&mut self, path: &str) -> TestResponse {
+        let request = Request::get(path)
+            .header("host", "localhost")
+            .header("cookie", self.cookie_header())
+            .header("user-agent", &self.user_agent)
+            .body(Body::empty())
+            .unwrap();
+        let response = self.app.send(request).await;
+        self.keep_cookies(&response);
+        response
+    }
+
+    /// Posts a form to a server function (`/api/...`) as a browser without JavaScript does.
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> TestResponse {
+        let body = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let request = Request::post(path)
+            .header("host", "localhost")
+            .header("origin", "http://localhost")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "text/html")
+            .header("cookie", self.cookie_header())
+            .header("user-agent", &self.user_agent)
+            .body(Body::from(body))
+            .unwrap();
+        let response = self.app.send(request).await;
+        self.keep_cookies(&response);
+        response
+    }
+
+    /// Posts and follows the redirect, returning the page it lands on and its address.
+    pub async fn submit(&mut self, path: &str, form: &[(&str, &str)]) -> (String, TestResponse) {
+        let response = self.post(path, form).await;
+        let location = response.header("location").to_string();
+        assert!(
+            response.status.is_redirection() && !location.is_empty(),
+            "{path}: expected a redirect, got {} {}",
+            response.status,
+            &response.body[..response.body.len().min(300)]
+        );
+        let page = self.get(&location).await;
+        (location, page)
+    }
+}
+
+pub fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b' ' => "+".into(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The newest message to `recipient`, its body.
+pub async fn last_message(app: &TestApp, recipient: &str) -> String {
+    sqlx::query("SELECT body FROM outbox WHERE recipient = $1 ORDER BY id DESC LIMIT 1")
+        .bind(recipient)
+        .fetch_one(&app.state.pool)
+        .await
+        .map(|row| row.get::<String, _>("body"))
+        .unwrap_or_default()
+}
+
+pub async fn messages_to(app: &TestApp, recipient: &str) -> Vec<String> {
+    sqlx::query("SELECT body FROM outbox WHERE recipient = $1 ORDER BY id")
+        .bind(recipient)
+        .fetch_all(&app.state.pool)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|row| row.get::<String, _>("body"))
+        .collect()
+}
+
+/// The six-digit code in a message.
+pub fn code_in(body: &str) -> String {
+    body.split(|c: char| !c.is_ascii_digit())
+        .find(|part| part.len() == 6)
+        .unwrap_or_else(|| panic!("no code in {body}"))
+        .to_string()
+}
+
+/// The link's token in a message.
+pub fn token_in(body: &str) -> String {
+    let start = body.find("token=").expect("a link") + 6;
+    body[start..].chars().take_while(char::is_ascii_hexdigit).collect()
+}
+
+pub const PASSWORD: &str = "Safari#Njema-2026";
+
+/// Registers Wanjiku (demo citizen 28123456) through every step and verifies email and phone. Returns the
+/// email used.
+pub async fn register_citizen(browser: &mut Browser<'_>, email: &str, phone: &str) {
+    let steps: [(&str, Vec<(&str, &str)>); 6] = [
+        ("/api/accounts/register/type", vec![("account_type", "citizen")]),
+        (
+            "/api/accounts/register/identity",
+            vec![("id_number", "28123456"), ("first_name", "Wanjiku"), ("year_of_birth", "1990")],
+        ),
+        ("/api/accounts/register/contact", vec![("email", email), ("phone", phone)]),
+        ("/api/accounts/register/password", vec![("password", PASSWORD), ("confirm", PASSWORD)]),
+        ("/api/accounts/register/terms", vec![("accept", "yes")]),
+        ("/api/accounts/register/create", vec![]),
+    ];
+    browser.get("/en/register").await;
+    for (path, form) in steps {
+        let (location, page) = browser.submit(path, &form).await;
+        assert!(!page.body.contains("error-summary"), "{path} → {location}: {}", page.body);
+    }
+    let token = token_in(&last_message(browser.app, email).await);
+    let (location, _) = browser.submit("/api/accounts/verify/email/confirm", &[("token", &token)]).await;
+    assert_eq!(location, "/en/verify/phone");
+    let e164 = format!("+254{}", &phone.replace(' ', "")[1..]);
+    let code = code_in(&last_message(browser.app, &e164).await);
+    let (location, _) = browser.submit("/api/accounts/verify/phone", &[("code", &code)]).await;
+    assert_eq!(location, "/en/dashboard");
+}
