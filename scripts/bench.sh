@@ -4,6 +4,7 @@
 #   - requests/s and p99 latency of server-rendered GET /en, against nginx serving the same HTML as a static
 #     file, with the same load (wrk), and the ratio
 #   - start-to-ready time (process start to first 200 from /healthz) and idle resident memory
+#   - sign-ins per second (argon2id, 100 at once) and the p99 of GET /en while they run
 # Loopback only; every loop is bounded. Override the load with BENCH_SECONDS and BENCH_CONNECTIONS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +34,7 @@ start_server() {
   local start ready
   start=$(now_ms)
   LEPTOS_SITE_ADDR="127.0.0.1:$app_port" LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=uraia \
-    URAIA_DATABASE_URL="sqlite://$work/bench.db" URAIA_LOG=warn "$target_dir/release/uraia" >"$work/server.log" 2>&1 &
+    URAIA_DATABASE_URL="sqlite://$work/bench.db" URAIA_DEVELOPMENT=true URAIA_LOG=warn "$target_dir/release/uraia" >"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 2000); do
     curl -fs "http://127.0.0.1:$app_port/healthz" >/dev/null 2>&1 && break
@@ -111,3 +112,38 @@ printf '%-24s %12s %10s\n' "Uraia (SSR)" "$ssr_rps" "$ssr_p99"
 printf '%-24s %12s %10s\n' "nginx (static file)" "$static_rps" "$static_p99"
 python3 -c "print(f'SSR / static ratio: {float(\"$ssr_rps\") / float(\"$static_rps\"):.3f}   (target: >= 0.25)')"
 echo "resident memory after the load: $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' "/proc/$server_pid/status")"
+
+echo
+echo "== sign-in storm: 100 connections posting a correct password, while 4 others load GET /en (${seconds}s)"
+base="http://127.0.0.1:$app_port"
+jar="$work/cookies"
+post() { curl -fs -o /dev/null -b "$jar" -c "$jar" -H "Origin: $base" --data "$2" "$base/api/accounts/$1"; }
+email="bench@example.com"
+post register/type "account_type=citizen"
+post register/identity "id_number=28123456&first_name=Wanjiku&year_of_birth=1990"
+post register/contact "email=$email&phone=0700000001"
+post register/password "password=Safari%23Njema-2026&confirm=Safari%23Njema-2026"
+post register/terms "accept=yes"
+post register/create ""
+token=$(curl -fs "$base/dev/outbox?to=$email" | grep -oE 'token=[0-9a-f]+' | head -1 | cut -d= -f2)
+post verify/email/confirm "token=$token"
+code=$(curl -fs "$base/dev/outbox?to=%2B254700000001" | grep -oE '\b[0-9]{6}\b' | head -1)
+post verify/phone "code=$code"
+cat >"$work/signin.lua" <<LUA
+wrk.method = "POST"
+wrk.body = "login=bench%40example.com&password=Safari%23Njema-2026"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Origin"] = "$base"
+LUA
+wrk -t2 -c100 -d"${seconds}s" --latency -s "$work/signin.lua" "$base/api/accounts/sign-in" >"$work/storm.txt" 2>&1 &
+storm_pid=$!
+sleep 1
+pages=$(wrk -t1 -c4 -d"$((seconds - 2))s" --latency "$base/en" 2>&1)
+wait "$storm_pid"
+signins=$(awk '/Requests\/sec/ {print $2}' "$work/storm.txt")
+errors=$(awk '/Non-2xx/ {print $5}' "$work/storm.txt")
+printf 'sign-ins per second: %s (target >= 45); sign-in p99: %s; non-2xx/3xx answers: %s\n' \
+  "$signins" "$(awk '$1 == "99%" {print $2}' "$work/storm.txt")" "${errors:-0}"
+printf 'GET /en during the storm: p99 %s (target <= 50 ms), %s requests/s\n' \
+  "$(awk '$1 == "99%" {print $2}' <<<"$pages")" "$(awk '/Requests\/sec/ {print $2}' <<<"$pages")"
+echo "resident memory after the storm: $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' "/proc/$server_pid/status")"

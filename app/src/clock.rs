@@ -82,7 +82,8 @@ mod tests {
         // Day 20,088 since 1970 is 2024-12-31; day 20,089 is 2025-01-01.
         let at = |days: i64| {
             let c = Clock::new(true);
-            c.offset_seconds.store(days * 86_400 - c.now() + 3_600, Ordering::Relaxed);
+            c.offset_seconds
+                .store(days * 86_400 - c.now() + 3_600, Ordering::Relaxed);
             c.year()
         };
         assert_eq!(at(20_088), 2024);

@@ -30,6 +30,17 @@ impl Engine {
     }
 }
 
+/// Begins a transaction that will write. On SQLite it is `BEGIN IMMEDIATE`, which takes the write lock at once: a
+/// plain (deferred) transaction that reads and then writes cannot wait for another writer when it upgrades its
+/// lock, and fails at once with "database is locked" whatever the busy timeout.
+pub async fn begin_write(pool: &Pool) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+    if pool.connect_options().database_url.scheme().starts_with("sqlite") {
+        pool.begin_with("BEGIN IMMEDIATE").await
+    } else {
+        pool.begin().await
+    }
+}
+
 /// Opens the pool and applies the migrations. For SQLite the file and its folder are created if missing.
 pub async fn connect(url: &str) -> anyhow::Result<Pool> {
     sqlx::any::install_default_drivers();

@@ -88,7 +88,9 @@ impl Mailer {
 /// Starts the delivery loop if SMTP or SMS is configured; otherwise messages stay in the outbox.
 pub fn spawn(state: AppState) -> anyhow::Result<Option<tokio::task::JoinHandle<()>>> {
     let settings: &Settings = &state.settings;
-    let mailer = (!settings.mail.smtp_url.is_empty()).then(|| Mailer::new(&settings.mail)).transpose()?;
+    let mailer = (!settings.mail.smtp_url.is_empty())
+        .then(|| Mailer::new(&settings.mail))
+        .transpose()?;
     let sms = (!settings.sms.api_url.is_empty()).then(|| SmsClient::new(settings.sms.clone()));
     if mailer.is_none() && sms.is_none() {
         return Ok(None);
@@ -124,11 +126,13 @@ pub async fn deliver_once(state: &AppState, mailer: Option<&Mailer>, sms: Option
         if (channel == "email" && mailer.is_none()) || (channel == "sms" && sms.is_none()) {
             continue;
         }
-        let claimed = sqlx::query("UPDATE outbox SET attempts = attempts + 1 WHERE id = $1 AND attempts = $2 AND sent_at IS NULL")
-            .bind(&id)
-            .bind(attempts)
-            .execute(&state.pool)
-            .await?;
+        let claimed = sqlx::query(
+            "UPDATE outbox SET attempts = attempts + 1 WHERE id = $1 AND attempts = $2 AND sent_at IS NULL",
+        )
+        .bind(&id)
+        .bind(attempts)
+        .execute(&state.pool)
+        .await?;
         if claimed.rows_affected() != 1 {
             continue;
         }

@@ -17,7 +17,12 @@ fn errors(body: &str) -> Vec<String> {
     body[start..]
         .split("<a href=\"#")
         .skip(1)
-        .map(|part| part.split_once('>').map(|(_, rest)| rest.split('<').next().unwrap_or_default()).unwrap_or_default().to_string())
+        .map(|part| {
+            part.split_once('>')
+                .map(|(_, rest)| rest.split('<').next().unwrap_or_default())
+                .unwrap_or_default()
+                .to_string()
+        })
         .collect()
 }
 
@@ -29,7 +34,9 @@ fn main(body: &str) -> &str {
 }
 
 async fn sign_in(browser: &mut Browser<'_>, login: &str, password: &str) -> (String, Vec<String>) {
-    let (location, page) = browser.submit("/api/accounts/sign-in", &[("login", login), ("password", password)]).await;
+    let (location, page) = browser
+        .submit("/api/accounts/sign-in", &[("login", login), ("password", password)])
+        .await;
     (location, errors(&page.body))
 }
 
@@ -51,13 +58,17 @@ on_both_engines!(a_citizen_registers_verifies_and_signs_in_with_a_code, |app| {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(location, "/en/login/code?via=sms");
     let code = code_in(&last_message(&app, E164).await);
-    let (location, _) = other.submit("/api/accounts/sign-in/code", &[("code", &code), ("via", "sms")]).await;
+    let (location, _) = other
+        .submit("/api/accounts/sign-in/code", &[("code", &code), ("via", "sms")])
+        .await;
     assert_eq!(location, "/en/dashboard");
     assert!(other.cookie("uraia_device").is_none(), "not remembered unless asked");
     // The same code cannot be used twice.
     let mut third = Browser::new(&app);
     sign_in(&mut third, EMAIL, PASSWORD).await;
-    let (_, page) = third.submit("/api/accounts/sign-in/code", &[("code", &code), ("via", "sms")]).await;
+    let (_, page) = third
+        .submit("/api/accounts/sign-in/code", &[("code", &code), ("via", "sms")])
+        .await;
     assert!(!errors(&page.body).is_empty());
 });
 
@@ -66,143 +77,277 @@ on_both_engines!(unknown_accounts_and_wrong_passwords_get_the_same_answer, |app|
     register_citizen(&mut browser, EMAIL, PHONE).await;
     let mut a = Browser::new(&app);
     let mut b = Browser::new(&app);
-    let known = a.post("/api/accounts/sign-in", &[("login", EMAIL), ("password", "Wrong#pass-2026")]).await;
-    let unknown = b.post("/api/accounts/sign-in", &[("login", "nobody@example.com"), ("password", "Wrong#pass-2026")]).await;
+    let known = a
+        .post(
+            "/api/accounts/sign-in",
+            &[("login", EMAIL), ("password", "Wrong#pass-2026")],
+        )
+        .await;
+    let unknown = b
+        .post(
+            "/api/accounts/sign-in",
+            &[("login", "nobody@example.com"), ("password", "Wrong#pass-2026")],
+        )
+        .await;
     assert_eq!(known.status, unknown.status);
     assert_eq!(known.header("location"), unknown.header("location"));
     let (known_page, unknown_page) = (a.get("/en/login").await, b.get("/en/login").await);
-    assert_eq!(errors(&known_page.body), vec!["Enter a correct email address or ID number and password"]);
+    assert_eq!(
+        errors(&known_page.body),
+        vec!["Enter a correct email address or ID number and password"]
+    );
     assert_eq!(errors(&known_page.body), errors(&unknown_page.body));
     // Reset says the same too.
-    let known = a.submit("/api/accounts/reset", &[("login", EMAIL), ("channel", "email")]).await;
-    let unknown = b.submit("/api/accounts/reset", &[("login", "nobody@example.com"), ("channel", "email")]).await;
+    let known = a
+        .submit("/api/accounts/reset", &[("login", EMAIL), ("channel", "email")])
+        .await;
+    let unknown = b
+        .submit(
+            "/api/accounts/reset",
+            &[("login", "nobody@example.com"), ("channel", "email")],
+        )
+        .await;
     assert_eq!(known.0, unknown.0);
     assert_eq!(main(&known.1.body), main(&unknown.1.body));
 });
 
-on_both_engines!(five_failures_slow_an_identifier_down_across_processes_and_tell_the_owner, |app| {
-    let mut browser = Browser::new(&app);
-    register_citizen(&mut browser, EMAIL, PHONE).await;
-    let second = app.second_process().await;
-    for attempt in 0..5 {
-        // Alternate between two server processes sharing the database.
-        let process = if attempt % 2 == 0 { &app } else { &second };
-        let mut attacker = Browser::new(process);
-        let (_, errors) = sign_in(&mut attacker, EMAIL, "Wrong#pass-2026").await;
-        assert_eq!(errors, vec!["Enter a correct email address or ID number and password"], "attempt {attempt}");
-    }
-    // Now even the right password waits, on either process, and the owner has been told.
-    for process in [&app, &second] {
-        let mut owner = Browser::new(process);
-        let (location, errors) = sign_in(&mut owner, EMAIL, PASSWORD).await;
-        assert_eq!(location, "/en/login");
+on_both_engines!(
+    five_failures_slow_an_identifier_down_across_processes_and_tell_the_owner,
+    |app| {
+        let mut browser = Browser::new(&app);
+        register_citizen(&mut browser, EMAIL, PHONE).await;
+        let second = app.second_process().await;
+        for attempt in 0..5 {
+            // Alternate between two server processes sharing the database.
+            let process = if attempt % 2 == 0 { &app } else { &second };
+            let mut attacker = Browser::new(process);
+            let (_, errors) = sign_in(&mut attacker, EMAIL, "Wrong#pass-2026").await;
+            assert_eq!(
+                errors,
+                vec!["Enter a correct email address or ID number and password"],
+                "attempt {attempt}"
+            );
+        }
+        // Now even the right password waits, on either process, and the owner has been told.
+        for process in [&app, &second] {
+            let mut owner = Browser::new(process);
+            let (location, errors) = sign_in(&mut owner, EMAIL, PASSWORD).await;
+            assert_eq!(location, "/en/login");
+            assert_eq!(errors, vec!["Too many attempts. Wait a minute, then try again"]);
+        }
+        assert!(messages_to(&app, EMAIL)
+            .await
+            .iter()
+            .any(|m| m.contains("5 times in a row")));
+        // An identifier with no account is throttled the same way, so the lock does not reveal accounts.
+        for _ in 0..5 {
+            sign_in(&mut Browser::new(&app), "nobody@example.com", "Wrong#pass-2026").await;
+        }
+        let (_, errors) = sign_in(&mut Browser::new(&second), "nobody@example.com", "Wrong#pass-2026").await;
         assert_eq!(errors, vec!["Too many attempts. Wait a minute, then try again"]);
+        // After the delay the owner gets in.
+        sqlx::query("UPDATE sign_in_throttles SET locked_until = 0")
+            .execute(&app.state.pool)
+            .await
+            .unwrap();
+        let (location, _) = sign_in(&mut Browser::new(&app), EMAIL, PASSWORD).await;
+        assert!(location.starts_with("/en/login/code"), "{location}");
     }
-    assert!(messages_to(&app, EMAIL).await.iter().any(|m| m.contains("5 times in a row")));
-    // An identifier with no account is throttled the same way, so the lock does not reveal accounts.
-    for _ in 0..5 {
-        sign_in(&mut Browser::new(&app), "nobody@example.com", "Wrong#pass-2026").await;
-    }
-    let (_, errors) = sign_in(&mut Browser::new(&second), "nobody@example.com", "Wrong#pass-2026").await;
-    assert_eq!(errors, vec!["Too many attempts. Wait a minute, then try again"]);
-    // After the delay the owner gets in.
-    sqlx::query("UPDATE sign_in_throttles SET locked_until = 0").execute(&app.state.pool).await.unwrap();
-    let (location, _) = sign_in(&mut Browser::new(&app), EMAIL, PASSWORD).await;
-    assert!(location.starts_with("/en/login/code"), "{location}");
-});
+);
 
 on_both_engines!(one_client_address_is_throttled_after_many_failures, |app| {
     for n in 0..30 {
-        sign_in(&mut Browser::new(&app), &format!("person{n}@example.com"), "Wrong#pass-2026").await;
+        sign_in(
+            &mut Browser::new(&app),
+            &format!("person{n}@example.com"),
+            "Wrong#pass-2026",
+        )
+        .await;
     }
     let (_, errors) = sign_in(&mut Browser::new(&app), "someone.new@example.com", "Any#pass-2026").await;
     assert_eq!(errors, vec!["Too many attempts. Wait a minute, then try again"]);
 });
 
-on_both_engines!(a_remembered_device_skips_the_code_for_thirty_days, |settings| { settings.test_mode = true; }, |app| {
-    let mut browser = Browser::new(&app);
-    register_citizen(&mut browser, EMAIL, PHONE).await;
-    let mut phone = Browser::new(&app);
-    sign_in(&mut phone, EMAIL, PASSWORD).await;
-    let code = code_in(&last_message(&app, E164).await);
-    phone.submit("/api/accounts/sign-in/code", &[("code", &code), ("remember", "yes"), ("via", "sms")]).await;
-    let token = phone.cookie("uraia_device").cloned().expect("a device cookie");
-    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM trusted_devices WHERE token_hash = $1")
-        .bind(&token)
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap();
-    assert_eq!(stored, 0, "the device token is stored hashed, never as sent");
-    // Signed out, the next sign-in skips the code.
-    phone.submit("/api/accounts/sign-out", &[]).await;
-    let (location, _) = sign_in(&mut phone, EMAIL, PASSWORD).await;
-    assert_eq!(location, "/en/dashboard");
-    // 31 days later the device is no longer remembered, and the session has ended too.
-    assert!(app.state.clock.advance(31 * 86_400));
-    let page = phone.get("/en/dashboard").await;
-    assert_eq!(page.header("location"), "/en/login");
-    let (location, _) = sign_in(&mut phone, EMAIL, PASSWORD).await;
-    assert!(location.starts_with("/en/login/code"), "{location}");
-});
-
-on_both_engines!(codes_end_after_five_wrong_tries_and_a_resend_does_not_reset_them, |app| {
-    let mut browser = Browser::new(&app);
-    register_citizen(&mut browser, EMAIL, PHONE).await;
-    let mut other = Browser::new(&app);
-    sign_in(&mut other, EMAIL, PASSWORD).await;
-    let right = code_in(&last_message(&app, E164).await);
-    let wrong = if right == "000000" { "111111" } else { "000000" };
-    let mut last = vec![];
-    for _ in 0..4 {
-        let (_, page) = other.submit("/api/accounts/sign-in/code", &[("code", wrong), ("via", "sms")]).await;
-        last = errors(&page.body);
+on_both_engines!(
+    a_remembered_device_skips_the_code_for_thirty_days,
+    |settings| {
+        settings.test_mode = true;
+    },
+    |app| {
+        let mut browser = Browser::new(&app);
+        register_citizen(&mut browser, EMAIL, PHONE).await;
+        let mut phone = Browser::new(&app);
+        sign_in(&mut phone, EMAIL, PASSWORD).await;
+        let code = code_in(&last_message(&app, E164).await);
+        phone
+            .submit(
+                "/api/accounts/sign-in/code",
+                &[("code", &code), ("remember", "yes"), ("via", "sms")],
+            )
+            .await;
+        let token = phone.cookie("uraia_device").cloned().expect("a device cookie");
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM trusted_devices WHERE token_hash = $1")
+            .bind(&token)
+            .fetch_one(&app.state.pool)
+            .await
+            .unwrap();
+        assert_eq!(stored, 0, "the device token is stored hashed, never as sent");
+        // Signed out, the next sign-in skips the code.
+        phone.submit("/api/accounts/sign-out", &[]).await;
+        let (location, _) = sign_in(&mut phone, EMAIL, PASSWORD).await;
+        assert_eq!(location, "/en/dashboard");
+        // 31 days later the device is no longer remembered, and the session has ended too.
+        assert!(app.state.clock.advance(31 * 86_400));
+        let page = phone.get("/en/dashboard").await;
+        assert_eq!(page.header("location"), "/en/login");
+        let (location, _) = sign_in(&mut phone, EMAIL, PASSWORD).await;
+        assert!(location.starts_with("/en/login/code"), "{location}");
     }
-    assert_eq!(last, vec!["The code is not right. Check the message and try again"]);
-    // A resend within the cooldown is refused with its own message.
-    let (_, page) = other.submit("/api/accounts/sign-in/resend", &[("via", "sms")]).await;
-    assert_eq!(errors(&page.body), vec!["We sent one less than a minute ago. Wait a minute before asking again"]);
-    let (_, page) = other.submit("/api/accounts/sign-in/code", &[("code", wrong), ("via", "sms")]).await;
-    assert_eq!(errors(&page.body), vec!["You have entered a wrong code too many times. Ask for a new code"]);
-    let (_, page) = other.submit("/api/accounts/sign-in/code", &[("code", &right), ("via", "sms")]).await;
-    assert_eq!(errors(&page.body), vec!["You have entered a wrong code too many times. Ask for a new code"]);
-});
+);
+
+on_both_engines!(
+    codes_end_after_five_wrong_tries_and_a_resend_does_not_reset_them,
+    |app| {
+        let mut browser = Browser::new(&app);
+        register_citizen(&mut browser, EMAIL, PHONE).await;
+        let mut other = Browser::new(&app);
+        sign_in(&mut other, EMAIL, PASSWORD).await;
+        let right = code_in(&last_message(&app, E164).await);
+        let wrong = if right == "000000" { "111111" } else { "000000" };
+        let mut last = vec![];
+        for _ in 0..4 {
+            let (_, page) = other
+                .submit("/api/accounts/sign-in/code", &[("code", wrong), ("via", "sms")])
+                .await;
+            last = errors(&page.body);
+        }
+        assert_eq!(last, vec!["The code is not right. Check the message and try again"]);
+        // A resend within the cooldown is refused with its own message.
+        let (_, page) = other.submit("/api/accounts/sign-in/resend", &[("via", "sms")]).await;
+        assert_eq!(
+            errors(&page.body),
+            vec!["We sent one less than a minute ago. Wait a minute before asking again"]
+        );
+        let (_, page) = other
+            .submit("/api/accounts/sign-in/code", &[("code", wrong), ("via", "sms")])
+            .await;
+        assert_eq!(
+            errors(&page.body),
+            vec!["You have entered a wrong code too many times. Ask for a new code"]
+        );
+        let (_, page) = other
+            .submit("/api/accounts/sign-in/code", &[("code", &right), ("via", "sms")])
+            .await;
+        assert_eq!(
+            errors(&page.body),
+            vec!["You have entered a wrong code too many times. Ask for a new code"]
+        );
+    }
+);
 
 on_both_engines!(registration_keeps_answers_and_explains_each_problem, |app| {
     let mut browser = Browser::new(&app);
-    browser.submit("/api/accounts/register/type", &[("account_type", "citizen")]).await;
+    browser
+        .submit("/api/accounts/register/type", &[("account_type", "citizen")])
+        .await;
     let (location, page) = browser
-        .submit("/api/accounts/register/identity", &[("id_number", "99999999"), ("first_name", "Wanjiku"), ("year_of_birth", "1990")])
+        .submit(
+            "/api/accounts/register/identity",
+            &[
+                ("id_number", "99999999"),
+                ("first_name", "Wanjiku"),
+                ("year_of_birth", "1990"),
+            ],
+        )
         .await;
     assert_eq!(location, "/en/register/identity");
-    assert_eq!(errors(&page.body), vec!["We could not find this ID number in the national register. Check it against your ID card"]);
+    assert_eq!(
+        errors(&page.body),
+        vec!["We could not find this ID number in the national register. Check it against your ID card"]
+    );
     assert!(page.body.contains(r#"value="99999999""#), "what was typed comes back");
     let (_, page) = browser
-        .submit("/api/accounts/register/identity", &[("id_number", "28123456"), ("first_name", "Wanjiru"), ("year_of_birth", "1990")])
+        .submit(
+            "/api/accounts/register/identity",
+            &[
+                ("id_number", "28123456"),
+                ("first_name", "Wanjiru"),
+                ("year_of_birth", "1990"),
+            ],
+        )
         .await;
-    assert_eq!(errors(&page.body)[0], "The first name does not match the national register for this ID number. Enter it exactly as on your ID card");
+    assert_eq!(
+        errors(&page.body)[0],
+        "The first name does not match the national register for this ID number. Enter it exactly as on your ID card"
+    );
     assert!(!page.body.contains("Wanjiku"), "the register's data is never shown");
     browser
-        .submit("/api/accounts/register/identity", &[("id_number", "28123456"), ("first_name", "wanjiku"), ("year_of_birth", "1990")])
+        .submit(
+            "/api/accounts/register/identity",
+            &[
+                ("id_number", "28123456"),
+                ("first_name", "wanjiku"),
+                ("year_of_birth", "1990"),
+            ],
+        )
         .await;
-    let (_, page) = browser.submit("/api/accounts/register/contact", &[("email", "wanjiku@"), ("phone", "020 123 4567")]).await;
+    let (_, page) = browser
+        .submit(
+            "/api/accounts/register/contact",
+            &[("email", "wanjiku@"), ("phone", "020 123 4567")],
+        )
+        .await;
     assert_eq!(errors(&page.body).len(), 2, "{:?}", errors(&page.body));
     assert!(page.body.contains(r#"value="wanjiku@""#) && page.body.contains(r#"value="020 123 4567""#));
-    browser.submit("/api/accounts/register/contact", &[("email", EMAIL), ("phone", PHONE)]).await;
+    browser
+        .submit("/api/accounts/register/contact", &[("email", EMAIL), ("phone", PHONE)])
+        .await;
     for (password, confirm, message) in [
-        ("password1!", "password1!", "This password is too common and easy to guess. Choose another"),
+        (
+            "password1!",
+            "password1!",
+            "This password is too common and easy to guess. Choose another",
+        ),
         ("short1!", "short1!", "Your password must be at least 8 characters long"),
-        ("Wanjiku#2026", "Wanjiku#2026", "Your password must not contain your ID number or the first part of your email address"),
-        ("Safari#Njema-2026", "Safari#Njema-2027", "The passwords do not match. Type the same password twice"),
+        (
+            "Wanjiku#2026",
+            "Wanjiku#2026",
+            "Your password must not contain your ID number or the first part of your email address",
+        ),
+        (
+            "Safari#Njema-2026",
+            "Safari#Njema-2027",
+            "The passwords do not match. Type the same password twice",
+        ),
     ] {
-        let (_, page) = browser.submit("/api/accounts/register/password", &[("password", password), ("confirm", confirm)]).await;
+        let (_, page) = browser
+            .submit(
+                "/api/accounts/register/password",
+                &[("password", password), ("confirm", confirm)],
+            )
+            .await;
         assert_eq!(errors(&page.body), vec![message]);
         assert!(!page.body.contains(password), "a password is never sent back");
     }
-    browser.submit("/api/accounts/register/password", &[("password", PASSWORD), ("confirm", PASSWORD)]).await;
+    browser
+        .submit(
+            "/api/accounts/register/password",
+            &[("password", PASSWORD), ("confirm", PASSWORD)],
+        )
+        .await;
     let (_, page) = browser.submit("/api/accounts/register/terms", &[]).await;
-    assert_eq!(errors(&page.body), vec!["Accept the terms and conditions to create an account"]);
-    let (_, page) = browser.submit("/api/accounts/register/terms", &[("accept", "yes")]).await;
-    assert!(page.body.contains("Check your answers") && page.body.contains("0712 345 678"), "{}", page.body);
+    assert_eq!(
+        errors(&page.body),
+        vec!["Accept the terms and conditions to create an account"]
+    );
+    let (_, page) = browser
+        .submit("/api/accounts/register/terms", &[("accept", "yes")])
+        .await;
+    assert!(
+        page.body.contains("Check your answers") && page.body.contains("0712 345 678"),
+        "{}",
+        page.body
+    );
     // A reload of any step resumes the draft.
     let page = browser.get("/en/register/contact").await;
     assert!(page.body.contains(EMAIL));
@@ -211,34 +356,79 @@ on_both_engines!(registration_keeps_answers_and_explains_each_problem, |app| {
 on_both_engines!(duplicates_and_used_links_are_refused_with_a_way_forward, |app| {
     register_citizen(&mut Browser::new(&app), EMAIL, PHONE).await;
     let mut again = Browser::new(&app);
-    again.submit("/api/accounts/register/type", &[("account_type", "citizen")]).await;
+    again
+        .submit("/api/accounts/register/type", &[("account_type", "citizen")])
+        .await;
     let (_, page) = again
-        .submit("/api/accounts/register/identity", &[("id_number", "28123456"), ("first_name", "Wanjiku"), ("year_of_birth", "1990")])
+        .submit(
+            "/api/accounts/register/identity",
+            &[
+                ("id_number", "28123456"),
+                ("first_name", "Wanjiku"),
+                ("year_of_birth", "1990"),
+            ],
+        )
         .await;
-    assert_eq!(errors(&page.body), vec!["An account already uses this ID number. Sign in, or reset your password if you have forgotten it"]);
+    assert_eq!(
+        errors(&page.body),
+        vec!["An account already uses this ID number. Sign in, or reset your password if you have forgotten it"]
+    );
     let mut visitor = Browser::new(&app);
-    visitor.submit("/api/accounts/register/type", &[("account_type", "visitor")]).await;
     visitor
-        .submit("/api/accounts/register/identity", &[("id_number", "AB123456"), ("first_name", "Ama"), ("last_name", "Mensah"), ("nationality", "Ghanaian")])
+        .submit("/api/accounts/register/type", &[("account_type", "visitor")])
         .await;
-    let (_, page) = visitor.submit("/api/accounts/register/contact", &[("email", EMAIL), ("phone", "0722 000 999")]).await;
-    assert_eq!(errors(&page.body), vec!["An account already uses this email address. Sign in, or reset your password if you have forgotten it"]);
+    visitor
+        .submit(
+            "/api/accounts/register/identity",
+            &[
+                ("id_number", "AB123456"),
+                ("first_name", "Ama"),
+                ("last_name", "Mensah"),
+                ("nationality", "Ghanaian"),
+            ],
+        )
+        .await;
+    let (_, page) = visitor
+        .submit(
+            "/api/accounts/register/contact",
+            &[("email", EMAIL), ("phone", "0722 000 999")],
+        )
+        .await;
+    assert_eq!(
+        errors(&page.body),
+        vec!["An account already uses this email address. Sign in, or reset your password if you have forgotten it"]
+    );
     // The link used at registration cannot be used again.
-    let link = messages_to(&app, EMAIL).await.into_iter().find(|m| m.contains("token=")).unwrap();
-    let (_, page) = visitor.submit("/api/accounts/verify/email/confirm", &[("token", &token_in(&link))]).await;
-    assert!(page.body.contains("This link has expired or has already been used."), "{}", page.body);
+    let link = messages_to(&app, EMAIL)
+        .await
+        .into_iter()
+        .find(|m| m.contains("token="))
+        .unwrap();
+    let (_, page) = visitor
+        .submit("/api/accounts/verify/email/confirm", &[("token", &token_in(&link))])
+        .await;
+    assert!(
+        page.body.contains("This link has expired or has already been used."),
+        "{}",
+        page.body
+    );
 });
 
 on_both_engines!(a_password_reset_ends_every_session_and_forgets_devices, |app| {
     let mut browser = Browser::new(&app);
     register_citizen(&mut browser, EMAIL, PHONE).await;
     let mut forgetful = Browser::new(&app);
-    forgetful.submit("/api/accounts/reset", &[("login", "28123456"), ("channel", "sms")]).await;
+    forgetful
+        .submit("/api/accounts/reset", &[("login", "28123456"), ("channel", "sms")])
+        .await;
     let code = code_in(&last_message(&app, E164).await);
     let (location, _) = forgetful.submit("/api/accounts/reset/code", &[("code", &code)]).await;
     assert_eq!(location, "/en/reset/password");
     let (location, _) = forgetful
-        .submit("/api/accounts/reset/password", &[("password", "Kwaheri#Zamani-99"), ("confirm", "Kwaheri#Zamani-99")])
+        .submit(
+            "/api/accounts/reset/password",
+            &[("password", "Kwaheri#Zamani-99"), ("confirm", "Kwaheri#Zamani-99")],
+        )
         .await;
     assert_eq!(location, "/en/login");
     // The browser that was signed in is signed out.

@@ -14,7 +14,8 @@ pub async fn register_type(account_type: Option<String>) -> Result<(), AppError>
     let mut ctx = Ctx::load().await?;
     let account_type = account_type.unwrap_or_default();
     let result = service::registration::choose_type(&mut ctx, &account_type).await;
-    ctx.finish(result, "register-type", "register", &[("account_type", &account_type)]).await
+    ctx.finish(result, "register-type", "register", &[("account_type", &account_type)])
+        .await
 }
 
 #[server(endpoint = "accounts/register/identity")]
@@ -55,7 +56,8 @@ pub async fn register_identity(
         ("role", &form.role),
         ("person", &form.person),
     ];
-    ctx.finish(result, "register-identity", "register/identity", &values).await
+    ctx.finish(result, "register-identity", "register/identity", &values)
+        .await
 }
 
 #[server(endpoint = "accounts/register/contact")]
@@ -64,7 +66,13 @@ pub async fn register_contact(email: Option<String>, phone: Option<String>) -> R
     let mut ctx = Ctx::load().await?;
     let (email, phone) = (email.unwrap_or_default(), phone.unwrap_or_default());
     let result = service::registration::save_contact(&mut ctx, &email, &phone).await;
-    ctx.finish(result, "register-contact", "register/contact", &[("email", &email), ("phone", &phone)]).await
+    ctx.finish(
+        result,
+        "register-contact",
+        "register/contact",
+        &[("email", &email), ("phone", &phone)],
+    )
+    .await
 }
 
 #[server(endpoint = "accounts/register/password")]
@@ -103,7 +111,8 @@ pub async fn correct_email(email: Option<String>) -> Result<(), AppError> {
     let mut ctx = Ctx::load().await?;
     let email = email.unwrap_or_default();
     let result = service::verification::change_unverified_email(&mut ctx, &email).await;
-    ctx.finish(result, "verify-email", "verify/email", &[("email", &email)]).await
+    ctx.finish(result, "verify-email", "verify/email", &[("email", &email)])
+        .await
 }
 
 #[server(endpoint = "accounts/verify/email/confirm")]
@@ -112,7 +121,10 @@ pub async fn confirm_email(token: Option<String>) -> Result<(), AppError> {
     let mut ctx = Ctx::load().await?;
     let token = token.unwrap_or_default();
     let result = service::verification::confirm_email(&mut ctx, &token).await;
-    let back = format!("verify/email/confirm?token={}", token.chars().filter(char::is_ascii_hexdigit).collect::<String>());
+    let back = format!(
+        "verify/email/confirm?token={}",
+        token.chars().filter(char::is_ascii_hexdigit).collect::<String>()
+    );
     ctx.finish(result, "verify-email-confirm", &back, &[]).await
 }
 
@@ -122,7 +134,8 @@ pub async fn verify_phone(code: Option<String>) -> Result<(), AppError> {
     let mut ctx = Ctx::load().await?;
     let code = code.unwrap_or_default();
     let result = service::verification::verify_phone(&mut ctx, &code).await;
-    ctx.finish(result, "verify-phone", "verify/phone", &[("code", &code)]).await
+    ctx.finish(result, "verify-phone", "verify/phone", &[("code", &code)])
+        .await
 }
 
 #[server(endpoint = "accounts/verify/phone/resend")]
@@ -158,7 +171,8 @@ pub async fn sign_in_resend(via: Option<String>) -> Result<(), AppError> {
     let mut ctx = Ctx::load().await?;
     let via = via.unwrap_or_default();
     let result = service::sign_in::resend_code(&mut ctx, &via).await;
-    ctx.finish(result, "sign-in-code", &format!("login/code?via={via}"), &[]).await
+    ctx.finish(result, "sign-in-code", &format!("login/code?via={via}"), &[])
+        .await
 }
 
 #[server(endpoint = "accounts/sign-out")]
@@ -174,7 +188,8 @@ pub async fn reset_start(login: Option<String>, channel: Option<String>) -> Resu
     let mut ctx = Ctx::load().await?;
     let (login, channel) = (login.unwrap_or_default(), channel.unwrap_or_default());
     let result = service::reset::start(&mut ctx, &login, &channel).await;
-    ctx.finish(result, "reset", "reset", &[("login", &login), ("channel", &channel)]).await
+    ctx.finish(result, "reset", "reset", &[("login", &login), ("channel", &channel)])
+        .await
 }
 
 #[server(endpoint = "accounts/reset/code")]

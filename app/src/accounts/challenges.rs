@@ -31,16 +31,17 @@ impl Purpose {
     }
 }
 
-/// Refuses a send within the cooldown or past the hourly limit, naming the wait in the message.
+/// Refuses a send within the cooldown or past the hourly limit. The cooldown applies while the last secret sent is
+/// still unused: a person who used a code and signs in again a minute later gets a new one.
 pub async fn may_send(
     conn: &mut sqlx::AnyConnection,
     account_id: &str,
     purpose: Purpose,
     field: &str,
     now: i64,
-) -> anyhow::Result<Result<(), (FieldError, i64)>> {
-    let times: Vec<i64> = sqlx::query_scalar(
-        "SELECT created_at FROM challenges WHERE account_id = $1 AND purpose = $2 AND created_at > $3 \
+) -> anyhow::Result<Result<(), FieldError>> {
+    let sent: Vec<(i64, Option<i64>)> = sqlx::query_as(
+        "SELECT created_at, used_at FROM challenges WHERE account_id = $1 AND purpose = $2 AND created_at > $3 \
          ORDER BY created_at DESC",
     )
     .bind(account_id)
@@ -48,55 +49,69 @@ pub async fn may_send(
     .bind(now - 3_600)
     .fetch_all(&mut *conn)
     .await?;
-    if let Some(last) = times.first() {
+    if let Some((last, None)) = sent.first() {
         if now - last < RESEND_COOLDOWN_SECONDS {
-            let wait = RESEND_COOLDOWN_SECONDS - (now - last);
-            return Ok(Err((FieldError::new(field, "accounts-error-resend-wait"), wait)));
+            return Ok(Err(FieldError::new(field, "accounts-error-resend-wait")));
         }
     }
-    if times.len() as i64 >= SENDS_PER_HOUR {
-        let wait = times.last().map(|oldest| oldest + 3_600 - now).unwrap_or(3_600);
-        return Ok(Err((FieldError::new(field, "accounts-error-resend-limit"), wait)));
+    if sent.len() as i64 >= SENDS_PER_HOUR {
+        return Ok(Err(FieldError::new(field, "accounts-error-resend-limit")));
     }
     Ok(Ok(()))
 }
 
-async fn insert(
-    conn: &mut sqlx::AnyConnection,
-    account_id: &str,
+/// A secret about to be stored: where it goes and its hash (and salt, for codes).
+struct NewChallenge<'a> {
+    account_id: &'a str,
     purpose: Purpose,
-    channel: &str,
-    sent_to: &str,
-    secret_hash: &str,
-    salt: &str,
+    channel: &'a str,
+    sent_to: &'a str,
+    secret_hash: &'a str,
+    salt: &'a str,
     attempts: i64,
-    now: i64,
     lifetime: i64,
-) -> anyhow::Result<()> {
+}
+
+async fn insert(conn: &mut sqlx::AnyConnection, new: NewChallenge<'_>, now: i64) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO challenges (id, account_id, purpose, channel, sent_to, secret_hash, salt, attempts, created_at, \
          expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(uuid::Uuid::new_v4().to_string())
-    .bind(account_id)
-    .bind(purpose.code())
-    .bind(channel)
-    .bind(sent_to)
-    .bind(secret_hash)
-    .bind(salt)
-    .bind(attempts)
+    .bind(new.account_id)
+    .bind(new.purpose.code())
+    .bind(new.channel)
+    .bind(new.sent_to)
+    .bind(new.secret_hash)
+    .bind(new.salt)
+    .bind(new.attempts)
     .bind(now)
-    .bind(now + lifetime)
+    .bind(now + new.lifetime)
     .execute(conn)
     .await?;
     Ok(())
 }
 
 /// A new email link token for `email`. Earlier links stay valid until used or expired, unless the address changed.
-pub async fn new_link(conn: &mut sqlx::AnyConnection, account_id: &str, email: &str, now: i64) -> anyhow::Result<String> {
+pub async fn new_link(
+    conn: &mut sqlx::AnyConnection,
+    account_id: &str,
+    email: &str,
+    now: i64,
+) -> anyhow::Result<String> {
     let token = secrets::token();
     let hash = secrets::hash(&token);
-    insert(conn, account_id, Purpose::VerifyEmail, "email", email, &hash, "", 0, now, LINK_SECONDS).await?;
+    let new = NewChallenge {
+        account_id,
+        purpose: Purpose::VerifyEmail,
+        channel: "email",
+        sent_to: email,
+        secret_hash: &hash,
+        salt: "",
+        attempts: 0,
+        lifetime: LINK_SECONDS,
+    };
+    insert(conn, new, now).await?;
     Ok(token)
 }
 
@@ -146,7 +161,17 @@ pub async fn new_code(
     let hash = secrets::hash_code(&salt, &code);
     // A code whose tries ran out gets a fresh allowance: the hourly send limit bounds the guesses (25 an hour).
     let attempts = if carried >= MAX_TRIES { 0 } else { carried };
-    insert(conn, account_id, purpose, channel, sent_to, &hash, &salt, attempts, now, CODE_SECONDS).await?;
+    let new = NewChallenge {
+        account_id,
+        purpose,
+        channel,
+        sent_to,
+        secret_hash: &hash,
+        salt: &salt,
+        attempts,
+        lifetime: CODE_SECONDS,
+    };
+    insert(conn, new, now).await?;
     Ok(code)
 }
 
@@ -173,7 +198,13 @@ impl CodeCheck {
 }
 
 /// Checks a code against the account's live code for `purpose`, counting a wrong try.
-pub async fn check_code(pool: &Pool, account_id: &str, purpose: Purpose, code: &str, now: i64) -> anyhow::Result<CodeCheck> {
+pub async fn check_code(
+    pool: &Pool,
+    account_id: &str,
+    purpose: Purpose,
+    code: &str,
+    now: i64,
+) -> anyhow::Result<CodeCheck> {
     let row = sqlx::query(
         "SELECT id, secret_hash, salt, attempts, expires_at FROM challenges WHERE account_id = $1 AND purpose = $2 \
          AND used_at IS NULL ORDER BY created_at DESC LIMIT 1",
@@ -201,11 +232,19 @@ pub async fn check_code(pool: &Pool, account_id: &str, purpose: Purpose, code: &
             .bind(&id)
             .execute(pool)
             .await?;
-        return Ok(if used.rows_affected() == 1 { CodeCheck::Right } else { CodeCheck::Expired });
+        return Ok(if used.rows_affected() == 1 {
+            CodeCheck::Right
+        } else {
+            CodeCheck::Expired
+        });
     }
     sqlx::query("UPDATE challenges SET attempts = attempts + 1 WHERE id = $1")
         .bind(&id)
         .execute(pool)
         .await?;
-    Ok(if attempts + 1 >= MAX_TRIES { CodeCheck::TooManyTries } else { CodeCheck::Wrong })
+    Ok(if attempts + 1 >= MAX_TRIES {
+        CodeCheck::TooManyTries
+    } else {
+        CodeCheck::Wrong
+    })
 }

@@ -33,7 +33,9 @@ impl Ctx {
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .map(|info| info.0.ip().to_string())
             .unwrap_or_else(|| "unknown".into());
-        let session = Session::load(&state, &parts.headers).await.map_err(AppError::internal)?;
+        let session = Session::load(&state, &parts.headers)
+            .await
+            .map_err(AppError::internal)?;
         Ok(Ctx {
             state,
             lang,

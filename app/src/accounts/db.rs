@@ -38,12 +38,12 @@ pub async fn by_id(pool: &Pool, id: &str) -> anyhow::Result<Option<Account>> {
 
 /// The account an email address or identity document number signs in.
 pub async fn by_login(pool: &Pool, login: &str) -> anyhow::Result<Option<Account>> {
-    Ok(
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM accounts WHERE email = $1 OR id_number = $1"))
-            .bind(login)
-            .fetch_optional(pool)
-            .await?,
-    )
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM accounts WHERE email = $1 OR id_number = $1"
+    ))
+    .bind(login)
+    .fetch_optional(pool)
+    .await?)
 }
 
 /// Which of these are already taken by an account: "id_number", "email", "phone".

@@ -286,7 +286,13 @@ mod tests {
 
     #[test]
     fn phone_numbers_are_stored_in_e164() {
-        for raw in ["0712 345 678", "712345678", "+254 712-345-678", "254712345678", "(0712) 345678"] {
+        for raw in [
+            "0712 345 678",
+            "712345678",
+            "+254 712-345-678",
+            "254712345678",
+            "(0712) 345678",
+        ] {
             assert_eq!(parse_phone(raw).unwrap(), "+254712345678", "{raw}");
         }
         assert_eq!(parse_phone("0110 123 456").unwrap(), "+254110123456");
@@ -296,7 +302,11 @@ mod tests {
     #[test]
     fn landlines_short_numbers_and_letters_are_not_mobiles() {
         for raw in ["020 222 2222", "0712 345", "07123456789", "07l2345678", "+255712345678"] {
-            assert_eq!(parse_phone(raw).unwrap_err().key, "accounts-error-phone-format", "{raw}");
+            assert_eq!(
+                parse_phone(raw).unwrap_err().key,
+                "accounts-error-phone-format",
+                "{raw}"
+            );
         }
         assert_eq!(parse_phone("  ").unwrap_err().key, "accounts-error-phone-missing");
     }
@@ -304,8 +314,20 @@ mod tests {
     #[test]
     fn emails_are_lower_cased_and_need_a_dotted_domain() {
         assert_eq!(parse_email(" Wanjiku@Example.CO.KE ").unwrap(), "wanjiku@example.co.ke");
-        for raw in ["wanjiku", "wanjiku@", "@example.com", "a@b", "a b@example.com", "a@@example.com", "a@.com"] {
-            assert_eq!(parse_email(raw).unwrap_err().key, "accounts-error-email-format", "{raw}");
+        for raw in [
+            "wanjiku",
+            "wanjiku@",
+            "@example.com",
+            "a@b",
+            "a b@example.com",
+            "a@@example.com",
+            "a@.com",
+        ] {
+            assert_eq!(
+                parse_email(raw).unwrap_err().key,
+                "accounts-error-email-format",
+                "{raw}"
+            );
         }
     }
 
@@ -315,7 +337,10 @@ mod tests {
         assert!(parse_national_id("2812345A", "id_number").is_err());
         assert!(parse_national_id("123456789012345", "id_number").is_err());
         assert_eq!(parse_kra_pin("p051-234 567k").unwrap(), "P051234567K");
-        assert_eq!(parse_kra_pin("A051234567K").unwrap_err().key, "accounts-error-pin-format");
+        assert_eq!(
+            parse_kra_pin("A051234567K").unwrap_err().key,
+            "accounts-error-pin-format"
+        );
         assert!(parse_kra_pin("P05123456K").is_err());
     }
 
@@ -323,9 +348,15 @@ mod tests {
     fn document_numbers_and_names_are_tidied() {
         assert_eq!(parse_document_number("ak 123-456", "id_number").unwrap(), "AK123456");
         assert!(parse_document_number("A1", "id_number").is_err());
-        assert_eq!(parse_name("  Mary   Wanjiku ", "first_name", "k").unwrap(), "Mary Wanjiku");
+        assert_eq!(
+            parse_name("  Mary   Wanjiku ", "first_name", "k").unwrap(),
+            "Mary Wanjiku"
+        );
         assert_eq!(parse_name("O'Brien-Ngugi", "first_name", "k").unwrap(), "O'Brien-Ngugi");
-        assert_eq!(parse_name("R2D2", "first_name", "k").unwrap_err().key, "accounts-error-name-format");
+        assert_eq!(
+            parse_name("R2D2", "first_name", "k").unwrap_err().key,
+            "accounts-error-name-format"
+        );
     }
 
     #[test]

@@ -27,10 +27,15 @@ pub fn PasswordHelp(labels: PasswordLabels, children: Children) -> impl IntoView
     let toggle = move |_| {
         shown.update(|s| *s = !*s);
         let Some(wrapper) = wrapper.get() else { return };
-        let Ok(inputs) = wrapper.query_selector_all("input[autocomplete$='password']") else { return };
+        let Ok(inputs) = wrapper.query_selector_all("input[autocomplete$='password']") else {
+            return;
+        };
         for i in 0..inputs.length() {
             use wasm_bindgen::JsCast;
-            if let Some(input) = inputs.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if let Some(input) = inputs
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
                 input.set_type(if shown.get_untracked() { "text" } else { "password" });
             }
         }

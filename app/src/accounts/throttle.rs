@@ -34,10 +34,11 @@ pub fn delay_seconds(failures: i64, threshold: i64) -> i64 {
 pub async fn wait_seconds(pool: &Pool, keys: &[String], now: i64) -> anyhow::Result<i64> {
     let mut wait = 0;
     for key in keys {
-        let until: Option<i64> = sqlx::query_scalar("SELECT locked_until FROM sign_in_throttles WHERE throttle_key = $1")
-            .bind(key)
-            .fetch_optional(pool)
-            .await?;
+        let until: Option<i64> =
+            sqlx::query_scalar("SELECT locked_until FROM sign_in_throttles WHERE throttle_key = $1")
+                .bind(key)
+                .fetch_optional(pool)
+                .await?;
         wait = wait.max(until.unwrap_or(0) - now);
     }
     Ok(wait)
@@ -53,7 +54,11 @@ pub async fn record_failure(pool: &Pool, key: &str, threshold: i64, now: i64) ->
     )
     .bind(key)
     .bind(now)
-    .bind(if key.starts_with("client:") { now - CLIENT_WINDOW_SECONDS } else { i64::MIN })
+    .bind(if key.starts_with("client:") {
+        now - CLIENT_WINDOW_SECONDS
+    } else {
+        i64::MIN
+    })
     .fetch_one(pool)
     .await?;
     let delay = delay_seconds(failures, threshold);

@@ -40,7 +40,11 @@ pub fn HomePage() -> impl IntoView {
             <li>{lang.t("home-need-pay")}</li>
         </ul>
         <p class="body">
-            <a href=lang.href("fees") class="button button--start">{lang.t("home-fees-link")}</a>
+            <a href=lang.href("register") class="button button--start">{lang.t("accounts-register-link")}</a>
         </p>
+        <p class="body">
+            {lang.t("accounts-have-account")}" "<a href=lang.href("login")>{lang.t("accounts-sign-in-link")}</a>
+        </p>
+        <p class="body"><a href=lang.href("fees")>{lang.t("home-fees-link")}</a></p>
     }
 }

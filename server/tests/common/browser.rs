@@ -24,7 +24,11 @@ impl<'a> Browser<'a> {
     }
 
     fn cookie_header(&self) -> String {
-        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     fn keep_cookies(&mut self, response: &TestResponse) {
@@ -151,20 +155,36 @@ pub async fn register_citizen(browser: &mut Browser<'_>, email: &str, phone: &st
         ("/api/accounts/register/type", vec![("account_type", "citizen")]),
         (
             "/api/accounts/register/identity",
-            vec![("id_number", "28123456"), ("first_name", "Wanjiku"), ("year_of_birth", "1990")],
+            vec![
+                ("id_number", "28123456"),
+                ("first_name", "Wanjiku"),
+                ("year_of_birth", "1990"),
+            ],
         ),
-        ("/api/accounts/register/contact", vec![("email", email), ("phone", phone)]),
-        ("/api/accounts/register/password", vec![("password", PASSWORD), ("confirm", PASSWORD)]),
+        (
+            "/api/accounts/register/contact",
+            vec![("email", email), ("phone", phone)],
+        ),
+        (
+            "/api/accounts/register/password",
+            vec![("password", PASSWORD), ("confirm", PASSWORD)],
+        ),
         ("/api/accounts/register/terms", vec![("accept", "yes")]),
         ("/api/accounts/register/create", vec![]),
     ];
     browser.get("/en/register").await;
     for (path, form) in steps {
         let (location, page) = browser.submit(path, &form).await;
-        assert!(!page.body.contains("error-summary"), "{path} → {location}: {}", page.body);
+        assert!(
+            !page.body.contains("error-summary"),
+            "{path} → {location}: {}",
+            page.body
+        );
     }
     let token = token_in(&last_message(browser.app, email).await);
-    let (location, _) = browser.submit("/api/accounts/verify/email/confirm", &[("token", &token)]).await;
+    let (location, _) = browser
+        .submit("/api/accounts/verify/email/confirm", &[("token", &token)])
+        .await;
     assert_eq!(location, "/en/verify/phone");
     let e164 = format!("+254{}", &phone.replace(' ', "")[1..]);
     let code = code_in(&last_message(browser.app, &e164).await);

@@ -44,7 +44,9 @@ pub fn DashboardPage() -> impl IntoView {
         };
         let lang = ctx.lang;
         let notice = ctx.take_notice().await?;
-        let organisations = db::organisations_of(&ctx.state.pool, &account.id).await.map_err(AppError::internal)?;
+        let organisations = db::organisations_of(&ctx.state.pool, &account.id)
+            .await
+            .map_err(AppError::internal)?;
         let title = lang.t("accounts-dashboard-title");
         Ok(view! {
             <AccountNav lang />
@@ -77,23 +79,39 @@ pub fn AccountPage() -> impl IntoView {
         let lang = ctx.lang;
         let notice = ctx.take_notice().await?;
         let details = vec![
-            SummaryRow::new(lang.t("accounts-check-type"), lang.t(&format!("accounts-type-{}", account.account_type))),
-            SummaryRow::new(lang.t("accounts-check-name"), format!("{} {}", account.first_name, account.last_name)),
+            SummaryRow::new(
+                lang.t("accounts-check-type"),
+                lang.t(&format!("accounts-type-{}", account.account_type)),
+            ),
+            SummaryRow::new(
+                lang.t("accounts-check-name"),
+                format!("{} {}", account.first_name, account.last_name),
+            ),
             SummaryRow::new(lang.t("accounts-field-id-number"), account.id_number.clone()),
             SummaryRow::new(lang.t("accounts-field-email"), account.email.clone()),
             SummaryRow::new(lang.t("accounts-field-phone"), display_phone(&account.phone)),
         ];
         let channels = [Channel::Sms, Channel::Email]
-            .map(|c| Choice { value: c.code().into(), label: lang.t(&format!("accounts-channel-{}", c.code())), hint: None })
+            .map(|c| Choice {
+                value: c.code().into(),
+                label: lang.t(&format!("accounts-channel-{}", c.code())),
+                hint: None,
+            })
             .to_vec();
         let remembered = devices(&ctx, &account.id).await?;
         let title = lang.t("accounts-account-title");
         let (password_error, confirm_error) = (state.error("password"), state.error("confirm"));
         let current_error = state.error("current_password");
-        let (email, email_error, email_password_error) =
-            (state.value("email"), state.error("email"), state.error("email_password"));
-        let (phone, phone_error, phone_password_error) =
-            (state.value("phone"), state.error("phone"), state.error("phone_password"));
+        let (email, email_error, email_password_error) = (
+            state.value("email"),
+            state.error("email"),
+            state.error("email_password"),
+        );
+        let (phone, phone_error, phone_password_error) = (
+            state.value("phone"),
+            state.error("phone"),
+            state.error("phone_password"),
+        );
         let channel_error = state.error("channel");
         Ok(view! {
             <AccountNav lang />

@@ -74,7 +74,11 @@ pub fn redirect_to(ctx: &Ctx, path: &str) -> AnyView {
 /// The page's title (tab and heading share it) and the error summary.
 #[component]
 pub fn PageHead(#[prop(into)] title: String, lang: Lang, errors: Vec<FieldError>) -> impl IntoView {
-    let prefix = if errors.is_empty() { String::new() } else { format!("{}: ", lang.t("error-prefix")) };
+    let prefix = if errors.is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", lang.t("error-prefix"))
+    };
     view! {
         <Title text=format!("{prefix}{title} – {}", lang.t("service-name")) />
         <ErrorSummary errors />

@@ -16,7 +16,10 @@ use crate::{
 };
 
 /// Loads a wizard page: its draft and flash, or a redirect to the first step not yet answered.
-async fn step_page(step: usize, form: &str) -> Result<Result<(Ctx, FormState, Draft), AnyView>, crate::error::AppError> {
+async fn step_page(
+    step: usize,
+    form: &str,
+) -> Result<Result<(Ctx, FormState, Draft), AnyView>, crate::error::AppError> {
     let (ctx, state) = load_form(form).await?;
     if ctx.session.account_id.is_some() {
         return Ok(Err(redirect_to(&ctx, "dashboard")));
@@ -241,8 +244,16 @@ pub fn RegisterTermsPage() -> impl IntoView {
             Err(redirect) => return Ok(redirect),
         };
         let lang = ctx.lang;
-        let accept = vec![Choice { value: "yes".into(), label: lang.t("accounts-terms-accept"), hint: None }];
-        let checked = if draft.terms_accepted_at.is_some() { vec!["yes".to_string()] } else { vec![] };
+        let accept = vec![Choice {
+            value: "yes".into(),
+            label: lang.t("accounts-terms-accept"),
+            hint: None,
+        }];
+        let checked = if draft.terms_accepted_at.is_some() {
+            vec!["yes".to_string()]
+        } else {
+            vec![]
+        };
         let error = state.error("accept");
         Ok(view! {
             <StepFrame lang step=4 title_key="accounts-register-terms-title" state>
@@ -293,17 +304,36 @@ pub fn RegisterCheckPage() -> impl IntoView {
 fn check_rows(lang: Lang, draft: &Draft) -> Vec<SummaryRow> {
     let change = lang.t("change");
     let row = |key: &str, value: String, step: &str| SummaryRow {
-        change: Some((lang.href(&format!("register/{step}")).trim_end_matches('/').to_string(), change.clone())),
+        change: Some((
+            lang.href(&format!("register/{step}")).trim_end_matches('/').to_string(),
+            change.clone(),
+        )),
         ..SummaryRow::new(lang.t(key), value)
     };
     let kind = draft.account_type.unwrap_or(AccountType::Citizen);
     let identity = draft.identity.clone().unwrap_or_default();
-    let mut rows = vec![row("accounts-check-type", lang.t(&format!("accounts-type-{}", kind.code())), "")];
+    let mut rows = vec![row(
+        "accounts-check-type",
+        lang.t(&format!("accounts-type-{}", kind.code())),
+        "",
+    )];
     if let (Some(name), Some(pin), Some(role)) = (&identity.organisation, &identity.kra_pin, &identity.role) {
-        rows.push(row("accounts-check-organisation", format!("{name} ({pin}), {role}"), "identity"));
+        rows.push(row(
+            "accounts-check-organisation",
+            format!("{name} ({pin}), {role}"),
+            "identity",
+        ));
     }
-    rows.push(row(&format!("accounts-field-id-{}", kind.code()), identity.id_number.clone(), "identity"));
-    rows.push(row("accounts-check-name", format!("{} {}", identity.first_name, identity.last_name), "identity"));
+    rows.push(row(
+        &format!("accounts-field-id-{}", kind.code()),
+        identity.id_number.clone(),
+        "identity",
+    ));
+    rows.push(row(
+        "accounts-check-name",
+        format!("{} {}", identity.first_name, identity.last_name),
+        "identity",
+    ));
     if let Some(year) = identity.year_of_birth {
         rows.push(row("accounts-field-year", year.to_string(), "identity"));
     }
@@ -313,9 +343,25 @@ fn check_rows(lang: Lang, draft: &Draft) -> Vec<SummaryRow> {
     if let Some(mission) = &identity.mission {
         rows.push(row("accounts-field-mission", mission.clone(), "identity"));
     }
-    rows.push(row("accounts-field-email", draft.email.clone().unwrap_or_default(), "contact"));
-    rows.push(row("accounts-field-phone", display_phone(draft.phone.as_deref().unwrap_or_default()), "contact"));
-    rows.push(row("accounts-check-password", lang.t("accounts-check-password-set"), "password"));
-    rows.push(row("accounts-check-terms", lang.t("accounts-check-terms-accepted"), "terms"));
+    rows.push(row(
+        "accounts-field-email",
+        draft.email.clone().unwrap_or_default(),
+        "contact",
+    ));
+    rows.push(row(
+        "accounts-field-phone",
+        display_phone(draft.phone.as_deref().unwrap_or_default()),
+        "contact",
+    ));
+    rows.push(row(
+        "accounts-check-password",
+        lang.t("accounts-check-password-set"),
+        "password",
+    ));
+    rows.push(row(
+        "accounts-check-terms",
+        lang.t("accounts-check-terms-accepted"),
+        "terms",
+    ));
     rows
 }

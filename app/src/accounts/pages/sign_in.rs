@@ -78,7 +78,10 @@ fn masked(channel: Channel, phone: &str, email: &str) -> String {
 
 #[component]
 pub fn SignInCodePage() -> impl IntoView {
-    let via = use_query_map().with_untracked(|q| q.get("via")).and_then(|v| Channel::parse(&v)).unwrap_or(Channel::Sms);
+    let via = use_query_map()
+        .with_untracked(|q| q.get("via"))
+        .and_then(|v| Channel::parse(&v))
+        .unwrap_or(Channel::Sms);
     page(async move {
         let (mut ctx, state) = load_form("sign-in-code").await?;
         let lang = ctx.lang;
@@ -87,10 +90,22 @@ pub fn SignInCodePage() -> impl IntoView {
         };
         let notice = ctx.take_notice().await?;
         let to = masked(via, &account.phone, &account.email);
-        let other = if via == Channel::Sms { Channel::Email } else { Channel::Sms };
+        let other = if via == Channel::Sms {
+            Channel::Email
+        } else {
+            Channel::Sms
+        };
         let can_switch = other == Channel::Email || account.phone_verified_at.is_some();
-        let remember = vec![Choice { value: "yes".into(), label: lang.t("accounts-remember"), hint: Some(lang.t("accounts-remember-hint")) }];
-        let checked = if state.value("remember") == "yes" { vec!["yes".to_string()] } else { vec![] };
+        let remember = vec![Choice {
+            value: "yes".into(),
+            label: lang.t("accounts-remember"),
+            hint: Some(lang.t("accounts-remember-hint")),
+        }];
+        let checked = if state.value("remember") == "yes" {
+            vec!["yes".to_string()]
+        } else {
+            vec![]
+        };
         let title = lang.t("accounts-code-title");
         Ok(view! {
             <BackLink lang to="login" />
@@ -123,7 +138,11 @@ pub fn ResetPage() -> impl IntoView {
         let (ctx, state) = load_form("reset").await?;
         let lang = ctx.lang;
         let channels = [Channel::Sms, Channel::Email]
-            .map(|c| Choice { value: c.code().into(), label: lang.t(&format!("accounts-channel-{}", c.code())), hint: None })
+            .map(|c| Choice {
+                value: c.code().into(),
+                label: lang.t(&format!("accounts-channel-{}", c.code())),
+                hint: None,
+            })
             .to_vec();
         let selected = Some(state.value_or("channel", Some("sms")));
         let title = lang.t("accounts-reset-title");

@@ -20,7 +20,9 @@ use super::{
 pub async fn replace_password(ctx: &Ctx, account_id: &str, password: &str) -> Result<(), AppError> {
     let hash = ctx.state.passwords.hash(password).await.map_err(AppError::internal)?;
     let mut conn = ctx.state.pool.acquire().await.map_err(AppError::internal)?;
-    db::set_password(&mut conn, account_id, &hash).await.map_err(AppError::internal)
+    db::set_password(&mut conn, account_id, &hash)
+        .await
+        .map_err(AppError::internal)
 }
 
 async fn check_current(ctx: &Ctx, account: &Account, password: &str, field: &str) -> Result<(), AppError> {
@@ -37,12 +39,20 @@ async fn check_current(ctx: &Ctx, account: &Account, password: &str, field: &str
     }
 }
 
-pub async fn change_password(ctx: &mut Ctx, current_password: &str, password: &str, confirm: &str) -> Result<String, AppError> {
+pub async fn change_password(
+    ctx: &mut Ctx,
+    current_password: &str,
+    password: &str,
+    confirm: &str,
+) -> Result<String, AppError> {
     let account = current(ctx).await?;
     check_current(ctx, &account, current_password, "current_password").await?;
     check_new_password(password, confirm, &account.id_number, &account.email)?;
     replace_password(ctx, &account.id, password).await?;
-    ctx.session.end_others(&ctx.state, &account.id).await.map_err(AppError::internal)?;
+    ctx.session
+        .end_others(&ctx.state, &account.id)
+        .await
+        .map_err(AppError::internal)?;
     ctx.session.data.notice = Some("accounts-notice-password-changed".into());
     Ok("account".into())
 }
@@ -54,17 +64,25 @@ pub async fn change_email(ctx: &mut Ctx, password: &str, email: &str) -> Result<
     if email == account.email {
         return Ok("account".into());
     }
-    if !db::taken(&ctx.state.pool, "", &email, "").await.map_err(AppError::internal)?.is_empty() {
+    if !db::taken(&ctx.state.pool, "", &email, "")
+        .await
+        .map_err(AppError::internal)?
+        .is_empty()
+    {
         return Err(AppError::field("email", "accounts-error-email-taken"));
     }
-    let mut tx = ctx.state.pool.begin().await.map_err(AppError::internal)?;
+    let mut tx = crate::db::begin_write(&ctx.state.pool)
+        .await
+        .map_err(AppError::internal)?;
     sqlx::query("UPDATE accounts SET email = $1, email_verified_at = NULL WHERE id = $2")
         .bind(&email)
         .bind(&account.id)
         .execute(&mut *tx)
         .await
         .map_err(AppError::internal)?;
-    send_link(&mut tx, ctx, lang_of(&account), &account.id, &email).await.map_err(AppError::internal)?;
+    send_link(&mut tx, ctx, lang_of(&account), &account.id, &email)
+        .await
+        .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)?;
     Ok("verify/email".into())
 }
@@ -76,7 +94,11 @@ pub async fn change_phone(ctx: &mut Ctx, password: &str, phone: &str) -> Result<
     if phone == account.phone {
         return Ok("account".into());
     }
-    if !db::taken(&ctx.state.pool, "", "", &phone).await.map_err(AppError::internal)?.is_empty() {
+    if !db::taken(&ctx.state.pool, "", "", &phone)
+        .await
+        .map_err(AppError::internal)?
+        .is_empty()
+    {
         return Err(AppError::field("phone", "accounts-error-phone-taken"));
     }
     sqlx::query("UPDATE accounts SET phone = $1, phone_verified_at = NULL WHERE id = $2")
@@ -85,7 +107,11 @@ pub async fn change_phone(ctx: &mut Ctx, password: &str, phone: &str) -> Result<
         .execute(&ctx.state.pool)
         .await
         .map_err(AppError::internal)?;
-    let account = Account { phone, phone_verified_at: None, ..account };
+    let account = Account {
+        phone,
+        phone_verified_at: None,
+        ..account
+    };
     send_code(ctx, &account, Purpose::VerifyPhone, Channel::Sms, "phone").await?;
     Ok("verify/phone".into())
 }

@@ -97,7 +97,8 @@ fn after(draft: &Draft) -> String {
 }
 
 pub async fn choose_type(ctx: &mut Ctx, account_type: &str) -> Result<String, AppError> {
-    let kind = AccountType::parse(account_type).ok_or_else(|| AppError::field("account_type", "accounts-error-type"))?;
+    let kind =
+        AccountType::parse(account_type).ok_or_else(|| AppError::field("account_type", "accounts-error-type"))?;
     let draft = ctx.session.data.draft.get_or_insert_with(Draft::default);
     if draft.account_type != Some(kind) {
         // Another type asks for other documents: the identity answers no longer apply.
@@ -114,13 +115,18 @@ fn collect<T>(result: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Op
 /// Checks the identity answers for the draft's account type, and against the demo registers where there is one.
 pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, AppError> {
     let draft = ctx.session.data.draft.clone().unwrap_or_default();
-    let kind = draft.account_type.ok_or_else(|| AppError::field("account_type", "accounts-error-type"))?;
+    let kind = draft
+        .account_type
+        .ok_or_else(|| AppError::field("account_type", "accounts-error-type"))?;
     let mut errors = vec![];
     let mut identity = Identity::default();
     let this_year = ctx.state.clock.year();
     if kind == AccountType::Business {
         identity.kra_pin = collect(domain::parse_kra_pin(&form.kra_pin), &mut errors);
-        identity.role = collect(domain::parse_text(&form.role, "role", "accounts-error-role-missing"), &mut errors);
+        identity.role = collect(
+            domain::parse_text(&form.role, "role", "accounts-error-role-missing"),
+            &mut errors,
+        );
         if form.person != "citizen" && form.person != "resident" {
             errors.push(FieldError::new("person", "accounts-error-person"));
         }
@@ -133,22 +139,31 @@ pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, 
         domain::parse_document_number(&form.id_number, "id_number")
     };
     identity.id_number = collect(id_number, &mut errors).unwrap_or_default();
-    identity.first_name =
-        collect(domain::parse_name(&form.first_name, "first_name", "accounts-error-first-name-missing"), &mut errors)
-            .unwrap_or_default();
+    identity.first_name = collect(
+        domain::parse_name(&form.first_name, "first_name", "accounts-error-first-name-missing"),
+        &mut errors,
+    )
+    .unwrap_or_default();
     if as_citizen {
         identity.year_of_birth = collect(domain::parse_year_of_birth(&form.year_of_birth, this_year), &mut errors);
     } else {
-        identity.last_name =
-            collect(domain::parse_name(&form.last_name, "last_name", "accounts-error-last-name-missing"), &mut errors)
-                .unwrap_or_default();
+        identity.last_name = collect(
+            domain::parse_name(&form.last_name, "last_name", "accounts-error-last-name-missing"),
+            &mut errors,
+        )
+        .unwrap_or_default();
     }
     if matches!(kind, AccountType::Resident | AccountType::Visitor) || (kind == AccountType::Business && !as_citizen) {
-        identity.nationality =
-            collect(domain::parse_text(&form.nationality, "nationality", "accounts-error-nationality-missing"), &mut errors);
+        identity.nationality = collect(
+            domain::parse_text(&form.nationality, "nationality", "accounts-error-nationality-missing"),
+            &mut errors,
+        );
     }
     if kind == AccountType::Diplomat {
-        identity.mission = collect(domain::parse_text(&form.mission, "mission", "accounts-error-mission-missing"), &mut errors);
+        identity.mission = collect(
+            domain::parse_text(&form.mission, "mission", "accounts-error-mission-missing"),
+            &mut errors,
+        );
     }
     if errors.is_empty() {
         check_registers(ctx, as_citizen, &mut identity, &mut errors).await?;
@@ -177,7 +192,10 @@ async fn check_registers(
         }
     }
     if as_citizen {
-        match db::register_person(pool, &identity.id_number).await.map_err(AppError::internal)? {
+        match db::register_person(pool, &identity.id_number)
+            .await
+            .map_err(AppError::internal)?
+        {
             None => errors.push(FieldError::new("id_number", "accounts-error-id-unknown")),
             Some((first, others, year)) => {
                 if !first.eq_ignore_ascii_case(&identity.first_name) {
@@ -193,7 +211,9 @@ async fn check_registers(
         }
     }
     if errors.is_empty() {
-        let taken = db::taken(pool, &identity.id_number, "", "").await.map_err(AppError::internal)?;
+        let taken = db::taken(pool, &identity.id_number, "", "")
+            .await
+            .map_err(AppError::internal)?;
         if !taken.is_empty() {
             errors.push(FieldError::new("id_number", "accounts-error-id-taken"));
         }
@@ -208,7 +228,9 @@ pub async fn save_contact(ctx: &mut Ctx, email: &str, phone: &str) -> Result<Str
     let (Some(email), Some(phone)) = (email, phone) else {
         return Err(AppError::Invalid(errors));
     };
-    let taken = db::taken(&ctx.state.pool, "", &email, &phone).await.map_err(AppError::internal)?;
+    let taken = db::taken(&ctx.state.pool, "", &email, &phone)
+        .await
+        .map_err(AppError::internal)?;
     for column in taken {
         errors.push(FieldError::new(column, &format!("accounts-error-{column}-taken")));
     }
@@ -235,7 +257,11 @@ pub fn check_new_password(password: &str, confirm: &str, id_number: &str, email:
 
 pub async fn save_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Result<String, AppError> {
     let draft = ctx.session.data.draft.clone().unwrap_or_default();
-    let id_number = draft.identity.as_ref().map(|i| i.id_number.as_str()).unwrap_or_default();
+    let id_number = draft
+        .identity
+        .as_ref()
+        .map(|i| i.id_number.as_str())
+        .unwrap_or_default();
     check_new_password(password, confirm, id_number, draft.email.as_deref().unwrap_or_default())?;
     let hash = ctx.state.passwords.hash(password).await.map_err(AppError::internal)?;
     let draft = ctx.session.data.draft.get_or_insert_with(Draft::default);
@@ -278,7 +304,10 @@ pub async fn create(ctx: &mut Ctx) -> Result<String, AppError> {
         }
         return Err(AppError::internal(error));
     }
-    ctx.session.sign_in(&ctx.state, &id, false).await.map_err(AppError::internal)?;
+    ctx.session
+        .sign_in(&ctx.state, &id, false)
+        .await
+        .map_err(AppError::internal)?;
     Ok("verify/email".into())
 }
 
@@ -294,7 +323,7 @@ async fn insert(
     accepted_at: i64,
 ) -> anyhow::Result<()> {
     let now = ctx.now();
-    let mut tx = ctx.state.pool.begin().await?;
+    let mut tx = crate::db::begin_write(&ctx.state.pool).await?;
     sqlx::query(
         "INSERT INTO accounts (id, account_type, id_number, first_name, last_name, year_of_birth, nationality, \
          mission, email, phone, password_hash, language, terms_version, terms_accepted_at, created_at) \

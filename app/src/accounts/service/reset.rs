@@ -29,7 +29,9 @@ pub async fn start(ctx: &mut Ctx, login: &str, channel: &str) -> Result<String, 
     let Some(channel) = channel.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
-    let account = db::by_login(&ctx.state.pool, &login).await.map_err(AppError::internal)?;
+    let account = db::by_login(&ctx.state.pool, &login)
+        .await
+        .map_err(AppError::internal)?;
     if let Some(account) = &account {
         // A cooldown or the hourly limit is not told either: it would say the account exists.
         match send_code(ctx, account, Purpose::Reset, channel, "code").await {
@@ -79,8 +81,13 @@ pub async fn new_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Resul
         Ok(reset) if reset.verified => reset,
         _ => return Ok("reset".into()),
     };
-    let account_id = reset.account_id.ok_or_else(|| AppError::internal("verified reset without an account"))?;
-    let account = db::by_id(&ctx.state.pool, &account_id).await.map_err(AppError::internal)?.ok_or(AppError::NotFound)?;
+    let account_id = reset
+        .account_id
+        .ok_or_else(|| AppError::internal("verified reset without an account"))?;
+    let account = db::by_id(&ctx.state.pool, &account_id)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::NotFound)?;
     check_new_password(password, confirm, &account.id_number, &account.email)?;
     super::account::replace_password(ctx, &account.id, password).await?;
     // Every session of the account ends, wherever it is; this browser signs in afresh.

@@ -27,12 +27,19 @@ pub fn normalise_login(raw: &str) -> String {
     if raw.contains('@') {
         raw.to_lowercase()
     } else {
-        raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_uppercase()
+        raw.chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect::<String>()
+            .to_uppercase()
     }
 }
 
 fn too_many(wait: i64) -> AppError {
-    let key = if wait > 60 { "accounts-error-throttled-minutes" } else { "accounts-error-throttled" };
+    let key = if wait > 60 {
+        "accounts-error-throttled-minutes"
+    } else {
+        "accounts-error-throttled"
+    };
     AppError::field("login", key)
 }
 
@@ -43,7 +50,10 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
         errors.push(crate::error::FieldError::new("login", "accounts-error-login-missing"));
     }
     if password.is_empty() {
-        errors.push(crate::error::FieldError::new("password", "accounts-error-password-missing"));
+        errors.push(crate::error::FieldError::new(
+            "password",
+            "accounts-error-password-missing",
+        ));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -51,7 +61,9 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
     let pool = &ctx.state.pool;
     let now = ctx.now();
     let keys = [throttle::login_key(&login), throttle::client_key(&ctx.client)];
-    let wait = throttle::wait_seconds(pool, &keys, now).await.map_err(AppError::internal)?;
+    let wait = throttle::wait_seconds(pool, &keys, now)
+        .await
+        .map_err(AppError::internal)?;
     if wait > 0 {
         return Err(too_many(wait));
     }
@@ -67,12 +79,18 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
     };
     throttle::clear(pool, &keys[0]).await.map_err(AppError::internal)?;
     if trusted_device(ctx, &account.id).await? {
-        ctx.session.sign_in(&ctx.state, &account.id, true).await.map_err(AppError::internal)?;
+        ctx.session
+            .sign_in(&ctx.state, &account.id, true)
+            .await
+            .map_err(AppError::internal)?;
         return Ok(pending_step(&account).unwrap_or("dashboard").into());
     }
     if account.email_verified_at.is_none() {
         // Nothing verified to send a code to: straight to proving the email, which is all such an account can do.
-        ctx.session.sign_in(&ctx.state, &account.id, false).await.map_err(AppError::internal)?;
+        ctx.session
+            .sign_in(&ctx.state, &account.id, false)
+            .await
+            .map_err(AppError::internal)?;
         return Ok("verify/email".into());
     }
     ctx.session.data.pending = Some(PendingSignIn {
@@ -100,9 +118,17 @@ async fn failed(ctx: &Ctx, keys: &[String; 2], login: &str) -> Result<AppError, 
     if failures == throttle::LOGIN_THRESHOLD {
         if let Some(account) = db::by_login(pool, login).await.map_err(AppError::internal)? {
             let mut conn = pool.acquire().await.map_err(AppError::internal)?;
-            outbox::enqueue(&mut conn, &ctx.state, lang_of(&account), Channel::Email, &account.email, "message-failures", &[])
-                .await
-                .map_err(AppError::internal)?;
+            outbox::enqueue(
+                &mut conn,
+                &ctx.state,
+                lang_of(&account),
+                Channel::Email,
+                &account.email,
+                "message-failures",
+                &[],
+            )
+            .await
+            .map_err(AppError::internal)?;
         }
     }
     Ok(AppError::field("login", "accounts-error-sign-in"))
@@ -123,13 +149,15 @@ async fn trusted_device(ctx: &Ctx, account_id: &str) -> Result<bool, AppError> {
         return Ok(false);
     };
     let now = ctx.now();
-    let found = sqlx::query("UPDATE trusted_devices SET last_used_at = $1 WHERE token_hash = $2 AND account_id = $3 AND expires_at > $1")
-        .bind(now)
-        .bind(secrets::hash(&token))
-        .bind(account_id)
-        .execute(&ctx.state.pool)
-        .await
-        .map_err(AppError::internal)?;
+    let found = sqlx::query(
+        "UPDATE trusted_devices SET last_used_at = $1 WHERE token_hash = $2 AND account_id = $3 AND expires_at > $1",
+    )
+    .bind(now)
+    .bind(secrets::hash(&token))
+    .bind(account_id)
+    .execute(&ctx.state.pool)
+    .await
+    .map_err(AppError::internal)?;
     Ok(found.rows_affected() == 1)
 }
 
@@ -164,7 +192,10 @@ pub async fn enter_code(ctx: &mut Ctx, code: &str, remember: bool) -> Result<Str
     if check != CodeCheck::Right {
         return Err(AppError::field("code", check.error_key()));
     }
-    ctx.session.sign_in(&ctx.state, &account.id, remember).await.map_err(AppError::internal)?;
+    ctx.session
+        .sign_in(&ctx.state, &account.id, remember)
+        .await
+        .map_err(AppError::internal)?;
     if remember {
         remember_device(ctx, &account.id, now).await?;
     }
@@ -188,13 +219,22 @@ async fn remember_device(ctx: &Ctx, account_id: &str, now: i64) -> Result<(), Ap
     .execute(&ctx.state.pool)
     .await
     .map_err(AppError::internal)?;
-    set_cookie(&ctx.state, ctx.response(), &cookie_name(&ctx.state, "uraia_device"), &token, Some(REMEMBER_SECONDS));
+    set_cookie(
+        &ctx.state,
+        ctx.response(),
+        &cookie_name(&ctx.state, "uraia_device"),
+        &token,
+        Some(REMEMBER_SECONDS),
+    );
     Ok(())
 }
 
 /// A name a person recognises in the list of remembered devices: browser and system from the User-Agent.
 pub fn device_label(headers: &http::HeaderMap) -> String {
-    let agent = headers.get(http::header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let agent = headers
+        .get(http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let browser = ["Edg", "OPR", "Firefox", "Chrome", "Safari"]
         .into_iter()
         .find(|b| agent.contains(b))
@@ -246,7 +286,9 @@ mod tests {
         let mut headers = http::HeaderMap::new();
         headers.insert(
             http::header::USER_AGENT,
-            "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36".parse().unwrap(),
+            "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
+                .parse()
+                .unwrap(),
         );
         assert_eq!(device_label(&headers), "Chrome on Android");
     }

@@ -37,7 +37,16 @@ pub async fn send_link(
     let origin = origin(ctx);
     let link = format!("{origin}{}?token={token}", lang.href("verify/email/confirm"));
     let hours = (challenges::LINK_SECONDS / 3_600).to_string();
-    outbox::enqueue(conn, &ctx.state, lang, Channel::Email, email, "message-verify-email", &[("link", link), ("hours", hours)]).await
+    outbox::enqueue(
+        conn,
+        &ctx.state,
+        lang,
+        Channel::Email,
+        email,
+        "message-verify-email",
+        &[("link", link), ("hours", hours)],
+    )
+    .await
 }
 
 /// Where links in messages point: the configured public origin, else the host the request came to.
@@ -46,17 +55,29 @@ fn origin(ctx: &Ctx) -> String {
     if !configured.is_empty() {
         return configured.to_string();
     }
-    let host = ctx.headers.get(http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("localhost");
+    let host = ctx
+        .headers
+        .get(http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
     format!("http://{host}")
 }
 
 /// Queues a code to `channel`'s address of the account, within the resend rules.
-pub async fn send_code(ctx: &Ctx, account: &Account, purpose: Purpose, channel: Channel, field: &str) -> Result<(), AppError> {
+pub async fn send_code(
+    ctx: &Ctx,
+    account: &Account,
+    purpose: Purpose,
+    channel: Channel,
+    field: &str,
+) -> Result<(), AppError> {
     let pool = &ctx.state.pool;
-    let mut tx = pool.begin().await.map_err(AppError::internal)?;
+    let mut tx = crate::db::begin_write(pool).await.map_err(AppError::internal)?;
     let now = ctx.now();
-    if let Err((error, wait)) = challenges::may_send(&mut tx, &account.id, purpose, field, now).await.map_err(AppError::internal)? {
-        let _ = wait;
+    if let Err(error) = challenges::may_send(&mut tx, &account.id, purpose, field, now)
+        .await
+        .map_err(AppError::internal)?
+    {
         return Err(AppError::Invalid(vec![error]));
     }
     let to = match channel {
@@ -72,9 +93,17 @@ pub async fn send_code(ctx: &Ctx, account: &Account, purpose: Purpose, channel: 
         Purpose::SignIn => "message-sign-in-code",
         _ => "message-reset-code",
     };
-    outbox::enqueue(&mut tx, &ctx.state, lang_of(account), channel, &to, key, &[("code", code), ("minutes", minutes)])
-        .await
-        .map_err(AppError::internal)?;
+    outbox::enqueue(
+        &mut tx,
+        &ctx.state,
+        lang_of(account),
+        channel,
+        &to,
+        key,
+        &[("code", code), ("minutes", minutes)],
+    )
+    .await
+    .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)?;
     Ok(())
 }
@@ -95,14 +124,18 @@ pub async fn resend_link(ctx: &mut Ctx) -> Result<String, AppError> {
     if account.email_verified_at.is_some() {
         return Ok("verify/phone".into());
     }
-    let mut tx = ctx.state.pool.begin().await.map_err(AppError::internal)?;
-    if let Err((error, _)) = challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "resend", ctx.now())
+    let mut tx = crate::db::begin_write(&ctx.state.pool)
+        .await
+        .map_err(AppError::internal)?;
+    if let Err(error) = challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "resend", ctx.now())
         .await
         .map_err(AppError::internal)?
     {
         return Err(AppError::Invalid(vec![error]));
     }
-    send_link(&mut tx, ctx, lang_of(&account), &account.id, &account.email).await.map_err(AppError::internal)?;
+    send_link(&mut tx, ctx, lang_of(&account), &account.id, &account.email)
+        .await
+        .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)?;
     ctx.session.data.notice = Some("accounts-notice-link-sent".into());
     Ok("verify/email".into())
@@ -112,11 +145,18 @@ pub async fn resend_link(ctx: &mut Ctx) -> Result<String, AppError> {
 pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<String, AppError> {
     let account = current(ctx).await?;
     let email = domain::parse_email(email).map_err(|e| AppError::Invalid(vec![e]))?;
-    if email != account.email && !db::taken(&ctx.state.pool, "", &email, "").await.map_err(AppError::internal)?.is_empty() {
+    if email != account.email
+        && !db::taken(&ctx.state.pool, "", &email, "")
+            .await
+            .map_err(AppError::internal)?
+            .is_empty()
+    {
         return Err(AppError::field("email", "accounts-error-email-taken"));
     }
-    let mut tx = ctx.state.pool.begin().await.map_err(AppError::internal)?;
-    if let Err((error, _)) = challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "email", ctx.now())
+    let mut tx = crate::db::begin_write(&ctx.state.pool)
+        .await
+        .map_err(AppError::internal)?;
+    if let Err(error) = challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "email", ctx.now())
         .await
         .map_err(AppError::internal)?
     {
@@ -134,7 +174,9 @@ pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<Strin
         }
         return Err(AppError::internal(error));
     }
-    send_link(&mut tx, ctx, lang_of(&account), &account.id, &email).await.map_err(AppError::internal)?;
+    send_link(&mut tx, ctx, lang_of(&account), &account.id, &email)
+        .await
+        .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)?;
     ctx.session.data.notice = Some("accounts-notice-link-sent".into());
     Ok("verify/email".into())
@@ -144,11 +186,16 @@ pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<Strin
 /// code for the phone goes out.
 pub async fn confirm_email(ctx: &mut Ctx, token: &str) -> Result<String, AppError> {
     let now = ctx.now();
-    let used = challenges::use_link(&ctx.state.pool, token.trim(), now).await.map_err(AppError::internal)?;
+    let used = challenges::use_link(&ctx.state.pool, token.trim(), now)
+        .await
+        .map_err(AppError::internal)?;
     let Some((account_id, sent_to)) = used else {
         return Err(AppError::field("token", "accounts-error-link"));
     };
-    let account = db::by_id(&ctx.state.pool, &account_id).await.map_err(AppError::internal)?.ok_or(AppError::NotFound)?;
+    let account = db::by_id(&ctx.state.pool, &account_id)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::NotFound)?;
     if account.email != sent_to {
         return Err(AppError::field("token", "accounts-error-link"));
     }
@@ -163,7 +210,12 @@ pub async fn confirm_email(ctx: &mut Ctx, token: &str) -> Result<String, AppErro
     }
     if ctx.session.account_id.as_deref() == Some(account.id.as_str()) {
         ctx.session.data.notice = Some("accounts-notice-email-verified".into());
-        Ok(if account.phone_verified_at.is_none() { "verify/phone" } else { "dashboard" }.into())
+        Ok(if account.phone_verified_at.is_none() {
+            "verify/phone"
+        } else {
+            "dashboard"
+        }
+        .into())
     } else {
         // Opened in another browser (a phone's mail app): sign in there to carry on.
         ctx.session.data.notice = Some("accounts-notice-email-verified-sign-in".into());
@@ -195,5 +247,10 @@ pub async fn verify_phone(ctx: &mut Ctx, code: &str) -> Result<String, AppError>
         .await
         .map_err(AppError::internal)?;
     ctx.session.data.notice = Some("accounts-notice-phone-verified".into());
-    Ok(pending_step(&Account { phone_verified_at: Some(now), ..account }).unwrap_or("dashboard").into())
+    Ok(pending_step(&Account {
+        phone_verified_at: Some(now),
+        ..account
+    })
+    .unwrap_or("dashboard")
+    .into())
 }
