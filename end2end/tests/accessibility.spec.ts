@@ -9,6 +9,10 @@ const pages = [
   "/sw/fees?service=smart-dl",
   "/en/fees?show=total",
   "/en/no-such-page",
+  "/en/register",
+  "/sw/register",
+  "/en/login",
+  "/en/reset",
 ];
 
 for (const path of pages) {

@@ -79,11 +79,8 @@ export async function finishRegistration(page: Page, email: string, phone: { typ
   await expect(page).toHaveURL(/\/en\/dashboard$/);
 }
 
-/** Registers the test's own citizen all the way to the dashboard. */
-export async function registerCitizen(page: Page, info: TestInfo, slot: number) {
-  const person = citizen(slot, info);
-  const email = uniqueEmail();
-  const phone = uniquePhone();
+/** The first two steps for a citizen: the account type, then the identity (the register's own details). */
+export async function startCitizen(page: Page, person: { id: string; first: string; year: string }) {
   await page.goto("/en/register");
   await page.getByRole("radio", { name: "Citizen" }).check();
   await continueOn(page);
@@ -91,6 +88,14 @@ export async function registerCitizen(page: Page, info: TestInfo, slot: number) 
   await page.getByLabel("First name").fill(person.first);
   await page.getByLabel("Year of birth").fill(person.year);
   await continueOn(page);
+}
+
+/** Registers the test's own citizen all the way to the dashboard. */
+export async function registerCitizen(page: Page, info: TestInfo, slot: number) {
+  const person = citizen(slot, info);
+  const email = uniqueEmail();
+  const phone = uniquePhone();
+  await startCitizen(page, person);
   await finishRegistration(page, email, phone);
   return { person, email, phone };
 }

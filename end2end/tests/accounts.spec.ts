@@ -9,6 +9,7 @@ import {
   registerCitizen,
   signIn,
   signOut,
+  startCitizen,
   uniqueEmail,
   uniquePhone,
 } from "./accounts-helpers";
@@ -85,13 +86,7 @@ test("identity mistakes are explained next to the field and in the summary, answ
 
 test("contact, password and terms mistakes each get their message", async ({ page }, info) => {
   const person = citizen(2, info);
-  await page.goto("/en/register");
-  await page.getByRole("radio", { name: "Citizen" }).check();
-  await continueOn(page);
-  await page.getByLabel("National ID number").fill(person.id);
-  await page.getByLabel("First name").fill(person.first);
-  await page.getByLabel("Year of birth").fill(person.year);
-  await continueOn(page);
+  await startCitizen(page, person);
   await page.getByLabel("Email address").fill("not-an-email");
   await page.getByLabel("Mobile number").fill("020 222 2222");
   await continueOn(page);
@@ -122,13 +117,7 @@ test("contact, password and terms mistakes each get their message", async ({ pag
 
 test("the password page shows the rules first, and with JavaScript a show button and a strength hint", async ({ page }, info) => {
   const person = citizen(3, info);
-  await page.goto("/en/register");
-  await page.getByRole("radio", { name: "Citizen" }).check();
-  await continueOn(page);
-  await page.getByLabel("National ID number").fill(person.id);
-  await page.getByLabel("First name").fill(person.first);
-  await page.getByLabel("Year of birth").fill(person.year);
-  await continueOn(page);
+  await startCitizen(page, person);
   await page.getByLabel("Email address").fill(uniqueEmail());
   await page.getByLabel("Mobile number").fill(uniquePhone().typed);
   await continueOn(page);

@@ -17,7 +17,7 @@ test("a remembered device skips the code for 30 days, not after", async ({ page 
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/en\/dashboard$/);
   await page.getByRole("link", { name: "Your account" }).click();
-  await expect(page.getByText(/on (Linux|unknown system)/)).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Forget .+ on (Linux|unknown system)$/ })).toBeVisible();
   const moved = await page.request.post("/dev/clock?days=31");
   expect(moved.ok()).toBeTruthy();
   await page.goto("/en/dashboard");
@@ -36,7 +36,7 @@ test("a password change forgets remembered devices", async ({ page }, info) => {
   await expect(page.getByRole("button", { name: /Forget/ })).toBeVisible();
   const fresh = "Kwaheri#Zamani-99";
   await page.getByLabel("Current password").fill(PASSWORD);
-  await page.getByLabel("Password", { exact: true }).fill(fresh);
+  await page.getByLabel("New password").fill(fresh);
   await page.getByLabel("Confirm password").fill(fresh);
   await page.getByRole("button", { name: "Change your password" }).click();
   await expect(page.getByText("Your password has been changed.")).toBeVisible();

@@ -61,6 +61,7 @@ pub fn DashboardPage() -> impl IntoView {
                 </ul>
             })}
             <h2 class="heading-m">{lang.t("home-services-heading")}</h2>
+            {(account.account_type == "visitor").then(|| view! { <p class="body">{lang.t("accounts-dashboard-visitor")}</p> })}
             <p class="body">{lang.t("accounts-dashboard-services")}</p>
             <p class="body"><a href=lang.href("fees")>{lang.t("home-fees-link")}</a></p>
         }
@@ -125,28 +126,15 @@ pub fn AccountPage() -> impl IntoView {
                 <TextInput id="current_password" name="current_password" label=lang.t("accounts-field-current-password")
                     input_type="password" autocomplete="current-password" error=current_error />
                 <PasswordHelp labels=password_labels(lang)>
-                    <NewPasswordFields lang password_error confirm_error />
+                    <NewPasswordFields lang label=lang.t("accounts-field-changed-password") password_error confirm_error />
                 </PasswordHelp>
                 <Button text=lang.t("accounts-change-password") />
             </PostForm>
 
-            <h2 class="heading-m">{lang.t("accounts-change-email")}</h2>
-            <PostForm action=api::ChangeEmail::url()>
-                <TextInput id="email" name="email" label=lang.t("accounts-field-new-email") input_type="email" autocomplete="email"
-                    value=email error=email_error />
-                <TextInput id="email_password" name="email_password" label=lang.t("accounts-field-password") input_type="password"
-                    autocomplete="current-password" error=email_password_error />
-                <Button text=lang.t("accounts-change-email") secondary=true />
-            </PostForm>
-
-            <h2 class="heading-m">{lang.t("accounts-change-phone")}</h2>
-            <PostForm action=api::ChangePhone::url()>
-                <TextInput id="phone" name="phone" label=lang.t("accounts-field-new-phone") input_type="tel" autocomplete="tel"
-                    value=phone error=phone_error />
-                <TextInput id="phone_password" name="phone_password" label=lang.t("accounts-field-password") input_type="password"
-                    autocomplete="current-password" error=phone_password_error />
-                <Button text=lang.t("accounts-change-phone") secondary=true />
-            </PostForm>
+            <ContactChange lang action=api::ChangeEmail::url() field="email" value=email error=email_error
+                password_error=email_password_error />
+            <ContactChange lang action=api::ChangePhone::url() field="phone" value=phone error=phone_error
+                password_error=phone_password_error />
 
             <h2 class="heading-m">{lang.t("accounts-channel-heading")}</h2>
             <PostForm action=api::ChangeChannel::url()>
@@ -160,6 +148,34 @@ pub fn AccountPage() -> impl IntoView {
         }
         .into_any())
     })
+}
+
+/// A form to change the email address or the mobile number (`field`), with the password asked again.
+#[component]
+fn ContactChange(
+    lang: Lang,
+    action: &'static str,
+    field: &'static str,
+    value: String,
+    error: Option<String>,
+    password_error: Option<String>,
+) -> impl IntoView {
+    let (input_type, autocomplete) = if field == "email" {
+        ("email", "email")
+    } else {
+        ("tel", "tel")
+    };
+    let password_id = format!("{field}_password");
+    view! {
+        <h2 class="heading-m">{lang.t(&format!("accounts-change-{field}"))}</h2>
+        <PostForm action>
+            <TextInput id=field name=field label=lang.t(&format!("accounts-field-new-{field}")) input_type autocomplete
+                value error />
+            <TextInput id=password_id.clone() name=password_id label=lang.t(&format!("accounts-field-password-for-{field}"))
+                input_type="password" autocomplete="current-password" error=password_error />
+            <Button text=lang.t(&format!("accounts-change-{field}")) secondary=true />
+        </PostForm>
+    }
 }
 
 #[component]

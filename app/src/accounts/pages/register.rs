@@ -201,7 +201,7 @@ pub fn RegisterPasswordPage() -> impl IntoView {
                 <PasswordRules lang />
                 <PostForm action=api::RegisterPassword::url()>
                     <PasswordHelp labels=super::sign_in::password_labels(lang)>
-                        <NewPasswordFields lang password_error confirm_error />
+                        <NewPasswordFields lang label=lang.t("accounts-field-new-password") password_error confirm_error />
                     </PasswordHelp>
                     <Button text=lang.t("continue") />
                 </PostForm>
@@ -227,9 +227,14 @@ pub fn PasswordRules(lang: Lang) -> impl IntoView {
 
 /// A new password and its confirmation. Never filled in again after an error.
 #[component]
-pub fn NewPasswordFields(lang: Lang, password_error: Option<String>, confirm_error: Option<String>) -> impl IntoView {
+pub fn NewPasswordFields(
+    lang: Lang,
+    label: String,
+    password_error: Option<String>,
+    confirm_error: Option<String>,
+) -> impl IntoView {
     view! {
-        <TextInput id="password" name="password" label=lang.t("accounts-field-new-password") input_type="password"
+        <TextInput id="password" name="password" label input_type="password"
             autocomplete="new-password" error=password_error />
         <TextInput id="confirm" name="confirm" label=lang.t("accounts-field-confirm-password") input_type="password"
             autocomplete="new-password" error=confirm_error />

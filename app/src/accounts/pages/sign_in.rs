@@ -202,7 +202,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <PasswordRules lang />
             <PostForm action=api::ResetPassword::url()>
                 <PasswordHelp labels=password_labels(lang)>
-                    <NewPasswordFields lang password_error confirm_error />
+                    <NewPasswordFields lang label=lang.t("accounts-field-new-password") password_error confirm_error />
                 </PasswordHelp>
                 <Button text=lang.t("accounts-reset-password-button") />
             </PostForm>

@@ -5,19 +5,27 @@ use leptos_router::hooks::use_query_map;
 
 use super::{load_form, page, redirect_to, BackLink, Notice, PageHead, PostForm};
 use crate::{
-    accounts::{api, domain::display_phone, service::verification::current},
+    accounts::{api, context::Ctx, db::Account, domain::display_phone, service::verification::current},
     error::AppError,
     ui::{Button, TextInput},
 };
+
+/// The signed-in account (verified or not), or a redirect to sign in.
+async fn signed_in(ctx: &Ctx) -> Result<Result<Account, AnyView>, AppError> {
+    match current(ctx).await {
+        Ok(account) => Ok(Ok(account)),
+        Err(AppError::SignInRequired) => Ok(Err(redirect_to(ctx, "login"))),
+        Err(other) => Err(other),
+    }
+}
 
 #[component]
 pub fn VerifyEmailPage() -> impl IntoView {
     page(async move {
         let (mut ctx, state) = load_form("verify-email").await?;
-        let account = match current(&ctx).await {
+        let account = match signed_in(&ctx).await? {
             Ok(account) => account,
-            Err(AppError::SignInRequired) => return Ok(redirect_to(&ctx, "login")),
-            Err(other) => return Err(other),
+            Err(redirect) => return Ok(redirect),
         };
         if account.email_verified_at.is_some() {
             return Ok(redirect_to(&ctx, "verify/phone"));
@@ -83,10 +91,9 @@ pub fn ConfirmEmailPage() -> impl IntoView {
 pub fn VerifyPhonePage() -> impl IntoView {
     page(async move {
         let (mut ctx, state) = load_form("verify-phone").await?;
-        let account = match current(&ctx).await {
+        let account = match signed_in(&ctx).await? {
             Ok(account) => account,
-            Err(AppError::SignInRequired) => return Ok(redirect_to(&ctx, "login")),
-            Err(other) => return Err(other),
+            Err(redirect) => return Ok(redirect),
         };
         if account.email_verified_at.is_none() {
             return Ok(redirect_to(&ctx, "verify/email"));

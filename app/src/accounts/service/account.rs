@@ -13,7 +13,7 @@ use crate::{
 
 use super::{
     registration::check_new_password,
-    verification::{current, lang_of, send_code, send_link},
+    verification::{current, replace_email, send_code},
 };
 
 /// Hashes and stores a new password and forgets every remembered device.
@@ -64,26 +64,7 @@ pub async fn change_email(ctx: &mut Ctx, password: &str, email: &str) -> Result<
     if email == account.email {
         return Ok("account".into());
     }
-    if !db::taken(&ctx.state.pool, "", &email, "")
-        .await
-        .map_err(AppError::internal)?
-        .is_empty()
-    {
-        return Err(AppError::field("email", "accounts-error-email-taken"));
-    }
-    let mut tx = crate::db::begin_write(&ctx.state.pool)
-        .await
-        .map_err(AppError::internal)?;
-    sqlx::query("UPDATE accounts SET email = $1, email_verified_at = NULL WHERE id = $2")
-        .bind(&email)
-        .bind(&account.id)
-        .execute(&mut *tx)
-        .await
-        .map_err(AppError::internal)?;
-    send_link(&mut tx, ctx, lang_of(&account), &account.id, &email)
-        .await
-        .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)?;
+    replace_email(ctx, &account, &email).await?;
     Ok("verify/email".into())
 }
 

@@ -141,16 +141,21 @@ pub async fn resend_link(ctx: &mut Ctx) -> Result<String, AppError> {
     Ok("verify/email".into())
 }
 
-/// Corrects the address before it is verified: the old links stop working (they were sent to another address).
+/// Corrects the address before it is verified.
 pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<String, AppError> {
     let account = current(ctx).await?;
     let email = domain::parse_email(email).map_err(|e| AppError::Invalid(vec![e]))?;
-    if email != account.email
-        && !db::taken(&ctx.state.pool, "", &email, "")
-            .await
-            .map_err(AppError::internal)?
-            .is_empty()
-    {
+    replace_email(ctx, &account, &email).await?;
+    Ok("verify/email".into())
+}
+
+/// Gives the account a new, unverified email address and sends it a link (within the resend rules). Links sent
+/// to the old address stop working: each is bound to the address it went to.
+pub async fn replace_email(ctx: &mut Ctx, account: &Account, email: &str) -> Result<(), AppError> {
+    let taken = db::taken(&ctx.state.pool, "", email, "")
+        .await
+        .map_err(AppError::internal)?;
+    if email != account.email && !taken.is_empty() {
         return Err(AppError::field("email", "accounts-error-email-taken"));
     }
     let mut tx = crate::db::begin_write(&ctx.state.pool)
@@ -163,7 +168,7 @@ pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<Strin
         return Err(AppError::Invalid(vec![error]));
     }
     let updated = sqlx::query("UPDATE accounts SET email = $1, email_verified_at = NULL WHERE id = $2")
-        .bind(&email)
+        .bind(email)
         .bind(&account.id)
         .execute(&mut *tx)
         .await;
@@ -174,12 +179,12 @@ pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<Strin
         }
         return Err(AppError::internal(error));
     }
-    send_link(&mut tx, ctx, lang_of(&account), &account.id, &email)
+    send_link(&mut tx, ctx, lang_of(account), &account.id, email)
         .await
         .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)?;
     ctx.session.data.notice = Some("accounts-notice-link-sent".into());
-    Ok("verify/email".into())
+    Ok(())
 }
 
 /// Uses an email link. The address must still be the account's (a changed address needs a new link). Then the
