@@ -10,7 +10,8 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "unit tests (app, with the server's features)"
 cargo test -p app --features ssr
 
-step "server tests: SQLite always; PostgreSQL ${DATABASE_URL:+at $DATABASE_URL}${DATABASE_URL:-skipped (set DATABASE_URL=postgres://... to run it)}"
+if [ -n "${DATABASE_URL:-}" ]; then postgres="at $DATABASE_URL"; else postgres="skipped (set DATABASE_URL=postgres://... to run it)"; fi
+step "server tests: SQLite always; PostgreSQL $postgres"
 cargo test -p server
 
 step "end-to-end tests (Playwright, Chromium, JavaScript on and off)"

@@ -42,6 +42,7 @@ for (const kind of ["Resident", "Diplomat", "Visitor"]) {
     await finishRegistration(page, uniqueEmail(), uniquePhone());
     await expect(page.getByRole("heading", { name: "Welcome, Ama" })).toBeVisible();
     await expect(page.getByText(kind, { exact: true })).toBeVisible();
+    if (kind === "Visitor") await expect(page.getByText("As a visitor you can check fees")).toBeVisible();
   });
 }
 

@@ -35,6 +35,19 @@ async fn provider() -> (String, Received) {
     (url, received)
 }
 
+async fn queue(app: &common::TestApp, id: &str, channel: &str, recipient: &str, body: &str) {
+    sqlx::query(
+        "INSERT INTO outbox (id, channel, recipient, subject, body, created_at) VALUES ($1, $2, $3, '', $4, 1)",
+    )
+    .bind(id)
+    .bind(channel)
+    .bind(recipient)
+    .bind(body)
+    .execute(&app.state.pool)
+    .await
+    .unwrap();
+}
+
 on_both_engines!(queued_sms_are_sent_once_in_the_providers_shape, |app| {
     let (url, received) = provider().await;
     let sms = SmsClient::new(app::settings::Sms {
@@ -43,13 +56,7 @@ on_both_engines!(queued_sms_are_sent_once_in_the_providers_shape, |app| {
         api_key: "secret-key".into(),
         sender_id: "URAIA".into(),
     });
-    sqlx::query(
-        "INSERT INTO outbox (id, channel, recipient, subject, body, created_at) \
-         VALUES ('m1', 'sms', '+254712345678', '', 'Uraia: your code is 123456', 1)",
-    )
-    .execute(&app.state.pool)
-    .await
-    .unwrap();
+    queue(&app, "m1", "sms", "+254712345678", "Uraia: your code is 123456").await;
     assert_eq!(deliver_once(&app.state, None, Some(&sms)).await.unwrap(), 1);
     // Already sent: a second pass (or another process) sends nothing.
     assert_eq!(deliver_once(&app.state, None, Some(&sms)).await.unwrap(), 0);
@@ -70,13 +77,7 @@ on_both_engines!(queued_sms_are_sent_once_in_the_providers_shape, |app| {
 });
 
 on_both_engines!(email_waits_when_no_mail_server_is_configured, |app| {
-    sqlx::query(
-        "INSERT INTO outbox (id, channel, recipient, subject, body, created_at) \
-         VALUES ('m2', 'email', 'a@example.com', 'Hello', 'Body', 1)",
-    )
-    .execute(&app.state.pool)
-    .await
-    .unwrap();
+    queue(&app, "m2", "email", "a@example.com", "Body").await;
     let (url, _) = provider().await;
     let sms = SmsClient::new(app::settings::Sms {
         api_url: url,

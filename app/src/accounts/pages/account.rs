@@ -2,20 +2,20 @@
 
 use leptos::{prelude::*, server_fn::ServerFn};
 
-use super::{load_form, page, redirect_to, Notice, PageHead, PostForm};
+use super::{channel_choices, load_form, page, redirect_to, Notice, PageHead, PostForm};
 use crate::{
     accounts::{
         api,
         context::Ctx,
         db,
-        domain::{display_phone, Channel},
+        domain::display_phone,
         islands::PasswordHelp,
         service::{account::devices, sign_in::verified_account},
     },
     clock::iso_date,
     error::AppError,
     i18n::Lang,
-    ui::{Button, Choice, Radios, SummaryList, SummaryRow, TextInput},
+    ui::{Button, Radios, SummaryList, SummaryRow, TextInput},
 };
 
 use super::{register::NewPasswordFields, sign_in::password_labels};
@@ -92,13 +92,7 @@ pub fn AccountPage() -> impl IntoView {
             SummaryRow::new(lang.t("accounts-field-email"), account.email.clone()),
             SummaryRow::new(lang.t("accounts-field-phone"), display_phone(&account.phone)),
         ];
-        let channels = [Channel::Sms, Channel::Email]
-            .map(|c| Choice {
-                value: c.code().into(),
-                label: lang.t(&format!("accounts-channel-{}", c.code())),
-                hint: None,
-            })
-            .to_vec();
+        let channels = channel_choices(lang);
         let remembered = devices(&ctx, &account.id).await?;
         let title = lang.t("accounts-account-title");
         let (password_error, confirm_error) = (state.error("password"), state.error("confirm"));

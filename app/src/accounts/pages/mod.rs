@@ -18,10 +18,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    accounts::{context::Ctx, session::Flash},
+    accounts::{context::Ctx, domain::Channel, session::Flash},
     error::{AppError, FieldError},
     i18n::Lang,
-    ui::{ErrorSummary, NotificationBanner},
+    ui::{Choice, ErrorSummary, NotificationBanner},
 };
 
 /// A form's last answers and errors.
@@ -63,6 +63,17 @@ pub async fn load_form(form: &str) -> Result<(Ctx, FormState), AppError> {
     let flash = ctx.take_flash(form).await?;
     let state = FormState { lang: ctx.lang, flash };
     Ok((ctx, state))
+}
+
+/// The two ways a code can travel, as radio options.
+pub fn channel_choices(lang: Lang) -> Vec<Choice> {
+    [Channel::Sms, Channel::Email]
+        .map(|c| Choice {
+            value: c.code().into(),
+            label: lang.t(&format!("accounts-channel-{}", c.code())),
+            hint: None,
+        })
+        .to_vec()
 }
 
 /// Sends the browser elsewhere and renders nothing.

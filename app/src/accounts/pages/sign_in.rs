@@ -3,7 +3,7 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
 
-use super::{load_form, page, redirect_to, BackLink, Notice, PageHead, PostForm};
+use super::{channel_choices, load_form, page, redirect_to, BackLink, Notice, PageHead, PostForm};
 use crate::{
     accounts::{
         api,
@@ -137,13 +137,7 @@ pub fn ResetPage() -> impl IntoView {
     page(async move {
         let (ctx, state) = load_form("reset").await?;
         let lang = ctx.lang;
-        let channels = [Channel::Sms, Channel::Email]
-            .map(|c| Choice {
-                value: c.code().into(),
-                label: lang.t(&format!("accounts-channel-{}", c.code())),
-                hint: None,
-            })
-            .to_vec();
+        let channels = channel_choices(lang);
         let selected = Some(state.value_or("channel", Some("sms")));
         let title = lang.t("accounts-reset-title");
         Ok(view! {
