@@ -436,3 +436,34 @@ on_both_engines!(a_password_reset_ends_every_session_and_forgets_devices, |app| 
     let (location, _) = sign_in(&mut Browser::new(&app), EMAIL, "Kwaheri#Zamani-99").await;
     assert!(location.starts_with("/en/login/code"));
 });
+
+on_both_engines!(walking_through_id_numbers_is_slowed_down, |app| {
+    let mut browser = Browser::new(&app);
+    browser
+        .submit("/api/accounts/register/type", &[("account_type", "citizen")])
+        .await;
+    for n in 0..10 {
+        let id = format!("9000000{n}");
+        let form = [
+            ("id_number", id.as_str()),
+            ("first_name", "Wanjiku"),
+            ("year_of_birth", "1990"),
+        ];
+        let (_, page) = browser.submit("/api/accounts/register/identity", &form).await;
+        assert_eq!(
+            errors(&page.body)[0],
+            "We could not find this ID number in the national register. Check it against your ID card"
+        );
+    }
+    // Even the right details now wait: the register is not a lookup service.
+    let form = [
+        ("id_number", "28123456"),
+        ("first_name", "Wanjiku"),
+        ("year_of_birth", "1990"),
+    ];
+    let (_, page) = browser.submit("/api/accounts/register/identity", &form).await;
+    assert_eq!(
+        errors(&page.body),
+        vec!["Too many attempts. Wait a minute, then try again"]
+    );
+});

@@ -10,6 +10,8 @@ use crate::db::Pool;
 pub const LOGIN_THRESHOLD: i64 = 5;
 /// One address may be a shared office or a mobile carrier's gateway: more room, same growth.
 pub const CLIENT_THRESHOLD: i64 = 30;
+/// Identity details that do not match a register, per client address, before delays start.
+pub const REGISTER_THRESHOLD: i64 = 10;
 /// An address's failures are forgotten after this long without one.
 const CLIENT_WINDOW_SECONDS: i64 = 15 * 60;
 
@@ -19,6 +21,11 @@ pub fn login_key(identifier: &str) -> String {
 
 pub fn client_key(address: &str) -> String {
     format!("client:{address}")
+}
+
+/// Register checks during registration, per client address (forgotten like `client:` keys).
+pub fn register_key(address: &str) -> String {
+    format!("client-register:{address}")
 }
 
 /// The delay after `failures` failures in a row.

@@ -8,6 +8,7 @@ use crate::{
         context::Ctx,
         db,
         domain::{self, AccountType},
+        throttle,
     },
     error::{AppError, FieldError},
 };
@@ -185,6 +186,18 @@ async fn check_registers(
     errors: &mut Vec<FieldError>,
 ) -> Result<(), AppError> {
     let pool = &ctx.state.pool;
+    // The registers answer "no such ID" and "wrong name" separately, so each client gets a few tries only: enough
+    // for typing mistakes, not for walking through ID numbers.
+    let key = throttle::register_key(&ctx.client);
+    let now = ctx.now();
+    if throttle::wait_seconds(pool, std::slice::from_ref(&key), now)
+        .await
+        .map_err(AppError::internal)?
+        > 0
+    {
+        errors.push(FieldError::new("id_number", "accounts-error-throttled"));
+        return Ok(());
+    }
     if let Some(pin) = &identity.kra_pin {
         match db::organisation_exists(pool, pin).await.map_err(AppError::internal)? {
             Some(name) => identity.organisation = Some(name),
@@ -209,6 +222,11 @@ async fn check_registers(
                 }
             }
         }
+    }
+    if !errors.is_empty() {
+        throttle::record_failure(pool, &key, throttle::REGISTER_THRESHOLD, now)
+            .await
+            .map_err(AppError::internal)?;
     }
     if errors.is_empty() {
         let taken = db::taken(pool, &identity.id_number, "", "")
