@@ -191,3 +191,38 @@ pub async fn register_citizen(browser: &mut Browser<'_>, email: &str, phone: &st
     let (location, _) = browser.submit("/api/accounts/verify/phone", &[("code", &code)]).await;
     assert_eq!(location, "/en/dashboard");
 }
+
+pub const EMAIL: &str = "wanjiku@example.com";
+pub const PHONE: &str = "0712 345 678";
+pub const E164: &str = "+254712345678";
+
+/// The error messages a page shows (its error summary's links), in order.
+pub fn errors(body: &str) -> Vec<String> {
+    let Some(start) = body.find("error-summary__list") else {
+        return vec![];
+    };
+    body[start..]
+        .split("<a href=\"#")
+        .skip(1)
+        .map(|part| {
+            part.split_once('>')
+                .map(|(_, rest)| rest.split('<').next().unwrap_or_default())
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+/// The page's `<main>`: what the reader sees, without the per-response nonce.
+pub fn main(body: &str) -> &str {
+    let start = body.find("<main").expect("a main element");
+    let end = body.find("</main>").expect("a main element");
+    &body[start..end]
+}
+
+pub async fn sign_in(browser: &mut Browser<'_>, login: &str, password: &str) -> (String, Vec<String>) {
+    let (location, page) = browser
+        .submit("/api/accounts/sign-in", &[("login", login), ("password", password)])
+        .await;
+    (location, errors(&page.body))
+}

@@ -1,0 +1,131 @@
+//! Identity documents: national ID, other documents' numbers, names, year of birth, KRA PIN.
+
+use super::error;
+use crate::error::FieldError;
+
+/// Upper-case, without spaces or dashes: how people type document numbers from a card.
+fn compact(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_uppercase()
+}
+
+/// A Kenyan national ID number: digits only, 1 to 14 of them (8 today, 14 for Maisha Namba).
+pub fn parse_national_id(raw: &str, field: &str) -> Result<String, FieldError> {
+    let id = compact(raw);
+    if id.is_empty() {
+        return Err(error(field, "accounts-error-id-missing"));
+    }
+    if id.len() > 14 || !id.chars().all(|c| c.is_ascii_digit()) {
+        return Err(error(field, "accounts-error-id-format"));
+    }
+    Ok(id)
+}
+
+/// Another identity document's number (alien certificate, diplomatic ID, passport): 5 to 20 letters and digits.
+pub fn parse_document_number(raw: &str, field: &str) -> Result<String, FieldError> {
+    let number = compact(raw);
+    if number.is_empty() {
+        return Err(error(field, "accounts-error-document-missing"));
+    }
+    if !(5..=20).contains(&number.len()) || !number.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Err(error(field, "accounts-error-document-format"));
+    }
+    Ok(number)
+}
+
+/// A name as written on a document: letters (any script), spaces, hyphens and apostrophes, up to 50 characters.
+pub fn parse_name(raw: &str, field: &str, missing_key: &str) -> Result<String, FieldError> {
+    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err(error(field, missing_key));
+    }
+    let allowed = |c: char| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '.';
+    if name.chars().count() > 50 || !name.chars().all(allowed) {
+        return Err(error(field, "accounts-error-name-format"));
+    }
+    Ok(name)
+}
+
+/// Free text such as a nationality, a diplomatic mission or a role: 2 to 80 characters.
+pub fn parse_text(raw: &str, field: &str, missing_key: &str) -> Result<String, FieldError> {
+    let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return Err(error(field, missing_key));
+    }
+    if !(2..=80).contains(&text.chars().count()) || text.chars().any(char::is_control) {
+        return Err(error(field, "accounts-error-text-format"));
+    }
+    Ok(text)
+}
+
+/// A year of birth: four digits, and the person at least 16 (`this_year` comes from the server's clock).
+pub fn parse_year_of_birth(raw: &str, this_year: i64) -> Result<i64, FieldError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(error("year_of_birth", "accounts-error-year-missing"));
+    }
+    match raw.parse::<i64>() {
+        Ok(year) if raw.len() == 4 && year >= 1900 && year <= this_year - 16 => Ok(year),
+        _ => Err(error("year_of_birth", "accounts-error-year-format")),
+    }
+}
+
+/// An organisation's KRA PIN: `P` + 9 digits + a letter (`A…` PINs belong to individuals, not organisations).
+pub fn parse_kra_pin(raw: &str) -> Result<String, FieldError> {
+    let pin = compact(raw);
+    if pin.is_empty() {
+        return Err(error("kra_pin", "accounts-error-pin-missing"));
+    }
+    let bytes = pin.as_bytes();
+    let well_formed = bytes.len() == 11
+        && bytes[0] == b'P'
+        && bytes[1..10].iter().all(u8::is_ascii_digit)
+        && bytes[10].is_ascii_uppercase();
+    if !well_formed {
+        return Err(error("kra_pin", "accounts-error-pin-format"));
+    }
+    Ok(pin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn national_ids_are_digits_and_kra_pins_are_organisation_pins() {
+        assert_eq!(parse_national_id("28 123 456", "id_number").unwrap(), "28123456");
+        assert!(parse_national_id("2812345A", "id_number").is_err());
+        assert!(parse_national_id("123456789012345", "id_number").is_err());
+        assert_eq!(parse_kra_pin("p051-234 567k").unwrap(), "P051234567K");
+        assert_eq!(
+            parse_kra_pin("A051234567K").unwrap_err().key,
+            "accounts-error-pin-format"
+        );
+        assert!(parse_kra_pin("P05123456K").is_err());
+    }
+
+    #[test]
+    fn document_numbers_and_names_are_tidied() {
+        assert_eq!(parse_document_number("ak 123-456", "id_number").unwrap(), "AK123456");
+        assert!(parse_document_number("A1", "id_number").is_err());
+        assert_eq!(
+            parse_name("  Mary   Wanjiku ", "first_name", "k").unwrap(),
+            "Mary Wanjiku"
+        );
+        assert_eq!(parse_name("O'Brien-Ngugi", "first_name", "k").unwrap(), "O'Brien-Ngugi");
+        assert_eq!(
+            parse_name("R2D2", "first_name", "k").unwrap_err().key,
+            "accounts-error-name-format"
+        );
+    }
+
+    #[test]
+    fn years_of_birth_are_four_digits_and_at_least_sixteen_years_ago() {
+        assert_eq!(parse_year_of_birth("1990", 2026).unwrap(), 1990);
+        assert!(parse_year_of_birth("2011", 2026).is_err());
+        assert!(parse_year_of_birth("90", 2026).is_err());
+        assert!(parse_year_of_birth("1899", 2026).is_err());
+    }
+}

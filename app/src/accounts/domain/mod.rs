@@ -1,0 +1,93 @@
+//! What an account's answers must look like. No I/O: these parse on the server (the check that counts) and are
+//! small enough for the browser. Each error is a translation key naming the field and what to do.
+//!
+//! Formats are from ../shared/DOMAIN.md: national ID digits (up to 14 for Maisha Namba), KRA PIN
+//! `[AP]` + 9 digits + letter, Kenyan mobiles stored as E.164.
+
+mod contact;
+mod identity;
+mod password;
+
+pub use contact::{display_phone, parse_email, parse_phone};
+pub use identity::{
+    parse_document_number, parse_kra_pin, parse_name, parse_national_id, parse_text, parse_year_of_birth,
+};
+pub use password::{check_password, parse_code, password_strength};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::FieldError;
+
+/// Who the account is for (product document, step 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AccountType {
+    Citizen,
+    Resident,
+    Diplomat,
+    Visitor,
+    Business,
+}
+
+impl AccountType {
+    pub const ALL: [AccountType; 5] = [
+        AccountType::Citizen,
+        AccountType::Resident,
+        AccountType::Diplomat,
+        AccountType::Visitor,
+        AccountType::Business,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AccountType::Citizen => "citizen",
+            AccountType::Resident => "resident",
+            AccountType::Diplomat => "diplomat",
+            AccountType::Visitor => "visitor",
+            AccountType::Business => "business",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<AccountType> {
+        AccountType::ALL.into_iter().find(|t| t.code() == code)
+    }
+}
+
+pub(super) fn error(field: &str, key: &str) -> FieldError {
+    FieldError::new(field, key)
+}
+
+/// How a one-time code travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Channel {
+    Sms,
+    Email,
+}
+
+impl Channel {
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Sms => "sms",
+            Channel::Email => "email",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Channel> {
+        [Channel::Sms, Channel::Email].into_iter().find(|c| c.code() == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn account_types_and_channels_round_trip() {
+        for t in AccountType::ALL {
+            assert_eq!(AccountType::parse(t.code()), Some(t));
+        }
+        assert_eq!(Channel::parse("email"), Some(Channel::Email));
+        assert_eq!(Channel::parse("fax"), None);
+    }
+}
