@@ -44,6 +44,13 @@ pub enum AppError {
     Internal(String),
 }
 
+/// One problem with one field is an invalid answer: lets `parse(...)?` end a service function.
+impl From<FieldError> for AppError {
+    fn from(error: FieldError) -> AppError {
+        AppError::Invalid(vec![error])
+    }
+}
+
 impl AppError {
     /// One problem with one field.
     pub fn field(field: &str, key: &str) -> AppError {

@@ -59,7 +59,7 @@ pub async fn change_password(
 
 pub async fn change_email(ctx: &mut Ctx, password: &str, email: &str) -> Result<String, AppError> {
     let account = current(ctx).await?;
-    let email = domain::parse_email(email).map_err(|e| AppError::Invalid(vec![e]))?;
+    let email = domain::parse_email(email)?;
     check_current(ctx, &account, password, "email_password").await?;
     if email == account.email {
         return Ok("account".into());
@@ -70,7 +70,7 @@ pub async fn change_email(ctx: &mut Ctx, password: &str, email: &str) -> Result<
 
 pub async fn change_phone(ctx: &mut Ctx, password: &str, phone: &str) -> Result<String, AppError> {
     let account = current(ctx).await?;
-    let phone = domain::parse_phone(phone).map_err(|e| AppError::Invalid(vec![e]))?;
+    let phone = domain::parse_phone(phone)?;
     check_current(ctx, &account, password, "phone_password").await?;
     if phone == account.phone {
         return Ok("account".into());

@@ -61,7 +61,7 @@ pub async fn enter_code(ctx: &mut Ctx, code: &str) -> Result<String, AppError> {
     let Ok(mut reset) = pending(ctx) else {
         return Ok("reset".into());
     };
-    let code = domain::parse_code(code).map_err(|e| AppError::Invalid(vec![e]))?;
+    let code = domain::parse_code(code)?;
     let check = match &reset.account_id {
         Some(id) => crate::accounts::challenges::check_code(&ctx.state.pool, id, Purpose::Reset, &code, ctx.now())
             .await

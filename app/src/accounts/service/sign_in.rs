@@ -184,7 +184,7 @@ pub async fn resend_code(ctx: &mut Ctx, via: &str) -> Result<String, AppError> {
 
 pub async fn enter_code(ctx: &mut Ctx, code: &str, remember: bool) -> Result<String, AppError> {
     let account = pending_account(ctx).await?;
-    let code = domain::parse_code(code).map_err(|e| AppError::Invalid(vec![e]))?;
+    let code = domain::parse_code(code)?;
     let now = ctx.now();
     let check = challenges::check_code(&ctx.state.pool, &account.id, Purpose::SignIn, &code, now)
         .await

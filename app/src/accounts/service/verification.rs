@@ -78,7 +78,7 @@ pub async fn send_code(
         .await
         .map_err(AppError::internal)?
     {
-        return Err(AppError::Invalid(vec![error]));
+        return Err(error.into());
     }
     let to = match channel {
         Channel::Sms => account.phone.clone(),
@@ -131,7 +131,7 @@ pub async fn resend_link(ctx: &mut Ctx) -> Result<String, AppError> {
         .await
         .map_err(AppError::internal)?
     {
-        return Err(AppError::Invalid(vec![error]));
+        return Err(error.into());
     }
     send_link(&mut tx, ctx, lang_of(&account), &account.id, &account.email)
         .await
@@ -144,7 +144,7 @@ pub async fn resend_link(ctx: &mut Ctx) -> Result<String, AppError> {
 /// Corrects the address before it is verified.
 pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<String, AppError> {
     let account = current(ctx).await?;
-    let email = domain::parse_email(email).map_err(|e| AppError::Invalid(vec![e]))?;
+    let email = domain::parse_email(email)?;
     replace_email(ctx, &account, &email).await?;
     Ok("verify/email".into())
 }
@@ -165,7 +165,7 @@ pub async fn replace_email(ctx: &mut Ctx, account: &Account, email: &str) -> Res
         .await
         .map_err(AppError::internal)?
     {
-        return Err(AppError::Invalid(vec![error]));
+        return Err(error.into());
     }
     let updated = sqlx::query("UPDATE accounts SET email = $1, email_verified_at = NULL WHERE id = $2")
         .bind(email)
@@ -237,7 +237,7 @@ pub async fn resend_phone_code(ctx: &mut Ctx) -> Result<String, AppError> {
 
 pub async fn verify_phone(ctx: &mut Ctx, code: &str) -> Result<String, AppError> {
     let account = current(ctx).await?;
-    let code = domain::parse_code(code).map_err(|e| AppError::Invalid(vec![e]))?;
+    let code = domain::parse_code(code)?;
     let now = ctx.now();
     let check = challenges::check_code(&ctx.state.pool, &account.id, Purpose::VerifyPhone, &code, now)
         .await
