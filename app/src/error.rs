@@ -16,6 +16,9 @@ use crate::i18n::Lang;
 pub struct FieldError {
     pub field: String,
     pub key: String,
+    /// Figures the message states ("Your photo is { $width } x { $height } pixels").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, String)>,
 }
 
 impl FieldError {
@@ -23,7 +26,17 @@ impl FieldError {
         FieldError {
             field: field.into(),
             key: key.into(),
+            args: Vec::new(),
         }
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        if self.args.is_empty() {
+            return lang.t(&self.key);
+        }
+        let args: Vec<(&str, String)> = self.args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        lang.t_with(&self.key, &args)
     }
 }
 

@@ -107,10 +107,10 @@ impl Lang {
     }
 
     /// The message `key` with named arguments (`{ $amount }` in the .ftl file).
-    pub fn t_with(self, key: &str, args: &[(&'static str, String)]) -> String {
+    pub fn t_with(self, key: &str, args: &[(&str, String)]) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue> = args
             .iter()
-            .map(|(name, value)| (Cow::Borrowed(*name), FluentValue::from(value.clone())))
+            .map(|(name, value)| (Cow::Owned(name.to_string()), FluentValue::from(value.clone())))
             .collect();
         LOCALES.lookup_with_args(self.id(), key, &args)
     }

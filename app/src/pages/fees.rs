@@ -47,7 +47,7 @@ fn FeeChecker(schedule: FeeSchedule) -> impl IntoView {
     } else {
         vec![]
     };
-    let error = errors.first().map(|e| lang.t(&e.key));
+    let error = errors.first().map(|e| e.message(lang));
     let options = schedule
         .fees
         .iter()

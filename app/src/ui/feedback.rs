@@ -13,7 +13,7 @@ pub fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
     (!errors.is_empty()).then(|| {
         let items = errors
             .into_iter()
-            .map(|error| view! { <li><a href=format!("#{}", error.field)>{lang.t(&error.key)}</a></li> })
+            .map(|error| view! { <li><a href=format!("#{}", error.field)>{error.message(lang)}</a></li> })
             .collect_view();
         view! {
             <div class="error-summary" role="alert" tabindex="-1" autofocus

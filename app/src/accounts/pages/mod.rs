@@ -49,7 +49,7 @@ impl FormState {
             .errors
             .iter()
             .find(|e| e.field == field)
-            .map(|e| self.lang.t(&e.key))
+            .map(|e| e.message(self.lang))
     }
 
     pub fn errors(&self) -> Vec<FieldError> {

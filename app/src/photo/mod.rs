@@ -1,0 +1,7 @@
+//! Passport photos (issue 4; product document step 6): upload with the 500 x 500 limit, an in-browser crop, and
+//! a server that checks everything, strips metadata and shows a photo only to its owner.
+
+pub mod domain;
+
+#[cfg(feature = "ssr")]
+pub mod check;
