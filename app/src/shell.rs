@@ -14,6 +14,7 @@ use crate::{
     accounts::pages::*,
     i18n::Lang,
     pages::{FeesPage, HomePage, Layout, NotFoundPage},
+    photo::pages::{AccountPhotoPage, WelcomePhotoPage},
 };
 
 /// The page shell. Islands mode: the page is HTML from the server and only `#[island]` components load code in
@@ -61,7 +62,7 @@ pub fn content_security_policy(nonce: &str, options: &LeptosOptions) -> String {
     };
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data:; font-src 'self'; connect-src 'self'{reload}; form-action 'self'; \
+         img-src 'self' data: blob:; font-src 'self'; connect-src 'self'{reload}; form-action 'self'; \
          frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
     )
 }
@@ -105,6 +106,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reset/password") view=ResetPasswordPage ssr=a.clone() />
                     <Route path=path!("dashboard") view=DashboardPage ssr=a.clone() />
                     <Route path=path!("account") view=AccountPage ssr=a.clone() />
+                    <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />
+                    <Route path=path!("welcome/photo") view=WelcomePhotoPage ssr=a.clone() />
                 </ParentRoute>
             </Routes>
         </Router>

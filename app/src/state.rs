@@ -18,6 +18,9 @@ pub struct Shared {
     pub settings: Settings,
     pub clock: Clock,
     pub passwords: Passwords,
+    /// Photo checks decode and re-encode (10–20 ms of CPU each): at most this many at once, like password
+    /// hashes (`security.hash_concurrency`), so uploads cannot starve page views.
+    pub photo_checks: tokio::sync::Semaphore,
 }
 
 impl AppState {
@@ -27,6 +30,7 @@ impl AppState {
             pool,
             clock: Clock::new(settings.test_mode),
             passwords: Passwords::new(settings.security.hash_concurrency),
+            photo_checks: tokio::sync::Semaphore::new(settings.security.hash_concurrency.max(1)),
             settings,
         }))
     }

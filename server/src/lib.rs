@@ -1,13 +1,13 @@
 //! The axum server around the app: one `router(state)` for `main` and for the tests, so what is tested is what runs.
 
 pub mod assets;
+pub mod limits;
 pub mod delivery;
 pub mod dev;
 pub mod language;
 pub mod security;
 pub mod telemetry;
 
-use std::time::Duration;
 
 use app::{db, demo, i18n::Lang, settings::Settings, shell, site::SiteInfo, state::AppState, App};
 use axum::{
@@ -23,10 +23,8 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::{CompressionLayer, CompressionLevel},
-    limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
     services::{ServeDir, ServeFile},
-    timeout::TimeoutLayer,
 };
 
 /// Opens the database (migrating it) and loads the demo registry when the settings ask for it.
@@ -40,7 +38,7 @@ pub async fn build_state(leptos_options: LeptosOptions, settings: Settings) -> a
 }
 
 /// Every route, with the security and operations layers. A request meets them in this order: request id,
-/// logging, panic page, timeout, body limit, compression, `every_response` (cross-site check, security headers,
+/// logging, panic page, body and time limits (by route), compression, `every_response` (cross-site check, security headers,
 /// language cookie, whole-page bodies), then the route.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -71,7 +69,7 @@ pub fn router(state: AppState) -> Router {
             get(move || async move { Redirect::permanent(&home) }),
         );
     }
-    router = router.merge(dev::routes(&state));
+    router = router.merge(dev::routes(&state)).merge(app::photo::route::routes());
     static_files(router, &state.leptos_options.site_root)
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
@@ -83,11 +81,7 @@ pub fn router(state: AppState) -> Router {
         // fastest 11,400 (2,789 bytes). 650 bytes is ~13 ms on slow 3G; brotli's set-up cost buys nothing on a
         // page this size. Built assets are brotli-compressed once at start instead (assets.rs).
         .layer(CompressionLayer::new().no_br().quality(CompressionLevel::Fastest))
-        .layer(RequestBodyLimitLayer::new(state.settings.body_limit_bytes))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), limits::limit))
         .layer(CatchPanicLayer::custom(security::panic_response))
         .layer(telemetry::trace_layer())
         .layer(PropagateRequestIdLayer::x_request_id())

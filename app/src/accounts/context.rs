@@ -74,18 +74,32 @@ impl Ctx {
     /// Ends a form post: on success to `next`; on invalid answers back to the form at `back` with the errors and
     /// what was typed (passwords are never kept). Other errors reach the error page.
     pub async fn finish(
-        mut self,
+        self,
         result: Result<String, AppError>,
         form: &str,
         back: &str,
         values: &[(&str, &str)],
     ) -> Result<(), AppError> {
+        let lang = self.lang;
+        let path = self.settle(result, form, back, values).await?;
+        leptos_axum::redirect(&lang.href(&path));
+        Ok(())
+    }
+
+    /// `finish` without the redirect: saves the outcome in the session and returns the path to show it on
+    /// (for a script that navigates itself).
+    pub async fn settle(
+        mut self,
+        result: Result<String, AppError>,
+        form: &str,
+        back: &str,
+        values: &[(&str, &str)],
+    ) -> Result<String, AppError> {
         match result {
             Ok(next) => {
                 self.session.data.flash = None;
                 self.save().await?;
-                self.go(&next);
-                Ok(())
+                Ok(next)
             }
             Err(AppError::Invalid(errors)) => {
                 let values: BTreeMap<String, String> =
@@ -96,13 +110,9 @@ impl Ctx {
                     errors,
                 });
                 self.save().await?;
-                self.go(back);
-                Ok(())
+                Ok(back.into())
             }
-            Err(AppError::SignInRequired) => {
-                self.go("login");
-                Ok(())
-            }
+            Err(AppError::SignInRequired) => Ok("login".into()),
             Err(other) => Err(other),
         }
     }

@@ -12,8 +12,10 @@ pub const LOGIN_THRESHOLD: i64 = 5;
 pub const CLIENT_THRESHOLD: i64 = 30;
 /// Identity details that do not match a register, per client address, before delays start.
 pub const REGISTER_THRESHOLD: i64 = 10;
-/// An address's failures are forgotten after this long without one.
-const CLIENT_WINDOW_SECONDS: i64 = 15 * 60;
+/// Photo uploads per account before delays start (each costs a decode and an encode).
+pub const PHOTO_THRESHOLD: i64 = 20;
+/// An address's failures (and an account's uploads) are forgotten after this long without one.
+const WINDOW_SECONDS: i64 = 15 * 60;
 
 pub fn login_key(identifier: &str) -> String {
     format!("login:{identifier}")
@@ -26,6 +28,11 @@ pub fn client_key(address: &str) -> String {
 /// Register checks during registration, per client address (forgotten like `client:` keys).
 pub fn register_key(address: &str) -> String {
     format!("client-register:{address}")
+}
+
+/// Photo uploads per account, forgotten like `client:` keys.
+pub fn photo_key(account_id: &str) -> String {
+    format!("photo:{account_id}")
 }
 
 /// The delay after `failures` failures in a row.
@@ -61,8 +68,8 @@ pub async fn record_failure(pool: &Pool, key: &str, threshold: i64, now: i64) ->
     )
     .bind(key)
     .bind(now)
-    .bind(if key.starts_with("client:") {
-        now - CLIENT_WINDOW_SECONDS
+    .bind(if key.starts_with("client:") || key.starts_with("photo:") {
+        now - WINDOW_SECONDS
     } else {
         i64::MIN
     })

@@ -17,6 +17,9 @@ pub const MAX_BYTES: u64 = 2 * 1024 * 1024;
 /// The form field the file travels in.
 pub const FIELD: &str = "photo";
 
+/// The header the picker sends with its upload: the answer is then the address to go to, not a redirect.
+pub const SCRIPT_HEADER: &str = "x-uraia-upload";
+
 /// What can be wrong with an uploaded photo, with the figures the message states.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {

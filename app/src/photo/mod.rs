@@ -2,6 +2,17 @@
 //! a server that checks everything, strips metadata and shows a photo only to its owner.
 
 pub mod domain;
+pub mod islands;
 
 #[cfg(feature = "ssr")]
 pub mod check;
+#[cfg(feature = "ssr")]
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod route;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod pages;

@@ -17,6 +17,9 @@ pub fn TextInput(
     #[prop(default = "text".to_string(), into)] input_type: String,
     #[prop(optional, into)] autocomplete: Option<String>,
     #[prop(optional, into)] inputmode: Option<String>,
+    /// For `input_type="file"`: the kinds of file to offer.
+    #[prop(optional, into)]
+    accept: Option<String>,
 ) -> impl IntoView {
     let described = described_by(&id, hint.is_some(), error.is_some());
     let group_class = group_class(error.is_some());
@@ -27,7 +30,7 @@ pub fn TextInput(
             {hint_and_error(&id, hint, error)}
             <input
                 class=input_class id=id.clone() name=name type=input_type value=value
-                autocomplete=autocomplete inputmode=inputmode aria-describedby=described
+                autocomplete=autocomplete inputmode=inputmode accept=accept aria-describedby=described
             />
         </div>
     }

@@ -76,12 +76,43 @@ impl<'a> Browser<'a> {
             .header("host", "localhost")
             .header("origin", "http://localhost")
             .header("content-type", "application/x-www-form-urlencoded")
+            .header("content-length", body.len())
             .header("accept", "text/html")
             .header("cookie", self.cookie_header())
             .header("user-agent", &self.user_agent)
             .body(Body::from(body))
             .unwrap();
         let response = self.app.send(request).await;
+        self.keep_cookies(&response);
+        response
+    }
+
+    /// Posts a file as a browser's multipart form does. `declared`: send a Content-Length (a browser always
+    /// does); without it the body arrives as a stream of unknown length.
+    pub async fn upload(&mut self, path: &str, filename: &str, bytes: &[u8], declared: bool) -> TestResponse {
+        let boundary = "----uraia-test-boundary-7MA4YWxkTrZu0gW";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"{filename}\"\r\n\
+             Content-Type: image/jpeg\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend(format!("\r\n--{boundary}--\r\n").into_bytes());
+        let mut request = Request::post(path)
+            .header("host", "localhost")
+            .header("origin", "http://localhost")
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .header("accept", "text/html")
+            .header("cookie", self.cookie_header())
+            .header("user-agent", &self.user_agent);
+        let body = if declared {
+            request = request.header("content-length", body.len());
+            Body::from(body)
+        } else {
+            let chunks: Vec<Result<Vec<u8>, std::io::Error>> = body.chunks(64 * 1024).map(|c| Ok(c.to_vec())).collect();
+            Body::from_stream(futures_stream(chunks))
+        };
+        let response = self.app.send(request.body(body).unwrap()).await;
         self.keep_cookies(&response);
         response
     }
@@ -151,14 +182,20 @@ pub const PASSWORD: &str = "Safari#Njema-2026";
 /// Registers Wanjiku (demo citizen 28123456) through every step and verifies email and phone. Returns the
 /// email used.
 pub async fn register_citizen(browser: &mut Browser<'_>, email: &str, phone: &str) {
+    register_person(browser, ("28123456", "Wanjiku", "1990"), email, phone).await
+}
+
+/// Registers and verifies the demo register's citizen `(id_number, first_name, year_of_birth)`.
+pub async fn register_person(browser: &mut Browser<'_>, person: (&str, &str, &str), email: &str, phone: &str) {
+    let (id_number, first_name, year_of_birth) = person;
     let steps: [(&str, Vec<(&str, &str)>); 6] = [
         ("/api/accounts/register/type", vec![("account_type", "citizen")]),
         (
             "/api/accounts/register/identity",
             vec![
-                ("id_number", "28123456"),
-                ("first_name", "Wanjiku"),
-                ("year_of_birth", "1990"),
+                ("id_number", id_number),
+                ("first_name", first_name),
+                ("year_of_birth", year_of_birth),
             ],
         ),
         (
@@ -189,7 +226,7 @@ pub async fn register_citizen(browser: &mut Browser<'_>, email: &str, phone: &st
     let e164 = format!("+254{}", &phone.replace(' ', "")[1..]);
     let code = code_in(&last_message(browser.app, &e164).await);
     let (location, _) = browser.submit("/api/accounts/verify/phone", &[("code", &code)]).await;
-    assert_eq!(location, "/en/dashboard");
+    assert_eq!(location, "/en/welcome/photo");
 }
 
 pub const EMAIL: &str = "wanjiku@example.com";
@@ -225,4 +262,10 @@ pub async fn sign_in(browser: &mut Browser<'_>, login: &str, password: &str) -> 
         .submit("/api/accounts/sign-in", &[("login", login), ("password", password)])
         .await;
     (location, errors(&page.body))
+}
+
+fn futures_stream(
+    chunks: Vec<Result<Vec<u8>, std::io::Error>>,
+) -> impl futures_util::Stream<Item = Result<Vec<u8>, std::io::Error>> + Send + 'static {
+    futures_util::stream::iter(chunks)
 }

@@ -36,6 +36,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as it came (for pictures).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -143,6 +145,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 

@@ -14,6 +14,7 @@ use crate::{
     },
     clock::iso_date,
     error::AppError,
+    photo::{self, pages::PhotoStatus},
     i18n::Lang,
     ui::{Button, Radios, SummaryList, SummaryRow, TextInput},
 };
@@ -47,6 +48,7 @@ pub fn DashboardPage() -> impl IntoView {
         let organisations = db::organisations_of(&ctx.state.pool, &account.id)
             .await
             .map_err(AppError::internal)?;
+        let has_photo = photo::service::info(&ctx, &account.id).await?.is_some();
         let title = lang.t("accounts-dashboard-title");
         Ok(view! {
             <AccountNav lang />
@@ -60,6 +62,7 @@ pub fn DashboardPage() -> impl IntoView {
                     {organisations.into_iter().map(|(name, pin, role)| view! { <li>{format!("{name} ({pin}) – {role}")}</li> }).collect_view()}
                 </ul>
             })}
+            <PhotoStatus lang has_photo />
             <h2 class="heading-m">{lang.t("home-services-heading")}</h2>
             {(account.account_type == "visitor").then(|| view! { <p class="body">{lang.t("accounts-dashboard-visitor")}</p> })}
             <p class="body">{lang.t("accounts-dashboard-services")}</p>
@@ -92,6 +95,7 @@ pub fn AccountPage() -> impl IntoView {
             SummaryRow::new(lang.t("accounts-field-email"), account.email.clone()),
             SummaryRow::new(lang.t("accounts-field-phone"), display_phone(&account.phone)),
         ];
+        let photo = photo::service::info(&ctx, &account.id).await?;
         let channels = channel_choices(lang);
         let remembered = devices(&ctx, &account.id).await?;
         let title = lang.t("accounts-account-title");
@@ -114,6 +118,18 @@ pub fn AccountPage() -> impl IntoView {
             <PageHead title=title.clone() lang errors=state.errors() />
             <h1 class="heading-l">{title}</h1>
             <SummaryList rows=details />
+
+            <h2 class="heading-m">{lang.t("photo-account-title")}</h2>
+            {match &photo {
+                Some(info) => view! {
+                    <img class="photo-thumb" src=photo::service::src(info) alt=lang.t("photo-current-alt")
+                        width=info.width height=info.height />
+                }.into_any(),
+                None => view! { <p class="body">{lang.t("photo-none")}</p> }.into_any(),
+            }}
+            <p class="body"><a href=lang.href("account/photo")>
+                {lang.t(if photo.is_some() { "photo-change-link" } else { "photo-add-link" })}
+            </a></p>
 
             <h2 class="heading-m" id="password-heading">{lang.t("accounts-change-password")}</h2>
             <PostForm action=api::ChangePassword::url()>

@@ -252,10 +252,11 @@ pub async fn verify_phone(ctx: &mut Ctx, code: &str) -> Result<String, AppError>
         .await
         .map_err(AppError::internal)?;
     ctx.session.data.notice = Some("accounts-notice-phone-verified".into());
+    // Verified: next, the passport photo (which can be skipped).
     Ok(pending_step(&Account {
         phone_verified_at: Some(now),
         ..account
     })
-    .unwrap_or("dashboard")
+    .unwrap_or("welcome/photo")
     .into())
 }

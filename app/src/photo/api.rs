@@ -1,0 +1,134 @@
+//! The photo server functions. The upload is a multipart form post: without JavaScript the browser posts the
+//! form and follows the redirect; with it, the island posts the same form by XMLHttpRequest (for a progress
+//! bar) and goes where the answer says. Either way the outcome (errors or a notice) waits in the session.
+
+use leptos::{
+    prelude::*,
+    server_fn::codec::{MultipartData, MultipartFormData},
+};
+
+use super::{
+    domain::{Problem, FIELD, MAX_BYTES, SCRIPT_HEADER},
+    service::{self, Origin},
+};
+use crate::{accounts::context::Ctx, error::AppError};
+
+/// Set by the server's body limit when the declared length is over it: the body is not read at all.
+#[derive(Debug, Clone, Copy)]
+pub struct DeclaredTooLarge(pub u64);
+
+/// Room for the multipart framing around the file: a declared length may be this much over the file limit.
+pub const FRAMING_BYTES: u64 = 16 * 1024;
+
+/// A body of unknown length is read this far before it is cut off: past the file limit, so that the message
+/// can say how large the file was (up to 3 MB), and no further.
+pub const STREAM_CAP_BYTES: u64 = MAX_BYTES + 1024 * 1024;
+
+/// Counts the bytes of an upload's body as the server's limit lets them through; the limit ends the body at
+/// `STREAM_CAP_BYTES`. The multipart reader then sees a cut-off form, and this says why.
+#[derive(Debug, Clone, Default)]
+pub struct BodyMeter(pub std::sync::Arc<std::sync::atomic::AtomicU64>);
+
+impl BodyMeter {
+    pub fn bytes(&self) -> u64 {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// Uploads a photo. The form's page is named in the query (`?from=welcome`), so that even a request refused
+/// unread (too large) is answered on the right page.
+#[server(endpoint = "photo/upload", input = MultipartFormData)]
+#[tracing::instrument(skip_all)]
+pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
+    let ctx = Ctx::load().await?;
+    let parts = use_context::<http::request::Parts>().ok_or_else(|| AppError::internal("no request parts"))?;
+    let origin = Origin::parse(parts.uri.query().unwrap_or_default().trim_start_matches("from="));
+    let upload = match parts.extensions.get::<DeclaredTooLarge>() {
+        Some(DeclaredTooLarge(bytes)) => Err(Problem::TooLarge {
+            // The file is the request less a few hundred bytes of multipart framing.
+            bytes: bytes.saturating_sub(512).max(MAX_BYTES + 1),
+        }),
+        None => match read_photo(data).await {
+            // Cut off by the limit: too large, however the reader saw the end.
+            Err(_) if parts.extensions.get::<BodyMeter>().is_some_and(|m| m.bytes() > STREAM_CAP_BYTES) => {
+                Err(Problem::TooLarge {
+                    bytes: STREAM_CAP_BYTES,
+                })
+            }
+            other => other,
+        },
+    };
+    let mut ctx = ctx;
+    let result = service::upload(&mut ctx, upload, origin).await;
+    answer(ctx, result, origin, &parts.headers).await
+}
+
+#[server(endpoint = "photo/remove")]
+#[tracing::instrument(skip_all)]
+pub async fn remove_photo() -> Result<(), AppError> {
+    let mut ctx = Ctx::load().await?;
+    let result = service::remove(&mut ctx).await;
+    ctx.finish(result, "photo", Origin::Account.page(), &[]).await
+}
+
+/// A redirect for a form post; the address itself for the island.
+async fn answer(
+    ctx: Ctx,
+    result: Result<String, AppError>,
+    origin: Origin,
+    headers: &http::HeaderMap,
+) -> Result<String, AppError> {
+    let lang = ctx.lang;
+    let path = ctx.settle(result, "photo", origin.page(), &[]).await?;
+    let href = lang.href(&path);
+    if !headers.contains_key(SCRIPT_HEADER) {
+        leptos_axum::redirect(&href);
+    }
+    Ok(href)
+}
+
+/// The file's bytes: at most `MAX_BYTES` are kept; past that, the rest is only counted, so the message can say
+/// how large the file was (the server's body limit ends the request soon after).
+async fn read_photo(data: MultipartData) -> Result<Vec<u8>, Problem> {
+    let mut multipart = data.into_inner().ok_or(Problem::Interrupted)?;
+    let mut photo = Err(Problem::Missing);
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some(FIELD) => photo = read_file(field).await,
+            Ok(Some(_)) => {}
+            Ok(None) => return photo,
+            Err(_) => {
+                return match photo {
+                    Err(Problem::TooLarge { .. }) => photo,
+                    _ => Err(Problem::Interrupted),
+                }
+            }
+        }
+    }
+}
+
+async fn read_file(mut field: multer::Field<'static>) -> Result<Vec<u8>, Problem> {
+    let mut bytes = Vec::new();
+    let mut total = 0u64;
+    let complete = loop {
+        match field.chunk().await {
+            Ok(Some(chunk)) => {
+                total += chunk.len() as u64;
+                if total <= MAX_BYTES {
+                    bytes.extend_from_slice(&chunk);
+                }
+            }
+            Ok(None) => break true,
+            Err(_) => break false,
+        }
+    };
+    if total > MAX_BYTES {
+        Err(Problem::TooLarge { bytes: total })
+    } else if !complete {
+        Err(Problem::Interrupted)
+    } else if total == 0 {
+        Err(Problem::Missing)
+    } else {
+        Ok(bytes)
+    }
+}

@@ -1,0 +1,119 @@
+//! The photo page, in two places: the step after verification ("Add a photo later" skips it) and the account
+//! page's "Change or remove your photo". A plain multipart form, so it works without JavaScript; the picker
+//! island adds the preview, the crop and the progress bar.
+
+use leptos::{prelude::*, server_fn::ServerFn};
+
+use super::{
+    api,
+    islands::{PhotoPicker, PickerLabels},
+    service::{self, Origin},
+};
+use crate::{
+    accounts::{
+        pages::{load_form, page, redirect_to, BackLink, Notice, PageHead},
+        service::sign_in::verified_account,
+    },
+    clock::iso_date,
+    i18n::Lang,
+    ui::{Button, TextInput},
+};
+
+#[component]
+pub fn WelcomePhotoPage() -> impl IntoView {
+    photo_page(Origin::Welcome)
+}
+
+#[component]
+pub fn AccountPhotoPage() -> impl IntoView {
+    photo_page(Origin::Account)
+}
+
+fn photo_page(origin: Origin) -> impl IntoView {
+    page(async move {
+        let (mut ctx, state) = load_form("photo").await?;
+        let account = match verified_account(&ctx).await? {
+            Ok(account) => account,
+            Err(path) => return Ok(redirect_to(&ctx, path)),
+        };
+        let lang = ctx.lang;
+        let notice = ctx.take_notice().await?;
+        let current = service::info(&ctx, &account.id).await?;
+        let welcome = origin == Origin::Welcome;
+        let title = lang.t(if welcome { "photo-welcome-title" } else { "photo-account-title" });
+        let action = format!("{}?from={}", api::UploadPhoto::url(), origin.code());
+        let upload_label = lang.t(if current.is_some() { "photo-replace" } else { "photo-upload" });
+        Ok(view! {
+            {(!welcome).then(|| view! { <BackLink lang to="account" /> })}
+            <Notice lang notice />
+            <PageHead title=title.clone() lang errors=state.errors() />
+            <h1 class="heading-l">{title}</h1>
+            <p class="body">{lang.t("photo-intro")}</p>
+            <h2 class="heading-m">{lang.t("photo-rules-heading")}</h2>
+            <ul class="list">
+                <li>{lang.t("photo-rule-format")}</li>
+                <li>{lang.t("photo-rule-size")}</li>
+                <li>{lang.t("photo-rule-face")}</li>
+            </ul>
+            <p class="body">{lang.t("photo-crop-note")}</p>
+            {current.as_ref().map(|info| view! {
+                <figure class="photo-current">
+                    <img src=service::src(info) alt=lang.t("photo-current-alt") width=info.width height=info.height />
+                    <figcaption class="hint">
+                        {lang.t("photo-current")}" – "{lang.t_with("photo-added-on", &[("date", iso_date(info.added_at))])}
+                    </figcaption>
+                </figure>
+            })}
+            <form method="post" action=action enctype="multipart/form-data" class="form" novalidate>
+                <PhotoPicker labels=picker_labels(lang)>
+                    <TextInput id="photo" name="photo" label=lang.t("photo-field") hint=Some(lang.t("photo-field-hint"))
+                        input_type="file" accept="image/jpeg,image/png" error=state.error("photo") />
+                </PhotoPicker>
+                <Button text=upload_label />
+            </form>
+            {(current.is_some() && !welcome).then(|| view! {
+                <form method="post" action=api::RemovePhoto::url() class="form">
+                    <Button text=lang.t("photo-remove") secondary=true />
+                </form>
+            })}
+            {welcome.then(|| view! {
+                <p class="body"><a href=lang.href("dashboard")>{lang.t("photo-later")}</a></p>
+                <p class="hint">{lang.t("photo-later-hint")}</p>
+            })}
+        }
+        .into_any())
+    })
+}
+
+fn picker_labels(lang: Lang) -> PickerLabels {
+    let size = [("width", "{width}".to_string()), ("height", "{height}".to_string())];
+    PickerLabels {
+        crop_heading: lang.t("photo-crop-heading"),
+        crop_help: lang.t_with("photo-crop-help", &size),
+        crop_canvas: lang.t("photo-crop-canvas"),
+        crop_size: lang.t("photo-crop-size"),
+        preview_alt: lang.t("photo-preview-alt"),
+        preview_ok: lang.t_with("photo-preview-ok", &size),
+        preview_unknown: lang.t("photo-preview-unknown"),
+        too_small: lang.t_with("photo-error-too-small", &size),
+        too_large: lang.t_with("photo-error-too-large", &[("size", "{size}".to_string())]),
+        uploading: lang.t("photo-uploading"),
+        failed: lang.t("photo-upload-failed"),
+    }
+}
+
+/// The dashboard's line about the photo: added or not, with the way to add or change it.
+#[component]
+pub fn PhotoStatus(lang: Lang, has_photo: bool) -> impl IntoView {
+    let (status, link) = if has_photo {
+        ("photo-status-added", "photo-change-link")
+    } else {
+        ("photo-status-missing", "photo-add-link")
+    };
+    view! {
+        <p class="body">
+            <strong>{format!("{}: ", lang.t("photo-status-label"))}</strong>{format!("{} – ", lang.t(status))}
+            <a href=lang.href("account/photo")>{lang.t(link)}</a>
+        </p>
+    }
+}

@@ -1,0 +1,115 @@
+//! The photo rules that need the database and the session: who may upload, how often, and where they go next.
+
+use super::{
+    check::{self, CleanPhoto},
+    db::{self, PhotoInfo},
+    domain::Problem,
+};
+use crate::{
+    accounts::{context::Ctx, service::sign_in::verified_account, throttle},
+    error::AppError,
+};
+
+/// Which page the form was on: the step after verification, or the account page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Welcome,
+    Account,
+}
+
+impl Origin {
+    pub fn parse(value: &str) -> Origin {
+        if value == "welcome" {
+            Origin::Welcome
+        } else {
+            Origin::Account
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Origin::Welcome => "welcome",
+            Origin::Account => "account",
+        }
+    }
+
+    /// The form's own page (where errors are shown).
+    pub fn page(self) -> &'static str {
+        match self {
+            Origin::Welcome => "welcome/photo",
+            Origin::Account => "account/photo",
+        }
+    }
+
+    /// Where a saved photo leads.
+    fn next(self) -> &'static str {
+        match self {
+            Origin::Welcome => "dashboard",
+            Origin::Account => "account",
+        }
+    }
+}
+
+/// Checks, cleans and stores an uploaded photo as the signed-in account's, replacing any other.
+/// `upload` is the file's bytes, or what went wrong while receiving them.
+pub async fn upload(ctx: &mut Ctx, upload: Result<Vec<u8>, Problem>, origin: Origin) -> Result<String, AppError> {
+    let account = match verified_account(ctx).await? {
+        Ok(account) => account,
+        Err(path) => return Ok(path.into()),
+    };
+    let (pool, now) = (&ctx.state.pool, ctx.now());
+    let key = throttle::photo_key(&account.id);
+    if throttle::wait_seconds(pool, std::slice::from_ref(&key), now)
+        .await
+        .map_err(AppError::internal)?
+        > 0
+    {
+        return Err(AppError::field("photo", "photo-error-throttled"));
+    }
+    throttle::record_failure(pool, &key, throttle::PHOTO_THRESHOLD, now)
+        .await
+        .map_err(AppError::internal)?;
+    let photo = clean(ctx, upload.map_err(|p| p.field_error())?)
+        .await?
+        .map_err(|p| p.field_error())?;
+    db::save(pool, &account.id, &photo, now)
+        .await
+        .map_err(AppError::internal)?;
+    ctx.session.data.notice = Some("photo-notice-saved".into());
+    Ok(origin.next().into())
+}
+
+/// The check runs on a blocking thread, a bounded number at a time.
+async fn clean(ctx: &Ctx, bytes: Vec<u8>) -> Result<Result<CleanPhoto, Problem>, AppError> {
+    let _permit = ctx.state.photo_checks.acquire().await.map_err(AppError::internal)?;
+    tokio::task::spawn_blocking(move || check::clean(&bytes))
+        .await
+        .map_err(AppError::internal)
+}
+
+pub async fn remove(ctx: &mut Ctx) -> Result<String, AppError> {
+    let account = match verified_account(ctx).await? {
+        Ok(account) => account,
+        Err(path) => return Ok(path.into()),
+    };
+    if db::remove(&ctx.state.pool, &account.id)
+        .await
+        .map_err(AppError::internal)?
+    {
+        ctx.session.data.notice = Some("photo-notice-removed".into());
+    }
+    Ok("account".into())
+}
+
+/// The signed-in account's photo, if it has one.
+pub async fn info(ctx: &Ctx, account_id: &str) -> Result<Option<PhotoInfo>, AppError> {
+    db::of_account(&ctx.state.pool, account_id)
+        .await
+        .map_err(AppError::internal)
+}
+
+/// The address a page shows the photo from. The id changes with every replacement, so no cache can show an
+/// old photo.
+pub fn src(info: &PhotoInfo) -> String {
+    format!("/photos/{}.jpg", info.id)
+}

@@ -1,0 +1,75 @@
+//! Limits on a request's body and time, chosen by route. Every form: `body_limit_bytes` (64 KiB) and 30 s. The
+//! photo upload: the photo limit plus its multipart framing, and 3 minutes, because 2 MB over a slow 3G uplink
+//! (~100 kbit/s in practice) takes about as long. A declared length over the limit is refused before a byte of
+//! the body is read; a body without a declared length is cut off where it passes the limit (for the photo, a
+//! little further, so the message can give the file's size).
+
+use std::time::Duration;
+
+use app::{
+    photo::{
+        api::{BodyMeter, DeclaredTooLarge, UploadPhoto, FRAMING_BYTES, STREAM_CAP_BYTES},
+        domain::MAX_BYTES,
+    },
+    state::AppState,
+};
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    http::{header::CONTENT_LENGTH, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use futures_util::StreamExt;
+use http_body_util::Limited;
+use std::sync::atomic::Ordering;
+use leptos::server_fn::ServerFn;
+
+const TIME: Duration = Duration::from_secs(30);
+const UPLOAD_TIME: Duration = Duration::from_secs(180);
+
+pub async fn limit(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let photo = request.uri().path() == UploadPhoto::url();
+    let time = if photo { UPLOAD_TIME } else { TIME };
+    let (limit, cap) = if photo {
+        (MAX_BYTES + FRAMING_BYTES, STREAM_CAP_BYTES)
+    } else {
+        let limit = state.settings.body_limit_bytes as u64;
+        (limit, limit)
+    };
+    let declared = request
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok()?.parse::<u64>().ok());
+    if let Some(declared) = declared.filter(|&length| length > limit) {
+        if !photo {
+            return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+        }
+        // The upload's own page says what was wrong, in the reader's language: the server function answers
+        // from the declared length, with an empty body.
+        request.extensions_mut().insert(DeclaredTooLarge(declared));
+        request.headers_mut().remove(CONTENT_LENGTH);
+        *request.body_mut() = Body::empty();
+    } else if photo {
+        let meter = BodyMeter::default();
+        request.extensions_mut().insert(meter.clone());
+        request = request.map(|body| metered(body, meter, cap));
+    } else {
+        request = request.map(|body| Body::new(Limited::new(body, cap as usize)));
+    }
+    match tokio::time::timeout(time, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
+    }
+}
+
+/// The body, ended (not failed) once more than `cap` bytes have passed, with the count kept in `meter`: an error
+/// would reach the server function only as an unexplained failure, while the count says "too large".
+fn metered(body: Body, meter: BodyMeter, cap: u64) -> Body {
+    let stream = body.into_data_stream().take_while(move |chunk| {
+        let size = chunk.as_ref().map_or(0, |bytes| bytes.len() as u64);
+        let seen = meter.0.fetch_add(size, Ordering::Relaxed) + size;
+        std::future::ready(seen <= cap)
+    });
+    Body::from_stream(stream)
+}
