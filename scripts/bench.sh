@@ -156,3 +156,7 @@ while [ "$(date +%s)" -lt "$end" ]; do
 done | sort -n | awk '{t[NR]=$1} END {printf "GET /en during the storm: %d pages, median %.1f ms, p99 %.1f ms (target <= 50 ms)\n", NR, t[int(NR*0.5)+1]*1000, t[int(NR*0.99)+1]*1000}'
 wait "$storm_pid"
 echo "resident memory after the storm: $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' "/proc/$server_pid/status")"
+
+echo
+echo "== Passport photo (issue 4): check + re-encode, and a decompression bomb =="
+cargo bench -q -p app --features samples --bench photo 2>/dev/null | grep -v '^$'

@@ -55,7 +55,7 @@ export async function continueOn(page: Page) {
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
-/** Contact, password, terms, check, create; then the email link and the phone code, to the dashboard. */
+/** Contact, password, terms, check, create; then the email link and the phone code; the photo step skipped. */
 export async function finishRegistration(page: Page, email: string, phone: { typed: string; e164: string }) {
   await expect(page.getByRole("heading", { name: "Your contact details" })).toBeVisible();
   await page.getByLabel("Email address").fill(email);
@@ -76,6 +76,9 @@ export async function finishRegistration(page: Page, email: string, phone: { typ
   await expect(page.getByRole("heading", { name: "Check your phone" })).toBeVisible();
   await page.getByLabel("Code").fill(await codeSentTo(page.request, phone.e164));
   await continueOn(page);
+  // The photo step comes next; it can be skipped.
+  await expect(page.getByRole("heading", { name: "Add your passport photo" })).toBeVisible();
+  await page.getByRole("link", { name: "Add a photo later" }).click();
   await expect(page).toHaveURL(/\/en\/dashboard$/);
 }
 

@@ -1,13 +1,12 @@
 //! The axum server around the app: one `router(state)` for `main` and for the tests, so what is tested is what runs.
 
 pub mod assets;
-pub mod limits;
 pub mod delivery;
 pub mod dev;
 pub mod language;
+pub mod limits;
 pub mod security;
 pub mod telemetry;
-
 
 use app::{db, demo, i18n::Lang, settings::Settings, shell, site::SiteInfo, state::AppState, App};
 use axum::{

@@ -16,14 +16,17 @@ use app::{
 use axum::{
     body::Body,
     extract::{Request, State},
-    http::{header::CONTENT_LENGTH, StatusCode},
+    http::{
+        header::{CONTENT_LENGTH, CONTENT_TYPE},
+        StatusCode,
+    },
     middleware::Next,
     response::{IntoResponse, Response},
 };
 use futures_util::StreamExt;
 use http_body_util::Limited;
-use std::sync::atomic::Ordering;
 use leptos::server_fn::ServerFn;
+use std::sync::atomic::Ordering;
 
 const TIME: Duration = Duration::from_secs(30);
 const UPLOAD_TIME: Duration = Duration::from_secs(180);
@@ -37,6 +40,10 @@ pub async fn limit(State(state): State<AppState>, mut request: Request, next: Ne
         let limit = state.settings.body_limit_bytes as u64;
         (limit, limit)
     };
+    // The multipart reader panics on a form without a boundary; a browser never sends one.
+    if photo && !is_multipart(&request) {
+        return StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response();
+    }
     let declared = request
         .headers()
         .get(CONTENT_LENGTH)
@@ -61,6 +68,14 @@ pub async fn limit(State(state): State<AppState>, mut request: Request, next: Ne
         Ok(response) => response,
         Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
     }
+}
+
+fn is_multipart(request: &Request) -> bool {
+    request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("multipart/form-data") && value.contains("boundary="))
 }
 
 /// The body, ended (not failed) once more than `cap` bytes have passed, with the count kept in `meter`: an error

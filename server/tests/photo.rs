@@ -20,7 +20,12 @@ async fn landed(browser: &mut Browser<'_>, response: common::TestResponse) -> (S
 }
 
 async fn follow(browser: &mut Browser<'_>, response: common::TestResponse) -> (String, String) {
-    assert!(response.status.is_redirection(), "{} {}", response.status, response.body);
+    assert!(
+        response.status.is_redirection(),
+        "{} {}",
+        response.status,
+        response.body
+    );
     let location = response.header("location").to_string();
     let page = browser.get(&location).await;
     (location, page.body)
@@ -59,7 +64,10 @@ on_both_engines!(the_size_rules_are_inclusive_and_state_the_figures, |app| {
     let (location, problems) = upload(&mut browser, "face.jpg", &jpeg(500, 500)).await;
     assert_eq!((location.as_str(), problems.len()), ("/en/account", 0));
     let page = browser.get("/en/account").await;
-    assert!(page.body.contains("width=\"500\""), "the newest photo replaced the first");
+    assert!(
+        page.body.contains("width=\"500\""),
+        "the newest photo replaced the first"
+    );
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM photos")
         .fetch_one(&app.state.pool)
         .await
@@ -102,10 +110,19 @@ on_both_engines!(a_stored_photo_has_no_metadata_and_only_its_owner_sees_it, |app
 
     // Another account, and no account at all, get the same 404 as for a photo that does not exist.
     let mut other = Browser::new(&app);
-    register_person(&mut other, ("31234567", "Otieno", "1985"), "otieno@example.com", "0722 000 111").await;
+    register_person(
+        &mut other,
+        ("31234567", "Otieno", "1985"),
+        "otieno@example.com",
+        "0722 000 111",
+    )
+    .await;
     assert_eq!(other.get(&src).await.status, 404);
     assert_eq!(Browser::new(&app).get(&src).await.status, 404);
-    assert_eq!(owner.get("/photos/00000000000000000000000000000000.jpg").await.status, 404);
+    assert_eq!(
+        owner.get("/photos/00000000000000000000000000000000.jpg").await.status,
+        404
+    );
 
     // Removing it: the old address stops working.
     let (location, _) = owner.submit("/api/photo/remove", &[]).await;
@@ -137,12 +154,17 @@ on_both_engines!(a_file_over_2_mb_is_cut_off_by_the_limit, |app| {
     let (_, problems) = upload(&mut browser, "big.jpg", &three_mb).await;
     assert_eq!(problems, ["Your file is 3.0 MB. It must be at most 2 MB"]);
     let response = browser.upload(UPLOAD, "face.jpg", &jpeg(300, 300), false).await;
-    assert!(landed(&mut browser, response).await.1.is_empty(), "a small photo streams through");
+    assert!(
+        landed(&mut browser, response).await.1.is_empty(),
+        "a small photo streams through"
+    );
     // No declared length: read up to the limit, then refused.
     let response = browser.upload(UPLOAD, "big.jpg", &three_mb, false).await;
     let (_, problems) = landed(&mut browser, response).await;
     assert_eq!(problems.len(), 1);
     assert_eq!(problems, ["Your file is 3.0 MB. It must be at most 2 MB"]);
+    // A post that is not a multipart form is refused before any reading.
+    assert_eq!(browser.post(UPLOAD, &[("photo", "x")]).await.status, 415);
     // Every other form keeps its small limit.
     let big_form = "x".repeat(100 * 1024);
     let response = browser.post("/api/accounts/sign-in", &[("login", &big_form)]).await;

@@ -50,7 +50,12 @@ pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
         }),
         None => match read_photo(data).await {
             // Cut off by the limit: too large, however the reader saw the end.
-            Err(_) if parts.extensions.get::<BodyMeter>().is_some_and(|m| m.bytes() > STREAM_CAP_BYTES) => {
+            Err(_)
+                if parts
+                    .extensions
+                    .get::<BodyMeter>()
+                    .is_some_and(|m| m.bytes() > STREAM_CAP_BYTES) =>
+            {
                 Err(Problem::TooLarge {
                     bytes: STREAM_CAP_BYTES,
                 })

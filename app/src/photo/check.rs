@@ -8,9 +8,7 @@
 
 use std::io::Cursor;
 
-use image::{
-    codecs::jpeg::JpegEncoder, DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage,
-};
+use image::{codecs::jpeg::JpegEncoder, DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, RgbImage};
 
 use super::domain::{check_dimensions, check_size, Problem, MAX_SIDE};
 
@@ -163,7 +161,9 @@ pub mod samples {
     }
 
     fn gradient(width: u32, height: u32) -> RgbImage {
-        RgbImage::from_fn(width, height, |x, y| Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8]))
+        RgbImage::from_fn(width, height, |x, y| {
+            Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+        })
     }
 
     /// The bytes a GPS position and a camera serial leave in a JPEG.
@@ -259,9 +259,27 @@ mod tests {
 
     #[test]
     fn sizes_outside_the_limits_are_refused_with_their_figures() {
-        assert_eq!(problem(&jpeg(501, 500)), Problem::TooBig { width: 501, height: 500 });
-        assert_eq!(problem(&png(500, 501)), Problem::TooBig { width: 500, height: 501 });
-        assert_eq!(problem(&jpeg(239, 400)), Problem::TooSmall { width: 239, height: 400 });
+        assert_eq!(
+            problem(&jpeg(501, 500)),
+            Problem::TooBig {
+                width: 501,
+                height: 500
+            }
+        );
+        assert_eq!(
+            problem(&png(500, 501)),
+            Problem::TooBig {
+                width: 500,
+                height: 501
+            }
+        );
+        assert_eq!(
+            problem(&jpeg(239, 400)),
+            Problem::TooSmall {
+                width: 239,
+                height: 400
+            }
+        );
     }
 
     #[test]
@@ -277,9 +295,15 @@ mod tests {
 
     #[test]
     fn content_decides_not_the_name() {
-        assert_eq!(problem(b"This is a text file that someone named photo.jpg\n"), Problem::NotImage);
+        assert_eq!(
+            problem(b"This is a text file that someone named photo.jpg\n"),
+            Problem::NotImage
+        );
         assert_eq!(problem(b""), Problem::NotImage);
-        assert_eq!(problem(b"GIF89a\x01\x00\x01\x00"), Problem::WrongFormat { format: "GIF".into() });
+        assert_eq!(
+            problem(b"GIF89a\x01\x00\x01\x00"),
+            Problem::WrongFormat { format: "GIF".into() }
+        );
     }
 
     #[test]
@@ -299,7 +323,13 @@ mod tests {
     fn a_decompression_bomb_is_refused_from_its_header() {
         let bomb = png_bomb(20_000);
         assert!(bomb.len() < 100 * 1024, "{}", bomb.len());
-        assert_eq!(problem(&bomb), Problem::TooBig { width: 20_000, height: 20_000 });
+        assert_eq!(
+            problem(&bomb),
+            Problem::TooBig {
+                width: 20_000,
+                height: 20_000
+            }
+        );
     }
 
     #[test]

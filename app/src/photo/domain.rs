@@ -24,11 +24,21 @@ pub const SCRIPT_HEADER: &str = "x-uraia-upload";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     Missing,
-    TooLarge { bytes: u64 },
+    TooLarge {
+        bytes: u64,
+    },
     NotImage,
-    WrongFormat { format: String },
-    TooBig { width: u32, height: u32 },
-    TooSmall { width: u32, height: u32 },
+    WrongFormat {
+        format: String,
+    },
+    TooBig {
+        width: u32,
+        height: u32,
+    },
+    TooSmall {
+        width: u32,
+        height: u32,
+    },
     Corrupt,
     /// The upload stopped part-way (connection lost, or a form that is not ours).
     Interrupted,
@@ -95,22 +105,56 @@ mod tests {
     fn the_limits_are_inclusive() {
         assert_eq!(check_dimensions(500, 500), Ok(()));
         assert_eq!(check_dimensions(240, 240), Ok(()));
-        assert_eq!(check_dimensions(501, 500), Err(Problem::TooBig { width: 501, height: 500 }));
-        assert_eq!(check_dimensions(500, 501), Err(Problem::TooBig { width: 500, height: 501 }));
-        assert_eq!(check_dimensions(239, 300), Err(Problem::TooSmall { width: 239, height: 300 }));
-        assert_eq!(check_dimensions(300, 239), Err(Problem::TooSmall { width: 300, height: 239 }));
+        assert_eq!(
+            check_dimensions(501, 500),
+            Err(Problem::TooBig {
+                width: 501,
+                height: 500
+            })
+        );
+        assert_eq!(
+            check_dimensions(500, 501),
+            Err(Problem::TooBig {
+                width: 500,
+                height: 501
+            })
+        );
+        assert_eq!(
+            check_dimensions(239, 300),
+            Err(Problem::TooSmall {
+                width: 239,
+                height: 300
+            })
+        );
+        assert_eq!(
+            check_dimensions(300, 239),
+            Err(Problem::TooSmall {
+                width: 300,
+                height: 239
+            })
+        );
         assert_eq!(check_size(MAX_BYTES), Ok(()));
-        assert_eq!(check_size(MAX_BYTES + 1), Err(Problem::TooLarge { bytes: MAX_BYTES + 1 }));
+        assert_eq!(
+            check_size(MAX_BYTES + 1),
+            Err(Problem::TooLarge { bytes: MAX_BYTES + 1 })
+        );
     }
 
     #[test]
     fn messages_carry_the_figures() {
-        let error = Problem::TooBig { width: 1200, height: 1600 }.field_error();
+        let error = Problem::TooBig {
+            width: 1200,
+            height: 1600,
+        }
+        .field_error();
         assert_eq!(error.field, "photo");
         assert_eq!(error.key, "photo-error-too-big");
         assert_eq!(
             error.args,
-            vec![("width".to_string(), "1200".to_string()), ("height".to_string(), "1600".to_string())]
+            vec![
+                ("width".to_string(), "1200".to_string()),
+                ("height".to_string(), "1600".to_string())
+            ]
         );
     }
 

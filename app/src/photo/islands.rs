@@ -81,9 +81,13 @@ pub fn PhotoPicker(labels: PickerLabels, children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     browser::wire(wrapper, canvas, frame, preview, message, progress, labels.clone());
     let size_range = move || {
-        frame
-            .get()
-            .map(|f| (f64::from(MIN_SIDE_F).min(f.width.min(f.height)), f.width.min(f.height), f.side))
+        frame.get().map(|f| {
+            (
+                f64::from(MIN_SIDE_F).min(f.width.min(f.height)),
+                f.width.min(f.height),
+                f.side,
+            )
+        })
     };
     #[cfg(feature = "hydrate")]
     let on_size = move |ev: leptos::ev::Event| {
@@ -190,7 +194,14 @@ mod browser {
             let on_submit = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
                 ev.prevent_default();
                 let form: HtmlFormElement = ev.target().unwrap().unchecked_into();
-                submit(&form, frame.get_untracked(), image.get_value(), &labels_submit, message, progress);
+                submit(
+                    &form,
+                    frame.get_untracked(),
+                    image.get_value(),
+                    &labels_submit,
+                    message,
+                    progress,
+                );
             });
             let _ = form.add_event_listener_with_callback("submit", on_submit.as_ref().unchecked_ref());
             on_submit.forget();
@@ -214,7 +225,9 @@ mod browser {
         preview.set(None);
         message.set(None);
         let Some(file) = file else { return };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&file) else { return };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&file) else {
+            return;
+        };
         let Ok(img) = HtmlImageElement::new() else { return };
         let bytes = file.size() as u64;
         let labels = labels.clone();
@@ -290,7 +303,9 @@ mod browser {
         });
         let target = canvas.clone();
         let moved = Closure::<dyn FnMut(PointerEvent)>::new(move |ev: PointerEvent| {
-            let (Some(f), Some((dx, dy))) = (frame.get_untracked(), drag.get_value()) else { return };
+            let (Some(f), Some((dx, dy))) = (frame.get_untracked(), drag.get_value()) else {
+                return;
+            };
             let (px, py) = at(&target, &ev, f);
             frame.set(Some(f.moved_to(px - dx, py - dy)));
         });
@@ -332,7 +347,9 @@ mod browser {
         message: Message,
         progress: RwSignal<Option<f64>>,
     ) {
-        let Ok(data) = FormData::new_with_form(form) else { return };
+        let Ok(data) = FormData::new_with_form(form) else {
+            return;
+        };
         let action = form.action();
         let failed = labels.failed.clone();
         let (Some(f), Some(img)) = (frame, img) else {

@@ -40,9 +40,17 @@ fn photo_page(origin: Origin) -> impl IntoView {
         let notice = ctx.take_notice().await?;
         let current = service::info(&ctx, &account.id).await?;
         let welcome = origin == Origin::Welcome;
-        let title = lang.t(if welcome { "photo-welcome-title" } else { "photo-account-title" });
+        let title = lang.t(if welcome {
+            "photo-welcome-title"
+        } else {
+            "photo-account-title"
+        });
         let action = format!("{}?from={}", api::UploadPhoto::url(), origin.code());
-        let upload_label = lang.t(if current.is_some() { "photo-replace" } else { "photo-upload" });
+        let upload_label = lang.t(if current.is_some() {
+            "photo-replace"
+        } else {
+            "photo-upload"
+        });
         Ok(view! {
             {(!welcome).then(|| view! { <BackLink lang to="account" /> })}
             <Notice lang notice />

@@ -14,8 +14,8 @@ use crate::{
     },
     clock::iso_date,
     error::AppError,
-    photo::{self, pages::PhotoStatus},
     i18n::Lang,
+    photo::{self, pages::PhotoStatus},
     ui::{Button, Radios, SummaryList, SummaryRow, TextInput},
 };
 
