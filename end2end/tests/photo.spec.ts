@@ -88,3 +88,27 @@ test("the photo step after verification can be used or skipped", async ({ page }
   await expect(page).toHaveURL(/\/en\/dashboard$/);
   await expect(page.getByText("Passport photo: Added")).toBeVisible();
 });
+
+test("on a slow link the upload shows its progress", async ({ page }, info) => {
+  test.skip(info.project.name.includes("no-js"), "the progress bar needs JavaScript; without it the browser shows its own");
+  await registerCitizen(page, info, 14);
+  await page.goto("/en/account/photo");
+  // About 5 KB/s up: the 19 KB photo takes a few seconds, as on a weak 3G signal.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 300,
+    downloadThroughput: 50_000,
+    uploadThroughput: 5_000,
+  });
+  await page.getByLabel("Choose a photo").setInputFiles(fixture("photo-400x400.jpg"));
+  await expect(page.getByText("Your photo is 400 x 400 pixels: it meets the size rules.")).toBeVisible();
+  await expect(page.getByRole("img", { name: "The photo you chose" })).toBeVisible();
+  await page.getByRole("button", { name: "Upload photo" }).click();
+  const progress = page.getByRole("progressbar", { name: "Uploading your photo" });
+  await expect(progress).toBeVisible();
+  await expect.poll(async () => Number(await progress.getAttribute("value")), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(page).toHaveURL(/\/en\/account$/, { timeout: 30_000 });
+  await expect(page.getByText("Your photo has been saved.")).toBeVisible();
+});

@@ -3,7 +3,7 @@
 
 mod common;
 
-use app::photo::check::samples::{jpeg, jpeg_with_gps, png, png_bomb, GPS_MARKER, SERIAL_MARKER};
+use app::photo::check::samples::{jpeg, jpeg_with_exif, png, png_bomb, GPS_MARKER, SERIAL_MARKER};
 use common::browser::{errors, register_citizen, register_person, Browser, EMAIL, PHONE};
 
 const UPLOAD: &str = "/api/photo/upload?from=account";
@@ -97,7 +97,7 @@ on_both_engines!(the_file_s_content_decides_and_damage_is_named, |app| {
 on_both_engines!(a_stored_photo_has_no_metadata_and_only_its_owner_sees_it, |app| {
     let mut owner = Browser::new(&app);
     register_citizen(&mut owner, EMAIL, PHONE).await;
-    let (_, problems) = upload(&mut owner, "IMG_2041.jpg", &jpeg_with_gps(400, 400)).await;
+    let (_, problems) = upload(&mut owner, "IMG_2041.jpg", &jpeg_with_exif(400, 400, 1)).await;
     assert!(problems.is_empty(), "{problems:?}");
     let src = photo_src(&mut owner).await.expect("the account page shows the photo");
     let photo = owner.get(&src).await;

@@ -28,6 +28,9 @@ const DECODE_ALLOC: u64 = 8 * 1024 * 1024;
 
 pub fn clean(bytes: &[u8]) -> Result<CleanPhoto, Problem> {
     check_size(bytes.len() as u64)?;
+    if is_heic(bytes) {
+        return Err(Problem::WrongFormat { format: "HEIC".into() });
+    }
     let format = image::guess_format(bytes).map_err(|_| Problem::NotImage)?;
     if !matches!(format, ImageFormat::Jpeg | ImageFormat::Png) {
         return Err(Problem::WrongFormat {
@@ -57,6 +60,13 @@ pub fn clean(bytes: &[u8]) -> Result<CleanPhoto, Problem> {
         .encode_image(&rgb)
         .map_err(|_| Problem::Corrupt)?;
     Ok(CleanPhoto { jpeg, width, height })
+}
+
+/// iPhones save photos as HEIC by default, and the image crate does not know it: name it, so the person is told
+/// "HEIC" rather than "not a picture". (An ISO media file whose brand is one of HEIF's.)
+fn is_heic(bytes: &[u8]) -> bool {
+    const BRANDS: [&[u8]; 7] = [b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1"];
+    bytes.get(4..8) == Some(b"ftyp") && bytes.get(8..12).is_some_and(|brand| BRANDS.contains(&brand))
 }
 
 /// The width and height the header declares, without limits that would turn "too big" into a decoder error.
@@ -170,14 +180,15 @@ pub mod samples {
     pub const GPS_MARKER: &[u8] = b"GPS-36.8219E1.2921S";
     pub const SERIAL_MARKER: &[u8] = b"SERIAL-KE-0042";
 
-    /// A JPEG carrying an EXIF block with a GPS IFD and a camera serial number, as phones write them.
-    pub fn jpeg_with_gps(width: u32, height: u32) -> Vec<u8> {
+    /// A JPEG carrying an EXIF block as phones write them: an orientation (1: upright; 6: turn 90° clockwise
+    /// to view), a GPS position and a camera serial number.
+    pub fn jpeg_with_exif(width: u32, height: u32, orientation: u16) -> Vec<u8> {
         let plain = jpeg(width, height);
-        // TIFF, little-endian: IFD0 with a camera serial (0xA431, ASCII) and the GPS IFD pointer (0x8825); the
-        // GPS IFD with GPSLatitudeRef (0x0001, ASCII) pointing at the marker text.
+        // TIFF, little-endian: IFD0 with the orientation (0x0112, SHORT), the GPS IFD pointer (0x8825) and a
+        // camera serial (0xA431, ASCII); the GPS IFD with GPSLatitudeRef (0x0001, ASCII) pointing at the marker.
         let mut tiff: Vec<u8> = b"II*\0".to_vec();
         tiff.extend(8u32.to_le_bytes());
-        let ifd0_len = 2 + 2 * 12 + 4;
+        let ifd0_len = 2 + 3 * 12 + 4;
         let gps_ifd = 8 + ifd0_len;
         let gps_len = 2 + 12 + 4;
         let serial_at = gps_ifd + gps_len;
@@ -189,7 +200,8 @@ pub mod samples {
             e.extend(value.to_le_bytes());
             e
         };
-        tiff.extend(2u16.to_le_bytes());
+        tiff.extend(3u16.to_le_bytes());
+        tiff.extend(entry(0x0112, 3, 1, u32::from(orientation)));
         tiff.extend(entry(0x8825, 4, 1, gps_ifd));
         tiff.extend(entry(0xA431, 2, SERIAL_MARKER.len() as u32 + 1, serial_at));
         tiff.extend(0u32.to_le_bytes());
@@ -284,13 +296,20 @@ mod tests {
 
     #[test]
     fn metadata_does_not_survive() {
-        let original = jpeg_with_gps(400, 400);
+        let original = jpeg_with_exif(400, 400, 1);
         let contains = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).any(|w| w == needle);
         assert!(contains(&original, GPS_MARKER) && contains(&original, SERIAL_MARKER));
         let photo = clean(&original).unwrap();
         assert!(!contains(&photo.jpeg, GPS_MARKER));
         assert!(!contains(&photo.jpeg, SERIAL_MARKER));
         assert!(!contains(&photo.jpeg, b"Exif"));
+    }
+
+    #[test]
+    fn a_phone_s_rotation_is_applied_to_the_pixels() {
+        // Stored 300 wide and 400 high, shown turned: 400 x 300. Without the EXIF, only the turned pixels say so.
+        let photo = clean(&jpeg_with_exif(300, 400, 6)).unwrap();
+        assert_eq!((photo.width, photo.height), (400, 300));
     }
 
     #[test]
