@@ -77,22 +77,20 @@ pub fn PhotoPicker(labels: PickerLabels, children: Children) -> impl IntoView {
     let frame = RwSignal::new(None::<Frame>);
     let preview = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<(String, bool)>);
-    let progress = RwSignal::new(None::<f64>);
+    // Whole numbers only on the page: formatting or parsing a float would add ~20 KB of wasm.
+    let progress = RwSignal::new(None::<u32>);
     #[cfg(feature = "hydrate")]
     browser::wire(wrapper, canvas, frame, preview, message, progress, labels.clone());
     let size_range = move || {
         frame.get().map(|f| {
-            (
-                f64::from(MIN_SIDE_F).min(f.width.min(f.height)),
-                f.width.min(f.height),
-                f.side,
-            )
+            let largest = f.width.min(f.height) as u32;
+            (MIN_SIDE_F.min(largest), largest, f.side as u32)
         })
     };
     #[cfg(feature = "hydrate")]
     let on_size = move |ev: leptos::ev::Event| {
-        if let (Some(f), Ok(side)) = (frame.get_untracked(), event_target_value(&ev).parse::<f64>()) {
-            frame.set(Some(f.resized(side)));
+        if let (Some(f), Ok(side)) = (frame.get_untracked(), event_target_value(&ev).parse::<u32>()) {
+            frame.set(Some(f.resized(f64::from(side))));
         }
     };
     #[cfg(not(feature = "hydrate"))]
@@ -106,25 +104,25 @@ pub fn PhotoPicker(labels: PickerLabels, children: Children) -> impl IntoView {
     );
     view! {
         <div node_ref=wrapper>{children()}</div>
+        <p class="photo-message" role="status" aria-live="polite"
+            class:photo-message--error=move || message.get().is_some_and(|m| m.1)>
+            {move || message.get().map(|m| m.0)}
+        </p>
         <div class="photo-crop" hidden=move || frame.get().is_none()>
             <h3 class="heading-s">{crop_heading}</h3>
             <canvas node_ref=canvas class="photo-crop__canvas" tabindex="0" role="img" aria-label=crop_canvas></canvas>
             <label class="label" for="photo-crop-size">{crop_size}</label>
             <input type="range" id="photo-crop-size" class="photo-crop__size" step="1"
-                min=move || size_range().map(|r| r.0).unwrap_or(0.0).to_string()
-                max=move || size_range().map(|r| r.1).unwrap_or(0.0).to_string()
-                prop:value=move || size_range().map(|r| r.2).unwrap_or(0.0).to_string()
+                min=move || size_range().map(|r| r.0).unwrap_or(0).to_string()
+                max=move || size_range().map(|r| r.1).unwrap_or(0).to_string()
+                prop:value=move || size_range().map(|r| r.2).unwrap_or(0).to_string()
                 on:input=on_size />
         </div>
         <img class="photo-preview" alt=preview_alt hidden=move || preview.get().is_none()
             src=move || preview.get().unwrap_or_default() />
-        <p class="photo-message" role="status" aria-live="polite"
-            class:photo-message--error=move || message.get().is_some_and(|m| m.1)>
-            {move || message.get().map(|m| m.0)}
-        </p>
         <div class="photo-progress" hidden=move || progress.get().is_none()>
             <label class="label" for="photo-progress">{uploading}</label>
-            <progress id="photo-progress" max="100" value=move || progress.get().unwrap_or(0.0).to_string()></progress>
+            <progress id="photo-progress" max="100" value=move || progress.get().unwrap_or(0).to_string()></progress>
         </div>
     }
 }
@@ -157,7 +155,7 @@ mod browser {
         frame: RwSignal<Option<Frame>>,
         preview: RwSignal<Option<String>>,
         message: Message,
-        progress: RwSignal<Option<f64>>,
+        progress: RwSignal<Option<u32>>,
         labels: PickerLabels,
     ) {
         let image = StoredValue::new_local(None::<HtmlImageElement>);
@@ -345,7 +343,7 @@ mod browser {
         img: Option<HtmlImageElement>,
         labels: &PickerLabels,
         message: Message,
-        progress: RwSignal<Option<f64>>,
+        progress: RwSignal<Option<u32>>,
     ) {
         let Ok(data) = FormData::new_with_form(form) else {
             return;
@@ -384,17 +382,17 @@ mod browser {
         on_blob.forget();
     }
 
-    fn send(action: &str, data: &FormData, failed: String, message: Message, progress: RwSignal<Option<f64>>) {
+    fn send(action: &str, data: &FormData, failed: String, message: Message, progress: RwSignal<Option<u32>>) {
         let Ok(xhr) = XmlHttpRequest::new() else { return };
         if xhr.open("POST", action).is_err() {
             return;
         }
         let _ = xhr.set_request_header(crate::photo::domain::SCRIPT_HEADER, "1");
-        progress.set(Some(0.0));
+        progress.set(Some(0));
         message.set(None);
         let on_progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |ev: ProgressEvent| {
             if ev.length_computable() && ev.total() > 0.0 {
-                progress.set(Some((ev.loaded() / ev.total() * 100.0).round()));
+                progress.set(Some((ev.loaded() / ev.total() * 100.0) as u32));
             }
         });
         if let Ok(upload) = xhr.upload() {
