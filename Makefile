@@ -22,7 +22,7 @@ watch:
 ## Formatting and clippy on both the server (ssr) and the browser (hydrate) builds.
 lint:
 	cargo fmt --all -- --check
-	cargo clippy -p app --features ssr --all-targets -- -D warnings
+	cargo clippy -p app --features samples --all-targets -- -D warnings
 	cargo clippy -p server --all-targets -- -D warnings
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings

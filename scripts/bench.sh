@@ -5,6 +5,7 @@
 #     file, with the same load (wrk), and the ratio
 #   - start-to-ready time (process start to first 200 from /healthz) and idle resident memory
 #   - sign-ins per second (argon2id, 100 at once) and the p99 of GET /en while they run
+#   - the passport photo check: p95 to check and re-encode a 500 x 500 JPEG; time and memory to refuse a PNG bomb
 # Loopback only; every loop is bounded. Override the load with BENCH_SECONDS and BENCH_CONNECTIONS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
