@@ -10,10 +10,7 @@ use super::{
     service::{self, Origin},
 };
 use crate::{
-    accounts::{
-        pages::{load_form, page, redirect_to, BackLink, Notice, PageHead},
-        service::sign_in::verified_account,
-    },
+    accounts::pages::{load_account_form, page, AccountForm, BackLink, Notice, PageHead},
     clock::iso_date,
     i18n::Lang,
     ui::{Button, TextInput},
@@ -31,13 +28,16 @@ pub fn AccountPhotoPage() -> impl IntoView {
 
 fn photo_page(origin: Origin) -> impl IntoView {
     page(async move {
-        let (mut ctx, state) = load_form("photo").await?;
-        let account = match verified_account(&ctx).await? {
-            Ok(account) => account,
-            Err(path) => return Ok(redirect_to(&ctx, path)),
+        let AccountForm {
+            ctx,
+            state,
+            account,
+            notice,
+        } = match load_account_form("photo").await? {
+            Ok(page) => page,
+            Err(redirect) => return Ok(redirect),
         };
         let lang = ctx.lang;
-        let notice = ctx.take_notice().await?;
         let current = service::info(&ctx, &account.id).await?;
         let welcome = origin == Origin::Welcome;
         let title = lang.t(if welcome {

@@ -2,16 +2,9 @@
 
 use leptos::{prelude::*, server_fn::ServerFn};
 
-use super::{channel_choices, load_form, page, redirect_to, Notice, PageHead, PostForm};
+use super::{channel_choices, load_account_form, page, AccountForm, Notice, PageHead, PostForm};
 use crate::{
-    accounts::{
-        api,
-        context::Ctx,
-        db,
-        domain::display_phone,
-        islands::PasswordHelp,
-        service::{account::devices, sign_in::verified_account},
-    },
+    accounts::{api, db, domain::display_phone, islands::PasswordHelp, service::account::devices},
     clock::iso_date,
     error::AppError,
     i18n::Lang,
@@ -38,13 +31,13 @@ fn AccountNav(lang: Lang) -> impl IntoView {
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     page(async move {
-        let mut ctx = Ctx::load().await?;
-        let account = match verified_account(&ctx).await? {
-            Ok(account) => account,
-            Err(path) => return Ok(redirect_to(&ctx, path)),
+        let AccountForm {
+            ctx, account, notice, ..
+        } = match load_account_form("dashboard").await? {
+            Ok(page) => page,
+            Err(redirect) => return Ok(redirect),
         };
         let lang = ctx.lang;
-        let notice = ctx.take_notice().await?;
         let organisations = db::organisations_of(&ctx.state.pool, &account.id)
             .await
             .map_err(AppError::internal)?;
@@ -75,13 +68,16 @@ pub fn DashboardPage() -> impl IntoView {
 #[component]
 pub fn AccountPage() -> impl IntoView {
     page(async move {
-        let (mut ctx, state) = load_form("account").await?;
-        let account = match verified_account(&ctx).await? {
-            Ok(account) => account,
-            Err(path) => return Ok(redirect_to(&ctx, path)),
+        let AccountForm {
+            ctx,
+            state,
+            account,
+            notice,
+        } = match load_account_form("account").await? {
+            Ok(page) => page,
+            Err(redirect) => return Ok(redirect),
         };
         let lang = ctx.lang;
-        let notice = ctx.take_notice().await?;
         let details = vec![
             SummaryRow::new(
                 lang.t("accounts-check-type"),

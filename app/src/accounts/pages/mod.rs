@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    accounts::{context::Ctx, domain::Channel, session::Flash},
+    accounts::{context::Ctx, db::Account, domain::Channel, service::sign_in::verified_account, session::Flash},
     error::{AppError, FieldError},
     i18n::Lang,
     ui::{Choice, ErrorSummary, NotificationBanner},
@@ -63,6 +63,31 @@ pub async fn load_form(form: &str) -> Result<(Ctx, FormState), AppError> {
     let flash = ctx.take_flash(form).await?;
     let state = FormState { lang: ctx.lang, flash };
     Ok((ctx, state))
+}
+
+/// What a signed-in page starts from: the session, its form's last answers and errors, the verified account and
+/// the one-time notice.
+pub struct AccountForm {
+    pub ctx: Ctx,
+    pub state: FormState,
+    pub account: Account,
+    pub notice: Option<String>,
+}
+
+/// Loads a signed-in page, or the redirect to where the reader must go first (sign in, or a verification step).
+pub async fn load_account_form(form: &str) -> Result<Result<AccountForm, AnyView>, AppError> {
+    let (mut ctx, state) = load_form(form).await?;
+    let account = match verified_account(&ctx).await? {
+        Ok(account) => account,
+        Err(path) => return Ok(Err(redirect_to(&ctx, path))),
+    };
+    let notice = ctx.take_notice().await?;
+    Ok(Ok(AccountForm {
+        ctx,
+        state,
+        account,
+        notice,
+    }))
 }
 
 /// The two ways a code can travel, as radio options.
