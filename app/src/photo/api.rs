@@ -40,10 +40,12 @@ impl BodyMeter {
 #[server(endpoint = "photo/upload", input = MultipartFormData)]
 #[tracing::instrument(skip_all)]
 pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
-    let ctx = Ctx::load().await?;
+    let mut ctx = Ctx::load().await?;
     let parts = use_context::<http::request::Parts>().ok_or_else(|| AppError::internal("no request parts"))?;
     let origin = Origin::parse(parts.uri.query().unwrap_or_default().trim_start_matches("from="));
     let upload = match parts.extensions.get::<DeclaredTooLarge>() {
+        // Signed out: the body is not worth reading (the service sends the reader to sign in).
+        _ if ctx.session.account_id.is_none() => Err(Problem::Missing),
         Some(DeclaredTooLarge(bytes)) => Err(Problem::TooLarge {
             // The file is the request less a few hundred bytes of multipart framing.
             bytes: bytes.saturating_sub(512).max(MAX_BYTES + 1),
@@ -63,7 +65,6 @@ pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
             other => other,
         },
     };
-    let mut ctx = ctx;
     let result = service::upload(&mut ctx, upload, origin).await;
     answer(ctx, result, origin, &parts.headers).await
 }
