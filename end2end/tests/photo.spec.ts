@@ -112,3 +112,16 @@ test("on a slow link the upload shows its progress", async ({ page }, info) => {
   await expect(page).toHaveURL(/\/en\/account$/, { timeout: 30_000 });
   await expect(page.getByText("Your photo has been saved.")).toBeVisible();
 });
+
+test("a file over 2 MB is refused with its size", async ({ page }, info) => {
+  await registerCitizen(page, info, 16);
+  await page.goto("/en/account/photo");
+  // 3 MB that is not a picture the browser can show: with JavaScript the picker cannot shrink it, so it is sent
+  // as it is; without, the form sends it. Either way the server refuses it before reading it.
+  const buffer = Buffer.alloc(3 * 1024 * 1024, 0xab);
+  await page.getByLabel("Choose a photo").setInputFiles({ name: "scan.jpg", mimeType: "image/jpeg", buffer });
+  await page.getByRole("button", { name: "Upload photo" }).click();
+  await expect(
+    page.getByRole("alert").getByRole("link", { name: "Your file is 3.0 MB. It must be at most 2 MB" }),
+  ).toBeVisible();
+});
