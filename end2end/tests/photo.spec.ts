@@ -114,7 +114,7 @@ test("on a slow link the upload shows its progress", async ({ page }, info) => {
 });
 
 test("a file over 2 MB is refused with its size", async ({ page }, info) => {
-  await registerCitizen(page, info, 16);
+  await registerCitizen(page, info, 16 + info.repeatEachIndex);
   await page.goto("/en/account/photo");
   // 3 MB that is not a picture the browser can show: with JavaScript the picker cannot shrink it, so it is sent
   // as it is; without, the form sends it. Either way the server refuses it before reading it.

@@ -1,8 +1,9 @@
 //! Limits on a request's body and time, chosen by route. Every form: `body_limit_bytes` (64 KiB) and 30 s. The
 //! photo upload: the photo limit plus its multipart framing, and 3 minutes, because 2 MB over a slow 3G uplink
 //! (~100 kbit/s in practice) takes about as long. A declared length over the limit is refused before a byte of
-//! the body is read; a body without a declared length is cut off where it passes the limit (for the photo, a
-//! little further, so the message can give the file's size).
+//! the body is read (for the photo, the rest is then read and thrown away so the browser sees the answer); a
+//! body without a declared length is cut off where it passes the limit (for the photo, a little further, so the
+//! message can give the file's size).
 
 use std::time::Duration;
 
@@ -56,7 +57,10 @@ pub async fn limit(State(state): State<AppState>, mut request: Request, next: Ne
         // from the declared length, with an empty body.
         request.extensions_mut().insert(DeclaredTooLarge(declared));
         request.headers_mut().remove(CONTENT_LENGTH);
-        *request.body_mut() = Body::empty();
+        let unread = std::mem::replace(request.body_mut(), Body::empty());
+        if declared <= DRAIN_BYTES {
+            tokio::spawn(drain(unread, time));
+        }
     } else if photo {
         let meter = BodyMeter::default();
         request.extensions_mut().insert(meter.clone());
@@ -68,6 +72,17 @@ pub async fn limit(State(state): State<AppState>, mut request: Request, next: Ne
         Ok(response) => response,
         Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
     }
+}
+
+/// A browser still sending a body it was refused must see the answer. Closing the connection on unread data
+/// makes the kernel reset it, and Chromium then retries the post and shows "connection reset" instead (seen in
+/// the end-to-end tests). So a refused upload of a plausible size is read to its end and thrown away, alongside
+/// the answer, as nginx's lingering close does; nothing is kept. Bigger ones are cut off.
+const DRAIN_BYTES: u64 = 64 * 1024 * 1024;
+
+async fn drain(body: Body, time: Duration) {
+    let mut stream = body.into_data_stream();
+    let _ = tokio::time::timeout(time, async { while let Some(Ok(_)) = stream.next().await {} }).await;
 }
 
 fn is_multipart(request: &Request) -> bool {

@@ -44,8 +44,12 @@ pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
     let parts = use_context::<http::request::Parts>().ok_or_else(|| AppError::internal("no request parts"))?;
     let origin = Origin::parse(parts.uri.query().unwrap_or_default().trim_start_matches("from="));
     let upload = match parts.extensions.get::<DeclaredTooLarge>() {
-        // Signed out: the body is not worth reading (the service sends the reader to sign in).
-        _ if ctx.session.account_id.is_none() => Err(Problem::Missing),
+        // Signed out: the body is read but not kept (the service sends the reader to sign in). Left unread, the
+        // connection would be reset under the browser, which then shows an error instead of the sign-in page.
+        _ if ctx.session.account_id.is_none() => {
+            discard(data).await;
+            Err(Problem::Missing)
+        }
         Some(DeclaredTooLarge(bytes)) => Err(Problem::TooLarge {
             // The file is the request less a few hundred bytes of multipart framing.
             bytes: bytes.saturating_sub(512).max(MAX_BYTES + 1),
@@ -109,6 +113,14 @@ async fn read_photo(data: MultipartData) -> Result<Vec<u8>, Problem> {
                     _ => Err(Problem::Interrupted),
                 }
             }
+        }
+    }
+}
+
+async fn discard(data: MultipartData) {
+    if let Some(mut multipart) = data.into_inner() {
+        while let Ok(Some(mut field)) = multipart.next_field().await {
+            while let Ok(Some(_)) = field.chunk().await {}
         }
     }
 }
