@@ -10,7 +10,7 @@ use super::{
     service::{self, Origin},
 };
 use crate::{
-    accounts::pages::{load_account_form, page, AccountForm, BackLink, Notice, PageHead},
+    accounts::pages::{account_page, AccountForm, BackLink, Notice, PageHead},
     clock::iso_date,
     i18n::Lang,
     ui::{Button, TextInput},
@@ -27,16 +27,13 @@ pub fn AccountPhotoPage() -> impl IntoView {
 }
 
 fn photo_page(origin: Origin) -> impl IntoView {
-    page(async move {
+    account_page("photo", move |page| async move {
         let AccountForm {
             ctx,
             state,
             account,
             notice,
-        } = match load_account_form("photo").await? {
-            Ok(page) => page,
-            Err(redirect) => return Ok(redirect),
-        };
+        } = page;
         let lang = ctx.lang;
         let current = service::info(&ctx, &account.id).await?;
         let welcome = origin == Origin::Welcome;

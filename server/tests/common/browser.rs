@@ -110,7 +110,7 @@ impl<'a> Browser<'a> {
             Body::from(body)
         } else {
             let chunks: Vec<Result<Vec<u8>, std::io::Error>> = body.chunks(64 * 1024).map(|c| Ok(c.to_vec())).collect();
-            Body::from_stream(futures_stream(chunks))
+            Body::from_stream(futures_util::stream::iter(chunks))
         };
         let response = self.app.send(request.body(body).unwrap()).await;
         self.keep_cookies(&response);
@@ -262,10 +262,4 @@ pub async fn sign_in(browser: &mut Browser<'_>, login: &str, password: &str) -> 
         .submit("/api/accounts/sign-in", &[("login", login), ("password", password)])
         .await;
     (location, errors(&page.body))
-}
-
-fn futures_stream(
-    chunks: Vec<Result<Vec<u8>, std::io::Error>>,
-) -> impl futures_util::Stream<Item = Result<Vec<u8>, std::io::Error>> + Send + 'static {
-    futures_util::stream::iter(chunks)
 }

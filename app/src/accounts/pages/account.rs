@@ -2,7 +2,7 @@
 
 use leptos::{prelude::*, server_fn::ServerFn};
 
-use super::{channel_choices, load_account_form, page, AccountForm, Notice, PageHead, PostForm};
+use super::{account_page, channel_choices, AccountForm, Notice, PageHead, PostForm};
 use crate::{
     accounts::{api, db, domain::display_phone, islands::PasswordHelp, service::account::devices},
     clock::iso_date,
@@ -30,13 +30,10 @@ fn AccountNav(lang: Lang) -> impl IntoView {
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    page(async move {
+    account_page("dashboard", move |page| async move {
         let AccountForm {
             ctx, account, notice, ..
-        } = match load_account_form("dashboard").await? {
-            Ok(page) => page,
-            Err(redirect) => return Ok(redirect),
-        };
+        } = page;
         let lang = ctx.lang;
         let organisations = db::organisations_of(&ctx.state.pool, &account.id)
             .await
@@ -67,16 +64,13 @@ pub fn DashboardPage() -> impl IntoView {
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    page(async move {
+    account_page("account", move |page| async move {
         let AccountForm {
             ctx,
             state,
             account,
             notice,
-        } = match load_account_form("account").await? {
-            Ok(page) => page,
-            Err(redirect) => return Ok(redirect),
-        };
+        } = page;
         let lang = ctx.lang;
         let details = vec![
             SummaryRow::new(

@@ -74,20 +74,28 @@ pub struct AccountForm {
     pub notice: Option<String>,
 }
 
-/// Loads a signed-in page, or the redirect to where the reader must go first (sign in, or a verification step).
-pub async fn load_account_form(form: &str) -> Result<Result<AccountForm, AnyView>, AppError> {
-    let (mut ctx, state) = load_form(form).await?;
-    let account = match verified_account(&ctx).await? {
-        Ok(account) => account,
-        Err(path) => return Ok(Err(redirect_to(&ctx, path))),
-    };
-    let notice = ctx.take_notice().await?;
-    Ok(Ok(AccountForm {
-        ctx,
-        state,
-        account,
-        notice,
-    }))
+/// A signed-in page: `body` gets the loaded page, or the reader is sent first where they must go (sign in, or a
+/// verification step).
+pub fn account_page<F, Fut>(form: &'static str, body: F) -> impl IntoView
+where
+    F: FnOnce(AccountForm) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, AppError>> + Send + 'static,
+{
+    page(async move {
+        let (mut ctx, state) = load_form(form).await?;
+        let account = match verified_account(&ctx).await? {
+            Ok(account) => account,
+            Err(path) => return Ok(redirect_to(&ctx, path)),
+        };
+        let notice = ctx.take_notice().await?;
+        body(AccountForm {
+            ctx,
+            state,
+            account,
+            notice,
+        })
+        .await
+    })
 }
 
 /// The two ways a code can travel, as radio options.
