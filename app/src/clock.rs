@@ -28,7 +28,12 @@ impl Clock {
     /// Moves the clock forward; refused (false) unless the server runs in test mode.
     pub fn advance(&self, seconds: i64) -> bool {
         if self.movable && seconds > 0 {
-            self.offset_seconds.fetch_add(seconds, Ordering::Relaxed);
+            // Saturating: repeated steps can never wrap the clock round to the past.
+            let _ = self
+                .offset_seconds
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |offset| {
+                    Some(offset.saturating_add(seconds).min(i64::MAX / 4))
+                });
         }
         self.movable
     }

@@ -12,6 +12,8 @@ pub mod site;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
+pub mod client;
+#[cfg(feature = "ssr")]
 pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -23,6 +25,8 @@ pub mod settings;
 mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod sweep;
 
 #[cfg(feature = "ssr")]
 pub use shell::{shell, App};

@@ -31,7 +31,14 @@ pub struct Settings {
 pub struct Security {
     pub hsts_max_age_seconds: u64,
     pub session_idle_minutes: u64,
+    /// A signed-in session ends this long after sign-in, however active (OWASP ASVS 5.0 V7.3.2).
+    pub session_max_hours: u64,
     pub hash_concurrency: usize,
+    /// 64 hex characters: the key codes are kept under (HMAC). Empty: `code_key_file`, made on first start.
+    pub code_key: String,
+    pub code_key_file: String,
+    /// Proxies whose `X-Forwarded-For` is believed (addresses or CIDR ranges). Empty: the peer is the client.
+    pub trusted_proxies: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -84,7 +91,11 @@ impl Default for Security {
         Security {
             hsts_max_age_seconds: 31_536_000,
             session_idle_minutes: 30,
+            session_max_hours: 12,
             hash_concurrency: 2,
+            code_key: String::new(),
+            code_key_file: "data/code.key".into(),
+            trusted_proxies: vec![],
         }
     }
 }
@@ -111,6 +122,62 @@ impl Settings {
     /// True when the site is served over TLS, so Strict-Transport-Security and `Secure` cookies apply.
     pub fn serves_tls(&self) -> bool {
         self.public_origin.starts_with("https://")
+    }
+
+    /// Where links in messages point. Never the request's Host header, which anyone can forge: the configured
+    /// public origin, or in development the address the server listens on.
+    pub fn origin(&self, listen: std::net::SocketAddr) -> String {
+        match self.public_origin.trim_end_matches('/') {
+            "" => format!("http://{listen}"),
+            configured => configured.to_string(),
+        }
+    }
+
+    /// Refuses settings that would be unsafe where the server is about to run (`listen`), saying why. The
+    /// development aids (`/dev/outbox` shows every live code and link; `/dev/clock` moves time) must never reach
+    /// real people: they are refused with a public https origin, with a mail or SMS transport, or on an address
+    /// other than loopback. Outside development, the public origin is required (links are built from it).
+    pub fn check(&self, listen: std::net::SocketAddr) -> Result<(), String> {
+        let aids = [("development", self.development), ("test_mode", self.test_mode)];
+        for (name, _) in aids.into_iter().filter(|(_, on)| *on) {
+            let why = if self.serves_tls() {
+                Some(format!("public_origin is {}", self.public_origin))
+            } else if !self.mail.smtp_url.is_empty() {
+                Some("a mail transport is configured (mail.smtp_url)".to_string())
+            } else if !self.sms.api_url.is_empty() {
+                Some("an SMS transport is configured (sms.api_url)".to_string())
+            } else if !listen.ip().is_loopback() {
+                Some(format!("the server listens on {listen}, not a loopback address"))
+            } else {
+                None
+            };
+            if let Some(why) = why {
+                return Err(format!(
+                    "{name} = true is for a developer's machine only, and {why}: turn {name} off (URAIA_{}=false)",
+                    name.to_uppercase()
+                ));
+            }
+        }
+        if !self.development {
+            let origin = self.public_origin.trim_end_matches('/');
+            let valid = ["https://", "http://"].iter().any(|scheme| {
+                origin
+                    .strip_prefix(scheme)
+                    .is_some_and(|host| !host.is_empty() && !host.contains(['/', '?', '#', ' ']))
+            });
+            if !valid {
+                return Err(format!(
+                    "public_origin must be the address citizens use, like https://uraia.go.ke (it is {:?}): \
+                     links in email are built from it (URAIA_PUBLIC_ORIGIN=...)",
+                    self.public_origin
+                ));
+            }
+        }
+        for proxy in &self.security.trusted_proxies {
+            crate::client::parse_range(proxy)
+                .ok_or_else(|| format!("security.trusted_proxies: {proxy:?} is not an address or CIDR range"))?;
+        }
+        Ok(())
     }
 }
 
@@ -151,6 +218,52 @@ mod tests {
             assert_eq!(settings.database_url, "postgres://localhost/uraia");
             Ok(())
         });
+    }
+
+    fn loopback() -> std::net::SocketAddr {
+        "127.0.0.1:3000".parse().unwrap()
+    }
+
+    #[test]
+    fn development_aids_are_refused_where_real_people_could_reach_them() {
+        let dev = Settings {
+            development: true,
+            ..Settings::default()
+        };
+        assert_eq!(dev.check(loopback()), Ok(()));
+        let public: std::net::SocketAddr = "0.0.0.0:3000".parse().unwrap();
+        assert!(dev.check(public).unwrap_err().contains("not a loopback address"));
+        let mut tls = dev.clone();
+        tls.public_origin = "https://uraia.go.ke".into();
+        assert!(tls.check(loopback()).unwrap_err().contains("https://uraia.go.ke"));
+        let mut mail = dev.clone();
+        mail.mail.smtp_url = "smtp://mail:587".into();
+        assert!(mail.check(loopback()).unwrap_err().contains("mail transport"));
+        let mut sms = Settings {
+            test_mode: true,
+            public_origin: "http://127.0.0.1:3000".into(),
+            ..Settings::default()
+        };
+        sms.sms.api_url = "https://sms.example".into();
+        assert!(sms.check(loopback()).unwrap_err().starts_with("test_mode = true"));
+    }
+
+    #[test]
+    fn outside_development_the_public_origin_is_required() {
+        let mut settings = Settings::default();
+        assert!(settings.check(loopback()).unwrap_err().contains("public_origin"));
+        settings.public_origin = "https://uraia.go.ke/".into();
+        assert_eq!(settings.check(loopback()), Ok(()));
+        assert_eq!(settings.origin(loopback()), "https://uraia.go.ke");
+        settings.public_origin = "uraia.go.ke".into();
+        assert!(settings.check(loopback()).is_err());
+        settings.public_origin = "https://uraia.go.ke/path".into();
+        assert!(settings.check(loopback()).is_err());
+    }
+
+    #[test]
+    fn links_in_development_point_at_the_listening_address() {
+        assert_eq!(Settings::default().origin(loopback()), "http://127.0.0.1:3000");
     }
 
     #[test]

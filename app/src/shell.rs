@@ -107,6 +107,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("dashboard") view=DashboardPage ssr=a.clone() />
                     <Route path=path!("account") view=AccountPage ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />
+                    <Route path=path!("account/confirm") view=ConfirmChangePage ssr=a.clone() />
                     <Route path=path!("welcome/photo") view=WelcomePhotoPage ssr=a.clone() />
                 </ParentRoute>
             </Routes>

@@ -5,7 +5,12 @@ use std::{ops::Deref, sync::Arc};
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
-use crate::{accounts::passwords::Passwords, clock::Clock, db::Pool, settings::Settings};
+use crate::{
+    accounts::{passwords::Passwords, secrets::CodeKey},
+    clock::Clock,
+    db::Pool,
+    settings::Settings,
+};
 
 /// Shared by every request. Behind one `Arc`: the router clones its state for every request (several times
 /// over, through its layers), and a by-value `LeptosOptions` made that 2% of a page view's CPU.
@@ -21,18 +26,32 @@ pub struct Shared {
     /// Photo checks decode and re-encode (10–20 ms of CPU each): at most this many at once, like password
     /// hashes (`security.hash_concurrency`), so uploads cannot starve page views.
     pub photo_checks: tokio::sync::Semaphore,
+    /// The key codes are kept under (HMAC): not in the database, so a copy of the tables does not reveal codes.
+    pub code_key: CodeKey,
+    /// Where links in messages point (settings.origin): never the request's Host header.
+    pub origin: String,
 }
 
 impl AppState {
-    pub fn new(leptos_options: LeptosOptions, pool: Pool, settings: Settings) -> AppState {
-        AppState(Arc::new(Shared {
+    /// Refuses settings unsafe for the address the server listens on (`Settings::check`), and loads the code key.
+    pub fn new(leptos_options: LeptosOptions, pool: Pool, settings: Settings) -> anyhow::Result<AppState> {
+        settings
+            .check(leptos_options.site_addr)
+            .map_err(|why| anyhow::anyhow!("unsafe settings: {why}"))?;
+        let code_key = CodeKey::load(
+            &settings.security.code_key,
+            std::path::Path::new(&settings.security.code_key_file),
+        )?;
+        Ok(AppState(Arc::new(Shared {
+            origin: settings.origin(leptos_options.site_addr),
             leptos_options,
             pool,
             clock: Clock::new(settings.test_mode),
             passwords: Passwords::new(settings.security.hash_concurrency),
             photo_checks: tokio::sync::Semaphore::new(settings.security.hash_concurrency.max(1)),
+            code_key,
             settings,
-        }))
+        })))
     }
 }
 

@@ -143,11 +143,15 @@ pub async fn deliver_once(state: &AppState, mailer: Option<&Mailer>, sms: Option
         };
         match result {
             Ok(()) => {
-                sqlx::query("UPDATE outbox SET sent_at = $1, last_error = NULL WHERE id = $2")
-                    .bind(state.clock.now())
-                    .bind(&id)
-                    .execute(&state.pool)
-                    .await?;
+                // Delivered: the code or link in it is no longer kept (issue 9).
+                sqlx::query(
+                    "UPDATE outbox SET sent_at = $1, last_error = NULL, body = COALESCE(redacted_body, body), \
+                     redacted_body = NULL WHERE id = $2",
+                )
+                .bind(state.clock.now())
+                .bind(&id)
+                .execute(&state.pool)
+                .await?;
                 sent += 1;
             }
             Err(error) => {

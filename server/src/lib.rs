@@ -28,12 +28,16 @@ use tower_http::{
 
 /// Opens the database (migrating it) and loads the demo registry when the settings ask for it.
 pub async fn build_state(leptos_options: LeptosOptions, settings: Settings) -> anyhow::Result<AppState> {
+    // Checked before the database is touched: an unsafe deployment stops here, saying why.
+    settings
+        .check(leptos_options.site_addr)
+        .map_err(|why| anyhow::anyhow!("unsafe settings: {why}"))?;
     let pool = db::connect(&settings.database_url).await?;
     if settings.demo_data {
         let inserted = demo::load(&pool).await?;
         tracing::info!(inserted, "demo registry loaded");
     }
-    Ok(AppState::new(leptos_options, pool, settings))
+    AppState::new(leptos_options, pool, settings)
 }
 
 /// Every route, with the security and operations layers. A request meets them in this order: request id,

@@ -22,6 +22,7 @@ async fn main() -> anyhow::Result<()> {
     server::assets::precompress(
         std::path::Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir),
     );
+    app::sweep::spawn(state.clone());
     if server::delivery::spawn(state.clone())?.is_some() {
         tracing::info!("delivering email and SMS from the outbox");
     }

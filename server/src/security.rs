@@ -47,7 +47,7 @@ pub fn add_headers(state: &AppState, response: &mut Response) {
 
 /// A state-changing request that a browser says comes from another site: refused (403), so no other site can make
 /// a signed-in citizen's browser call a server function. Browsers send `Sec-Fetch-Site` (and `Origin` on POST);
-/// a request with neither is not from a browser, so it carries no citizen's cookies to abuse.
+/// a request with neither is not from a browser, and is refused if it carries a session cookie.
 pub fn is_cross_site_write(state: &AppState, request: &Request) -> bool {
     !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) && !is_same_site(state, request)
 }
@@ -66,7 +66,17 @@ fn is_same_site(state: &AppState, request: &Request) -> bool {
         }
     }
     match text("origin") {
-        None => true,
+        // Neither header: not a browser's request (every current browser sends one of them on a POST), so a
+        // cookieless machine callback passes; one that carries a session cookie is refused, since only a
+        // browser holds that cookie and then it could be a browser that hides where the request came from.
+        None => {
+            text("sec-fetch-site").is_some()
+                || app::accounts::session::read_cookie(
+                    headers,
+                    &app::accounts::session::cookie_name(state, "uraia_session"),
+                )
+                .is_none()
+        }
         Some(origin) => {
             let configured = &state.settings.public_origin;
             if !configured.is_empty() {

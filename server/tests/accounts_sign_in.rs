@@ -200,14 +200,14 @@ on_both_engines!(
             .await;
         assert_eq!(
             errors(&page.body),
-            vec!["You have entered a wrong code too many times. Ask for a new code"]
+            vec!["You have entered a wrong code too many times. Wait 10 minutes, then ask for a new code"]
         );
         let (_, page) = other
             .submit("/api/accounts/sign-in/code", &[("code", &right), ("via", "sms")])
             .await;
         assert_eq!(
             errors(&page.body),
-            vec!["You have entered a wrong code too many times. Ask for a new code"]
+            vec!["You have entered a wrong code too many times. Wait 10 minutes, then ask for a new code"]
         );
     }
 );

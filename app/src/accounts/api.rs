@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{context::Ctx, service};
+use super::{context::Ctx, domain::Channel, service};
 use crate::error::AppError;
 
 #[server(endpoint = "accounts/register/type")]
@@ -157,22 +157,36 @@ pub async fn sign_in(login: Option<String>, password: Option<String>) -> Result<
 #[server(endpoint = "accounts/sign-in/code")]
 #[tracing::instrument(skip_all)]
 pub async fn sign_in_code(code: Option<String>, remember: Option<String>, via: Option<String>) -> Result<(), AppError> {
+    let via = channel_param(via)?;
     let mut ctx = Ctx::load().await?;
     let code = code.unwrap_or_default();
     let remember = remember.as_deref() == Some("yes");
     let result = service::sign_in::enter_code(&mut ctx, &code, remember).await;
-    let back = format!("login/code?via={}", via.as_deref().unwrap_or("sms"));
+    let back = format!("login/code?via={}", via.code());
     let values = [("code", code.as_str()), ("remember", if remember { "yes" } else { "" })];
     ctx.finish(result, "sign-in-code", &back, &values).await
 }
 
 #[server(endpoint = "accounts/sign-in/resend")]
 pub async fn sign_in_resend(via: Option<String>) -> Result<(), AppError> {
+    let via = channel_param(via)?;
     let mut ctx = Ctx::load().await?;
-    let via = via.unwrap_or_default();
-    let result = service::sign_in::resend_code(&mut ctx, &via).await;
-    ctx.finish(result, "sign-in-code", &format!("login/code?via={via}"), &[])
+    let result = service::sign_in::resend_code(&mut ctx, via).await;
+    ctx.finish(result, "sign-in-code", &format!("login/code?via={}", via.code()), &[])
         .await
+}
+
+/// The `via` of the code forms: a channel, or (only from a hand-made request) 400. Its value goes into the
+/// address of the next page, so nothing else may pass.
+fn channel_param(via: Option<String>) -> Result<Channel, AppError> {
+    match via.as_deref().map(Channel::parse) {
+        None => Ok(Channel::Sms),
+        Some(Some(channel)) => Ok(channel),
+        Some(None) => {
+            expect_context::<leptos_axum::ResponseOptions>().set_status(http::StatusCode::BAD_REQUEST);
+            Err(AppError::NotFound)
+        }
+    }
 }
 
 #[server(endpoint = "accounts/sign-out")]
@@ -242,9 +256,28 @@ pub async fn change_phone(phone_password: Option<String>, phone: Option<String>)
 }
 
 #[server(endpoint = "accounts/account/channel")]
-pub async fn change_channel(channel: Option<String>) -> Result<(), AppError> {
+#[tracing::instrument(skip_all)]
+pub async fn change_channel(channel_password: Option<String>, channel: Option<String>) -> Result<(), AppError> {
     let mut ctx = Ctx::load().await?;
-    let result = service::account::set_channel(&mut ctx, &channel.unwrap_or_default()).await;
+    let [password, channel] = [channel_password, channel].map(Option::unwrap_or_default);
+    let result = service::account::set_channel(&mut ctx, &password, &channel).await;
+    ctx.finish(result, "account", "account", &[]).await
+}
+
+#[server(endpoint = "accounts/account/confirm")]
+#[tracing::instrument(skip_all)]
+pub async fn confirm_change(code: Option<String>) -> Result<(), AppError> {
+    let mut ctx = Ctx::load().await?;
+    let code = code.unwrap_or_default();
+    let result = service::account::confirm_change(&mut ctx, &code).await;
+    ctx.finish(result, "account-confirm", "account/confirm", &[("code", &code)])
+        .await
+}
+
+#[server(endpoint = "accounts/account/end-session")]
+pub async fn end_session(session: Option<String>) -> Result<(), AppError> {
+    let mut ctx = Ctx::load().await?;
+    let result = service::browsers::end(&mut ctx, &session.unwrap_or_default()).await;
     ctx.finish(result, "account", "account", &[]).await
 }
 

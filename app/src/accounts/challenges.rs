@@ -1,9 +1,14 @@
 //! One-time secrets: the email link (24 hours, single use) and six-digit codes (10 minutes, 5 tries), with the
 //! resend rules from issue 3: 60 seconds between sends, at most 5 an hour, and a resend never resets failed tries.
+//! A try is counted before the comparison, in one conditional UPDATE, so parallel guesses cannot outrun the
+//! count; wrong codes also count per account (across codes and purposes) and per client address (issue 9).
 
 use sqlx::Row;
 
-use super::secrets;
+use super::{
+    secrets::{self, CodeKey},
+    throttle::{self, Reservation},
+};
 use crate::{db::Pool, error::FieldError};
 
 pub const LINK_SECONDS: i64 = 24 * 3_600;
@@ -18,6 +23,8 @@ pub enum Purpose {
     VerifyPhone,
     SignIn,
     Reset,
+    /// Proof, before a change of email, phone or code channel, that the person also holds a verified channel.
+    StepUp,
 }
 
 impl Purpose {
@@ -27,6 +34,7 @@ impl Purpose {
             Purpose::VerifyPhone => "verify_phone",
             Purpose::SignIn => "sign_in",
             Purpose::Reset => "reset",
+            Purpose::StepUp => "step_up",
         }
     }
 }
@@ -56,6 +64,10 @@ pub async fn may_send(
     }
     if sent.len() as i64 >= SENDS_PER_HOUR {
         return Ok(Err(FieldError::new(field, "accounts-error-resend-limit")));
+    }
+    // A new code carries the live one's wrong tries; one whose tries are used up would arrive dead.
+    if live_attempts(conn, account_id, purpose, now).await? >= MAX_TRIES {
+        return Ok(Err(FieldError::new(field, "accounts-error-code-tries")));
     }
     Ok(Ok(()))
 }
@@ -131,16 +143,14 @@ pub async fn use_link(pool: &Pool, token: &str, now: i64) -> anyhow::Result<Opti
     })
 }
 
-/// A new code. Any earlier live code of the same purpose ends, and its failed tries carry over.
-pub async fn new_code(
+/// The most wrong tries on a live code of `purpose`.
+async fn live_attempts(
     conn: &mut sqlx::AnyConnection,
     account_id: &str,
     purpose: Purpose,
-    channel: &str,
-    sent_to: &str,
     now: i64,
-) -> anyhow::Result<String> {
-    let carried: Option<i64> = sqlx::query_scalar(
+) -> anyhow::Result<i64> {
+    let attempts: Option<i64> = sqlx::query_scalar(
         "SELECT MAX(attempts) FROM challenges WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL \
          AND expires_at > $3",
     )
@@ -149,7 +159,21 @@ pub async fn new_code(
     .bind(now)
     .fetch_one(&mut *conn)
     .await?;
-    let carried = carried.unwrap_or(0);
+    Ok(attempts.unwrap_or(0))
+}
+
+/// A new code. Any earlier live code of the same purpose ends, and its wrong tries carry over: a resend never
+/// gives new tries.
+pub async fn new_code(
+    conn: &mut sqlx::AnyConnection,
+    key: &CodeKey,
+    account_id: &str,
+    purpose: Purpose,
+    channel: &str,
+    sent_to: &str,
+    now: i64,
+) -> anyhow::Result<String> {
+    let carried = live_attempts(conn, account_id, purpose, now).await?;
     sqlx::query("UPDATE challenges SET used_at = $1 WHERE account_id = $2 AND purpose = $3 AND used_at IS NULL")
         .bind(now)
         .bind(account_id)
@@ -158,9 +182,7 @@ pub async fn new_code(
         .await?;
     let code = secrets::code();
     let salt = secrets::token();
-    let hash = secrets::hash_code(&salt, &code);
-    // A code whose tries ran out gets a fresh allowance: the hourly send limit bounds the guesses (25 an hour).
-    let attempts = if carried >= MAX_TRIES { 0 } else { carried };
+    let hash = key.hash_code(&salt, &code);
     let new = NewChallenge {
         account_id,
         purpose,
@@ -168,83 +190,132 @@ pub async fn new_code(
         sent_to,
         secret_hash: &hash,
         salt: &salt,
-        attempts,
+        attempts: carried.min(MAX_TRIES),
         lifetime: CODE_SECONDS,
     };
     insert(conn, new, now).await?;
     Ok(code)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CodeCheck {
-    Right,
+    /// Right: the address or number the code was sent to.
+    Right(String),
     Wrong,
     /// The fifth wrong try: this code is finished.
     TooManyTries,
     /// No live code (expired, used, or never sent).
     Expired,
+    /// Too many wrong codes on the account or from the address: wait.
+    Throttled,
 }
 
 impl CodeCheck {
     /// The message for a code that was not right.
-    pub fn error_key(self) -> &'static str {
+    pub fn error_key(&self) -> &'static str {
         match self {
-            CodeCheck::Right => "",
+            CodeCheck::Right(_) => "",
             CodeCheck::Wrong => "accounts-error-code-wrong",
             CodeCheck::TooManyTries => "accounts-error-code-tries",
             CodeCheck::Expired => "accounts-error-code-expired",
+            CodeCheck::Throttled => "accounts-error-throttled-minutes",
+        }
+    }
+
+    /// The address the code was sent to, or the message for the `field` it was typed in.
+    pub fn right(self, field: &str) -> Result<String, crate::error::AppError> {
+        match self {
+            CodeCheck::Right(sent_to) => Ok(sent_to),
+            other => Err(crate::error::AppError::field(field, other.error_key())),
         }
     }
 }
 
-/// Checks a code against the account's live code for `purpose`, counting a wrong try.
+/// Who is trying a code: the account, and the client address it comes from.
+pub struct Trier<'a> {
+    pub account_id: &'a str,
+    pub client: &'a str,
+}
+
+/// Checks a code against the account's live code for `purpose`. The try is reserved first on the address's and
+/// the account's budgets and on the code itself; only then is the code compared. A right code gives the
+/// budgets' reservations back.
 pub async fn check_code(
     pool: &Pool,
-    account_id: &str,
+    key: &CodeKey,
+    who: Trier<'_>,
     purpose: Purpose,
     code: &str,
     now: i64,
 ) -> anyhow::Result<CodeCheck> {
+    let budgets = [
+        (throttle::codes_client_key(who.client), throttle::CODES_CLIENT),
+        (throttle::codes_key(who.account_id), throttle::CODES),
+    ];
+    let mut reserved = vec![];
+    for (budget, rule) in &budgets {
+        if let Reservation::Locked(_) = throttle::reserve(pool, budget, *rule, now).await? {
+            give_back(pool, &reserved).await?;
+            return Ok(CodeCheck::Throttled);
+        }
+        reserved.push((budget.clone(), *rule));
+    }
     let row = sqlx::query(
-        "SELECT id, secret_hash, salt, attempts, expires_at FROM challenges WHERE account_id = $1 AND purpose = $2 \
-         AND used_at IS NULL ORDER BY created_at DESC LIMIT 1",
+        "UPDATE challenges SET attempts = attempts + 1 WHERE id = (SELECT id FROM challenges WHERE account_id = $1 \
+         AND purpose = $2 AND used_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1) \
+         AND attempts < $3 AND expires_at > $4 AND used_at IS NULL \
+         RETURNING id, secret_hash, salt, attempts, sent_to",
     )
-    .bind(account_id)
+    .bind(who.account_id)
     .bind(purpose.code())
+    .bind(MAX_TRIES)
+    .bind(now)
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else {
-        return Ok(CodeCheck::Expired);
+        // Nothing was compared: the budgets are given back, and the reason told.
+        give_back(pool, &reserved).await?;
+        let attempts: Option<i64> = sqlx::query_scalar(
+            "SELECT attempts FROM challenges WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL \
+             AND expires_at > $3 ORDER BY created_at DESC, id DESC LIMIT 1",
+        )
+        .bind(who.account_id)
+        .bind(purpose.code())
+        .bind(now)
+        .fetch_optional(pool)
+        .await?;
+        return Ok(match attempts {
+            Some(n) if n >= MAX_TRIES => CodeCheck::TooManyTries,
+            _ => CodeCheck::Expired,
+        });
     };
     let id: String = row.try_get("id")?;
     let attempts: i64 = row.try_get("attempts")?;
-    if row.try_get::<i64, _>("expires_at")? <= now {
-        return Ok(CodeCheck::Expired);
-    }
-    if attempts >= MAX_TRIES {
-        return Ok(CodeCheck::TooManyTries);
-    }
     let salt: String = row.try_get("salt")?;
-    if secrets::hash_code(&salt, code) == row.try_get::<String, _>("secret_hash")? {
+    let stored: String = row.try_get("secret_hash")?;
+    if secrets::same(&key.hash_code(&salt, code), &stored) {
         // Single use, even if two requests race: only one UPDATE finds it unused.
         let used = sqlx::query("UPDATE challenges SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
             .bind(now)
             .bind(&id)
             .execute(pool)
             .await?;
-        return Ok(if used.rows_affected() == 1 {
-            CodeCheck::Right
-        } else {
-            CodeCheck::Expired
-        });
+        if used.rows_affected() != 1 {
+            return Ok(CodeCheck::Expired);
+        }
+        give_back(pool, &reserved).await?;
+        return Ok(CodeCheck::Right(row.try_get("sent_to")?));
     }
-    sqlx::query("UPDATE challenges SET attempts = attempts + 1 WHERE id = $1")
-        .bind(&id)
-        .execute(pool)
-        .await?;
-    Ok(if attempts + 1 >= MAX_TRIES {
+    Ok(if attempts >= MAX_TRIES {
         CodeCheck::TooManyTries
     } else {
         CodeCheck::Wrong
     })
+}
+
+async fn give_back(pool: &Pool, reserved: &[(String, throttle::Rule)]) -> anyhow::Result<()> {
+    for (key, rule) in reserved {
+        throttle::release(pool, key, *rule).await?;
+    }
+    Ok(())
 }

@@ -28,10 +28,12 @@ impl Ctx {
         let lang = use_context::<Lang>()
             .or_else(|| super::session::read_cookie(&parts.headers, "uraia_lang").and_then(|c| Lang::parse(&c)))
             .unwrap_or_default();
-        let client = parts
+        let peer = parts
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|info| info.0.ip().to_string())
+            .map(|info| info.0.ip());
+        let client = crate::client::address(peer, &parts.headers, &state.settings.security.trusted_proxies)
+            .map(crate::client::key)
             .unwrap_or_else(|| "unknown".into());
         let session = Session::load(&state, &parts.headers)
             .await

@@ -18,16 +18,41 @@ pub struct Account {
     pub password_hash: String,
     pub language: String,
     pub code_channel: String,
+    /// A new address or number waiting for its own proof; the verified one keeps working meanwhile.
+    pub pending_email: Option<String>,
+    pub pending_phone: Option<String>,
 }
 
 impl Account {
     pub fn verified(&self) -> bool {
         self.email_verified_at.is_some() && self.phone_verified_at.is_some()
     }
+
+    /// `wanted` if it is verified, else the other channel if that one is; codes never go anywhere unproven.
+    pub fn verified_channel(&self, wanted: super::domain::Channel) -> Option<super::domain::Channel> {
+        use super::domain::Channel;
+        let verified = |channel: Channel| match channel {
+            Channel::Sms => self.phone_verified_at.is_some(),
+            Channel::Email => self.email_verified_at.is_some(),
+        };
+        let other = match wanted {
+            Channel::Sms => Channel::Email,
+            Channel::Email => Channel::Sms,
+        };
+        [wanted, other].into_iter().find(|c| verified(*c))
+    }
+
+    /// The address a code on `channel` goes to.
+    pub fn address(&self, channel: super::domain::Channel) -> &str {
+        match channel {
+            super::domain::Channel::Sms => &self.phone,
+            super::domain::Channel::Email => &self.email,
+        }
+    }
 }
 
 const COLUMNS: &str = "id, account_type, id_number, first_name, last_name, email, email_verified_at, phone, \
-                       phone_verified_at, password_hash, language, code_channel";
+                       phone_verified_at, password_hash, language, code_channel, pending_email, pending_phone";
 
 pub async fn by_id(pool: &Pool, id: &str) -> anyhow::Result<Option<Account>> {
     Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM accounts WHERE id = $1"))

@@ -45,6 +45,18 @@ pub struct PendingReset {
     pub started_at: i64,
 }
 
+/// A change of email or phone waiting for the code sent to a verified channel (the step-up).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingChange {
+    /// "email" or "phone".
+    pub field: String,
+    /// The new address or number, parsed.
+    pub value: String,
+    /// Where the step-up code went.
+    pub channel: String,
+    pub started_at: i64,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SessionData {
@@ -52,6 +64,7 @@ pub struct SessionData {
     pub flash: Option<Flash>,
     pub pending: Option<PendingSignIn>,
     pub reset: Option<PendingReset>,
+    pub change: Option<PendingChange>,
     /// A success message (translation key) for the next page.
     pub notice: Option<String>,
 }
@@ -62,9 +75,11 @@ pub struct Session {
     /// Set when the cookie must be (re)sent: a new or rotated session.
     new_token: Option<String>,
     persisted: bool,
+    /// When the session began: for a signed-in one, the sign-in (the 12-hour limit runs from it).
     created_at: i64,
     pub account_id: Option<String>,
-    pub remembered: bool,
+    /// The browser, as the list of signed-in browsers names it.
+    label: String,
     pub data: SessionData,
 }
 
@@ -100,6 +115,11 @@ pub fn set_cookie(state: &AppState, response: &ResponseOptions, name: &str, valu
     }
 }
 
+/// A session's name on a page: a hash of its stored hash, so the page never shows what the table keys on.
+pub fn public_id(id_hash: &str) -> String {
+    secrets::hash(id_hash)[..24].to_string()
+}
+
 impl Session {
     /// The request's live session, or a new empty one (saved only if something is put in it).
     pub async fn load(state: &AppState, headers: &HeaderMap) -> anyhow::Result<Session> {
@@ -107,7 +127,7 @@ impl Session {
         if let Some(token) = read_cookie(headers, &cookie_name(state, "uraia_session")) {
             let id_hash = secrets::hash(&token);
             let row = sqlx::query(
-                "SELECT account_id, data, remembered, created_at, last_seen_at FROM sessions \
+                "SELECT account_id, data, label, created_at, last_seen_at FROM sessions \
                  WHERE id_hash = $1 AND expires_at > $2",
             )
             .bind(&id_hash)
@@ -121,7 +141,7 @@ impl Session {
                     persisted: true,
                     created_at: row.try_get("created_at")?,
                     account_id: row.try_get("account_id")?,
-                    remembered: row.try_get::<i64, _>("remembered")? == 1,
+                    label: row.try_get("label")?,
                     data: serde_json::from_str(&row.try_get::<String, _>("data")?).unwrap_or_default(),
                 };
                 if now - row.try_get::<i64, _>("last_seen_at")? > TOUCH_EVERY_SECONDS {
@@ -137,16 +157,18 @@ impl Session {
             persisted: false,
             created_at: now,
             account_id: None,
-            remembered: false,
+            label: String::new(),
             data: SessionData::default(),
         })
     }
 
+    /// A signed-in session: 30 idle minutes, and never more than 12 hours after sign-in (a remembered device
+    /// skips the code at the next sign-in, never the password). Anonymous: a day.
     fn expires_at(&self, state: &AppState, now: i64) -> i64 {
-        if self.remembered {
-            self.created_at + REMEMBER_SECONDS
-        } else if self.account_id.is_some() {
-            now + state.settings.security.session_idle_minutes as i64 * 60
+        let security = &state.settings.security;
+        if self.account_id.is_some() {
+            let idle = now + security.session_idle_minutes as i64 * 60;
+            idle.min(self.created_at + security.session_max_hours as i64 * 3_600)
         } else {
             now + ANONYMOUS_IDLE_SECONDS
         }
@@ -169,12 +191,12 @@ impl Session {
         let expires_at = self.expires_at(state, now);
         if self.persisted {
             sqlx::query(
-                "UPDATE sessions SET account_id = $1, data = $2, remembered = $3, last_seen_at = $4, expires_at = $5 \
+                "UPDATE sessions SET account_id = $1, data = $2, label = $3, last_seen_at = $4, expires_at = $5 \
                  WHERE id_hash = $6",
             )
             .bind(&self.account_id)
             .bind(&data)
-            .bind(i64::from(self.remembered))
+            .bind(&self.label)
             .bind(now)
             .bind(expires_at)
             .bind(&self.id_hash)
@@ -182,13 +204,13 @@ impl Session {
             .await?;
         } else {
             sqlx::query(
-                "INSERT INTO sessions (id_hash, account_id, data, remembered, created_at, last_seen_at, expires_at) \
+                "INSERT INTO sessions (id_hash, account_id, data, label, created_at, last_seen_at, expires_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7)",
             )
             .bind(&self.id_hash)
             .bind(&self.account_id)
             .bind(&data)
-            .bind(i64::from(self.remembered))
+            .bind(&self.label)
             .bind(self.created_at)
             .bind(now)
             .bind(expires_at)
@@ -197,18 +219,18 @@ impl Session {
             self.persisted = true;
         }
         if let Some(token) = self.new_token.take() {
-            let max_age = self.remembered.then_some(REMEMBER_SECONDS);
-            set_cookie(state, response, &cookie_name(state, "uraia_session"), &token, max_age);
+            // A session cookie: it ends with the browser.
+            set_cookie(state, response, &cookie_name(state, "uraia_session"), &token, None);
         }
         Ok(())
     }
 
     /// Signs in: a new session id (so a session fixed by an attacker before sign-in is worthless), the old row
     /// gone. The draft and the pending step are dropped; a notice for the next page is kept.
-    pub async fn sign_in(&mut self, state: &AppState, account_id: &str, remembered: bool) -> anyhow::Result<()> {
+    pub async fn sign_in(&mut self, state: &AppState, account_id: &str, label: String) -> anyhow::Result<()> {
         self.renew(state).await?;
         self.account_id = Some(account_id.to_string());
-        self.remembered = remembered;
+        self.label = label;
         Ok(())
     }
 
@@ -231,7 +253,7 @@ impl Session {
         self.new_token = Some(token);
         self.created_at = state.clock.now();
         self.account_id = None;
-        self.remembered = false;
+        self.label = String::new();
         self.data = SessionData {
             notice: self.data.notice.take(),
             ..SessionData::default()
@@ -239,12 +261,17 @@ impl Session {
         Ok(())
     }
 
-    /// Ends every other session of an account (after a password change or reset).
-    pub async fn end_others(&self, state: &AppState, account_id: &str) -> anyhow::Result<()> {
+    /// The name of this session on the page that lists signed-in browsers.
+    pub fn public_id(&self) -> String {
+        public_id(&self.id_hash)
+    }
+
+    /// Ends every other session of an account (after a password change), in the caller's transaction.
+    pub async fn end_others(&self, conn: &mut sqlx::AnyConnection, account_id: &str) -> anyhow::Result<()> {
         sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND id_hash <> $2")
             .bind(account_id)
             .bind(&self.id_hash)
-            .execute(&state.pool)
+            .execute(conn)
             .await?;
         Ok(())
     }

@@ -1,22 +1,65 @@
-//! Sign-in throttling, kept in the database so that it holds across several server processes.
+//! Throttles, kept in the database so that they hold across several server processes.
 //!
-//! Two keys per attempt: the identifier typed (whether or not an account has it, so the answer never tells
-//! whether one exists) and the client's address. Past a threshold of failures in a row, each further failure
-//! locks the key for a growing delay: 30 s, 1 min, 2 min, ... up to an hour.
+//! An attempt is *reserved* before the work it guards (a password hash, a code comparison, a register lookup, a
+//! photo decode), in one conditional upsert: a burst of parallel requests is serialised by the row, and only the
+//! first `threshold` get through before the lock that the threshold-th reservation sets itself (OWASP ASVS 5.0
+//! V6.3.1; "read, compare, write" let 200 parallel guesses all pass). A success gives its reservation back.
+//! Past the threshold each further attempt that gets in locks the key for a growing delay: 30 s, 1 min, 2 min, ...
+//! up to an hour. A key is forgotten after its window passes with no attempt.
 
 use crate::db::Pool;
 
-/// Failures in a row on one identifier before delays start (issue 3).
-pub const LOGIN_THRESHOLD: i64 = 5;
-/// One address may be a shared office or a mobile carrier's gateway: more room, same growth.
-pub const CLIENT_THRESHOLD: i64 = 30;
-/// Identity details that do not match a register, per client address, before delays start.
-pub const REGISTER_THRESHOLD: i64 = 10;
-/// Photo uploads per account before delays start (each costs a decode and an encode).
-pub const PHOTO_THRESHOLD: i64 = 20;
-/// An address's failures (and an account's uploads) are forgotten after this long without one.
-const WINDOW_SECONDS: i64 = 15 * 60;
+/// How many attempts a key gets before delays start, and how long a quiet key takes to be forgotten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    pub threshold: i64,
+    pub window_seconds: i64,
+}
 
+/// Wrong passwords on one account (or on one identifier that has no account), forgotten after a quiet day.
+pub const LOGIN: Rule = Rule {
+    threshold: 5,
+    window_seconds: 86_400,
+};
+/// One address may be a shared office or a mobile carrier's gateway: more room, same growth.
+pub const CLIENT: Rule = Rule {
+    threshold: 30,
+    window_seconds: 15 * 60,
+};
+/// Identity details that do not match a register, per client address.
+pub const REGISTER: Rule = Rule {
+    threshold: 10,
+    window_seconds: 15 * 60,
+};
+/// Registration conflicts ("this email already has an account"), per client address: each tells that an
+/// address or number is registered, so they are rationed like register lookups.
+pub const CONFLICT: Rule = Rule {
+    threshold: 10,
+    window_seconds: 15 * 60,
+};
+/// Photo uploads per account (each costs a decode and an encode).
+pub const PHOTO: Rule = Rule {
+    threshold: 20,
+    window_seconds: 15 * 60,
+};
+/// Wrong codes per account, across codes and purposes (sign-in, reset, verification, step-up): a new code must
+/// not mean new guesses.
+pub const CODES: Rule = Rule {
+    threshold: 10,
+    window_seconds: 86_400,
+};
+/// Wrong codes per client address, whichever account they were for.
+pub const CODES_CLIENT: Rule = Rule {
+    threshold: 30,
+    window_seconds: 15 * 60,
+};
+
+/// Per account: the email and the ID number of one account share one budget.
+pub fn account_key(account_id: &str) -> String {
+    format!("account:{account_id}")
+}
+
+/// An identifier that no account has: throttled the same way, so a lock does not tell whether an account exists.
 pub fn login_key(identifier: &str) -> String {
     format!("login:{identifier}")
 }
@@ -25,73 +68,107 @@ pub fn client_key(address: &str) -> String {
     format!("client:{address}")
 }
 
-/// Register checks during registration, per client address (forgotten like `client:` keys).
 pub fn register_key(address: &str) -> String {
     format!("client-register:{address}")
 }
 
-/// Photo uploads per account, forgotten like `client:` keys.
+pub fn conflict_key(address: &str) -> String {
+    format!("client-conflict:{address}")
+}
+
 pub fn photo_key(account_id: &str) -> String {
     format!("photo:{account_id}")
 }
 
-/// The delay after `failures` failures in a row.
-pub fn delay_seconds(failures: i64, threshold: i64) -> i64 {
-    if failures < threshold {
+pub fn codes_key(account_id: &str) -> String {
+    format!("codes:{account_id}")
+}
+
+pub fn codes_client_key(address: &str) -> String {
+    format!("client-codes:{address}")
+}
+
+/// The delay after the `attempts`-th attempt in a row.
+pub fn delay_seconds(attempts: i64, threshold: i64) -> i64 {
+    if attempts < threshold {
         return 0;
     }
-    let doublings = (failures - threshold).min(7) as u32;
+    let doublings = (attempts - threshold).min(7) as u32;
     (30 * 2i64.pow(doublings)).min(3_600)
 }
 
-/// Seconds until every one of `keys` may try again (0: now).
-pub async fn wait_seconds(pool: &Pool, keys: &[String], now: i64) -> anyhow::Result<i64> {
-    let mut wait = 0;
-    for key in keys {
-        let until: Option<i64> =
-            sqlx::query_scalar("SELECT locked_until FROM sign_in_throttles WHERE throttle_key = $1")
-                .bind(key)
-                .fetch_optional(pool)
-                .await?;
-        wait = wait.max(until.unwrap_or(0) - now);
-    }
-    Ok(wait)
+/// The answer to a reservation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reservation {
+    /// Go ahead: this is the `n`-th attempt in a row.
+    Granted(i64),
+    /// Locked: try again in this many seconds.
+    Locked(i64),
 }
 
-/// Counts a failure (atomically, whichever process sees it) and returns the failures in a row.
-pub async fn record_failure(pool: &Pool, key: &str, threshold: i64, now: i64) -> anyhow::Result<i64> {
-    let failures: i64 = sqlx::query_scalar(
-        "INSERT INTO sign_in_throttles (throttle_key, failures, locked_until, updated_at) VALUES ($1, 1, 0, $2) \
-         ON CONFLICT (throttle_key) DO UPDATE SET \
-         failures = CASE WHEN sign_in_throttles.updated_at < $3 THEN 1 ELSE sign_in_throttles.failures + 1 END, \
-         updated_at = $2 RETURNING failures",
+/// `locked_until` after the `n`-th attempt (an SQL expression of `n`): the delays written out as a CASE, which
+/// both engines evaluate inside the upsert (no POWER in SQLite's default build).
+fn lock_sql(n: &str, rule: Rule) -> String {
+    let mut sql = format!("CASE WHEN {n} < {} THEN 0", rule.threshold);
+    for extra in 0..7 {
+        let attempt = rule.threshold + extra;
+        sql.push_str(&format!(
+            " WHEN {n} = {attempt} THEN $2 + {}",
+            delay_seconds(attempt, rule.threshold)
+        ));
+    }
+    sql.push_str(&format!(" ELSE $2 + {} END", delay_seconds(i64::MAX, rule.threshold)));
+    sql
+}
+
+/// Reserves an attempt on `key`, atomically: granted unless the key is locked, and the reservation that reaches
+/// the threshold locks the key in the same statement.
+pub async fn reserve(pool: &Pool, key: &str, rule: Rule, now: i64) -> anyhow::Result<Reservation> {
+    let n = "(CASE WHEN sign_in_throttles.updated_at < $3 THEN 1 ELSE sign_in_throttles.failures + 1 END)";
+    let sql = format!(
+        "INSERT INTO sign_in_throttles (throttle_key, failures, locked_until, updated_at) VALUES ($1, 1, {first}, $2) \
+         ON CONFLICT (throttle_key) DO UPDATE SET failures = {n}, locked_until = {lock}, updated_at = $2 \
+         WHERE sign_in_throttles.locked_until <= $2 RETURNING failures",
+        first = lock_sql("1", rule),
+        lock = lock_sql(n, rule),
+    );
+    let granted: Option<i64> = sqlx::query_scalar(&sql)
+        .bind(key)
+        .bind(now)
+        .bind(now - rule.window_seconds)
+        .fetch_optional(pool)
+        .await?;
+    if let Some(n) = granted {
+        return Ok(Reservation::Granted(n));
+    }
+    let until: Option<i64> = sqlx::query_scalar("SELECT locked_until FROM sign_in_throttles WHERE throttle_key = $1")
+        .bind(key)
+        .fetch_optional(pool)
+        .await?;
+    Ok(Reservation::Locked((until.unwrap_or(now) - now).max(1)))
+}
+
+/// Gives back a reservation whose attempt succeeded (the count goes down by one, and a lock that only the
+/// count's own growth had set is lifted).
+pub async fn release(pool: &Pool, key: &str, rule: Rule) -> anyhow::Result<()> {
+    sqlx::query(
+        "UPDATE sign_in_throttles SET failures = failures - 1, \
+         locked_until = CASE WHEN failures - 1 < $2 THEN 0 ELSE locked_until END \
+         WHERE throttle_key = $1 AND failures > 0",
     )
     .bind(key)
-    .bind(now)
-    .bind(if key.starts_with("client:") || key.starts_with("photo:") {
-        now - WINDOW_SECONDS
-    } else {
-        i64::MIN
-    })
-    .fetch_one(pool)
+    .bind(rule.threshold)
+    .execute(pool)
     .await?;
-    let delay = delay_seconds(failures, threshold);
-    if delay > 0 {
-        sqlx::query("UPDATE sign_in_throttles SET locked_until = $1 WHERE throttle_key = $2")
-            .bind(now + delay)
-            .bind(key)
-            .execute(pool)
-            .await?;
-    }
-    Ok(failures)
+    Ok(())
 }
 
-/// A success on an identifier starts its count again. (An address's count is not reset: one good account must
-/// not let an address guess at others.)
-pub async fn clear(pool: &Pool, key: &str) -> anyhow::Result<()> {
+/// Forgets a key: a success on an account (a right password, a completed reset) starts its count again. An
+/// address's count is never cleared: one good account must not let an address guess at others.
+pub async fn clear<'e>(conn: impl sqlx::Executor<'e, Database = sqlx::Any>, key: &str) -> anyhow::Result<()> {
     sqlx::query("DELETE FROM sign_in_throttles WHERE throttle_key = $1")
         .bind(key)
-        .execute(pool)
+        .execute(conn)
         .await?;
     Ok(())
 }
@@ -102,10 +179,21 @@ mod tests {
 
     #[test]
     fn delays_start_at_the_threshold_and_grow_to_an_hour() {
-        assert_eq!(delay_seconds(4, LOGIN_THRESHOLD), 0);
-        assert_eq!(delay_seconds(5, LOGIN_THRESHOLD), 30);
-        assert_eq!(delay_seconds(6, LOGIN_THRESHOLD), 60);
-        assert_eq!(delay_seconds(8, LOGIN_THRESHOLD), 240);
-        assert_eq!(delay_seconds(50, LOGIN_THRESHOLD), 3_600);
+        assert_eq!(delay_seconds(4, LOGIN.threshold), 0);
+        assert_eq!(delay_seconds(5, LOGIN.threshold), 30);
+        assert_eq!(delay_seconds(6, LOGIN.threshold), 60);
+        assert_eq!(delay_seconds(8, LOGIN.threshold), 240);
+        assert_eq!(delay_seconds(50, LOGIN.threshold), 3_600);
+        assert_eq!(delay_seconds(i64::MAX, LOGIN.threshold), 3_600);
+    }
+
+    #[test]
+    fn the_sql_lock_follows_the_same_delays() {
+        let sql = lock_sql("n", LOGIN);
+        assert!(
+            sql.starts_with("CASE WHEN n < 5 THEN 0 WHEN n = 5 THEN $2 + 30 WHEN n = 6 THEN $2 + 60"),
+            "{sql}"
+        );
+        assert!(sql.ends_with("WHEN n = 11 THEN $2 + 1920 ELSE $2 + 3600 END"), "{sql}");
     }
 }

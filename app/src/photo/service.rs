@@ -59,16 +59,12 @@ pub async fn upload(ctx: &mut Ctx, upload: Result<Vec<u8>, Problem>, origin: Ori
     };
     let (pool, now) = (&ctx.state.pool, ctx.now());
     let key = throttle::photo_key(&account.id);
-    if throttle::wait_seconds(pool, std::slice::from_ref(&key), now)
+    if let throttle::Reservation::Locked(_) = throttle::reserve(pool, &key, throttle::PHOTO, now)
         .await
         .map_err(AppError::internal)?
-        > 0
     {
         return Err(AppError::field("photo", "photo-error-throttled"));
     }
-    throttle::record_failure(pool, &key, throttle::PHOTO_THRESHOLD, now)
-        .await
-        .map_err(AppError::internal)?;
     let photo = clean(ctx, upload.map_err(|p| p.field_error())?)
         .await?
         .map_err(|p| p.field_error())?;

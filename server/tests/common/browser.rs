@@ -12,6 +12,10 @@ pub struct Browser<'a> {
     pub app: &'a TestApp,
     cookies: BTreeMap<String, String>,
     pub user_agent: String,
+    /// The connecting address (a real server's ConnectInfo); None: unknown, as with `oneshot`.
+    pub peer: Option<std::net::SocketAddr>,
+    /// More headers for every request (X-Forwarded-For, a forged Host, ...).
+    pub extra: Vec<(&'static str, String)>,
 }
 
 impl<'a> Browser<'a> {
@@ -20,6 +24,8 @@ impl<'a> Browser<'a> {
             app,
             cookies: BTreeMap::new(),
             user_agent: "Mozilla/5.0 (Linux; Android 13) Chrome/120.0 Mobile Safari/537.36".into(),
+            peer: None,
+            extra: vec![],
         }
     }
 
@@ -49,24 +55,8 @@ impl<'a> Browser<'a> {
         self.cookies.get(name)
     }
 
-    pub fn forget_cookie(&mut self, name: &str) {
-        self.cookies.remove(name);
-    }
-
-    pub async fn get(&mut self, path: &str) -> TestResponse {
-        let request = Request::get(path)
-            .header("host", "localhost")
-            .header("cookie", self.cookie_header())
-            .header("user-agent", &self.user_agent)
-            .body(Body::empty())
-            .unwrap();
-        let response = self.app.send(request).await;
-        self.keep_cookies(&response);
-        response
-    }
-
-    /// Posts a form to a server function (`/api/...`) as a browser without JavaScript does.
-    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> TestResponse {
+    /// The request a form post would send, without sending it (for parallel requests).
+    pub fn form_request(&self, path: &str, form: &[(&str, &str)]) -> Request<Body> {
         let body = form
             .iter()
             .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
@@ -82,7 +72,39 @@ impl<'a> Browser<'a> {
             .header("user-agent", &self.user_agent)
             .body(Body::from(body))
             .unwrap();
-        let response = self.app.send(request).await;
+        self.dress(request)
+    }
+
+    pub fn forget_cookie(&mut self, name: &str) {
+        self.cookies.remove(name);
+    }
+
+    /// Adds what every request of this browser carries: its peer address and extra headers.
+    fn dress(&self, mut request: Request<Body>) -> Request<Body> {
+        if let Some(peer) = self.peer {
+            request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+        }
+        for (name, value) in &self.extra {
+            request.headers_mut().insert(*name, value.parse().unwrap());
+        }
+        request
+    }
+
+    pub async fn get(&mut self, path: &str) -> TestResponse {
+        let request = Request::get(path)
+            .header("host", "localhost")
+            .header("cookie", self.cookie_header())
+            .header("user-agent", &self.user_agent)
+            .body(Body::empty())
+            .unwrap();
+        let response = self.app.send(self.dress(request)).await;
+        self.keep_cookies(&response);
+        response
+    }
+
+    /// Posts a form to a server function (`/api/...`) as a browser without JavaScript does.
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> TestResponse {
+        let response = self.app.send(self.form_request(path, form)).await;
         self.keep_cookies(&response);
         response
     }
@@ -112,7 +134,7 @@ impl<'a> Browser<'a> {
             let chunks: Vec<Result<Vec<u8>, std::io::Error>> = body.chunks(64 * 1024).map(|c| Ok(c.to_vec())).collect();
             Body::from_stream(futures_util::stream::iter(chunks))
         };
-        let response = self.app.send(request.body(body).unwrap()).await;
+        let response = self.app.send(self.dress(request.body(body).unwrap())).await;
         self.keep_cookies(&response);
         response
     }

@@ -111,8 +111,12 @@ impl TestApp {
         };
         let mut settings = Settings {
             database_url,
+            // Outside development the public origin is required; the test browser posts from it.
+            public_origin: "http://localhost".into(),
             ..Settings::default()
         };
+        // A fixed key, so no key file is written into the source tree.
+        settings.security.code_key = "5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7".into();
         adjust(&mut settings);
         let state = server::build_state(leptos_options(), settings)
             .await

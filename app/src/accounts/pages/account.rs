@@ -4,7 +4,15 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 use super::{account_page, channel_choices, AccountForm, Notice, PageHead, PostForm};
 use crate::{
-    accounts::{api, db, domain::display_phone, islands::PasswordHelp, service::account::devices},
+    accounts::{
+        api, db,
+        domain::display_phone,
+        islands::PasswordHelp,
+        service::{
+            account::devices,
+            browsers::{self, SignedInBrowser},
+        },
+    },
     clock::iso_date,
     error::AppError,
     i18n::Lang,
@@ -85,6 +93,9 @@ pub fn AccountPage() -> impl IntoView {
             SummaryRow::new(lang.t("accounts-field-email"), account.email.clone()),
             SummaryRow::new(lang.t("accounts-field-phone"), display_phone(&account.phone)),
         ];
+        let pending_email = account.pending_email.clone();
+        let pending_phone = account.pending_phone.as_deref().map(display_phone);
+        let browsers = browsers::list(&ctx, &account.id).await?;
         let photo = photo::service::info(&ctx, &account.id).await?;
         let channels = channel_choices(lang);
         let remembered = devices(&ctx, &account.id).await?;
@@ -101,13 +112,20 @@ pub fn AccountPage() -> impl IntoView {
             state.error("phone"),
             state.error("phone_password"),
         );
-        let channel_error = state.error("channel");
+        let (channel_error, channel_password_error) = (state.error("channel"), state.error("channel_password"));
         Ok(view! {
             <AccountNav lang />
             <Notice lang notice />
             <PageHead title=title.clone() lang errors=state.errors() />
             <h1 class="heading-l">{title}</h1>
             <SummaryList rows=details />
+            {pending_email.map(|email| view! {
+                <p class="body inset">{lang.t_with("accounts-pending-email", &[("email", email)])}</p>
+            })}
+            {pending_phone.map(|phone| view! {
+                <p class="body inset">{lang.t_with("accounts-pending-phone", &[("phone", phone)])}" "
+                    <a href=lang.href("verify/phone")>{lang.t("accounts-pending-phone-link")}</a></p>
+            })}
 
             <h2 class="heading-m">{lang.t("photo-account-title")}</h2>
             {match &photo {
@@ -140,8 +158,13 @@ pub fn AccountPage() -> impl IntoView {
             <PostForm action=api::ChangeChannel::url()>
                 <Radios name="channel" legend=lang.t("accounts-channel-legend") options=channels
                     selected=Some(account.code_channel.clone()) error=channel_error />
+                <TextInput id="channel_password" name="channel_password" label=lang.t("accounts-field-password-for-channel")
+                    input_type="password" autocomplete="current-password" error=channel_password_error />
                 <Button text=lang.t("accounts-channel-save") secondary=true />
             </PostForm>
+
+            <h2 class="heading-m">{lang.t("accounts-browsers-heading")}</h2>
+            <BrowserList lang browsers />
 
             <h2 class="heading-m">{lang.t("accounts-devices-heading")}</h2>
             <DeviceList lang devices=remembered />
@@ -199,4 +222,37 @@ fn DeviceList(lang: Lang, devices: Vec<(String, String, i64, i64)>) -> impl Into
         </ul>
     }
     .into_any()
+}
+
+/// The account's signed-in browsers, each with "Sign out" (except this one), and "Sign out everywhere else".
+#[component]
+fn BrowserList(lang: Lang, browsers: Vec<SignedInBrowser>) -> impl IntoView {
+    let others = browsers.iter().filter(|b| !b.this).count();
+    view! {
+        <ul class="device-list">
+            {browsers.into_iter().map(|browser| {
+                let label = if browser.label.is_empty() { lang.t("accounts-browsers-unknown") } else { browser.label.clone() };
+                let when = lang.t_with("accounts-browsers-since", &[("date", iso_date(browser.signed_in_at))]);
+                view! {
+                    <li class="device-list__item">
+                        <span>{label.clone()}" – "{when}{browser.this.then(|| format!(" ({})", lang.t("accounts-browsers-this")))}</span>
+                        {(!browser.this).then(|| view! {
+                            <form method="post" action=api::EndSession::url()>
+                                <input type="hidden" name="session" value=browser.id.clone() />
+                                <button type="submit" class="link-button">
+                                    {lang.t("accounts-browsers-end")}<span class="visually-hidden">" "{label}</span>
+                                </button>
+                            </form>
+                        })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        {(others > 0).then(|| view! {
+            <form method="post" action=api::EndSession::url() class="form">
+                <input type="hidden" name="session" value="others" />
+                <Button text=lang.t("accounts-browsers-end-others") secondary=true />
+            </form>
+        })}
+    }
 }

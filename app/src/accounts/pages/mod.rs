@@ -12,7 +12,7 @@ pub use register::{
     RegisterTypePage,
 };
 pub use sign_in::{ResetCodePage, ResetPage, ResetPasswordPage, SignInCodePage, SignInPage};
-pub use verify::{ConfirmEmailPage, VerifyEmailPage, VerifyPhonePage};
+pub use verify::{ConfirmChangePage, ConfirmEmailPage, VerifyEmailPage, VerifyPhonePage};
 
 use leptos::prelude::*;
 use leptos_meta::Title;

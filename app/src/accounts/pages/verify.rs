@@ -3,9 +3,19 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
 
-use super::{load_form, page, redirect_to, BackLink, Notice, PageHead, PostForm};
+use super::{account_page, load_form, page, redirect_to, AccountForm, BackLink, Notice, PageHead, PostForm};
 use crate::{
-    accounts::{api, context::Ctx, db::Account, domain::display_phone, service::verification::current},
+    accounts::{
+        api,
+        challenges::CODE_SECONDS,
+        context::Ctx,
+        db::Account,
+        domain::display_phone,
+        service::{
+            account::{pending_change, step_up_destination},
+            verification::current,
+        },
+    },
     error::AppError,
     ui::{Button, TextInput},
 };
@@ -98,19 +108,22 @@ pub fn VerifyPhonePage() -> impl IntoView {
         if account.email_verified_at.is_none() {
             return Ok(redirect_to(&ctx, "verify/email"));
         }
-        if account.phone_verified_at.is_some() {
-            return Ok(redirect_to(&ctx, "dashboard"));
-        }
+        // A verified number: this page is for the new number of a change, if one is waiting.
+        let (phone, back) = match (&account.phone_verified_at, &account.pending_phone) {
+            (None, _) => (account.phone.clone(), "verify/email"),
+            (Some(_), Some(pending)) => (pending.clone(), "account"),
+            (Some(_), None) => return Ok(redirect_to(&ctx, "dashboard")),
+        };
         let lang = ctx.lang;
         let notice = ctx.take_notice().await?;
         let title = lang.t("accounts-verify-phone-title");
         let minutes = (crate::accounts::challenges::CODE_SECONDS / 60).to_string();
         Ok(view! {
-            <BackLink lang to="verify/email" />
+            <BackLink lang to=back />
             <Notice lang notice />
             <PageHead title=title.clone() lang errors=state.errors() />
             <h1 class="heading-l">{title}</h1>
-            <p class="body">{lang.t_with("accounts-verify-phone-sent", &[("phone", display_phone(&account.phone)), ("minutes", minutes)])}</p>
+            <p class="body">{lang.t_with("accounts-verify-phone-sent", &[("phone", display_phone(&phone)), ("minutes", minutes)])}</p>
             <PostForm action=api::VerifyPhone::url()>
                 <TextInput id="code" name="code" label=lang.t("accounts-field-code") hint=Some(lang.t("accounts-field-code-hint"))
                     value=state.value("code") autocomplete="one-time-code" inputmode="numeric" error=state.error("code") />
@@ -120,6 +133,46 @@ pub fn VerifyPhonePage() -> impl IntoView {
             <form method="post" action=api::ResendPhoneCode::url() class="form">
                 <Button text=lang.t("accounts-code-resend-sms") secondary=true />
             </form>
+        }
+        .into_any())
+    })
+}
+
+/// After a change of email or phone was asked for: the code sent to a channel already verified.
+#[component]
+pub fn ConfirmChangePage() -> impl IntoView {
+    account_page("account-confirm", move |page| async move {
+        let AccountForm {
+            ctx, state, account, ..
+        } = page;
+        let Some(change) = pending_change(&ctx) else {
+            return Ok(redirect_to(&ctx, "account"));
+        };
+        let lang = ctx.lang;
+        let title = lang.t(&format!("accounts-change-confirm-{}-title", change.field));
+        let new_value = if change.field == "phone" {
+            display_phone(&change.value)
+        } else {
+            change.value.clone()
+        };
+        let sent = lang.t_with(
+            &format!("accounts-confirm-change-sent-{}", change.channel),
+            &[
+                ("to", step_up_destination(&account, &change)),
+                ("minutes", (CODE_SECONDS / 60).to_string()),
+            ],
+        );
+        Ok(view! {
+            <BackLink lang to="account" />
+            <PageHead title=title.clone() lang errors=state.errors() />
+            <h1 class="heading-l">{title}</h1>
+            <p class="body">{lang.t_with("accounts-confirm-change-new", &[("value", new_value)])}</p>
+            <p class="body">{sent}</p>
+            <PostForm action=api::ConfirmChange::url()>
+                <TextInput id="code" name="code" label=lang.t("accounts-field-code") hint=Some(lang.t("accounts-field-code-hint"))
+                    value=state.value("code") autocomplete="one-time-code" inputmode="numeric" error=state.error("code") />
+                <Button text=lang.t("continue") />
+            </PostForm>
         }
         .into_any())
     })

@@ -1,42 +1,68 @@
-//! The account page's changes: password, email, phone, code channel, remembered devices. Changing the email or
-//! phone asks for the password again and sends the new one to be verified.
+//! The account page's changes: password, email, phone, code channel, remembered devices.
+//!
+//! Every sensitive change asks for the password again (throttled like sign-in, so a stolen session cannot guess
+//! it), and the owner is told on the channels they had before (OWASP ASVS 5.0 V6.2.2, V6.3.7). A new email
+//! address or phone number also needs a code sent to a channel that is already verified, and is held as pending
+//! until its own link or code proves it: the old one keeps working, and the account never has an unproven
+//! channel for its second step.
 
 use crate::{
     accounts::{
         challenges::Purpose,
         context::Ctx,
         db::{self, Account},
-        domain::{self, Channel},
+        domain::{self, display_phone, Channel},
+        outbox,
+        session::PendingChange,
+        throttle::{self, Reservation},
     },
     error::AppError,
 };
 
 use super::{
     registration::check_new_password,
-    verification::{current, replace_email, send_code},
+    sign_in::too_many,
+    verification::{check, current, lang_of, send_code, send_code_to, send_link},
 };
 
-/// Hashes and stores a new password and forgets every remembered device.
-pub async fn replace_password(ctx: &Ctx, account_id: &str, password: &str) -> Result<(), AppError> {
+/// How long the code of a change may take.
+const CHANGE_SECONDS: i64 = 15 * 60;
+
+/// Hashes and stores a new password, forgets every remembered device and tells the owner, in one transaction.
+pub async fn replace_password(
+    ctx: &Ctx,
+    tx: &mut sqlx::AnyConnection,
+    account: &Account,
+    password: &str,
+) -> Result<(), AppError> {
     let hash = ctx.state.passwords.hash(password).await.map_err(AppError::internal)?;
-    let mut conn = ctx.state.pool.acquire().await.map_err(AppError::internal)?;
-    db::set_password(&mut conn, account_id, &hash)
+    db::set_password(tx, &account.id, &hash)
+        .await
+        .map_err(AppError::internal)?;
+    outbox::tell_owner(tx, &ctx.state, account, "message-changed-password", &[])
         .await
         .map_err(AppError::internal)
 }
 
+/// The password typed again before a change, on the account's sign-in budget.
 async fn check_current(ctx: &Ctx, account: &Account, password: &str, field: &str) -> Result<(), AppError> {
+    let (pool, key) = (&ctx.state.pool, throttle::account_key(&account.id));
+    if let Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::LOGIN, ctx.now())
+        .await
+        .map_err(AppError::internal)?
+    {
+        return Err(too_many(field, wait));
+    }
     let right = ctx
         .state
         .passwords
         .verify(Some(&account.password_hash), password)
         .await
         .map_err(AppError::internal)?;
-    if right {
-        Ok(())
-    } else {
-        Err(AppError::field(field, "accounts-error-current-password"))
+    if !right {
+        return Err(AppError::field(field, "accounts-error-current-password"));
     }
+    throttle::clear(pool, &key).await.map_err(AppError::internal)
 }
 
 pub async fn change_password(
@@ -48,32 +74,44 @@ pub async fn change_password(
     let account = current(ctx).await?;
     check_current(ctx, &account, current_password, "current_password").await?;
     check_new_password(password, confirm, &account.id_number, &account.email)?;
-    replace_password(ctx, &account.id, password).await?;
-    ctx.session
-        .end_others(&ctx.state, &account.id)
+    let mut tx = crate::db::begin_write(&ctx.state.pool)
         .await
         .map_err(AppError::internal)?;
+    replace_password(ctx, &mut tx, &account, password).await?;
+    ctx.session
+        .end_others(&mut tx, &account.id)
+        .await
+        .map_err(AppError::internal)?;
+    tx.commit().await.map_err(AppError::internal)?;
     ctx.session.data.notice = Some("accounts-notice-password-changed".into());
     Ok("account".into())
 }
 
+/// A new email address: the password, then a code to a verified channel (`confirm_change`).
 pub async fn change_email(ctx: &mut Ctx, password: &str, email: &str) -> Result<String, AppError> {
     let account = current(ctx).await?;
     let email = domain::parse_email(email)?;
     check_current(ctx, &account, password, "email_password").await?;
     if email == account.email {
-        return Ok("account".into());
+        return Err(AppError::field("email", "accounts-error-email-same"));
     }
-    replace_email(ctx, &account, &email).await?;
-    Ok("verify/email".into())
+    if !db::taken(&ctx.state.pool, "", &email, "")
+        .await
+        .map_err(AppError::internal)?
+        .is_empty()
+    {
+        return Err(AppError::field("email", "accounts-error-email-taken"));
+    }
+    start_change(ctx, &account, "email", email).await
 }
 
+/// A new mobile number: the password, then a code to a verified channel (`confirm_change`).
 pub async fn change_phone(ctx: &mut Ctx, password: &str, phone: &str) -> Result<String, AppError> {
     let account = current(ctx).await?;
     let phone = domain::parse_phone(phone)?;
     check_current(ctx, &account, password, "phone_password").await?;
     if phone == account.phone {
-        return Ok("account".into());
+        return Err(AppError::field("phone", "accounts-error-phone-same"));
     }
     if !db::taken(&ctx.state.pool, "", "", &phone)
         .await
@@ -82,30 +120,94 @@ pub async fn change_phone(ctx: &mut Ctx, password: &str, phone: &str) -> Result<
     {
         return Err(AppError::field("phone", "accounts-error-phone-taken"));
     }
-    sqlx::query("UPDATE accounts SET phone = $1, phone_verified_at = NULL WHERE id = $2")
-        .bind(&phone)
+    start_change(ctx, &account, "phone", phone).await
+}
+
+/// Sends the step-up code to the account's code channel (verified: only verified accounts reach this page) and
+/// keeps the new value in the session until it comes back.
+async fn start_change(ctx: &mut Ctx, account: &Account, field: &str, value: String) -> Result<String, AppError> {
+    let wanted = Channel::parse(&account.code_channel).unwrap_or(Channel::Sms);
+    let channel = account.verified_channel(wanted).ok_or(AppError::NotFound)?;
+    send_code(ctx, account, Purpose::StepUp, channel, field).await?;
+    ctx.session.data.change = Some(PendingChange {
+        field: field.into(),
+        value,
+        channel: channel.code().into(),
+        started_at: ctx.now(),
+    });
+    Ok("account/confirm".into())
+}
+
+/// The change waiting for its code, if it has not run out.
+pub fn pending_change(ctx: &Ctx) -> Option<PendingChange> {
+    ctx.session
+        .data
+        .change
+        .clone()
+        .filter(|change| ctx.now() - change.started_at <= CHANGE_SECONDS)
+}
+
+/// The step-up code came back right: the new address gets its link, or the new number its code. Until that
+/// proof, the new value is only pending.
+pub async fn confirm_change(ctx: &mut Ctx, code: &str) -> Result<String, AppError> {
+    let account = current(ctx).await?;
+    let Some(change) = pending_change(ctx) else {
+        return Ok("account".into());
+    };
+    check(ctx, &account, Purpose::StepUp, code, "code").await?;
+    ctx.session.data.change = None;
+    let column = if change.field == "email" {
+        "pending_email"
+    } else {
+        "pending_phone"
+    };
+    sqlx::query(&format!("UPDATE accounts SET {column} = $1 WHERE id = $2"))
+        .bind(&change.value)
         .bind(&account.id)
         .execute(&ctx.state.pool)
         .await
         .map_err(AppError::internal)?;
-    let account = Account {
-        phone,
-        phone_verified_at: None,
-        ..account
-    };
-    send_code(ctx, &account, Purpose::VerifyPhone, Channel::Sms, "phone").await?;
-    Ok("verify/phone".into())
+    if change.field == "email" {
+        let mut tx = crate::db::begin_write(&ctx.state.pool)
+            .await
+            .map_err(AppError::internal)?;
+        send_link(&mut tx, ctx, lang_of(&account), &account.id, &change.value)
+            .await
+            .map_err(AppError::internal)?;
+        tx.commit().await.map_err(AppError::internal)?;
+        ctx.session.data.notice = Some("accounts-notice-email-pending".into());
+        Ok("account".into())
+    } else {
+        send_code_to(ctx, &account, Purpose::VerifyPhone, Channel::Sms, &change.value, "code").await?;
+        Ok("verify/phone".into())
+    }
 }
 
-pub async fn set_channel(ctx: &mut Ctx, channel: &str) -> Result<String, AppError> {
+/// Which verified channel second-step codes go to: the password again, and the owner is told.
+pub async fn set_channel(ctx: &mut Ctx, password: &str, channel: &str) -> Result<String, AppError> {
     let account = current(ctx).await?;
     let channel = Channel::parse(channel).ok_or_else(|| AppError::field("channel", "accounts-error-channel"))?;
+    check_current(ctx, &account, password, "channel_password").await?;
+    if account.verified_channel(channel) != Some(channel) {
+        return Err(AppError::field("channel", "accounts-error-channel"));
+    }
+    let mut tx = crate::db::begin_write(&ctx.state.pool)
+        .await
+        .map_err(AppError::internal)?;
     sqlx::query("UPDATE accounts SET code_channel = $1 WHERE id = $2")
         .bind(channel.code())
         .bind(&account.id)
-        .execute(&ctx.state.pool)
+        .execute(&mut *tx)
         .await
         .map_err(AppError::internal)?;
+    let args = [(
+        "channel",
+        lang_of(&account).t(&format!("accounts-channel-{}", channel.code())),
+    )];
+    outbox::tell_owner(&mut tx, &ctx.state, &account, "message-changed-channel", &args)
+        .await
+        .map_err(AppError::internal)?;
+    tx.commit().await.map_err(AppError::internal)?;
     ctx.session.data.notice = Some("accounts-notice-channel".into());
     Ok("account".into())
 }
@@ -133,4 +235,36 @@ pub async fn devices(ctx: &Ctx, account_id: &str) -> Result<Vec<(String, String,
     .fetch_all(&ctx.state.pool)
     .await
     .map_err(AppError::internal)
+}
+
+/// Where the step-up code of a change went, for the page that asks for it: the channel and the masked address.
+pub fn step_up_destination(account: &Account, change: &PendingChange) -> String {
+    match Channel::parse(&change.channel) {
+        Some(Channel::Email) => mask_email(&account.email),
+        _ => display_phone(&account.phone),
+    }
+}
+
+/// `wanjiku@example.com` → `w*****u@example.com`: enough to recognise, not enough to harvest.
+pub fn mask_email(email: &str) -> String {
+    let Some((name, domain)) = email.split_once('@') else {
+        return email.to_string();
+    };
+    let chars: Vec<char> = name.chars().collect();
+    let masked = match chars.len() {
+        0..=2 => "*".repeat(chars.len()),
+        n => format!("{}{}{}", chars[0], "*".repeat(n - 2), chars[n - 1]),
+    };
+    format!("{masked}@{domain}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_addresses_are_masked_but_recognisable() {
+        assert_eq!(mask_email("wanjiku@example.com"), "w*****u@example.com");
+        assert_eq!(mask_email("jo@example.com"), "**@example.com");
+    }
 }

@@ -190,10 +190,10 @@ async fn check_registers(
     // for typing mistakes, not for walking through ID numbers.
     let key = throttle::register_key(&ctx.client);
     let now = ctx.now();
-    if throttle::wait_seconds(pool, std::slice::from_ref(&key), now)
+    // Reserved before the lookups, so a burst cannot outrun the count; a match gives the reservation back.
+    if let throttle::Reservation::Locked(_) = throttle::reserve(pool, &key, throttle::REGISTER, now)
         .await
         .map_err(AppError::internal)?
-        > 0
     {
         errors.push(FieldError::new("id_number", "accounts-error-throttled"));
         return Ok(());
@@ -223,20 +223,47 @@ async fn check_registers(
             }
         }
     }
-    if !errors.is_empty() {
-        throttle::record_failure(pool, &key, throttle::REGISTER_THRESHOLD, now)
+    if errors.is_empty() {
+        throttle::release(pool, &key, throttle::REGISTER)
             .await
             .map_err(AppError::internal)?;
     }
     if errors.is_empty() {
-        let taken = db::taken(pool, &identity.id_number, "", "")
-            .await
-            .map_err(AppError::internal)?;
-        if !taken.is_empty() {
-            errors.push(FieldError::new("id_number", "accounts-error-id-taken"));
+        match taken(ctx, &identity.id_number, "", "", "id_number").await {
+            Ok(taken) if !taken.is_empty() => errors.push(FieldError::new("id_number", "accounts-error-id-taken")),
+            Ok(_) => {}
+            Err(AppError::Invalid(throttled)) => errors.extend(throttled),
+            Err(other) => return Err(other),
         }
     }
     Ok(())
+}
+
+/// Which of these already have an account. Each "already registered" answer tells something about a person, so
+/// the answers are rationed per client address (reserved first, given back when nothing was taken).
+async fn taken(
+    ctx: &Ctx,
+    id_number: &str,
+    email: &str,
+    phone: &str,
+    field: &str,
+) -> Result<Vec<&'static str>, AppError> {
+    let (pool, key) = (&ctx.state.pool, throttle::conflict_key(&ctx.client));
+    if let throttle::Reservation::Locked(_) = throttle::reserve(pool, &key, throttle::CONFLICT, ctx.now())
+        .await
+        .map_err(AppError::internal)?
+    {
+        return Err(AppError::field(field, "accounts-error-throttled"));
+    }
+    let taken = db::taken(pool, id_number, email, phone)
+        .await
+        .map_err(AppError::internal)?;
+    if taken.is_empty() {
+        throttle::release(pool, &key, throttle::CONFLICT)
+            .await
+            .map_err(AppError::internal)?;
+    }
+    Ok(taken)
 }
 
 pub async fn save_contact(ctx: &mut Ctx, email: &str, phone: &str) -> Result<String, AppError> {
@@ -246,10 +273,7 @@ pub async fn save_contact(ctx: &mut Ctx, email: &str, phone: &str) -> Result<Str
     let (Some(email), Some(phone)) = (email, phone) else {
         return Err(AppError::Invalid(errors));
     };
-    let taken = db::taken(&ctx.state.pool, "", &email, &phone)
-        .await
-        .map_err(AppError::internal)?;
-    for column in taken {
+    for column in taken(ctx, "", &email, &phone, "email").await? {
         errors.push(FieldError::new(column, &format!("accounts-error-{column}-taken")));
     }
     if !errors.is_empty() {
@@ -323,7 +347,7 @@ pub async fn create(ctx: &mut Ctx) -> Result<String, AppError> {
         return Err(AppError::internal(error));
     }
     ctx.session
-        .sign_in(&ctx.state, &id, false)
+        .sign_in(&ctx.state, &id, super::sign_in::device_label(&ctx.headers))
         .await
         .map_err(AppError::internal)?;
     Ok("verify/email".into())

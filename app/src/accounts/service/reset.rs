@@ -3,16 +3,21 @@
 
 use crate::{
     accounts::{
-        challenges::{CodeCheck, Purpose},
+        challenges::Purpose,
         context::Ctx,
         db,
         domain::{self, Channel},
         session::PendingReset,
+        throttle,
     },
     error::AppError,
 };
 
-use super::{registration::check_new_password, sign_in::normalise_login, verification::send_code};
+use super::{
+    registration::check_new_password,
+    sign_in::normalise_login,
+    verification::{check, send_code},
+};
 
 const RESET_SECONDS: i64 = 30 * 60;
 
@@ -32,8 +37,12 @@ pub async fn start(ctx: &mut Ctx, login: &str, channel: &str) -> Result<String, 
     let account = db::by_login(&ctx.state.pool, &login)
         .await
         .map_err(AppError::internal)?;
-    if let Some(account) = &account {
-        // A cooldown or the hourly limit is not told either: it would say the account exists.
+    // Only to a verified channel (the other one if the chosen one is not proven; none, nothing is sent). A
+    // cooldown or the hourly limit is not told either: it would say the account exists.
+    if let Some((account, channel)) = account
+        .as_ref()
+        .and_then(|a| a.verified_channel(channel).map(|c| (a, c)))
+    {
         match send_code(ctx, account, Purpose::Reset, channel, "code").await {
             Ok(()) | Err(AppError::Invalid(_)) => {}
             Err(other) => return Err(other),
@@ -61,21 +70,27 @@ pub async fn enter_code(ctx: &mut Ctx, code: &str) -> Result<String, AppError> {
     let Ok(mut reset) = pending(ctx) else {
         return Ok("reset".into());
     };
-    let code = domain::parse_code(code)?;
-    let check = match &reset.account_id {
-        Some(id) => crate::accounts::challenges::check_code(&ctx.state.pool, id, Purpose::Reset, &code, ctx.now())
-            .await
-            .map_err(AppError::internal)?,
-        None => CodeCheck::Wrong,
+    let account = match &reset.account_id {
+        Some(id) => db::by_id(&ctx.state.pool, id).await.map_err(AppError::internal)?,
+        None => None,
     };
-    if check != CodeCheck::Right {
-        return Err(AppError::field("code", check.error_key()));
+    match account {
+        Some(account) => {
+            check(ctx, &account, Purpose::Reset, code, "code").await?;
+        }
+        None => {
+            // No account: the same checks and the same answer as a wrong code.
+            domain::parse_code(code)?;
+            return Err(AppError::field("code", "accounts-error-code-wrong"));
+        }
     }
     reset.verified = true;
     ctx.session.data.reset = Some(reset);
     Ok("reset/password".into())
 }
 
+/// The new password, the end of every session and remembered device, the owner told and the throttles cleared:
+/// one transaction.
 pub async fn new_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Result<String, AppError> {
     let reset = match pending(ctx) {
         Ok(reset) if reset.verified => reset,
@@ -89,13 +104,21 @@ pub async fn new_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Resul
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
     check_new_password(password, confirm, &account.id_number, &account.email)?;
-    super::account::replace_password(ctx, &account.id, password).await?;
+    let mut tx = crate::db::begin_write(&ctx.state.pool)
+        .await
+        .map_err(AppError::internal)?;
+    super::account::replace_password(ctx, &mut tx, &account, password).await?;
     // Every session of the account ends, wherever it is; this browser signs in afresh.
     sqlx::query("DELETE FROM sessions WHERE account_id = $1")
         .bind(&account.id)
-        .execute(&ctx.state.pool)
+        .execute(&mut *tx)
         .await
         .map_err(AppError::internal)?;
+    // A completed reset proves the owner: the wrong passwords and codes a stranger typed are forgotten.
+    for key in [throttle::account_key(&account.id), throttle::codes_key(&account.id)] {
+        throttle::clear(&mut *tx, &key).await.map_err(AppError::internal)?;
+    }
+    tx.commit().await.map_err(AppError::internal)?;
     ctx.session.data.reset = None;
     ctx.session.data.notice = Some("accounts-notice-password-reset".into());
     Ok("login".into())

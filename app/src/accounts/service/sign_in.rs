@@ -5,18 +5,18 @@
 
 use crate::{
     accounts::{
-        challenges::{self, CodeCheck, Purpose},
+        challenges::Purpose,
         context::Ctx,
         db::{self, Account},
-        domain::{self, Channel},
+        domain::Channel,
         outbox, secrets,
         session::{cookie_name, read_cookie, set_cookie, PendingSignIn, REMEMBER_SECONDS},
-        throttle,
+        throttle::{self, Reservation},
     },
     error::AppError,
 };
 
-use super::verification::{current, lang_of, pending_step, send_code};
+use super::verification::{check, current, lang_of, pending_step, send_code};
 
 /// How long the second step may take after the password.
 const PENDING_SECONDS: i64 = 15 * 60;
@@ -34,13 +34,13 @@ pub fn normalise_login(raw: &str) -> String {
     }
 }
 
-fn too_many(wait: i64) -> AppError {
+pub fn too_many(field: &str, wait: i64) -> AppError {
     let key = if wait > 60 {
         "accounts-error-throttled-minutes"
     } else {
         "accounts-error-throttled"
     };
-    AppError::field("login", key)
+    AppError::field(field, key)
 }
 
 pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<String, AppError> {
@@ -60,14 +60,41 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
     }
     let pool = &ctx.state.pool;
     let now = ctx.now();
-    let keys = [throttle::login_key(&login), throttle::client_key(&ctx.client)];
-    let wait = throttle::wait_seconds(pool, &keys, now)
-        .await
-        .map_err(AppError::internal)?;
-    if wait > 0 {
-        return Err(too_many(wait));
-    }
     let account = db::by_login(pool, &login).await.map_err(AppError::internal)?;
+    // One budget per account, whichever identifier was typed; an unknown identifier gets one of its own.
+    let account_key = match &account {
+        Some(account) => throttle::account_key(&account.id),
+        None => throttle::login_key(&login),
+    };
+    let client_key = throttle::client_key(&ctx.client);
+    // A browser the owner asked us to remember is not held back by a stranger's wrong passwords on the account
+    // (the address's budget still applies).
+    let remembered = match &account {
+        Some(account) => trusted_device(ctx, &account.id, false).await?,
+        None => false,
+    };
+    if let Reservation::Locked(wait) = throttle::reserve(pool, &client_key, throttle::CLIENT, now)
+        .await
+        .map_err(AppError::internal)?
+    {
+        return Err(too_many("login", wait));
+    }
+    let mut attempt = 0;
+    if !remembered {
+        match throttle::reserve(pool, &account_key, throttle::LOGIN, now)
+            .await
+            .map_err(AppError::internal)?
+        {
+            Reservation::Granted(n) => attempt = n,
+            Reservation::Locked(wait) => {
+                // No password was checked: the address's reservation is given back.
+                throttle::release(pool, &client_key, throttle::CLIENT)
+                    .await
+                    .map_err(AppError::internal)?;
+                return Err(too_many("login", wait));
+            }
+        }
+    }
     let right = ctx
         .state
         .passwords
@@ -75,12 +102,18 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
         .await
         .map_err(AppError::internal)?;
     let Some(account) = account.filter(|_| right) else {
-        return Err(failed(ctx, &keys, &login).await?);
+        if attempt == throttle::LOGIN.threshold {
+            tell_owner(ctx, &login).await?;
+        }
+        return Err(AppError::field("login", "accounts-error-sign-in"));
     };
-    throttle::clear(pool, &keys[0]).await.map_err(AppError::internal)?;
-    if trusted_device(ctx, &account.id).await? {
+    throttle::clear(pool, &account_key).await.map_err(AppError::internal)?;
+    throttle::release(pool, &client_key, throttle::CLIENT)
+        .await
+        .map_err(AppError::internal)?;
+    if remembered && trusted_device(ctx, &account.id, true).await? {
         ctx.session
-            .sign_in(&ctx.state, &account.id, true)
+            .sign_in(&ctx.state, &account.id, device_label(&ctx.headers))
             .await
             .map_err(AppError::internal)?;
         return Ok(pending_step(&account).unwrap_or("dashboard").into());
@@ -88,7 +121,7 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
     if account.email_verified_at.is_none() {
         // Nothing verified to send a code to: straight to proving the email, which is all such an account can do.
         ctx.session
-            .sign_in(&ctx.state, &account.id, false)
+            .sign_in(&ctx.state, &account.id, device_label(&ctx.headers))
             .await
             .map_err(AppError::internal)?;
         return Ok("verify/email".into());
@@ -97,7 +130,9 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
         account_id: account.id.clone(),
         started_at: now,
     });
-    let channel = usable_channel(&account, Channel::parse(&account.code_channel).unwrap_or(Channel::Sms));
+    let wanted = Channel::parse(&account.code_channel).unwrap_or(Channel::Sms);
+    // The email is verified here (checked above), so there is always a verified channel.
+    let channel = account.verified_channel(wanted).unwrap_or(Channel::Email);
     // Within the resend cooldown (a second sign-in right after the first) the code already sent still works.
     match send_code(ctx, &account, Purpose::SignIn, channel, "code").await {
         Ok(()) | Err(AppError::Invalid(_)) => Ok(format!("login/code?via={}", channel.code())),
@@ -105,60 +140,54 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
     }
 }
 
-/// Counts the failure on both keys; at the fifth in a row on a real account, its owner is told by email.
-async fn failed(ctx: &Ctx, keys: &[String; 2], login: &str) -> Result<AppError, AppError> {
+/// At the threshold-th failure in a row on a real account, its owner is told by email.
+async fn tell_owner(ctx: &Ctx, login: &str) -> Result<(), AppError> {
     let pool = &ctx.state.pool;
-    let now = ctx.now();
-    let failures = throttle::record_failure(pool, &keys[0], throttle::LOGIN_THRESHOLD, now)
+    if let Some(account) = db::by_login(pool, login).await.map_err(AppError::internal)? {
+        let mut conn = pool.acquire().await.map_err(AppError::internal)?;
+        outbox::enqueue(
+            &mut conn,
+            &ctx.state,
+            lang_of(&account),
+            Channel::Email,
+            &account.email,
+            "message-failures",
+            &[],
+        )
         .await
         .map_err(AppError::internal)?;
-    throttle::record_failure(pool, &keys[1], throttle::CLIENT_THRESHOLD, now)
-        .await
-        .map_err(AppError::internal)?;
-    if failures == throttle::LOGIN_THRESHOLD {
-        if let Some(account) = db::by_login(pool, login).await.map_err(AppError::internal)? {
-            let mut conn = pool.acquire().await.map_err(AppError::internal)?;
-            outbox::enqueue(
-                &mut conn,
-                &ctx.state,
-                lang_of(&account),
-                Channel::Email,
-                &account.email,
-                "message-failures",
-                &[],
-            )
-            .await
-            .map_err(AppError::internal)?;
-        }
     }
-    Ok(AppError::field("login", "accounts-error-sign-in"))
+    Ok(())
 }
 
-/// SMS needs a verified phone; otherwise codes go by email.
-fn usable_channel(account: &Account, wanted: Channel) -> Channel {
-    if wanted == Channel::Sms && account.phone_verified_at.is_none() {
-        Channel::Email
-    } else {
-        wanted
-    }
-}
-
-/// Is this browser remembered for the account (a live device-trust cookie)?
-async fn trusted_device(ctx: &Ctx, account_id: &str) -> Result<bool, AppError> {
+/// Is this browser remembered for the account (a live device-trust cookie)? `touch` records the use.
+async fn trusted_device(ctx: &Ctx, account_id: &str, touch: bool) -> Result<bool, AppError> {
     let Some(token) = read_cookie(&ctx.headers, &cookie_name(&ctx.state, "uraia_device")) else {
         return Ok(false);
     };
-    let now = ctx.now();
-    let found = sqlx::query(
-        "UPDATE trusted_devices SET last_used_at = $1 WHERE token_hash = $2 AND account_id = $3 AND expires_at > $1",
-    )
-    .bind(now)
-    .bind(secrets::hash(&token))
-    .bind(account_id)
-    .execute(&ctx.state.pool)
-    .await
-    .map_err(AppError::internal)?;
-    Ok(found.rows_affected() == 1)
+    let (now, hash, pool) = (ctx.now(), secrets::hash(&token), &ctx.state.pool);
+    let found = if touch {
+        sqlx::query(
+            "UPDATE trusted_devices SET last_used_at = $1 WHERE token_hash = $2 AND account_id = $3 AND expires_at > $1",
+        )
+        .bind(now)
+        .bind(&hash)
+        .bind(account_id)
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())
+    } else {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM trusted_devices WHERE token_hash = $2 AND account_id = $3 AND expires_at > $1",
+        )
+        .bind(now)
+        .bind(&hash)
+        .bind(account_id)
+        .fetch_one(pool)
+        .await
+        .map(|n| n as u64)
+    };
+    Ok(found.map_err(AppError::internal)? == 1)
 }
 
 /// The account waiting for its second step, if the wait has not run out.
@@ -174,9 +203,10 @@ pub async fn pending_account(ctx: &Ctx) -> Result<Account, AppError> {
 }
 
 /// "Send the code by email instead" (or by SMS): a new code on the other channel, within the resend rules.
-pub async fn resend_code(ctx: &mut Ctx, via: &str) -> Result<String, AppError> {
+/// Only to a verified channel: a person past the password cannot move the second step anywhere else.
+pub async fn resend_code(ctx: &mut Ctx, via: Channel) -> Result<String, AppError> {
     let account = pending_account(ctx).await?;
-    let channel = usable_channel(&account, Channel::parse(via).unwrap_or(Channel::Sms));
+    let channel = account.verified_channel(via).ok_or(AppError::SignInRequired)?;
     send_code(ctx, &account, Purpose::SignIn, channel, "code").await?;
     ctx.session.data.notice = Some("accounts-notice-code-sent".into());
     Ok(format!("login/code?via={}", channel.code()))
@@ -184,16 +214,10 @@ pub async fn resend_code(ctx: &mut Ctx, via: &str) -> Result<String, AppError> {
 
 pub async fn enter_code(ctx: &mut Ctx, code: &str, remember: bool) -> Result<String, AppError> {
     let account = pending_account(ctx).await?;
-    let code = domain::parse_code(code)?;
+    check(ctx, &account, Purpose::SignIn, code, "code").await?;
     let now = ctx.now();
-    let check = challenges::check_code(&ctx.state.pool, &account.id, Purpose::SignIn, &code, now)
-        .await
-        .map_err(AppError::internal)?;
-    if check != CodeCheck::Right {
-        return Err(AppError::field("code", check.error_key()));
-    }
     ctx.session
-        .sign_in(&ctx.state, &account.id, remember)
+        .sign_in(&ctx.state, &account.id, device_label(&ctx.headers))
         .await
         .map_err(AppError::internal)?;
     if remember {

@@ -1,11 +1,12 @@
-//! Proving the email address (a link) and the mobile number (a code by SMS), after registration or a change.
+//! Proving the email address (a link) and the mobile number (a code by SMS): after registration, and for a new
+//! address or number after a change (held as pending until proven, while the old one keeps working).
 
 use crate::{
     accounts::{
-        challenges::{self, CodeCheck, Purpose},
+        challenges::{self, Purpose, Trier},
         context::Ctx,
         db::{self, Account},
-        domain::{self, Channel},
+        domain::{self, display_phone, Channel},
         outbox,
     },
     error::AppError,
@@ -25,7 +26,8 @@ pub fn lang_of(account: &Account) -> Lang {
     Lang::parse(&account.language).unwrap_or_default()
 }
 
-/// Queues the email with a new confirmation link.
+/// Queues the email with a new confirmation link. Links are built from the configured origin, never from the
+/// request's Host header (which anyone can forge into a genuine email).
 pub async fn send_link(
     conn: &mut sqlx::AnyConnection,
     ctx: &Ctx,
@@ -34,8 +36,11 @@ pub async fn send_link(
     email: &str,
 ) -> anyhow::Result<()> {
     let token = challenges::new_link(conn, account_id, email, ctx.now()).await?;
-    let origin = origin(ctx);
-    let link = format!("{origin}{}?token={token}", lang.href("verify/email/confirm"));
+    let link = format!(
+        "{}{}?token={token}",
+        ctx.state.origin,
+        lang.href("verify/email/confirm")
+    );
     let hours = (challenges::LINK_SECONDS / 3_600).to_string();
     outbox::enqueue(
         conn,
@@ -49,20 +54,6 @@ pub async fn send_link(
     .await
 }
 
-/// Where links in messages point: the configured public origin, else the host the request came to.
-fn origin(ctx: &Ctx) -> String {
-    let configured = ctx.state.settings.public_origin.trim_end_matches('/');
-    if !configured.is_empty() {
-        return configured.to_string();
-    }
-    let host = ctx
-        .headers
-        .get(http::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    format!("http://{host}")
-}
-
 /// Queues a code to `channel`'s address of the account, within the resend rules.
 pub async fn send_code(
     ctx: &Ctx,
@@ -71,34 +62,48 @@ pub async fn send_code(
     channel: Channel,
     field: &str,
 ) -> Result<(), AppError> {
+    send_code_to(ctx, account, purpose, channel, account.address(channel), field).await
+}
+
+/// Queues a code to `to` (the account's own address, or a number it is moving to), within the resend rules.
+pub async fn send_code_to(
+    ctx: &Ctx,
+    account: &Account,
+    purpose: Purpose,
+    channel: Channel,
+    to: &str,
+    field: &str,
+) -> Result<(), AppError> {
     let pool = &ctx.state.pool;
     let mut tx = crate::db::begin_write(pool).await.map_err(AppError::internal)?;
     let now = ctx.now();
-    if let Err(error) = challenges::may_send(&mut tx, &account.id, purpose, field, now)
+    challenges::may_send(&mut tx, &account.id, purpose, field, now)
         .await
-        .map_err(AppError::internal)?
-    {
-        return Err(error.into());
-    }
-    let to = match channel {
-        Channel::Sms => account.phone.clone(),
-        Channel::Email => account.email.clone(),
-    };
-    let code = challenges::new_code(&mut tx, &account.id, purpose, channel.code(), &to, now)
-        .await
-        .map_err(AppError::internal)?;
+        .map_err(AppError::internal)??;
+    let code = challenges::new_code(
+        &mut tx,
+        &ctx.state.code_key,
+        &account.id,
+        purpose,
+        channel.code(),
+        to,
+        now,
+    )
+    .await
+    .map_err(AppError::internal)?;
     let minutes = (challenges::CODE_SECONDS / 60).to_string();
     let key = match purpose {
         Purpose::VerifyPhone => "message-phone-code",
         Purpose::SignIn => "message-sign-in-code",
-        _ => "message-reset-code",
+        Purpose::StepUp => "message-step-up-code",
+        Purpose::Reset | Purpose::VerifyEmail => "message-reset-code",
     };
     outbox::enqueue(
         &mut tx,
         &ctx.state,
         lang_of(account),
         channel,
-        &to,
+        to,
         key,
         &[("code", code), ("minutes", minutes)],
     )
@@ -106,6 +111,25 @@ pub async fn send_code(
     .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)?;
     Ok(())
+}
+
+/// Checks a code the signed-in (or half signed-in) account typed in `field`: the address it was sent to.
+pub async fn check(
+    ctx: &Ctx,
+    account: &Account,
+    purpose: Purpose,
+    code: &str,
+    field: &str,
+) -> Result<String, AppError> {
+    let code = domain::parse_code(code)?;
+    let who = Trier {
+        account_id: &account.id,
+        client: &ctx.client,
+    };
+    challenges::check_code(&ctx.state.pool, &ctx.state.code_key, who, purpose, &code, ctx.now())
+        .await
+        .map_err(AppError::internal)?
+        .right(field)
 }
 
 /// Where a signed-in person with an unverified account must go first, if anywhere.
@@ -119,40 +143,48 @@ pub fn pending_step(account: &Account) -> Option<&'static str> {
     }
 }
 
+/// The address a link is waiting on: the unverified one of a new account, or a pending new address.
+fn awaited_email(account: &Account) -> Option<&str> {
+    match (&account.email_verified_at, &account.pending_email) {
+        (None, _) => Some(&account.email),
+        (Some(_), Some(pending)) => Some(pending),
+        (Some(_), None) => None,
+    }
+}
+
 pub async fn resend_link(ctx: &mut Ctx) -> Result<String, AppError> {
     let account = current(ctx).await?;
-    if account.email_verified_at.is_some() {
+    let Some(email) = awaited_email(&account) else {
         return Ok("verify/phone".into());
-    }
+    };
     let mut tx = crate::db::begin_write(&ctx.state.pool)
         .await
         .map_err(AppError::internal)?;
-    if let Err(error) = challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "resend", ctx.now())
+    challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "resend", ctx.now())
         .await
-        .map_err(AppError::internal)?
-    {
-        return Err(error.into());
-    }
-    send_link(&mut tx, ctx, lang_of(&account), &account.id, &account.email)
+        .map_err(AppError::internal)??;
+    send_link(&mut tx, ctx, lang_of(&account), &account.id, email)
         .await
         .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)?;
     ctx.session.data.notice = Some("accounts-notice-link-sent".into());
-    Ok("verify/email".into())
+    Ok(if account.email_verified_at.is_some() {
+        "account"
+    } else {
+        "verify/email"
+    }
+    .into())
 }
 
-/// Corrects the address before it is verified.
+/// Corrects a mistyped address during registration: only while the account's email has never been verified.
+/// Every later change goes through the account page (password and a code to a verified channel).
 pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<String, AppError> {
     let account = current(ctx).await?;
+    if account.email_verified_at.is_some() {
+        return Err(AppError::NotFound);
+    }
     let email = domain::parse_email(email)?;
-    replace_email(ctx, &account, &email).await?;
-    Ok("verify/email".into())
-}
-
-/// Gives the account a new, unverified email address and sends it a link (within the resend rules). Links sent
-/// to the old address stop working: each is bound to the address it went to.
-pub async fn replace_email(ctx: &mut Ctx, account: &Account, email: &str) -> Result<(), AppError> {
-    let taken = db::taken(&ctx.state.pool, "", email, "")
+    let taken = db::taken(&ctx.state.pool, "", &email, "")
         .await
         .map_err(AppError::internal)?;
     if email != account.email && !taken.is_empty() {
@@ -161,34 +193,37 @@ pub async fn replace_email(ctx: &mut Ctx, account: &Account, email: &str) -> Res
     let mut tx = crate::db::begin_write(&ctx.state.pool)
         .await
         .map_err(AppError::internal)?;
-    if let Err(error) = challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "email", ctx.now())
+    challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "email", ctx.now())
         .await
-        .map_err(AppError::internal)?
-    {
-        return Err(error.into());
-    }
-    let updated = sqlx::query("UPDATE accounts SET email = $1, email_verified_at = NULL WHERE id = $2")
-        .bind(email)
+        .map_err(AppError::internal)??;
+    // Conditional: a verification that lands meanwhile wins, and the address stays.
+    let updated = sqlx::query("UPDATE accounts SET email = $1 WHERE id = $2 AND email_verified_at IS NULL")
+        .bind(&email)
         .bind(&account.id)
         .execute(&mut *tx)
-        .await;
-    if let Err(error) = updated {
-        let error = anyhow::Error::from(error);
-        if db::is_unique_violation(&error) {
-            return Err(AppError::field("email", "accounts-error-email-taken"));
-        }
-        return Err(AppError::internal(error));
+        .await
+        .map_err(|e| unique_email(e.into()))?;
+    if updated.rows_affected() != 1 {
+        return Err(AppError::NotFound);
     }
-    send_link(&mut tx, ctx, lang_of(account), &account.id, email)
+    send_link(&mut tx, ctx, lang_of(&account), &account.id, &email)
         .await
         .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)?;
     ctx.session.data.notice = Some("accounts-notice-link-sent".into());
-    Ok(())
+    Ok("verify/email".into())
 }
 
-/// Uses an email link. The address must still be the account's (a changed address needs a new link). Then the
-/// code for the phone goes out.
+fn unique_email(error: anyhow::Error) -> AppError {
+    if db::is_unique_violation(&error) {
+        AppError::field("email", "accounts-error-email-taken")
+    } else {
+        AppError::internal(error)
+    }
+}
+
+/// Uses an email link. A link proves the address it was sent to: a new account's address (then the phone's
+/// code goes out), or a pending new address, which then replaces the old one (and the old one is told).
 pub async fn confirm_email(ctx: &mut Ctx, token: &str) -> Result<String, AppError> {
     let now = ctx.now();
     let used = challenges::use_link(&ctx.state.pool, token.trim(), now)
@@ -201,24 +236,32 @@ pub async fn confirm_email(ctx: &mut Ctx, token: &str) -> Result<String, AppErro
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
-    if account.email != sent_to {
+    if awaited_email(&account) != Some(sent_to.as_str()) {
         return Err(AppError::field("token", "accounts-error-link"));
     }
-    sqlx::query("UPDATE accounts SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL")
-        .bind(now)
-        .bind(&account.id)
-        .execute(&ctx.state.pool)
-        .await
-        .map_err(AppError::internal)?;
-    if account.phone_verified_at.is_none() {
-        send_code(ctx, &account, Purpose::VerifyPhone, Channel::Sms, "code").await?;
+    if account.email_verified_at.is_some() {
+        replace_email(ctx, &account, &sent_to).await?;
+    } else {
+        sqlx::query("UPDATE accounts SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL")
+            .bind(now)
+            .bind(&account.id)
+            .execute(&ctx.state.pool)
+            .await
+            .map_err(AppError::internal)?;
+        if account.phone_verified_at.is_none() {
+            send_code(ctx, &account, Purpose::VerifyPhone, Channel::Sms, "code").await?;
+        }
     }
     if ctx.session.account_id.as_deref() == Some(account.id.as_str()) {
-        ctx.session.data.notice = Some("accounts-notice-email-verified".into());
-        Ok(if account.phone_verified_at.is_none() {
-            "verify/phone"
-        } else {
-            "dashboard"
+        let notice = match account.email_verified_at {
+            Some(_) => "accounts-notice-email-changed",
+            None => "accounts-notice-email-verified",
+        };
+        ctx.session.data.notice = Some(notice.into());
+        Ok(match (account.email_verified_at, account.phone_verified_at) {
+            (Some(_), _) => "account",
+            (None, None) => "verify/phone",
+            (None, Some(_)) => "dashboard",
         }
         .into())
     } else {
@@ -228,22 +271,77 @@ pub async fn confirm_email(ctx: &mut Ctx, token: &str) -> Result<String, AppErro
     }
 }
 
+/// The pending address, now proven, becomes the account's; the old address and the phone are told.
+async fn replace_email(ctx: &Ctx, account: &Account, email: &str) -> Result<(), AppError> {
+    let mut tx = crate::db::begin_write(&ctx.state.pool)
+        .await
+        .map_err(AppError::internal)?;
+    sqlx::query("UPDATE accounts SET email = $1, pending_email = NULL, email_verified_at = $2 WHERE id = $3")
+        .bind(email)
+        .bind(ctx.now())
+        .bind(&account.id)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| unique_email(e.into()))?;
+    let args = [("address", email.to_string())];
+    outbox::tell_owner(&mut tx, &ctx.state, account, "message-changed-email", &args)
+        .await
+        .map_err(AppError::internal)?;
+    tx.commit().await.map_err(AppError::internal)
+}
+
+/// The number a code is waiting on: a new account's, or a pending new number.
+fn awaited_phone(account: &Account) -> &str {
+    match (&account.phone_verified_at, &account.pending_phone) {
+        (Some(_), Some(pending)) => pending,
+        _ => &account.phone,
+    }
+}
+
 pub async fn resend_phone_code(ctx: &mut Ctx) -> Result<String, AppError> {
     let account = current(ctx).await?;
-    send_code(ctx, &account, Purpose::VerifyPhone, Channel::Sms, "code").await?;
+    send_code_to(
+        ctx,
+        &account,
+        Purpose::VerifyPhone,
+        Channel::Sms,
+        awaited_phone(&account),
+        "code",
+    )
+    .await?;
     ctx.session.data.notice = Some("accounts-notice-code-sent".into());
     Ok("verify/phone".into())
 }
 
 pub async fn verify_phone(ctx: &mut Ctx, code: &str) -> Result<String, AppError> {
     let account = current(ctx).await?;
-    let code = domain::parse_code(code)?;
+    let sent_to = check(ctx, &account, Purpose::VerifyPhone, code, "code").await?;
     let now = ctx.now();
-    let check = challenges::check_code(&ctx.state.pool, &account.id, Purpose::VerifyPhone, &code, now)
-        .await
-        .map_err(AppError::internal)?;
-    if check != CodeCheck::Right {
-        return Err(AppError::field("code", check.error_key()));
+    if sent_to != awaited_phone(&account) {
+        // A code sent to a number the account has since moved away from.
+        return Err(AppError::field("code", "accounts-error-code-expired"));
+    }
+    if account.phone_verified_at.is_some() {
+        let mut tx = crate::db::begin_write(&ctx.state.pool)
+            .await
+            .map_err(AppError::internal)?;
+        sqlx::query("UPDATE accounts SET phone = $1, pending_phone = NULL, phone_verified_at = $2 WHERE id = $3")
+            .bind(&sent_to)
+            .bind(now)
+            .bind(&account.id)
+            .execute(&mut *tx)
+            .await
+            .map_err(|e| match anyhow::Error::from(e) {
+                e if db::is_unique_violation(&e) => AppError::field("code", "accounts-error-phone-taken"),
+                e => AppError::internal(e),
+            })?;
+        let args = [("number", display_phone(&sent_to))];
+        outbox::tell_owner(&mut tx, &ctx.state, &account, "message-changed-phone", &args)
+            .await
+            .map_err(AppError::internal)?;
+        tx.commit().await.map_err(AppError::internal)?;
+        ctx.session.data.notice = Some("accounts-notice-phone-changed".into());
+        return Ok("account".into());
     }
     sqlx::query("UPDATE accounts SET phone_verified_at = $1 WHERE id = $2")
         .bind(now)
