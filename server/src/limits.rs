@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use app::{
     photo::{
-        api::{BodyMeter, DeclaredTooLarge, UploadPhoto, FRAMING_BYTES, STREAM_CAP_BYTES},
+        api::{BodyMeter, DeclaredTooLarge, UploadPhoto, DRAINS, FRAMING_BYTES, STREAM_CAP_BYTES},
         domain::MAX_BYTES,
     },
     state::AppState,
@@ -58,8 +58,14 @@ pub async fn limit(State(state): State<AppState>, mut request: Request, next: Ne
         request.extensions_mut().insert(DeclaredTooLarge(declared));
         request.headers_mut().remove(CONTENT_LENGTH);
         let unread = std::mem::replace(request.body_mut(), Body::empty());
+        // Within the bounded number of drains shared with the upload's own refusals.
         if declared <= DRAIN_BYTES {
-            tokio::spawn(drain(unread, time));
+            if let Ok(permit) = DRAINS.try_acquire() {
+                tokio::spawn(async move {
+                    let _permit = permit;
+                    drain(unread, time).await
+                });
+            }
         }
     } else if photo {
         let meter = BodyMeter::default();

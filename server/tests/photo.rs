@@ -191,6 +191,25 @@ on_both_engines!(uploads_need_a_verified_account_and_are_throttled, |app| {
         problems,
         ["You have uploaded many photos in a short time. Wait 15 minutes, then try again"]
     );
+    // Throttled (or signed out), the answer comes before the body is read: a sender that never finishes is not
+    // waited for.
+    let cookie = browser.cookie("uraia_session").cloned().unwrap();
+    let start = futures_util::stream::iter([Ok::<_, std::io::Error>(
+        b"------b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"f.jpg\"\r\n\r\n".to_vec(),
+    )]);
+    let endless = futures_util::StreamExt::chain(start, futures_util::stream::pending());
+    let request = axum::http::Request::post(UPLOAD)
+        .header("host", "localhost")
+        .header("origin", "http://localhost")
+        .header("content-type", "multipart/form-data; boundary=----b")
+        .header("accept", "text/html")
+        .header("cookie", format!("uraia_session={cookie}"))
+        .body(axum::body::Body::from_stream(endless))
+        .unwrap();
+    let answer = tokio::time::timeout(std::time::Duration::from_secs(10), app.send(request))
+        .await
+        .expect("answered without waiting for the body");
+    assert_eq!(answer.header("location"), "/en/account/photo");
 });
 
 on_both_engines!(the_welcome_step_leads_to_the_dashboard, |app| {

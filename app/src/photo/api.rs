@@ -43,13 +43,15 @@ pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
     let mut ctx = Ctx::load().await?;
     let parts = use_context::<http::request::Parts>().ok_or_else(|| AppError::internal("no request parts"))?;
     let origin = Origin::parse(parts.uri.query().unwrap_or_default().trim_start_matches("from="));
-    let upload = match parts.extensions.get::<DeclaredTooLarge>() {
-        // Signed out: the body is read but not kept (the service sends the reader to sign in). Left unread, the
-        // connection would be reset under the browser, which then shows an error instead of the sign-in page.
-        _ if ctx.session.account_id.is_none() => {
-            discard(data).await;
-            Err(Problem::Missing)
+    // Who is asking and whether they may, before the body is read.
+    let account = match service::admit(&ctx).await? {
+        Ok(account) => account,
+        Err(refused) => {
+            drain_later(data);
+            return answer(ctx, refused, origin, &parts.headers).await;
         }
+    };
+    let upload = match parts.extensions.get::<DeclaredTooLarge>() {
         Some(DeclaredTooLarge(bytes)) => Err(Problem::TooLarge {
             // The file is the request less a few hundred bytes of multipart framing.
             bytes: bytes.saturating_sub(512).max(MAX_BYTES + 1),
@@ -69,8 +71,31 @@ pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
             other => other,
         },
     };
-    let result = service::upload(&mut ctx, upload, origin).await;
+    let result = service::upload(&mut ctx, &account, upload, origin).await;
     answer(ctx, result, origin, &parts.headers).await
+}
+
+/// Refused bodies still being sent are read and thrown away after the answer, so the browser sees the answer
+/// (closing on unread data resets the connection, and Chromium then retries the post). At most this many at
+/// once: past that a refused connection is simply closed, so refusals cannot pile up tasks.
+pub static DRAINS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(32);
+
+/// Reads a refused upload to its end in the background, within `DRAINS`; nothing is kept.
+fn drain_later(data: MultipartData) {
+    let Ok(permit) = DRAINS.try_acquire() else {
+        return;
+    };
+    if let Some(mut multipart) = data.into_inner() {
+        tokio::spawn(async move {
+            let _permit = permit;
+            let drain = async {
+                while let Ok(Some(mut field)) = multipart.next_field().await {
+                    while let Ok(Some(_)) = field.chunk().await {}
+                }
+            };
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(180), drain).await;
+        });
+    }
 }
 
 #[server(endpoint = "photo/remove")]
@@ -113,14 +138,6 @@ async fn read_photo(data: MultipartData) -> Result<Vec<u8>, Problem> {
                     _ => Err(Problem::Interrupted),
                 }
             }
-        }
-    }
-}
-
-async fn discard(data: MultipartData) {
-    if let Some(mut multipart) = data.into_inner() {
-        while let Ok(Some(mut field)) = multipart.next_field().await {
-            while let Ok(Some(_)) = field.chunk().await {}
         }
     }
 }

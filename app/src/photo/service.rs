@@ -6,7 +6,7 @@ use super::{
     domain::Problem,
 };
 use crate::{
-    accounts::{context::Ctx, service::sign_in::verified_account, throttle},
+    accounts::{context::Ctx, db::Account, service::sign_in::verified_account, throttle},
     error::AppError,
 };
 
@@ -50,25 +50,35 @@ impl Origin {
     }
 }
 
-/// Checks, cleans and stores an uploaded photo as the signed-in account's, replacing any other.
-/// `upload` is the file's bytes, or what went wrong while receiving them.
-pub async fn upload(ctx: &mut Ctx, upload: Result<Vec<u8>, Problem>, origin: Origin) -> Result<String, AppError> {
+/// Who may send a photo now: a signed-in, verified account within its upload budget. Decided before a byte of
+/// the file is read, so a signed-out or throttled sender costs no reading, decoding or memory.
+pub async fn admit(ctx: &Ctx) -> Result<Result<Account, Result<String, AppError>>, AppError> {
     let account = match verified_account(ctx).await? {
         Ok(account) => account,
-        Err(path) => return Ok(path.into()),
+        Err(path) => return Ok(Err(Ok(path.into()))),
     };
-    let (pool, now) = (&ctx.state.pool, ctx.now());
     let key = throttle::photo_key(&account.id);
-    if let throttle::Reservation::Locked(_) = throttle::reserve(pool, &key, throttle::PHOTO, now)
+    if let throttle::Reservation::Locked(_) = throttle::reserve(&ctx.state.pool, &key, throttle::PHOTO, ctx.now())
         .await
         .map_err(AppError::internal)?
     {
-        return Err(AppError::field("photo", "photo-error-throttled"));
+        return Ok(Err(Err(AppError::field("photo", "photo-error-throttled"))));
     }
+    Ok(Ok(account))
+}
+
+/// Checks, cleans and stores an uploaded photo as the (admitted) account's, replacing any other.
+/// `upload` is the file's bytes, or what went wrong while receiving them.
+pub async fn upload(
+    ctx: &mut Ctx,
+    account: &Account,
+    upload: Result<Vec<u8>, Problem>,
+    origin: Origin,
+) -> Result<String, AppError> {
     let photo = clean(ctx, upload.map_err(|p| p.field_error())?)
         .await?
         .map_err(|p| p.field_error())?;
-    db::save(pool, &account.id, &photo, now)
+    db::save(&ctx.state.pool, &account.id, &photo, ctx.now())
         .await
         .map_err(AppError::internal)?;
     ctx.session.data.notice = Some("photo-notice-saved".into());
