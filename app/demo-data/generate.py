@@ -113,6 +113,35 @@ units = [["TU-NBI-KAS", "Kasarani Driving Test Unit", "Nairobi", 60], ["TU-NBI-L
          ["TU-MSA", "Mombasa Driving Test Unit", "Mombasa", 40], ["TU-KSM", "Kisumu Driving Test Unit", "Kisumu", 30],
          ["TU-NKR", "Nakuru Driving Test Unit", "Nakuru", 30], ["TU-THK", "Thika Driving Test Unit", "Kiambu", 30]]
 
+# Foreigner certificates (residents) and diplomatic identity cards: no published format (DOMAIN.md), so the demo
+# invents one that cannot be mistaken for a national ID: a letter and seven digits, "DP" and five digits.
+foreign_first = "Ama Kofi Priya Arjun Chen Wei Fatuma Abdi Olusegun Ngozi Lars Ingrid Maria Jose Hiroshi Yuki Tendai Rudo Amani Leila".split()
+foreign_last = "Mensah Asante Shah Patel Li Wang Ali Warsame Adeyemi Okafor Nilsson Berg Garcia Lopez Tanaka Sato Moyo Dube Mugisha Haddad".split()
+nationalities = "Ghanaian Indian Chinese Somali Nigerian Swedish Spanish Japanese Zimbabwean Ugandan".split()
+residents = []
+for i in range(20):
+    residents.append([f"A{1_000_000 + i:07d}", foreign_first[i], foreign_last[i], rng.choice(nationalities)])
+# Documented ones first (README, tests): Priya Shah (resident, a director of Jamhuri Driving School), Ama Mensah.
+residents[0] = ["A1000000", "Ama", "Mensah", "Ghanaian"]
+residents[1] = ["A1000001", "Ama", "Mensah", "Ghanaian"]
+residents[2] = ["A1000002", "Priya", "Shah", "Indian"]
+residents[3] = ["A1000003", "Priya", "Shah", "Indian"]
+missions = ["Embassy of Ghana", "High Commission of India", "Embassy of Japan", "Embassy of Sweden", "High Commission of Nigeria"]
+diplomats = []
+for i in range(10):
+    diplomats.append([f"DP{10_000 + i:05d}", foreign_first[(i + 7) % 20], foreign_last[(i + 3) % 20], missions[i % len(missions)]])
+diplomats[0] = ["DP10000", "Kofi", "Asante", "Embassy of Ghana"]
+diplomats[1] = ["DP10001", "Kofi", "Asante", "Embassy of Ghana"]
+
+# Directors recorded with KRA, by the identity document they registered with: two or three citizens per
+# organisation, and for Jamhuri Driving School also the residents A1000002 and A1000003 (Priya Shah).
+directors = []
+for org in orgs:
+    for person in rng.sample(people[4:120], rng.choice([2, 3])):
+        directors.append([org[0], person[0]])
+directors += [["P051987654Z", "A1000002"], ["P051987654Z", "A1000003"], ["P051234567K", "28123456"],
+              ["P052468013M", "22345678"]]
+
 def write(name, header, rows):
     with open(os.path.join(here, name), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -126,3 +155,6 @@ write("driving_licences.csv", ["holder_id_number", "classes", "expires_on", "unp
 write("tims_accounts.csv", ["account_number", "id_number", "kra_pin", "phone", "email"], tims)
 write("inspection_centres.csv", ["code", "name", "county", "daily_capacity"], centres)
 write("test_units.csv", ["code", "name", "county", "daily_capacity"], units)
+write("residents.csv", ["document_number", "first_name", "last_name", "nationality"], residents)
+write("diplomats.csv", ["document_number", "first_name", "last_name", "mission"], diplomats)
+write("directors.csv", ["kra_pin", "id_number"], directors)

@@ -80,7 +80,43 @@ async fn migrate(pool: &Pool, engine: Engine) -> anyhow::Result<()> {
         Engine::Sqlite => sqlx::migrate!("../migrations/sqlite").run(pool).await,
         Engine::Postgres => sqlx::migrate!("../migrations/postgres").run(pool).await,
     }
-    .context("could not apply the database migrations")
+    .context("could not apply the database migrations")?;
+    if engine == Engine::Sqlite {
+        rebuild_accounts(pool)
+            .await
+            .context("could not rebuild the accounts table")?;
+    }
+    Ok(())
+}
+
+/// SQLite cannot drop a column's UNIQUE, and its documented table rebuild needs foreign keys off (else dropping
+/// the old table would cascade into sessions, photos, ...), which cannot change inside the transaction sqlx runs
+/// each migration in. So this one rebuild runs here, once: on one connection with foreign keys off, in a write
+/// transaction that checks again whether it is still needed (another process may have done it), then checks the
+/// keys before committing. PostgreSQL does the same in its migration 0005 with ALTER TABLE.
+async fn rebuild_accounts(pool: &Pool) -> anyhow::Result<()> {
+    const DONE: &str = "SELECT COUNT(*) FROM pragma_table_info('accounts') WHERE name = 'document_type'";
+    if sqlx::query_scalar::<_, i64>(DONE).fetch_one(pool).await? == 1 {
+        return Ok(());
+    }
+    let mut conn = pool.acquire().await?;
+    conn.execute("PRAGMA foreign_keys = OFF").await?;
+    let rebuilt = async {
+        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+        if sqlx::query_scalar::<_, i64>(DONE).fetch_one(&mut *tx).await? == 0 {
+            tx.execute(include_str!("../../migrations/sqlite-rebuilds/0005_accounts.sql"))
+                .await?;
+            let broken: Option<String> = sqlx::query_scalar("SELECT \"table\" FROM pragma_foreign_key_check")
+                .fetch_optional(&mut *tx)
+                .await?;
+            anyhow::ensure!(broken.is_none(), "a foreign key broke in {broken:?}");
+        }
+        tx.commit().await?;
+        anyhow::Ok(())
+    }
+    .await;
+    conn.execute("PRAGMA foreign_keys = ON").await?;
+    rebuilt
 }
 
 /// `sqlite://data/uraia.db` → the same with `mode=rwc`, after creating `data/`.

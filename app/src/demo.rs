@@ -16,7 +16,7 @@ struct Table {
 }
 
 /// In foreign-key order. The fee table is data too: fees change by gazette notice, not by release.
-const TABLES: [Table; 9] = [
+const TABLES: [Table; 12] = [
     Table {
         name: "register_people",
         csv: include_str!("../demo-data/people.csv"),
@@ -25,6 +25,21 @@ const TABLES: [Table; 9] = [
     Table {
         name: "organisations",
         csv: include_str!("../demo-data/organisations.csv"),
+        integers: &[],
+    },
+    Table {
+        name: "register_residents",
+        csv: include_str!("../demo-data/residents.csv"),
+        integers: &[],
+    },
+    Table {
+        name: "register_diplomats",
+        csv: include_str!("../demo-data/diplomats.csv"),
+        integers: &[],
+    },
+    Table {
+        name: "organisation_directors",
+        csv: include_str!("../demo-data/directors.csv"),
         integers: &[],
     },
     Table {

@@ -61,6 +61,7 @@ fn the_binary_stops_cleanly_on_sigterm() {
         .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env("URAIA_DATABASE_URL", format!("sqlite://{}/u.db", dir.display()))
+        .env("URAIA_SECURITY__CODE_KEY_FILE", dir.join("code.key"))
         .env_remove("DATABASE_URL")
         .stdout(std::process::Stdio::null())
         .spawn()

@@ -280,3 +280,7 @@ message-changed-phone-subject = Your Uraia mobile number was changed
 message-changed-phone-body = Uraia: the mobile number of your account was changed to { $number }. If this was not you, reset your password now.
 message-changed-channel-subject = Where your Uraia sign-in codes go was changed
 message-changed-channel-body = Uraia: your sign-in codes will now be sent this way: { $channel }. If this was not you, reset your password now.
+accounts-error-document-national-id = This is shaped like a Kenyan national ID number. If you are a Kenyan citizen, go back and choose Citizen; otherwise enter the number exactly as on your document
+accounts-error-document-unknown = We cannot find this number in the register. Enter it exactly as on your document
+accounts-error-last-name-mismatch = The last name does not match the register. Enter it exactly as on your document
+accounts-error-not-director = KRA does not list you as a director of this organisation. Ask the organisation to update its KRA records, or ask one of its directors to register

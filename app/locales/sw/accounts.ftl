@@ -280,3 +280,7 @@ message-changed-phone-subject = Nambari yako ya simu ya Uraia imebadilishwa
 message-changed-phone-body = Uraia: nambari ya simu ya akaunti yako imebadilishwa kuwa { $number }. Ikiwa si wewe, weka nenosiri jipya sasa.
 message-changed-channel-subject = Njia ya kupokea misimbo yako ya kuingia Uraia imebadilishwa
 message-changed-channel-body = Uraia: misimbo yako ya kuingia sasa itatumwa hivi: { $channel }. Ikiwa si wewe, weka nenosiri jipya sasa.
+accounts-error-document-national-id = Nambari hii ina muundo wa nambari ya kitambulisho cha taifa cha Kenya. Ikiwa wewe ni raia wa Kenya, rudi nyuma uchague Raia; la sivyo, andika nambari sawasawa na ilivyo kwenye hati yako
+accounts-error-document-unknown = Hatuipati nambari hii kwenye sajili. Iandike sawasawa na ilivyo kwenye hati yako
+accounts-error-last-name-mismatch = Jina la mwisho halilingani na sajili. Liandike sawasawa na lilivyo kwenye hati yako
+accounts-error-not-director = KRA haikuorodheshi kama mkurugenzi wa shirika hili. Liombe shirika lisasishe taarifa zake za KRA, au mwombe mmoja wa wakurugenzi wake ajisajili

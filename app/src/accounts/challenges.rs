@@ -237,9 +237,8 @@ pub struct Trier<'a> {
     pub client: &'a str,
 }
 
-/// Checks a code against the account's live code for `purpose`. The try is reserved first on the address's and
-/// the account's budgets and on the code itself; only then is the code compared. A right code gives the
-/// budgets' reservations back.
+/// Checks a code against the account's live code for `purpose`. The try is reserved first on the account's
+/// budget and on the code itself; only then is the code compared. A right code gives the reservation back.
 pub async fn check_code(
     pool: &Pool,
     key: &CodeKey,
@@ -248,17 +247,15 @@ pub async fn check_code(
     code: &str,
     now: i64,
 ) -> anyhow::Result<CodeCheck> {
-    let budgets = [
-        (throttle::codes_client_key(who.client), throttle::CODES_CLIENT),
-        (throttle::codes_key(who.account_id), throttle::CODES),
-    ];
-    let mut reserved = vec![];
-    for (budget, rule) in &budgets {
-        if let Reservation::Locked(_) = throttle::reserve(pool, budget, *rule, now).await? {
-            give_back(pool, &reserved).await?;
-            return Ok(CodeCheck::Throttled);
-        }
-        reserved.push((budget.clone(), *rule));
+    // The address is shared by many (a carrier's gateway): checked before, counted on a wrong code only. The
+    // account's budget is reserved, so parallel guesses cannot outrun it.
+    let client = throttle::codes_client_key(who.client);
+    if throttle::locked_for(pool, &client, now).await? > 0 {
+        return Ok(CodeCheck::Throttled);
+    }
+    let budget = throttle::codes_key(who.account_id);
+    if let Reservation::Locked(_) = throttle::reserve(pool, &budget, throttle::CODES, now).await? {
+        return Ok(CodeCheck::Throttled);
     }
     let row = sqlx::query(
         "UPDATE challenges SET attempts = attempts + 1 WHERE id = (SELECT id FROM challenges WHERE account_id = $1 \
@@ -273,8 +270,8 @@ pub async fn check_code(
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else {
-        // Nothing was compared: the budgets are given back, and the reason told.
-        give_back(pool, &reserved).await?;
+        // Nothing was compared: the reservation is given back, and the reason told.
+        throttle::release(pool, &budget, throttle::CODES).await?;
         let attempts: Option<i64> = sqlx::query_scalar(
             "SELECT attempts FROM challenges WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL \
              AND expires_at > $3 ORDER BY created_at DESC, id DESC LIMIT 1",
@@ -303,19 +300,13 @@ pub async fn check_code(
         if used.rows_affected() != 1 {
             return Ok(CodeCheck::Expired);
         }
-        give_back(pool, &reserved).await?;
+        throttle::release(pool, &budget, throttle::CODES).await?;
         return Ok(CodeCheck::Right(row.try_get("sent_to")?));
     }
+    throttle::count_failure(pool, &client, throttle::CODES_CLIENT, now).await?;
     Ok(if attempts >= MAX_TRIES {
         CodeCheck::TooManyTries
     } else {
         CodeCheck::Wrong
     })
-}
-
-async fn give_back(pool: &Pool, reserved: &[(String, throttle::Rule)]) -> anyhow::Result<()> {
-    for (key, rule) in reserved {
-        throttle::release(pool, key, *rule).await?;
-    }
-    Ok(())
 }

@@ -2,6 +2,7 @@
 
 use sqlx::FromRow;
 
+use super::domain::DocumentType;
 use crate::db::Pool;
 
 #[derive(Debug, Clone, FromRow)]
@@ -61,20 +62,38 @@ pub async fn by_id(pool: &Pool, id: &str) -> anyhow::Result<Option<Account>> {
         .await?)
 }
 
-/// The account an email address or identity document number signs in.
+/// The account an email address or identity document number signs in. A number that two accounts hold under
+/// different document types (a passport and a foreigner certificate alike) signs neither in: the email does.
 pub async fn by_login(pool: &Pool, login: &str) -> anyhow::Result<Option<Account>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM accounts WHERE email = $1 OR id_number = $1"
+    let mut found: Vec<Account> = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM accounts WHERE email = $1 OR id_number = $1 LIMIT 2"
     ))
     .bind(login)
-    .fetch_optional(pool)
-    .await?)
+    .fetch_all(pool)
+    .await?;
+    Ok(if found.len() == 1 { found.pop() } else { None })
 }
 
-/// Which of these are already taken by an account: "id_number", "email", "phone".
-pub async fn taken(pool: &Pool, id_number: &str, email: &str, phone: &str) -> anyhow::Result<Vec<&'static str>> {
+/// Which of these are already taken by an account: "id_number" (under its document type), "email", "phone".
+pub async fn taken(
+    pool: &Pool,
+    identity: Option<(DocumentType, &str)>,
+    email: &str,
+    phone: &str,
+) -> anyhow::Result<Vec<&'static str>> {
     let mut taken = vec![];
-    for (column, value) in [("id_number", id_number), ("email", email), ("phone", phone)] {
+    if let Some((document, number)) = identity {
+        let found: Option<String> =
+            sqlx::query_scalar("SELECT id FROM accounts WHERE document_type = $1 AND id_number = $2")
+                .bind(document.code())
+                .bind(number)
+                .fetch_optional(pool)
+                .await?;
+        if found.is_some() {
+            taken.push("id_number");
+        }
+    }
+    for (column, value) in [("email", email), ("phone", phone)] {
         if value.is_empty() {
             continue;
         }
@@ -87,6 +106,36 @@ pub async fn taken(pool: &Pool, id_number: &str, email: &str, phone: &str) -> an
         }
     }
     Ok(taken)
+}
+
+/// A resident or a diplomat in the demo registers: first name and last name.
+pub async fn register_foreigner(
+    pool: &Pool,
+    document: DocumentType,
+    number: &str,
+) -> anyhow::Result<Option<(String, String)>> {
+    let table = match document {
+        DocumentType::ForeignerCertificate => "register_residents",
+        DocumentType::DiplomaticId => "register_diplomats",
+        DocumentType::NationalId | DocumentType::Passport => return Ok(None),
+    };
+    Ok(sqlx::query_as(&format!(
+        "SELECT first_name, last_name FROM {table} WHERE document_number = $1"
+    ))
+    .bind(number)
+    .fetch_optional(pool)
+    .await?)
+}
+
+/// Is the person with this document number a director KRA records for the organisation?
+pub async fn is_director(pool: &Pool, kra_pin: &str, id_number: &str) -> anyhow::Result<bool> {
+    let found: Option<String> =
+        sqlx::query_scalar("SELECT kra_pin FROM organisation_directors WHERE kra_pin = $1 AND id_number = $2")
+            .bind(kra_pin)
+            .bind(id_number)
+            .fetch_optional(pool)
+            .await?;
+    Ok(found.is_some())
 }
 
 /// A person in the demo national register: first name and year of birth.

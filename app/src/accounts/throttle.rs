@@ -121,31 +121,52 @@ fn lock_sql(n: &str, rule: Rule) -> String {
     sql
 }
 
-/// Reserves an attempt on `key`, atomically: granted unless the key is locked, and the reservation that reaches
-/// the threshold locks the key in the same statement.
-pub async fn reserve(pool: &Pool, key: &str, rule: Rule, now: i64) -> anyhow::Result<Reservation> {
+/// The counting upsert: the `n`-th attempt in a row, or None when `only_unlocked` and the key is locked.
+async fn upsert(pool: &Pool, key: &str, rule: Rule, now: i64, only_unlocked: bool) -> anyhow::Result<Option<i64>> {
     let n = "(CASE WHEN sign_in_throttles.updated_at < $3 THEN 1 ELSE sign_in_throttles.failures + 1 END)";
     let sql = format!(
         "INSERT INTO sign_in_throttles (throttle_key, failures, locked_until, updated_at) VALUES ($1, 1, {first}, $2) \
          ON CONFLICT (throttle_key) DO UPDATE SET failures = {n}, locked_until = {lock}, updated_at = $2 \
-         WHERE sign_in_throttles.locked_until <= $2 RETURNING failures",
+         {condition} RETURNING failures",
         first = lock_sql("1", rule),
         lock = lock_sql(n, rule),
+        condition = if only_unlocked {
+            "WHERE sign_in_throttles.locked_until <= $2"
+        } else {
+            ""
+        },
     );
-    let granted: Option<i64> = sqlx::query_scalar(&sql)
+    Ok(sqlx::query_scalar(&sql)
         .bind(key)
         .bind(now)
         .bind(now - rule.window_seconds)
         .fetch_optional(pool)
-        .await?;
-    if let Some(n) = granted {
-        return Ok(Reservation::Granted(n));
+        .await?)
+}
+
+/// Reserves an attempt on `key`, atomically: granted unless the key is locked, and the reservation that reaches
+/// the threshold locks the key in the same statement.
+pub async fn reserve(pool: &Pool, key: &str, rule: Rule, now: i64) -> anyhow::Result<Reservation> {
+    match upsert(pool, key, rule, now, true).await? {
+        Some(n) => Ok(Reservation::Granted(n)),
+        None => Ok(Reservation::Locked(locked_for(pool, key, now).await?.max(1))),
     }
+}
+
+/// Seconds until `key` may try again (0: now).
+pub async fn locked_for(pool: &Pool, key: &str, now: i64) -> anyhow::Result<i64> {
     let until: Option<i64> = sqlx::query_scalar("SELECT locked_until FROM sign_in_throttles WHERE throttle_key = $1")
         .bind(key)
         .fetch_optional(pool)
         .await?;
-    Ok(Reservation::Locked((until.unwrap_or(now) - now).max(1)))
+    Ok((until.unwrap_or(now) - now).max(0))
+}
+
+/// Counts a failure after the fact, for a key many people share (a client address: an office, or a mobile
+/// carrier's gateway with thousands behind it). Reserving there would count the right passwords in flight, and a
+/// busy gateway would lock itself out; the per-account reservation already bounds the work a burst can cause.
+pub async fn count_failure(pool: &Pool, key: &str, rule: Rule, now: i64) -> anyhow::Result<i64> {
+    Ok(upsert(pool, key, rule, now, false).await?.unwrap_or(rule.threshold))
 }
 
 /// Gives back a reservation whose attempt succeeded (the count goes down by one, and a lock that only the

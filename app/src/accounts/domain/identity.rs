@@ -11,6 +11,34 @@ fn compact(raw: &str) -> String {
         .to_uppercase()
 }
 
+/// Which identity document an account's number comes from. An identity is unique per document type, so one
+/// person's number under one type never blocks another's under another (issue 9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentType {
+    NationalId,
+    ForeignerCertificate,
+    DiplomaticId,
+    Passport,
+}
+
+impl DocumentType {
+    pub fn code(self) -> &'static str {
+        match self {
+            DocumentType::NationalId => "national_id",
+            DocumentType::ForeignerCertificate => "foreigner_certificate",
+            DocumentType::DiplomaticId => "diplomatic_id",
+            DocumentType::Passport => "passport",
+        }
+    }
+}
+
+/// Shaped like a Kenyan national ID number (digits only, at most 14): under another document type it is refused
+/// unless that type's own register holds it, so nobody can take a citizen's number as a "passport" (issue 9).
+pub fn looks_like_national_id(number: &str) -> bool {
+    !number.is_empty() && number.len() <= 14 && number.chars().all(|c| c.is_ascii_digit())
+}
+
 /// A Kenyan national ID number: digits only, 1 to 14 of them (8 today, 14 for Maisha Namba).
 pub fn parse_national_id(raw: &str, field: &str) -> Result<String, FieldError> {
     let id = compact(raw);

@@ -10,7 +10,8 @@ mod password;
 
 pub use contact::{display_phone, parse_email, parse_phone};
 pub use identity::{
-    parse_document_number, parse_kra_pin, parse_name, parse_national_id, parse_text, parse_year_of_birth,
+    looks_like_national_id, parse_document_number, parse_kra_pin, parse_name, parse_national_id, parse_text,
+    parse_year_of_birth, DocumentType,
 };
 pub use password::{check_password, parse_code, password_strength};
 

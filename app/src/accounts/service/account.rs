@@ -95,7 +95,7 @@ pub async fn change_email(ctx: &mut Ctx, password: &str, email: &str) -> Result<
     if email == account.email {
         return Err(AppError::field("email", "accounts-error-email-same"));
     }
-    if !db::taken(&ctx.state.pool, "", &email, "")
+    if !db::taken(&ctx.state.pool, None, &email, "")
         .await
         .map_err(AppError::internal)?
         .is_empty()
@@ -113,7 +113,7 @@ pub async fn change_phone(ctx: &mut Ctx, password: &str, phone: &str) -> Result<
     if phone == account.phone {
         return Err(AppError::field("phone", "accounts-error-phone-same"));
     }
-    if !db::taken(&ctx.state.pool, "", "", &phone)
+    if !db::taken(&ctx.state.pool, None, "", &phone)
         .await
         .map_err(AppError::internal)?
         .is_empty()

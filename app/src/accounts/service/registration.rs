@@ -7,7 +7,7 @@ use crate::{
     accounts::{
         context::Ctx,
         db,
-        domain::{self, AccountType},
+        domain::{self, looks_like_national_id, AccountType, DocumentType},
         throttle,
     },
     error::{AppError, FieldError},
@@ -33,6 +33,21 @@ pub struct Identity {
     pub organisation: Option<String>,
     pub role: Option<String>,
     pub person: Option<String>,
+    /// Which document `id_number` is from (a draft saved before this field existed derives it again).
+    #[serde(default)]
+    pub document_type: Option<DocumentType>,
+}
+
+/// The document an account type asks for; a business's authorised person gives their own, as a citizen or a
+/// resident.
+pub fn document_of(kind: AccountType, person: Option<&str>) -> DocumentType {
+    match kind {
+        AccountType::Citizen => DocumentType::NationalId,
+        AccountType::Business if person == Some("citizen") => DocumentType::NationalId,
+        AccountType::Resident | AccountType::Business => DocumentType::ForeignerCertificate,
+        AccountType::Diplomat => DocumentType::DiplomaticId,
+        AccountType::Visitor => DocumentType::Passport,
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -166,8 +181,10 @@ pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, 
             &mut errors,
         );
     }
+    let document = document_of(kind, identity.person.as_deref());
+    identity.document_type = Some(document);
     if errors.is_empty() {
-        check_registers(ctx, as_citizen, &mut identity, &mut errors).await?;
+        check_registers(ctx, document, &mut identity, &mut errors).await?;
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -177,11 +194,14 @@ pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, 
     Ok(after(draft))
 }
 
-/// A citizen's ID, first name and year of birth must match the national register; a business's KRA PIN must be in
-/// the register of organisations. Messages say what did not match, never what the register holds.
+/// A citizen's ID, first name and year of birth must match the national register; a resident's or a diplomat's
+/// number and names their register; a business's KRA PIN the register of organisations, and its authorised
+/// person must be one of the directors KRA records for it. A number shaped like a national ID is refused under
+/// any other document unless that document's register holds it (issue 9: nobody can squat a citizen's number).
+/// Messages say what did not match, never what the register holds.
 async fn check_registers(
     ctx: &Ctx,
-    as_citizen: bool,
+    document: DocumentType,
     identity: &mut Identity,
     errors: &mut Vec<FieldError>,
 ) -> Result<(), AppError> {
@@ -204,7 +224,7 @@ async fn check_registers(
             None => errors.push(FieldError::new("kra_pin", "accounts-error-pin-unknown")),
         }
     }
-    if as_citizen {
+    if document == DocumentType::NationalId {
         match db::register_person(pool, &identity.id_number)
             .await
             .map_err(AppError::internal)?
@@ -223,13 +243,49 @@ async fn check_registers(
             }
         }
     }
+    match document {
+        DocumentType::NationalId => {}
+        DocumentType::ForeignerCertificate | DocumentType::DiplomaticId => {
+            match db::register_foreigner(pool, document, &identity.id_number)
+                .await
+                .map_err(AppError::internal)?
+            {
+                None if looks_like_national_id(&identity.id_number) => {
+                    errors.push(FieldError::new("id_number", "accounts-error-document-national-id"))
+                }
+                None => errors.push(FieldError::new("id_number", "accounts-error-document-unknown")),
+                Some((first, last)) => {
+                    if !first.eq_ignore_ascii_case(&identity.first_name) {
+                        errors.push(FieldError::new("first_name", "accounts-error-first-name-mismatch"));
+                    } else if !last.eq_ignore_ascii_case(&identity.last_name) {
+                        errors.push(FieldError::new("last_name", "accounts-error-last-name-mismatch"));
+                    } else {
+                        identity.first_name = first;
+                        identity.last_name = last;
+                    }
+                }
+            }
+        }
+        DocumentType::Passport if looks_like_national_id(&identity.id_number) => {
+            errors.push(FieldError::new("id_number", "accounts-error-document-national-id"))
+        }
+        DocumentType::Passport => {}
+    }
+    if let (Some(pin), true) = (&identity.kra_pin, errors.is_empty()) {
+        if !db::is_director(pool, pin, &identity.id_number)
+            .await
+            .map_err(AppError::internal)?
+        {
+            errors.push(FieldError::new("id_number", "accounts-error-not-director"));
+        }
+    }
     if errors.is_empty() {
         throttle::release(pool, &key, throttle::REGISTER)
             .await
             .map_err(AppError::internal)?;
     }
     if errors.is_empty() {
-        match taken(ctx, &identity.id_number, "", "", "id_number").await {
+        match taken(ctx, Some((document, &identity.id_number)), "", "", "id_number").await {
             Ok(taken) if !taken.is_empty() => errors.push(FieldError::new("id_number", "accounts-error-id-taken")),
             Ok(_) => {}
             Err(AppError::Invalid(throttled)) => errors.extend(throttled),
@@ -243,7 +299,7 @@ async fn check_registers(
 /// the answers are rationed per client address (reserved first, given back when nothing was taken).
 async fn taken(
     ctx: &Ctx,
-    id_number: &str,
+    identity: Option<(DocumentType, &str)>,
     email: &str,
     phone: &str,
     field: &str,
@@ -255,7 +311,7 @@ async fn taken(
     {
         return Err(AppError::field(field, "accounts-error-throttled"));
     }
-    let taken = db::taken(pool, id_number, email, phone)
+    let taken = db::taken(pool, identity, email, phone)
         .await
         .map_err(AppError::internal)?;
     if taken.is_empty() {
@@ -273,7 +329,7 @@ pub async fn save_contact(ctx: &mut Ctx, email: &str, phone: &str) -> Result<Str
     let (Some(email), Some(phone)) = (email, phone) else {
         return Err(AppError::Invalid(errors));
     };
-    for column in taken(ctx, "", &email, &phone, "email").await? {
+    for column in taken(ctx, None, &email, &phone, "email").await? {
         errors.push(FieldError::new(column, &format!("accounts-error-{column}-taken")));
     }
     if !errors.is_empty() {
@@ -368,8 +424,8 @@ async fn insert(
     let mut tx = crate::db::begin_write(&ctx.state.pool).await?;
     sqlx::query(
         "INSERT INTO accounts (id, account_type, id_number, first_name, last_name, year_of_birth, nationality, \
-         mission, email, phone, password_hash, language, terms_version, terms_accepted_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+         mission, email, phone, password_hash, language, terms_version, terms_accepted_at, created_at, \
+         document_type) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
     )
     .bind(id)
     .bind(kind.code())
@@ -386,6 +442,12 @@ async fn insert(
     .bind(TERMS_VERSION)
     .bind(accepted_at)
     .bind(now)
+    .bind(
+        identity
+            .document_type
+            .unwrap_or_else(|| document_of(kind, identity.person.as_deref()))
+            .code(),
+    )
     .execute(&mut *tx)
     .await?;
     if let (Some(pin), Some(role)) = (&identity.kra_pin, &identity.role) {

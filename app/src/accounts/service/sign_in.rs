@@ -73,11 +73,11 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
         Some(account) => trusted_device(ctx, &account.id, false).await?,
         None => false,
     };
-    if let Reservation::Locked(wait) = throttle::reserve(pool, &client_key, throttle::CLIENT, now)
+    let client_wait = throttle::locked_for(pool, &client_key, now)
         .await
-        .map_err(AppError::internal)?
-    {
-        return Err(too_many("login", wait));
+        .map_err(AppError::internal)?;
+    if client_wait > 0 {
+        return Err(too_many("login", client_wait));
     }
     let mut attempt = 0;
     if !remembered {
@@ -86,13 +86,7 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
             .map_err(AppError::internal)?
         {
             Reservation::Granted(n) => attempt = n,
-            Reservation::Locked(wait) => {
-                // No password was checked: the address's reservation is given back.
-                throttle::release(pool, &client_key, throttle::CLIENT)
-                    .await
-                    .map_err(AppError::internal)?;
-                return Err(too_many("login", wait));
-            }
+            Reservation::Locked(wait) => return Err(too_many("login", wait)),
         }
     }
     let right = ctx
@@ -102,15 +96,15 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
         .await
         .map_err(AppError::internal)?;
     let Some(account) = account.filter(|_| right) else {
+        throttle::count_failure(pool, &client_key, throttle::CLIENT, now)
+            .await
+            .map_err(AppError::internal)?;
         if attempt == throttle::LOGIN.threshold {
             tell_owner(ctx, &login).await?;
         }
         return Err(AppError::field("login", "accounts-error-sign-in"));
     };
     throttle::clear(pool, &account_key).await.map_err(AppError::internal)?;
-    throttle::release(pool, &client_key, throttle::CLIENT)
-        .await
-        .map_err(AppError::internal)?;
     if remembered && trusted_device(ctx, &account.id, true).await? {
         ctx.session
             .sign_in(&ctx.state, &account.id, device_label(&ctx.headers))

@@ -184,7 +184,7 @@ pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<Strin
         return Err(AppError::NotFound);
     }
     let email = domain::parse_email(email)?;
-    let taken = db::taken(&ctx.state.pool, "", &email, "")
+    let taken = db::taken(&ctx.state.pool, None, &email, "")
         .await
         .map_err(AppError::internal)?;
     if email != account.email && !taken.is_empty() {
