@@ -8,6 +8,6 @@ CREATE INDEX challenges_expiry ON challenges (expires_at);
 
 ALTER TABLE outbox ADD COLUMN redacted_body TEXT, ADD COLUMN secret_until BIGINT;
 
-ALTER TABLE sessions ADD COLUMN signed_in_at BIGINT, ADD COLUMN label TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN label TEXT NOT NULL DEFAULT '';
 
 CREATE INDEX sign_in_throttles_updated ON sign_in_throttles (updated_at);

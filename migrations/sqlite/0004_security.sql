@@ -33,8 +33,8 @@ CREATE INDEX challenges_expiry ON challenges (expires_at);
 ALTER TABLE outbox ADD COLUMN redacted_body TEXT;
 ALTER TABLE outbox ADD COLUMN secret_until INTEGER;
 
--- Sessions: when the account signed in (the 12-hour limit) and the browser, for the list of signed-in browsers.
-ALTER TABLE sessions ADD COLUMN signed_in_at INTEGER;
+-- Sessions: the browser, for the list of signed-in browsers. (The 12-hour limit runs from created_at, which a
+-- sign-in renews with the session's id.)
 ALTER TABLE sessions ADD COLUMN label TEXT NOT NULL DEFAULT '';
 
 -- Throttle rows are swept once quiet; this finds them.
