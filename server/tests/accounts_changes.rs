@@ -5,8 +5,8 @@
 mod common;
 
 use common::browser::{
-    code_in, errors, last_message, messages_to, register_citizen, sign_in, token_in, Browser, E164, EMAIL, PASSWORD,
-    PHONE,
+    code_in, errors, last_message, messages_to, register_citizen, sign_in, sign_in_with_code, token_in, Browser, E164,
+    EMAIL, PASSWORD, PHONE,
 };
 
 async fn column(app: &common::TestApp, sql: &str) -> Option<String> {
@@ -214,11 +214,7 @@ on_both_engines!(signed_in_browsers_are_listed_and_can_be_ended, |app| {
     register_citizen(&mut browser, EMAIL, PHONE).await;
     let mut laptop = Browser::new(&app);
     laptop.user_agent = "Mozilla/5.0 (Windows NT 10.0) Firefox/128.0".into();
-    sign_in(&mut laptop, EMAIL, PASSWORD).await;
-    let code = code_in(&last_message(&app, E164).await);
-    laptop
-        .submit("/api/accounts/sign-in/code", &[("code", &code), ("via", "sms")])
-        .await;
+    sign_in_with_code(&mut laptop, EMAIL, PASSWORD, false).await;
     let page = browser.get("/en/account").await;
     assert!(page.body.contains("Firefox on Windows"), "the laptop is listed");
     assert!(page.body.contains("this browser"));

@@ -4,7 +4,8 @@
 mod common;
 
 use common::browser::{
-    code_in, errors, last_message, main, messages_to, register_citizen, sign_in, Browser, E164, EMAIL, PASSWORD, PHONE,
+    code_in, errors, last_message, main, messages_to, register_citizen, sign_in, sign_in_with_code, Browser, E164,
+    EMAIL, PASSWORD, PHONE,
 };
 
 on_both_engines!(a_citizen_registers_verifies_and_signs_in_with_a_code, |app| {
@@ -144,14 +145,7 @@ on_both_engines!(
         let mut browser = Browser::new(&app);
         register_citizen(&mut browser, EMAIL, PHONE).await;
         let mut phone = Browser::new(&app);
-        sign_in(&mut phone, EMAIL, PASSWORD).await;
-        let code = code_in(&last_message(&app, E164).await);
-        phone
-            .submit(
-                "/api/accounts/sign-in/code",
-                &[("code", &code), ("remember", "yes"), ("via", "sms")],
-            )
-            .await;
+        sign_in_with_code(&mut phone, EMAIL, PASSWORD, true).await;
         let token = phone.cookie("uraia_device").cloned().expect("a device cookie");
         let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM trusted_devices WHERE token_hash = $1")
             .bind(&token)

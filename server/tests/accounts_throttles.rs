@@ -6,7 +6,7 @@ mod common;
 
 use axum::{body::Body, http::Request};
 use common::browser::{
-    code_in, errors, last_message, register_citizen, sign_in, Browser, E164, EMAIL, PASSWORD, PHONE,
+    code_in, errors, last_message, register_citizen, sign_in, sign_in_with_code, Browser, E164, EMAIL, PASSWORD, PHONE,
 };
 use tower::ServiceExt;
 
@@ -149,14 +149,7 @@ on_both_engines!(
         register_citizen(&mut owner, EMAIL, PHONE).await;
         // The owner's phone is remembered.
         let mut phone = Browser::new(&app);
-        sign_in(&mut phone, EMAIL, PASSWORD).await;
-        let code = code_in(&last_message(&app, E164).await);
-        phone
-            .submit(
-                "/api/accounts/sign-in/code",
-                &[("code", &code), ("remember", "yes"), ("via", "sms")],
-            )
-            .await;
+        sign_in_with_code(&mut phone, EMAIL, PASSWORD, true).await;
         phone.submit("/api/accounts/sign-out", &[]).await;
         for _ in 0..6 {
             sign_in(&mut Browser::new(&app), EMAIL, WRONG).await;

@@ -285,3 +285,17 @@ pub async fn sign_in(browser: &mut Browser<'_>, login: &str, password: &str) -> 
         .await;
     (location, errors(&page.body))
 }
+
+/// Signs in with the code sent by SMS (to `E164`), asking to remember the browser or not; where it lands.
+pub async fn sign_in_with_code(browser: &mut Browser<'_>, login: &str, password: &str, remember: bool) -> String {
+    sign_in(browser, login, password).await;
+    let code = code_in(&last_message(browser.app, E164).await);
+    let remember = if remember { "yes" } else { "" };
+    let (location, _) = browser
+        .submit(
+            "/api/accounts/sign-in/code",
+            &[("code", &code), ("remember", remember), ("via", "sms")],
+        )
+        .await;
+    location
+}
