@@ -95,14 +95,17 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
         .verify(account.as_ref().map(|a| a.password_hash.as_str()), password)
         .await
         .map_err(AppError::internal)?;
-    let Some(account) = account.filter(|_| right) else {
-        throttle::count_failure(pool, &client_key, throttle::CLIENT, now)
-            .await
-            .map_err(AppError::internal)?;
-        if attempt == throttle::LOGIN.threshold {
-            tell_owner(ctx, &login).await?;
+    let account = match account {
+        Some(account) if right => account,
+        other => {
+            throttle::count_failure(pool, &client_key, throttle::CLIENT, now)
+                .await
+                .map_err(AppError::internal)?;
+            if let (Some(account), true) = (other, attempt == throttle::LOGIN.threshold) {
+                tell_owner(ctx, &account).await?;
+            }
+            return Err(AppError::field("login", "accounts-error-sign-in"));
         }
-        return Err(AppError::field("login", "accounts-error-sign-in"));
     };
     throttle::clear(pool, &account_key).await.map_err(AppError::internal)?;
     if remembered && trusted_device(ctx, &account.id, true).await? {
@@ -135,23 +138,19 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
 }
 
 /// At the threshold-th failure in a row on a real account, its owner is told by email.
-async fn tell_owner(ctx: &Ctx, login: &str) -> Result<(), AppError> {
-    let pool = &ctx.state.pool;
-    if let Some(account) = db::by_login(pool, login).await.map_err(AppError::internal)? {
-        let mut conn = pool.acquire().await.map_err(AppError::internal)?;
-        outbox::enqueue(
-            &mut conn,
-            &ctx.state,
-            lang_of(&account),
-            Channel::Email,
-            &account.email,
-            "message-failures",
-            &[],
-        )
-        .await
-        .map_err(AppError::internal)?;
-    }
-    Ok(())
+async fn tell_owner(ctx: &Ctx, account: &Account) -> Result<(), AppError> {
+    let mut conn = ctx.state.pool.acquire().await.map_err(AppError::internal)?;
+    outbox::enqueue(
+        &mut conn,
+        &ctx.state,
+        lang_of(account),
+        Channel::Email,
+        &account.email,
+        "message-failures",
+        &[],
+    )
+    .await
+    .map_err(AppError::internal)
 }
 
 /// Is this browser remembered for the account (a live device-trust cookie)? `touch` records the use.
