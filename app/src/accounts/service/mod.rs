@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod browsers;
+pub mod registers;
 pub mod registration;
 pub mod reset;
 pub mod sign_in;

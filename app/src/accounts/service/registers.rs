@@ -1,0 +1,154 @@
+//! The registration's checks against other agencies' registers (the demo ones in app/demo-data): who a person
+//! is, and whether an identity, email or number already has an account (issue 9, point 10).
+
+use crate::{
+    accounts::{
+        context::Ctx,
+        db,
+        domain::{looks_like_national_id, AccountType, DocumentType},
+        throttle,
+    },
+    error::{AppError, FieldError},
+};
+
+use super::registration::Identity;
+
+/// The document an account type asks for; a business's authorised person gives their own, as a citizen or a
+/// resident.
+pub fn document_of(kind: AccountType, person: Option<&str>) -> DocumentType {
+    match kind {
+        AccountType::Citizen => DocumentType::NationalId,
+        AccountType::Business if person == Some("citizen") => DocumentType::NationalId,
+        AccountType::Resident | AccountType::Business => DocumentType::ForeignerCertificate,
+        AccountType::Diplomat => DocumentType::DiplomaticId,
+        AccountType::Visitor => DocumentType::Passport,
+    }
+}
+
+/// A citizen's ID, first name and year of birth must match the national register; a resident's or a diplomat's
+/// number and names their register; a business's KRA PIN the register of organisations, and its authorised
+/// person must be one of the directors KRA records for it. A number shaped like a national ID is refused under
+/// any other document unless that document's register holds it (issue 9: nobody can squat a citizen's number).
+/// Messages say what did not match, never what the register holds.
+pub(super) async fn check_registers(
+    ctx: &Ctx,
+    document: DocumentType,
+    identity: &mut Identity,
+    errors: &mut Vec<FieldError>,
+) -> Result<(), AppError> {
+    let pool = &ctx.state.pool;
+    // The registers answer "no such ID" and "wrong name" separately, so each client gets a few tries only: enough
+    // for typing mistakes, not for walking through ID numbers.
+    let key = throttle::register_key(&ctx.client);
+    let now = ctx.now();
+    // Reserved before the lookups, so a burst cannot outrun the count; a match gives the reservation back.
+    if let throttle::Reservation::Locked(_) = throttle::reserve(pool, &key, throttle::REGISTER, now)
+        .await
+        .map_err(AppError::internal)?
+    {
+        errors.push(FieldError::new("id_number", "accounts-error-throttled"));
+        return Ok(());
+    }
+    if let Some(pin) = &identity.kra_pin {
+        match db::organisation_exists(pool, pin).await.map_err(AppError::internal)? {
+            Some(name) => identity.organisation = Some(name),
+            None => errors.push(FieldError::new("kra_pin", "accounts-error-pin-unknown")),
+        }
+    }
+    if document == DocumentType::NationalId {
+        match db::register_person(pool, &identity.id_number)
+            .await
+            .map_err(AppError::internal)?
+        {
+            None => errors.push(FieldError::new("id_number", "accounts-error-id-unknown")),
+            Some((first, others, year)) => {
+                if !first.eq_ignore_ascii_case(&identity.first_name) {
+                    errors.push(FieldError::new("first_name", "accounts-error-first-name-mismatch"));
+                } else if identity.year_of_birth != Some(year) {
+                    errors.push(FieldError::new("year_of_birth", "accounts-error-year-mismatch"));
+                } else {
+                    // The register's spelling, so the account matches the ID card.
+                    identity.first_name = first;
+                    identity.last_name = others;
+                }
+            }
+        }
+    }
+    match document {
+        DocumentType::NationalId => {}
+        DocumentType::ForeignerCertificate | DocumentType::DiplomaticId => {
+            match db::register_foreigner(pool, document, &identity.id_number)
+                .await
+                .map_err(AppError::internal)?
+            {
+                None if looks_like_national_id(&identity.id_number) => {
+                    errors.push(FieldError::new("id_number", "accounts-error-document-national-id"))
+                }
+                None => errors.push(FieldError::new("id_number", "accounts-error-document-unknown")),
+                Some((first, last)) => {
+                    if !first.eq_ignore_ascii_case(&identity.first_name) {
+                        errors.push(FieldError::new("first_name", "accounts-error-first-name-mismatch"));
+                    } else if !last.eq_ignore_ascii_case(&identity.last_name) {
+                        errors.push(FieldError::new("last_name", "accounts-error-last-name-mismatch"));
+                    } else {
+                        identity.first_name = first;
+                        identity.last_name = last;
+                    }
+                }
+            }
+        }
+        DocumentType::Passport if looks_like_national_id(&identity.id_number) => {
+            errors.push(FieldError::new("id_number", "accounts-error-document-national-id"))
+        }
+        DocumentType::Passport => {}
+    }
+    if let (Some(pin), true) = (&identity.kra_pin, errors.is_empty()) {
+        if !db::is_director(pool, pin, &identity.id_number)
+            .await
+            .map_err(AppError::internal)?
+        {
+            errors.push(FieldError::new("id_number", "accounts-error-not-director"));
+        }
+    }
+    if errors.is_empty() {
+        throttle::release(pool, &key, throttle::REGISTER)
+            .await
+            .map_err(AppError::internal)?;
+    }
+    if errors.is_empty() {
+        match taken(ctx, Some((document, &identity.id_number)), "", "", "id_number").await {
+            Ok(taken) if !taken.is_empty() => errors.push(FieldError::new("id_number", "accounts-error-id-taken")),
+            Ok(_) => {}
+            Err(AppError::Invalid(throttled)) => errors.extend(throttled),
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(())
+}
+
+/// Which of these already have an account. Each "already registered" answer tells something about a person, so
+/// the answers are rationed per client address (reserved first, given back when nothing was taken).
+pub(super) async fn taken(
+    ctx: &Ctx,
+    identity: Option<(DocumentType, &str)>,
+    email: &str,
+    phone: &str,
+    field: &str,
+) -> Result<Vec<&'static str>, AppError> {
+    let (pool, key) = (&ctx.state.pool, throttle::conflict_key(&ctx.client));
+    if let throttle::Reservation::Locked(_) = throttle::reserve(pool, &key, throttle::CONFLICT, ctx.now())
+        .await
+        .map_err(AppError::internal)?
+    {
+        return Err(AppError::field(field, "accounts-error-throttled"));
+    }
+    let taken = db::taken(pool, identity, email, phone)
+        .await
+        .map_err(AppError::internal)?;
+    if taken.is_empty() {
+        throttle::release(pool, &key, throttle::CONFLICT)
+            .await
+            .map_err(AppError::internal)?;
+    }
+    Ok(taken)
+}
