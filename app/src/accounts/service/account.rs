@@ -155,30 +155,34 @@ pub async fn confirm_change(ctx: &mut Ctx, code: &str) -> Result<String, AppErro
         return Ok("account".into());
     };
     check(ctx, &account, Purpose::StepUp, code, "code").await?;
-    ctx.session.data.change = None;
-    let column = if change.field == "email" {
-        "pending_email"
-    } else {
-        "pending_phone"
-    };
-    sqlx::query(&format!("UPDATE accounts SET {column} = $1 WHERE id = $2"))
-        .bind(&change.value)
-        .bind(&account.id)
-        .execute(&ctx.state.pool)
-        .await
-        .map_err(AppError::internal)?;
     if change.field == "email" {
+        // The address and its link in one transaction.
         let mut tx = crate::db::begin_write(&ctx.state.pool)
+            .await
+            .map_err(AppError::internal)?;
+        sqlx::query("UPDATE accounts SET pending_email = $1 WHERE id = $2")
+            .bind(&change.value)
+            .bind(&account.id)
+            .execute(&mut *tx)
             .await
             .map_err(AppError::internal)?;
         send_link(&mut tx, ctx, lang_of(&account), &account.id, &change.value)
             .await
             .map_err(AppError::internal)?;
         tx.commit().await.map_err(AppError::internal)?;
+        ctx.session.data.change = None;
         ctx.session.data.notice = Some("accounts-notice-email-pending".into());
         Ok("account".into())
     } else {
+        // The send rules first (a refused send writes nothing), then the number is held as pending.
         send_code_to(ctx, &account, Purpose::VerifyPhone, Channel::Sms, &change.value, "code").await?;
+        sqlx::query("UPDATE accounts SET pending_phone = $1 WHERE id = $2")
+            .bind(&change.value)
+            .bind(&account.id)
+            .execute(&ctx.state.pool)
+            .await
+            .map_err(AppError::internal)?;
+        ctx.session.data.change = None;
         Ok("verify/phone".into())
     }
 }
