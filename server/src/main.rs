@@ -26,32 +26,35 @@ async fn main() -> anyhow::Result<()> {
     if server::delivery::spawn(state.clone())?.is_some() {
         tracing::info!("delivering email and SMS from the outbox");
     }
+    // The handler is installed before the port opens: a SIGTERM that arrives while the server starts (as soon as it
+    // accepts connections, a supervisor may stop it) ends it gracefully instead of killing it.
+    #[cfg(unix)]
+    let terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .context("installing the SIGTERM handler")?;
+    #[cfg(not(unix))]
+    let terminate = ();
     let addr = state.leptos_options.site_addr;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
     tracing::info!(%addr, "listening");
-    server::serve(listener, server::router(state), shutdown_signal()).await?;
+    server::serve(listener, server::router(state), shutdown_signal(terminate)).await?;
     tracing::info!("stopped");
     Ok(())
 }
 
 /// SIGTERM (what service managers send) or Ctrl-C: stop accepting, let in-flight requests finish.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            signal.recv().await;
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
+#[cfg(unix)]
+async fn shutdown_signal(mut terminate: tokio::signal::unix::Signal) {
     tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
+        _ = tokio::signal::ctrl_c() => {},
+        _ = terminate.recv() => {},
     }
+    tracing::info!("shutting down: finishing in-flight requests");
+}
+
+#[cfg(not(unix))]
+async fn shutdown_signal(_: ()) {
+    let _ = tokio::signal::ctrl_c().await;
     tracing::info!("shutting down: finishing in-flight requests");
 }
