@@ -38,30 +38,15 @@ impl Clock {
         self.movable
     }
 
-    /// The calendar year now (UTC), for rules such as "at least 16 years old".
-    pub fn year(&self) -> i64 {
-        civil_date(self.now()).0
+    /// Today's date in Nairobi.
+    pub fn today(&self) -> jiff::civil::Date {
+        crate::calendar::date_of(self.now())
     }
-}
 
-/// A unix time's UTC calendar date (year, month, day): Howard Hinnant's days-to-civil algorithm, to avoid a date
-/// crate for two small uses.
-pub fn civil_date(seconds: i64) -> (i64, i64, i64) {
-    let z = seconds.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
-}
-
-/// A unix time as YYYY-MM-DD (UTC).
-pub fn iso_date(seconds: i64) -> String {
-    let (year, month, day) = civil_date(seconds);
-    format!("{year:04}-{month:02}-{day:02}")
+    /// The calendar year now (in Nairobi), for rules such as "at least 16 years old".
+    pub fn year(&self) -> i64 {
+        i64::from(self.today().year())
+    }
 }
 
 #[cfg(test)]
@@ -80,20 +65,15 @@ mod tests {
     }
 
     #[test]
-    fn the_year_is_the_calendar_year() {
-        let clock = Clock::new(true);
-        let year = clock.year();
-        assert!((2025..2100).contains(&year), "{year}");
-        // Day 20,088 since 1970 is 2024-12-31; day 20,089 is 2025-01-01.
-        let at = |days: i64| {
+    fn the_year_turns_at_midnight_in_nairobi() {
+        // 2024-12-31 21:00 UTC is midnight, 1 January 2025, in Nairobi.
+        let at = |seconds: i64| {
             let c = Clock::new(true);
-            c.offset_seconds
-                .store(days * 86_400 - c.now() + 3_600, Ordering::Relaxed);
+            c.offset_seconds.store(seconds - c.now(), Ordering::Relaxed);
             c.year()
         };
-        assert_eq!(at(20_088), 2024);
-        assert_eq!(at(20_089), 2025);
-        assert_eq!(iso_date(20_089 * 86_400), "2025-01-01");
-        assert_eq!(iso_date(951_782_400), "2000-02-29");
+        assert_eq!(at(1_735_678_799), 2024);
+        assert_eq!(at(1_735_678_800), 2025);
+        assert!((2025..2100).contains(&Clock::new(false).year()));
     }
 }

@@ -30,6 +30,12 @@ impl FieldError {
         }
     }
 
+    /// A figure the message states (`{ $name }` in the .ftl file).
+    pub fn with_arg(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.args.push((name.into(), value.into()));
+        self
+    }
+
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         if self.args.is_empty() {

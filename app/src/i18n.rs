@@ -124,27 +124,76 @@ pub fn use_lang() -> Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeMap, BTreeSet};
 
-    /// Every message id (and attribute) in a language's .ftl files.
-    fn keys(lang: Lang) -> BTreeSet<String> {
+    use fluent_syntax::ast;
+
+    /// Every message id (and attribute) in a language's .ftl files, with the variables its text uses.
+    fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("locales")
             .join(lang.code());
-        let mut keys = BTreeSet::new();
+        let mut messages = BTreeMap::new();
         for entry in std::fs::read_dir(dir).unwrap() {
             let source = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             let resource = fluent_syntax::parser::parse(source.as_str()).expect("the .ftl file parses");
             for item in resource.body {
-                if let fluent_syntax::ast::Entry::Message(message) = item {
-                    keys.insert(message.id.name.to_string());
+                if let ast::Entry::Message(message) = item {
+                    let name = message.id.name;
+                    messages.insert(name.to_string(), message.value.as_ref().map(variables).unwrap_or_default());
                     for attribute in message.attributes {
-                        keys.insert(format!("{}.{}", message.id.name, attribute.id.name));
+                        messages.insert(format!("{name}.{}", attribute.id.name), variables(&attribute.value));
                     }
                 }
             }
         }
-        keys
+        messages
+    }
+
+    /// The `$variables` a pattern uses, inside selectors and function calls too.
+    fn variables(pattern: &ast::Pattern<&str>) -> BTreeSet<String> {
+        fn inline(expression: &ast::InlineExpression<&str>, found: &mut BTreeSet<String>) {
+            match expression {
+                ast::InlineExpression::VariableReference { id } => {
+                    found.insert(id.name.to_string());
+                }
+                ast::InlineExpression::FunctionReference { arguments, .. } => {
+                    for argument in &arguments.positional {
+                        inline(argument, found);
+                    }
+                    for argument in &arguments.named {
+                        inline(&argument.value, found);
+                    }
+                }
+                ast::InlineExpression::Placeable { expression } => placeable(expression, found),
+                _ => {}
+            }
+        }
+        fn placeable(expression: &ast::Expression<&str>, found: &mut BTreeSet<String>) {
+            match expression {
+                ast::Expression::Inline(expression) => inline(expression, found),
+                ast::Expression::Select { selector, variants } => {
+                    inline(selector, found);
+                    for variant in variants {
+                        pattern_into(&variant.value, found);
+                    }
+                }
+            }
+        }
+        fn pattern_into(pattern: &ast::Pattern<&str>, found: &mut BTreeSet<String>) {
+            for element in &pattern.elements {
+                if let ast::PatternElement::Placeable { expression } = element {
+                    placeable(expression, found);
+                }
+            }
+        }
+        let mut found = BTreeSet::new();
+        pattern_into(pattern, &mut found);
+        found
+    }
+
+    fn keys(lang: Lang) -> BTreeSet<String> {
+        messages(lang).into_keys().collect()
     }
 
     #[test]
@@ -155,6 +204,34 @@ mod tests {
         assert!(only_en.is_empty(), "missing in Kiswahili: {only_en:?}");
         assert!(only_sw.is_empty(), "missing in English: {only_sw:?}");
         assert!(en.len() > 20, "the locale files were not read");
+    }
+
+    #[test]
+    fn every_placeholder_is_used_in_both_languages() {
+        let (en, sw) = (messages(Lang::En), messages(Lang::Sw));
+        let differing: Vec<String> = en
+            .iter()
+            .filter_map(|(key, used)| {
+                let twin = sw.get(key)?;
+                (twin != used).then(|| format!("{key}: en {used:?}, sw {twin:?}"))
+            })
+            .collect();
+        assert!(differing.is_empty(), "placeholders differ: {differing:#?}");
+        assert!(en.values().filter(|used| !used.is_empty()).count() > 20, "no placeholders were found");
+    }
+
+    #[test]
+    fn a_dropped_placeholder_is_noticed() {
+        let parse = |text: &'static str| {
+            let resource = fluent_syntax::parser::parse(text).unwrap();
+            match &resource.body[0] {
+                ast::Entry::Message(message) => variables(message.value.as_ref().unwrap()),
+                _ => unreachable!(),
+            }
+        };
+        let en = parse("a = Wait { $minutes } minutes { NUMBER($n) } { $kind ->\n    [x] { $inner }\n   *[y] y\n}\n");
+        assert_eq!(en.into_iter().collect::<Vec<_>>(), ["inner", "kind", "minutes", "n"]);
+        assert!(parse("a = Subiri dakika chache\n").is_empty());
     }
 
     #[test]

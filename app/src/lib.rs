@@ -12,6 +12,8 @@ pub mod site;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
+pub mod calendar;
+#[cfg(feature = "ssr")]
 pub mod client;
 #[cfg(feature = "ssr")]
 pub mod clock;

@@ -11,7 +11,7 @@ test("a new email address needs the password, a code to the phone, then its own 
   await page.getByLabel("New email address").fill(newEmail);
   await page.getByLabel("Your password, to confirm the change of email address").fill("Not#my-password-1");
   await page.getByRole("button", { name: "Change your email address" }).click();
-  await expect(page.getByRole("alert")).toContainText("Your password is not right");
+  await expect(page.getByRole("alert")).toContainText("The password is not right. Enter your current password");
   await expect(page.getByLabel("New email address")).toHaveValue(newEmail);
 
   await page.getByLabel("Your password, to confirm the change of email address").fill(PASSWORD);

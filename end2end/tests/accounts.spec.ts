@@ -207,7 +207,7 @@ test("an email link works once", async ({ page }) => {
   await finishRegistration(page, email, uniquePhone());
   await page.goto(await linkSentTo(page.request, email));
   await page.getByRole("button", { name: "Confirm my email address" }).click();
-  await expect(page.getByRole("alert")).toContainText("This link has expired or has already been used.");
+  await expect(page.getByRole("alert")).toContainText("This link has expired or has already been used. Ask for a new link.");
 });
 
 test("a forgotten password is reset with a code by email", async ({ page }, info) => {

@@ -19,7 +19,7 @@ test("picking a service shows its total", async ({ page }, info) => {
 
 test("the total is shown in Kiswahili", async ({ page }, info) => {
   await open(page, "/sw/fees", info);
-  await page.getByRole("radio", { name: "Nafasi ya ukaguzi wa gari" }).check();
+  await page.getByRole("radio", { name: "Kuweka nafasi ya ukaguzi wa gari" }).check();
   await page.getByRole("button", { name: "Onyesha jumla" }).click();
   await expect(page.getByRole("heading", { name: "Utakacholipa" })).toBeVisible();
   await expect(page.getByText("KES 1,100")).toBeVisible();

@@ -24,6 +24,16 @@ test("a photo within the rules is uploaded and shows on the account page", async
   await expect(page.getByText("Your photo has been saved.")).toBeVisible();
   expect(await shownSize(page)).toBe("400 x 400");
 
+  // The date it was added, as Kenyans write it (the test clock may have been moved, so the day is read, not assumed).
+  const added = await page.getByText(/^Added on /).textContent();
+  const [, day, month, year] = added!.match(/^Added on (\d{1,2}) ([A-Z][a-z]+) (\d{4})$/)!;
+  await page.getByRole("link", { name: "Kiswahili" }).click();
+  await expect(page).toHaveURL(/\/sw\/account$/);
+  const miezi = ["Januari", "Februari", "Machi", "Aprili", "Mei", "Juni", "Julai", "Agosti", "Septemba", "Oktoba", "Novemba", "Desemba"];
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  await expect(page.getByText(`Iliongezwa tarehe ${day} ${miezi[months.indexOf(month)]} ${year}`, { exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "English" }).click();
+
   // Removing it.
   await page.getByRole("link", { name: "Change or remove your photo" }).click();
   await page.getByRole("button", { name: "Remove photo" }).click();
@@ -36,7 +46,7 @@ test("a photo that breaks the rules is refused with its figures, in Kiswahili", 
   await page.goto("/sw/account/photo");
   await page.getByLabel("Chagua picha").setInputFiles(fixture("photo-200x200.jpg"));
   await page.getByRole("button", { name: "Pakia picha" }).click();
-  const message = "Picha yako ni pikseli 200 x 200. Lazima iwe angalau pikseli 240 x 240 ili uso wako uonekane";
+  const message = "Picha yako ina pikseli 200 x 200. Chagua picha yenye angalau pikseli 240 x 240 ili uso wako uonekane";
   await expect(page.getByRole("alert").getByRole("link", { name: message })).toBeVisible();
   await expect(page.getByLabel("Chagua picha")).toHaveAccessibleDescription(new RegExp(message));
   // Nothing chosen at all.
@@ -73,7 +83,7 @@ test("without the crop, a large photo is refused by the server with its size", a
   await page.getByRole("button", { name: "Upload photo" }).click();
   await expect(
     page.getByRole("alert").getByRole("link", {
-      name: "Your photo is 1200 x 1600 pixels. It must be at most 500 x 500 pixels",
+      name: "Your photo is 1200 x 1600 pixels. Choose a photo of at most 500 x 500 pixels, or crop it first",
     }),
   ).toBeVisible();
 });
@@ -122,6 +132,6 @@ test("a file over 2 MB is refused with its size", async ({ page }, info) => {
   await page.getByLabel("Choose a photo").setInputFiles({ name: "scan.jpg", mimeType: "image/jpeg", buffer });
   await page.getByRole("button", { name: "Upload photo" }).click();
   await expect(
-    page.getByRole("alert").getByRole("link", { name: "Your file is 3.0 MB. It must be at most 2 MB" }),
+    page.getByRole("alert").getByRole("link", { name: "Your file is 3.0 MB. Choose a photo of at most 2 MB" }),
   ).toBeVisible();
 });

@@ -42,7 +42,7 @@ on_both_engines!(
             )
             .await;
         assert_eq!(location, "/en/account");
-        assert_eq!(errors(&page.body), vec!["Your password is not right"]);
+        assert_eq!(errors(&page.body), vec!["The password is not right. Enter your current password"]);
         let (location, page) = browser
             .submit(
                 "/api/accounts/account/email",
@@ -140,7 +140,7 @@ on_both_engines!(
         let (_, page) = browser
             .submit("/api/accounts/account/channel", &[("channel", "email")])
             .await;
-        assert_eq!(errors(&page.body), vec!["Your password is not right"]);
+        assert_eq!(errors(&page.body), vec!["The password is not right. Enter your current password"]);
         assert_eq!(
             column(&app, "SELECT code_channel FROM accounts").await.as_deref(),
             Some("sms")

@@ -168,7 +168,7 @@ on_both_engines!(duplicates_and_used_links_are_refused_with_a_way_forward, |app|
         .submit("/api/accounts/verify/email/confirm", &[("token", &token_in(&link))])
         .await;
     assert!(
-        page.body.contains("This link has expired or has already been used."),
+        page.body.contains("This link has expired or has already been used. Ask for a new link."),
         "{}",
         page.body
     );
@@ -201,6 +201,6 @@ on_both_engines!(walking_through_id_numbers_is_slowed_down, |app| {
     let (_, page) = browser.submit("/api/accounts/register/identity", &form).await;
     assert_eq!(
         errors(&page.body),
-        vec!["Too many attempts. Wait a minute, then try again"]
+        vec!["You have tried too many times. Wait a minute, then try again"]
     );
 });

@@ -11,7 +11,7 @@ use common::browser::{
 use tower::ServiceExt;
 
 const WRONG: &str = "Wrong#pass-2026";
-const TOO_MANY: &str = "Too many attempts. Wait a minute, then try again";
+const TOO_MANY: &str = "You have tried too many times. Wait a minute, then try again";
 
 /// Sends all `requests` at once through the router and waits for every answer.
 async fn all_at_once(app: &common::TestApp, requests: Vec<Request<Body>>) {
@@ -134,7 +134,7 @@ on_both_engines!(
         let (_, page) = forgetful.submit("/api/accounts/reset/code", &[("code", &reset)]).await;
         assert_eq!(
             errors(&page.body),
-            vec!["Too many attempts. Wait a few minutes, then try again, or reset your password"]
+            vec![TOO_MANY]
         );
     }
 );
@@ -155,7 +155,7 @@ on_both_engines!(
             sign_in(&mut Browser::new(&app), EMAIL, WRONG).await;
         }
         let (_, problems) = sign_in(&mut Browser::new(&app), EMAIL, PASSWORD).await;
-        assert!(problems[0].starts_with("Too many attempts"), "{problems:?}");
+        assert!(problems[0].starts_with("You have tried too many times"), "{problems:?}");
         // The remembered phone still signs in with the right password.
         let (location, _) = sign_in(&mut phone, EMAIL, PASSWORD).await;
         assert_eq!(location, "/en/dashboard");

@@ -7,7 +7,7 @@ skip-link = Skip to main content
 language-switch-label = Language
 language-current = Current language:
 footer-phishing = Uraia will never ask for your password or M-Pesa PIN by phone, SMS or email. Before you type anything, check that the address bar shows
-footer-meta = A citizen service for Kenyan motorists. Built to work on any phone, with or without JavaScript.
+footer-meta = A public service for Kenyan motorists. It works on any phone, even on a slow connection.
 
 ## Errors
 not-found-title = Page not found
@@ -17,7 +17,7 @@ not-found-home = Go to the Uraia home page
 error-title = Sorry, there is a problem with the service
 error-internal = Something went wrong on our side. If you contact us, quote reference { $reference }.
 error-network = We could not reach the service. Check your connection and try again.
-error-try-later = Try again later. Nothing you have already saved is lost.
+error-try-later = Try again in a few minutes. Nothing you have saved is lost.
 error-summary-title = There is a problem
 error-prefix = Error:
 
@@ -33,7 +33,7 @@ step-indicator = Step { $step } of { $total }
 home-title = Renew, register and book NTSA services online
 home-lead = Use Uraia to deal with the National Transport and Safety Authority from your phone: one account, pay by M-Pesa or card, and get a slip that anyone can check.
 home-services-heading = What you can do
-home-service-licence = renew a driving licence or apply for a smart driving licence
+home-service-licence = renew a driving licence or apply for a smart driving licence (Smart DL)
 home-service-registration = register a vehicle or transfer its ownership
 home-service-inspection = book a vehicle inspection
 home-service-test = book a driving test
@@ -41,16 +41,16 @@ home-service-psv = license a matatu or bus, and get a PSV badge
 home-service-tims = bring over your old NTSA TIMS account
 home-service-pay = pay by M-Pesa or card and download a slip that anyone can verify
 home-need-heading = What you need
-home-need-id = your National ID number (or passport, alien certificate or KRA PIN for other account types)
+home-need-id = your national ID number (or your passport, foreigner certificate or organisation's KRA PIN for other types of account)
 home-need-contact = an email address and a mobile number that can receive SMS
 home-need-pay = M-Pesa or a bank card to pay the fee
 home-fees-link = Check what a service costs
 demo-banner-title = Demonstration service
-demo-banner-body = This copy of Uraia uses an invented demonstration register. Do not enter real personal details.
+demo-banner-body = This copy of Uraia uses an invented register. Do not enter your real personal details.
 
 ## Fees
 fees-title = Check what a service costs
-fees-lead = Every payment on the service is the fee for the service plus a small access fee per transaction, set by government notice in December 2023.
+fees-lead = Each payment is the fee for the service plus a small access fee for using the online service. The government set the access fees in December 2023.
 fees-question = Which service do you need?
 fees-hint = The fee is shown under each service.
 fees-submit = Show the total
@@ -58,7 +58,7 @@ fees-result-heading = What you will pay
 fees-row-fee = Service fee
 fees-row-access = Access fee
 fees-row-total = Total
-fees-access-heading = Access fee per transaction
+fees-access-heading = Access fees
 fees-access-body = The access fee depends on the amount of the service fee.
 fees-access-caption = Access fee by service fee
 fees-access-amount = Service fee

@@ -2,7 +2,7 @@
 
 photo-welcome-title = Add your passport photo
 photo-account-title = Your passport photo
-photo-intro = Some services, such as a smart driving licence, need a recent passport-size photo of you. Add it once and we use it for every application.
+photo-intro = Some services, such as a smart driving licence, need a recent passport-size photo of you. Add it once and we will use it for every application.
 photo-rules-heading = Your photo must be
 photo-rule-format = a JPEG or PNG file of at most 2 MB
 photo-rule-size = at most 500 x 500 pixels, and at least 240 x 240 pixels so your face can be seen
@@ -29,17 +29,19 @@ photo-notice-saved = Your photo has been saved.
 photo-notice-removed = Your photo has been removed.
 
 photo-error-missing = Choose a photo to upload
-photo-error-too-large = Your file is { $size } MB. It must be at most 2 MB
+photo-error-too-large = Your file is { $size } MB. Choose a photo of at most 2 MB
 photo-error-not-image = The file you chose is not a picture. Choose a JPEG or PNG photo
 photo-error-format = Your file is a { $format } picture. Choose a JPEG or PNG photo
-photo-error-too-big = Your photo is { $width } x { $height } pixels. It must be at most 500 x 500 pixels
-photo-error-too-small = Your photo is { $width } x { $height } pixels. It must be at least 240 x 240 pixels so your face can be seen
+photo-error-too-big = Your photo is { $width } x { $height } pixels. Choose a photo of at most 500 x 500 pixels, or crop it first
+photo-error-too-small = Your photo is { $width } x { $height } pixels. Choose a photo of at least 240 x 240 pixels so your face can be seen
 photo-error-corrupt = The file you chose is damaged or incomplete. Choose the photo again, or take a new one
 photo-error-interrupted = The upload did not finish. Check your connection and try again
-photo-error-throttled = You have uploaded many photos in a short time. Wait 15 minutes, then try again
+photo-error-throttled = You have uploaded 20 photos in the last 15 minutes. Wait a minute, then try again
+photo-error-throttled-minutes = You have uploaded 20 photos in the last 15 minutes. Wait { $minutes } minutes, then try again
+photo-error-throttled-hour = You have uploaded 20 photos in the last 15 minutes. Wait an hour, then try again
 
 photo-crop-heading = Cut your photo to size
-photo-crop-help = Your photo is { $width } x { $height } pixels. Move the square over your face (drag it, or use the arrow keys), then choose Upload photo: the square is made 500 x 500 pixels.
+photo-crop-help = Your photo is { $width } x { $height } pixels. Move the square over your face (drag it, or use the arrow keys), then select Upload photo: the square is made 500 x 500 pixels.
 photo-crop-canvas = Your photo with the square to keep. Use the arrow keys to move the square.
 photo-crop-size = Size of the square
 photo-preview-alt = The photo you chose

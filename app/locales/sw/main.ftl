@@ -1,4 +1,4 @@
-# Uraia: Kiswahili. Kila ufunguo hapa lazima uwe pia katika en/main.ftl (jaribio hukagua).
+# Uraia: Kiswahili. Kila ufunguo hapa lazima uwe pia katika en/main.ftl (kipimo cha programu hukagua).
 
 ## Frame
 service-name = Uraia
@@ -7,7 +7,7 @@ skip-link = Ruka hadi maudhui makuu
 language-switch-label = Lugha
 language-current = Lugha ya sasa:
 footer-phishing = Uraia haitakuuliza kamwe nenosiri lako au PIN ya M-Pesa kwa simu, SMS au barua pepe. Kabla ya kuandika chochote, hakikisha kwamba upau wa anwani unaonyesha
-footer-meta = Huduma ya umma kwa madereva wa Kenya. Imejengwa kufanya kazi kwenye simu yoyote, ikiwa na JavaScript au bila.
+footer-meta = Huduma ya umma kwa madereva wa Kenya. Inafanya kazi kwenye simu yoyote, hata kwenye mtandao wa polepole.
 
 ## Errors
 not-found-title = Ukurasa haupatikani
@@ -17,7 +17,7 @@ not-found-home = Nenda kwenye ukurasa wa mwanzo wa Uraia
 error-title = Samahani, kuna tatizo kwenye huduma
 error-internal = Hitilafu imetokea upande wetu. Ukiwasiliana nasi, taja nambari ya kumbukumbu { $reference }.
 error-network = Hatukuweza kufikia huduma. Angalia muunganisho wako kisha ujaribu tena.
-error-try-later = Jaribu tena baadaye. Hakuna ulichokwisha hifadhi kilichopotea.
+error-try-later = Jaribu tena baada ya dakika chache. Ulichohifadhi hakijapotea.
 error-summary-title = Kuna tatizo
 error-prefix = Hitilafu:
 
@@ -31,26 +31,26 @@ step-indicator = Hatua { $step } kati ya { $total }
 
 ## Home
 home-title = Huisha, sajili na weka nafasi za huduma za NTSA mtandaoni
-home-lead = Tumia Uraia kushughulikia Mamlaka ya Kitaifa ya Usafiri na Usalama (NTSA) kutoka kwenye simu yako: akaunti moja, lipa kwa M-Pesa au kadi, na upate risiti ambayo mtu yeyote anaweza kuthibitisha.
+home-lead = Tumia Uraia kushughulikia Mamlaka ya Kitaifa ya Usafiri na Usalama (NTSA) kutoka kwenye simu yako: akaunti moja, malipo kwa M-Pesa au kadi, na stakabadhi ambayo mtu yeyote anaweza kuthibitisha.
 home-services-heading = Unachoweza kufanya
-home-service-licence = kuhuisha leseni ya udereva au kuomba leseni janja ya udereva
+home-service-licence = kuhuisha leseni ya udereva au kuomba leseni ya kidijitali ya udereva (Smart DL)
 home-service-registration = kusajili gari au kuhamisha umiliki wake
 home-service-inspection = kuweka nafasi ya ukaguzi wa gari
 home-service-test = kuweka nafasi ya mtihani wa udereva
 home-service-psv = kupata leseni ya matatu au basi, na beji ya PSV
 home-service-tims = kuhamisha akaunti yako ya zamani ya NTSA TIMS
-home-service-pay = kulipa kwa M-Pesa au kadi na kupakua risiti ambayo mtu yeyote anaweza kuthibitisha
+home-service-pay = kulipa kwa M-Pesa au kadi na kupakua stakabadhi ambayo mtu yeyote anaweza kuthibitisha
 home-need-heading = Unachohitaji
-home-need-id = nambari yako ya Kitambulisho cha Taifa (au pasipoti, cheti cha mgeni au PIN ya KRA kwa aina nyingine za akaunti)
+home-need-id = nambari ya kitambulisho chako cha taifa (au pasipoti yako, cheti cha mgeni au PIN ya KRA ya shirika kwa aina nyingine za akaunti)
 home-need-contact = anwani ya barua pepe na nambari ya simu inayoweza kupokea SMS
 home-need-pay = M-Pesa au kadi ya benki kulipa ada
 home-fees-link = Angalia gharama ya huduma
-demo-banner-title = Huduma ya maonyesho
-demo-banner-body = Nakala hii ya Uraia inatumia sajili ya maonyesho iliyobuniwa. Usiweke taarifa zako halisi.
+demo-banner-title = Huduma ya majaribio
+demo-banner-body = Nakala hii ya Uraia inatumia sajili ya kubuni. Usiweke taarifa zako halisi.
 
 ## Fees
 fees-title = Angalia gharama ya huduma
-fees-lead = Kila malipo kwenye huduma ni ada ya huduma pamoja na ada ndogo ya ufikiaji kwa kila muamala, iliyowekwa kwa tangazo la serikali mwezi Desemba 2023.
+fees-lead = Kila malipo ni ada ya huduma pamoja na ada ndogo ya ufikiaji kwa kutumia huduma mtandaoni. Serikali iliweka ada za ufikiaji mwezi Desemba 2023.
 fees-question = Unahitaji huduma gani?
 fees-hint = Ada imeonyeshwa chini ya kila huduma.
 fees-submit = Onyesha jumla
@@ -58,7 +58,7 @@ fees-result-heading = Utakacholipa
 fees-row-fee = Ada ya huduma
 fees-row-access = Ada ya ufikiaji
 fees-row-total = Jumla
-fees-access-heading = Ada ya ufikiaji kwa kila muamala
+fees-access-heading = Ada za ufikiaji
 fees-access-body = Ada ya ufikiaji inategemea kiasi cha ada ya huduma.
 fees-access-caption = Ada ya ufikiaji kulingana na ada ya huduma
 fees-access-amount = Ada ya huduma
@@ -70,11 +70,11 @@ fees-error-choose = Chagua huduma ili kuona gharama yake
 ## Services (by fee table code)
 service-dl-renewal-1y = Kuhuisha leseni ya udereva, mwaka 1
 service-dl-renewal-3y = Kuhuisha leseni ya udereva, miaka 3
-service-smart-dl = Leseni janja ya udereva (maombi au kuhuisha)
-service-driving-test = Nafasi ya mtihani wa udereva
+service-smart-dl = Leseni ya kidijitali ya udereva, Smart DL (maombi au kuhuisha)
+service-driving-test = Kuweka nafasi ya mtihani wa udereva
 service-psv-badge = Beji ya PSV (dereva au kondakta)
-service-inspection = Nafasi ya ukaguzi wa gari
-service-vehicle-search = Nakala ya kumbukumbu (utafutaji wa gari)
+service-inspection = Kuweka nafasi ya ukaguzi wa gari
+service-vehicle-search = Nakala ya rekodi za gari
 service-transfer-upto-1000cc = Uhamisho wa umiliki, hadi cc 1000
 service-registration-under-1000cc = Usajili wa gari, chini ya cc 1000
 service-registration-over-3000cc = Usajili wa gari, zaidi ya cc 3000

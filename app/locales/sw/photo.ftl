@@ -2,12 +2,12 @@
 
 photo-welcome-title = Ongeza picha yako ya pasipoti
 photo-account-title = Picha yako ya pasipoti
-photo-intro = Baadhi ya huduma, kama leseni janja ya udereva, zinahitaji picha yako ya hivi karibuni ya ukubwa wa pasipoti. Iongeze mara moja nasi tutaitumia kwa kila ombi.
+photo-intro = Baadhi ya huduma, kama leseni ya kidijitali ya udereva (Smart DL), zinahitaji picha yako ya hivi karibuni ya ukubwa wa pasipoti. Iweke mara moja tu, nasi tutaitumia kwa kila ombi.
 photo-rules-heading = Picha yako lazima iwe
 photo-rule-format = faili ya JPEG au PNG isiyozidi MB 2
 photo-rule-size = isiyozidi pikseli 500 x 500, na angalau pikseli 240 x 240 ili uso wako uonekane
-photo-rule-face = picha ya rangi ya hivi karibuni ya uso wako, ukiangalia kamera moja kwa moja, mbele ya mandhari safi yenye rangi hafifu
-photo-crop-note = Picha yako ikizidi pikseli 500 x 500, ukurasa huu utajitolea kukata mraba kuzunguka uso wako na kuipunguza. Hilo lisipoonekana, kata picha kwanza kwa kihariri picha cha simu yako.
+photo-rule-face = picha ya rangi ya hivi karibuni ya uso wako, ukiangalia kamera moja kwa moja, mbele ya mandharinyuma ya rangi moja nyepesi
+photo-crop-note = Picha yako ikizidi pikseli 500 x 500, ukurasa huu utakupa chaguo la kukata mraba kuzunguka uso wako na kuipunguza. Chaguo hilo lisipoonekana, kata picha kwanza kwa kihariri picha cha simu yako.
 photo-current = Picha yako ya sasa
 photo-current-alt = Picha yako ya pasipoti
 photo-added-on = Iliongezwa tarehe { $date }
@@ -29,21 +29,23 @@ photo-notice-saved = Picha yako imehifadhiwa.
 photo-notice-removed = Picha yako imeondolewa.
 
 photo-error-missing = Chagua picha ya kupakia
-photo-error-too-large = Faili yako ni MB { $size }. Haipaswi kuzidi MB 2
+photo-error-too-large = Faili yako ina ukubwa wa MB { $size }. Chagua picha isiyozidi MB 2
 photo-error-not-image = Faili uliyochagua si picha. Chagua picha ya JPEG au PNG
 photo-error-format = Faili yako ni picha ya { $format }. Chagua picha ya JPEG au PNG
-photo-error-too-big = Picha yako ni pikseli { $width } x { $height }. Haipaswi kuzidi pikseli 500 x 500
-photo-error-too-small = Picha yako ni pikseli { $width } x { $height }. Lazima iwe angalau pikseli 240 x 240 ili uso wako uonekane
+photo-error-too-big = Picha yako ina pikseli { $width } x { $height }. Chagua picha isiyozidi pikseli 500 x 500, au ikate kwanza
+photo-error-too-small = Picha yako ina pikseli { $width } x { $height }. Chagua picha yenye angalau pikseli 240 x 240 ili uso wako uonekane
 photo-error-corrupt = Faili uliyochagua imeharibika au haijakamilika. Chagua picha tena, au piga mpya
 photo-error-interrupted = Upakiaji haukukamilika. Angalia muunganisho wako kisha ujaribu tena
-photo-error-throttled = Umepakia picha nyingi kwa muda mfupi. Subiri dakika 15, kisha ujaribu tena
+photo-error-throttled = Umepakia picha 20 katika dakika 15 zilizopita. Subiri dakika moja, kisha ujaribu tena
+photo-error-throttled-minutes = Umepakia picha 20 katika dakika 15 zilizopita. Subiri dakika { $minutes }, kisha ujaribu tena
+photo-error-throttled-hour = Umepakia picha 20 katika dakika 15 zilizopita. Subiri saa moja, kisha ujaribu tena
 
 photo-crop-heading = Kata picha yako kwa ukubwa unaofaa
-photo-crop-help = Picha yako ni pikseli { $width } x { $height }. Sogeza mraba juu ya uso wako (uvute, au tumia vitufe vya mishale), kisha chagua Pakia picha: mraba utafanywa pikseli 500 x 500.
+photo-crop-help = Picha yako ina pikseli { $width } x { $height }. Sogeza mraba juu ya uso wako (uvute, au tumia vitufe vya mishale), kisha bofya Pakia picha: mraba utakuwa na pikseli 500 x 500.
 photo-crop-canvas = Picha yako na mraba utakaobaki. Tumia vitufe vya mishale kusogeza mraba.
 photo-crop-size = Ukubwa wa mraba
 photo-preview-alt = Picha uliyochagua
-photo-preview-ok = Picha yako ni pikseli { $width } x { $height }: inatimiza masharti ya ukubwa.
+photo-preview-ok = Picha yako ina pikseli { $width } x { $height }: inatimiza masharti ya ukubwa.
 photo-preview-unknown = Faili hii haiwezi kuonyeshwa hapa. Bado unaweza kuipakia nasi tutaikagua.
 photo-uploading = Inapakia picha yako
 photo-upload-failed = Upakiaji haukukamilika. Angalia muunganisho wako kisha ujaribu tena.

@@ -57,13 +57,16 @@ pub async fn may_send(
     .bind(now - 3_600)
     .fetch_all(&mut *conn)
     .await?;
+    // A link and a code are different words (and noun classes in Kiswahili): each has its own message.
+    let kind = if purpose == Purpose::VerifyEmail { "link" } else { "code" };
     if let Some((last, None)) = sent.first() {
         if now - last < RESEND_COOLDOWN_SECONDS {
-            return Ok(Err(FieldError::new(field, "accounts-error-resend-wait")));
+            return Ok(Err(FieldError::new(field, &format!("accounts-error-resend-wait-{kind}"))));
         }
     }
     if sent.len() as i64 >= SENDS_PER_HOUR {
-        return Ok(Err(FieldError::new(field, "accounts-error-resend-limit")));
+        let error = FieldError::new(field, &format!("accounts-error-resend-limit-{kind}"));
+        return Ok(Err(error.with_arg("count", SENDS_PER_HOUR.to_string())));
     }
     // A new code carries the live one's wrong tries; one whose tries are used up would arrive dead.
     if live_attempts(conn, account_id, purpose, now).await? >= MAX_TRIES {
@@ -206,19 +209,18 @@ pub enum CodeCheck {
     TooManyTries,
     /// No live code (expired, used, or never sent).
     Expired,
-    /// Too many wrong codes on the account or from the address: wait.
-    Throttled,
+    /// Too many wrong codes on the account or from the address: wait this many seconds.
+    Throttled(i64),
 }
 
 impl CodeCheck {
-    /// The message for a code that was not right.
-    pub fn error_key(&self) -> &'static str {
+    /// The message for a code that was not right, for the `field` it was typed in.
+    pub fn error(&self, field: &str) -> FieldError {
         match self {
-            CodeCheck::Right(_) => "",
-            CodeCheck::Wrong => "accounts-error-code-wrong",
-            CodeCheck::TooManyTries => "accounts-error-code-tries",
-            CodeCheck::Expired => "accounts-error-code-expired",
-            CodeCheck::Throttled => "accounts-error-throttled-minutes",
+            CodeCheck::Right(_) | CodeCheck::Wrong => FieldError::new(field, "accounts-error-code-wrong"),
+            CodeCheck::TooManyTries => FieldError::new(field, "accounts-error-code-tries"),
+            CodeCheck::Expired => FieldError::new(field, "accounts-error-code-expired"),
+            CodeCheck::Throttled(wait) => throttle::too_many(field, *wait),
         }
     }
 
@@ -226,7 +228,7 @@ impl CodeCheck {
     pub fn right(self, field: &str) -> Result<String, crate::error::AppError> {
         match self {
             CodeCheck::Right(sent_to) => Ok(sent_to),
-            other => Err(crate::error::AppError::field(field, other.error_key())),
+            other => Err(other.error(field).into()),
         }
     }
 }
@@ -250,12 +252,13 @@ pub async fn check_code(
     // The address is shared by many (a carrier's gateway): checked before, counted on a wrong code only. The
     // account's budget is reserved, so parallel guesses cannot outrun it.
     let client = throttle::codes_client_key(who.client);
-    if throttle::locked_for(pool, &client, now).await? > 0 {
-        return Ok(CodeCheck::Throttled);
+    let wait = throttle::locked_for(pool, &client, now).await?;
+    if wait > 0 {
+        return Ok(CodeCheck::Throttled(wait));
     }
     let budget = throttle::codes_key(who.account_id);
-    if let Reservation::Locked(_) = throttle::reserve(pool, &budget, throttle::CODES, now).await? {
-        return Ok(CodeCheck::Throttled);
+    if let Reservation::Locked(wait) = throttle::reserve(pool, &budget, throttle::CODES, now).await? {
+        return Ok(CodeCheck::Throttled(wait));
     }
     let row = sqlx::query(
         "UPDATE challenges SET attempts = attempts + 1 WHERE id = (SELECT id FROM challenges WHERE account_id = $1 \

@@ -7,7 +7,23 @@
 //! Past the threshold each further attempt that gets in locks the key for a growing delay: 30 s, 1 min, 2 min, ...
 //! up to an hour. A key is forgotten after its window passes with no attempt.
 
-use crate::db::Pool;
+use crate::{db::Pool, error::FieldError};
+
+/// The message for a locked key, saying how long to wait: `key` ("a minute"), `key-minutes` ("N minutes", rounded
+/// up) or `key-hour` (the longest delay).
+pub fn wait_error(field: &str, key: &str, wait_seconds: i64) -> FieldError {
+    match wait_seconds {
+        ..=60 => FieldError::new(field, key),
+        61..=3_540 => FieldError::new(field, &format!("{key}-minutes"))
+            .with_arg("minutes", ((wait_seconds + 59) / 60).to_string()),
+        _ => FieldError::new(field, &format!("{key}-hour")),
+    }
+}
+
+/// "You have tried too many times. Wait 2 minutes, then try again."
+pub fn too_many(field: &str, wait_seconds: i64) -> FieldError {
+    wait_error(field, "accounts-error-throttled", wait_seconds)
+}
 
 /// How many attempts a key gets before delays start, and how long a quiet key takes to be forgotten.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,6 +213,23 @@ pub async fn clear<'e>(conn: impl sqlx::Executor<'e, Database = sqlx::Any>, key:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wait_is_said_in_whole_minutes_rounded_up() {
+        let said = |wait| {
+            let error = too_many("login", wait);
+            (error.key, error.args)
+        };
+        assert_eq!(said(30), ("accounts-error-throttled".to_string(), vec![]));
+        assert_eq!(said(60).0, "accounts-error-throttled");
+        let minutes = |n: &str| ("accounts-error-throttled-minutes".to_string(), vec![("minutes".into(), n.into())]);
+        assert_eq!(said(61), minutes("2"));
+        assert_eq!(said(600), minutes("10"));
+        assert_eq!(said(3_540), minutes("59"));
+        assert_eq!(said(3_600).0, "accounts-error-throttled-hour");
+        let photo = wait_error("photo", "photo-error-throttled", 120);
+        assert_eq!(photo.message(crate::i18n::Lang::Sw), "Umepakia picha 20 katika dakika 15 zilizopita. Subiri dakika 2, kisha ujaribu tena");
+    }
 
     #[test]
     fn delays_start_at_the_threshold_and_grow_to_an_hour() {

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::{
     accounts::pages::{account_page, AccountForm, BackLink, Notice, PageHead},
-    clock::iso_date,
+    calendar,
     i18n::Lang,
     ui::{Button, TextInput},
 };
@@ -65,7 +65,7 @@ fn photo_page(origin: Origin) -> impl IntoView {
                 <figure class="photo-current">
                     <img src=service::src(info) alt=lang.t("photo-current-alt") width=info.width height=info.height />
                     <figcaption class="hint">
-                        {lang.t("photo-current")}" – "{lang.t_with("photo-added-on", &[("date", iso_date(info.added_at))])}
+                        {lang.t("photo-current")}" – "{lang.t_with("photo-added-on", &[("date", calendar::day_of(lang, info.added_at))])}
                     </figcaption>
                 </figure>
             })}

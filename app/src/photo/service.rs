@@ -58,11 +58,12 @@ pub async fn admit(ctx: &Ctx) -> Result<Result<Account, Result<String, AppError>
         Err(path) => return Ok(Err(Ok(path.into()))),
     };
     let key = throttle::photo_key(&account.id);
-    if let throttle::Reservation::Locked(_) = throttle::reserve(&ctx.state.pool, &key, throttle::PHOTO, ctx.now())
+    if let throttle::Reservation::Locked(wait) = throttle::reserve(&ctx.state.pool, &key, throttle::PHOTO, ctx.now())
         .await
         .map_err(AppError::internal)?
     {
-        return Ok(Err(Err(AppError::field("photo", "photo-error-throttled"))));
+        let error = throttle::wait_error("photo", "photo-error-throttled", wait);
+        return Ok(Err(Err(error.into())));
     }
     Ok(Ok(account))
 }

@@ -51,7 +51,7 @@ pub fn parse_national_id(raw: &str, field: &str) -> Result<String, FieldError> {
     Ok(id)
 }
 
-/// Another identity document's number (alien certificate, diplomatic ID, passport): 5 to 20 letters and digits.
+/// Another identity document's number (foreigner certificate, diplomatic ID, passport): 5 to 20 letters and digits.
 pub fn parse_document_number(raw: &str, field: &str) -> Result<String, FieldError> {
     let number = compact(raw);
     if number.is_empty() {
@@ -63,27 +63,32 @@ pub fn parse_document_number(raw: &str, field: &str) -> Result<String, FieldErro
     Ok(number)
 }
 
+/// The field's own message: `accounts-error-first-name-missing` for `first_name`, so each error names its field.
+fn field_error(field: &str, problem: &str) -> FieldError {
+    error(field, &format!("accounts-error-{}-{problem}", field.replace('_', "-")))
+}
+
 /// A name as written on a document: letters (any script), spaces, hyphens and apostrophes, up to 50 characters.
-pub fn parse_name(raw: &str, field: &str, missing_key: &str) -> Result<String, FieldError> {
+pub fn parse_name(raw: &str, field: &str) -> Result<String, FieldError> {
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        return Err(error(field, missing_key));
+        return Err(field_error(field, "missing"));
     }
     let allowed = |c: char| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '.';
     if name.chars().count() > 50 || !name.chars().all(allowed) {
-        return Err(error(field, "accounts-error-name-format"));
+        return Err(field_error(field, "format"));
     }
     Ok(name)
 }
 
 /// Free text such as a nationality, a diplomatic mission or a role: 2 to 80 characters.
-pub fn parse_text(raw: &str, field: &str, missing_key: &str) -> Result<String, FieldError> {
+pub fn parse_text(raw: &str, field: &str) -> Result<String, FieldError> {
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
-        return Err(error(field, missing_key));
+        return Err(field_error(field, "missing"));
     }
     if !(2..=80).contains(&text.chars().count()) || text.chars().any(char::is_control) {
-        return Err(error(field, "accounts-error-text-format"));
+        return Err(field_error(field, "format"));
     }
     Ok(text)
 }
@@ -139,13 +144,13 @@ mod tests {
         assert_eq!(parse_document_number("ak 123-456", "id_number").unwrap(), "AK123456");
         assert!(parse_document_number("A1", "id_number").is_err());
         assert_eq!(
-            parse_name("  Mary   Wanjiku ", "first_name", "k").unwrap(),
+            parse_name("  Mary   Wanjiku ", "first_name").unwrap(),
             "Mary Wanjiku"
         );
-        assert_eq!(parse_name("O'Brien-Ngugi", "first_name", "k").unwrap(), "O'Brien-Ngugi");
+        assert_eq!(parse_name("O'Brien-Ngugi", "first_name").unwrap(), "O'Brien-Ngugi");
         assert_eq!(
-            parse_name("R2D2", "first_name", "k").unwrap_err().key,
-            "accounts-error-name-format"
+            parse_name("R2D2", "first_name").unwrap_err().key,
+            "accounts-error-first-name-format"
         );
     }
 

@@ -13,7 +13,7 @@ use crate::{
             browsers::{self, SignedInBrowser},
         },
     },
-    clock::iso_date,
+    calendar,
     error::AppError,
     i18n::Lang,
     photo::{self, pages::PhotoStatus},
@@ -132,6 +132,7 @@ pub fn AccountPage() -> impl IntoView {
                 Some(info) => view! {
                     <img class="photo-thumb" src=photo::service::src(info) alt=lang.t("photo-current-alt")
                         width=info.width height=info.height />
+                    <p class="hint">{lang.t_with("photo-added-on", &[("date", calendar::day_of(lang, info.added_at))])}</p>
                 }.into_any(),
                 None => view! { <p class="body">{lang.t("photo-none")}</p> }.into_any(),
             }}
@@ -210,7 +211,7 @@ fn DeviceList(lang: Lang, devices: Vec<(String, String, i64, i64)>) -> impl Into
         <ul class="device-list">
             {devices.into_iter().map(|(id, label, since, _)| view! {
                 <li class="device-list__item">
-                    <span>{label.clone()}" – "{lang.t_with("accounts-devices-since", &[("date", iso_date(since))])}</span>
+                    <span>{label.clone()}" – "{lang.t_with("accounts-devices-since", &[("date", calendar::day_of(lang, since))])}</span>
                     <form method="post" action=api::ForgetDevice::url()>
                         <input type="hidden" name="device" value=id />
                         <button type="submit" class="link-button">
@@ -232,7 +233,7 @@ fn BrowserList(lang: Lang, browsers: Vec<SignedInBrowser>) -> impl IntoView {
         <ul class="device-list">
             {browsers.into_iter().map(|browser| {
                 let label = if browser.label.is_empty() { lang.t("accounts-browsers-unknown") } else { browser.label.clone() };
-                let when = lang.t_with("accounts-browsers-since", &[("date", iso_date(browser.signed_in_at))]);
+                let when = lang.t_with("accounts-browsers-since", &[("date", calendar::moment(lang, browser.signed_in_at))]);
                 view! {
                     <li class="device-list__item">
                         <span>{label.clone()}" – "{when}{browser.this.then(|| format!(" ({})", lang.t("accounts-browsers-this")))}</span>

@@ -21,7 +21,6 @@ use crate::{
 
 use super::{
     registration::check_new_password,
-    sign_in::too_many,
     verification::{check, current, lang_of, send_code, send_code_to, send_link},
 };
 
@@ -51,7 +50,7 @@ async fn check_current(ctx: &Ctx, account: &Account, password: &str, field: &str
         .await
         .map_err(AppError::internal)?
     {
-        return Err(too_many(field, wait));
+        return Err(throttle::too_many(field, wait).into());
     }
     let right = ctx
         .state

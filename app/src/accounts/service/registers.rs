@@ -42,11 +42,11 @@ pub(super) async fn check_registers(
     let key = throttle::register_key(&ctx.client);
     let now = ctx.now();
     // Reserved before the lookups, so a burst cannot outrun the count; a match gives the reservation back.
-    if let throttle::Reservation::Locked(_) = throttle::reserve(pool, &key, throttle::REGISTER, now)
+    if let throttle::Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::REGISTER, now)
         .await
         .map_err(AppError::internal)?
     {
-        errors.push(FieldError::new("id_number", "accounts-error-throttled"));
+        errors.push(throttle::too_many("id_number", wait));
         return Ok(());
     }
     if let Some(pin) = &identity.kra_pin {
@@ -136,11 +136,11 @@ pub(super) async fn taken(
     field: &str,
 ) -> Result<Vec<&'static str>, AppError> {
     let (pool, key) = (&ctx.state.pool, throttle::conflict_key(&ctx.client));
-    if let throttle::Reservation::Locked(_) = throttle::reserve(pool, &key, throttle::CONFLICT, ctx.now())
+    if let throttle::Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::CONFLICT, ctx.now())
         .await
         .map_err(AppError::internal)?
     {
-        return Err(AppError::field(field, "accounts-error-throttled"));
+        return Err(throttle::too_many(field, wait).into());
     }
     let taken = db::taken(pool, identity, email, phone)
         .await

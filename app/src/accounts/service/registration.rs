@@ -129,7 +129,7 @@ pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, 
     if kind == AccountType::Business {
         identity.kra_pin = collect(domain::parse_kra_pin(&form.kra_pin), &mut errors);
         identity.role = collect(
-            domain::parse_text(&form.role, "role", "accounts-error-role-missing"),
+            domain::parse_text(&form.role, "role"),
             &mut errors,
         );
         if form.person != "citizen" && form.person != "resident" {
@@ -145,7 +145,7 @@ pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, 
     };
     identity.id_number = collect(id_number, &mut errors).unwrap_or_default();
     identity.first_name = collect(
-        domain::parse_name(&form.first_name, "first_name", "accounts-error-first-name-missing"),
+        domain::parse_name(&form.first_name, "first_name"),
         &mut errors,
     )
     .unwrap_or_default();
@@ -153,20 +153,20 @@ pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, 
         identity.year_of_birth = collect(domain::parse_year_of_birth(&form.year_of_birth, this_year), &mut errors);
     } else {
         identity.last_name = collect(
-            domain::parse_name(&form.last_name, "last_name", "accounts-error-last-name-missing"),
+            domain::parse_name(&form.last_name, "last_name"),
             &mut errors,
         )
         .unwrap_or_default();
     }
     if matches!(kind, AccountType::Resident | AccountType::Visitor) || (kind == AccountType::Business && !as_citizen) {
         identity.nationality = collect(
-            domain::parse_text(&form.nationality, "nationality", "accounts-error-nationality-missing"),
+            domain::parse_text(&form.nationality, "nationality"),
             &mut errors,
         );
     }
     if kind == AccountType::Diplomat {
         identity.mission = collect(
-            domain::parse_text(&form.mission, "mission", "accounts-error-mission-missing"),
+            domain::parse_text(&form.mission, "mission"),
             &mut errors,
         );
     }

@@ -34,15 +34,6 @@ pub fn normalise_login(raw: &str) -> String {
     }
 }
 
-pub fn too_many(field: &str, wait: i64) -> AppError {
-    let key = if wait > 60 {
-        "accounts-error-throttled-minutes"
-    } else {
-        "accounts-error-throttled"
-    };
-    AppError::field(field, key)
-}
-
 pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<String, AppError> {
     let login = normalise_login(login);
     let mut errors = vec![];
@@ -77,7 +68,7 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
         .await
         .map_err(AppError::internal)?;
     if client_wait > 0 {
-        return Err(too_many("login", client_wait));
+        return Err(throttle::too_many("login", client_wait).into());
     }
     let mut attempt = 0;
     if !remembered {
@@ -86,7 +77,7 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
             .map_err(AppError::internal)?
         {
             Reservation::Granted(n) => attempt = n,
-            Reservation::Locked(wait) => return Err(too_many("login", wait)),
+            Reservation::Locked(wait) => return Err(throttle::too_many("login", wait).into()),
         }
     }
     let right = ctx
