@@ -6,6 +6,7 @@
 #   - start-to-ready time (process start to first 200 from /healthz) and idle resident memory
 #   - sign-ins per second (argon2id, 100 at once) and the p99 of GET /en while they run
 #   - the passport photo check: p95 to check and re-encode a 500 x 500 JPEG; time and memory to refuse a PNG bomb
+#   - dates: a unix time to a Nairobi date, Kenyan formatting, years and working days ahead (per call)
 # Loopback only; every loop is bounded. Override the load with BENCH_SECONDS and BENCH_CONNECTIONS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -173,3 +174,7 @@ echo "resident memory after the storm: $(awk '/VmRSS/ {printf "%.1f MB", $2/1024
 echo
 echo "== Passport photo (issue 4): check + re-encode, and a decompression bomb =="
 cargo bench -q -p app --features samples --bench photo 2>/dev/null | grep -v '^$'
+
+echo
+echo "== Dates (issue 10): Nairobi dates, Kenyan formatting, years and working days =="
+cargo bench -q -p app --features ssr --bench calendar 2>/dev/null | grep -v '^$'

@@ -16,9 +16,8 @@ use crate::i18n::Lang;
 
 /// East Africa Time. The database is compiled in, so the lookup cannot fail at run time; the fixed UTC+3 it falls
 /// back to is what Nairobi has kept since 1942.
-static NAIROBI: LazyLock<TimeZone> = LazyLock::new(|| {
-    TimeZone::get("Africa/Nairobi").unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(3)))
-});
+static NAIROBI: LazyLock<TimeZone> =
+    LazyLock::new(|| TimeZone::get("Africa/Nairobi").unwrap_or_else(|_| TimeZone::fixed(jiff::tz::offset(3))));
 
 pub fn nairobi() -> &'static TimeZone {
     &NAIROBI
@@ -72,11 +71,9 @@ pub fn is_public_holiday(date: Date) -> bool {
     let easter = computus::gregorian(i32::from(date.year()))
         .ok()
         .and_then(|e| Date::new(date.year(), e.month as i8, e.day as i8).ok());
-    let easter_holiday = easter.is_some_and(|sunday| {
-        add_days(sunday, -2) == Some(date) || add_days(sunday, 1) == Some(date)
-    });
-    let sunday_moved = date.weekday() == Weekday::Monday
-        && add_days(date, -1).is_some_and(|sunday| fixed(sunday))
+    let easter_holiday =
+        easter.is_some_and(|sunday| add_days(sunday, -2) == Some(date) || add_days(sunday, 1) == Some(date));
+    let sunday_moved = (date.weekday() == Weekday::Monday && add_days(date, -1).is_some_and(fixed))
         // Christmas on a Sunday makes Boxing Day the Monday already; the Tuesday after is the one off.
         || (date.weekday() == Weekday::Tuesday && date.month() == 12 && date.day() == 27);
     fixed(date) || easter_holiday || sunday_moved
@@ -184,14 +181,23 @@ mod tests {
         assert_eq!(long_date(Lang::En, day), "14 March 2025");
         assert_eq!(long_date(Lang::Sw, day), "14 Machi 2025");
         assert_eq!(date_with_weekday(Lang::En, date(2025, 3, 17)), "Monday 17 March 2025");
-        assert_eq!(date_with_weekday(Lang::Sw, date(2025, 3, 17)), "Jumatatu, 17 Machi 2025");
-        assert_eq!(date_with_weekday(Lang::Sw, date(2025, 3, 16)), "Jumapili, 16 Machi 2025");
+        assert_eq!(
+            date_with_weekday(Lang::Sw, date(2025, 3, 17)),
+            "Jumatatu, 17 Machi 2025"
+        );
+        assert_eq!(
+            date_with_weekday(Lang::Sw, date(2025, 3, 16)),
+            "Jumapili, 16 Machi 2025"
+        );
         let months: Vec<String> = (1..=12).map(|m| long_date(Lang::Sw, date(2025, m, 1))).collect();
         assert_eq!(months[0], "1 Januari 2025");
         assert_eq!(months[11], "1 Desemba 2025");
         for lang in Lang::ALL {
             for m in 1..=12 {
-                assert!(!long_date(lang, date(2025, m, 1)).contains("date-month"), "{lang:?} {m}");
+                assert!(
+                    !long_date(lang, date(2025, m, 1)).contains("date-month"),
+                    "{lang:?} {m}"
+                );
             }
         }
     }

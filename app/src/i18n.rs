@@ -140,7 +140,10 @@ mod tests {
             for item in resource.body {
                 if let ast::Entry::Message(message) = item {
                     let name = message.id.name;
-                    messages.insert(name.to_string(), message.value.as_ref().map(variables).unwrap_or_default());
+                    messages.insert(
+                        name.to_string(),
+                        message.value.as_ref().map(variables).unwrap_or_default(),
+                    );
                     for attribute in message.attributes {
                         messages.insert(format!("{name}.{}", attribute.id.name), variables(&attribute.value));
                     }
@@ -217,7 +220,10 @@ mod tests {
             })
             .collect();
         assert!(differing.is_empty(), "placeholders differ: {differing:#?}");
-        assert!(en.values().filter(|used| !used.is_empty()).count() > 20, "no placeholders were found");
+        assert!(
+            en.values().filter(|used| !used.is_empty()).count() > 20,
+            "no placeholders were found"
+        );
     }
 
     #[test]

@@ -185,7 +185,7 @@ test("a wrong code five times ends the code, and a resend waits a minute", async
     await expect(page.getByRole("alert")).toContainText("The code is not right");
   }
   await page.getByRole("button", { name: "Send a new code by text message" }).click();
-  await expect(page.getByRole("alert")).toContainText("Wait a minute before asking again");
+  await expect(page.getByRole("alert")).toContainText("We sent you a code less than a minute ago. Wait a minute, then ask for a new one");
   await page.getByLabel("Code").fill(wrong);
   await continueOn(page);
   await expect(page.getByRole("alert")).toContainText("You have entered a wrong code too many times");

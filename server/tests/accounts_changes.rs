@@ -42,7 +42,10 @@ on_both_engines!(
             )
             .await;
         assert_eq!(location, "/en/account");
-        assert_eq!(errors(&page.body), vec!["The password is not right. Enter your current password"]);
+        assert_eq!(
+            errors(&page.body),
+            vec!["The password is not right. Enter your current password"]
+        );
         let (location, page) = browser
             .submit(
                 "/api/accounts/account/email",
@@ -140,7 +143,10 @@ on_both_engines!(
         let (_, page) = browser
             .submit("/api/accounts/account/channel", &[("channel", "email")])
             .await;
-        assert_eq!(errors(&page.body), vec!["The password is not right. Enter your current password"]);
+        assert_eq!(
+            errors(&page.body),
+            vec!["The password is not right. Enter your current password"]
+        );
         assert_eq!(
             column(&app, "SELECT code_channel FROM accounts").await.as_deref(),
             Some("sms")

@@ -168,7 +168,8 @@ on_both_engines!(duplicates_and_used_links_are_refused_with_a_way_forward, |app|
         .submit("/api/accounts/verify/email/confirm", &[("token", &token_in(&link))])
         .await;
     assert!(
-        page.body.contains("This link has expired or has already been used. Ask for a new link."),
+        page.body
+            .contains("This link has expired or has already been used. Ask for a new link."),
         "{}",
         page.body
     );

@@ -101,7 +101,10 @@ on_both_engines!(
             let mut owner = Browser::new(process);
             let (location, errors) = sign_in(&mut owner, EMAIL, PASSWORD).await;
             assert_eq!(location, "/en/login");
-            assert_eq!(errors, vec!["You have tried too many times. Wait a minute, then try again"]);
+            assert_eq!(
+                errors,
+                vec!["You have tried too many times. Wait a minute, then try again"]
+            );
         }
         assert!(messages_to(&app, EMAIL)
             .await
@@ -112,7 +115,10 @@ on_both_engines!(
             sign_in(&mut Browser::new(&app), "nobody@example.com", "Wrong#pass-2026").await;
         }
         let (_, errors) = sign_in(&mut Browser::new(&second), "nobody@example.com", "Wrong#pass-2026").await;
-        assert_eq!(errors, vec!["You have tried too many times. Wait a minute, then try again"]);
+        assert_eq!(
+            errors,
+            vec!["You have tried too many times. Wait a minute, then try again"]
+        );
         // After the delay the owner gets in.
         sqlx::query("UPDATE sign_in_throttles SET locked_until = 0")
             .execute(&app.state.pool)
@@ -133,7 +139,10 @@ on_both_engines!(one_client_address_is_throttled_after_many_failures, |app| {
         .await;
     }
     let (_, errors) = sign_in(&mut Browser::new(&app), "someone.new@example.com", "Any#pass-2026").await;
-    assert_eq!(errors, vec!["You have tried too many times. Wait a minute, then try again"]);
+    assert_eq!(
+        errors,
+        vec!["You have tried too many times. Wait a minute, then try again"]
+    );
 });
 
 on_both_engines!(

@@ -132,10 +132,7 @@ on_both_engines!(
         );
         // The tenth wrong code on the account: even the right reset code now waits.
         let (_, page) = forgetful.submit("/api/accounts/reset/code", &[("code", &reset)]).await;
-        assert_eq!(
-            errors(&page.body),
-            vec![TOO_MANY]
-        );
+        assert_eq!(errors(&page.body), vec![TOO_MANY]);
     }
 );
 

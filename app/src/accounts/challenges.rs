@@ -58,10 +58,17 @@ pub async fn may_send(
     .fetch_all(&mut *conn)
     .await?;
     // A link and a code are different words (and noun classes in Kiswahili): each has its own message.
-    let kind = if purpose == Purpose::VerifyEmail { "link" } else { "code" };
+    let kind = if purpose == Purpose::VerifyEmail {
+        "link"
+    } else {
+        "code"
+    };
     if let Some((last, None)) = sent.first() {
         if now - last < RESEND_COOLDOWN_SECONDS {
-            return Ok(Err(FieldError::new(field, &format!("accounts-error-resend-wait-{kind}"))));
+            return Ok(Err(FieldError::new(
+                field,
+                &format!("accounts-error-resend-wait-{kind}"),
+            )));
         }
     }
     if sent.len() as i64 >= SENDS_PER_HOUR {

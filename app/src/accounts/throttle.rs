@@ -222,13 +222,21 @@ mod tests {
         };
         assert_eq!(said(30), ("accounts-error-throttled".to_string(), vec![]));
         assert_eq!(said(60).0, "accounts-error-throttled");
-        let minutes = |n: &str| ("accounts-error-throttled-minutes".to_string(), vec![("minutes".into(), n.into())]);
+        let minutes = |n: &str| {
+            (
+                "accounts-error-throttled-minutes".to_string(),
+                vec![("minutes".into(), n.into())],
+            )
+        };
         assert_eq!(said(61), minutes("2"));
         assert_eq!(said(600), minutes("10"));
         assert_eq!(said(3_540), minutes("59"));
         assert_eq!(said(3_600).0, "accounts-error-throttled-hour");
         let photo = wait_error("photo", "photo-error-throttled", 120);
-        assert_eq!(photo.message(crate::i18n::Lang::Sw), "Umepakia picha 20 katika dakika 15 zilizopita. Subiri dakika 2, kisha ujaribu tena");
+        assert_eq!(
+            photo.message(crate::i18n::Lang::Sw),
+            "Umepakia picha 20 katika dakika 15 zilizopita. Subiri dakika 2, kisha ujaribu tena"
+        );
     }
 
     #[test]

@@ -143,10 +143,7 @@ mod tests {
     fn document_numbers_and_names_are_tidied() {
         assert_eq!(parse_document_number("ak 123-456", "id_number").unwrap(), "AK123456");
         assert!(parse_document_number("A1", "id_number").is_err());
-        assert_eq!(
-            parse_name("  Mary   Wanjiku ", "first_name").unwrap(),
-            "Mary Wanjiku"
-        );
+        assert_eq!(parse_name("  Mary   Wanjiku ", "first_name").unwrap(), "Mary Wanjiku");
         assert_eq!(parse_name("O'Brien-Ngugi", "first_name").unwrap(), "O'Brien-Ngugi");
         assert_eq!(
             parse_name("R2D2", "first_name").unwrap_err().key,

@@ -128,10 +128,7 @@ pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, 
     let this_year = ctx.state.clock.year();
     if kind == AccountType::Business {
         identity.kra_pin = collect(domain::parse_kra_pin(&form.kra_pin), &mut errors);
-        identity.role = collect(
-            domain::parse_text(&form.role, "role"),
-            &mut errors,
-        );
+        identity.role = collect(domain::parse_text(&form.role, "role"), &mut errors);
         if form.person != "citizen" && form.person != "resident" {
             errors.push(FieldError::new("person", "accounts-error-person"));
         }
@@ -144,31 +141,17 @@ pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, 
         domain::parse_document_number(&form.id_number, "id_number")
     };
     identity.id_number = collect(id_number, &mut errors).unwrap_or_default();
-    identity.first_name = collect(
-        domain::parse_name(&form.first_name, "first_name"),
-        &mut errors,
-    )
-    .unwrap_or_default();
+    identity.first_name = collect(domain::parse_name(&form.first_name, "first_name"), &mut errors).unwrap_or_default();
     if as_citizen {
         identity.year_of_birth = collect(domain::parse_year_of_birth(&form.year_of_birth, this_year), &mut errors);
     } else {
-        identity.last_name = collect(
-            domain::parse_name(&form.last_name, "last_name"),
-            &mut errors,
-        )
-        .unwrap_or_default();
+        identity.last_name = collect(domain::parse_name(&form.last_name, "last_name"), &mut errors).unwrap_or_default();
     }
     if matches!(kind, AccountType::Resident | AccountType::Visitor) || (kind == AccountType::Business && !as_citizen) {
-        identity.nationality = collect(
-            domain::parse_text(&form.nationality, "nationality"),
-            &mut errors,
-        );
+        identity.nationality = collect(domain::parse_text(&form.nationality, "nationality"), &mut errors);
     }
     if kind == AccountType::Diplomat {
-        identity.mission = collect(
-            domain::parse_text(&form.mission, "mission"),
-            &mut errors,
-        );
+        identity.mission = collect(domain::parse_text(&form.mission, "mission"), &mut errors);
     }
     let document = document_of(kind, identity.person.as_deref());
     identity.document_type = Some(document);
