@@ -3,6 +3,7 @@
 #   - bytes of JS + WASM + CSS the home page loads: raw, gzip -9, brotli -q 11
 #   - requests/s and p99 latency of server-rendered GET /en, against nginx serving the same HTML as a static
 #     file, with the same load (wrk), and the ratio
+#   - requests/s of the brotli copy of the wasm (with the check that no copy older than its file is sent)
 #   - start-to-ready time (process start to first 200 from /healthz) and idle resident memory
 #   - sign-ins per second (argon2id, 100 at once) and the p99 of GET /en while they run
 #   - the passport photo check: p95 to check and re-encode a 500 x 500 JPEG; time and memory to refuse a PNG bomb
@@ -115,6 +116,11 @@ printf '%-24s %12s %10s\n' "Uraia (SSR)" "$ssr_rps" "$ssr_p99"
 printf '%-24s %12s %10s\n' "nginx (static file)" "$static_rps" "$static_p99"
 python3 -c "print(f'SSR / static ratio: {float(\"$ssr_rps\") / float(\"$static_rps\"):.3f}   (target: >= 0.25)')"
 echo "resident memory after the load: $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' "/proc/$server_pid/status")"
+
+echo
+echo "== GET /pkg/uraia.wasm as its brotli copy, the freshness check included ($connections connections, ${seconds}s, wrk)"
+out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Accept-Encoding: br" "http://127.0.0.1:$app_port/pkg/uraia.wasm" 2>&1)
+echo "requests/s $(awk '/Requests\/sec/ {print $2}' <<<"$out")   p99 $(awk '$1 == "99%" {print $2}' <<<"$out")"
 
 echo
 echo "== sign-in storm: 100 connections posting correct passwords for 100 accounts (${seconds}s), then again with a visitor browsing"

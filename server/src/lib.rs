@@ -94,12 +94,15 @@ pub fn router(state: AppState) -> Router {
 
 /// The built assets get routes of their own, ahead of the pages: a single-segment page route (`/{lang}`) would
 /// otherwise take `/favicon.svg` for a language. `/pkg` holds the CSS, JS and wasm; brotli or gzip copies are
-/// served where present.
+/// served where present and not older than their file (`cargo leptos watch` rebuilds files under a running server).
 fn static_files(mut router: Router<AppState>, site_root: &str) -> Router<AppState> {
     let root = std::path::Path::new(site_root);
-    router = router.nest_service(
+    let pkg = std::sync::Arc::new(root.join("pkg"));
+    router = router.nest(
         "/pkg",
-        ServeDir::new(root.join("pkg")).precompressed_br().precompressed_gzip(),
+        Router::new()
+            .fallback_service(ServeDir::new(root.join("pkg")).precompressed_br().precompressed_gzip())
+            .layer(middleware::from_fn_with_state(pkg, fresh_assets)),
     );
     let files = std::fs::read_dir(root)
         .into_iter()
@@ -112,6 +115,16 @@ fn static_files(mut router: Router<AppState>, site_root: &str) -> Router<AppStat
         }
     }
     router
+}
+
+/// Drops a `/pkg` file's compressed copies when the file was rebuilt after them (the path is the part after `/pkg`).
+async fn fresh_assets(
+    State(pkg): State<std::sync::Arc<std::path::PathBuf>>,
+    request: Request,
+    next: middleware::Next,
+) -> Response {
+    assets::refresh(&pkg, request.uri().path().trim_start_matches('/'));
+    next.run(request).await
 }
 
 /// Serves until `shutdown` resolves, then stops accepting and lets in-flight requests finish.

@@ -1,0 +1,107 @@
+//! Built assets under `cargo leptos watch`: a file rebuilt while the server runs must reach the browser at once,
+//! whatever encoding the browser accepts, and the zero-CPU precompressed copies must come back afterwards.
+
+mod common;
+
+use std::time::{Duration, SystemTime};
+
+use axum::{body::Body, http::Request};
+use tower::ServiceExt;
+
+/// GET `path` accepting `encoding`: the content-encoding sent and the body decoded.
+async fn fetch(router: &axum::Router, path: &str, encoding: &str) -> (String, Vec<u8>) {
+    let request = Request::get(path)
+        .header("accept-encoding", encoding)
+        .body(Body::empty())
+        .unwrap();
+    let response = router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), 200, "{path}");
+    let sent = response
+        .headers()
+        .get("content-encoding")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    let bytes = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let decoded = match sent.as_str() {
+        "br" => {
+            let mut out = Vec::new();
+            brotli::BrotliDecompress(&mut bytes.as_ref(), &mut out).unwrap();
+            out
+        }
+        "gzip" => {
+            let mut out = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes.as_ref()), &mut out).unwrap();
+            out
+        }
+        _ => bytes.to_vec(),
+    };
+    (sent, decoded)
+}
+
+/// Waits (at most 10 s) until `/pkg/uraia.css` is sent as a brotli copy again.
+async fn until_brotli(router: &axum::Router) -> Vec<u8> {
+    for _ in 0..1_000 {
+        let (sent, body) = fetch(router, "/pkg/uraia.css", "br").await;
+        if sent == "br" {
+            return body;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("the brotli copy was never made");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rebuilt_stylesheet_reaches_the_browser_at_once_in_every_encoding() {
+    let app = common::TestApp::start(common::Engine::Sqlite).await.unwrap();
+    let site = std::env::temp_dir().join(format!("uraia-site-{}", uuid::Uuid::new_v4().simple()));
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let css = pkg.join("uraia.css");
+    let old = "body { color: black; }\n".repeat(40);
+    std::fs::write(&css, &old).unwrap();
+    let mut options = app.state.leptos_options.clone();
+    options.site_root = site.to_string_lossy().into_owned().into();
+    let state = app::state::AppState::new(options, app.state.pool.clone(), app.state.settings.clone()).unwrap();
+    let router = server::router(state);
+
+    // Start-up, as `cargo leptos watch` starts the server: copies are made and served.
+    server::assets::precompress(pkg.clone());
+    assert_eq!(until_brotli(&router).await, old.as_bytes());
+
+    // The watcher rebuilds the stylesheet; the server keeps running. The file is dated a little ahead, as a
+    // coarse file-system clock could otherwise give it the same time as its copies.
+    let new = format!("{old}.added {{ color: green; }}\n");
+    std::fs::write(&css, &new).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&css)
+        .unwrap()
+        .set_modified(SystemTime::now() + Duration::from_secs(2))
+        .unwrap();
+    for encoding in ["br", "gzip", "br, gzip", "identity"] {
+        let (sent, body) = fetch(&router, "/pkg/uraia.css", encoding).await;
+        assert_eq!(
+            String::from_utf8(body).unwrap(),
+            new,
+            "accepting {encoding}, sent as {sent:?}"
+        );
+    }
+
+    // The copies are remade in the background, from the new file: brotli at no CPU cost again.
+    assert_eq!(until_brotli(&router).await, new.as_bytes());
+    let (sent, body) = fetch(&router, "/pkg/uraia.css", "gzip").await;
+    assert_eq!((sent.as_str(), body.as_slice()), ("gzip", new.as_bytes()));
+    assert!(pkg.join("uraia.css.gz").exists(), "the gzip copy was remade");
+
+    // Names that are not built assets are left alone (no copies made for them).
+    std::fs::write(pkg.join("notes.txt"), "not compressed").unwrap();
+    let _ = fetch(&router, "/pkg/notes.txt", "br").await;
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert!(!pkg.join("notes.txt.br").exists());
+
+    std::fs::remove_dir_all(site).unwrap();
+    app.stop().await;
+}
