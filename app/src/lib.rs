@@ -29,6 +29,8 @@ mod shell;
 pub mod state;
 #[cfg(feature = "ssr")]
 pub mod sweep;
+#[cfg(feature = "ssr")]
+pub mod web;
 
 #[cfg(feature = "ssr")]
 pub use shell::{shell, App};

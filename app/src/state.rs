@@ -5,12 +5,7 @@ use std::{ops::Deref, sync::Arc};
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
-use crate::{
-    accounts::{passwords::Passwords, secrets::CodeKey},
-    clock::Clock,
-    db::Pool,
-    settings::Settings,
-};
+use crate::{accounts::passwords::Passwords, clock::Clock, db::Pool, settings::Settings, web::secrets::CodeKey};
 
 /// Shared by every request. Behind one `Arc`: the router clones its state for every request (several times
 /// over, through its layers), and a by-value `LeptosOptions` made that 2% of a page view's CPU.

@@ -71,9 +71,9 @@ fn is_same_site(state: &AppState, request: &Request) -> bool {
         // browser holds that cookie and then it could be a browser that hides where the request came from.
         None => {
             text("sec-fetch-site").is_some()
-                || app::accounts::session::read_cookie(
+                || app::web::session::read_cookie(
                     headers,
-                    &app::accounts::session::cookie_name(state, "uraia_session"),
+                    &app::web::session::cookie_name(state, "uraia_session"),
                 )
                 .is_none()
         }

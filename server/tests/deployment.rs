@@ -124,7 +124,7 @@ on_both_engines!(
             .await
             .unwrap();
         let (stored, salt): (String, String) = (row.get("secret_hash"), row.get("salt"));
-        assert_ne!(stored, app::accounts::secrets::hash(&format!("{salt}:{code}")));
+        assert_ne!(stored, app::web::secrets::hash(&format!("{salt}:{code}")));
         assert_eq!(stored, app.state.code_key.hash_code(&salt, &code));
         // A day and an hour later the sweep removes the link and the code from the messages, and what expired.
         let token = token_in(&last_message(&app, EMAIL).await);

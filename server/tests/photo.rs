@@ -180,7 +180,7 @@ on_both_engines!(uploads_need_a_verified_account_and_are_throttled, |app| {
     let mut browser = Browser::new(&app);
     register_citizen(&mut browser, EMAIL, PHONE).await;
     let small = jpeg(300, 300);
-    for _ in 0..app::accounts::throttle::PHOTO.threshold - 1 {
+    for _ in 0..app::web::throttle::PHOTO.threshold - 1 {
         let (_, problems) = upload(&mut browser, "face.jpg", &small).await;
         assert!(problems.is_empty(), "{problems:?}");
     }

@@ -172,7 +172,6 @@ accounts-devices-none = No device is remembered. When you next sign in, select "
 accounts-devices-since = remembered since { $date }
 accounts-devices-forget = Forget
 
-accounts-notice-title = Done
 accounts-notice-link-sent = We have sent a new link. Check your email.
 accounts-notice-code-sent = We have sent a new code.
 accounts-notice-email-verified = Your email address is confirmed.

@@ -19,6 +19,7 @@ error-internal = Something went wrong on our side. If you contact us, quote refe
 error-network = We could not reach the service. Check your connection and try again.
 error-try-later = Try again in a few minutes. Nothing you have saved is lost.
 error-summary-title = There is a problem
+notice-title = Done
 error-prefix = Error:
 
 ## Widgets

@@ -172,7 +172,6 @@ accounts-devices-none = Hakuna kifaa kinachokumbukwa. Utakapoingia tena, chagua 
 accounts-devices-since = kinakumbukwa tangu tarehe { $date }
 accounts-devices-forget = Sahau
 
-accounts-notice-title = Imekamilika
 accounts-notice-link-sent = Tumetuma kiungo kipya. Angalia barua pepe yako.
 accounts-notice-code-sent = Tumetuma msimbo mpya.
 accounts-notice-email-verified = Anwani yako ya barua pepe imethibitishwa.

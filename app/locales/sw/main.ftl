@@ -19,6 +19,7 @@ error-internal = Hitilafu imetokea upande wetu. Ukiwasiliana nasi, taja nambari 
 error-network = Hatukuweza kufikia huduma. Angalia muunganisho wako kisha ujaribu tena.
 error-try-later = Jaribu tena baada ya dakika chache. Ulichohifadhi hakijapotea.
 error-summary-title = Kuna tatizo
+notice-title = Imekamilika
 error-prefix = Hitilafu:
 
 ## Widgets

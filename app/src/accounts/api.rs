@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use super::{context::Ctx, domain::Channel, service};
-use crate::error::AppError;
+use super::{domain::Channel, service};
+use crate::{error::AppError, web::context::Ctx};
 
 #[server(endpoint = "accounts/register/type")]
 #[tracing::instrument(skip_all)]

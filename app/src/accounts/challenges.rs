@@ -5,11 +5,14 @@
 
 use sqlx::Row;
 
-use super::{
-    secrets::{self, CodeKey},
-    throttle::{self, Reservation},
+use crate::{
+    db::Pool,
+    error::FieldError,
+    web::{
+        secrets::{self, CodeKey},
+        throttle::{self, Reservation},
+    },
 };
-use crate::{db::Pool, error::FieldError};
 
 pub const LINK_SECONDS: i64 = 24 * 3_600;
 pub const CODE_SECONDS: i64 = 10 * 60;

@@ -9,8 +9,6 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod challenges;
 #[cfg(feature = "ssr")]
-pub mod context;
-#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod outbox;
@@ -19,10 +17,4 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod passwords;
 #[cfg(feature = "ssr")]
-pub mod secrets;
-#[cfg(feature = "ssr")]
 pub mod service;
-#[cfg(feature = "ssr")]
-pub mod session;
-#[cfg(feature = "ssr")]
-pub mod throttle;

@@ -11,7 +11,7 @@ use super::{
     domain::{Problem, FIELD, MAX_BYTES, SCRIPT_HEADER},
     service::{self, Origin},
 };
-use crate::{accounts::context::Ctx, error::AppError};
+use crate::{error::AppError, web::context::Ctx};
 
 /// Set by the server's body limit when the declared length is over it: the body is not read at all.
 #[derive(Debug, Clone, Copy)]

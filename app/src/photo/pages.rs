@@ -10,10 +10,11 @@ use super::{
     service::{self, Origin},
 };
 use crate::{
-    accounts::pages::{account_page, AccountForm, BackLink, Notice, PageHead},
+    accounts::pages::{account_page, AccountForm},
     calendar,
     i18n::Lang,
     ui::{Button, TextInput},
+    web::page::{BackLink, Notice, PageHead},
 };
 
 #[component]

@@ -10,7 +10,7 @@ use axum::{
 };
 
 use super::db;
-use crate::{accounts::session::Session, error::AppError, state::AppState};
+use crate::{error::AppError, state::AppState, web::session::Session};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/photos/{file}", get(photo))

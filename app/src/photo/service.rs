@@ -6,8 +6,9 @@ use super::{
     domain::Problem,
 };
 use crate::{
-    accounts::{context::Ctx, db::Account, service::sign_in::verified_account, throttle},
+    accounts::{db::Account, service::sign_in::verified_account},
     error::AppError,
+    web::{context::Ctx, throttle},
 };
 
 /// Which page the form was on: the step after verification, or the account page.

@@ -2,7 +2,8 @@
 
 use leptos::{prelude::*, server_fn::ServerFn};
 
-use super::{account_page, channel_choices, AccountForm, Notice, PageHead, PostForm};
+use super::{account_page, channel_choices, AccountForm};
+use crate::web::page::{Notice, PageHead, PostForm};
 use crate::{
     accounts::{
         api, db,

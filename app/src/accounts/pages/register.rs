@@ -2,14 +2,16 @@
 
 use leptos::{prelude::*, server_fn::ServerFn};
 
-use super::{load_form, page, redirect_to, BackLink, FormState, PageHead, PostForm};
+use crate::web::{
+    context::Ctx,
+    page::{load_form, page, redirect_to, BackLink, FormState, PageHead, PostForm},
+};
 use crate::{
     accounts::{
         api,
-        context::Ctx,
         domain::{display_phone, AccountType},
         islands::PasswordHelp,
-        service::registration::{guard, Draft, Identity, STEPS, TERMS_VERSION},
+        service::registration::{self, guard, Draft, Identity, STEPS, TERMS_VERSION},
     },
     i18n::Lang,
     ui::{Button, Checkboxes, Choice, Radios, StepIndicator, SummaryList, SummaryRow, TextInput},
@@ -24,7 +26,7 @@ async fn step_page(
     if ctx.session.account_id.is_some() {
         return Ok(Err(redirect_to(&ctx, "dashboard")));
     }
-    let draft = ctx.session.data.draft.clone().unwrap_or_default();
+    let draft = registration::draft(&ctx);
     if let Some(path) = guard(&draft, step) {
         return Ok(Err(redirect_to(&ctx, &path)));
     }

@@ -3,13 +3,14 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
 
-use super::{channel_choices, load_form, page, redirect_to, BackLink, Notice, PageHead, PostForm};
+use super::channel_choices;
+use crate::web::page::{load_form, page, redirect_to, BackLink, Notice, PageHead, PostForm};
 use crate::{
     accounts::{
         api,
         domain::{display_phone, Channel},
         islands::{PasswordHelp, PasswordLabels},
-        service::sign_in::pending_account,
+        service::{reset::PendingReset, sign_in::pending_account},
     },
     i18n::Lang,
     ui::{Button, Checkboxes, Choice, Radios, TextInput},
@@ -160,7 +161,7 @@ pub fn ResetCodePage() -> impl IntoView {
     page(async move {
         let (ctx, state) = load_form("reset-code").await?;
         let lang = ctx.lang;
-        let Some(reset) = ctx.session.data.reset.clone() else {
+        let Some(reset) = ctx.session.data.get::<PendingReset>() else {
             return Ok(redirect_to(&ctx, "reset"));
         };
         let title = lang.t("accounts-code-title");
@@ -185,7 +186,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
     page(async move {
         let (ctx, state) = load_form("reset-password").await?;
         let lang = ctx.lang;
-        if !ctx.session.data.reset.as_ref().is_some_and(|r| r.verified) {
+        if !ctx.session.data.get::<PendingReset>().is_some_and(|r| r.verified) {
             return Ok(redirect_to(&ctx, "reset"));
         }
         let title = lang.t("accounts-reset-password-title");

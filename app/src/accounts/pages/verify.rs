@@ -3,12 +3,15 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
 
-use super::{account_page, load_form, page, redirect_to, AccountForm, BackLink, Notice, PageHead, PostForm};
+use super::{account_page, AccountForm};
+use crate::web::{
+    context::Ctx,
+    page::{load_form, page, redirect_to, BackLink, Notice, PageHead, PostForm},
+};
 use crate::{
     accounts::{
         api,
         challenges::CODE_SECONDS,
-        context::Ctx,
         db::Account,
         domain::display_phone,
         service::{

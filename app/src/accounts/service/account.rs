@@ -6,17 +6,21 @@
 //! until its own link or code proves it: the old one keeps working, and the account never has an unproven
 //! channel for its second step.
 
+use serde::{Deserialize, Serialize};
+
 use crate::{
     accounts::{
         challenges::Purpose,
-        context::Ctx,
         db::{self, Account},
         domain::{self, display_phone, Channel},
         outbox,
-        session::PendingChange,
-        throttle::{self, Reservation},
     },
     error::AppError,
+    web::{
+        context::Ctx,
+        session::Entry,
+        throttle::{self, Reservation},
+    },
 };
 
 use super::{
@@ -26,6 +30,22 @@ use super::{
 
 /// How long the code of a change may take.
 const CHANGE_SECONDS: i64 = 15 * 60;
+
+/// A change of email or phone waiting for the code sent to a verified channel (the step-up).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingChange {
+    /// "email" or "phone".
+    pub field: String,
+    /// The new address or number, parsed.
+    pub value: String,
+    /// Where the step-up code went.
+    pub channel: String,
+    pub started_at: i64,
+}
+
+impl Entry for PendingChange {
+    const KEY: &'static str = "change";
+}
 
 /// Hashes and stores a new password, forgets every remembered device and tells the owner, in one transaction.
 pub async fn replace_password(
@@ -128,7 +148,7 @@ async fn start_change(ctx: &mut Ctx, account: &Account, field: &str, value: Stri
     let wanted = Channel::parse(&account.code_channel).unwrap_or(Channel::Sms);
     let channel = account.verified_channel(wanted).ok_or(AppError::NotFound)?;
     send_code(ctx, account, Purpose::StepUp, channel, field).await?;
-    ctx.session.data.change = Some(PendingChange {
+    ctx.session.data.set(&PendingChange {
         field: field.into(),
         value,
         channel: channel.code().into(),
@@ -141,8 +161,7 @@ async fn start_change(ctx: &mut Ctx, account: &Account, field: &str, value: Stri
 pub fn pending_change(ctx: &Ctx) -> Option<PendingChange> {
     ctx.session
         .data
-        .change
-        .clone()
+        .get::<PendingChange>()
         .filter(|change| ctx.now() - change.started_at <= CHANGE_SECONDS)
 }
 
@@ -169,7 +188,7 @@ pub async fn confirm_change(ctx: &mut Ctx, code: &str) -> Result<String, AppErro
             .await
             .map_err(AppError::internal)?;
         tx.commit().await.map_err(AppError::internal)?;
-        ctx.session.data.change = None;
+        ctx.session.data.remove::<PendingChange>();
         ctx.session.data.notice = Some("accounts-notice-email-pending".into());
         Ok("account".into())
     } else {
@@ -181,7 +200,7 @@ pub async fn confirm_change(ctx: &mut Ctx, code: &str) -> Result<String, AppErro
             .execute(&ctx.state.pool)
             .await
             .map_err(AppError::internal)?;
-        ctx.session.data.change = None;
+        ctx.session.data.remove::<PendingChange>();
         Ok("verify/phone".into())
     }
 }

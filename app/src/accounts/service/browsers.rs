@@ -2,8 +2,8 @@
 //! once (OWASP ASVS 5.0 V7.5.2).
 
 use crate::{
-    accounts::{context::Ctx, session::public_id},
     error::AppError,
+    web::{context::Ctx, session::public_id},
 };
 
 use super::verification::current;

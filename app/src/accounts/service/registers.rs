@@ -3,12 +3,11 @@
 
 use crate::{
     accounts::{
-        context::Ctx,
         db,
         domain::{looks_like_national_id, AccountType, DocumentType},
-        throttle,
     },
     error::{AppError, FieldError},
+    web::{context::Ctx, throttle},
 };
 
 use super::registration::Identity;

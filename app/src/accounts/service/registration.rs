@@ -5,11 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     accounts::{
-        context::Ctx,
         db,
         domain::{self, AccountType, DocumentType},
     },
     error::{AppError, FieldError},
+    web::{context::Ctx, session::Entry},
 };
 
 use super::registers::{check_registers, document_of, taken};
@@ -48,6 +48,10 @@ pub struct Draft {
     /// Hashed as soon as it is chosen: the draft never holds the password itself.
     pub password_hash: Option<String>,
     pub terms_accepted_at: Option<i64>,
+}
+
+impl Entry for Draft {
+    const KEY: &'static str = "registration";
 }
 
 impl Draft {
@@ -101,16 +105,29 @@ fn after(draft: &Draft) -> String {
     step_path(draft.next_step())
 }
 
+/// The session's draft, or an empty one.
+pub fn draft(ctx: &Ctx) -> Draft {
+    ctx.session.data.get().unwrap_or_default()
+}
+
+/// Changes the session's draft; answers the address of the first step still to answer.
+fn update_draft(ctx: &mut Ctx, change: impl FnOnce(&mut Draft)) -> String {
+    let mut draft = draft(ctx);
+    change(&mut draft);
+    ctx.session.data.set(&draft);
+    after(&draft)
+}
+
 pub async fn choose_type(ctx: &mut Ctx, account_type: &str) -> Result<String, AppError> {
     let kind =
         AccountType::parse(account_type).ok_or_else(|| AppError::field("account_type", "accounts-error-type"))?;
-    let draft = ctx.session.data.draft.get_or_insert_with(Draft::default);
-    if draft.account_type != Some(kind) {
-        // Another type asks for other documents: the identity answers no longer apply.
-        draft.identity = None;
-    }
-    draft.account_type = Some(kind);
-    Ok(after(draft))
+    Ok(update_draft(ctx, |draft| {
+        if draft.account_type != Some(kind) {
+            // Another type asks for other documents: the identity answers no longer apply.
+            draft.identity = None;
+        }
+        draft.account_type = Some(kind);
+    }))
 }
 
 fn collect<T>(result: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Option<T> {
@@ -119,7 +136,7 @@ fn collect<T>(result: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Op
 
 /// Checks the identity answers for the draft's account type, and against the demo registers where there is one.
 pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, AppError> {
-    let draft = ctx.session.data.draft.clone().unwrap_or_default();
+    let draft = draft(ctx);
     let kind = draft
         .account_type
         .ok_or_else(|| AppError::field("account_type", "accounts-error-type"))?;
@@ -161,9 +178,7 @@ pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, 
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let draft = ctx.session.data.draft.get_or_insert_with(Draft::default);
-    draft.identity = Some(identity);
-    Ok(after(draft))
+    Ok(update_draft(ctx, |draft| draft.identity = Some(identity)))
 }
 
 pub async fn save_contact(ctx: &mut Ctx, email: &str, phone: &str) -> Result<String, AppError> {
@@ -179,10 +194,10 @@ pub async fn save_contact(ctx: &mut Ctx, email: &str, phone: &str) -> Result<Str
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let draft = ctx.session.data.draft.get_or_insert_with(Draft::default);
-    draft.email = Some(email);
-    draft.phone = Some(phone);
-    Ok(after(draft))
+    Ok(update_draft(ctx, |draft| {
+        draft.email = Some(email);
+        draft.phone = Some(phone);
+    }))
 }
 
 /// Checks a new password against the product's rule and the common list; `confirm` must match.
@@ -198,7 +213,7 @@ pub fn check_new_password(password: &str, confirm: &str, id_number: &str, email:
 }
 
 pub async fn save_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Result<String, AppError> {
-    let draft = ctx.session.data.draft.clone().unwrap_or_default();
+    let draft = draft(ctx);
     let id_number = draft
         .identity
         .as_ref()
@@ -206,9 +221,7 @@ pub async fn save_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Resu
         .unwrap_or_default();
     check_new_password(password, confirm, id_number, draft.email.as_deref().unwrap_or_default())?;
     let hash = ctx.state.passwords.hash(password).await.map_err(AppError::internal)?;
-    let draft = ctx.session.data.draft.get_or_insert_with(Draft::default);
-    draft.password_hash = Some(hash);
-    Ok(after(draft))
+    Ok(update_draft(ctx, |draft| draft.password_hash = Some(hash)))
 }
 
 pub async fn accept_terms(ctx: &mut Ctx, accepted: bool) -> Result<String, AppError> {
@@ -216,15 +229,13 @@ pub async fn accept_terms(ctx: &mut Ctx, accepted: bool) -> Result<String, AppEr
         return Err(AppError::field("accept", "accounts-error-terms"));
     }
     let now = ctx.now();
-    let draft = ctx.session.data.draft.get_or_insert_with(Draft::default);
-    draft.terms_accepted_at = Some(now);
-    Ok(after(draft))
+    Ok(update_draft(ctx, |draft| draft.terms_accepted_at = Some(now)))
 }
 
 /// Creates the account from a complete draft, queues the email link, and signs the session in to the
 /// verification pages.
 pub async fn create(ctx: &mut Ctx) -> Result<String, AppError> {
-    let draft = ctx.session.data.draft.clone().unwrap_or_default();
+    let draft = draft(ctx);
     if draft.next_step() < 5 {
         return Ok(after(&draft));
     }

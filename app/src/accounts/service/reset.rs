@@ -1,16 +1,16 @@
 //! "Forgotten your password?": a code by SMS or email to the account found by ID number or email, then a new
 //! password. The answer is the same whether or not an account matched.
 
+use serde::{Deserialize, Serialize};
+
 use crate::{
     accounts::{
         challenges::Purpose,
-        context::Ctx,
         db,
         domain::{self, Channel},
-        session::PendingReset,
-        throttle,
     },
     error::AppError,
+    web::{context::Ctx, session::Entry, throttle},
 };
 
 use super::{
@@ -20,6 +20,19 @@ use super::{
 };
 
 const RESET_SECONDS: i64 = 30 * 60;
+
+/// A password reset in progress: who (if anyone) it is for, and whether the code was right.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingReset {
+    pub account_id: Option<String>,
+    pub channel: String,
+    pub verified: bool,
+    pub started_at: i64,
+}
+
+impl Entry for PendingReset {
+    const KEY: &'static str = "reset";
+}
 
 pub async fn start(ctx: &mut Ctx, login: &str, channel: &str) -> Result<String, AppError> {
     let login = normalise_login(login);
@@ -48,7 +61,7 @@ pub async fn start(ctx: &mut Ctx, login: &str, channel: &str) -> Result<String, 
             Err(other) => return Err(other),
         }
     }
-    ctx.session.data.reset = Some(PendingReset {
+    ctx.session.data.set(&PendingReset {
         account_id: account.map(|a| a.id),
         channel: channel.code().into(),
         verified: false,
@@ -60,8 +73,7 @@ pub async fn start(ctx: &mut Ctx, login: &str, channel: &str) -> Result<String, 
 fn pending(ctx: &Ctx) -> Result<PendingReset, AppError> {
     ctx.session
         .data
-        .reset
-        .clone()
+        .get::<PendingReset>()
         .filter(|r| ctx.now() - r.started_at <= RESET_SECONDS)
         .ok_or_else(|| AppError::field("login", "accounts-error-reset-expired"))
 }
@@ -85,7 +97,7 @@ pub async fn enter_code(ctx: &mut Ctx, code: &str) -> Result<String, AppError> {
         }
     }
     reset.verified = true;
-    ctx.session.data.reset = Some(reset);
+    ctx.session.data.set(&reset);
     Ok("reset/password".into())
 }
 
@@ -119,7 +131,7 @@ pub async fn new_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Resul
         throttle::clear(&mut *tx, &key).await.map_err(AppError::internal)?;
     }
     tx.commit().await.map_err(AppError::internal)?;
-    ctx.session.data.reset = None;
+    ctx.session.data.remove::<PendingReset>();
     ctx.session.data.notice = Some("accounts-notice-password-reset".into());
     Ok("login".into())
 }

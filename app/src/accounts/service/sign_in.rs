@@ -3,23 +3,39 @@
 //! Unknown accounts and wrong passwords get the same message after the same work (a dummy hash is verified), and
 //! throttling is keyed on what was typed, so neither the answer nor its timing tells whether an account exists.
 
+use serde::{Deserialize, Serialize};
+
 use crate::{
     accounts::{
         challenges::Purpose,
-        context::Ctx,
         db::{self, Account},
         domain::Channel,
-        outbox, secrets,
-        session::{cookie_name, read_cookie, set_cookie, PendingSignIn, REMEMBER_SECONDS},
-        throttle::{self, Reservation},
+        outbox,
     },
     error::AppError,
+    web::{
+        context::Ctx,
+        secrets,
+        session::{cookie_name, read_cookie, set_cookie, Entry, REMEMBER_SECONDS},
+        throttle::{self, Reservation},
+    },
 };
 
 use super::verification::{check, current, lang_of, pending_step, send_code};
 
 /// How long the second step may take after the password.
 const PENDING_SECONDS: i64 = 15 * 60;
+
+/// Password accepted, second step not yet done.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingSignIn {
+    pub account_id: String,
+    pub started_at: i64,
+}
+
+impl Entry for PendingSignIn {
+    const KEY: &'static str = "sign_in";
+}
 
 /// What a person types to sign in, normalised: an email lower-cased, a document number compacted.
 pub fn normalise_login(raw: &str) -> String {
@@ -114,7 +130,7 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
             .map_err(AppError::internal)?;
         return Ok("verify/email".into());
     }
-    ctx.session.data.pending = Some(PendingSignIn {
+    ctx.session.data.set(&PendingSignIn {
         account_id: account.id.clone(),
         started_at: now,
     });
@@ -176,7 +192,7 @@ async fn trusted_device(ctx: &Ctx, account_id: &str, touch: bool) -> Result<bool
 
 /// The account waiting for its second step, if the wait has not run out.
 pub async fn pending_account(ctx: &Ctx) -> Result<Account, AppError> {
-    let pending = ctx.session.data.pending.clone().ok_or(AppError::SignInRequired)?;
+    let pending: PendingSignIn = ctx.session.data.get().ok_or(AppError::SignInRequired)?;
     if ctx.now() - pending.started_at > PENDING_SECONDS {
         return Err(AppError::SignInRequired);
     }

@@ -4,13 +4,13 @@
 use crate::{
     accounts::{
         challenges::{self, Purpose, Trier},
-        context::Ctx,
         db::{self, Account},
         domain::{self, display_phone, Channel},
         outbox,
     },
     error::AppError,
     i18n::Lang,
+    web::context::Ctx,
 };
 
 /// The account behind a signed-in session (verified or not).

@@ -12,7 +12,7 @@ use leptos_axum::ResponseOptions;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
 
-use super::{secrets, service::registration::Draft};
+use super::secrets;
 use crate::{error::FieldError, state::AppState};
 
 pub const REMEMBER_SECONDS: i64 = 30 * 86_400;
@@ -29,44 +29,39 @@ pub struct Flash {
     pub errors: Vec<FieldError>,
 }
 
-/// Password accepted, second step not yet done.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PendingSignIn {
-    pub account_id: String,
-    pub started_at: i64,
-}
-
-/// A password reset in progress: who (if anyone) it is for, and whether the code was right.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PendingReset {
-    pub account_id: Option<String>,
-    pub channel: String,
-    pub verified: bool,
-    pub started_at: i64,
-}
-
-/// A change of email or phone waiting for the code sent to a verified channel (the step-up).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PendingChange {
-    /// "email" or "phone".
-    pub field: String,
-    /// The new address or number, parsed.
-    pub value: String,
-    /// Where the step-up code went.
-    pub channel: String,
-    pub started_at: i64,
+/// What a feature keeps in the session between requests (a registration draft, a pending second step), under a
+/// key of its own. Features define their entries; the session only stores them, so it knows no feature.
+pub trait Entry: Serialize + serde::de::DeserializeOwned {
+    const KEY: &'static str;
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SessionData {
-    pub draft: Option<Draft>,
     pub flash: Option<Flash>,
-    pub pending: Option<PendingSignIn>,
-    pub reset: Option<PendingReset>,
-    pub change: Option<PendingChange>,
     /// A success message (translation key) for the next page.
     pub notice: Option<String>,
+    /// Feature entries by their key, as JSON.
+    entries: BTreeMap<String, serde_json::Value>,
+}
+
+impl SessionData {
+    /// The feature's entry, if the session holds one (an entry from an older shape reads as none).
+    pub fn get<T: Entry>(&self) -> Option<T> {
+        self.entries
+            .get(T::KEY)
+            .and_then(|value| serde_json::from_value(value.clone()).ok())
+    }
+
+    pub fn set<T: Entry>(&mut self, entry: &T) {
+        if let Ok(value) = serde_json::to_value(entry) {
+            self.entries.insert(T::KEY.to_string(), value);
+        }
+    }
+
+    pub fn remove<T: Entry>(&mut self) {
+        self.entries.remove(T::KEY);
+    }
 }
 
 #[derive(Debug)]
@@ -226,7 +221,7 @@ impl Session {
     }
 
     /// Signs in: a new session id (so a session fixed by an attacker before sign-in is worthless), the old row
-    /// gone. The draft and the pending step are dropped; a notice for the next page is kept.
+    /// gone. Every feature entry (a draft, a pending step) is dropped; a notice for the next page is kept.
     pub async fn sign_in(&mut self, state: &AppState, account_id: &str, label: String) -> anyhow::Result<()> {
         self.renew(state).await?;
         self.account_id = Some(account_id.to_string());
@@ -280,6 +275,37 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn features_keep_typed_entries_under_their_own_keys() {
+        #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+        struct Draft {
+            step: u8,
+        }
+        impl Entry for Draft {
+            const KEY: &'static str = "draft";
+        }
+        #[derive(Debug, PartialEq, Serialize, Deserialize)]
+        struct Other(String);
+        impl Entry for Other {
+            const KEY: &'static str = "other";
+        }
+        let mut data = SessionData::default();
+        assert_eq!(data.get::<Draft>(), None);
+        data.set(&Draft { step: 3 });
+        data.set(&Other("x".into()));
+        assert_eq!(data.get::<Draft>(), Some(Draft { step: 3 }));
+        data.remove::<Draft>();
+        assert_eq!(data.get::<Draft>(), None);
+        assert_eq!(data.get::<Other>(), Some(Other("x".into())));
+        // Stored as JSON and back, as the sessions table keeps it; a shape that no longer fits reads as none.
+        let stored: SessionData = serde_json::from_str(&serde_json::to_string(&data).unwrap()).unwrap();
+        assert_eq!(stored.get::<Other>(), Some(Other("x".into())));
+        assert_eq!(stored.get::<Draft>(), None);
+        let mut odd = SessionData::default();
+        odd.entries.insert("draft".into(), serde_json::json!("not a draft"));
+        assert_eq!(odd.get::<Draft>(), None);
+    }
 
     #[test]
     fn cookies_are_read_from_any_cookie_header() {
