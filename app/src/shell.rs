@@ -14,7 +14,7 @@ use crate::{
     accounts::pages::*,
     i18n::Lang,
     pages::{FeesPage, HomePage, Layout, NotFoundPage},
-    photo::pages::{AccountPhotoPage, WelcomePhotoPage},
+    photo::pages::{account_block, dashboard_block, AccountPhotoPage, WelcomePhotoPage},
 };
 
 /// The page shell. Islands mode: the page is HTML from the server and only `#[island]` components load code in
@@ -104,8 +104,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reset") view=ResetPage ssr=a.clone() />
                     <Route path=path!("reset/code") view=ResetCodePage ssr=a.clone() />
                     <Route path=path!("reset/password") view=ResetPasswordPage ssr=a.clone() />
-                    <Route path=path!("dashboard") view=DashboardPage ssr=a.clone() />
-                    <Route path=path!("account") view=AccountPage ssr=a.clone() />
+                    // The photo feature's blocks are passed in: accounts does not import photo, which imports it.
+                    <Route path=path!("dashboard") view=|| view! { <DashboardPage block=dashboard_block /> } ssr=a.clone() />
+                    <Route path=path!("account") view=|| view! { <AccountPage block=account_block /> } ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />
                     <Route path=path!("account/confirm") view=ConfirmChangePage ssr=a.clone() />
                     <Route path=path!("welcome/photo") view=WelcomePhotoPage ssr=a.clone() />

@@ -10,12 +10,55 @@ use super::{
     service::{self, Origin},
 };
 use crate::{
-    accounts::pages::{account_page, AccountForm},
+    accounts::{
+        db::Account,
+        pages::{account_page, AccountForm},
+    },
     calendar,
+    error::AppError,
     i18n::Lang,
     ui::{Button, TextInput},
-    web::page::{BackLink, Notice, PageHead},
+    web::{
+        context::Ctx,
+        page::{BackLink, Notice, PageHead},
+    },
 };
+
+type BlockFuture<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, AppError>> + Send + 'a>>;
+
+/// The dashboard's photo line (an `accounts::pages::Block`).
+pub fn dashboard_block<'a>(ctx: &'a Ctx, account: &'a Account) -> BlockFuture<'a> {
+    Box::pin(async move {
+        let has_photo = service::info(ctx, &account.id).await?.is_some();
+        Ok(view! { <PhotoStatus lang=ctx.lang has_photo /> }.into_any())
+    })
+}
+
+/// The account page's photo section: the photo, when it was added, and the way to change it.
+pub fn account_block<'a>(ctx: &'a Ctx, account: &'a Account) -> BlockFuture<'a> {
+    Box::pin(async move {
+        let lang = ctx.lang;
+        let photo = service::info(ctx, &account.id).await?;
+        let link = if photo.is_some() {
+            "photo-change-link"
+        } else {
+            "photo-add-link"
+        };
+        Ok(view! {
+            <h2 class="heading-m">{lang.t("photo-account-title")}</h2>
+            {match photo {
+                Some(info) => view! {
+                    <img class="photo-thumb" src=service::src(&info) alt=lang.t("photo-current-alt")
+                        width=info.width height=info.height />
+                    <p class="hint">{lang.t_with("photo-added-on", &[("date", calendar::day_of(lang, info.added_at))])}</p>
+                }.into_any(),
+                None => view! { <p class="body">{lang.t("photo-none")}</p> }.into_any(),
+            }}
+            <p class="body"><a href=lang.href("account/photo")>{lang.t(link)}</a></p>
+        }
+        .into_any())
+    })
+}
 
 #[component]
 pub fn WelcomePhotoPage() -> impl IntoView {

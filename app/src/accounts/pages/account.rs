@@ -1,4 +1,7 @@
-//! The signed-in pages: the dashboard and "Your account".
+//! The signed-in pages: the dashboard and "Your account". Other features' blocks (the passport photo) are passed
+//! in by the shell as [`Block`]s, so accounts imports no feature that imports accounts.
+
+use std::{future::Future, pin::Pin};
 
 use leptos::{prelude::*, server_fn::ServerFn};
 
@@ -17,9 +20,22 @@ use crate::{
     calendar,
     error::AppError,
     i18n::Lang,
-    photo::{self, pages::PhotoStatus},
     ui::{Button, Radios, SummaryList, SummaryRow, TextInput},
+    web::context::Ctx,
 };
+
+/// Another feature's part of a signed-in page, rendered from the page's own request and account (no second
+/// session load).
+pub type Block =
+    for<'a> fn(&'a Ctx, &'a db::Account) -> Pin<Box<dyn Future<Output = Result<AnyView, AppError>> + Send + 'a>>;
+
+/// Renders `block`, or nothing when there is none.
+async fn render(block: Option<Block>, ctx: &Ctx, account: &db::Account) -> Result<AnyView, AppError> {
+    match block {
+        Some(block) => block(ctx, account).await,
+        None => Ok(().into_any()),
+    }
+}
 
 use super::{register::NewPasswordFields, sign_in::password_labels};
 
@@ -38,7 +54,11 @@ fn AccountNav(lang: Lang) -> impl IntoView {
 }
 
 #[component]
-pub fn DashboardPage() -> impl IntoView {
+pub fn DashboardPage(
+    /// Shown after the organisations (the photo's status).
+    #[prop(optional)]
+    block: Option<Block>,
+) -> impl IntoView {
     account_page("dashboard", move |page| async move {
         let AccountForm {
             ctx, account, notice, ..
@@ -47,7 +67,7 @@ pub fn DashboardPage() -> impl IntoView {
         let organisations = db::organisations_of(&ctx.state.pool, &account.id)
             .await
             .map_err(AppError::internal)?;
-        let has_photo = photo::service::info(&ctx, &account.id).await?.is_some();
+        let block = render(block, &ctx, &account).await?;
         let title = lang.t("accounts-dashboard-title");
         Ok(view! {
             <AccountNav lang />
@@ -61,7 +81,7 @@ pub fn DashboardPage() -> impl IntoView {
                     {organisations.into_iter().map(|(name, pin, role)| view! { <li>{format!("{name} ({pin}) – {role}")}</li> }).collect_view()}
                 </ul>
             })}
-            <PhotoStatus lang has_photo />
+            {block}
             <h2 class="heading-m">{lang.t("home-services-heading")}</h2>
             {(account.account_type == "visitor").then(|| view! { <p class="body">{lang.t("accounts-dashboard-visitor")}</p> })}
             <p class="body">{lang.t("accounts-dashboard-services")}</p>
@@ -72,7 +92,11 @@ pub fn DashboardPage() -> impl IntoView {
 }
 
 #[component]
-pub fn AccountPage() -> impl IntoView {
+pub fn AccountPage(
+    /// Shown after the contact details (the passport photo).
+    #[prop(optional)]
+    block: Option<Block>,
+) -> impl IntoView {
     account_page("account", move |page| async move {
         let AccountForm {
             ctx,
@@ -97,7 +121,7 @@ pub fn AccountPage() -> impl IntoView {
         let pending_email = account.pending_email.clone();
         let pending_phone = account.pending_phone.as_deref().map(display_phone);
         let browsers = browsers::list(&ctx, &account.id).await?;
-        let photo = photo::service::info(&ctx, &account.id).await?;
+        let block = render(block, &ctx, &account).await?;
         let channels = channel_choices(lang);
         let remembered = devices(&ctx, &account.id).await?;
         let title = lang.t("accounts-account-title");
@@ -128,18 +152,7 @@ pub fn AccountPage() -> impl IntoView {
                     <a href=lang.href("verify/phone")>{lang.t("accounts-pending-phone-link")}</a></p>
             })}
 
-            <h2 class="heading-m">{lang.t("photo-account-title")}</h2>
-            {match &photo {
-                Some(info) => view! {
-                    <img class="photo-thumb" src=photo::service::src(info) alt=lang.t("photo-current-alt")
-                        width=info.width height=info.height />
-                    <p class="hint">{lang.t_with("photo-added-on", &[("date", calendar::day_of(lang, info.added_at))])}</p>
-                }.into_any(),
-                None => view! { <p class="body">{lang.t("photo-none")}</p> }.into_any(),
-            }}
-            <p class="body"><a href=lang.href("account/photo")>
-                {lang.t(if photo.is_some() { "photo-change-link" } else { "photo-add-link" })}
-            </a></p>
+            {block}
 
             <h2 class="heading-m" id="password-heading">{lang.t("accounts-change-password")}</h2>
             <PostForm action=api::ChangePassword::url()>
