@@ -3,6 +3,7 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod channel;
 pub mod error;
 pub mod fees;
 pub mod i18n;

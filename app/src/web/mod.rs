@@ -1,8 +1,9 @@
 //! Request plumbing every feature uses, and no feature owns: the request context (`Ctx`), the browser session with
-//! its flash and one-time notice, throttles, secrets, and the generic pieces of a server-rendered form page.
+//! its flash and one-time notice, the outbox, throttles, secrets, and the generic pieces of a server-rendered form page.
 //! Features import from here; nothing here imports a feature.
 
 pub mod context;
+pub mod outbox;
 pub mod page;
 pub mod secrets;
 pub mod session;

@@ -58,26 +58,8 @@ pub(super) fn error(field: &str, key: &str) -> FieldError {
     FieldError::new(field, key)
 }
 
-/// How a one-time code travels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Channel {
-    Sms,
-    Email,
-}
-
-impl Channel {
-    pub fn code(self) -> &'static str {
-        match self {
-            Channel::Sms => "sms",
-            Channel::Email => "email",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Channel> {
-        [Channel::Sms, Channel::Email].into_iter().find(|c| c.code() == code)
-    }
-}
+/// How a code or a message travels: shared by every feature that writes to people.
+pub use crate::channel::Channel;
 
 #[cfg(test)]
 mod tests {

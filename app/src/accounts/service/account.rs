@@ -13,7 +13,7 @@ use crate::{
         challenges::Purpose,
         db::{self, Account},
         domain::{self, display_phone, Channel},
-        outbox,
+        notify,
     },
     error::AppError,
     web::{
@@ -58,7 +58,7 @@ pub async fn replace_password(
     db::set_password(tx, &account.id, &hash)
         .await
         .map_err(AppError::internal)?;
-    outbox::tell_owner(tx, &ctx.state, account, "message-changed-password", &[])
+    notify::tell_owner(tx, &ctx.state, account, "message-changed-password", &[])
         .await
         .map_err(AppError::internal)
 }
@@ -226,7 +226,7 @@ pub async fn set_channel(ctx: &mut Ctx, password: &str, channel: &str) -> Result
         "channel",
         lang_of(&account).t(&format!("accounts-channel-{}", channel.code())),
     )];
-    outbox::tell_owner(&mut tx, &ctx.state, &account, "message-changed-channel", &args)
+    notify::tell_owner(&mut tx, &ctx.state, &account, "message-changed-channel", &args)
         .await
         .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)?;

@@ -10,11 +10,11 @@ use crate::{
         challenges::Purpose,
         db::{self, Account},
         domain::Channel,
-        outbox,
     },
     error::AppError,
     web::{
         context::Ctx,
+        outbox::{self, Message},
         secrets,
         session::{cookie_name, read_cookie, set_cookie, Entry, REMEMBER_SECONDS},
         throttle::{self, Reservation},
@@ -147,17 +147,17 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
 /// At the threshold-th failure in a row on a real account, its owner is told by email.
 async fn tell_owner(ctx: &Ctx, account: &Account) -> Result<(), AppError> {
     let mut conn = ctx.state.pool.acquire().await.map_err(AppError::internal)?;
-    outbox::enqueue(
-        &mut conn,
-        &ctx.state,
-        lang_of(account),
-        Channel::Email,
-        &account.email,
-        "message-failures",
-        &[],
-    )
-    .await
-    .map_err(AppError::internal)
+    let message = Message {
+        lang: lang_of(account),
+        channel: Channel::Email,
+        to: &account.email,
+        key: "message-failures",
+        args: &[],
+        secret: None,
+    };
+    outbox::enqueue(&mut conn, &ctx.state, message)
+        .await
+        .map_err(AppError::internal)
 }
 
 /// Is this browser remembered for the account (a live device-trust cookie)? `touch` records the use.

@@ -6,11 +6,14 @@ use crate::{
         challenges::{self, Purpose, Trier},
         db::{self, Account},
         domain::{self, display_phone, Channel},
-        outbox,
+        notify,
     },
     error::AppError,
     i18n::Lang,
-    web::context::Ctx,
+    web::{
+        context::Ctx,
+        outbox::{self, Message},
+    },
 };
 
 /// The account behind a signed-in session (verified or not).
@@ -42,16 +45,15 @@ pub async fn send_link(
         lang.href("verify/email/confirm")
     );
     let hours = (challenges::LINK_SECONDS / 3_600).to_string();
-    outbox::enqueue(
-        conn,
-        &ctx.state,
+    let message = Message {
         lang,
-        Channel::Email,
-        email,
-        "message-verify-email",
-        &[("link", link), ("hours", hours)],
-    )
-    .await
+        channel: Channel::Email,
+        to: email,
+        key: "message-verify-email",
+        args: &[("link", link), ("hours", hours)],
+        secret: Some(("link", challenges::LINK_SECONDS)),
+    };
+    outbox::enqueue(conn, &ctx.state, message).await
 }
 
 /// Queues a code to `channel`'s address of the account, within the resend rules.
@@ -98,17 +100,17 @@ pub async fn send_code_to(
         Purpose::StepUp => "message-step-up-code",
         Purpose::Reset | Purpose::VerifyEmail => "message-reset-code",
     };
-    outbox::enqueue(
-        &mut tx,
-        &ctx.state,
-        lang_of(account),
+    let message = Message {
+        lang: lang_of(account),
         channel,
         to,
         key,
-        &[("code", code), ("minutes", minutes)],
-    )
-    .await
-    .map_err(AppError::internal)?;
+        args: &[("code", code), ("minutes", minutes)],
+        secret: Some(("code", challenges::CODE_SECONDS)),
+    };
+    outbox::enqueue(&mut tx, &ctx.state, message)
+        .await
+        .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)?;
     Ok(())
 }
@@ -284,7 +286,7 @@ async fn replace_email(ctx: &Ctx, account: &Account, email: &str) -> Result<(), 
         .await
         .map_err(|e| unique_email(e.into()))?;
     let args = [("address", email.to_string())];
-    outbox::tell_owner(&mut tx, &ctx.state, account, "message-changed-email", &args)
+    notify::tell_owner(&mut tx, &ctx.state, account, "message-changed-email", &args)
         .await
         .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)
@@ -336,7 +338,7 @@ pub async fn verify_phone(ctx: &mut Ctx, code: &str) -> Result<String, AppError>
                 e => AppError::internal(e),
             })?;
         let args = [("number", display_phone(&sent_to))];
-        outbox::tell_owner(&mut tx, &ctx.state, &account, "message-changed-phone", &args)
+        notify::tell_owner(&mut tx, &ctx.state, &account, "message-changed-phone", &args)
             .await
             .map_err(AppError::internal)?;
         tx.commit().await.map_err(AppError::internal)?;

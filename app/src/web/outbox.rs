@@ -1,0 +1,69 @@
+//! Email and SMS go into the outbox table, in the same transaction as the change that caused them, in the
+//! reader's language. A background task delivers them when SMTP or an SMS provider is configured; in development
+//! they stay there and /dev/outbox shows them. A message that carries a secret (a code, a link) keeps a copy
+//! without it, which replaces the body once the message is delivered or the secret has expired (issue 9).
+
+use crate::{channel::Channel, i18n::Lang, state::AppState};
+
+/// One message to queue.
+pub struct Message<'a> {
+    pub lang: Lang,
+    pub channel: Channel,
+    /// The address or number it goes to.
+    pub to: &'a str,
+    /// Names the subject (`<key>-subject`) and body (`<key>-body`) in the locale files; SMS use only the body.
+    pub key: &'a str,
+    pub args: &'a [(&'static str, String)],
+    /// The argument that is a secret, and how many seconds it stays live.
+    pub secret: Option<(&'static str, i64)>,
+}
+
+pub async fn enqueue(conn: &mut sqlx::AnyConnection, state: &AppState, message: Message<'_>) -> anyhow::Result<()> {
+    let Message {
+        lang,
+        channel,
+        to,
+        key,
+        args,
+        secret,
+    } = message;
+    let subject = match channel {
+        Channel::Email => lang.t_with(&format!("{key}-subject"), args),
+        Channel::Sms => String::new(),
+    };
+    let body = lang.t_with(&format!("{key}-body"), args);
+    let now = state.clock.now();
+    let redacted = secret.map(|(secret, _)| {
+        let removed = lang.t("message-removed");
+        let args: Vec<(&'static str, String)> = args
+            .iter()
+            .map(|(name, value)| {
+                (
+                    *name,
+                    if *name == secret {
+                        removed.clone()
+                    } else {
+                        value.clone()
+                    },
+                )
+            })
+            .collect();
+        lang.t_with(&format!("{key}-body"), &args)
+    });
+    sqlx::query(
+        "INSERT INTO outbox (id, channel, recipient, subject, body, created_at, redacted_body, secret_until) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    // Time-ordered ids (UUID v7): the outbox lists messages in the order they were queued.
+    .bind(uuid::Uuid::now_v7().to_string())
+    .bind(channel.code())
+    .bind(to)
+    .bind(subject)
+    .bind(body)
+    .bind(now)
+    .bind(redacted)
+    .bind(secret.map(|(_, seconds)| now + seconds))
+    .execute(conn)
+    .await?;
+    Ok(())
+}
