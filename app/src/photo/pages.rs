@@ -12,10 +12,9 @@ use super::{
 use crate::{
     accounts::{
         db::Account,
-        pages::{account_page, AccountForm},
+        pages::{account_page, AccountForm, BlockView},
     },
     calendar,
-    error::AppError,
     i18n::Lang,
     ui::{Button, TextInput},
     web::{
@@ -24,10 +23,8 @@ use crate::{
     },
 };
 
-type BlockFuture<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, AppError>> + Send + 'a>>;
-
 /// The dashboard's photo line (an `accounts::pages::Block`).
-pub fn dashboard_block<'a>(ctx: &'a Ctx, account: &'a Account) -> BlockFuture<'a> {
+pub fn dashboard_block<'a>(ctx: &'a Ctx, account: &'a Account) -> BlockView<'a> {
     Box::pin(async move {
         let has_photo = service::info(ctx, &account.id).await?.is_some();
         Ok(view! { <PhotoStatus lang=ctx.lang has_photo /> }.into_any())
@@ -35,7 +32,7 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, account: &'a Account) -> BlockFuture<'a
 }
 
 /// The account page's photo section: the photo, when it was added, and the way to change it.
-pub fn account_block<'a>(ctx: &'a Ctx, account: &'a Account) -> BlockFuture<'a> {
+pub fn account_block<'a>(ctx: &'a Ctx, account: &'a Account) -> BlockView<'a> {
     Box::pin(async move {
         let lang = ctx.lang;
         let photo = service::info(ctx, &account.id).await?;

@@ -6,7 +6,6 @@ use std::{future::Future, pin::Pin};
 use leptos::{prelude::*, server_fn::ServerFn};
 
 use super::{account_page, channel_choices, AccountForm};
-use crate::web::page::{Notice, PageHead, PostForm};
 use crate::{
     accounts::{
         api, db,
@@ -21,13 +20,18 @@ use crate::{
     error::AppError,
     i18n::Lang,
     ui::{Button, Radios, SummaryList, SummaryRow, TextInput},
-    web::context::Ctx,
+    web::{
+        context::Ctx,
+        page::{Notice, PageHead, PostForm},
+    },
 };
+
+/// What a [`Block`] returns: its view, once the data it needs is loaded.
+pub type BlockView<'a> = Pin<Box<dyn Future<Output = Result<AnyView, AppError>> + Send + 'a>>;
 
 /// Another feature's part of a signed-in page, rendered from the page's own request and account (no second
 /// session load).
-pub type Block =
-    for<'a> fn(&'a Ctx, &'a db::Account) -> Pin<Box<dyn Future<Output = Result<AnyView, AppError>> + Send + 'a>>;
+pub type Block = for<'a> fn(&'a Ctx, &'a db::Account) -> BlockView<'a>;
 
 /// Renders `block`, or nothing when there is none.
 async fn render(block: Option<Block>, ctx: &Ctx, account: &db::Account) -> Result<AnyView, AppError> {

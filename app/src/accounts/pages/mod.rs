@@ -6,7 +6,7 @@ mod register;
 mod sign_in;
 mod verify;
 
-pub use account::{AccountPage, Block, DashboardPage};
+pub use account::{AccountPage, Block, BlockView, DashboardPage};
 pub use register::{
     RegisterCheckPage, RegisterContactPage, RegisterIdentityPage, RegisterPasswordPage, RegisterTermsPage,
     RegisterTypePage,

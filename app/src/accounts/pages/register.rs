@@ -2,10 +2,6 @@
 
 use leptos::{prelude::*, server_fn::ServerFn};
 
-use crate::web::{
-    context::Ctx,
-    page::{load_form, page, redirect_to, BackLink, FormState, PageHead, PostForm},
-};
 use crate::{
     accounts::{
         api,
@@ -15,6 +11,10 @@ use crate::{
     },
     i18n::Lang,
     ui::{Button, Checkboxes, Choice, Radios, StepIndicator, SummaryList, SummaryRow, TextInput},
+    web::{
+        context::Ctx,
+        page::{load_form, page, redirect_to, BackLink, FormState, PageHead, PostForm},
+    },
 };
 
 /// Loads a wizard page: its draft and flash, or a redirect to the first step not yet answered.

@@ -4,7 +4,6 @@ use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
 
 use super::channel_choices;
-use crate::web::page::{load_form, page, redirect_to, BackLink, Notice, PageHead, PostForm};
 use crate::{
     accounts::{
         api,
@@ -14,6 +13,7 @@ use crate::{
     },
     i18n::Lang,
     ui::{Button, Checkboxes, Choice, Radios, TextInput},
+    web::page::{load_form, page, redirect_to, BackLink, Notice, PageHead, PostForm},
 };
 
 use super::register::{NewPasswordFields, PasswordRules};

@@ -4,10 +4,6 @@ use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_query_map;
 
 use super::{account_page, AccountForm};
-use crate::web::{
-    context::Ctx,
-    page::{load_form, page, redirect_to, BackLink, Notice, PageHead, PostForm},
-};
 use crate::{
     accounts::{
         api,
@@ -21,6 +17,10 @@ use crate::{
     },
     error::AppError,
     ui::{Button, TextInput},
+    web::{
+        context::Ctx,
+        page::{load_form, page, redirect_to, BackLink, Notice, PageHead, PostForm},
+    },
 };
 
 /// The signed-in account (verified or not), or a redirect to sign in.
