@@ -7,6 +7,7 @@ pub mod channel;
 pub mod error;
 pub mod fees;
 pub mod i18n;
+pub mod ids;
 pub mod pages;
 pub mod photo;
 pub mod site;

@@ -105,8 +105,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reset/code") view=ResetCodePage ssr=a.clone() />
                     <Route path=path!("reset/password") view=ResetPasswordPage ssr=a.clone() />
                     // The photo feature's blocks are passed in: accounts does not import photo, which imports it.
-                    <Route path=path!("dashboard") view=|| view! { <DashboardPage block=dashboard_block /> } ssr=a.clone() />
-                    <Route path=path!("account") view=|| view! { <AccountPage block=account_block /> } ssr=a.clone() />
+                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[dashboard_block] /> } ssr=a.clone() />
+                    <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block] /> } ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />
                     <Route path=path!("account/confirm") view=ConfirmChangePage ssr=a.clone() />
                     <Route path=path!("welcome/photo") view=WelcomePhotoPage ssr=a.clone() />

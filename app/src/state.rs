@@ -5,7 +5,12 @@ use std::{ops::Deref, sync::Arc};
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
-use crate::{accounts::passwords::Passwords, clock::Clock, db::Pool, settings::Settings, web::secrets::CodeKey};
+use crate::{
+    clock::Clock,
+    db::Pool,
+    settings::Settings,
+    web::{passwords::Passwords, secrets::CodeKey},
+};
 
 /// Shared by every request. Behind one `Arc`: the router clones its state for every request (several times
 /// over, through its layers), and a by-value `LeptosOptions` made that 2% of a page view's CPU.

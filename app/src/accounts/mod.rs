@@ -15,6 +15,4 @@ pub mod notify;
 #[cfg(feature = "ssr")]
 pub mod pages;
 #[cfg(feature = "ssr")]
-pub mod passwords;
-#[cfg(feature = "ssr")]
 pub mod service;

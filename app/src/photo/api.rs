@@ -44,8 +44,8 @@ pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
     let parts = use_context::<http::request::Parts>().ok_or_else(|| AppError::internal("no request parts"))?;
     let origin = Origin::parse(parts.uri.query().unwrap_or_default().trim_start_matches("from="));
     // Who is asking and whether they may, before the body is read.
-    let account = match service::admit(&ctx).await? {
-        Ok(account) => account,
+    let who = match service::admit(&ctx).await? {
+        Ok(who) => who,
         Err(refused) => {
             drain_later(data);
             return answer(ctx, refused, origin, &parts.headers).await;
@@ -71,7 +71,7 @@ pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
             other => other,
         },
     };
-    let result = service::upload(&mut ctx, &account, upload, origin).await;
+    let result = service::upload(&mut ctx, &who, upload, origin).await;
     answer(ctx, result, origin, &parts.headers).await
 }
 

@@ -10,32 +10,29 @@ use super::{
     service::{self, Origin},
 };
 use crate::{
-    accounts::{
-        db::Account,
-        pages::{account_page, AccountForm, BlockView},
-    },
     calendar,
     i18n::Lang,
     ui::{Button, TextInput},
     web::{
         context::Ctx,
-        page::{BackLink, Notice, PageHead},
+        guard::SignedIn,
+        page::{signed_in_page, BackLink, BlockView, Notice, PageHead, SignedInPage},
     },
 };
 
-/// The dashboard's photo line (an `accounts::pages::Block`).
-pub fn dashboard_block<'a>(ctx: &'a Ctx, account: &'a Account) -> BlockView<'a> {
+/// The dashboard's photo line (a `web::page::Block`).
+pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
     Box::pin(async move {
-        let has_photo = service::info(ctx, &account.id).await?.is_some();
+        let has_photo = service::info(ctx, &who.id).await?.is_some();
         Ok(view! { <PhotoStatus lang=ctx.lang has_photo /> }.into_any())
     })
 }
 
 /// The account page's photo section: the photo, when it was added, and the way to change it.
-pub fn account_block<'a>(ctx: &'a Ctx, account: &'a Account) -> BlockView<'a> {
+pub fn account_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
     Box::pin(async move {
         let lang = ctx.lang;
-        let photo = service::info(ctx, &account.id).await?;
+        let photo = service::info(ctx, &who.id).await?;
         let link = if photo.is_some() {
             "photo-change-link"
         } else {
@@ -68,15 +65,15 @@ pub fn AccountPhotoPage() -> impl IntoView {
 }
 
 fn photo_page(origin: Origin) -> impl IntoView {
-    account_page("photo", move |page| async move {
-        let AccountForm {
+    signed_in_page("photo", move |page| async move {
+        let SignedInPage {
             ctx,
             state,
-            account,
+            who,
             notice,
         } = page;
         let lang = ctx.lang;
-        let current = service::info(&ctx, &account.id).await?;
+        let current = service::info(&ctx, &who.id).await?;
         let welcome = origin == Origin::Welcome;
         let title = lang.t(if welcome {
             "photo-welcome-title"

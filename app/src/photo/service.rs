@@ -6,9 +6,13 @@ use super::{
     domain::Problem,
 };
 use crate::{
-    accounts::{db::Account, service::sign_in::verified_account},
     error::AppError,
-    web::{context::Ctx, throttle},
+    ids::AccountId,
+    web::{
+        context::Ctx,
+        guard::{signed_in, SignedIn},
+        throttle,
+    },
 };
 
 /// Which page the form was on: the step after verification, or the account page.
@@ -53,12 +57,12 @@ impl Origin {
 
 /// Who may send a photo now: a signed-in, verified account within its upload budget. Decided before a byte of
 /// the file is read, so a signed-out or throttled sender costs no reading, decoding or memory.
-pub async fn admit(ctx: &Ctx) -> Result<Result<Account, Result<String, AppError>>, AppError> {
-    let account = match verified_account(ctx).await? {
-        Ok(account) => account,
+pub async fn admit(ctx: &Ctx) -> Result<Result<SignedIn, Result<String, AppError>>, AppError> {
+    let who = match signed_in(ctx).await? {
+        Ok(who) => who,
         Err(path) => return Ok(Err(Ok(path.into()))),
     };
-    let key = throttle::photo_key(&account.id);
+    let key = throttle::photo_key(who.id.as_str());
     if let throttle::Reservation::Locked(wait) = throttle::reserve(&ctx.state.pool, &key, throttle::PHOTO, ctx.now())
         .await
         .map_err(AppError::internal)?
@@ -66,21 +70,21 @@ pub async fn admit(ctx: &Ctx) -> Result<Result<Account, Result<String, AppError>
         let error = throttle::wait_error("photo", "photo-error-throttled", wait);
         return Ok(Err(Err(error.into())));
     }
-    Ok(Ok(account))
+    Ok(Ok(who))
 }
 
 /// Checks, cleans and stores an uploaded photo as the (admitted) account's, replacing any other.
 /// `upload` is the file's bytes, or what went wrong while receiving them.
 pub async fn upload(
     ctx: &mut Ctx,
-    account: &Account,
+    who: &SignedIn,
     upload: Result<Vec<u8>, Problem>,
     origin: Origin,
 ) -> Result<String, AppError> {
     let photo = clean(ctx, upload.map_err(|p| p.field_error())?)
         .await?
         .map_err(|p| p.field_error())?;
-    db::save(&ctx.state.pool, &account.id, &photo, ctx.now())
+    db::save(&ctx.state.pool, who.id.as_str(), &photo, ctx.now())
         .await
         .map_err(AppError::internal)?;
     ctx.session.data.notice = Some("photo-notice-saved".into());
@@ -96,11 +100,11 @@ async fn clean(ctx: &Ctx, bytes: Vec<u8>) -> Result<Result<CleanPhoto, Problem>,
 }
 
 pub async fn remove(ctx: &mut Ctx) -> Result<String, AppError> {
-    let account = match verified_account(ctx).await? {
-        Ok(account) => account,
+    let who = match signed_in(ctx).await? {
+        Ok(who) => who,
         Err(path) => return Ok(path.into()),
     };
-    if db::remove(&ctx.state.pool, &account.id)
+    if db::remove(&ctx.state.pool, who.id.as_str())
         .await
         .map_err(AppError::internal)?
     {
@@ -109,9 +113,9 @@ pub async fn remove(ctx: &mut Ctx) -> Result<String, AppError> {
     Ok("account".into())
 }
 
-/// The signed-in account's photo, if it has one.
-pub async fn info(ctx: &Ctx, account_id: &str) -> Result<Option<PhotoInfo>, AppError> {
-    db::of_account(&ctx.state.pool, account_id)
+/// The account's photo, if it has one. Other features ask this (the smart licence needs a photo on file).
+pub async fn info(ctx: &Ctx, account: &AccountId) -> Result<Option<PhotoInfo>, AppError> {
+    db::of_account(&ctx.state.pool, account.as_str())
         .await
         .map_err(AppError::internal)
 }

@@ -3,8 +3,11 @@
 //! Features import from here; nothing here imports a feature.
 
 pub mod context;
+mod db;
+pub mod guard;
 pub mod outbox;
 pub mod page;
+pub mod passwords;
 pub mod secrets;
 pub mod session;
 pub mod throttle;

@@ -5,7 +5,11 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{context::Ctx, session::Flash};
+use super::{
+    context::Ctx,
+    guard::{signed_in, SignedIn},
+    session::Flash,
+};
 use crate::{
     error::{AppError, FieldError},
     i18n::Lang,
@@ -99,4 +103,53 @@ pub fn BackLink(lang: Lang, #[prop(into)] to: String) -> impl IntoView {
 /// A page body that loads asynchronously (the session is in the database) and may fail into the error page.
 pub fn page(body: impl std::future::Future<Output = Result<AnyView, AppError>> + Send + 'static) -> impl IntoView {
     view! { <Suspense>{Suspend::new(body)}</Suspense> }
+}
+
+/// What a signed-in page starts from: the session, its form's last answers and errors, who is signed in and the
+/// one-time notice.
+pub struct SignedInPage {
+    pub ctx: Ctx,
+    pub state: FormState,
+    pub who: SignedIn,
+    pub notice: Option<String>,
+}
+
+/// A signed-in page: `body` gets the loaded page, or the reader is sent first where they must go (sign in, or a
+/// verification step).
+pub fn signed_in_page<F, Fut>(form: &'static str, body: F) -> impl IntoView
+where
+    F: FnOnce(SignedInPage) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, AppError>> + Send + 'static,
+{
+    page(async move {
+        let (mut ctx, state) = load_form(form).await?;
+        let who = match signed_in(&ctx).await? {
+            Ok(who) => who,
+            Err(path) => return Ok(redirect_to(&ctx, path)),
+        };
+        let notice = ctx.take_notice().await?;
+        body(SignedInPage {
+            ctx,
+            state,
+            who,
+            notice,
+        })
+        .await
+    })
+}
+
+/// What a [`Block`] returns: its view, once the data it needs is loaded.
+pub type BlockView<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, AppError>> + Send + 'a>>;
+
+/// One feature's part of another feature's page (the photo's line on the dashboard), rendered from the page's own
+/// request and signed-in person, so the page imports no feature and loads the session once.
+pub type Block = for<'a> fn(&'a Ctx, &'a SignedIn) -> BlockView<'a>;
+
+/// Renders `blocks` in order.
+pub async fn render_blocks(blocks: &[Block], ctx: &Ctx, who: &SignedIn) -> Result<Vec<AnyView>, AppError> {
+    let mut views = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        views.push(block(ctx, who).await?);
+    }
+    Ok(views)
 }

@@ -1,8 +1,6 @@
 //! The signed-in pages: the dashboard and "Your account". Other features' blocks (the passport photo) are passed
 //! in by the shell as [`Block`]s, so accounts imports no feature that imports accounts.
 
-use std::{future::Future, pin::Pin};
-
 use leptos::{prelude::*, server_fn::ServerFn};
 
 use super::{account_page, channel_choices, AccountForm};
@@ -20,26 +18,8 @@ use crate::{
     error::AppError,
     i18n::Lang,
     ui::{Button, Radios, SummaryList, SummaryRow, TextInput},
-    web::{
-        context::Ctx,
-        page::{Notice, PageHead, PostForm},
-    },
+    web::page::{render_blocks, Block, Notice, PageHead, PostForm},
 };
-
-/// What a [`Block`] returns: its view, once the data it needs is loaded.
-pub type BlockView<'a> = Pin<Box<dyn Future<Output = Result<AnyView, AppError>> + Send + 'a>>;
-
-/// Another feature's part of a signed-in page, rendered from the page's own request and account (no second
-/// session load).
-pub type Block = for<'a> fn(&'a Ctx, &'a db::Account) -> BlockView<'a>;
-
-/// Renders `block`, or nothing when there is none.
-async fn render(block: Option<Block>, ctx: &Ctx, account: &db::Account) -> Result<AnyView, AppError> {
-    match block {
-        Some(block) => block(ctx, account).await,
-        None => Ok(().into_any()),
-    }
-}
 
 use super::{register::NewPasswordFields, sign_in::password_labels};
 
@@ -59,19 +39,23 @@ fn AccountNav(lang: Lang) -> impl IntoView {
 
 #[component]
 pub fn DashboardPage(
-    /// Shown after the organisations (the photo's status).
-    #[prop(optional)]
-    block: Option<Block>,
+    /// Other features' parts, shown in order after the organisations (records, applications, the photo).
+    #[prop(default = &[])]
+    blocks: &'static [Block],
 ) -> impl IntoView {
     account_page("dashboard", move |page| async move {
         let AccountForm {
-            ctx, account, notice, ..
+            ctx,
+            who,
+            account,
+            notice,
+            ..
         } = page;
         let lang = ctx.lang;
         let organisations = db::organisations_of(&ctx.state.pool, &account.id)
             .await
             .map_err(AppError::internal)?;
-        let block = render(block, &ctx, &account).await?;
+        let blocks = render_blocks(blocks, &ctx, &who).await?;
         let title = lang.t("accounts-dashboard-title");
         Ok(view! {
             <AccountNav lang />
@@ -85,7 +69,7 @@ pub fn DashboardPage(
                     {organisations.into_iter().map(|(name, pin, role)| view! { <li>{format!("{name} ({pin}) – {role}")}</li> }).collect_view()}
                 </ul>
             })}
-            {block}
+            {blocks}
             <h2 class="heading-m">{lang.t("home-services-heading")}</h2>
             {(account.account_type == "visitor").then(|| view! { <p class="body">{lang.t("accounts-dashboard-visitor")}</p> })}
             <p class="body">{lang.t("accounts-dashboard-services")}</p>
@@ -98,13 +82,14 @@ pub fn DashboardPage(
 #[component]
 pub fn AccountPage(
     /// Shown after the contact details (the passport photo).
-    #[prop(optional)]
-    block: Option<Block>,
+    #[prop(default = &[])]
+    blocks: &'static [Block],
 ) -> impl IntoView {
     account_page("account", move |page| async move {
         let AccountForm {
             ctx,
             state,
+            who,
             account,
             notice,
         } = page;
@@ -125,7 +110,7 @@ pub fn AccountPage(
         let pending_email = account.pending_email.clone();
         let pending_phone = account.pending_phone.as_deref().map(display_phone);
         let browsers = browsers::list(&ctx, &account.id).await?;
-        let block = render(block, &ctx, &account).await?;
+        let blocks = render_blocks(blocks, &ctx, &who).await?;
         let channels = channel_choices(lang);
         let remembered = devices(&ctx, &account.id).await?;
         let title = lang.t("accounts-account-title");
@@ -156,7 +141,7 @@ pub fn AccountPage(
                     <a href=lang.href("verify/phone")>{lang.t("accounts-pending-phone-link")}</a></p>
             })}
 
-            {block}
+            {blocks}
 
             <h2 class="heading-m" id="password-heading">{lang.t("accounts-change-password")}</h2>
             <PostForm action=api::ChangePassword::url()>

@@ -6,7 +6,7 @@ mod register;
 mod sign_in;
 mod verify;
 
-pub use account::{AccountPage, Block, BlockView, DashboardPage};
+pub use account::{AccountPage, DashboardPage};
 pub use register::{
     RegisterCheckPage, RegisterContactPage, RegisterIdentityPage, RegisterPasswordPage, RegisterTermsPage,
     RegisterTypePage,
@@ -17,42 +17,51 @@ pub use verify::{ConfirmChangePage, ConfirmEmailPage, VerifyEmailPage, VerifyPho
 use leptos::prelude::*;
 
 use crate::{
-    accounts::{db::Account, domain::Channel, service::sign_in::verified_account},
+    accounts::{
+        db::{self, Account},
+        domain::Channel,
+    },
     error::AppError,
     i18n::Lang,
     ui::Choice,
     web::{
         context::Ctx,
-        page::{load_form, page, redirect_to, FormState},
+        guard::SignedIn,
+        page::{signed_in_page, FormState, SignedInPage},
     },
 };
 
-/// What a signed-in page starts from: the session, its form's last answers and errors, the verified account and
-/// the one-time notice.
+/// What an accounts page starts from: the signed-in page and the whole account (its contact details and
+/// settings are what these pages show and change).
 pub struct AccountForm {
     pub ctx: Ctx,
     pub state: FormState,
+    pub who: SignedIn,
     pub account: Account,
     pub notice: Option<String>,
 }
 
-/// A signed-in page: `body` gets the loaded page, or the reader is sent first where they must go (sign in, or a
-/// verification step).
+/// A signed-in accounts page: the shared guard, then the account's row.
 pub fn account_page<F, Fut>(form: &'static str, body: F) -> impl IntoView
 where
     F: FnOnce(AccountForm) -> Fut + Send + 'static,
     Fut: std::future::Future<Output = Result<AnyView, AppError>> + Send + 'static,
 {
-    page(async move {
-        let (mut ctx, state) = load_form(form).await?;
-        let account = match verified_account(&ctx).await? {
-            Ok(account) => account,
-            Err(path) => return Ok(redirect_to(&ctx, path)),
-        };
-        let notice = ctx.take_notice().await?;
+    signed_in_page(form, move |page| async move {
+        let SignedInPage {
+            ctx,
+            state,
+            who,
+            notice,
+        } = page;
+        let account = db::by_id(&ctx.state.pool, who.id.as_str())
+            .await
+            .map_err(AppError::internal)?
+            .ok_or(AppError::SignInRequired)?;
         body(AccountForm {
             ctx,
             state,
+            who,
             account,
             notice,
         })

@@ -203,7 +203,7 @@ pub async fn save_contact(ctx: &mut Ctx, email: &str, phone: &str) -> Result<Str
 /// Checks a new password against the product's rule and the common list; `confirm` must match.
 pub fn check_new_password(password: &str, confirm: &str, id_number: &str, email: &str) -> Result<(), AppError> {
     domain::check_password(password, id_number, email)?;
-    if crate::accounts::passwords::is_common(password) {
+    if crate::web::passwords::is_common(password) {
         return Err(AppError::field("password", "accounts-error-password-common"));
     }
     if password != confirm {

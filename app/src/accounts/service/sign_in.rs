@@ -21,7 +21,7 @@ use crate::{
     },
 };
 
-use super::verification::{check, current, lang_of, pending_step, send_code};
+use super::verification::{check, lang_of, pending_step, send_code};
 
 /// How long the second step may take after the password.
 const PENDING_SECONDS: i64 = 15 * 60;
@@ -279,19 +279,6 @@ pub async fn sign_out(ctx: &mut Ctx) -> Result<String, AppError> {
     ctx.session.sign_out(&ctx.state).await.map_err(AppError::internal)?;
     ctx.session.data.notice = Some("accounts-notice-signed-out".into());
     Ok("login".into())
-}
-
-/// The signed-in, fully verified account, or where to send the person instead.
-pub async fn verified_account(ctx: &Ctx) -> Result<Result<Account, &'static str>, AppError> {
-    let account = match current(ctx).await {
-        Ok(account) => account,
-        Err(AppError::SignInRequired) => return Ok(Err("login")),
-        Err(other) => return Err(other),
-    };
-    Ok(match pending_step(&account) {
-        Some(step) => Err(step),
-        None => Ok(account),
-    })
 }
 
 #[cfg(test)]

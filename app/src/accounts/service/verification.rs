@@ -136,13 +136,7 @@ pub async fn check(
 
 /// Where a signed-in person with an unverified account must go first, if anywhere.
 pub fn pending_step(account: &Account) -> Option<&'static str> {
-    if account.email_verified_at.is_none() {
-        Some("verify/email")
-    } else if account.phone_verified_at.is_none() {
-        Some("verify/phone")
-    } else {
-        None
-    }
+    crate::web::guard::pending_step(account.email_verified_at.is_some(), account.phone_verified_at.is_some())
 }
 
 /// The address a link is waiting on: the unverified one of a new account, or a pending new address.

@@ -1,0 +1,133 @@
+//! Identifiers that are parsed once and then travel typed: a value of one of these types is known to be well
+//! formed, so a function taking a `PlateNumber` need not check it again, and an account id cannot be passed where
+//! an ID number is meant. Formats are from ../shared/DOMAIN.md.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// An account's id (a random token, see `accounts::db`): never shown, never typed by a person.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AccountId(String);
+
+impl AccountId {
+    /// Wraps an id read from the database or the session (it was made by us, so there is nothing to check).
+    pub fn from_stored(id: String) -> AccountId {
+        AccountId(id)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A Kenyan national ID number as the register keys it: digits only, up to 14 (Maisha Namba).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct NationalId(String);
+
+impl NationalId {
+    /// Accepts spaces between groups, as people copy the number from the card.
+    pub fn parse(raw: &str) -> Option<NationalId> {
+        let digits: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+        (!digits.is_empty() && digits.len() <= 14 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then_some(NationalId(digits))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A number plate, stored upper-case with single spaces (`KDA 123A`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PlateNumber(String);
+
+impl PlateNumber {
+    /// The ordinary series `LLL NNNL` (K + two letters, I and O unused), motorcycles `KMxx NNNL` and government
+    /// `GK NNNL`, typed in any case with or without the space.
+    pub fn parse(raw: &str) -> Option<PlateNumber> {
+        let compact: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        let letters = |s: &str| s.bytes().all(|b| b.is_ascii_uppercase() && b != b'I' && b != b'O');
+        let tail_ok = |s: &str| {
+            s.len() == 4 && s[..3].bytes().all(|b| b.is_ascii_digit()) && letters(&s[3..]) && &s[..3] != "000"
+        };
+        let prefix_len = if compact.starts_with("GK") {
+            2
+        } else if compact.starts_with("KM") {
+            4
+        } else {
+            3
+        };
+        if compact.len() != prefix_len + 4 || !compact.is_char_boundary(prefix_len) {
+            return None;
+        }
+        let (prefix, tail) = compact.split_at(prefix_len);
+        let prefix_ok = prefix.starts_with('K') && letters(prefix) || prefix == "GK";
+        (prefix_ok && tail_ok(tail)).then(|| PlateNumber(format!("{prefix} {tail}")))
+    }
+
+    /// Wraps a plate read from the register (stored in the canonical form).
+    pub fn from_stored(plate: String) -> PlateNumber {
+        PlateNumber(plate)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+macro_rules! display_as_str {
+    ($($t:ty),*) => {$(
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    )*};
+}
+display_as_str!(AccountId, NationalId, PlateNumber);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plates_are_stored_one_way_however_typed() {
+        for typed in ["KDA 123A", "kda123a", " KDA-123A ", "kda 123 a"] {
+            assert_eq!(PlateNumber::parse(typed).unwrap().as_str(), "KDA 123A", "{typed}");
+        }
+        assert_eq!(PlateNumber::parse("gk 123a").unwrap().as_str(), "GK 123A");
+        assert_eq!(PlateNumber::parse("KMEA 123B").unwrap().as_str(), "KMEA 123B");
+    }
+
+    #[test]
+    fn plates_outside_the_series_are_refused() {
+        for typed in [
+            "",
+            "KDA 12A",
+            "KDA 1234",
+            "KIA 123A",
+            "KDA 123O",
+            "XDA 123A",
+            "KDA 000A",
+            "KDA 123ÄA",
+        ] {
+            assert_eq!(PlateNumber::parse(typed), None, "{typed}");
+        }
+    }
+
+    #[test]
+    fn national_ids_are_digits() {
+        assert_eq!(NationalId::parse("28 123 456").unwrap().as_str(), "28123456");
+        assert_eq!(NationalId::parse("28a23456"), None);
+        assert_eq!(NationalId::parse("123456789012345"), None);
+        assert_eq!(NationalId::parse(""), None);
+    }
+}

@@ -1,0 +1,26 @@
+//! The SQL of the shared ground: the little of the account that deciding "who is asking" needs. The accounts
+//! feature owns the table and every write to it.
+
+use sqlx::FromRow;
+
+use crate::db::Pool;
+
+#[derive(Debug, FromRow)]
+pub struct SignedInRow {
+    pub id: String,
+    pub account_type: String,
+    pub id_number: String,
+    pub first_name: String,
+    pub email_verified_at: Option<i64>,
+    pub phone_verified_at: Option<i64>,
+}
+
+pub async fn signed_in_account(pool: &Pool, id: &str) -> anyhow::Result<Option<SignedInRow>> {
+    Ok(sqlx::query_as(
+        "SELECT id, account_type, id_number, first_name, email_verified_at, phone_verified_at \
+         FROM accounts WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?)
+}
