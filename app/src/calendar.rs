@@ -56,6 +56,16 @@ pub fn add_days(date: Date, days: i32) -> Option<Date> {
     date.checked_add(days.days()).ok()
 }
 
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: Date, to: Date) -> i32 {
+    from.until(to).map(|span| span.get_days()).unwrap_or_default()
+}
+
+/// An ISO-8601 date as the registers store it (`2027-06-30`).
+pub fn parse_iso(text: &str) -> Option<Date> {
+    text.parse().ok()
+}
+
 /// The public holidays of the Public Holidays Act (Cap. 110) that follow a rule: the fixed dates, Good Friday and
 /// Easter Monday, and the Monday after a holiday that falls on a Sunday. Idd-ul-Fitr and one-off holidays are
 /// gazetted each year by the Cabinet Secretary, so they cannot be computed; a service that books days ahead takes them
@@ -158,6 +168,15 @@ mod tests {
         assert_eq!(add_months(date(2025, 8, 31), 1), Some(date(2025, 9, 30)));
         assert_eq!(add_days(date(2025, 12, 31), 1), Some(date(2026, 1, 1)));
         assert_eq!(add_years(date(9999, 1, 1), 1), None);
+    }
+
+    #[test]
+    fn days_between_counts_across_years_and_backwards() {
+        assert_eq!(days_between(date(2026, 11, 29), date(2027, 2, 27)), 90);
+        assert_eq!(days_between(date(2026, 11, 29), date(2026, 11, 1)), -28);
+        assert_eq!(days_between(date(2024, 2, 28), date(2024, 3, 1)), 2);
+        assert_eq!(parse_iso("2027-06-30"), Some(date(2027, 6, 30)));
+        assert_eq!(parse_iso("30/06/2027"), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::{
     i18n::Lang,
     pages::{FeesPage, HomePage, Layout, NotFoundPage},
     photo::pages::{account_block, dashboard_block, AccountPhotoPage, WelcomePhotoPage},
+    records,
 };
 
 /// The page shell. Islands mode: the page is HTML from the server and only `#[island]` components load code in
@@ -105,7 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reset/code") view=ResetCodePage ssr=a.clone() />
                     <Route path=path!("reset/password") view=ResetPasswordPage ssr=a.clone() />
                     // The photo feature's blocks are passed in: accounts does not import photo, which imports it.
-                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[dashboard_block] /> } ssr=a.clone() />
+                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
                     <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block] /> } ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />
                     <Route path=path!("account/confirm") view=ConfirmChangePage ssr=a.clone() />

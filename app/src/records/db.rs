@@ -1,0 +1,57 @@
+//! The SQL for records. A person's records are those under their ID number, their organisations' KRA PINs, and
+//! the ID number or KRA PIN of every TIMS account they linked.
+
+use sqlx::FromRow;
+
+use crate::db::Pool;
+
+#[derive(Debug, FromRow)]
+pub struct LicenceRow {
+    pub holder_id_number: String,
+    pub classes: String,
+    pub expires_on: String,
+    pub unpaid_offences_kes: i64,
+}
+
+#[derive(Debug, FromRow)]
+pub struct VehicleRow {
+    pub plate: String,
+    pub make: String,
+    pub model: String,
+    pub year: i64,
+    pub inspection_due_on: Option<String>,
+    /// The owning organisation's name, when an organisation owns it.
+    pub organisation: Option<String>,
+}
+
+/// The TIMS records an account linked: their ID numbers and KRA PINs.
+const LINKED: &str = "SELECT t.id_number, t.kra_pin FROM tims_links k \
+                      JOIN tims_accounts t ON t.account_number = k.account_number WHERE k.account_id = $2";
+
+pub async fn licences_of(pool: &Pool, id_number: &str, account_id: &str) -> anyhow::Result<Vec<LicenceRow>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT holder_id_number, classes, expires_on, unpaid_offences_kes FROM driving_licences \
+         WHERE holder_id_number = $1 OR holder_id_number IN (SELECT id_number FROM ({LINKED}) linked) \
+         ORDER BY expires_on"
+    ))
+    .bind(id_number)
+    .bind(account_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+pub async fn vehicles_of(pool: &Pool, id_number: &str, account_id: &str) -> anyhow::Result<Vec<VehicleRow>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT v.plate, v.make, v.model, v.year, v.inspection_due_on, o.name AS organisation FROM vehicles v \
+         LEFT JOIN organisations o ON o.kra_pin = v.owner_kra_pin \
+         WHERE v.owner_id_number = $1 \
+            OR v.owner_kra_pin IN (SELECT kra_pin FROM account_organisations WHERE account_id = $2) \
+            OR v.owner_id_number IN (SELECT id_number FROM ({LINKED}) linked) \
+            OR v.owner_kra_pin IN (SELECT kra_pin FROM ({LINKED}) linked) \
+         ORDER BY o.name IS NOT NULL, o.name, v.plate"
+    ))
+    .bind(id_number)
+    .bind(account_id)
+    .fetch_all(pool)
+    .await?)
+}

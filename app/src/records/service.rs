@@ -1,0 +1,50 @@
+//! A signed-in person's records, typed: what the dashboard shows and what services check.
+
+use anyhow::Context;
+
+use super::{
+    db,
+    domain::{Licence, Vehicle},
+};
+use crate::{calendar, ids::PlateNumber, state::AppState, web::guard::SignedIn};
+
+pub async fn licences(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<Licence>> {
+    db::licences_of(&state.pool, &who.id_number, who.id.as_str())
+        .await?
+        .into_iter()
+        .map(|row| {
+            let expires_on = calendar::parse_iso(&row.expires_on)
+                .with_context(|| format!("licence of {}: expires_on {:?}", row.holder_id_number, row.expires_on))?;
+            Ok(Licence {
+                classes: row.classes.split_whitespace().map(str::to_string).collect(),
+                holder_id_number: row.holder_id_number,
+                expires_on,
+                unpaid_offences_kes: row.unpaid_offences_kes,
+            })
+        })
+        .collect()
+}
+
+pub async fn vehicles(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<Vehicle>> {
+    db::vehicles_of(&state.pool, &who.id_number, who.id.as_str())
+        .await?
+        .into_iter()
+        .map(|row| {
+            let inspection_due_on = match &row.inspection_due_on {
+                Some(text) => Some(
+                    calendar::parse_iso(text)
+                        .with_context(|| format!("vehicle {}: inspection_due_on {text:?}", row.plate))?,
+                ),
+                None => None,
+            };
+            Ok(Vehicle {
+                plate: PlateNumber::from_stored(row.plate),
+                make: row.make,
+                model: row.model,
+                year: row.year,
+                inspection_due_on,
+                organisation: row.organisation,
+            })
+        })
+        .collect()
+}
