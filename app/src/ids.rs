@@ -28,9 +28,9 @@ impl AccountId {
 pub struct NationalId(String);
 
 impl NationalId {
-    /// Accepts spaces between groups, as people copy the number from the card.
+    /// Accepts spaces or dashes between groups, as people copy the number from the card.
     pub fn parse(raw: &str) -> Option<NationalId> {
-        let digits: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+        let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
         (!digits.is_empty() && digits.len() <= 14 && digits.bytes().all(|b| b.is_ascii_digit()))
             .then_some(NationalId(digits))
     }

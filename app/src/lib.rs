@@ -3,6 +3,8 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+#[cfg(feature = "ssr")]
+pub mod catalogue;
 pub mod channel;
 pub mod error;
 pub mod fees;

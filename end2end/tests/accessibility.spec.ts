@@ -13,6 +13,10 @@ const pages = [
   "/sw/register",
   "/en/login",
   "/en/reset",
+  "/en/services",
+  "/sw/services?q=leseni",
+  "/en/services?q=xyzzy",
+  "/en/services/dl-renewal",
 ];
 
 for (const path of pages) {

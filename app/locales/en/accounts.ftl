@@ -158,7 +158,6 @@ accounts-dashboard-title = Your services
 accounts-dashboard-welcome = Welcome, { $name }
 accounts-dashboard-organisations = Organisations you act for
 accounts-dashboard-visitor = As a visitor you can check fees and pay for services opened to you. Driving licences, vehicle registration and transfers need a citizen, resident or business account.
-accounts-dashboard-services = Driving licences, vehicles, inspections, tests, PSV licences and payments will appear here as they open.
 accounts-account-title = Your account
 accounts-nav-label = Your account
 accounts-sign-out = Sign out

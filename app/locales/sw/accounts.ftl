@@ -158,7 +158,6 @@ accounts-dashboard-title = Huduma zako
 accounts-dashboard-welcome = Karibu, { $name }
 accounts-dashboard-organisations = Mashirika unayowakilisha
 accounts-dashboard-visitor = Ukiwa mgeni unaweza kuangalia ada na kulipia huduma zilizo wazi kwa wageni. Leseni za udereva, usajili na uhamisho wa magari vinahitaji akaunti ya raia, mkaazi au biashara.
-accounts-dashboard-services = Leseni za udereva, magari, ukaguzi, mitihani ya udereva, leseni za PSV na malipo vitaonekana hapa huduma hizo zitakapofunguliwa.
 accounts-account-title = Akaunti yako
 accounts-nav-label = Akaunti yako
 accounts-sign-out = Ondoka

@@ -52,6 +52,7 @@ fn NotFoundBody(lang: Lang) -> impl IntoView {
 pub fn ErrorPage(error: AppError) -> impl IntoView {
     let lang = use_lang();
     if error == AppError::NotFound {
+        set_status(404);
         return view! { <NotFoundBody lang /> }.into_any();
     }
     set_status(if error == AppError::Network { 503 } else { 500 });

@@ -36,7 +36,7 @@ impl DocumentType {
 /// Shaped like a Kenyan national ID number (digits only, at most 14): under another document type it is refused
 /// unless that type's own register holds it, so nobody can take a citizen's number as a "passport" (issue 9).
 pub fn looks_like_national_id(number: &str) -> bool {
-    !number.is_empty() && number.len() <= 14 && number.chars().all(|c| c.is_ascii_digit())
+    crate::ids::NationalId::parse(number).is_some()
 }
 
 /// A Kenyan national ID number: digits only, 1 to 14 of them (8 today, 14 for Maisha Namba).
@@ -45,10 +45,9 @@ pub fn parse_national_id(raw: &str, field: &str) -> Result<String, FieldError> {
     if id.is_empty() {
         return Err(error(field, "accounts-error-id-missing"));
     }
-    if id.len() > 14 || !id.chars().all(|c| c.is_ascii_digit()) {
-        return Err(error(field, "accounts-error-id-format"));
-    }
-    Ok(id)
+    crate::ids::NationalId::parse(&id)
+        .map(|id| id.as_str().to_string())
+        .ok_or_else(|| error(field, "accounts-error-id-format"))
 }
 
 /// Another identity document's number (foreigner certificate, diplomatic ID, passport): 5 to 20 letters and digits.

@@ -70,10 +70,7 @@ pub fn DashboardPage(
                 </ul>
             })}
             {blocks}
-            <h2 class="heading-m">{lang.t("home-services-heading")}</h2>
             {(account.account_type == "visitor").then(|| view! { <p class="body">{lang.t("accounts-dashboard-visitor")}</p> })}
-            <p class="body">{lang.t("accounts-dashboard-services")}</p>
-            <p class="body"><a href=lang.href("fees")>{lang.t("home-fees-link")}</a></p>
         }
         .into_any())
     })
