@@ -11,3 +11,4 @@ pub mod passwords;
 pub mod secrets;
 pub mod session;
 pub mod throttle;
+pub mod wizard;

@@ -7,57 +7,37 @@ use crate::{
         api,
         domain::{display_phone, AccountType},
         islands::PasswordHelp,
-        service::registration::{self, guard, Draft, Identity, STEPS, TERMS_VERSION},
+        service::registration::{self, Draft, Identity, TERMS_VERSION},
     },
     i18n::Lang,
-    ui::{Button, Checkboxes, Choice, Radios, StepIndicator, SummaryList, SummaryRow, TextInput},
+    ui::{Button, Checkboxes, Choice, Radios, SummaryList, SummaryRow, TextInput},
     web::{
         context::Ctx,
-        page::{load_form, page, redirect_to, BackLink, FormState, PageHead, PostForm},
+        page::{load_form, page, redirect_to, FormState, PostForm},
+        wizard::{self, Position, StepFrame, CHECK},
     },
 };
 
-/// Loads a wizard page: its draft and flash, or a redirect to the first step not yet answered.
+/// Loads a wizard page: its draft, flash and position, or a redirect to the first step not yet answered.
 async fn step_page(
-    step: usize,
+    step: &str,
     form: &str,
-) -> Result<Result<(Ctx, FormState, Draft), AnyView>, crate::error::AppError> {
+) -> Result<Result<(Ctx, FormState, Draft, Position), AnyView>, crate::error::AppError> {
     let (ctx, state) = load_form(form).await?;
     if ctx.session.account_id.is_some() {
         return Ok(Err(redirect_to(&ctx, "dashboard")));
     }
     let draft = registration::draft(&ctx);
-    if let Some(path) = guard(&draft, step) {
-        return Ok(Err(redirect_to(&ctx, &path)));
-    }
-    Ok(Ok((ctx, state, draft)))
-}
-
-fn back_of(step: usize) -> String {
-    match step {
-        0 => String::new(),
-        1 => "register".into(),
-        n => format!("register/{}", STEPS[n - 1]),
-    }
-}
-
-/// What every wizard page has around its form: back link, step, errors, heading.
-#[component]
-fn StepFrame(lang: Lang, step: usize, title_key: &'static str, state: FormState, children: Children) -> impl IntoView {
-    let title = lang.t(title_key);
-    view! {
-        <BackLink lang to=back_of(step) />
-        <PageHead title=title.clone() lang errors=state.errors() />
-        <StepIndicator step=step as u32 + 1 of=STEPS.len() as u32 />
-        <h1 class="heading-l">{title}</h1>
-        {children()}
+    match wizard::guard(&draft, step) {
+        Ok(position) => Ok(Ok((ctx, state, draft, position))),
+        Err(path) => Ok(Err(redirect_to(&ctx, &path))),
     }
 }
 
 #[component]
 pub fn RegisterTypePage() -> impl IntoView {
     page(async move {
-        let (ctx, state, draft) = match step_page(0, "register-type").await? {
+        let (ctx, state, draft, position) = match step_page("", "register-type").await? {
             Ok(loaded) => loaded,
             Err(redirect) => return Ok(redirect),
         };
@@ -73,7 +53,7 @@ pub fn RegisterTypePage() -> impl IntoView {
         let selected = Some(state.value_or("account_type", draft.account_type.map(|t| t.code())));
         let error = state.error("account_type");
         Ok(view! {
-            <StepFrame lang step=0 title_key="accounts-register-type-title" state>
+            <StepFrame lang position title_key="accounts-register-type-title" state outside="">
                 <p class="body">{lang.t("accounts-register-intro")}</p>
                 <PostForm action=api::RegisterType::url()>
                     <Radios name="account_type" legend=lang.t("accounts-register-type-legend") options selected error />
@@ -89,7 +69,7 @@ pub fn RegisterTypePage() -> impl IntoView {
 #[component]
 pub fn RegisterIdentityPage() -> impl IntoView {
     page(async move {
-        let (ctx, state, draft) = match step_page(1, "register-identity").await? {
+        let (ctx, state, draft, position) = match step_page("identity", "register-identity").await? {
             Ok(loaded) => loaded,
             Err(redirect) => return Ok(redirect),
         };
@@ -98,7 +78,7 @@ pub fn RegisterIdentityPage() -> impl IntoView {
         let saved = draft.identity.clone().unwrap_or_default();
         let fields = identity_fields(lang, kind, &state, &saved);
         Ok(view! {
-            <StepFrame lang step=1 title_key="accounts-register-identity-title" state>
+            <StepFrame lang position title_key="accounts-register-identity-title" state>
                 <p class="body">{lang.t(&format!("accounts-identity-intro-{}", kind.code()))}</p>
                 <PostForm action=api::RegisterIdentity::url()>
                     {fields}
@@ -164,7 +144,7 @@ fn identity_fields(lang: Lang, kind: AccountType, state: &FormState, saved: &Ide
 #[component]
 pub fn RegisterContactPage() -> impl IntoView {
     page(async move {
-        let (ctx, state, draft) = match step_page(2, "register-contact").await? {
+        let (ctx, state, draft, position) = match step_page("contact", "register-contact").await? {
             Ok(loaded) => loaded,
             Err(redirect) => return Ok(redirect),
         };
@@ -173,7 +153,7 @@ pub fn RegisterContactPage() -> impl IntoView {
         let phone = state.value_or("phone", draft.phone.as_deref().map(display_phone).as_deref());
         let (email_error, phone_error) = (state.error("email"), state.error("phone"));
         Ok(view! {
-            <StepFrame lang step=2 title_key="accounts-register-contact-title" state>
+            <StepFrame lang position title_key="accounts-register-contact-title" state>
                 <PostForm action=api::RegisterContact::url()>
                     <TextInput id="email" name="email" label=lang.t("accounts-field-email")
                         hint=Some(lang.t("accounts-field-email-hint")) value=email input_type="email" autocomplete="email"
@@ -192,14 +172,14 @@ pub fn RegisterContactPage() -> impl IntoView {
 #[component]
 pub fn RegisterPasswordPage() -> impl IntoView {
     page(async move {
-        let (ctx, state, _draft) = match step_page(3, "register-password").await? {
+        let (ctx, state, _draft, position) = match step_page("password", "register-password").await? {
             Ok(loaded) => loaded,
             Err(redirect) => return Ok(redirect),
         };
         let lang = ctx.lang;
         let (password_error, confirm_error) = (state.error("password"), state.error("confirm"));
         Ok(view! {
-            <StepFrame lang step=3 title_key="accounts-register-password-title" state>
+            <StepFrame lang position title_key="accounts-register-password-title" state>
                 <PasswordRules lang />
                 <PostForm action=api::RegisterPassword::url()>
                     <PasswordHelp labels=super::sign_in::password_labels(lang)>
@@ -246,7 +226,7 @@ pub fn NewPasswordFields(
 #[component]
 pub fn RegisterTermsPage() -> impl IntoView {
     page(async move {
-        let (ctx, state, draft) = match step_page(4, "register-terms").await? {
+        let (ctx, state, draft, position) = match step_page("terms", "register-terms").await? {
             Ok(loaded) => loaded,
             Err(redirect) => return Ok(redirect),
         };
@@ -263,7 +243,7 @@ pub fn RegisterTermsPage() -> impl IntoView {
         };
         let error = state.error("accept");
         Ok(view! {
-            <StepFrame lang step=4 title_key="accounts-register-terms-title" state>
+            <StepFrame lang position title_key="accounts-register-terms-title" state>
                 <p class="caption">{lang.t_with("accounts-terms-version", &[("version", TERMS_VERSION.to_string())])}</p>
                 <div class="terms" tabindex="0" role="region" aria-label=lang.t("accounts-register-terms-title")>
                     {(1..=5).map(|n| view! { <p class="body">{lang.t(&format!("accounts-terms-{n}"))}</p> }).collect_view()}
@@ -281,7 +261,7 @@ pub fn RegisterTermsPage() -> impl IntoView {
 #[component]
 pub fn RegisterCheckPage() -> impl IntoView {
     page(async move {
-        let (ctx, state, draft) = match step_page(5, "register-check").await? {
+        let (ctx, state, draft, position) = match step_page(CHECK, "register-check").await? {
             Ok(loaded) => loaded,
             Err(redirect) => return Ok(redirect),
         };
@@ -289,7 +269,7 @@ pub fn RegisterCheckPage() -> impl IntoView {
         let rows = check_rows(lang, &draft);
         let duplicate = state.error("create");
         Ok(view! {
-            <StepFrame lang step=5 title_key="accounts-register-check-title" state>
+            <StepFrame lang position title_key="accounts-register-check-title" state>
                 {duplicate.map(|message| view! {
                     <p class="body" id="create">{message}" "
                         <a href=lang.href("login")>{lang.t("accounts-sign-in-link")}</a>" · "
@@ -309,12 +289,8 @@ pub fn RegisterCheckPage() -> impl IntoView {
 }
 
 fn check_rows(lang: Lang, draft: &Draft) -> Vec<SummaryRow> {
-    let change = lang.t("change");
     let row = |key: &str, value: String, step: &str| SummaryRow {
-        change: Some((
-            lang.href(&format!("register/{step}")).trim_end_matches('/').to_string(),
-            change.clone(),
-        )),
+        change: Some(wizard::change_link(lang, draft, step)),
         ..SummaryRow::new(lang.t(key), value)
     };
     let kind = draft.account_type.unwrap_or(AccountType::Citizen);

@@ -9,16 +9,17 @@ use crate::{
         domain::{self, AccountType, DocumentType},
     },
     error::{AppError, FieldError},
-    web::{context::Ctx, session::Entry},
+    web::{
+        context::Ctx,
+        session::Entry,
+        wizard::{self, Steps, CHECK},
+    },
 };
 
 use super::registers::{check_registers, document_of, taken};
 
 /// The version of the terms and conditions shown now; recorded with each acceptance.
 pub const TERMS_VERSION: &str = "2026-11";
-
-/// The wizard's pages in order, as URL segments under `/register`.
-pub const STEPS: [&str; 6] = ["", "identity", "contact", "password", "terms", "check"];
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Identity {
@@ -54,21 +55,23 @@ impl Entry for Draft {
     const KEY: &'static str = "registration";
 }
 
-impl Draft {
-    /// The first step still to answer (an index into `STEPS`); 5 when everything is answered.
-    pub fn next_step(&self) -> usize {
-        if self.account_type.is_none() {
-            0
-        } else if self.identity.is_none() {
-            1
-        } else if self.email.is_none() || self.phone.is_none() {
-            2
-        } else if self.password_hash.is_none() {
-            3
-        } else if self.terms_accepted_at.is_none() {
-            4
-        } else {
-            5
+impl Steps for Draft {
+    fn base(&self) -> String {
+        "register".into()
+    }
+
+    fn steps(&self) -> Vec<&'static str> {
+        vec!["", "identity", "contact", "password", "terms", CHECK]
+    }
+
+    fn answered(&self, step: &str) -> bool {
+        match step {
+            "" => self.account_type.is_some(),
+            "identity" => self.identity.is_some(),
+            "contact" => self.email.is_some() && self.phone.is_some(),
+            "password" => self.password_hash.is_some(),
+            "terms" => self.terms_accepted_at.is_some(),
+            _ => false,
         }
     }
 }
@@ -87,22 +90,9 @@ pub struct IdentityForm {
     pub person: String,
 }
 
-fn step_path(step: usize) -> String {
-    match STEPS[step] {
-        "" => "register".into(),
-        step => format!("register/{step}"),
-    }
-}
-
-/// Where a person who asks for step `step` should be: there, or the first earlier step not yet answered.
-pub fn guard(draft: &Draft, step: usize) -> Option<String> {
-    let next = draft.next_step();
-    (step > next).then(|| step_path(next))
-}
-
-/// After a step: the next unanswered one, or straight back to the check page when changing an answer there.
+/// After a step: the first one still unanswered (the check page once all are, so a Change returns there).
 fn after(draft: &Draft) -> String {
-    step_path(draft.next_step())
+    wizard::path(draft, wizard::next(draft))
 }
 
 /// The session's draft, or an empty one.
@@ -236,7 +226,7 @@ pub async fn accept_terms(ctx: &mut Ctx, accepted: bool) -> Result<String, AppEr
 /// verification pages.
 pub async fn create(ctx: &mut Ctx) -> Result<String, AppError> {
     let draft = draft(ctx);
-    if draft.next_step() < 5 {
+    if wizard::next(&draft) != CHECK {
         return Ok(after(&draft));
     }
     let (Some(kind), Some(identity), Some(email), Some(phone), Some(hash), Some(accepted_at)) = (
