@@ -41,6 +41,14 @@ pub async fn begin_write(pool: &Pool) -> Result<sqlx::Transaction<'static, sqlx:
     }
 }
 
+/// Is `error` a unique-constraint violation (a duplicate that slipped past the early check)?
+pub fn is_unique_violation(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<sqlx::Error>()
+        .and_then(|e| e.as_database_error())
+        .is_some_and(|e| e.is_unique_violation())
+}
+
 /// Opens the pool and applies the migrations. For SQLite the file and its folder are created if missing.
 pub async fn connect(url: &str) -> anyhow::Result<Pool> {
     sqlx::any::install_default_drivers();

@@ -16,7 +16,7 @@ struct Table {
 }
 
 /// In foreign-key order. The fee table is data too: fees change by gazette notice, not by release.
-const TABLES: [Table; 12] = [
+const TABLES: [Table; 13] = [
     Table {
         name: "register_people",
         csv: include_str!("../demo-data/people.csv"),
@@ -66,6 +66,11 @@ const TABLES: [Table; 12] = [
         name: "test_units",
         csv: include_str!("../demo-data/test_units.csv"),
         integers: &["daily_capacity"],
+    },
+    Table {
+        name: "collection_centres",
+        csv: include_str!("../demo-data/collection_centres.csv"),
+        integers: &[],
     },
     Table {
         name: "fees",

@@ -4,6 +4,8 @@
 
 pub mod accounts;
 #[cfg(feature = "ssr")]
+pub mod applications;
+#[cfg(feature = "ssr")]
 pub mod catalogue;
 pub mod channel;
 pub mod error;
@@ -27,6 +29,10 @@ pub mod db;
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod records;
+#[cfg(feature = "ssr")]
+pub mod renewal;
+#[cfg(feature = "ssr")]
+pub mod services;
 #[cfg(feature = "ssr")]
 pub mod settings;
 #[cfg(feature = "ssr")]

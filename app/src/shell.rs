@@ -12,8 +12,14 @@ use leptos_router::{
 
 use crate::{
     accounts::pages::*,
-    catalogue,
-    catalogue::pages::{CataloguePage, ServicePage},
+    applications::{
+        self,
+        pages::{ApplicationPage, ApplicationStepPage},
+    },
+    catalogue::{
+        self,
+        pages::{CataloguePage, ServicePage},
+    },
     i18n::Lang,
     pages::{FeesPage, HomePage, Layout, NotFoundPage},
     photo::pages::{account_block, dashboard_block, AccountPhotoPage, WelcomePhotoPage},
@@ -95,6 +101,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("fees") view=FeesPage ssr=a.clone() />
                     <Route path=path!("services") view=CataloguePage ssr=a.clone() />
                     <Route path=path!("services/:code") view=ServicePage ssr=a.clone() />
+                    <Route path=path!("applications/:id") view=ApplicationPage ssr=a.clone() />
+                    <Route path=path!("applications/:id/:step") view=ApplicationStepPage ssr=a.clone() />
                     <Route path=path!("register") view=RegisterTypePage ssr=a.clone() />
                     <Route path=path!("register/identity") view=RegisterIdentityPage ssr=a.clone() />
                     <Route path=path!("register/contact") view=RegisterContactPage ssr=a.clone() />
@@ -110,7 +118,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reset/code") view=ResetCodePage ssr=a.clone() />
                     <Route path=path!("reset/password") view=ResetPasswordPage ssr=a.clone() />
                     // The photo feature's blocks are passed in: accounts does not import photo, which imports it.
-                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
+                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, applications::pages::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
                     <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block] /> } ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />
                     <Route path=path!("account/confirm") view=ConfirmChangePage ssr=a.clone() />

@@ -49,3 +49,4 @@ photo-preview-ok = Your photo is { $width } x { $height } pixels: it meets the s
 photo-preview-unknown = This file cannot be shown here. You can still upload it and we will check it.
 photo-uploading = Uploading your photo
 photo-upload-failed = The upload did not finish. Check your connection and try again.
+photo-needed-for-application = A smart licence needs your passport photo. Add it here, then you will go back to your application.

@@ -49,3 +49,4 @@ photo-preview-ok = Picha yako ina pikseli { $width } x { $height }: inatimiza ma
 photo-preview-unknown = Faili hii haiwezi kuonyeshwa hapa. Bado unaweza kuipakia nasi tutaikagua.
 photo-uploading = Inapakia picha yako
 photo-upload-failed = Upakiaji haukukamilika. Angalia muunganisho wako kisha ujaribu tena.
+photo-needed-for-application = Leseni ya kidijitali inahitaji picha yako ya pasipoti. Iongeze hapa, kisha utarudi kwenye ombi lako.

@@ -180,10 +180,4 @@ pub async fn set_password(conn: &mut sqlx::AnyConnection, account_id: &str, hash
     Ok(())
 }
 
-/// Is `error` a unique-constraint violation (a duplicate that slipped past the early check)?
-pub fn is_unique_violation(error: &anyhow::Error) -> bool {
-    error
-        .downcast_ref::<sqlx::Error>()
-        .and_then(|e| e.as_database_error())
-        .is_some_and(|e| e.is_unique_violation())
-}
+pub use crate::db::is_unique_violation;

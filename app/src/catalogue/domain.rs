@@ -34,8 +34,8 @@ impl Agency {
 /// Whether a person can use a service here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Availability {
-    /// Open on Uraia: the service page has a start button to this path.
-    Open { start: &'static str },
+    /// Open on Uraia: the service page has a "Start now" button.
+    Open,
     /// An NTSA service Uraia will offer, not yet open: its page says so and where to go meanwhile.
     Soon,
     /// Another agency's service, listed so a search for it is answered: use eCitizen.
@@ -76,7 +76,7 @@ pub const SERVICES: [Service; 15] = [
     ntsa(
         "dl-renewal",
         &["dl-renewal-1y", "dl-renewal-3y", "smart-dl"],
-        Availability::Soon,
+        Availability::Open,
     ),
     ntsa("tims", &[], Availability::Soon),
     ntsa("inspection", &["inspection"], Availability::Soon),

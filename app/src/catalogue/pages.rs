@@ -9,6 +9,7 @@ use super::{
     search,
 };
 use crate::{
+    applications::pages::StartButton,
     error::AppError,
     fees::{
         db,
@@ -154,7 +155,7 @@ fn service_list(lang: Lang, services: Vec<&'static Service>, schedule: &FeeSched
 #[component]
 fn StatusTag(lang: Lang, availability: Availability) -> impl IntoView {
     let (key, colour) = match availability {
-        Availability::Open { .. } => ("catalogue-status-open", TagColour::Green),
+        Availability::Open => ("catalogue-status-open", TagColour::Green),
         Availability::Soon => ("catalogue-status-soon", TagColour::Yellow),
         Availability::Elsewhere => ("catalogue-status-elsewhere", TagColour::Grey),
     };
@@ -211,9 +212,9 @@ pub fn ServicePage() -> impl IntoView {
                 <Table caption=lang.t("catalogue-service-fees-caption") head rows numeric=vec![1, 2, 3] />
             })}
             {match service.availability {
-                Availability::Open { start } => view! {
+                Availability::Open => view! {
                     <p class="body">{lang.t("catalogue-service-sign-in")}</p>
-                    <p class="body"><a href=lang.href(start) class="button button--start">{lang.t("catalogue-service-start")}</a></p>
+                    <StartButton lang service=service.code />
                 }.into_any(),
                 _ => view! { <p class="body"><StatusTag lang availability=service.availability /></p>
                     <p class="body">{lang.t("catalogue-service-soon")}</p> }.into_any(),

@@ -58,6 +58,17 @@ impl FeeSchedule {
     }
 }
 
+/// An amount of money in whole shillings (M-Pesa takes whole shillings; DOMAIN.md). Shown as `KES 1,400`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Shillings(pub i64);
+
+impl std::fmt::Display for Shillings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&format_kes(self.0))
+    }
+}
+
 /// `1400` → `KES 1,400`: the way prices are written in Kenya.
 pub fn format_kes(amount: i64) -> String {
     let digits = amount.unsigned_abs().to_string();

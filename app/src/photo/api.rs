@@ -36,19 +36,21 @@ impl BodyMeter {
 }
 
 /// Uploads a photo. The form's page is named in the query (`?from=welcome`), so that even a request refused
-/// unread (too large) is answered on the right page.
+/// unread (too large) is answered on the right page; `then` names the application step to return to.
 #[server(endpoint = "photo/upload", input = MultipartFormData)]
 #[tracing::instrument(skip_all)]
 pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
     let mut ctx = Ctx::load().await?;
     let parts = use_context::<http::request::Parts>().ok_or_else(|| AppError::internal("no request parts"))?;
-    let origin = Origin::parse(parts.uri.query().unwrap_or_default().trim_start_matches("from="));
+    let query = parts.uri.query().unwrap_or_default();
+    let origin = Origin::parse(service::param(query, "from").unwrap_or_default());
+    let then = service::return_to(query);
     // Who is asking and whether they may, before the body is read.
     let who = match service::admit(&ctx).await? {
         Ok(who) => who,
         Err(refused) => {
             drain_later(data);
-            return answer(ctx, refused, origin, &parts.headers).await;
+            return answer(ctx, refused, origin, then, &parts.headers).await;
         }
     };
     let upload = match parts.extensions.get::<DeclaredTooLarge>() {
@@ -71,8 +73,8 @@ pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
             other => other,
         },
     };
-    let result = service::upload(&mut ctx, &who, upload, origin).await;
-    answer(ctx, result, origin, &parts.headers).await
+    let result = service::upload(&mut ctx, &who, upload, origin, then.clone()).await;
+    answer(ctx, result, origin, then, &parts.headers).await
 }
 
 /// Refused bodies still being sent are read and thrown away after the answer, so the browser sees the answer
@@ -111,10 +113,16 @@ async fn answer(
     ctx: Ctx,
     result: Result<String, AppError>,
     origin: Origin,
+    then: Option<String>,
     headers: &http::HeaderMap,
 ) -> Result<String, AppError> {
     let lang = ctx.lang;
-    let path = ctx.settle(result, "photo", origin.page(), &[]).await?;
+    // Errors go back to the form, still carrying where to return afterwards.
+    let back = match then {
+        Some(then) => format!("{}?then={then}", origin.page()),
+        None => origin.page().to_string(),
+    };
+    let path = ctx.settle(result, "photo", &back, &[]).await?;
     let href = lang.href(&path);
     if !headers.contains_key(SCRIPT_HEADER) {
         leptos_axum::redirect(&href);

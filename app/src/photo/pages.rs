@@ -23,7 +23,7 @@ use crate::{
 /// The dashboard's photo line (a `web::page::Block`).
 pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
     Box::pin(async move {
-        let has_photo = service::info(ctx, &who.id).await?.is_some();
+        let has_photo = service::info(&ctx.state, &who.id).await?.is_some();
         Ok(view! { <PhotoStatus lang=ctx.lang has_photo /> }.into_any())
     })
 }
@@ -32,7 +32,7 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
 pub fn account_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
     Box::pin(async move {
         let lang = ctx.lang;
-        let photo = service::info(ctx, &who.id).await?;
+        let photo = service::info(&ctx.state, &who.id).await?;
         let link = if photo.is_some() {
             "photo-change-link"
         } else {
@@ -65,6 +65,8 @@ pub fn AccountPhotoPage() -> impl IntoView {
 }
 
 fn photo_page(origin: Origin) -> impl IntoView {
+    let query = leptos_router::hooks::use_location().search.get_untracked();
+    let then = service::return_to(query.trim_start_matches('?'));
     signed_in_page("photo", move |page| async move {
         let SignedInPage {
             ctx,
@@ -73,21 +75,25 @@ fn photo_page(origin: Origin) -> impl IntoView {
             notice,
         } = page;
         let lang = ctx.lang;
-        let current = service::info(&ctx, &who.id).await?;
+        let current = service::info(&ctx.state, &who.id).await?;
         let welcome = origin == Origin::Welcome;
         let title = lang.t(if welcome {
             "photo-welcome-title"
         } else {
             "photo-account-title"
         });
-        let action = format!("{}?from={}", api::UploadPhoto::url(), origin.code());
+        let action = match &then {
+            Some(then) => format!("{}?from={}&then={then}", api::UploadPhoto::url(), origin.code()),
+            None => format!("{}?from={}", api::UploadPhoto::url(), origin.code()),
+        };
         let upload_label = lang.t(if current.is_some() {
             "photo-replace"
         } else {
             "photo-upload"
         });
         Ok(view! {
-            {(!welcome).then(|| view! { <BackLink lang to="account" /> })}
+            {(!welcome).then(|| view! { <BackLink lang to=then.clone().unwrap_or_else(|| "account".into()) /> })}
+            {then.is_some().then(|| view! { <p class="body"><strong>{lang.t("photo-needed-for-application")}</strong></p> })}
             <Notice lang notice />
             <PageHead title=title.clone() lang errors=state.errors() />
             <h1 class="heading-l">{title}</h1>

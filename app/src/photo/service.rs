@@ -8,6 +8,7 @@ use super::{
 use crate::{
     error::AppError,
     ids::AccountId,
+    state::AppState,
     web::{
         context::Ctx,
         guard::{signed_in, SignedIn},
@@ -55,6 +56,28 @@ impl Origin {
     }
 }
 
+/// One parameter of a raw query string (`from=account&then=...`). Our own forms write these; nothing is decoded.
+pub fn param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+/// Where to go back to after the photo when a service sent the person here (the smart licence step needs a photo):
+/// the `then` parameter, only if it is an application's page, so the photo page cannot be made to send anyone
+/// elsewhere.
+pub fn return_to(query: &str) -> Option<String> {
+    let then = param(query, "then")?;
+    let safe = then.len() <= 100
+        && then.starts_with("applications/")
+        && then
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'/' || b == b'-');
+    safe.then(|| then.to_string())
+}
+
 /// Who may send a photo now: a signed-in, verified account within its upload budget. Decided before a byte of
 /// the file is read, so a signed-out or throttled sender costs no reading, decoding or memory.
 pub async fn admit(ctx: &Ctx) -> Result<Result<SignedIn, Result<String, AppError>>, AppError> {
@@ -80,6 +103,7 @@ pub async fn upload(
     who: &SignedIn,
     upload: Result<Vec<u8>, Problem>,
     origin: Origin,
+    then: Option<String>,
 ) -> Result<String, AppError> {
     let photo = clean(ctx, upload.map_err(|p| p.field_error())?)
         .await?
@@ -88,7 +112,7 @@ pub async fn upload(
         .await
         .map_err(AppError::internal)?;
     ctx.session.data.notice = Some("photo-notice-saved".into());
-    Ok(origin.next().into())
+    Ok(then.unwrap_or_else(|| origin.next().into()))
 }
 
 /// The check runs on a blocking thread, a bounded number at a time.
@@ -114,8 +138,8 @@ pub async fn remove(ctx: &mut Ctx) -> Result<String, AppError> {
 }
 
 /// The account's photo, if it has one. Other features ask this (the smart licence needs a photo on file).
-pub async fn info(ctx: &Ctx, account: &AccountId) -> Result<Option<PhotoInfo>, AppError> {
-    db::of_account(&ctx.state.pool, account.as_str())
+pub async fn info(state: &AppState, account: &AccountId) -> Result<Option<PhotoInfo>, AppError> {
+    db::of_account(&state.pool, account.as_str())
         .await
         .map_err(AppError::internal)
 }

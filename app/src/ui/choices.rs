@@ -53,6 +53,46 @@ pub fn Checkboxes(
     group.render(options, move |value| checked.iter().any(|c| c == value))
 }
 
+/// A drop-down list, for one answer out of many (a county of 47): shorter than radios on a phone. The first
+/// option is an empty "Select" so nothing is chosen by accident.
+#[component]
+pub fn Select(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional_no_strip)] error: Option<String>,
+    /// The empty first option's words ("Select a county").
+    #[prop(into)]
+    placeholder: String,
+    options: Vec<Choice>,
+    #[prop(optional_no_strip)] selected: Option<String>,
+) -> impl IntoView {
+    let described = described_by(&id, hint.is_some(), error.is_some());
+    let group_class = group_class(error.is_some());
+    let class = if error.is_some() {
+        "select input--error"
+    } else {
+        "select"
+    };
+    let items = options
+        .into_iter()
+        .map(|choice| {
+            let chosen = selected.as_deref() == Some(choice.value.as_str());
+            view! { <option value=choice.value selected=chosen>{choice.label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class=group_class>
+            <label class="label" for=id.clone()>{label}</label>
+            {hint_and_error(&id, hint, error)}
+            <select class=class id=id.clone() name=id aria-describedby=described>
+                <option value="">{placeholder}</option>
+                {items}
+            </select>
+        </div>
+    }
+}
+
 /// What radios and checkboxes share: a fieldset, its legend, hint and error, and one input per option.
 struct Group {
     kind: &'static str,
@@ -143,6 +183,23 @@ mod tests {
             !html[citizen..].split('>').next().unwrap().contains("checked"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_select_marks_the_chosen_option_and_starts_empty() {
+        let html = render(|| {
+            view! {
+                <Select id="county" label="County" placeholder="Select a county" options=options()
+                    selected=Some("resident".to_string()) error=Some("Select your county".to_string()) />
+            }
+        });
+        assert!(html.contains(r#"<option value="">Select a county</option>"#), "{html}");
+        let resident = html.find(r#"value="resident""#).unwrap();
+        assert!(
+            html[resident..].split('>').next().unwrap().contains("selected"),
+            "{html}"
+        );
+        assert!(html.contains(r#"aria-describedby="county-error""#), "{html}");
     }
 
     #[test]

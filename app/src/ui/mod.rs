@@ -8,7 +8,7 @@ mod field;
 mod summary;
 mod table;
 
-pub use choices::{Checkboxes, Choice, Radios};
+pub use choices::{Checkboxes, Choice, Radios, Select};
 pub use date::{DateInput, DateValue};
 pub use feedback::{ErrorSummary, NotificationBanner, Panel, StepIndicator, Tag, TagColour};
 pub use field::{Button, TextInput};

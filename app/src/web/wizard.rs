@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use super::page::{BackLink, FormState, PageHead};
-use crate::{i18n::Lang, ui::StepIndicator};
+use super::page::{BackLink, PageHead};
+use crate::{error::FieldError, i18n::Lang, ui::StepIndicator};
 
 /// The name of the last step of every wizard.
 pub const CHECK: &str = "check";
@@ -71,7 +71,8 @@ pub fn StepFrame(
     lang: Lang,
     position: Position,
     title_key: &'static str,
-    state: FormState,
+    /// The page's errors, for the title and the error summary.
+    errors: Vec<FieldError>,
     #[prop(optional, into)] outside: Option<String>,
     children: Children,
 ) -> impl IntoView {
@@ -79,7 +80,7 @@ pub fn StepFrame(
     let back = position.back.clone().or(outside);
     view! {
         {back.map(|to| view! { <BackLink lang to /> })}
-        <PageHead title=title.clone() lang errors=state.errors() />
+        <PageHead title=title.clone() lang errors />
         <StepIndicator step=position.number as u32 of=position.of as u32 />
         <h1 class="heading-l">{title}</h1>
         {children()}

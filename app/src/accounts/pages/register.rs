@@ -53,7 +53,7 @@ pub fn RegisterTypePage() -> impl IntoView {
         let selected = Some(state.value_or("account_type", draft.account_type.map(|t| t.code())));
         let error = state.error("account_type");
         Ok(view! {
-            <StepFrame lang position title_key="accounts-register-type-title" state outside="">
+            <StepFrame lang position title_key="accounts-register-type-title" errors=state.errors() outside="">
                 <p class="body">{lang.t("accounts-register-intro")}</p>
                 <PostForm action=api::RegisterType::url()>
                     <Radios name="account_type" legend=lang.t("accounts-register-type-legend") options selected error />
@@ -78,7 +78,7 @@ pub fn RegisterIdentityPage() -> impl IntoView {
         let saved = draft.identity.clone().unwrap_or_default();
         let fields = identity_fields(lang, kind, &state, &saved);
         Ok(view! {
-            <StepFrame lang position title_key="accounts-register-identity-title" state>
+            <StepFrame lang position title_key="accounts-register-identity-title" errors=state.errors()>
                 <p class="body">{lang.t(&format!("accounts-identity-intro-{}", kind.code()))}</p>
                 <PostForm action=api::RegisterIdentity::url()>
                     {fields}
@@ -153,7 +153,7 @@ pub fn RegisterContactPage() -> impl IntoView {
         let phone = state.value_or("phone", draft.phone.as_deref().map(display_phone).as_deref());
         let (email_error, phone_error) = (state.error("email"), state.error("phone"));
         Ok(view! {
-            <StepFrame lang position title_key="accounts-register-contact-title" state>
+            <StepFrame lang position title_key="accounts-register-contact-title" errors=state.errors()>
                 <PostForm action=api::RegisterContact::url()>
                     <TextInput id="email" name="email" label=lang.t("accounts-field-email")
                         hint=Some(lang.t("accounts-field-email-hint")) value=email input_type="email" autocomplete="email"
@@ -179,7 +179,7 @@ pub fn RegisterPasswordPage() -> impl IntoView {
         let lang = ctx.lang;
         let (password_error, confirm_error) = (state.error("password"), state.error("confirm"));
         Ok(view! {
-            <StepFrame lang position title_key="accounts-register-password-title" state>
+            <StepFrame lang position title_key="accounts-register-password-title" errors=state.errors()>
                 <PasswordRules lang />
                 <PostForm action=api::RegisterPassword::url()>
                     <PasswordHelp labels=super::sign_in::password_labels(lang)>
@@ -243,7 +243,7 @@ pub fn RegisterTermsPage() -> impl IntoView {
         };
         let error = state.error("accept");
         Ok(view! {
-            <StepFrame lang position title_key="accounts-register-terms-title" state>
+            <StepFrame lang position title_key="accounts-register-terms-title" errors=state.errors()>
                 <p class="caption">{lang.t_with("accounts-terms-version", &[("version", TERMS_VERSION.to_string())])}</p>
                 <div class="terms" tabindex="0" role="region" aria-label=lang.t("accounts-register-terms-title")>
                     {(1..=5).map(|n| view! { <p class="body">{lang.t(&format!("accounts-terms-{n}"))}</p> }).collect_view()}
@@ -269,7 +269,7 @@ pub fn RegisterCheckPage() -> impl IntoView {
         let rows = check_rows(lang, &draft);
         let duplicate = state.error("create");
         Ok(view! {
-            <StepFrame lang position title_key="accounts-register-check-title" state>
+            <StepFrame lang position title_key="accounts-register-check-title" errors=state.errors()>
                 {duplicate.map(|message| view! {
                     <p class="body" id="create">{message}" "
                         <a href=lang.href("login")>{lang.t("accounts-sign-in-link")}</a>" · "

@@ -1,0 +1,102 @@
+//! The framework's server functions (start, submit) and the helper every service's step uses: load the session
+//! and the person's draft, run the service, redirect onwards or back to the step with the errors and what was
+//! typed. Plain form posts: they work with or without JavaScript.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+
+use super::{
+    domain::{Application, ApplicationId, Status},
+    service::{self, Submitted},
+};
+use crate::{
+    catalogue::domain::{self as catalogue, Availability},
+    error::AppError,
+    state::AppState,
+    web::{
+        context::Ctx,
+        guard::{signed_in, SignedIn},
+    },
+};
+
+/// Every step's flash is kept under this name: a person is on one step at a time.
+pub const FORM: &str = "application";
+
+/// The application's own page (its status, or for a draft its next step).
+pub fn page_of(id: &ApplicationId) -> String {
+    format!("applications/{}", id.as_str())
+}
+
+/// Runs `act` on `who`'s draft `id` and ends the post: onwards to the address `act` gives, or back to `step` with
+/// the errors and `values`. A submitted application is shown as it is; another person's, or none, is the 404 page.
+pub async fn answer<F, Fut>(id: &str, step: &str, values: &[(&str, &str)], act: F) -> Result<(), AppError>
+where
+    F: FnOnce(AppState, SignedIn, Application) -> Fut,
+    Fut: Future<Output = Result<String, AppError>>,
+{
+    let ctx = Ctx::load().await?;
+    let Some(id) = ApplicationId::parse(id) else {
+        return ctx.finish(Ok("dashboard".into()), FORM, "dashboard", &[]).await;
+    };
+    let back = format!("{}/{step}", page_of(&id));
+    let result = match signed_in(&ctx).await? {
+        Err(path) => Ok(path.to_string()),
+        Ok(who) => match service::owned(&ctx.state, &who, id.as_str()).await {
+            Ok(application) if application.status != Status::Draft => Ok(page_of(&id)),
+            Ok(application) => act(ctx.state.clone(), who, application).await,
+            Err(AppError::NotFound) => Ok(page_of(&id)),
+            Err(other) => Err(other),
+        },
+    };
+    ctx.finish(result, FORM, &back, values).await
+}
+
+/// "Start now" on a service's page: opens the person's draft (or finds the open one) and goes to its first step.
+#[server(endpoint = "applications/start")]
+#[tracing::instrument(skip_all)]
+pub async fn start_application(service: Option<String>) -> Result<(), AppError> {
+    let ctx = Ctx::load().await?;
+    let code = service.unwrap_or_default();
+    let result = match signed_in(&ctx).await? {
+        Err(path) => Ok(path.to_string()),
+        Ok(who) => match catalogue::service(&code) {
+            Some(found) if matches!(found.availability, Availability::Open) => {
+                service::start(&ctx.state, &who, found.code)
+                    .await
+                    .map(|id| page_of(&id))
+                    .map_err(AppError::internal)
+            }
+            _ => Ok("services".into()),
+        },
+    };
+    ctx.finish(result, FORM, "services", &[]).await
+}
+
+/// Submits a draft from its check page. Submitting twice (a double click, two tabs) shows the one application.
+#[server(endpoint = "applications/submit")]
+#[tracing::instrument(skip_all)]
+pub async fn submit_application(id: Option<String>, declaration: Option<String>) -> Result<(), AppError> {
+    let id = id.unwrap_or_default();
+    answer(
+        &id,
+        crate::web::wizard::CHECK,
+        &[],
+        |state, who, application| async move {
+            if declaration.as_deref() != Some("yes") {
+                return Err(AppError::field("declaration", "applications-error-declaration"));
+            }
+            let fee_code = match crate::services::ready(&state, &who, &application).await? {
+                Ok(fee_code) => fee_code,
+                Err(path) => return Ok(path),
+            };
+            match service::submit(&state, &who, &application, fee_code)
+                .await
+                .map_err(AppError::internal)?
+            {
+                Submitted::Now(_) | Submitted::Already => Ok(page_of(&application.id)),
+            }
+        },
+    )
+    .await
+}

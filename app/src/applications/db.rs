@@ -1,0 +1,246 @@
+//! The SQL for applications. Every read and write names the owner: a row of another account is never loaded, so
+//! a guessed address finds nothing. Status changes are one conditional statement each (`WHERE status = ...`):
+//! of two racing requests exactly one sees a row come back.
+
+use sqlx::{AnyConnection, FromRow};
+
+use super::domain::{Application, ApplicationId, ApplicationRef, Event, Invoice, Status};
+use crate::{db::Pool, fees::domain::Shillings, ids::AccountId};
+
+#[derive(Debug, FromRow)]
+struct ApplicationRow {
+    id: String,
+    account_id: String,
+    service: String,
+    status: String,
+    answers: String,
+    reference: Option<String>,
+    fee_code: Option<String>,
+    fee_kes: Option<i64>,
+    access_fee_kes: Option<i64>,
+    decision_reason: Option<String>,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl TryFrom<ApplicationRow> for Application {
+    type Error = anyhow::Error;
+
+    fn try_from(row: ApplicationRow) -> anyhow::Result<Application> {
+        let status = Status::parse(&row.status).ok_or_else(|| anyhow::anyhow!("status {:?}", row.status))?;
+        Ok(Application {
+            id: ApplicationId::from_stored(row.id),
+            account: AccountId::from_stored(row.account_id),
+            service: row.service,
+            status,
+            answers: row.answers,
+            reference: row.reference.map(ApplicationRef::from_stored),
+            fee_code: row.fee_code,
+            invoice: match (row.fee_kes, row.access_fee_kes) {
+                (Some(fee), Some(access)) => Some(Invoice {
+                    fee: Shillings(fee),
+                    access_fee: Shillings(access),
+                }),
+                _ => None,
+            },
+            decision_reason: row.decision_reason,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+const COLUMNS: &str = "id, account_id, service, status, answers, reference, fee_code, fee_kes, access_fee_kes, \
+                       decision_reason, created_at, updated_at";
+
+/// Opens a draft, or keeps the one already open (the unique index allows one per person and service).
+pub async fn open_draft(
+    conn: &mut AnyConnection,
+    id: &ApplicationId,
+    account: &AccountId,
+    service: &str,
+    now: i64,
+) -> anyhow::Result<ApplicationId> {
+    sqlx::query(
+        "INSERT INTO applications (id, account_id, service, status, answers, created_at, updated_at) \
+         VALUES ($1, $2, $3, 'draft', '{}', $4, $4) \
+         ON CONFLICT (account_id, service) WHERE status = 'draft' DO NOTHING",
+    )
+    .bind(id.as_str())
+    .bind(account.as_str())
+    .bind(service)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    let (id,): (String,) =
+        sqlx::query_as("SELECT id FROM applications WHERE account_id = $1 AND service = $2 AND status = 'draft'")
+            .bind(account.as_str())
+            .bind(service)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(ApplicationId::from_stored(id))
+}
+
+/// The application, if it is `account`'s.
+pub async fn owned(pool: &Pool, id: &ApplicationId, account: &AccountId) -> anyhow::Result<Option<Application>> {
+    sqlx::query_as::<_, ApplicationRow>(&format!(
+        "SELECT {COLUMNS} FROM applications WHERE id = $1 AND account_id = $2"
+    ))
+    .bind(id.as_str())
+    .bind(account.as_str())
+    .fetch_optional(pool)
+    .await?
+    .map(Application::try_from)
+    .transpose()
+}
+
+/// The application whoever owns it: for payments and officers, who act on an application they were given.
+pub async fn by_id(conn: &mut AnyConnection, id: &ApplicationId) -> anyhow::Result<Option<Application>> {
+    sqlx::query_as::<_, ApplicationRow>(&format!("SELECT {COLUMNS} FROM applications WHERE id = $1"))
+        .bind(id.as_str())
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(Application::try_from)
+        .transpose()
+}
+
+/// `account`'s applications, newest activity first.
+pub async fn of_account(pool: &Pool, account: &AccountId) -> anyhow::Result<Vec<Application>> {
+    sqlx::query_as::<_, ApplicationRow>(&format!(
+        "SELECT {COLUMNS} FROM applications WHERE account_id = $1 ORDER BY updated_at DESC, id"
+    ))
+    .bind(account.as_str())
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(Application::try_from)
+    .collect()
+}
+
+/// Saves a draft's answers; false when it is no longer a draft of `account`'s.
+pub async fn save_answers(
+    pool: &Pool,
+    id: &ApplicationId,
+    account: &AccountId,
+    answers: &str,
+    now: i64,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE applications SET answers = $1, updated_at = $2 WHERE id = $3 AND account_id = $4 AND status = 'draft'",
+    )
+    .bind(answers)
+    .bind(now)
+    .bind(id.as_str())
+    .bind(account.as_str())
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Submits a draft with its reference and invoice, straight to awaiting payment. `None` when it was not a draft
+/// (already submitted by another request): the caller shows the application as it is.
+pub async fn submit(
+    conn: &mut AnyConnection,
+    id: &ApplicationId,
+    account: &AccountId,
+    reference: &ApplicationRef,
+    fee_code: &str,
+    invoice: Invoice,
+    now: i64,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE applications SET status = 'awaiting_payment', reference = $1, fee_code = $2, fee_kes = $3, \
+         access_fee_kes = $4, submitted_at = $5, updated_at = $5 \
+         WHERE id = $6 AND account_id = $7 AND status = 'draft'",
+    )
+    .bind(reference.as_str())
+    .bind(fee_code)
+    .bind(invoice.fee.0)
+    .bind(invoice.access_fee.0)
+    .bind(now)
+    .bind(id.as_str())
+    .bind(account.as_str())
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Moves an application from `from` to `to`; false when it was not at `from` (another request moved it first).
+pub async fn advance(
+    conn: &mut AnyConnection,
+    id: &ApplicationId,
+    from: Status,
+    to: Status,
+    reason: Option<&str>,
+    now: i64,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE applications SET status = $1, decision_reason = COALESCE($2, decision_reason), updated_at = $3 \
+         WHERE id = $4 AND status = $5",
+    )
+    .bind(to.code())
+    .bind(reason)
+    .bind(now)
+    .bind(id.as_str())
+    .bind(from.code())
+    .execute(&mut *conn)
+    .await?;
+    if done.rows_affected() == 1 {
+        record(conn, id, to, now).await?;
+    }
+    Ok(done.rows_affected() == 1)
+}
+
+/// Adds a status to the timeline.
+pub async fn record(conn: &mut AnyConnection, id: &ApplicationId, status: Status, now: i64) -> anyhow::Result<()> {
+    sqlx::query("INSERT INTO application_events (application_id, status, at) VALUES ($1, $2, $3)")
+        .bind(id.as_str())
+        .bind(status.code())
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The timeline in order: by time, and within a second by the order statuses follow.
+pub async fn timeline(pool: &Pool, id: &ApplicationId) -> anyhow::Result<Vec<Event>> {
+    let mut events =
+        sqlx::query_as::<_, (String, i64)>("SELECT status, at FROM application_events WHERE application_id = $1")
+            .bind(id.as_str())
+            .fetch_all(pool)
+            .await?
+            .into_iter()
+            .map(|(status, at)| {
+                Ok(Event {
+                    status: Status::parse(&status).ok_or_else(|| anyhow::anyhow!("event status {status:?}"))?,
+                    at,
+                })
+            })
+            .collect::<anyhow::Result<Vec<Event>>>()?;
+    events.sort_by_key(|event| (event.at, Status::ALL.iter().position(|s| *s == event.status)));
+    Ok(events)
+}
+
+/// Records a payment; false when the application already has one or the receipt was used.
+pub async fn insert_payment(
+    conn: &mut AnyConnection,
+    id: &ApplicationId,
+    method: &str,
+    receipt: &str,
+    amount: Shillings,
+    now: i64,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO payments (id, application_id, method, receipt, amount_kes, paid_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+    )
+    .bind(uuid::Uuid::new_v4().simple().to_string())
+    .bind(id.as_str())
+    .bind(method)
+    .bind(receipt)
+    .bind(amount.0)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,241 @@
+//! The framework's pages: an application's own page (its reference, invoice, timeline and result), the step page
+//! that hands a draft's step to its service, "My applications" on the dashboard, and the pieces every service's
+//! check page and start button use.
+
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_router::hooks::use_params_map;
+
+use super::{
+    api::{self, FORM},
+    domain::{Application, ApplicationId, Status},
+    service,
+};
+use crate::{
+    calendar,
+    error::AppError,
+    fees::{db as fees, domain::format_kes},
+    i18n::Lang,
+    services,
+    ui::{Button, Checkboxes, Choice, Panel, SummaryList, SummaryRow, Tag, TagColour},
+    web::{
+        context::Ctx,
+        guard::SignedIn,
+        page::{redirect_to, signed_in_page, BackLink, BlockView, Notice, PageHead, PostForm, SignedInPage},
+    },
+};
+
+/// A hidden form field (the application a step belongs to).
+#[component]
+pub fn Hidden(name: &'static str, #[prop(into)] value: String) -> impl IntoView {
+    view! { <input type="hidden" name=name value=value /> }
+}
+
+/// The fee, the access fee and the total for `fee_code`, as rows.
+pub async fn fee_rows(ctx: &Ctx, fee_code: &str) -> Result<Vec<SummaryRow>, AppError> {
+    let lang = ctx.lang;
+    let schedule = fees::schedule(&ctx.state.pool).await.map_err(AppError::internal)?;
+    let quote = schedule
+        .quote(fee_code)
+        .ok_or_else(|| AppError::internal(format!("no fee {fee_code}")))?;
+    Ok(vec![
+        SummaryRow::new(lang.t(&format!("service-{fee_code}")), format_kes(quote.fee_kes)),
+        SummaryRow::new(lang.t("fees-row-access"), format_kes(quote.access_fee_kes)),
+        SummaryRow::new(lang.t("fees-row-total"), format_kes(quote.total_kes)),
+    ])
+}
+
+/// The end of every check page: what it costs, the declaration, and the submit button.
+#[component]
+pub fn CheckForm(lang: Lang, id: ApplicationId, fees: Vec<SummaryRow>, error: Option<String>) -> impl IntoView {
+    let declaration = vec![Choice {
+        value: "yes".into(),
+        label: lang.t("applications-declaration"),
+        hint: None,
+    }];
+    view! {
+        <h2 class="heading-m">{lang.t("applications-fee-heading")}</h2>
+        <SummaryList rows=fees />
+        <PostForm action=api::SubmitApplication::url()>
+            <Hidden name="id" value=id.as_str().to_string() />
+            <Checkboxes name="declaration" legend=lang.t("applications-declaration-legend") options=declaration
+                error />
+            <Button text=lang.t("applications-submit") />
+        </PostForm>
+    }
+}
+
+/// A service page's "Start now": a form, since it opens a draft.
+#[component]
+pub fn StartButton(lang: Lang, service: &'static str) -> impl IntoView {
+    view! {
+        <PostForm action=api::StartApplication::url()>
+            <Hidden name="service" value=service />
+            <button type="submit" class="button button--start">{lang.t("catalogue-service-start")}</button>
+        </PostForm>
+    }
+}
+
+fn status_tag(lang: Lang, status: Status) -> impl IntoView {
+    let colour = match status {
+        Status::Draft => TagColour::Grey,
+        Status::Submitted | Status::AwaitingPayment => TagColour::Yellow,
+        Status::Paid | Status::InReview => TagColour::Blue,
+        Status::Approved | Status::Completed => TagColour::Green,
+        Status::Rejected => TagColour::Red,
+    };
+    view! { <Tag text=lang.t(&format!("applications-status-{}", status.code())) colour /> }
+}
+
+fn service_title(lang: Lang, application: &Application) -> String {
+    lang.t(&format!("catalogue-{}-title", application.service))
+}
+
+/// `/applications/<id>`: a draft goes on to its next step; anything else shows where it stands.
+#[component]
+pub fn ApplicationPage() -> impl IntoView {
+    let id = use_params_map().with_untracked(|p| p.get("id")).unwrap_or_default();
+    signed_in_page(FORM, move |page| async move {
+        let SignedInPage { ctx, who, notice, .. } = page;
+        let application = service::owned(&ctx.state, &who, &id).await?;
+        if application.status == Status::Draft {
+            return Ok(redirect_to(&ctx, &services::next_path(&application)?));
+        }
+        status_page(&ctx, notice, &application).await
+    })
+}
+
+async fn status_page(ctx: &Ctx, notice: Option<String>, application: &Application) -> Result<AnyView, AppError> {
+    let lang = ctx.lang;
+    let timeline = service::timeline(&ctx.state, application)
+        .await
+        .map_err(AppError::internal)?;
+    let result = services::result(ctx, application).await?;
+    let title = service_title(lang, application);
+    let reference = application
+        .reference
+        .as_ref()
+        .map(|r| r.to_string())
+        .unwrap_or_default();
+    let invoice = application.invoice.map(|invoice| {
+        let fee_label = application
+            .fee_code
+            .as_ref()
+            .map_or_else(|| lang.t("fees-row-fee"), |code| lang.t(&format!("service-{code}")));
+        vec![
+            SummaryRow::new(fee_label, invoice.fee.to_string()),
+            SummaryRow::new(lang.t("fees-row-access"), invoice.access_fee.to_string()),
+            SummaryRow::new(lang.t("fees-row-total"), invoice.total().to_string()),
+        ]
+    });
+    let total = application.invoice.map(|i| i.total().to_string()).unwrap_or_default();
+    let events = timeline
+        .into_iter()
+        .map(|event| {
+            view! {
+                <li class="timeline__item">
+                    <strong>{lang.t(&format!("applications-status-{}", event.status.code()))}</strong>
+                    <span class="hint">" – "{calendar::moment(lang, event.at)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    Ok(view! {
+        <BackLink lang to="dashboard" />
+        <Notice lang notice />
+        <PageHead title=title.clone() lang errors=vec![] />
+        <Panel title=lang.t(&format!("applications-panel-{}", application.status.code())) reference=reference.clone() />
+        <h2 class="heading-m">{title}</h2>
+        <p class="body">{lang.t("applications-status-label")}" "{status_tag(lang, application.status)}</p>
+        {(application.status == Status::AwaitingPayment).then(|| view! {
+            <p class="body">{lang.t_with("applications-awaiting-payment", &[("total", total.clone()), ("reference", reference.clone())])}</p>
+        })}
+        {application.decision_reason.clone().map(|reason| view! {
+            <p class="body"><strong>{lang.t("applications-rejected-reason")}</strong>" "{reason}</p>
+        })}
+        {result}
+        {invoice.map(|rows| view! {
+            <h2 class="heading-m">{lang.t("applications-invoice-heading")}</h2>
+            <SummaryList rows />
+        })}
+        <h2 class="heading-m">{lang.t("applications-timeline-heading")}</h2>
+        <ol class="timeline">{events}</ol>
+        <p class="body"><a href=lang.href("dashboard")>{lang.t("applications-back-to-dashboard")}</a></p>
+    }
+    .into_any())
+}
+
+/// `/applications/<id>/<step>`: a draft's question page, from its service.
+#[component]
+pub fn ApplicationStepPage() -> impl IntoView {
+    let (id, step) =
+        use_params_map().with_untracked(|p| (p.get("id").unwrap_or_default(), p.get("step").unwrap_or_default()));
+    signed_in_page(FORM, move |page| async move {
+        let SignedInPage { ctx, state, who, .. } = page;
+        let application = service::owned(&ctx.state, &who, &id).await?;
+        if application.status != Status::Draft {
+            return Ok(redirect_to(&ctx, &api::page_of(&application.id)));
+        }
+        services::step_page(&ctx, state, &who, &application, &step).await
+    })
+}
+
+/// The dashboard's "My applications" (a `web::page::Block`).
+pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
+    Box::pin(async move {
+        let lang = ctx.lang;
+        let applications = service::mine(&ctx.state, who).await.map_err(AppError::internal)?;
+        let body = if applications.is_empty() {
+            view! { <p class="body">{lang.t("applications-none")}" "<a href=lang.href("services")>{lang.t("catalogue-all-link")}</a></p> }
+                .into_any()
+        } else {
+            let rows = applications
+                .iter()
+                .map(|application| {
+                    let (link, action) = if application.status == Status::Draft {
+                        (api::page_of(&application.id), "applications-continue")
+                    } else {
+                        (api::page_of(&application.id), "applications-view")
+                    };
+                    let title = service_title(lang, application);
+                    let reference = application
+                        .reference
+                        .as_ref()
+                        .map_or_else(|| lang.t("applications-no-reference"), |r| r.to_string());
+                    view! {
+                        <tr>
+                            <th scope="row" class="table__cell">{reference}</th>
+                            <td class="table__cell">{title.clone()}</td>
+                            <td class="table__cell">{status_tag(lang, application.status)}</td>
+                            <td class="table__cell">{calendar::day_of(lang, application.updated_at)}</td>
+                            <td class="table__cell">
+                                <a href=lang.href(&link)>{lang.t(action)}<span class="visually-hidden">" "{title}</span></a>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let head = [
+                "applications-reference",
+                "applications-service",
+                "applications-status",
+                "applications-updated",
+                "applications-action",
+            ]
+            .map(|key| view! { <th scope="col" class="table__cell">{lang.t(key)}</th> })
+            .to_vec();
+            view! {
+                <table class="table">
+                    <caption class="table__caption visually-hidden">{lang.t("applications-heading")}</caption>
+                    <thead><tr>{head}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        };
+        Ok(view! {
+            <h2 class="heading-m">{lang.t("applications-heading")}</h2>
+            {body}
+        }
+        .into_any())
+    })
+}

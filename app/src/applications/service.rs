@@ -1,0 +1,235 @@
+//! The application framework's operations. They take the app state, who is acting and parsed values, and return
+//! outcomes; none needs a browser request, so a payment callback, an officer or a test calls them as a page does.
+
+use std::{future::Future, pin::Pin};
+
+use anyhow::Context;
+use rand::Rng;
+use serde::{de::DeserializeOwned, Serialize};
+use sqlx::AnyConnection;
+
+use super::{
+    db,
+    domain::{Application, ApplicationId, ApplicationRef, Decision, Event, Invoice, Payment, Status},
+};
+use crate::{db::begin_write, error::AppError, fees::domain::Shillings, state::AppState, web::guard::SignedIn};
+
+/// What a service does when one of its applications is paid (or approved): its effect on the registers, in the
+/// payment's transaction. `Ok(true)`: done, the application completes; `Ok(false)`: an officer reviews it first.
+pub type Completion = for<'a> fn(
+    &'a mut AnyConnection,
+    &'a Application,
+    i64,
+) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>>;
+
+/// Opens `who`'s draft of `service`, or finds the one already open.
+pub async fn start(state: &AppState, who: &SignedIn, service: &str) -> anyhow::Result<ApplicationId> {
+    let mut conn = state.pool.acquire().await?;
+    let id = ApplicationId::from_stored(uuid::Uuid::new_v4().simple().to_string());
+    db::open_draft(&mut conn, &id, &who.id, service, state.clock.now()).await
+}
+
+/// `who`'s application at `id`; anyone else's, or none, is the same 404.
+pub async fn owned(state: &AppState, who: &SignedIn, id: &str) -> Result<Application, AppError> {
+    let Some(id) = ApplicationId::parse(id) else {
+        return Err(AppError::NotFound);
+    };
+    db::owned(&state.pool, &id, &who.id)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::NotFound)
+}
+
+/// The draft's answers in the service's shape (an empty draft, or one from an older shape, reads as new).
+pub fn answers<A: DeserializeOwned + Default>(application: &Application) -> A {
+    serde_json::from_str(&application.answers).unwrap_or_default()
+}
+
+/// What happened to a change of answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Saved,
+    /// Submitted meanwhile (another tab): its answers no longer change.
+    NotADraft,
+}
+
+/// Saves a draft's answers, on every step, so the person can resume on any device.
+pub async fn save<A: Serialize>(
+    state: &AppState,
+    who: &SignedIn,
+    id: &ApplicationId,
+    answers: &A,
+) -> anyhow::Result<Saved> {
+    let json = serde_json::to_string(answers)?;
+    Ok(
+        if db::save_answers(&state.pool, id, &who.id, &json, state.clock.now()).await? {
+            Saved::Saved
+        } else {
+            Saved::NotADraft
+        },
+    )
+}
+
+/// What submitting gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Submitted {
+    /// Submitted now: awaiting payment of the invoice under this reference.
+    Now(ApplicationRef),
+    /// Submitted before (a double click, another tab): nothing changed.
+    Already,
+}
+
+/// Submits `who`'s draft for the fee `fee_code` of the fee table: gives it a reference and its invoice (the fee
+/// and the access fee as gazetted today), and makes it await payment. Of many simultaneous submissions, one
+/// submits and the rest find it submitted.
+pub async fn submit(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    fee_code: &str,
+) -> anyhow::Result<Submitted> {
+    let schedule = crate::fees::db::schedule(&state.pool).await?;
+    let quote = schedule
+        .quote(fee_code)
+        .with_context(|| format!("no fee {fee_code:?} in the fee table"))?;
+    let invoice = Invoice {
+        fee: Shillings(quote.fee_kes),
+        access_fee: Shillings(quote.access_fee_kes),
+    };
+    // A reference already taken (one chance in billions) is drawn again.
+    for _ in 0..5 {
+        let reference = ApplicationRef::generate(|n| rand::rng().random_range(0..n));
+        let now = state.clock.now();
+        let mut tx = begin_write(&state.pool).await?;
+        let submitted = db::submit(&mut tx, &application.id, &who.id, &reference, fee_code, invoice, now).await;
+        match submitted {
+            Ok(true) => {
+                db::record(&mut tx, &application.id, Status::Submitted, now).await?;
+                db::record(&mut tx, &application.id, Status::AwaitingPayment, now).await?;
+                tx.commit().await?;
+                return Ok(Submitted::Now(reference));
+            }
+            Ok(false) => return Ok(Submitted::Already),
+            Err(error) if crate::db::is_unique_violation(&error) => continue,
+            Err(error) => return Err(error),
+        }
+    }
+    anyhow::bail!("no free reference after 5 draws")
+}
+
+/// What a payment did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paid {
+    /// Paid, and the service completed it (a renewal updates the register).
+    Completed,
+    /// Paid; an officer reviews it next.
+    InReview,
+    /// Already paid (a duplicated callback, a reused receipt): nothing changed.
+    Already,
+    /// The amount is not the invoice's total: nothing changed, the payment is for someone to look into.
+    WrongAmount { expected: Shillings },
+    /// Not awaiting payment (a draft, or unknown).
+    NotPayable,
+}
+
+/// Records `payment` against the application `id` and lets the service complete it: one transaction, so a
+/// payment is never recorded without its effect, and a duplicate changes nothing.
+pub async fn mark_paid(
+    state: &AppState,
+    id: &ApplicationId,
+    payment: &Payment,
+    complete: Completion,
+) -> anyhow::Result<Paid> {
+    let now = state.clock.now();
+    let mut tx = begin_write(&state.pool).await?;
+    let Some(application) = db::by_id(&mut tx, id).await? else {
+        return Ok(Paid::NotPayable);
+    };
+    match (application.status, application.invoice) {
+        (Status::AwaitingPayment, Some(invoice)) if invoice.total() != payment.amount => {
+            return Ok(Paid::WrongAmount {
+                expected: invoice.total(),
+            })
+        }
+        (Status::AwaitingPayment, Some(_)) => {}
+        (Status::Draft, _) | (Status::Submitted, _) | (Status::AwaitingPayment, None) => return Ok(Paid::NotPayable),
+        _ => return Ok(Paid::Already),
+    }
+    if !db::insert_payment(&mut tx, id, payment.method, &payment.receipt, payment.amount, now).await?
+        || !db::advance(&mut tx, id, Status::AwaitingPayment, Status::Paid, None, now).await?
+    {
+        return Ok(Paid::Already);
+    }
+    let outcome = if complete(&mut tx, &application, now).await? {
+        db::advance(&mut tx, id, Status::Paid, Status::Completed, None, now).await?;
+        Paid::Completed
+    } else {
+        db::advance(&mut tx, id, Status::Paid, Status::InReview, None, now).await?;
+        Paid::InReview
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// What a decision did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decided {
+    /// Approved, and the service completed it.
+    Completed,
+    Rejected,
+    /// A rejection without a reason: nothing changed.
+    ReasonNeeded,
+    /// Not in review (not yet paid, or decided already): nothing changed.
+    NotInReview,
+}
+
+/// An officer's decision on an application in review.
+pub async fn decide(
+    state: &AppState,
+    id: &ApplicationId,
+    decision: &Decision,
+    complete: Completion,
+) -> anyhow::Result<Decided> {
+    let now = state.clock.now();
+    let mut tx = begin_write(&state.pool).await?;
+    let Some(application) = db::by_id(&mut tx, id).await? else {
+        return Ok(Decided::NotInReview);
+    };
+    let outcome = match decision {
+        Decision::Reject { reason } if reason.trim().is_empty() => return Ok(Decided::ReasonNeeded),
+        Decision::Reject { reason } => {
+            if !db::advance(
+                &mut tx,
+                id,
+                Status::InReview,
+                Status::Rejected,
+                Some(reason.trim()),
+                now,
+            )
+            .await?
+            {
+                return Ok(Decided::NotInReview);
+            }
+            Decided::Rejected
+        }
+        Decision::Approve => {
+            if !db::advance(&mut tx, id, Status::InReview, Status::Approved, None, now).await? {
+                return Ok(Decided::NotInReview);
+            }
+            complete(&mut tx, &application, now).await?;
+            db::advance(&mut tx, id, Status::Approved, Status::Completed, None, now).await?;
+            Decided::Completed
+        }
+    };
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// `who`'s applications, newest activity first.
+pub async fn mine(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<Application>> {
+    db::of_account(&state.pool, &who.id).await
+}
+
+pub async fn timeline(state: &AppState, application: &Application) -> anyhow::Result<Vec<Event>> {
+    db::timeline(&state.pool, &application.id).await
+}

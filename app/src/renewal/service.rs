@@ -1,0 +1,184 @@
+//! The renewal on the application framework: which licence, whether it may be renewed, the answers, what is
+//! checked before submission, and what a payment does to the register.
+
+use std::{future::Future, pin::Pin};
+
+use anyhow::Context;
+use sqlx::AnyConnection;
+
+use super::{
+    db,
+    domain::{self, Answers, Period, SmartForm},
+};
+use crate::{
+    applications::{domain::Application, service as applications},
+    calendar,
+    error::{AppError, FieldError},
+    fees::domain::Shillings,
+    records::{domain::Licence, service as records},
+    state::AppState,
+    web::guard::SignedIn,
+};
+
+/// Why a licence cannot be renewed here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// No licence under the person's ID number or a linked TIMS account.
+    NoLicence,
+    /// Traffic offences must be paid first (DOMAIN.md).
+    UnpaidOffences { licence: Licence, amount: Shillings },
+}
+
+/// The person's own licence (under their ID number; else one a linked TIMS account brought), if renewable.
+pub async fn licence(state: &AppState, who: &SignedIn) -> anyhow::Result<Result<Licence, Refusal>> {
+    let mut licences = records::licences(state, who).await?;
+    licences.sort_by_key(|l| l.holder_id_number != who.id_number);
+    Ok(match licences.into_iter().next() {
+        None => Err(Refusal::NoLicence),
+        Some(licence) if licence.unpaid_offences_kes > 0 => Err(Refusal::UnpaidOffences {
+            amount: Shillings(licence.unpaid_offences_kes),
+            licence,
+        }),
+        Some(licence) => Ok(licence),
+    })
+}
+
+/// Where the person goes after a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// The wizard's next unanswered step (or the check page).
+    Step,
+    /// The photo page, then back to the smart licence step: a smart licence needs a photo on file.
+    Photo,
+}
+
+fn refused(refusal: Refusal) -> AppError {
+    match refusal {
+        Refusal::NoLicence => AppError::field("period", "renewal-error-no-licence"),
+        Refusal::UnpaidOffences { amount, .. } => {
+            AppError::Invalid(vec![
+                FieldError::new("period", "renewal-error-offences").with_arg("amount", amount.to_string())
+            ])
+        }
+    }
+}
+
+/// Saves the answers of a draft; a submitted one is not changed (its page shows it as it is).
+async fn save(state: &AppState, who: &SignedIn, application: &Application, answers: &Answers) -> Result<(), AppError> {
+    applications::save(state, who, &application.id, answers)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(())
+}
+
+/// Step 1: 1 year, 3 years or the smart licence.
+pub async fn choose_period(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    period: &str,
+) -> Result<Next, AppError> {
+    let licence = licence(state, who)
+        .await
+        .map_err(AppError::internal)?
+        .map_err(refused)?;
+    let period = Period::parse(period).ok_or_else(|| AppError::field("period", "renewal-error-period"))?;
+    let mut answers: Answers = applications::answers(application);
+    answers.period = Some(period);
+    answers.holder = Some(licence.holder_id_number);
+    if period != Period::Smart {
+        answers.smart = None;
+    }
+    save(state, who, application, &answers).await?;
+    Ok(if period == Period::Smart && !has_photo(state, who).await? {
+        Next::Photo
+    } else {
+        Next::Step
+    })
+}
+
+async fn has_photo(state: &AppState, who: &SignedIn) -> Result<bool, AppError> {
+    Ok(crate::photo::service::info(state, &who.id).await?.is_some())
+}
+
+/// Step 2 (smart licence only): place of birth, blood group, county, address, collection centre.
+pub async fn save_smart(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    form: &SmartForm,
+) -> Result<Next, AppError> {
+    let centres: Vec<String> = db::centres(&state.pool)
+        .await
+        .map_err(AppError::internal)?
+        .into_iter()
+        .map(|c| c.code)
+        .collect();
+    let details = domain::parse_smart(form, &centres).map_err(AppError::Invalid)?;
+    let mut answers: Answers = applications::answers(application);
+    answers.smart = Some(details);
+    save(state, who, application, &answers).await?;
+    Ok(if has_photo(state, who).await? {
+        Next::Step
+    } else {
+        Next::Photo
+    })
+}
+
+/// What must hold at submission (the offences may have changed since step 1): the fee to invoice, or what to fix.
+pub async fn ready(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+) -> Result<Result<&'static str, Next>, AppError> {
+    licence(state, who)
+        .await
+        .map_err(AppError::internal)?
+        .map_err(refused)?;
+    let answers: Answers = applications::answers(application);
+    let Some(period) = answers.period else {
+        return Ok(Err(Next::Step));
+    };
+    if period == Period::Smart {
+        if answers.smart.is_none() {
+            return Ok(Err(Next::Step));
+        }
+        if !has_photo(state, who).await? {
+            return Ok(Err(Next::Photo));
+        }
+    }
+    Ok(Ok(period.fee_code()))
+}
+
+/// A paid renewal completes itself: the register's licence gets its new expiry and the slip is recorded, in the
+/// payment's transaction. The licence is the one step 1 showed.
+pub fn on_paid<'a>(
+    conn: &'a mut AnyConnection,
+    application: &'a Application,
+    now: i64,
+) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>> {
+    Box::pin(async move {
+        let answers: Answers = applications::answers(application);
+        let period = answers.period.context("a paid renewal without a period")?;
+        let holder = answers.holder.context("a paid renewal without its licence")?;
+        let licence = db::licence(conn, &holder)
+            .await?
+            .with_context(|| format!("no licence under {holder}"))?;
+        let old = calendar::parse_iso(&licence.expires_on).context("licence expiry")?;
+        let new = domain::new_expiry(old, calendar::date_of(now), period.years()).context("new expiry")?;
+        db::renew(
+            conn,
+            &db::Slip {
+                application_id: application.id.as_str(),
+                holder_id_number: &holder,
+                classes: &licence.classes,
+                old_expires_on: &old.to_string(),
+                new_expires_on: &new.to_string(),
+                smart: period == Period::Smart,
+                issued_at: now,
+            },
+        )
+        .await?;
+        Ok(true)
+    })
+}

@@ -1,0 +1,362 @@
+//! The application framework and the driving licence renewal through the real router, on both databases: starting
+//! and resuming a draft, 50 simultaneous submissions making one application, another person's application being a
+//! 404, unpaid offences refused with the amount, the smart licence sent to the photo page and back, and the
+//! service-layer operations `mark_paid` and `decide`.
+
+mod common;
+
+use app::{
+    applications::{
+        domain::{ApplicationId, Decision, Payment},
+        service::{self as applications, Decided, Paid, Submitted},
+    },
+    calendar,
+    fees::domain::Shillings,
+    photo::check::samples::jpeg,
+    services,
+    web::guard::SignedIn,
+};
+use common::browser::{errors, main, register_citizen, register_person, Browser, EMAIL, PHONE};
+
+/// GETs `path` and follows redirects (a page's redirect is a Location header; browsers asking for HTML also get
+/// a 302); the address it lands on and the page.
+async fn visit(browser: &mut Browser<'_>, path: &str) -> (String, common::TestResponse) {
+    let mut at = path.to_string();
+    for _ in 0..5 {
+        let page = browser.get(&at).await;
+        if page.header("location").is_empty() {
+            return (at, page);
+        }
+        at = page.header("location").to_string();
+    }
+    panic!("too many redirects from {path}");
+}
+
+/// Posts and follows every redirect.
+async fn post(browser: &mut Browser<'_>, path: &str, form: &[(&str, &str)]) -> (String, common::TestResponse) {
+    let response = browser.post(path, form).await;
+    assert!(
+        response.status.is_redirection(),
+        "{path}: {} {}",
+        response.status,
+        response.body
+    );
+    let location = response.header("location").to_string();
+    visit(browser, &location).await
+}
+
+/// Starts a renewal; the draft's id, from the address of its first step.
+async fn start_renewal(browser: &mut Browser<'_>) -> String {
+    let (at, page) = post(browser, "/api/applications/start", &[("service", "dl-renewal")]).await;
+    assert!(at.ends_with("/period"), "{at}: {} {}", page.status, main(&page.body));
+    at.trim_start_matches("/en/applications/")
+        .trim_end_matches("/period")
+        .to_string()
+}
+
+async fn signed_in(app: &common::TestApp, email: &str) -> SignedIn {
+    let (id, id_number, first_name): (String, String, String) =
+        sqlx::query_as("SELECT id, id_number, first_name FROM accounts WHERE email = $1")
+            .bind(email)
+            .fetch_one(&app.state.pool)
+            .await
+            .unwrap();
+    SignedIn {
+        id: app::ids::AccountId::from_stored(id),
+        account_type: "citizen".into(),
+        id_number,
+        first_name,
+    }
+}
+
+async fn count(app: &common::TestApp, sql: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&app.state.pool).await.unwrap();
+    n
+}
+
+on_both_engines!(fifty_parallel_submits_make_one_application, |app| {
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    // Fifty "Start now" at once open one draft.
+    let starts =
+        (0..50).map(|_| app.send(browser.form_request("/api/applications/start", &[("service", "dl-renewal")])));
+    futures_util::future::join_all(starts).await;
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM applications").await, 1);
+    let id = start_renewal(&mut browser).await;
+    let (at, _) = post(&mut browser, "/api/renewal/period", &[("id", &id), ("period", "3y")]).await;
+    assert!(at.ends_with("/check"), "{at}");
+
+    let submits = (0..50)
+        .map(|_| app.send(browser.form_request("/api/applications/submit", &[("id", &id), ("declaration", "yes")])));
+    for response in futures_util::future::join_all(submits).await {
+        assert!(
+            response.status.is_redirection(),
+            "{} {}",
+            response.status,
+            response.body
+        );
+    }
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM applications").await, 1);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM applications WHERE reference IS NOT NULL").await,
+        1
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM application_events").await,
+        2,
+        "submitted, awaiting payment"
+    );
+    let (_, page) = visit(&mut browser, &format!("/en/applications/{id}")).await;
+    let html = main(&page.body);
+    assert!(
+        html.contains("Awaiting payment") && html.contains("KES 1,450"),
+        "{html}"
+    );
+});
+
+on_both_engines!(another_persons_application_is_not_found, |app| {
+    let mut owner = Browser::new(&app);
+    register_citizen(&mut owner, EMAIL, PHONE).await;
+    let id = start_renewal(&mut owner).await;
+    let mut other = Browser::new(&app);
+    register_person(
+        &mut other,
+        ("31234567", "Otieno", "1985"),
+        "otieno@example.com",
+        "0722 000 111",
+    )
+    .await;
+    for path in [
+        format!("/en/applications/{id}"),
+        format!("/en/applications/{id}/period"),
+        format!("/en/applications/{id}/check"),
+    ] {
+        assert_eq!(other.get(&path).await.status, 404, "{path}");
+    }
+    // Answering or submitting it changes nothing.
+    post(&mut other, "/api/renewal/period", &[("id", &id), ("period", "1y")]).await;
+    post(
+        &mut other,
+        "/api/applications/submit",
+        &[("id", &id), ("declaration", "yes")],
+    )
+    .await;
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM applications WHERE answers <> '{}' OR reference IS NOT NULL"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        Browser::new(&app)
+            .get(&format!("/en/applications/{id}"))
+            .await
+            .header("location"),
+        "/en/login"
+    );
+    assert_eq!(owner.get("/en/applications/not-an-id").await.status, 404);
+});
+
+on_both_engines!(unpaid_offences_refuse_the_renewal_with_the_amount, |app| {
+    let mut browser = Browser::new(&app);
+    register_person(
+        &mut browser,
+        ("22345678", "Chebet", "1978"),
+        "chebet@example.com",
+        "0722 000 333",
+    )
+    .await;
+    let id = start_renewal(&mut browser).await;
+    let (_, page) = visit(&mut browser, &format!("/en/applications/{id}/period")).await;
+    let html = main(&page.body);
+    assert!(html.contains("unpaid traffic offences of KES 3,000"), "{html}");
+    assert!(!html.contains("name=\"period\""), "no form: {html}");
+    let (_, page) = post(&mut browser, "/api/renewal/period", &[("id", &id), ("period", "1y")]).await;
+    assert_eq!(
+        errors(&page.body),
+        ["You have unpaid traffic offences of KES 3,000. Pay them before you renew your licence"]
+    );
+});
+
+on_both_engines!(a_smart_licence_goes_to_the_photo_page_and_back, |app| {
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    let id = start_renewal(&mut browser).await;
+    let (at, page) = post(&mut browser, "/api/renewal/period", &[("id", &id), ("period", "smart")]).await;
+    assert_eq!(at, format!("/en/account/photo?then=applications/{id}/smart"));
+    assert!(
+        page.body.contains("A smart licence needs your passport photo"),
+        "{}",
+        page.body
+    );
+    let response = browser
+        .upload(
+            &format!("/api/photo/upload?from=account&then=applications/{id}/smart"),
+            "me.jpg",
+            &jpeg(400, 400),
+            true,
+        )
+        .await;
+    assert_eq!(response.header("location"), format!("/en/applications/{id}/smart"));
+    // Every answer wrong at once, then right.
+    let (_, page) = post(
+        &mut browser,
+        "/api/renewal/smart",
+        &[("id", &id), ("blood_group", "Z+")],
+    )
+    .await;
+    assert_eq!(errors(&page.body).len(), 5, "{}", page.body);
+    let form = [
+        ("id", id.as_str()),
+        ("place_of_birth", "Nyeri"),
+        ("blood_group", "O+"),
+        ("county", "Nairobi"),
+        ("address", "P.O. Box 1234-00100 Nairobi"),
+        ("centre", "CC-NRB-HQ"),
+    ];
+    let (at, page) = post(&mut browser, "/api/renewal/smart", &form).await;
+    assert!(at.ends_with("/check"), "{at}");
+    let html = main(&page.body);
+    assert!(
+        html.contains("Smart driving licence (Smart DL), for 3 years") && html.contains("KES 3,100"),
+        "{html}"
+    );
+    // The declaration is required.
+    let (_, page) = post(&mut browser, "/api/applications/submit", &[("id", &id)]).await;
+    assert_eq!(
+        errors(&page.body),
+        ["Confirm the declaration to submit your application"]
+    );
+});
+
+on_both_engines!(a_paid_renewal_completes_itself_once, |app| {
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    let id = start_renewal(&mut browser).await;
+    post(&mut browser, "/api/renewal/period", &[("id", &id), ("period", "1y")]).await;
+    post(
+        &mut browser,
+        "/api/applications/submit",
+        &[("id", &id), ("declaration", "yes")],
+    )
+    .await;
+    let id = ApplicationId::parse(&id).unwrap();
+    let payment = |amount: i64, receipt: &str| Payment {
+        method: "mpesa",
+        receipt: receipt.into(),
+        amount: Shillings(amount),
+    };
+    assert_eq!(
+        services::mark_paid(&app.state, &id, &payment(600, "OEB44R5U3U"))
+            .await
+            .unwrap(),
+        Paid::WrongAmount {
+            expected: Shillings(620)
+        }
+    );
+    assert_eq!(
+        services::mark_paid(&app.state, &id, &payment(620, "OEB44R5U3U"))
+            .await
+            .unwrap(),
+        Paid::Completed
+    );
+    assert_eq!(
+        services::mark_paid(&app.state, &id, &payment(620, "OEB44R5U3V"))
+            .await
+            .unwrap(),
+        Paid::Already
+    );
+    // Wanjiku's licence (demo: 30 June 2027) runs a year on from its old expiry.
+    let (expires,): (String,) =
+        sqlx::query_as("SELECT expires_on FROM driving_licences WHERE holder_id_number = '28123456'")
+            .fetch_one(&app.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(expires, "2028-06-30");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM renewal_slips").await, 1);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM payments").await, 1);
+    let (_, page) = visit(&mut browser, &format!("/en/applications/{}", id.as_str())).await;
+    let html = main(&page.body);
+    assert!(
+        html.contains("Application complete") && html.contains("30 June 2028"),
+        "{html}"
+    );
+    for status in ["Submitted", "Awaiting payment", "Paid", "Completed"] {
+        assert!(html.contains(status), "{status}: {html}");
+    }
+});
+
+on_both_engines!(a_decision_needs_a_reason_to_reject, |app| {
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    let who = signed_in(&app, EMAIL).await;
+    // A service without its own completion goes to an officer once paid.
+    let mut reviewed = Vec::new();
+    for service in ["vehicle-search", "inspection"] {
+        let id = applications::start(&app.state, &who, service).await.unwrap();
+        let application = applications::owned(&app.state, &who, id.as_str()).await.unwrap();
+        let Submitted::Now(_) = applications::submit(&app.state, &who, &application, service)
+            .await
+            .unwrap()
+        else {
+            panic!("submitted");
+        };
+        let schedule = app::fees::db::schedule(&app.state.pool).await.unwrap();
+        let total = schedule.quote(service).unwrap().total_kes;
+        let payment = Payment {
+            method: "counter",
+            receipt: format!("R{service}"),
+            amount: Shillings(total),
+        };
+        assert_eq!(
+            services::mark_paid(&app.state, &id, &payment).await.unwrap(),
+            Paid::InReview
+        );
+        reviewed.push(id);
+    }
+    let reject = |reason: &str| Decision::Reject { reason: reason.into() };
+    assert_eq!(
+        services::decide(&app.state, &reviewed[0], &reject("  ")).await.unwrap(),
+        Decided::ReasonNeeded
+    );
+    assert_eq!(
+        services::decide(&app.state, &reviewed[0], &reject("The logbook number does not match"))
+            .await
+            .unwrap(),
+        Decided::Rejected
+    );
+    assert_eq!(
+        services::decide(&app.state, &reviewed[0], &Decision::Approve)
+            .await
+            .unwrap(),
+        Decided::NotInReview
+    );
+    assert_eq!(
+        services::decide(&app.state, &reviewed[1], &Decision::Approve)
+            .await
+            .unwrap(),
+        Decided::Completed
+    );
+    let (_, page) = visit(&mut browser, &format!("/en/applications/{}", reviewed[0].as_str())).await;
+    assert!(main(&page.body).contains("The logbook number does not match"));
+});
+
+on_both_engines!(a_draft_resumes_in_another_browser, |app| {
+    let mut first = Browser::new(&app);
+    register_citizen(&mut first, EMAIL, PHONE).await;
+    let id = start_renewal(&mut first).await;
+    post(&mut first, "/api/renewal/period", &[("id", &id), ("period", "3y")]).await;
+    let mut second = Browser::new(&app);
+    common::browser::sign_in_with_code(&mut second, EMAIL, common::browser::PASSWORD, false).await;
+    let (_, page) = visit(&mut second, "/en/dashboard").await;
+    let html = main(&page.body);
+    assert!(
+        html.contains("My applications") && html.contains("Not submitted") && html.contains("Continue"),
+        "{html}"
+    );
+    let (at, _) = visit(&mut second, &format!("/en/applications/{id}")).await;
+    assert_eq!(at, format!("/en/applications/{id}/check"));
+    let _ = calendar::parse_iso("2027-06-30");
+});
