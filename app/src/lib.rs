@@ -42,6 +42,8 @@ pub mod state;
 #[cfg(feature = "ssr")]
 pub mod sweep;
 #[cfg(feature = "ssr")]
+pub mod tims;
+#[cfg(feature = "ssr")]
 pub mod web;
 
 #[cfg(feature = "ssr")]

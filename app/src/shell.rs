@@ -24,6 +24,7 @@ use crate::{
     pages::{FeesPage, HomePage, Layout, NotFoundPage},
     photo::pages::{account_block, dashboard_block, AccountPhotoPage, WelcomePhotoPage},
     records,
+    tims::pages::{TimsCodePage, TimsDetailsPage, TimsPage, TimsProvePage},
 };
 
 /// The page shell. Islands mode: the page is HTML from the server and only `#[island]` components load code in
@@ -103,6 +104,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("services/:code") view=ServicePage ssr=a.clone() />
                     <Route path=path!("applications/:id") view=ApplicationPage ssr=a.clone() />
                     <Route path=path!("applications/:id/:step") view=ApplicationStepPage ssr=a.clone() />
+                    <Route path=path!("tims") view=TimsPage ssr=a.clone() />
+                    <Route path=path!("tims/prove") view=TimsProvePage ssr=a.clone() />
+                    <Route path=path!("tims/code") view=TimsCodePage ssr=a.clone() />
+                    <Route path=path!("tims/details") view=TimsDetailsPage ssr=a.clone() />
                     <Route path=path!("register") view=RegisterTypePage ssr=a.clone() />
                     <Route path=path!("register/identity") view=RegisterIdentityPage ssr=a.clone() />
                     <Route path=path!("register/contact") view=RegisterContactPage ssr=a.clone() />

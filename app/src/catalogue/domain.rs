@@ -34,8 +34,10 @@ impl Agency {
 /// Whether a person can use a service here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Availability {
-    /// Open on Uraia: the service page has a "Start now" button.
+    /// Open on Uraia as an application: the service page has a "Start now" button.
     Open,
+    /// Open on Uraia at its own page (not an application: nothing to pay).
+    Page(&'static str),
     /// An NTSA service Uraia will offer, not yet open: its page says so and where to go meanwhile.
     Soon,
     /// Another agency's service, listed so a search for it is answered: use eCitizen.
@@ -78,7 +80,7 @@ pub const SERVICES: [Service; 15] = [
         &["dl-renewal-1y", "dl-renewal-3y", "smart-dl"],
         Availability::Open,
     ),
-    ntsa("tims", &[], Availability::Soon),
+    ntsa("tims", &[], Availability::Page("tims")),
     ntsa("inspection", &["inspection"], Availability::Soon),
     ntsa("driving-test", &["driving-test"], Availability::Soon),
     ntsa(

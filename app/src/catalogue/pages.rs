@@ -155,7 +155,7 @@ fn service_list(lang: Lang, services: Vec<&'static Service>, schedule: &FeeSched
 #[component]
 fn StatusTag(lang: Lang, availability: Availability) -> impl IntoView {
     let (key, colour) = match availability {
-        Availability::Open => ("catalogue-status-open", TagColour::Green),
+        Availability::Open | Availability::Page(_) => ("catalogue-status-open", TagColour::Green),
         Availability::Soon => ("catalogue-status-soon", TagColour::Yellow),
         Availability::Elsewhere => ("catalogue-status-elsewhere", TagColour::Grey),
     };
@@ -215,6 +215,10 @@ pub fn ServicePage() -> impl IntoView {
                 Availability::Open => view! {
                     <p class="body">{lang.t("catalogue-service-sign-in")}</p>
                     <StartButton lang service=service.code />
+                }.into_any(),
+                Availability::Page(path) => view! {
+                    <p class="body">{lang.t("catalogue-service-sign-in")}</p>
+                    <p class="body"><a href=lang.href(path) class="button button--start">{lang.t("catalogue-service-start")}</a></p>
                 }.into_any(),
                 _ => view! { <p class="body"><StatusTag lang availability=service.availability /></p>
                     <p class="body">{lang.t("catalogue-service-soon")}</p> }.into_any(),

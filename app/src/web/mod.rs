@@ -2,6 +2,7 @@
 //! its flash and one-time notice, the outbox, throttles, secrets, and the generic pieces of a server-rendered form page.
 //! Features import from here; nothing here imports a feature.
 
+pub mod challenges;
 pub mod context;
 mod db;
 pub mod guard;

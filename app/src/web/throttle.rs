@@ -70,6 +70,13 @@ pub const CODES_CLIENT: Rule = Rule {
     window_seconds: 15 * 60,
 };
 
+/// TIMS lookups that find nothing linkable, and wrong details when proving one, per account: each tells something
+/// about the legacy register.
+pub const TIMS: Rule = Rule {
+    threshold: 5,
+    window_seconds: 86_400,
+};
+
 /// Per account: the email and the ID number of one account share one budget.
 pub fn account_key(account_id: &str) -> String {
     format!("account:{account_id}")
@@ -94,6 +101,10 @@ pub fn conflict_key(address: &str) -> String {
 
 pub fn photo_key(account_id: &str) -> String {
     format!("photo:{account_id}")
+}
+
+pub fn tims_key(account_id: &str) -> String {
+    format!("tims:{account_id}")
 }
 
 pub fn codes_key(account_id: &str) -> String {

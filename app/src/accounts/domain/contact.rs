@@ -63,6 +63,15 @@ pub fn display_phone(e164: &str) -> String {
     }
 }
 
+/// `+254712345678` → `0712 *** 678`: enough to recognise, not enough to learn the number.
+pub fn mask_phone(e164: &str) -> String {
+    display_phone(e164)
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if (5..8).contains(&i) { '*' } else { c })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +89,7 @@ mod tests {
         }
         assert_eq!(parse_phone("0110 123 456").unwrap(), "+254110123456");
         assert_eq!(display_phone("+254712345678"), "0712 345 678");
+        assert_eq!(mask_phone("+254712345678"), "0712 *** 678");
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod contact;
 mod identity;
 mod password;
 
-pub use contact::{display_phone, parse_email, parse_phone};
+pub use contact::{display_phone, mask_phone, parse_email, parse_phone};
 pub use identity::{
     looks_like_national_id, parse_document_number, parse_kra_pin, parse_name, parse_national_id, parse_text,
     parse_year_of_birth, DocumentType,

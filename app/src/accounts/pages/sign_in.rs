@@ -7,7 +7,7 @@ use super::channel_choices;
 use crate::{
     accounts::{
         api,
-        domain::{display_phone, Channel},
+        domain::{mask_phone, Channel},
         islands::{PasswordHelp, PasswordLabels},
         service::{reset::PendingReset, sign_in::pending_account},
     },
@@ -61,15 +61,7 @@ pub fn SignInPage() -> impl IntoView {
 /// "We sent a code to 0712 *** 678": enough to recognise, not enough to learn the number.
 fn masked(channel: Channel, phone: &str, email: &str) -> String {
     match channel {
-        Channel::Sms => {
-            let shown = display_phone(phone);
-            let digits: Vec<char> = shown.chars().collect();
-            digits
-                .iter()
-                .enumerate()
-                .map(|(i, c)| if (5..8).contains(&i) { '*' } else { *c })
-                .collect()
-        }
+        Channel::Sms => mask_phone(phone),
         Channel::Email => match email.split_once('@') {
             Some((name, domain)) => format!("{}***@{domain}", name.chars().next().unwrap_or('*')),
             None => email.to_string(),

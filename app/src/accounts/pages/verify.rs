@@ -7,7 +7,6 @@ use super::{account_page, AccountForm};
 use crate::{
     accounts::{
         api,
-        challenges::CODE_SECONDS,
         db::Account,
         domain::display_phone,
         service::{
@@ -18,6 +17,7 @@ use crate::{
     error::AppError,
     ui::{Button, TextInput},
     web::{
+        challenges::CODE_SECONDS,
         context::Ctx,
         page::{load_form, page, redirect_to, BackLink, Notice, PageHead, PostForm},
     },
@@ -120,7 +120,7 @@ pub fn VerifyPhonePage() -> impl IntoView {
         let lang = ctx.lang;
         let notice = ctx.take_notice().await?;
         let title = lang.t("accounts-verify-phone-title");
-        let minutes = (crate::accounts::challenges::CODE_SECONDS / 60).to_string();
+        let minutes = (CODE_SECONDS / 60).to_string();
         Ok(view! {
             <BackLink lang to=back />
             <Notice lang notice />

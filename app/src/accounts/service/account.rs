@@ -10,13 +10,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     accounts::{
-        challenges::Purpose,
         db::{self, Account},
         domain::{self, display_phone, Channel},
         notify,
     },
     error::AppError,
     web::{
+        challenges::Purpose,
         context::Ctx,
         session::Entry,
         throttle::{self, Reservation},

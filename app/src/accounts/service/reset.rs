@@ -5,12 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     accounts::{
-        challenges::Purpose,
         db,
         domain::{self, Channel},
     },
     error::AppError,
-    web::{context::Ctx, session::Entry, throttle},
+    web::{challenges::Purpose, context::Ctx, session::Entry, throttle},
 };
 
 use super::{

@@ -7,12 +7,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     accounts::{
-        challenges::Purpose,
         db::{self, Account},
         domain::Channel,
     },
     error::AppError,
     web::{
+        challenges::Purpose,
         context::Ctx,
         outbox::{self, Message},
         secrets,

@@ -3,7 +3,6 @@
 
 use crate::{
     accounts::{
-        challenges::{self, Purpose, Trier},
         db::{self, Account},
         domain::{self, display_phone, Channel},
         notify,
@@ -11,6 +10,7 @@ use crate::{
     error::AppError,
     i18n::Lang,
     web::{
+        challenges::{self, CodeRequest, Purpose, Trier},
         context::Ctx,
         outbox::{self, Message},
     },
@@ -76,43 +76,25 @@ pub async fn send_code_to(
     to: &str,
     field: &str,
 ) -> Result<(), AppError> {
-    let pool = &ctx.state.pool;
-    let mut tx = crate::db::begin_write(pool).await.map_err(AppError::internal)?;
-    let now = ctx.now();
-    challenges::may_send(&mut tx, &account.id, purpose, field, now)
-        .await
-        .map_err(AppError::internal)??;
-    let code = challenges::new_code(
-        &mut tx,
-        &ctx.state.code_key,
-        &account.id,
-        purpose,
-        channel.code(),
-        to,
-        now,
-    )
-    .await
-    .map_err(AppError::internal)?;
-    let minutes = (challenges::CODE_SECONDS / 60).to_string();
-    let key = match purpose {
+    let message = match purpose {
         Purpose::VerifyPhone => "message-phone-code",
         Purpose::SignIn => "message-sign-in-code",
         Purpose::StepUp => "message-step-up-code",
-        Purpose::Reset | Purpose::VerifyEmail => "message-reset-code",
+        Purpose::Reset | Purpose::VerifyEmail | Purpose::TimsLink => "message-reset-code",
     };
-    let message = Message {
-        lang: lang_of(account),
-        channel,
-        to,
-        key,
-        args: &[("code", code), ("minutes", minutes)],
-        secret: Some(("code", challenges::CODE_SECONDS)),
-    };
-    outbox::enqueue(&mut tx, &ctx.state, message)
-        .await
-        .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)?;
-    Ok(())
+    challenges::send_code(
+        &ctx.state,
+        CodeRequest {
+            account_id: &account.id,
+            purpose,
+            channel,
+            to,
+            lang: lang_of(account),
+            message,
+            field,
+        },
+    )
+    .await
 }
 
 /// Checks a code the signed-in (or half signed-in) account typed in `field`: the address it was sent to.

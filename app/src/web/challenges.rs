@@ -6,9 +6,13 @@
 use sqlx::Row;
 
 use crate::{
+    channel::Channel,
     db::Pool,
-    error::FieldError,
+    error::{AppError, FieldError},
+    i18n::Lang,
+    state::AppState,
     web::{
+        outbox::{self, Message},
         secrets::{self, CodeKey},
         throttle::{self, Reservation},
     },
@@ -28,6 +32,8 @@ pub enum Purpose {
     Reset,
     /// Proof, before a change of email, phone or code channel, that the person also holds a verified channel.
     StepUp,
+    /// Proof that a legacy TIMS account is the person's: a code to the phone on the TIMS record.
+    TimsLink,
 }
 
 impl Purpose {
@@ -38,6 +44,7 @@ impl Purpose {
             Purpose::SignIn => "sign_in",
             Purpose::Reset => "reset",
             Purpose::StepUp => "step_up",
+            Purpose::TimsLink => "tims_link",
         }
     }
 }
@@ -208,6 +215,52 @@ pub async fn new_code(
     };
     insert(conn, new, now).await?;
     Ok(code)
+}
+
+/// A code to send: for which account and purpose, where, in which language and message.
+pub struct CodeRequest<'a> {
+    pub account_id: &'a str,
+    pub purpose: Purpose,
+    pub channel: Channel,
+    pub to: &'a str,
+    pub lang: Lang,
+    /// The message's key in the locale files (its text takes `{ $code }` and `{ $minutes }`).
+    pub message: &'a str,
+    /// The form field a refusal (too soon, too many) is shown at.
+    pub field: &'a str,
+}
+
+/// Queues a new code within the resend rules, the code and its message in one transaction.
+pub async fn send_code(state: &AppState, request: CodeRequest<'_>) -> Result<(), AppError> {
+    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    let now = state.clock.now();
+    may_send(&mut tx, request.account_id, request.purpose, request.field, now)
+        .await
+        .map_err(AppError::internal)??;
+    let code = new_code(
+        &mut tx,
+        &state.code_key,
+        request.account_id,
+        request.purpose,
+        request.channel.code(),
+        request.to,
+        now,
+    )
+    .await
+    .map_err(AppError::internal)?;
+    let message = Message {
+        lang: request.lang,
+        channel: request.channel,
+        to: request.to,
+        key: request.message,
+        args: &[("code", code), ("minutes", (CODE_SECONDS / 60).to_string())],
+        secret: Some(("code", CODE_SECONDS)),
+    };
+    outbox::enqueue(&mut tx, state, message)
+        .await
+        .map_err(AppError::internal)?;
+    tx.commit().await.map_err(AppError::internal)?;
+    Ok(())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
