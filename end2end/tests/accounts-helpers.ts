@@ -95,7 +95,11 @@ export async function startCitizen(page: Page, person: { id: string; first: stri
 
 /** Registers the test's own citizen all the way to the dashboard. */
 export async function registerCitizen(page: Page, info: TestInfo, slot: number) {
-  const person = citizen(slot, info);
+  return registerPerson(page, citizen(slot, info));
+}
+
+/** Registers a given register person (one no other test uses) all the way to the dashboard. */
+export async function registerPerson(page: Page, person: { id: string; first: string; year: string }) {
   const email = uniqueEmail();
   const phone = uniquePhone();
   await startCitizen(page, person);

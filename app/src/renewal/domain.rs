@@ -248,9 +248,14 @@ mod tests {
             new_expiry(date(2028, 2, 29), date(2028, 1, 10), 3),
             Some(date(2031, 2, 28))
         );
+        // Lapsed 10 days: continues from 29 February; lapsed 366 days: from the payment day, a leap day.
+        assert_eq!(
+            new_expiry(date(2028, 2, 29), date(2028, 3, 10), 1),
+            Some(date(2029, 2, 28))
+        );
         assert_eq!(
             new_expiry(date(2027, 2, 28), date(2028, 2, 29), 1),
-            Some(date(2028, 2, 28))
+            Some(date(2029, 2, 28))
         );
         assert_eq!(
             new_expiry(date(2020, 6, 1), date(2028, 2, 29), 1),
