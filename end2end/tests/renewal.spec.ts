@@ -35,7 +35,7 @@ test("search 'NTSA' and 'leseni', renew for 3 years and submit: awaiting payment
   await page.goto("/en/dashboard");
   await startRenewal(page);
   await expect(page.getByText("Step 1 of 2")).toBeVisible();
-  await page.getByRole("radio", { name: "For 3 years" }).check();
+  await page.getByRole("radio", { name: "For 3 years", exact: true }).check();
   await continueOn(page);
   await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
   await expect(page.getByText("KES 1,450")).toBeVisible();

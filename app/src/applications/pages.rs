@@ -191,10 +191,12 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
             let rows = applications
                 .iter()
                 .map(|application| {
-                    let (link, action) = if application.status == Status::Draft {
-                        (api::page_of(&application.id), "applications-continue")
+                    // A draft's page goes on to its next step.
+                    let link = api::page_of(&application.id);
+                    let action = if application.status == Status::Draft {
+                        "applications-continue"
                     } else {
-                        (api::page_of(&application.id), "applications-view")
+                        "applications-view"
                     };
                     let title = service_title(lang, application);
                     let reference = application

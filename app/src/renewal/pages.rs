@@ -10,6 +10,7 @@ use super::{
 };
 use crate::{
     applications::{
+        api::page_of,
         domain::{Application, ApplicationId},
         pages::{fee_rows, CheckForm, Hidden},
         service as applications,
@@ -36,7 +37,7 @@ pub struct Form<'a> {
 
 impl Steps for Form<'_> {
     fn base(&self) -> String {
-        format!("applications/{}", self.id.as_str())
+        page_of(self.id)
     }
 
     fn steps(&self) -> Vec<&'static str> {
@@ -70,14 +71,7 @@ pub fn next_path(application: &Application) -> String {
 pub fn path_of(application: &Application, next: Next) -> String {
     match next {
         Next::Step => next_path(application),
-        Next::Photo => format!(
-            "account/photo?then={}/smart",
-            Form {
-                id: &application.id,
-                answers: &Answers::default(),
-            }
-            .base()
-        ),
+        Next::Photo => format!("account/photo?then={}/smart", page_of(&application.id)),
     }
 }
 
