@@ -156,7 +156,15 @@ pub async fn organisation_exists(pool: &Pool, kra_pin: &str) -> anyhow::Result<O
 }
 
 /// The organisations an account acts for: name, KRA PIN, role.
-pub async fn organisations_of(pool: &Pool, account_id: &str) -> anyhow::Result<Vec<(String, String, String)>> {
+/// An organisation an account acts for, and the person's role in it.
+#[derive(Debug, Clone, FromRow)]
+pub struct Membership {
+    pub name: String,
+    pub kra_pin: String,
+    pub role: String,
+}
+
+pub async fn organisations_of(pool: &Pool, account_id: &str) -> anyhow::Result<Vec<Membership>> {
     Ok(sqlx::query_as(
         "SELECT o.name, o.kra_pin, ao.role FROM account_organisations ao JOIN organisations o \
          ON o.kra_pin = ao.kra_pin WHERE ao.account_id = $1 ORDER BY o.name",

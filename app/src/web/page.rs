@@ -145,11 +145,7 @@ pub type BlockView<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Resu
 /// request and signed-in person, so the page imports no feature and loads the session once.
 pub type Block = for<'a> fn(&'a Ctx, &'a SignedIn) -> BlockView<'a>;
 
-/// Renders `blocks` in order.
+/// Renders `blocks`, their queries at once (each takes its own pool connection), their views in order.
 pub async fn render_blocks(blocks: &[Block], ctx: &Ctx, who: &SignedIn) -> Result<Vec<AnyView>, AppError> {
-    let mut views = Vec::with_capacity(blocks.len());
-    for block in blocks {
-        views.push(block(ctx, who).await?);
-    }
-    Ok(views)
+    futures_util::future::try_join_all(blocks.iter().map(|block| block(ctx, who))).await
 }

@@ -18,7 +18,7 @@ use crate::{
     error::AppError,
     i18n::Lang,
     ui::{Button, Radios, SummaryList, SummaryRow, TextInput},
-    web::page::{render_blocks, Block, Notice, PageHead, PostForm},
+    web::page::{render_blocks, signed_in_page, Block, Notice, PageHead, PostForm, SignedInPage},
 };
 
 use super::{register::NewPasswordFields, sign_in::password_labels};
@@ -43,34 +43,31 @@ pub fn DashboardPage(
     #[prop(default = &[])]
     blocks: &'static [Block],
 ) -> impl IntoView {
-    account_page("dashboard", move |page| async move {
-        let AccountForm {
-            ctx,
-            who,
-            account,
-            notice,
-            ..
-        } = page;
+    // The signed-in person is all it needs of the account: no second read of the account's row.
+    signed_in_page("dashboard", move |page| async move {
+        let SignedInPage { ctx, who, notice, .. } = page;
         let lang = ctx.lang;
-        let organisations = db::organisations_of(&ctx.state.pool, &account.id)
-            .await
-            .map_err(AppError::internal)?;
-        let blocks = render_blocks(blocks, &ctx, &who).await?;
+        let organisations = async {
+            db::organisations_of(&ctx.state.pool, who.id.as_str())
+                .await
+                .map_err(AppError::internal)
+        };
+        let (organisations, blocks) = tokio::try_join!(organisations, render_blocks(blocks, &ctx, &who))?;
         let title = lang.t("accounts-dashboard-title");
         Ok(view! {
             <AccountNav lang />
             <Notice lang notice />
             <PageHead title=title.clone() lang errors=vec![] />
-            <span class="caption">{lang.t(&format!("accounts-type-{}", account.account_type))}</span>
-            <h1 class="heading-l">{lang.t_with("accounts-dashboard-welcome", &[("name", account.first_name.clone())])}</h1>
+            <span class="caption">{lang.t(&format!("accounts-type-{}", who.account_type))}</span>
+            <h1 class="heading-l">{lang.t_with("accounts-dashboard-welcome", &[("name", who.first_name.clone())])}</h1>
             {(!organisations.is_empty()).then(|| view! {
                 <h2 class="heading-m">{lang.t("accounts-dashboard-organisations")}</h2>
                 <ul class="list">
-                    {organisations.into_iter().map(|(name, pin, role)| view! { <li>{format!("{name} ({pin}) – {role}")}</li> }).collect_view()}
+                    {organisations.into_iter().map(|o| view! { <li>{format!("{} ({}) – {}", o.name, o.kra_pin, o.role)}</li> }).collect_view()}
                 </ul>
             })}
             {blocks}
-            {(account.account_type == "visitor").then(|| view! { <p class="body">{lang.t("accounts-dashboard-visitor")}</p> })}
+            {(who.account_type == "visitor").then(|| view! { <p class="body">{lang.t("accounts-dashboard-visitor")}</p> })}
         }
         .into_any())
     })
