@@ -1,18 +1,19 @@
 //! The services built on the application framework, in one table: from an application's service code to its
 //! wizard, its check before submission, its pages and what a payment does. A new service is a module with these
-//! five functions and one line in each `match` below.
+//! functions and one line in each `match` below.
 
 use leptos::prelude::*;
 
 use crate::{
     applications::{
         domain::{Application, ApplicationId, Decision, Payment},
+        pages::StepRequest,
         service::{self as applications, Completion, Decided, Paid},
     },
     error::AppError,
     renewal,
     state::AppState,
-    web::{context::Ctx, guard::SignedIn, page::FormState},
+    web::{context::Ctx, guard::SignedIn},
 };
 
 /// Where a draft continues: its first unanswered step.
@@ -24,15 +25,9 @@ pub fn next_path(application: &Application) -> Result<String, AppError> {
 }
 
 /// A draft's step page.
-pub async fn step_page(
-    ctx: &Ctx,
-    state: FormState,
-    who: &SignedIn,
-    application: &Application,
-    step: &str,
-) -> Result<AnyView, AppError> {
-    match application.service.as_str() {
-        renewal::domain::CODE => renewal::pages::step(ctx, state, who, application, step).await,
+pub async fn step_page(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppError> {
+    match request.application.service.as_str() {
+        renewal::domain::CODE => renewal::pages::step(request, step).await,
         _ => Err(AppError::NotFound),
     }
 }

@@ -20,9 +20,18 @@ use crate::{
     web::{
         context::Ctx,
         guard::SignedIn,
-        page::{redirect_to, signed_in_page, BackLink, BlockView, Notice, PageHead, PostForm, SignedInPage},
+        page::{redirect_to, signed_in_page, BackLink, BlockView, FormState, Notice, PageHead, PostForm, SignedInPage},
     },
 };
+
+/// What a draft's step page gets from the framework: the request, the step's last answers and errors, who is
+/// asking and the draft (theirs: the framework checked).
+pub struct StepRequest<'a> {
+    pub ctx: &'a Ctx,
+    pub state: FormState,
+    pub who: &'a SignedIn,
+    pub application: &'a Application,
+}
 
 /// A hidden form field (the application a step belongs to).
 #[component]
@@ -175,7 +184,13 @@ pub fn ApplicationStepPage() -> impl IntoView {
         if application.status != Status::Draft {
             return Ok(redirect_to(&ctx, &api::page_of(&application.id)));
         }
-        services::step_page(&ctx, state, &who, &application, &step).await
+        let request = StepRequest {
+            ctx: &ctx,
+            state,
+            who: &who,
+            application: &application,
+        };
+        services::step_page(request, &step).await
     })
 }
 

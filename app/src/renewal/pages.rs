@@ -12,7 +12,7 @@ use crate::{
     applications::{
         api::page_of,
         domain::{Application, ApplicationId},
-        pages::{fee_rows, CheckForm, Hidden},
+        pages::{fee_rows, CheckForm, Hidden, StepRequest},
         service as applications,
     },
     calendar,
@@ -23,8 +23,7 @@ use crate::{
     ui::{Button, Choice, Radios, Select, SummaryList, SummaryRow, TextInput},
     web::{
         context::Ctx,
-        guard::SignedIn,
-        page::{redirect_to, FormState, PostForm},
+        page::{redirect_to, PostForm},
         wizard::{self, Position, StepFrame, Steps, CHECK},
     },
 };
@@ -75,13 +74,8 @@ pub fn path_of(application: &Application, next: Next) -> String {
     }
 }
 
-pub async fn step(
-    ctx: &Ctx,
-    state: FormState,
-    who: &SignedIn,
-    application: &Application,
-    step: &str,
-) -> Result<AnyView, AppError> {
+pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppError> {
+    let (ctx, application) = (request.ctx, request.application);
     let answers: Answers = applications::answers(application);
     let form = Form {
         id: &application.id,
@@ -92,14 +86,17 @@ pub async fn step(
         Err(path) => return Ok(redirect_to(ctx, &path)),
     };
     match step {
-        "period" => period_page(ctx, state, who, application, &answers, position).await,
+        "period" => period_page(request, &answers, position).await,
         "smart" => {
-            if crate::photo::service::info(&ctx.state, &who.id).await?.is_none() {
+            if crate::photo::service::info(&ctx.state, &request.who.id)
+                .await?
+                .is_none()
+            {
                 return Ok(redirect_to(ctx, &path_of(application, Next::Photo)));
             }
-            smart_page(ctx, state, application, &answers, position).await
+            smart_page(request, &answers, position).await
         }
-        _ => check_page(ctx, state, who, application, &answers, position).await,
+        _ => check_page(request, &answers, position).await,
     }
 }
 
@@ -115,14 +112,13 @@ fn licence_rows(lang: Lang, licence: &Licence) -> Vec<SummaryRow> {
     ]
 }
 
-async fn period_page(
-    ctx: &Ctx,
-    state: FormState,
-    who: &SignedIn,
-    application: &Application,
-    answers: &Answers,
-    position: Position,
-) -> Result<AnyView, AppError> {
+async fn period_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
+    let StepRequest {
+        ctx,
+        state,
+        who,
+        application,
+    } = request;
     let lang = ctx.lang;
     let licence = service::licence(&ctx.state, who).await.map_err(AppError::internal)?;
     let body = match licence {
@@ -180,13 +176,13 @@ async fn period_page(
     .into_any())
 }
 
-async fn smart_page(
-    ctx: &Ctx,
-    state: FormState,
-    application: &Application,
-    answers: &Answers,
-    position: Position,
-) -> Result<AnyView, AppError> {
+async fn smart_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
+    let StepRequest {
+        ctx,
+        state,
+        application,
+        ..
+    } = request;
     let lang = ctx.lang;
     let saved = answers.smart.clone().unwrap_or_default();
     let centres = db::centres(&ctx.state.pool).await.map_err(AppError::internal)?;
@@ -257,14 +253,13 @@ async fn smart_page(
     .into_any())
 }
 
-async fn check_page(
-    ctx: &Ctx,
-    state: FormState,
-    who: &SignedIn,
-    application: &Application,
-    answers: &Answers,
-    position: Position,
-) -> Result<AnyView, AppError> {
+async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
+    let StepRequest {
+        ctx,
+        state,
+        who,
+        application,
+    } = request;
     let lang = ctx.lang;
     let form = Form {
         id: &application.id,
