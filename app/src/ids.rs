@@ -6,21 +6,11 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// An account's id (a random token, see `accounts::db`): never shown, never typed by a person.
+/// An account's id (a random token, see `accounts::db`): never shown, never typed by a person, so it is only ever
+/// read back from the database or the session (`from_stored`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct AccountId(String);
-
-impl AccountId {
-    /// Wraps an id read from the database or the session (it was made by us, so there is nothing to check).
-    pub fn from_stored(id: String) -> AccountId {
-        AccountId(id)
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
 
 /// A Kenyan national ID number as the register keys it: digits only, up to 14 (Maisha Namba).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -33,10 +23,6 @@ impl NationalId {
         let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
         (!digits.is_empty() && digits.len() <= 14 && digits.bytes().all(|b| b.is_ascii_digit()))
             .then_some(NationalId(digits))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
     }
 }
 
@@ -72,16 +58,60 @@ impl PlateNumber {
         let prefix_ok = prefix.starts_with('K') && letters(prefix) || prefix == "GK";
         (prefix_ok && tail_ok(tail)).then(|| PlateNumber(format!("{prefix} {tail}")))
     }
+}
 
-    /// Wraps a plate read from the register (stored in the canonical form).
-    pub fn from_stored(plate: String) -> PlateNumber {
-        PlateNumber(plate)
-    }
+/// An email address as an account stores it: trimmed and lower-cased, checked by `accounts::domain::parse_email`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Email(String);
 
-    pub fn as_str(&self) -> &str {
-        &self.0
+/// A Kenyan mobile number in E.164 (`+254712345678`), checked by `accounts::domain::parse_phone`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PhoneNumber(String);
+
+impl PhoneNumber {
+    /// The form M-Pesa's Daraja API wants: `254712345678` (DOMAIN.md).
+    pub fn mpesa(&self) -> &str {
+        self.0.trim_start_matches('+')
     }
 }
+
+/// An organisation's KRA PIN (`P` + 9 digits + a letter), checked by `accounts::domain::parse_kra_pin`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct KraPin(String);
+
+/// The accessors every text identifier has: wrap a value that was checked (by its parser, or when it was stored),
+/// and read it back.
+macro_rules! text_identifier {
+    ($($t:ident),*) => {$(
+        impl $t {
+            /// Wraps a value already checked: read from the database, or made by its parser.
+            pub fn from_stored(value: String) -> $t {
+                $t(value)
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            pub fn into_string(self) -> String {
+                self.0
+            }
+        }
+
+        /// Reads as the text it is, so a checked value goes wherever text is read (a query, a message).
+        impl std::ops::Deref for $t {
+            type Target = str;
+
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+    )*};
+}
+text_identifier!(AccountId, NationalId, PlateNumber, Email, PhoneNumber, KraPin);
 
 macro_rules! display_as_str {
     ($($t:ty),*) => {$(
@@ -92,7 +122,7 @@ macro_rules! display_as_str {
         }
     )*};
 }
-display_as_str!(AccountId, NationalId, PlateNumber);
+display_as_str!(AccountId, NationalId, PlateNumber, Email, PhoneNumber, KraPin);
 
 #[cfg(test)]
 mod tests {
@@ -121,6 +151,11 @@ mod tests {
         ] {
             assert_eq!(PlateNumber::parse(typed), None, "{typed}");
         }
+    }
+
+    #[test]
+    fn mpesa_takes_the_number_without_the_plus() {
+        assert_eq!(PhoneNumber::from_stored("+254712345678".into()).mpesa(), "254712345678");
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub async fn find(state: &AppState, who: &SignedIn, typed: &str) -> Result<TimsR
     const FIELD: &str = "identifier";
     let identifier = match (NationalId::parse(typed), parse_kra_pin(typed)) {
         (Some(id), _) => id.as_str().to_string(),
-        (None, Ok(pin)) => pin,
+        (None, Ok(pin)) => pin.into_string(),
         (None, Err(_)) if typed.trim().is_empty() => return Err(error(FIELD, "tims-error-missing")),
         (None, Err(_)) => return Err(error(FIELD, "tims-error-format")),
     };

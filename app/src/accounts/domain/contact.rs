@@ -1,11 +1,14 @@
 //! Contact details: email addresses and Kenyan mobile numbers.
 
 use super::error;
-use crate::error::FieldError;
+use crate::{
+    error::FieldError,
+    ids::{Email, PhoneNumber},
+};
 
 /// An email address, lower-cased. Deliberately simple (one `@`, a dotted domain, no spaces): the link we send is
 /// the real check.
-pub fn parse_email(raw: &str) -> Result<String, FieldError> {
+pub fn parse_email(raw: &str) -> Result<Email, FieldError> {
     let email = raw.trim().to_lowercase();
     if email.is_empty() {
         return Err(error("email", "accounts-error-email-missing"));
@@ -24,12 +27,12 @@ pub fn parse_email(raw: &str) -> Result<String, FieldError> {
     if !valid {
         return Err(error("email", "accounts-error-email-format"));
     }
-    Ok(email)
+    Ok(Email::from_stored(email))
 }
 
 /// A Kenyan mobile number in E.164 (`+254712345678`). Accepts `07…`, `01…`, `7…`, `1…`, `254…` and `+254…`, with
 /// spaces, dashes or brackets. Mobile ranges: 7xx and 10x/11x (DOMAIN.md).
-pub fn parse_phone(raw: &str) -> Result<String, FieldError> {
+pub fn parse_phone(raw: &str) -> Result<PhoneNumber, FieldError> {
     let digits: String = raw
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '(' | ')'))
@@ -52,7 +55,7 @@ pub fn parse_phone(raw: &str) -> Result<String, FieldError> {
     if !mobile {
         return Err(error("phone", "accounts-error-phone-format"));
     }
-    Ok(format!("+254{national}"))
+    Ok(PhoneNumber::from_stored(format!("+254{national}")))
 }
 
 /// How a phone number is shown back: `0712 345 678`.
@@ -85,9 +88,9 @@ mod tests {
             "254712345678",
             "(0712) 345678",
         ] {
-            assert_eq!(parse_phone(raw).unwrap(), "+254712345678", "{raw}");
+            assert_eq!(parse_phone(raw).unwrap().as_str(), "+254712345678", "{raw}");
         }
-        assert_eq!(parse_phone("0110 123 456").unwrap(), "+254110123456");
+        assert_eq!(parse_phone("0110 123 456").unwrap().as_str(), "+254110123456");
         assert_eq!(display_phone("+254712345678"), "0712 345 678");
         assert_eq!(mask_phone("+254712345678"), "0712 *** 678");
     }
@@ -106,7 +109,10 @@ mod tests {
 
     #[test]
     fn emails_are_lower_cased_and_need_a_dotted_domain() {
-        assert_eq!(parse_email(" Wanjiku@Example.CO.KE ").unwrap(), "wanjiku@example.co.ke");
+        assert_eq!(
+            parse_email(" Wanjiku@Example.CO.KE ").unwrap().as_str(),
+            "wanjiku@example.co.ke"
+        );
         for raw in [
             "wanjiku",
             "wanjiku@",

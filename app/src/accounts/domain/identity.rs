@@ -105,7 +105,7 @@ pub fn parse_year_of_birth(raw: &str, this_year: i64) -> Result<i64, FieldError>
 }
 
 /// An organisation's KRA PIN: `P` + 9 digits + a letter (`A…` PINs belong to individuals, not organisations).
-pub fn parse_kra_pin(raw: &str) -> Result<String, FieldError> {
+pub fn parse_kra_pin(raw: &str) -> Result<crate::ids::KraPin, FieldError> {
     let pin = compact(raw);
     if pin.is_empty() {
         return Err(error("kra_pin", "accounts-error-pin-missing"));
@@ -118,7 +118,7 @@ pub fn parse_kra_pin(raw: &str) -> Result<String, FieldError> {
     if !well_formed {
         return Err(error("kra_pin", "accounts-error-pin-format"));
     }
-    Ok(pin)
+    Ok(crate::ids::KraPin::from_stored(pin))
 }
 
 #[cfg(test)]
@@ -130,7 +130,7 @@ mod tests {
         assert_eq!(parse_national_id("28 123 456", "id_number").unwrap(), "28123456");
         assert!(parse_national_id("2812345A", "id_number").is_err());
         assert!(parse_national_id("123456789012345", "id_number").is_err());
-        assert_eq!(parse_kra_pin("p051-234 567k").unwrap(), "P051234567K");
+        assert_eq!(parse_kra_pin("p051-234 567k").unwrap().as_str(), "P051234567K");
         assert_eq!(
             parse_kra_pin("A051234567K").unwrap_err().key,
             "accounts-error-pin-format"

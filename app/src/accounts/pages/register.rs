@@ -126,7 +126,7 @@ fn identity_fields(lang: Lang, kind: AccountType, state: &FormState, saved: &Ide
                 .to_vec();
             let person = Some(state.value_or("person", saved.person.as_deref()));
             view! {
-                {text("kra_pin", "accounts-field-kra-pin", Some(lang.t("accounts-field-kra-pin-hint")), saved.kra_pin.clone())}
+                {text("kra_pin", "accounts-field-kra-pin", Some(lang.t("accounts-field-kra-pin-hint")), saved.kra_pin.as_deref().map(str::to_string))}
                 {text("role", "accounts-field-role", Some(lang.t("accounts-field-role-hint")), saved.role.clone())}
                 <h2 class="heading-m">{lang.t("accounts-business-person-heading")}</h2>
                 <Radios name="person" legend=lang.t("accounts-person-legend") options=persons selected=person error=state.error("person") />
@@ -328,7 +328,7 @@ fn check_rows(lang: Lang, draft: &Draft) -> Vec<SummaryRow> {
     }
     rows.push(row(
         "accounts-field-email",
-        draft.email.clone().unwrap_or_default(),
+        draft.email.as_deref().unwrap_or_default().to_string(),
         "contact",
     ));
     rows.push(row(

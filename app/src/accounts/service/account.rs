@@ -111,17 +111,17 @@ pub async fn change_email(ctx: &mut Ctx, password: &str, email: &str) -> Result<
     let account = current(ctx).await?;
     let email = domain::parse_email(email)?;
     check_current(ctx, &account, password, "email_password").await?;
-    if email == account.email {
+    if email.as_str() == account.email {
         return Err(AppError::field("email", "accounts-error-email-same"));
     }
-    if !db::taken(&ctx.state.pool, None, &email, "")
+    if !db::taken(&ctx.state.pool, None, email.as_str(), "")
         .await
         .map_err(AppError::internal)?
         .is_empty()
     {
         return Err(AppError::field("email", "accounts-error-email-taken"));
     }
-    start_change(ctx, &account, "email", email).await
+    start_change(ctx, &account, "email", email.into_string()).await
 }
 
 /// A new mobile number: the password, then a code to a verified channel (`confirm_change`).
@@ -129,17 +129,17 @@ pub async fn change_phone(ctx: &mut Ctx, password: &str, phone: &str) -> Result<
     let account = current(ctx).await?;
     let phone = domain::parse_phone(phone)?;
     check_current(ctx, &account, password, "phone_password").await?;
-    if phone == account.phone {
+    if phone.as_str() == account.phone {
         return Err(AppError::field("phone", "accounts-error-phone-same"));
     }
-    if !db::taken(&ctx.state.pool, None, "", &phone)
+    if !db::taken(&ctx.state.pool, None, "", phone.as_str())
         .await
         .map_err(AppError::internal)?
         .is_empty()
     {
         return Err(AppError::field("phone", "accounts-error-phone-taken"));
     }
-    start_change(ctx, &account, "phone", phone).await
+    start_change(ctx, &account, "phone", phone.into_string()).await
 }
 
 /// Sends the step-up code to the account's code channel (verified: only verified accounts reach this page) and

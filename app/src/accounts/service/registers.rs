@@ -49,7 +49,10 @@ pub(super) async fn check_registers(
         return Ok(());
     }
     if let Some(pin) = &identity.kra_pin {
-        match db::organisation_exists(pool, pin).await.map_err(AppError::internal)? {
+        match db::organisation_exists(pool, pin.as_str())
+            .await
+            .map_err(AppError::internal)?
+        {
             Some(name) => identity.organisation = Some(name),
             None => errors.push(FieldError::new("kra_pin", "accounts-error-pin-unknown")),
         }
@@ -102,7 +105,7 @@ pub(super) async fn check_registers(
         DocumentType::Passport => {}
     }
     if let (Some(pin), true) = (&identity.kra_pin, errors.is_empty()) {
-        if !db::is_director(pool, pin, &identity.id_number)
+        if !db::is_director(pool, pin.as_str(), &identity.id_number)
             .await
             .map_err(AppError::internal)?
         {

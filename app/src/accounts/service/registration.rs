@@ -9,6 +9,7 @@ use crate::{
         domain::{self, AccountType, DocumentType},
     },
     error::{AppError, FieldError},
+    ids::{Email, KraPin, PhoneNumber},
     web::{
         context::Ctx,
         session::Entry,
@@ -31,7 +32,7 @@ pub struct Identity {
     pub mission: Option<String>,
     /// Business accounts: the organisation, the person's role in it, and whether the person is a citizen or a
     /// resident.
-    pub kra_pin: Option<String>,
+    pub kra_pin: Option<KraPin>,
     pub organisation: Option<String>,
     pub role: Option<String>,
     pub person: Option<String>,
@@ -44,8 +45,8 @@ pub struct Identity {
 pub struct Draft {
     pub account_type: Option<AccountType>,
     pub identity: Option<Identity>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
+    pub email: Option<Email>,
+    pub phone: Option<PhoneNumber>,
     /// Hashed as soon as it is chosen: the draft never holds the password itself.
     pub password_hash: Option<String>,
     pub terms_accepted_at: Option<i64>,
@@ -178,7 +179,7 @@ pub async fn save_contact(ctx: &mut Ctx, email: &str, phone: &str) -> Result<Str
     let (Some(email), Some(phone)) = (email, phone) else {
         return Err(AppError::Invalid(errors));
     };
-    for column in taken(ctx, None, &email, &phone, "email").await? {
+    for column in taken(ctx, None, email.as_str(), phone.as_str(), "email").await? {
         errors.push(FieldError::new(column, &format!("accounts-error-{column}-taken")));
     }
     if !errors.is_empty() {
@@ -209,7 +210,12 @@ pub async fn save_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Resu
         .as_ref()
         .map(|i| i.id_number.as_str())
         .unwrap_or_default();
-    check_new_password(password, confirm, id_number, draft.email.as_deref().unwrap_or_default())?;
+    check_new_password(
+        password,
+        confirm,
+        id_number,
+        draft.email.as_ref().map(Email::as_str).unwrap_or_default(),
+    )?;
     let hash = ctx.state.passwords.hash(password).await.map_err(AppError::internal)?;
     Ok(update_draft(ctx, |draft| draft.password_hash = Some(hash)))
 }
@@ -240,7 +246,17 @@ pub async fn create(ctx: &mut Ctx) -> Result<String, AppError> {
         return Ok(after(&Draft::default()));
     };
     let id = uuid::Uuid::new_v4().to_string();
-    let result = insert(ctx, &id, kind, &identity, &email, &phone, &hash, accepted_at).await;
+    let result = insert(
+        ctx,
+        &id,
+        kind,
+        &identity,
+        email.as_str(),
+        phone.as_str(),
+        &hash,
+        accepted_at,
+    )
+    .await;
     if let Err(error) = result {
         if db::is_unique_violation(&error) {
             return Err(AppError::field("create", "accounts-error-duplicate"));
@@ -298,7 +314,7 @@ async fn insert(
     if let (Some(pin), Some(role)) = (&identity.kra_pin, &identity.role) {
         sqlx::query("INSERT INTO account_organisations (account_id, kra_pin, role, linked_at) VALUES ($1, $2, $3, $4)")
             .bind(id)
-            .bind(pin)
+            .bind(pin.as_str())
             .bind(role)
             .bind(now)
             .execute(&mut *tx)

@@ -162,10 +162,10 @@ pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<Strin
         return Err(AppError::NotFound);
     }
     let email = domain::parse_email(email)?;
-    let taken = db::taken(&ctx.state.pool, None, &email, "")
+    let taken = db::taken(&ctx.state.pool, None, email.as_str(), "")
         .await
         .map_err(AppError::internal)?;
-    if email != account.email && !taken.is_empty() {
+    if email.as_str() != account.email && !taken.is_empty() {
         return Err(AppError::field("email", "accounts-error-email-taken"));
     }
     let mut tx = crate::db::begin_write(&ctx.state.pool)
@@ -176,7 +176,7 @@ pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<Strin
         .map_err(AppError::internal)??;
     // Conditional: a verification that lands meanwhile wins, and the address stays.
     let updated = sqlx::query("UPDATE accounts SET email = $1 WHERE id = $2 AND email_verified_at IS NULL")
-        .bind(&email)
+        .bind(email.as_str())
         .bind(&account.id)
         .execute(&mut *tx)
         .await
@@ -184,7 +184,7 @@ pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<Strin
     if updated.rows_affected() != 1 {
         return Err(AppError::NotFound);
     }
-    send_link(&mut tx, ctx, lang_of(&account), &account.id, &email)
+    send_link(&mut tx, ctx, lang_of(&account), &account.id, email.as_str())
         .await
         .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)?;
