@@ -272,6 +272,47 @@ impl Session {
     }
 }
 
+/// One live session of an account, as the list of signed-in browsers shows it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LiveSession {
+    pub id_hash: String,
+    pub label: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+}
+
+/// An account's live sessions, the most recently used first.
+pub async fn of_account(pool: &crate::db::Pool, account_id: &str, now: i64) -> anyhow::Result<Vec<LiveSession>> {
+    Ok(sqlx::query_as(
+        "SELECT id_hash, label, created_at, last_seen_at FROM sessions WHERE account_id = $1 AND expires_at > $2 \
+         ORDER BY last_seen_at DESC",
+    )
+    .bind(account_id)
+    .bind(now)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Ends one session of an account (by its hash), or every one when `id_hash` is `None`.
+pub async fn end(conn: &mut sqlx::AnyConnection, account_id: &str, id_hash: Option<&str>) -> anyhow::Result<()> {
+    match id_hash {
+        Some(id_hash) => {
+            sqlx::query("DELETE FROM sessions WHERE id_hash = $1 AND account_id = $2")
+                .bind(id_hash)
+                .bind(account_id)
+                .execute(conn)
+                .await?
+        }
+        None => {
+            sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+                .bind(account_id)
+                .execute(conn)
+                .await?
+        }
+    };
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

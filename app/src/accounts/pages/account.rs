@@ -6,7 +6,8 @@ use leptos::{prelude::*, server_fn::ServerFn};
 use super::{account_page, channel_choices, AccountForm};
 use crate::{
     accounts::{
-        api, db,
+        api,
+        db::{self, devices::Device},
         domain::display_phone,
         islands::PasswordHelp,
         service::{
@@ -200,19 +201,19 @@ fn ContactChange(
 }
 
 #[component]
-fn DeviceList(lang: Lang, devices: Vec<(String, String, i64, i64)>) -> impl IntoView {
+fn DeviceList(lang: Lang, devices: Vec<Device>) -> impl IntoView {
     if devices.is_empty() {
         return view! { <p class="body">{lang.t("accounts-devices-none")}</p> }.into_any();
     }
     view! {
         <ul class="device-list">
-            {devices.into_iter().map(|(id, label, since, _)| view! {
+            {devices.into_iter().map(|device| view! {
                 <li class="device-list__item">
-                    <span>{label.clone()}" – "{lang.t_with("accounts-devices-since", &[("date", calendar::day_of(lang, since))])}</span>
+                    <span>{device.label.clone()}" – "{lang.t_with("accounts-devices-since", &[("date", calendar::day_of(lang, device.created_at))])}</span>
                     <form method="post" action=api::ForgetDevice::url()>
-                        <input type="hidden" name="device" value=id />
+                        <input type="hidden" name="device" value=device.id />
                         <button type="submit" class="link-button">
-                            {lang.t("accounts-devices-forget")}<span class="visually-hidden">" "{label}</span>
+                            {lang.t("accounts-devices-forget")}<span class="visually-hidden">" "{device.label}</span>
                         </button>
                     </form>
                 </li>

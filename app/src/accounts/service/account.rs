@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     accounts::{
-        db::{self, Account},
+        db::{self, contact::Pending, devices::Device, Account},
         domain::{self, display_phone, Channel},
         notify,
     },
@@ -178,10 +178,7 @@ pub async fn confirm_change(ctx: &mut Ctx, code: &str) -> Result<String, AppErro
         let mut tx = crate::db::begin_write(&ctx.state.pool)
             .await
             .map_err(AppError::internal)?;
-        sqlx::query("UPDATE accounts SET pending_email = $1 WHERE id = $2")
-            .bind(&change.value)
-            .bind(&account.id)
-            .execute(&mut *tx)
+        db::contact::set_pending(&mut tx, &account.id, Pending::Email, &change.value)
             .await
             .map_err(AppError::internal)?;
         send_link(&mut tx, ctx, lang_of(&account), &account.id, &change.value)
@@ -194,10 +191,8 @@ pub async fn confirm_change(ctx: &mut Ctx, code: &str) -> Result<String, AppErro
     } else {
         // The send rules first (a refused send writes nothing), then the number is held as pending.
         send_code_to(ctx, &account, Purpose::VerifyPhone, Channel::Sms, &change.value, "code").await?;
-        sqlx::query("UPDATE accounts SET pending_phone = $1 WHERE id = $2")
-            .bind(&change.value)
-            .bind(&account.id)
-            .execute(&ctx.state.pool)
+        let mut conn = ctx.state.pool.acquire().await.map_err(AppError::internal)?;
+        db::contact::set_pending(&mut conn, &account.id, Pending::Phone, &change.value)
             .await
             .map_err(AppError::internal)?;
         ctx.session.data.remove::<PendingChange>();
@@ -216,10 +211,7 @@ pub async fn set_channel(ctx: &mut Ctx, password: &str, channel: &str) -> Result
     let mut tx = crate::db::begin_write(&ctx.state.pool)
         .await
         .map_err(AppError::internal)?;
-    sqlx::query("UPDATE accounts SET code_channel = $1 WHERE id = $2")
-        .bind(channel.code())
-        .bind(&account.id)
-        .execute(&mut *tx)
+    db::contact::set_code_channel(&mut tx, &account.id, channel.code())
         .await
         .map_err(AppError::internal)?;
     let args = [(
@@ -236,27 +228,18 @@ pub async fn set_channel(ctx: &mut Ctx, password: &str, channel: &str) -> Result
 
 pub async fn forget_device(ctx: &mut Ctx, device: &str) -> Result<String, AppError> {
     let account = current(ctx).await?;
-    sqlx::query("DELETE FROM trusted_devices WHERE id = $1 AND account_id = $2")
-        .bind(device)
-        .bind(&account.id)
-        .execute(&ctx.state.pool)
+    db::devices::forget(&ctx.state.pool, &account.id, device)
         .await
         .map_err(AppError::internal)?;
     ctx.session.data.notice = Some("accounts-notice-device-forgotten".into());
     Ok("account".into())
 }
 
-/// The remembered devices still in date: id, label, remembered since, last used (unix seconds).
-pub async fn devices(ctx: &Ctx, account_id: &str) -> Result<Vec<(String, String, i64, i64)>, AppError> {
-    sqlx::query_as(
-        "SELECT id, label, created_at, last_used_at FROM trusted_devices WHERE account_id = $1 AND expires_at > $2 \
-         ORDER BY created_at DESC",
-    )
-    .bind(account_id)
-    .bind(ctx.now())
-    .fetch_all(&ctx.state.pool)
-    .await
-    .map_err(AppError::internal)
+/// The remembered devices still in date, the newest first.
+pub async fn devices(ctx: &Ctx, account_id: &str) -> Result<Vec<Device>, AppError> {
+    db::devices::of_account(&ctx.state.pool, account_id, ctx.now())
+        .await
+        .map_err(AppError::internal)
 }
 
 /// Where the step-up code of a change went, for the page that asks for it: the channel and the masked address.

@@ -3,7 +3,10 @@
 
 use crate::{
     error::AppError,
-    web::{context::Ctx, session::public_id},
+    web::{
+        context::Ctx,
+        session::{self, public_id},
+    },
 };
 
 use super::verification::current;
@@ -21,26 +24,20 @@ pub struct SignedInBrowser {
 
 /// The account's live sessions, the most recently used first.
 pub async fn list(ctx: &Ctx, account_id: &str) -> Result<Vec<SignedInBrowser>, AppError> {
-    let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(
-        "SELECT id_hash, label, created_at, last_seen_at FROM sessions WHERE account_id = $1 AND expires_at > $2 \
-         ORDER BY last_seen_at DESC",
-    )
-    .bind(account_id)
-    .bind(ctx.now())
-    .fetch_all(&ctx.state.pool)
-    .await
-    .map_err(AppError::internal)?;
+    let rows = session::of_account(&ctx.state.pool, account_id, ctx.now())
+        .await
+        .map_err(AppError::internal)?;
     let this = ctx.session.public_id();
     Ok(rows
         .into_iter()
-        .map(|(id_hash, label, signed_in_at, last_seen_at)| {
-            let id = public_id(&id_hash);
+        .map(|row| {
+            let id = public_id(&row.id_hash);
             SignedInBrowser {
                 this: id == this,
                 id,
-                label,
-                signed_in_at,
-                last_seen_at,
+                label: row.label,
+                signed_in_at: row.created_at,
+                last_seen_at: row.last_seen_at,
             }
         })
         .collect())
@@ -49,25 +46,21 @@ pub async fn list(ctx: &Ctx, account_id: &str) -> Result<Vec<SignedInBrowser>, A
 /// Ends one of the account's other sessions (`which` from the list), or all of them (`others`).
 pub async fn end(ctx: &mut Ctx, which: &str) -> Result<String, AppError> {
     let account = current(ctx).await?;
-    let rows: Vec<(String,)> = sqlx::query_as("SELECT id_hash FROM sessions WHERE account_id = $1")
-        .bind(&account.id)
-        .fetch_all(&ctx.state.pool)
+    let rows = session::of_account(&ctx.state.pool, &account.id, ctx.now())
         .await
         .map_err(AppError::internal)?;
     let this = ctx.session.public_id();
     let ending: Vec<String> = rows
         .into_iter()
-        .map(|(id_hash,)| id_hash)
+        .map(|row| row.id_hash)
         .filter(|id_hash| {
             let id = public_id(id_hash);
             id != this && (which == "others" || id == which)
         })
         .collect();
+    let mut conn = ctx.state.pool.acquire().await.map_err(AppError::internal)?;
     for id_hash in &ending {
-        sqlx::query("DELETE FROM sessions WHERE id_hash = $1 AND account_id = $2")
-            .bind(id_hash)
-            .bind(&account.id)
-            .execute(&ctx.state.pool)
+        session::end(&mut conn, &account.id, Some(id_hash))
             .await
             .map_err(AppError::internal)?;
     }

@@ -283,42 +283,30 @@ async fn insert(
 ) -> anyhow::Result<()> {
     let now = ctx.now();
     let mut tx = crate::db::begin_write(&ctx.state.pool).await?;
-    sqlx::query(
-        "INSERT INTO accounts (id, account_type, id_number, first_name, last_name, year_of_birth, nationality, \
-         mission, email, phone, password_hash, language, terms_version, terms_accepted_at, created_at, \
-         document_type) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
-    )
-    .bind(id)
-    .bind(kind.code())
-    .bind(&identity.id_number)
-    .bind(&identity.first_name)
-    .bind(&identity.last_name)
-    .bind(identity.year_of_birth)
-    .bind(&identity.nationality)
-    .bind(&identity.mission)
-    .bind(email)
-    .bind(phone)
-    .bind(hash)
-    .bind(ctx.lang.code())
-    .bind(TERMS_VERSION)
-    .bind(accepted_at)
-    .bind(now)
-    .bind(
-        identity
-            .document_type
-            .unwrap_or_else(|| document_of(kind, identity.person.as_deref()))
-            .code(),
-    )
-    .execute(&mut *tx)
-    .await?;
+    let document = identity
+        .document_type
+        .unwrap_or_else(|| document_of(kind, identity.person.as_deref()));
+    let account = db::NewAccount {
+        id,
+        account_type: kind.code(),
+        document_type: document.code(),
+        id_number: &identity.id_number,
+        first_name: &identity.first_name,
+        last_name: &identity.last_name,
+        year_of_birth: identity.year_of_birth,
+        nationality: identity.nationality.as_deref(),
+        mission: identity.mission.as_deref(),
+        email,
+        phone,
+        password_hash: hash,
+        language: ctx.lang.code(),
+        terms_version: TERMS_VERSION,
+        terms_accepted_at: accepted_at,
+        now,
+    };
+    db::insert(&mut tx, &account).await?;
     if let (Some(pin), Some(role)) = (&identity.kra_pin, &identity.role) {
-        sqlx::query("INSERT INTO account_organisations (account_id, kra_pin, role, linked_at) VALUES ($1, $2, $3, $4)")
-            .bind(id)
-            .bind(pin.as_str())
-            .bind(role)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        db::add_membership(&mut tx, id, pin, role, now).await?;
     }
     super::verification::send_link(&mut tx, ctx, ctx.lang, id, email).await?;
     tx.commit().await?;

@@ -9,7 +9,12 @@ use crate::{
         domain::{self, Channel},
     },
     error::AppError,
-    web::{challenges::Purpose, context::Ctx, session::Entry, throttle},
+    web::{
+        challenges::Purpose,
+        context::Ctx,
+        session::{self, Entry},
+        throttle,
+    },
 };
 
 use super::{
@@ -120,9 +125,7 @@ pub async fn new_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Resul
         .map_err(AppError::internal)?;
     super::account::replace_password(ctx, &mut tx, &account, password).await?;
     // Every session of the account ends, wherever it is; this browser signs in afresh.
-    sqlx::query("DELETE FROM sessions WHERE account_id = $1")
-        .bind(&account.id)
-        .execute(&mut *tx)
+    session::end(&mut tx, &account.id, None)
         .await
         .map_err(AppError::internal)?;
     // A completed reset proves the owner: the wrong passwords and codes a stranger typed are forgotten.

@@ -165,29 +165,9 @@ async fn trusted_device(ctx: &Ctx, account_id: &str, touch: bool) -> Result<bool
     let Some(token) = read_cookie(&ctx.headers, &cookie_name(&ctx.state, "uraia_device")) else {
         return Ok(false);
     };
-    let (now, hash, pool) = (ctx.now(), secrets::hash(&token), &ctx.state.pool);
-    let found = if touch {
-        sqlx::query(
-            "UPDATE trusted_devices SET last_used_at = $1 WHERE token_hash = $2 AND account_id = $3 AND expires_at > $1",
-        )
-        .bind(now)
-        .bind(&hash)
-        .bind(account_id)
-        .execute(pool)
+    db::devices::is_trusted(&ctx.state.pool, account_id, &secrets::hash(&token), ctx.now(), touch)
         .await
-        .map(|done| done.rows_affected())
-    } else {
-        sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM trusted_devices WHERE token_hash = $2 AND account_id = $3 AND expires_at > $1",
-        )
-        .bind(now)
-        .bind(&hash)
-        .bind(account_id)
-        .fetch_one(pool)
-        .await
-        .map(|n| n as u64)
-    };
-    Ok(found.map_err(AppError::internal)? == 1)
+        .map_err(AppError::internal)
 }
 
 /// The account waiting for its second step, if the wait has not run out.
@@ -230,19 +210,16 @@ pub async fn enter_code(ctx: &mut Ctx, code: &str, remember: bool) -> Result<Str
 async fn remember_device(ctx: &Ctx, account_id: &str, now: i64) -> Result<(), AppError> {
     let token = secrets::token();
     let label = device_label(&ctx.headers);
-    sqlx::query(
-        "INSERT INTO trusted_devices (id, account_id, token_hash, label, created_at, last_used_at, expires_at) \
-         VALUES ($1, $2, $3, $4, $5, $5, $6)",
-    )
-    .bind(uuid::Uuid::new_v4().to_string())
-    .bind(account_id)
-    .bind(secrets::hash(&token))
-    .bind(label)
-    .bind(now)
-    .bind(now + REMEMBER_SECONDS)
-    .execute(&ctx.state.pool)
-    .await
-    .map_err(AppError::internal)?;
+    let device = db::devices::NewDevice {
+        account_id,
+        token_hash: &secrets::hash(&token),
+        label: &label,
+        now,
+        expires_at: now + REMEMBER_SECONDS,
+    };
+    db::devices::remember(&ctx.state.pool, device)
+        .await
+        .map_err(AppError::internal)?;
     set_cookie(
         &ctx.state,
         ctx.response(),

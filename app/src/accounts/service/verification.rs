@@ -175,13 +175,10 @@ pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<Strin
         .await
         .map_err(AppError::internal)??;
     // Conditional: a verification that lands meanwhile wins, and the address stays.
-    let updated = sqlx::query("UPDATE accounts SET email = $1 WHERE id = $2 AND email_verified_at IS NULL")
-        .bind(email.as_str())
-        .bind(&account.id)
-        .execute(&mut *tx)
+    let updated = db::contact::replace_unverified_email(&mut tx, &account.id, &email)
         .await
-        .map_err(|e| unique_email(e.into()))?;
-    if updated.rows_affected() != 1 {
+        .map_err(unique_email)?;
+    if updated != 1 {
         return Err(AppError::NotFound);
     }
     send_link(&mut tx, ctx, lang_of(&account), &account.id, email.as_str())
@@ -220,10 +217,7 @@ pub async fn confirm_email(ctx: &mut Ctx, token: &str) -> Result<String, AppErro
     if account.email_verified_at.is_some() {
         replace_email(ctx, &account, &sent_to).await?;
     } else {
-        sqlx::query("UPDATE accounts SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL")
-            .bind(now)
-            .bind(&account.id)
-            .execute(&ctx.state.pool)
+        db::contact::mark_email_verified(&ctx.state.pool, &account.id, now)
             .await
             .map_err(AppError::internal)?;
         if account.phone_verified_at.is_none() {
@@ -254,13 +248,9 @@ async fn replace_email(ctx: &Ctx, account: &Account, email: &str) -> Result<(), 
     let mut tx = crate::db::begin_write(&ctx.state.pool)
         .await
         .map_err(AppError::internal)?;
-    sqlx::query("UPDATE accounts SET email = $1, pending_email = NULL, email_verified_at = $2 WHERE id = $3")
-        .bind(email)
-        .bind(ctx.now())
-        .bind(&account.id)
-        .execute(&mut *tx)
+    db::contact::adopt_email(&mut tx, &account.id, email, ctx.now())
         .await
-        .map_err(|e| unique_email(e.into()))?;
+        .map_err(unique_email)?;
     let args = [("address", email.to_string())];
     notify::tell_owner(&mut tx, &ctx.state, account, "message-changed-email", &args)
         .await
@@ -303,13 +293,9 @@ pub async fn verify_phone(ctx: &mut Ctx, code: &str) -> Result<String, AppError>
         let mut tx = crate::db::begin_write(&ctx.state.pool)
             .await
             .map_err(AppError::internal)?;
-        sqlx::query("UPDATE accounts SET phone = $1, pending_phone = NULL, phone_verified_at = $2 WHERE id = $3")
-            .bind(&sent_to)
-            .bind(now)
-            .bind(&account.id)
-            .execute(&mut *tx)
+        db::contact::adopt_phone(&mut tx, &account.id, &sent_to, now)
             .await
-            .map_err(|e| match anyhow::Error::from(e) {
+            .map_err(|e| match e {
                 e if db::is_unique_violation(&e) => AppError::field("code", "accounts-error-phone-taken"),
                 e => AppError::internal(e),
             })?;
@@ -321,10 +307,7 @@ pub async fn verify_phone(ctx: &mut Ctx, code: &str) -> Result<String, AppError>
         ctx.session.data.notice = Some("accounts-notice-phone-changed".into());
         return Ok("account".into());
     }
-    sqlx::query("UPDATE accounts SET phone_verified_at = $1 WHERE id = $2")
-        .bind(now)
-        .bind(&account.id)
-        .execute(&ctx.state.pool)
+    db::contact::mark_phone_verified(&ctx.state.pool, &account.id, now)
         .await
         .map_err(AppError::internal)?;
     ctx.session.data.notice = Some("accounts-notice-phone-verified".into());

@@ -1,4 +1,8 @@
-//! The SQL for accounts.
+//! The SQL for accounts: the account row, registration's insert, organisations and the password; the email and
+//! phone in `contact.rs`, remembered devices in `devices.rs`.
+
+pub mod contact;
+pub mod devices;
 
 use sqlx::FromRow;
 
@@ -183,6 +187,71 @@ pub async fn set_password(conn: &mut sqlx::AnyConnection, account_id: &str, hash
     // Every remembered device is forgotten: whoever changed the password may be locking someone out.
     sqlx::query("DELETE FROM trusted_devices WHERE account_id = $1")
         .bind(account_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// A new account's row, as registration has checked it.
+pub struct NewAccount<'a> {
+    pub id: &'a str,
+    pub account_type: &'a str,
+    pub document_type: &'a str,
+    pub id_number: &'a str,
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub year_of_birth: Option<i64>,
+    pub nationality: Option<&'a str>,
+    pub mission: Option<&'a str>,
+    pub email: &'a str,
+    pub phone: &'a str,
+    pub password_hash: &'a str,
+    pub language: &'a str,
+    pub terms_version: &'a str,
+    pub terms_accepted_at: i64,
+    pub now: i64,
+}
+
+pub async fn insert(conn: &mut sqlx::AnyConnection, account: &NewAccount<'_>) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO accounts (id, account_type, id_number, first_name, last_name, year_of_birth, nationality, \
+         mission, email, phone, password_hash, language, terms_version, terms_accepted_at, created_at, \
+         document_type) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+    )
+    .bind(account.id)
+    .bind(account.account_type)
+    .bind(account.id_number)
+    .bind(account.first_name)
+    .bind(account.last_name)
+    .bind(account.year_of_birth)
+    .bind(account.nationality)
+    .bind(account.mission)
+    .bind(account.email)
+    .bind(account.phone)
+    .bind(account.password_hash)
+    .bind(account.language)
+    .bind(account.terms_version)
+    .bind(account.terms_accepted_at)
+    .bind(account.now)
+    .bind(account.document_type)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A business account's organisation, with the person's role in it.
+pub async fn add_membership(
+    conn: &mut sqlx::AnyConnection,
+    account_id: &str,
+    kra_pin: &str,
+    role: &str,
+    now: i64,
+) -> anyhow::Result<()> {
+    sqlx::query("INSERT INTO account_organisations (account_id, kra_pin, role, linked_at) VALUES ($1, $2, $3, $4)")
+        .bind(account_id)
+        .bind(kra_pin)
+        .bind(role)
+        .bind(now)
         .execute(conn)
         .await?;
     Ok(())
