@@ -24,7 +24,10 @@ use crate::{
     pages::{FeesPage, HomePage, Layout, NotFoundPage},
     photo::pages::{account_block, dashboard_block, AccountPhotoPage, WelcomePhotoPage},
     records,
-    tims::pages::{TimsCodePage, TimsDetailsPage, TimsPage, TimsProvePage},
+    tims::{
+        self,
+        pages::{TimsCodePage, TimsDetailsPage, TimsPage, TimsProvePage},
+    },
 };
 
 /// The page shell. Islands mode: the page is HTML from the server and only `#[island]` components load code in
@@ -123,7 +126,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reset/code") view=ResetCodePage ssr=a.clone() />
                     <Route path=path!("reset/password") view=ResetPasswordPage ssr=a.clone() />
                     // The photo feature's blocks are passed in: accounts does not import photo, which imports it.
-                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, applications::pages::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
+                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
                     <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block] /> } ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />
                     <Route path=path!("account/confirm") view=ConfirmChangePage ssr=a.clone() />

@@ -43,7 +43,6 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
             {licences}
             <h2 class="heading-m">{lang.t("records-vehicles-heading")}</h2>
             {vehicles}
-            {crate::tims::pages::link_text(lang)}
         }
         .into_any())
     })

@@ -8,14 +8,20 @@ use super::{
 };
 use crate::{
     accounts::domain::mask_phone,
-    i18n::Lang,
     ui::{Button, Choice, Radios, SummaryList, SummaryRow, TextInput},
-    web::page::{redirect_to, signed_in_page, BackLink, PageHead, PostForm, SignedInPage},
+    web::{
+        context::Ctx,
+        guard::SignedIn,
+        page::{redirect_to, signed_in_page, BackLink, BlockView, PageHead, PostForm, SignedInPage},
+    },
 };
 
-/// The dashboard's way in (shown with the records).
-pub fn link_text(lang: Lang) -> impl IntoView {
-    view! { <p class="body"><a href=lang.href("tims")>{lang.t("tims-link")}</a></p> }
+/// The dashboard's way in, after the records it can add to (a `web::page::Block`).
+pub fn dashboard_block<'a>(ctx: &'a Ctx, _who: &'a SignedIn) -> BlockView<'a> {
+    let lang = ctx.lang;
+    Box::pin(
+        async move { Ok(view! { <p class="body"><a href=lang.href("tims")>{lang.t("tims-link")}</a></p> }.into_any()) },
+    )
 }
 
 #[component]
