@@ -166,6 +166,7 @@ pub async fn submit(
 }
 
 /// Moves an application from `from` to `to`; false when it was not at `from` (another request moved it first).
+/// Only the moves `Status::next` allows are made.
 pub async fn advance(
     conn: &mut AnyConnection,
     id: &ApplicationId,
@@ -174,6 +175,7 @@ pub async fn advance(
     reason: Option<&str>,
     now: i64,
 ) -> anyhow::Result<bool> {
+    anyhow::ensure!(from.next().contains(&to), "no move from {from:?} to {to:?}");
     let done = sqlx::query(
         "UPDATE applications SET status = $1, decision_reason = COALESCE($2, decision_reason), updated_at = $3 \
          WHERE id = $4 AND status = $5",

@@ -80,7 +80,7 @@ fn licence_card(lang: Lang, licence: Licence, today: jiff::civil::Date) -> AnyVi
             <p class="record__status"><Tag text=lang.t(tag) colour /></p>
             {notice.map(|key| view! {
                 <p class="body"><strong>{lang.t_with(key, &[("date", expires.clone())])}</strong>" "
-                    <a href=lang.href("services")>{lang.t("records-renew-link")}</a></p>
+                    <a href=lang.href("services/dl-renewal")>{lang.t("records-renew-link")}</a></p>
             })}
             <SummaryList rows />
         </section>

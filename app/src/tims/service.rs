@@ -7,7 +7,7 @@ use super::db::{self, TimsRecord};
 use crate::{
     accounts::domain::{parse_code, parse_kra_pin, parse_year_of_birth},
     channel::Channel,
-    error::{AppError, FieldError},
+    error::AppError,
     i18n::Lang,
     ids::NationalId,
     state::AppState,
@@ -27,10 +27,6 @@ pub struct PendingLink {
 
 impl Entry for PendingLink {
     const KEY: &'static str = "tims";
-}
-
-fn error(field: &str, key: &str) -> AppError {
-    AppError::Invalid(vec![FieldError::new(field, key)])
 }
 
 /// Reserves one try on the account's TIMS budget, or says how long to wait.
@@ -58,14 +54,14 @@ pub async fn find(state: &AppState, who: &SignedIn, typed: &str) -> Result<TimsR
     let identifier = match (NationalId::parse(typed), parse_kra_pin(typed)) {
         (Some(id), _) => id.as_str().to_string(),
         (None, Ok(pin)) => pin.into_string(),
-        (None, Err(_)) if typed.trim().is_empty() => return Err(error(FIELD, "tims-error-missing")),
-        (None, Err(_)) => return Err(error(FIELD, "tims-error-format")),
+        (None, Err(_)) if typed.trim().is_empty() => return Err(AppError::field(FIELD, "tims-error-missing")),
+        (None, Err(_)) => return Err(AppError::field(FIELD, "tims-error-format")),
     };
     let key = reserve(state, who, FIELD).await?;
     let record = db::find(&state.pool, &identifier)
         .await
         .map_err(AppError::internal)?
-        .ok_or_else(|| error(FIELD, "tims-error-not-found"))?;
+        .ok_or_else(|| AppError::field(FIELD, "tims-error-not-found"))?;
     let yours = match (&record.id_number, &record.kra_pin) {
         (Some(id_number), _) => *id_number == who.id_number,
         (None, Some(pin)) => db::acts_for(&state.pool, who.id.as_str(), pin)
@@ -74,7 +70,7 @@ pub async fn find(state: &AppState, who: &SignedIn, typed: &str) -> Result<TimsR
         (None, None) => false,
     };
     if !yours {
-        return Err(error(FIELD, "tims-error-not-yours"));
+        return Err(AppError::field(FIELD, "tims-error-not-yours"));
     }
     match db::linked_to(&state.pool, &record.account_number)
         .await
@@ -82,9 +78,9 @@ pub async fn find(state: &AppState, who: &SignedIn, typed: &str) -> Result<TimsR
     {
         Some(owner) if owner == who.id.as_str() => {
             release(state, &key).await?;
-            Err(error(FIELD, "tims-error-already-yours"))
+            Err(AppError::field(FIELD, "tims-error-already-yours"))
         }
-        Some(_) => Err(error(FIELD, "tims-error-linked-elsewhere")),
+        Some(_) => Err(AppError::field(FIELD, "tims-error-linked-elsewhere")),
         None => {
             release(state, &key).await?;
             Ok(record)
@@ -157,11 +153,11 @@ pub async fn prove_with_details(
 ) -> Result<(), AppError> {
     let year = parse_year_of_birth(year_of_birth, state.clock.year())?;
     if first_name.trim().is_empty() {
-        return Err(error("first_name", "tims-error-first-name-missing"));
+        return Err(AppError::field("first_name", "tims-error-first-name-missing"));
     }
     let Some(id_number) = &record.id_number else {
         // An organisation's record has no first name: only the code proves it.
-        return Err(error("first_name", "tims-error-details"));
+        return Err(AppError::field("first_name", "tims-error-details"));
     };
     let key = reserve(state, who, "first_name").await?;
     let matches = db::register_details(&state.pool, id_number)
@@ -169,7 +165,7 @@ pub async fn prove_with_details(
         .map_err(AppError::internal)?
         .is_some_and(|(name, born)| name.trim().eq_ignore_ascii_case(first_name.trim()) && born == year);
     if !matches {
-        return Err(error("first_name", "tims-error-details"));
+        return Err(AppError::field("first_name", "tims-error-details"));
     }
     release(state, &key).await?;
     link(state, who, record, "details").await
@@ -187,7 +183,7 @@ async fn link(state: &AppState, who: &SignedIn, record: &TimsRecord, proved_by: 
     .await
     .map_err(AppError::internal)?;
     if !linked {
-        return Err(error("identifier", "tims-error-linked-elsewhere"));
+        return Err(AppError::field("identifier", "tims-error-linked-elsewhere"));
     }
     tx.commit().await.map_err(AppError::internal)?;
     Ok(())
