@@ -22,3 +22,5 @@ impl Channel {
         [Channel::Sms, Channel::Email].into_iter().find(|c| c.code() == code)
     }
 }
+
+crate::ids::stored_as_code!(Channel);

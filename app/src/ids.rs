@@ -101,6 +101,31 @@ macro_rules! text_identifier {
             }
         }
 
+        /// Stored as text: a row decodes straight into the type, and the type binds as a query argument.
+        #[cfg(feature = "ssr")]
+        impl sqlx::Type<sqlx::Any> for $t {
+            fn type_info() -> sqlx::any::AnyTypeInfo {
+                <String as sqlx::Type<sqlx::Any>>::type_info()
+            }
+        }
+
+        #[cfg(feature = "ssr")]
+        impl<'r> sqlx::Decode<'r, sqlx::Any> for $t {
+            fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                <String as sqlx::Decode<'r, sqlx::Any>>::decode(value).map($t)
+            }
+        }
+
+        #[cfg(feature = "ssr")]
+        impl<'q> sqlx::Encode<'q, sqlx::Any> for $t {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                <String as sqlx::Encode<'q, sqlx::Any>>::encode_by_ref(&self.0, buf)
+            }
+        }
+
         /// Reads as the text it is, so a checked value goes wherever text is read (a query, a message).
         impl std::ops::Deref for $t {
             type Target = str;
@@ -112,6 +137,38 @@ macro_rules! text_identifier {
     )*};
 }
 text_identifier!(AccountId, NationalId, PlateNumber, Email, PhoneNumber, KraPin);
+
+/// A closed set of values (an account type, a channel) stored as its code: the row decodes into the enum (an
+/// unknown code is an error, never a silent default) and the enum binds as its code.
+macro_rules! stored_as_code {
+    ($($t:ty),*) => {$(
+        #[cfg(feature = "ssr")]
+        impl sqlx::Type<sqlx::Any> for $t {
+            fn type_info() -> sqlx::any::AnyTypeInfo {
+                <String as sqlx::Type<sqlx::Any>>::type_info()
+            }
+        }
+
+        #[cfg(feature = "ssr")]
+        impl<'r> sqlx::Decode<'r, sqlx::Any> for $t {
+            fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                let code = <String as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
+                <$t>::parse(&code).ok_or_else(|| format!("unknown {} {code:?}", stringify!($t)).into())
+            }
+        }
+
+        #[cfg(feature = "ssr")]
+        impl<'q> sqlx::Encode<'q, sqlx::Any> for $t {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                <&str as sqlx::Encode<'q, sqlx::Any>>::encode(self.code(), buf)
+            }
+        }
+    )*};
+}
+pub(crate) use stored_as_code;
 
 macro_rules! display_as_str {
     ($($t:ty),*) => {$(

@@ -2,6 +2,7 @@
 //! functions, compiled for the server (`ssr`) and for the browser (`hydrate`).
 #![recursion_limit = "256"]
 
+pub mod account_type;
 pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod applications;

@@ -17,6 +17,7 @@ use crate::{
     web::{
         context::Ctx,
         guard::{signed_in, SignedIn},
+        routes::Page,
     },
 };
 
@@ -25,7 +26,7 @@ pub const FORM: &str = "application";
 
 /// The application's own page (its status, or for a draft its next step).
 pub fn page_of(id: &ApplicationId) -> String {
-    format!("applications/{}", id.as_str())
+    Page::Application(id.as_str().into()).path()
 }
 
 /// Runs `act` on `who`'s draft `id` and ends the post: onwards to the address `act` gives, or back to `step` with
@@ -39,9 +40,9 @@ where
     let Some(id) = ApplicationId::parse(id) else {
         return ctx.finish(Ok("dashboard".into()), FORM, "dashboard", &[]).await;
     };
-    let back = format!("{}/{step}", page_of(&id));
+    let back = Page::ApplicationStep(id.as_str().into(), step.into()).path();
     let result = match signed_in(&ctx).await? {
-        Err(path) => Ok(path.to_string()),
+        Err(page) => Ok(page.path()),
         Ok(who) => match service::owned(&ctx.state, &who, id.as_str()).await {
             Ok(application) if application.status != Status::Draft => Ok(page_of(&id)),
             Ok(application) => act(ctx.state.clone(), who, application).await,
@@ -59,7 +60,7 @@ pub async fn start_application(service: Option<String>) -> Result<(), AppError> 
     let ctx = Ctx::load().await?;
     let code = service.unwrap_or_default();
     let result = match signed_in(&ctx).await? {
-        Err(path) => Ok(path.to_string()),
+        Err(page) => Ok(page.path()),
         Ok(who) => match catalogue::service(&code) {
             Some(found) if matches!(found.availability, Availability::Open) => {
                 service::start(&ctx.state, &who, found.code)
@@ -67,7 +68,7 @@ pub async fn start_application(service: Option<String>) -> Result<(), AppError> 
                     .map(|id| page_of(&id))
                     .map_err(AppError::internal)
             }
-            _ => Ok("services".into()),
+            _ => Ok(Page::Services.path()),
         },
     };
     ctx.finish(result, FORM, "services", &[]).await

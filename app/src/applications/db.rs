@@ -204,21 +204,27 @@ pub async fn record(conn: &mut AnyConnection, id: &ApplicationId, status: Status
     Ok(())
 }
 
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    status: String,
+    at: i64,
+}
+
 /// The timeline in order: by time, and within a second by the order statuses follow.
 pub async fn timeline(pool: &Pool, id: &ApplicationId) -> anyhow::Result<Vec<Event>> {
-    let mut events =
-        sqlx::query_as::<_, (String, i64)>("SELECT status, at FROM application_events WHERE application_id = $1")
-            .bind(id.as_str())
-            .fetch_all(pool)
-            .await?
-            .into_iter()
-            .map(|(status, at)| {
-                Ok(Event {
-                    status: Status::parse(&status).ok_or_else(|| anyhow::anyhow!("event status {status:?}"))?,
-                    at,
-                })
+    let rows: Vec<EventRow> = sqlx::query_as("SELECT status, at FROM application_events WHERE application_id = $1")
+        .bind(id.as_str())
+        .fetch_all(pool)
+        .await?;
+    let mut events = rows
+        .into_iter()
+        .map(|row| {
+            Ok(Event {
+                status: Status::parse(&row.status).ok_or_else(|| anyhow::anyhow!("event status {:?}", row.status))?,
+                at: row.at,
             })
-            .collect::<anyhow::Result<Vec<Event>>>()?;
+        })
+        .collect::<anyhow::Result<Vec<Event>>>()?;
     events.sort_by_key(|event| (event.at, Status::ALL.iter().position(|s| *s == event.status)));
     Ok(events)
 }

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A service's fee in whole shillings (M-Pesa takes whole shillings; DOMAIN.md).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Fee {
     pub service_code: String,
     pub amount_kes: i64,
@@ -11,6 +12,7 @@ pub struct Fee {
 
 /// The access fee charged on a transaction of at least `min_amount_kes` (until the next band starts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct AccessBand {
     pub min_amount_kes: i64,
     pub fee_kes: i64,

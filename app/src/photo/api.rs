@@ -11,7 +11,10 @@ use super::{
     domain::{Problem, FIELD, MAX_BYTES, SCRIPT_HEADER},
     service::{self, Origin},
 };
-use crate::{error::AppError, web::context::Ctx};
+use crate::{
+    error::AppError,
+    web::{context::Ctx, guard::signed_in},
+};
 
 /// Set by the server's body limit when the declared length is over it: the body is not read at all.
 #[derive(Debug, Clone, Copy)]
@@ -46,13 +49,17 @@ pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
     let origin = Origin::parse(service::param(query, "from").unwrap_or_default());
     let then = service::return_to(query);
     // Who is asking and whether they may, before the body is read.
-    let who = match service::admit(&ctx).await? {
+    let who = match signed_in(&ctx).await? {
         Ok(who) => who,
-        Err(refused) => {
+        Err(path) => {
             drain_later(data);
-            return answer(ctx, refused, origin, then, &parts.headers).await;
+            return answer(ctx, Ok(path.path()), origin, then, &parts.headers).await;
         }
     };
+    if let Err(refused) = service::admit(&ctx.state, &who).await {
+        drain_later(data);
+        return answer(ctx, Err(refused), origin, then, &parts.headers).await;
+    }
     let upload = match parts.extensions.get::<DeclaredTooLarge>() {
         Some(DeclaredTooLarge(bytes)) => Err(Problem::TooLarge {
             // The file is the request less a few hundred bytes of multipart framing.
@@ -73,7 +80,10 @@ pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
             other => other,
         },
     };
-    let result = service::upload(&mut ctx, &who, upload, origin, then.clone()).await;
+    let result = service::upload(&ctx.state, &who, upload).await.map(|()| {
+        ctx.notice("photo-notice-saved");
+        then.clone().unwrap_or_else(|| origin.next().path())
+    });
     answer(ctx, result, origin, then, &parts.headers).await
 }
 
@@ -104,8 +114,17 @@ fn drain_later(data: MultipartData) {
 #[tracing::instrument(skip_all)]
 pub async fn remove_photo() -> Result<(), AppError> {
     let mut ctx = Ctx::load().await?;
-    let result = service::remove(&mut ctx).await;
-    ctx.finish(result, "photo", Origin::Account.page(), &[]).await
+    let result = match signed_in(&ctx).await? {
+        Err(page) => Ok(page.path()),
+        Ok(who) => service::remove(&ctx.state, &who).await.map(|removed| {
+            if removed {
+                ctx.notice("photo-notice-removed");
+            }
+            Origin::Account.next().path()
+        }),
+    };
+    ctx.finish(result, "photo", &Origin::Account.page(None).path(), &[])
+        .await
 }
 
 /// A redirect for a form post; the address itself for the island.
@@ -118,10 +137,7 @@ async fn answer(
 ) -> Result<String, AppError> {
     let lang = ctx.lang;
     // Errors go back to the form, still carrying where to return afterwards.
-    let back = match then {
-        Some(then) => format!("{}?then={then}", origin.page()),
-        None => origin.page().to_string(),
-    };
+    let back = origin.page(then).path();
     let path = ctx.settle(result, "photo", &back, &[]).await?;
     let href = lang.href(&path);
     if !headers.contains_key(SCRIPT_HEADER) {

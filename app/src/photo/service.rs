@@ -9,11 +9,7 @@ use crate::{
     error::AppError,
     ids::AccountId,
     state::AppState,
-    web::{
-        context::Ctx,
-        guard::{signed_in, SignedIn},
-        throttle,
-    },
+    web::{guard::SignedIn, routes::Page, throttle},
 };
 
 /// Which page the form was on: the step after verification, or the account page.
@@ -39,19 +35,19 @@ impl Origin {
         }
     }
 
-    /// The form's own page (where errors are shown).
-    pub fn page(self) -> &'static str {
+    /// The form's own page (where errors are shown), returning to `then` afterwards.
+    pub fn page(self, then: Option<String>) -> Page {
         match self {
-            Origin::Welcome => "welcome/photo",
-            Origin::Account => "account/photo",
+            Origin::Welcome => Page::WelcomePhoto,
+            Origin::Account => Page::AccountPhoto { then },
         }
     }
 
     /// Where a saved photo leads.
-    fn next(self) -> &'static str {
+    pub fn next(self) -> Page {
         match self {
-            Origin::Welcome => "dashboard",
-            Origin::Account => "account",
+            Origin::Welcome => Page::Dashboard,
+            Origin::Account => Page::Account,
         }
     }
 }
@@ -78,63 +74,44 @@ pub fn return_to(query: &str) -> Option<String> {
     safe.then(|| then.to_string())
 }
 
-/// Who may send a photo now: a signed-in, verified account within its upload budget. Decided before a byte of
-/// the file is read, so a signed-out or throttled sender costs no reading, decoding or memory.
-pub async fn admit(ctx: &Ctx) -> Result<Result<SignedIn, Result<String, AppError>>, AppError> {
-    let who = match signed_in(ctx).await? {
-        Ok(who) => who,
-        Err(path) => return Ok(Err(Ok(path.into()))),
-    };
+/// May this signed-in, verified account send a photo now (within its upload budget)? Asked before a byte of the
+/// file is read, so a throttled sender costs no reading, decoding or memory.
+pub async fn admit(state: &AppState, who: &SignedIn) -> Result<(), AppError> {
     let key = throttle::photo_key(who.id.as_str());
-    if let throttle::Reservation::Locked(wait) = throttle::reserve(&ctx.state.pool, &key, throttle::PHOTO, ctx.now())
+    match throttle::reserve(&state.pool, &key, throttle::PHOTO, state.clock.now())
         .await
         .map_err(AppError::internal)?
     {
-        let error = throttle::wait_error("photo", "photo-error-throttled", wait);
-        return Ok(Err(Err(error.into())));
+        throttle::Reservation::Locked(wait) => Err(throttle::wait_error("photo", "photo-error-throttled", wait).into()),
+        throttle::Reservation::Granted(_) => Ok(()),
     }
-    Ok(Ok(who))
 }
 
 /// Checks, cleans and stores an uploaded photo as the (admitted) account's, replacing any other.
 /// `upload` is the file's bytes, or what went wrong while receiving them.
-pub async fn upload(
-    ctx: &mut Ctx,
-    who: &SignedIn,
-    upload: Result<Vec<u8>, Problem>,
-    origin: Origin,
-    then: Option<String>,
-) -> Result<String, AppError> {
-    let photo = clean(ctx, upload.map_err(|p| p.field_error())?)
+pub async fn upload(state: &AppState, who: &SignedIn, upload: Result<Vec<u8>, Problem>) -> Result<(), AppError> {
+    let photo = clean(state, upload.map_err(|p| p.field_error())?)
         .await?
         .map_err(|p| p.field_error())?;
-    db::save(&ctx.state.pool, who.id.as_str(), &photo, ctx.now())
+    db::save(&state.pool, who.id.as_str(), &photo, state.clock.now())
         .await
-        .map_err(AppError::internal)?;
-    ctx.session.data.notice = Some("photo-notice-saved".into());
-    Ok(then.unwrap_or_else(|| origin.next().into()))
+        .map(|_| ())
+        .map_err(AppError::internal)
 }
 
 /// The check runs on a blocking thread, a bounded number at a time.
-async fn clean(ctx: &Ctx, bytes: Vec<u8>) -> Result<Result<CleanPhoto, Problem>, AppError> {
-    let _permit = ctx.state.photo_checks.acquire().await.map_err(AppError::internal)?;
+async fn clean(state: &AppState, bytes: Vec<u8>) -> Result<Result<CleanPhoto, Problem>, AppError> {
+    let _permit = state.photo_checks.acquire().await.map_err(AppError::internal)?;
     tokio::task::spawn_blocking(move || check::clean(&bytes))
         .await
         .map_err(AppError::internal)
 }
 
-pub async fn remove(ctx: &mut Ctx) -> Result<String, AppError> {
-    let who = match signed_in(ctx).await? {
-        Ok(who) => who,
-        Err(path) => return Ok(path.into()),
-    };
-    if db::remove(&ctx.state.pool, who.id.as_str())
+/// Removes the account's photo; answers whether there was one.
+pub async fn remove(state: &AppState, who: &SignedIn) -> Result<bool, AppError> {
+    db::remove(&state.pool, who.id.as_str())
         .await
-        .map_err(AppError::internal)?
-    {
-        ctx.session.data.notice = Some("photo-notice-removed".into());
-    }
-    Ok("account".into())
+        .map_err(AppError::internal)
 }
 
 /// The account's photo, if it has one. Other features ask this (the smart licence needs a photo on file).

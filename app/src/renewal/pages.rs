@@ -24,6 +24,7 @@ use crate::{
     web::{
         context::Ctx,
         page::{redirect_to, PostForm},
+        routes::Page,
         wizard::{self, Position, StepFrame, Steps, CHECK},
     },
 };
@@ -70,7 +71,10 @@ pub fn next_path(application: &Application) -> String {
 pub fn path_of(application: &Application, next: Next) -> String {
     match next {
         Next::Step => next_path(application),
-        Next::Photo => format!("account/photo?then={}/smart", page_of(&application.id)),
+        Next::Photo => Page::AccountPhoto {
+            then: Some(Page::ApplicationStep(application.id.as_str().into(), "smart".into()).path()),
+        }
+        .path(),
     }
 }
 

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use super::service::{self, PendingLink};
 use crate::{
     error::AppError,
-    web::{context::Ctx, guard::signed_in},
+    web::{context::Ctx, guard::signed_in, routes::Page},
 };
 
 /// Loads the session and who is asking; `None` (with the sign-in or verification page to go to) otherwise.
-async fn start() -> Result<(Ctx, Result<crate::web::guard::SignedIn, &'static str>), AppError> {
+async fn start() -> Result<(Ctx, Result<crate::web::guard::SignedIn, Page>), AppError> {
     let ctx = Ctx::load().await?;
     let who = signed_in(&ctx).await?;
     Ok((ctx, who))
@@ -22,7 +22,7 @@ pub async fn tims_find(identifier: Option<String>) -> Result<(), AppError> {
     let (mut ctx, who) = start().await?;
     let identifier = identifier.unwrap_or_default();
     let result = match who {
-        Err(path) => Ok(path.to_string()),
+        Err(page) => Ok(page.path()),
         Ok(who) => match service::find(&ctx.state, &who, &identifier).await {
             Ok(record) => {
                 ctx.session.data.set(&PendingLink {
@@ -42,7 +42,7 @@ pub async fn tims_method(method: Option<String>) -> Result<(), AppError> {
     let (ctx, who) = start().await?;
     let method = method.unwrap_or_default();
     let result = match who {
-        Err(path) => Ok(path.to_string()),
+        Err(page) => Ok(page.path()),
         Ok(who) => match service::pending(&ctx.state, ctx.session.data.get()).await? {
             None => Ok("tims".to_string()),
             Some(record) => match method.as_str() {
@@ -63,7 +63,7 @@ pub async fn tims_code(code: Option<String>) -> Result<(), AppError> {
     let (mut ctx, who) = start().await?;
     let code = code.unwrap_or_default();
     let result = match who {
-        Err(path) => Ok(path.to_string()),
+        Err(page) => Ok(page.path()),
         Ok(who) => match service::pending(&ctx.state, ctx.session.data.get()).await? {
             None => Ok("tims".to_string()),
             Some(record) => service::prove_with_code(&ctx.state, &who, &ctx.client, &record, &code)
@@ -80,7 +80,7 @@ pub async fn tims_details(first_name: Option<String>, year_of_birth: Option<Stri
     let (mut ctx, who) = start().await?;
     let (first_name, year_of_birth) = (first_name.unwrap_or_default(), year_of_birth.unwrap_or_default());
     let result = match who {
-        Err(path) => Ok(path.to_string()),
+        Err(page) => Ok(page.path()),
         Ok(who) => match service::pending(&ctx.state, ctx.session.data.get()).await? {
             None => Ok("tims".to_string()),
             Some(record) => service::prove_with_details(&ctx.state, &who, &record, &first_name, &year_of_birth)
@@ -96,5 +96,5 @@ pub async fn tims_details(first_name: Option<String>, year_of_birth: Option<Stri
 fn linked(ctx: &mut Ctx) -> String {
     ctx.session.data.remove::<PendingLink>();
     ctx.session.data.notice = Some("tims-notice-linked".into());
-    "dashboard".into()
+    Page::Dashboard.path()
 }

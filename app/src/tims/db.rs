@@ -54,8 +54,14 @@ pub async fn acts_for(pool: &Pool, account_id: &str, kra_pin: &str) -> anyhow::R
     Ok(found.is_some())
 }
 
-/// The register's first name and year of birth for an ID number.
-pub async fn register_details(pool: &Pool, id_number: &str) -> anyhow::Result<Option<(String, i64)>> {
+/// What the national register says of a person, as the details proof compares it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RegisterDetails {
+    pub first_name: String,
+    pub year_of_birth: i64,
+}
+
+pub async fn register_details(pool: &Pool, id_number: &str) -> anyhow::Result<Option<RegisterDetails>> {
     Ok(
         sqlx::query_as("SELECT first_name, year_of_birth FROM register_people WHERE id_number = $1")
             .bind(id_number)

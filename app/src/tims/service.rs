@@ -163,7 +163,9 @@ pub async fn prove_with_details(
     let matches = db::register_details(&state.pool, id_number)
         .await
         .map_err(AppError::internal)?
-        .is_some_and(|(name, born)| name.trim().eq_ignore_ascii_case(first_name.trim()) && born == year);
+        .is_some_and(|found| {
+            found.first_name.trim().eq_ignore_ascii_case(first_name.trim()) && found.year_of_birth == year
+        });
     if !matches {
         return Err(AppError::field("first_name", "tims-error-details"));
     }

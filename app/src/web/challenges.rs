@@ -10,6 +10,7 @@ use crate::{
     db::Pool,
     error::{AppError, FieldError},
     i18n::Lang,
+    ids::AccountId,
     state::AppState,
     web::{
         outbox::{self, Message},
@@ -147,20 +148,23 @@ pub async fn new_link(
     Ok(token)
 }
 
-/// Uses a link: the account and the address it was sent to, if the token is known, unused and in date.
-pub async fn use_link(pool: &Pool, token: &str, now: i64) -> anyhow::Result<Option<(String, String)>> {
-    let row = sqlx::query(
+/// A used email link: the account and the address it was sent to.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct UsedLink {
+    pub account_id: AccountId,
+    pub sent_to: String,
+}
+
+/// Uses a link, if the token is known, unused and in date.
+pub async fn use_link(pool: &Pool, token: &str, now: i64) -> anyhow::Result<Option<UsedLink>> {
+    Ok(sqlx::query_as(
         "UPDATE challenges SET used_at = $1 WHERE secret_hash = $2 AND purpose = 'verify_email' \
          AND used_at IS NULL AND expires_at > $1 RETURNING account_id, sent_to",
     )
     .bind(now)
     .bind(secrets::hash(token))
     .fetch_optional(pool)
-    .await?;
-    Ok(match row {
-        Some(row) => Some((row.try_get("account_id")?, row.try_get("sent_to")?)),
-        None => None,
-    })
+    .await?)
 }
 
 /// The most wrong tries on a live code of `purpose`.

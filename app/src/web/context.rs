@@ -1,5 +1,6 @@
-//! What every accounts server function and page starts from: the app state, the reader's language, the request's
-//! headers and session, and where to send the answer.
+//! What every server function and page starts from: the app state, the reader's language, the request's headers
+//! and session, and where to send the answer. Services never see it: the api layer hands them `&AppState`, a
+//! `Caller` and typed values.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +10,21 @@ use leptos_axum::ResponseOptions;
 
 use super::session::{Flash, Session};
 use crate::{error::AppError, i18n::Lang, state::AppState};
+
+/// What a service may know of the request besides its answers: where it comes from (the throttles' key), the
+/// reader's language, the browser's name and its remembered-device token. The api layer takes it from the
+/// request; a test, an M-Pesa callback or an officer's action makes its own.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Caller {
+    pub client: String,
+    pub lang: Lang,
+    /// "Chrome on Android": how lists of sessions and devices name this browser.
+    pub browser: String,
+    /// The remembered-device cookie, if the browser sent one.
+    pub device_token: Option<String>,
+    /// The session asking (its hash): "this browser" in the list of sessions, the one a password change keeps.
+    pub session: String,
+}
 
 pub struct Ctx {
     pub state: AppState,
@@ -48,17 +64,30 @@ impl Ctx {
         })
     }
 
+    pub fn caller(&self) -> Caller {
+        Caller {
+            client: self.client.clone(),
+            lang: self.lang,
+            browser: browser_name(&self.headers),
+            device_token: super::session::read_cookie(
+                &self.headers,
+                &super::session::cookie_name(&self.state, super::session::DEVICE_COOKIE),
+            ),
+            session: self.session.id_hash().to_string(),
+        }
+    }
+
+    /// Shows `key` once on the next page.
+    pub fn notice(&mut self, key: &str) {
+        self.session.data.notice = Some(key.into());
+    }
+
     pub fn response(&self) -> &ResponseOptions {
         &self.response
     }
 
     pub fn now(&self) -> i64 {
         self.state.clock.now()
-    }
-
-    /// The signed-in account, or `SignInRequired`.
-    pub fn account_id(&self) -> Result<String, AppError> {
-        self.session.account_id.clone().ok_or(AppError::SignInRequired)
     }
 
     pub async fn save(&mut self) -> Result<(), AppError> {
@@ -114,7 +143,7 @@ impl Ctx {
                 self.save().await?;
                 Ok(back.into())
             }
-            Err(AppError::SignInRequired) => Ok("login".into()),
+            Err(AppError::SignInRequired) => Ok(super::routes::Page::Login.path()),
             Err(other) => Err(other),
         }
     }
@@ -140,5 +169,45 @@ impl Ctx {
             self.save().await?;
         }
         Ok(notice)
+    }
+}
+
+/// A name a person recognises in the lists of sessions and remembered devices: browser and system, from the
+/// User-Agent.
+pub fn browser_name(headers: &HeaderMap) -> String {
+    let agent = headers
+        .get(http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let browser = ["Edg", "OPR", "Firefox", "Chrome", "Safari"]
+        .into_iter()
+        .find(|b| agent.contains(b))
+        .map(|b| match b {
+            "Edg" => "Edge",
+            "OPR" => "Opera",
+            other => other,
+        })
+        .unwrap_or("Browser");
+    let system = ["Android", "iPhone", "Windows", "Mac OS", "Linux"]
+        .into_iter()
+        .find(|s| agent.contains(s))
+        .unwrap_or("unknown system");
+    format!("{browser} on {system}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn browsers_are_named_by_browser_and_system() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            http::header::USER_AGENT,
+            "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
+                .parse()
+                .unwrap(),
+        );
+        assert_eq!(browser_name(&headers), "Chrome on Android");
     }
 }

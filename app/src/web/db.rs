@@ -3,12 +3,12 @@
 
 use sqlx::FromRow;
 
-use crate::db::Pool;
+use crate::{account_type::AccountType, db::Pool, ids::AccountId};
 
 #[derive(Debug, FromRow)]
 pub struct SignedInRow {
-    pub id: String,
-    pub account_type: String,
+    pub id: AccountId,
+    pub account_type: AccountType,
     pub id_number: String,
     pub first_name: String,
     pub email_verified_at: Option<i64>,

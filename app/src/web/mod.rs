@@ -9,6 +9,7 @@ pub mod guard;
 pub mod outbox;
 pub mod page;
 pub mod passwords;
+pub mod routes;
 pub mod secrets;
 pub mod session;
 pub mod throttle;

@@ -125,7 +125,7 @@ where
         let (mut ctx, state) = load_form(form).await?;
         let who = match signed_in(&ctx).await? {
             Ok(who) => who,
-            Err(path) => return Ok(redirect_to(&ctx, path)),
+            Err(page) => return Ok(redirect_to(&ctx, &page.path())),
         };
         let notice = ctx.take_notice().await?;
         body(SignedInPage {

@@ -16,6 +16,8 @@ use super::secrets;
 use crate::{error::FieldError, state::AppState};
 
 pub const REMEMBER_SECONDS: i64 = 30 * 86_400;
+/// The cookie that marks a remembered browser (its token's hash is in `trusted_devices`).
+pub const DEVICE_COOKIE: &str = "uraia_device";
 /// A draft survives a lost connection or a night's sleep, not longer.
 const ANONYMOUS_IDLE_SECONDS: i64 = 86_400;
 /// Sliding expiry is written back at most this often, not on every request.
@@ -261,15 +263,20 @@ impl Session {
         public_id(&self.id_hash)
     }
 
-    /// Ends every other session of an account (after a password change), in the caller's transaction.
-    pub async fn end_others(&self, conn: &mut sqlx::AnyConnection, account_id: &str) -> anyhow::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND id_hash <> $2")
-            .bind(account_id)
-            .bind(&self.id_hash)
-            .execute(conn)
-            .await?;
-        Ok(())
+    /// Which session this is, as `Caller::session` carries it to a service.
+    pub fn id_hash(&self) -> &str {
+        &self.id_hash
     }
+}
+
+/// Ends every session of an account but `keep` (after a password change), in the caller's transaction.
+pub async fn end_others(conn: &mut sqlx::AnyConnection, account_id: &str, keep: &str) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND id_hash <> $2")
+        .bind(account_id)
+        .bind(keep)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 /// One live session of an account, as the list of signed-in browsers shows it.

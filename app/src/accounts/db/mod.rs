@@ -6,26 +6,29 @@ pub mod devices;
 
 use sqlx::FromRow;
 
-use super::domain::DocumentType;
-use crate::db::Pool;
+use super::domain::{AccountType, Channel, DocumentType};
+use crate::{
+    db::Pool,
+    ids::{AccountId, Email, PhoneNumber},
+};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct Account {
-    pub id: String,
-    pub account_type: String,
+    pub id: AccountId,
+    pub account_type: AccountType,
     pub id_number: String,
     pub first_name: String,
     pub last_name: String,
-    pub email: String,
+    pub email: Email,
     pub email_verified_at: Option<i64>,
-    pub phone: String,
+    pub phone: PhoneNumber,
     pub phone_verified_at: Option<i64>,
     pub password_hash: String,
     pub language: String,
-    pub code_channel: String,
+    pub code_channel: Channel,
     /// A new address or number waiting for its own proof; the verified one keeps working meanwhile.
-    pub pending_email: Option<String>,
-    pub pending_phone: Option<String>,
+    pub pending_email: Option<Email>,
+    pub pending_phone: Option<PhoneNumber>,
 }
 
 impl Account {
@@ -34,8 +37,7 @@ impl Account {
     }
 
     /// `wanted` if it is verified, else the other channel if that one is; codes never go anywhere unproven.
-    pub fn verified_channel(&self, wanted: super::domain::Channel) -> Option<super::domain::Channel> {
-        use super::domain::Channel;
+    pub fn verified_channel(&self, wanted: Channel) -> Option<Channel> {
         let verified = |channel: Channel| match channel {
             Channel::Sms => self.phone_verified_at.is_some(),
             Channel::Email => self.email_verified_at.is_some(),
@@ -48,10 +50,10 @@ impl Account {
     }
 
     /// The address a code on `channel` goes to.
-    pub fn address(&self, channel: super::domain::Channel) -> &str {
+    pub fn address(&self, channel: Channel) -> &str {
         match channel {
-            super::domain::Channel::Sms => &self.phone,
-            super::domain::Channel::Email => &self.email,
+            Channel::Sms => self.phone.as_str(),
+            Channel::Email => self.email.as_str(),
         }
     }
 }
@@ -112,12 +114,18 @@ pub async fn taken(
     Ok(taken)
 }
 
-/// A resident or a diplomat in the demo registers: first name and last name.
+/// A resident or a diplomat in the demo registers.
+#[derive(Debug, Clone, FromRow)]
+pub struct RegisteredForeigner {
+    pub first_name: String,
+    pub last_name: String,
+}
+
 pub async fn register_foreigner(
     pool: &Pool,
     document: DocumentType,
     number: &str,
-) -> anyhow::Result<Option<(String, String)>> {
+) -> anyhow::Result<Option<RegisteredForeigner>> {
     let table = match document {
         DocumentType::ForeignerCertificate => "register_residents",
         DocumentType::DiplomaticId => "register_diplomats",
@@ -142,8 +150,15 @@ pub async fn is_director(pool: &Pool, kra_pin: &str, id_number: &str) -> anyhow:
     Ok(found.is_some())
 }
 
-/// A person in the demo national register: first name and year of birth.
-pub async fn register_person(pool: &Pool, id_number: &str) -> anyhow::Result<Option<(String, String, i64)>> {
+/// A person in the demo national register.
+#[derive(Debug, Clone, FromRow)]
+pub struct RegisteredPerson {
+    pub first_name: String,
+    pub other_names: String,
+    pub year_of_birth: i64,
+}
+
+pub async fn register_person(pool: &Pool, id_number: &str) -> anyhow::Result<Option<RegisteredPerson>> {
     Ok(
         sqlx::query_as("SELECT first_name, other_names, year_of_birth FROM register_people WHERE id_number = $1")
             .bind(id_number)
@@ -159,7 +174,6 @@ pub async fn organisation_exists(pool: &Pool, kra_pin: &str) -> anyhow::Result<O
         .await?)
 }
 
-/// The organisations an account acts for: name, KRA PIN, role.
 /// An organisation an account acts for, and the person's role in it.
 #[derive(Debug, Clone, FromRow)]
 pub struct Membership {

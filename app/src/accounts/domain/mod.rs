@@ -15,44 +15,10 @@ pub use identity::{
 };
 pub use password::{check_password, parse_code, password_strength};
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::FieldError;
 
-/// Who the account is for (product document, step 2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum AccountType {
-    Citizen,
-    Resident,
-    Diplomat,
-    Visitor,
-    Business,
-}
-
-impl AccountType {
-    pub const ALL: [AccountType; 5] = [
-        AccountType::Citizen,
-        AccountType::Resident,
-        AccountType::Diplomat,
-        AccountType::Visitor,
-        AccountType::Business,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            AccountType::Citizen => "citizen",
-            AccountType::Resident => "resident",
-            AccountType::Diplomat => "diplomat",
-            AccountType::Visitor => "visitor",
-            AccountType::Business => "business",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<AccountType> {
-        AccountType::ALL.into_iter().find(|t| t.code() == code)
-    }
-}
+/// Who the account is for: shared, since a signed-in person's type travels to every feature.
+pub use crate::account_type::AccountType;
 
 pub(super) fn error(field: &str, key: &str) -> FieldError {
     FieldError::new(field, key)

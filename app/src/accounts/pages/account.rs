@@ -5,6 +5,7 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 use super::{account_page, channel_choices, AccountForm};
 use crate::{
+    account_type::AccountType,
     accounts::{
         api,
         db::{self, devices::Device},
@@ -59,7 +60,7 @@ pub fn DashboardPage(
             <AccountNav lang />
             <Notice lang notice />
             <PageHead title=title.clone() lang errors=vec![] />
-            <span class="caption">{lang.t(&format!("accounts-type-{}", who.account_type))}</span>
+            <span class="caption">{lang.t(&format!("accounts-type-{}", who.account_type.code()))}</span>
             <h1 class="heading-l">{lang.t_with("accounts-dashboard-welcome", &[("name", who.first_name.clone())])}</h1>
             {(!organisations.is_empty()).then(|| view! {
                 <h2 class="heading-m">{lang.t("accounts-dashboard-organisations")}</h2>
@@ -68,7 +69,7 @@ pub fn DashboardPage(
                 </ul>
             })}
             {blocks}
-            {(who.account_type == "visitor").then(|| view! { <p class="body">{lang.t("accounts-dashboard-visitor")}</p> })}
+            {(who.account_type == AccountType::Visitor).then(|| view! { <p class="body">{lang.t("accounts-dashboard-visitor")}</p> })}
         }
         .into_any())
     })
@@ -92,22 +93,22 @@ pub fn AccountPage(
         let details = vec![
             SummaryRow::new(
                 lang.t("accounts-check-type"),
-                lang.t(&format!("accounts-type-{}", account.account_type)),
+                lang.t(&format!("accounts-type-{}", account.account_type.code())),
             ),
             SummaryRow::new(
                 lang.t("accounts-check-name"),
                 format!("{} {}", account.first_name, account.last_name),
             ),
             SummaryRow::new(lang.t("accounts-field-id-number"), account.id_number.clone()),
-            SummaryRow::new(lang.t("accounts-field-email"), account.email.clone()),
+            SummaryRow::new(lang.t("accounts-field-email"), account.email.to_string()),
             SummaryRow::new(lang.t("accounts-field-phone"), display_phone(&account.phone)),
         ];
         let pending_email = account.pending_email.clone();
         let pending_phone = account.pending_phone.as_deref().map(display_phone);
-        let browsers = browsers::list(&ctx, &account.id).await?;
+        let browsers = browsers::list(&ctx.state, &ctx.caller(), &account.id).await?;
         let blocks = render_blocks(blocks, &ctx, &who).await?;
         let channels = channel_choices(lang);
-        let remembered = devices(&ctx, &account.id).await?;
+        let remembered = devices(&ctx.state, &account.id).await?;
         let title = lang.t("accounts-account-title");
         let (password_error, confirm_error) = (state.error("password"), state.error("confirm"));
         let current_error = state.error("current_password");
@@ -129,7 +130,7 @@ pub fn AccountPage(
             <h1 class="heading-l">{title}</h1>
             <SummaryList rows=details />
             {pending_email.map(|email| view! {
-                <p class="body inset">{lang.t_with("accounts-pending-email", &[("email", email)])}</p>
+                <p class="body inset">{lang.t_with("accounts-pending-email", &[("email", email.to_string())])}</p>
             })}
             {pending_phone.map(|phone| view! {
                 <p class="body inset">{lang.t_with("accounts-pending-phone", &[("phone", phone)])}" "
@@ -156,7 +157,7 @@ pub fn AccountPage(
             <h2 class="heading-m">{lang.t("accounts-channel-heading")}</h2>
             <PostForm action=api::ChangeChannel::url()>
                 <Radios name="channel" legend=lang.t("accounts-channel-legend") options=channels
-                    selected=Some(account.code_channel.clone()) error=channel_error />
+                    selected=Some(account.code_channel.code().to_string()) error=channel_error />
                 <TextInput id="channel_password" name="channel_password" label=lang.t("accounts-field-password-for-channel")
                     input_type="password" autocomplete="current-password" error=channel_password_error />
                 <Button text=lang.t("accounts-channel-save") secondary=true />

@@ -7,7 +7,7 @@ use crate::{
         api,
         domain::{display_phone, AccountType},
         islands::PasswordHelp,
-        service::registration::{self, Draft, Identity, TERMS_VERSION},
+        service::registration::{Draft, Identity, TERMS_VERSION},
     },
     i18n::Lang,
     ui::{Button, Checkboxes, Choice, Radios, SummaryList, SummaryRow, TextInput},
@@ -27,7 +27,7 @@ async fn step_page(
     if ctx.session.account_id.is_some() {
         return Ok(Err(redirect_to(&ctx, "dashboard")));
     }
-    let draft = registration::draft(&ctx);
+    let draft: Draft = ctx.session.data.get().unwrap_or_default();
     match wizard::guard(&draft, step) {
         Ok(position) => Ok(Ok((ctx, state, draft, position))),
         Err(path) => Ok(Err(redirect_to(&ctx, &path))),

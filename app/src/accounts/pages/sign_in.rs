@@ -9,7 +9,7 @@ use crate::{
         api,
         domain::{mask_phone, Channel},
         islands::{PasswordHelp, PasswordLabels},
-        service::{reset::PendingReset, sign_in::pending_account},
+        service::reset::PendingReset,
     },
     i18n::Lang,
     ui::{Button, Checkboxes, Choice, Radios, TextInput},
@@ -78,7 +78,7 @@ pub fn SignInCodePage() -> impl IntoView {
     page(async move {
         let (mut ctx, state) = load_form("sign-in-code").await?;
         let lang = ctx.lang;
-        let Ok(account) = pending_account(&ctx).await else {
+        let Ok(account) = api::pending_sign_in(&ctx).await else {
             return Ok(redirect_to(&ctx, "login"));
         };
         let notice = ctx.take_notice().await?;

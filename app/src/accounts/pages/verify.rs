@@ -5,15 +5,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{account_page, AccountForm};
 use crate::{
-    accounts::{
-        api,
-        db::Account,
-        domain::display_phone,
-        service::{
-            account::{pending_change, step_up_destination},
-            verification::current,
-        },
-    },
+    accounts::{api, db::Account, domain::display_phone, service::account::step_up_destination},
     error::AppError,
     ui::{Button, TextInput},
     web::{
@@ -25,7 +17,7 @@ use crate::{
 
 /// The signed-in account (verified or not), or a redirect to sign in.
 async fn signed_in(ctx: &Ctx) -> Result<Result<Account, AnyView>, AppError> {
-    match current(ctx).await {
+    match api::account(ctx).await {
         Ok(account) => Ok(Ok(account)),
         Err(AppError::SignInRequired) => Ok(Err(redirect_to(ctx, "login"))),
         Err(other) => Err(other),
@@ -51,7 +43,7 @@ pub fn VerifyEmailPage() -> impl IntoView {
             <Notice lang notice />
             <PageHead title=title.clone() lang errors=state.errors() />
             <h1 class="heading-l">{title}</h1>
-            <p class="body">{lang.t("accounts-verify-email-sent")}" "<strong>{account.email.clone()}</strong></p>
+            <p class="body">{lang.t("accounts-verify-email-sent")}" "<strong>{account.email.to_string()}</strong></p>
             <p class="body">{lang.t("accounts-verify-email-click")}</p>
             <h2 class="heading-m">{lang.t("accounts-verify-email-missing")}</h2>
             <p class="body">{lang.t("accounts-verify-email-spam")}</p>
@@ -148,7 +140,7 @@ pub fn ConfirmChangePage() -> impl IntoView {
         let AccountForm {
             ctx, state, account, ..
         } = page;
-        let Some(change) = pending_change(&ctx) else {
+        let Some(change) = api::pending_change(&ctx) else {
             return Ok(redirect_to(&ctx, "account"));
         };
         let lang = ctx.lang;

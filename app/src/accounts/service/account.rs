@@ -15,17 +15,18 @@ use crate::{
         notify,
     },
     error::AppError,
+    state::AppState,
     web::{
         challenges::Purpose,
-        context::Ctx,
-        session::Entry,
+        context::Caller,
+        session::{self, Entry},
         throttle::{self, Reservation},
     },
 };
 
 use super::{
     registration::check_new_password,
-    verification::{check, current, lang_of, send_code, send_code_to, send_link},
+    verification::{check, lang_of, send_code, send_code_to, send_link},
 };
 
 /// How long the code of a change may take.
@@ -49,31 +50,30 @@ impl Entry for PendingChange {
 
 /// Hashes and stores a new password, forgets every remembered device and tells the owner, in one transaction.
 pub async fn replace_password(
-    ctx: &Ctx,
+    state: &AppState,
     tx: &mut sqlx::AnyConnection,
     account: &Account,
     password: &str,
 ) -> Result<(), AppError> {
-    let hash = ctx.state.passwords.hash(password).await.map_err(AppError::internal)?;
+    let hash = state.passwords.hash(password).await.map_err(AppError::internal)?;
     db::set_password(tx, &account.id, &hash)
         .await
         .map_err(AppError::internal)?;
-    notify::tell_owner(tx, &ctx.state, account, "message-changed-password", &[])
+    notify::tell_owner(tx, state, account, "message-changed-password", &[])
         .await
         .map_err(AppError::internal)
 }
 
 /// The password typed again before a change, on the account's sign-in budget.
-async fn check_current(ctx: &Ctx, account: &Account, password: &str, field: &str) -> Result<(), AppError> {
-    let (pool, key) = (&ctx.state.pool, throttle::account_key(&account.id));
-    if let Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::LOGIN, ctx.now())
+async fn check_current(state: &AppState, account: &Account, password: &str, field: &str) -> Result<(), AppError> {
+    let (pool, key) = (&state.pool, throttle::account_key(&account.id));
+    if let Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::LOGIN, state.clock.now())
         .await
         .map_err(AppError::internal)?
     {
         return Err(throttle::too_many(field, wait).into());
     }
-    let right = ctx
-        .state
+    let right = state
         .passwords
         .verify(Some(&account.password_hash), password)
         .await
@@ -84,160 +84,172 @@ async fn check_current(ctx: &Ctx, account: &Account, password: &str, field: &str
     throttle::clear(pool, &key).await.map_err(AppError::internal)
 }
 
+/// A new password; every other session of the account ends (the caller's stays).
 pub async fn change_password(
-    ctx: &mut Ctx,
+    state: &AppState,
+    caller: &Caller,
+    account: &Account,
     current_password: &str,
     password: &str,
     confirm: &str,
-) -> Result<String, AppError> {
-    let account = current(ctx).await?;
-    check_current(ctx, &account, current_password, "current_password").await?;
+) -> Result<(), AppError> {
+    check_current(state, account, current_password, "current_password").await?;
     check_new_password(password, confirm, &account.id_number, &account.email)?;
-    let mut tx = crate::db::begin_write(&ctx.state.pool)
+    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    replace_password(state, &mut tx, account, password).await?;
+    session::end_others(&mut tx, &account.id, &caller.session)
         .await
         .map_err(AppError::internal)?;
-    replace_password(ctx, &mut tx, &account, password).await?;
-    ctx.session
-        .end_others(&mut tx, &account.id)
-        .await
-        .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)?;
-    ctx.session.data.notice = Some("accounts-notice-password-changed".into());
-    Ok("account".into())
+    tx.commit().await.map_err(AppError::internal)
 }
 
 /// A new email address: the password, then a code to a verified channel (`confirm_change`).
-pub async fn change_email(ctx: &mut Ctx, password: &str, email: &str) -> Result<String, AppError> {
-    let account = current(ctx).await?;
+pub async fn change_email(
+    state: &AppState,
+    account: &Account,
+    password: &str,
+    email: &str,
+) -> Result<PendingChange, AppError> {
     let email = domain::parse_email(email)?;
-    check_current(ctx, &account, password, "email_password").await?;
-    if email.as_str() == account.email {
+    check_current(state, account, password, "email_password").await?;
+    if email == account.email {
         return Err(AppError::field("email", "accounts-error-email-same"));
     }
-    if !db::taken(&ctx.state.pool, None, email.as_str(), "")
+    if !db::taken(&state.pool, None, &email, "")
         .await
         .map_err(AppError::internal)?
         .is_empty()
     {
         return Err(AppError::field("email", "accounts-error-email-taken"));
     }
-    start_change(ctx, &account, "email", email.into_string()).await
+    start_change(state, account, "email", email.into_string()).await
 }
 
 /// A new mobile number: the password, then a code to a verified channel (`confirm_change`).
-pub async fn change_phone(ctx: &mut Ctx, password: &str, phone: &str) -> Result<String, AppError> {
-    let account = current(ctx).await?;
+pub async fn change_phone(
+    state: &AppState,
+    account: &Account,
+    password: &str,
+    phone: &str,
+) -> Result<PendingChange, AppError> {
     let phone = domain::parse_phone(phone)?;
-    check_current(ctx, &account, password, "phone_password").await?;
-    if phone.as_str() == account.phone {
+    check_current(state, account, password, "phone_password").await?;
+    if phone == account.phone {
         return Err(AppError::field("phone", "accounts-error-phone-same"));
     }
-    if !db::taken(&ctx.state.pool, None, "", phone.as_str())
+    if !db::taken(&state.pool, None, "", &phone)
         .await
         .map_err(AppError::internal)?
         .is_empty()
     {
         return Err(AppError::field("phone", "accounts-error-phone-taken"));
     }
-    start_change(ctx, &account, "phone", phone.into_string()).await
+    start_change(state, account, "phone", phone.into_string()).await
 }
 
-/// Sends the step-up code to the account's code channel (verified: only verified accounts reach this page) and
-/// keeps the new value in the session until it comes back.
-async fn start_change(ctx: &mut Ctx, account: &Account, field: &str, value: String) -> Result<String, AppError> {
-    let wanted = Channel::parse(&account.code_channel).unwrap_or(Channel::Sms);
+/// Sends the step-up code to the account's code channel (verified: only verified accounts reach this page); the
+/// change waits (in the caller's keeping) until the code comes back.
+async fn start_change(
+    state: &AppState,
+    account: &Account,
+    field: &str,
+    value: String,
+) -> Result<PendingChange, AppError> {
+    let wanted = account.code_channel;
     let channel = account.verified_channel(wanted).ok_or(AppError::NotFound)?;
-    send_code(ctx, account, Purpose::StepUp, channel, field).await?;
-    ctx.session.data.set(&PendingChange {
+    send_code(state, account, Purpose::StepUp, channel, field).await?;
+    Ok(PendingChange {
         field: field.into(),
         value,
         channel: channel.code().into(),
-        started_at: ctx.now(),
-    });
-    Ok("account/confirm".into())
+        started_at: state.clock.now(),
+    })
 }
 
 /// The change waiting for its code, if it has not run out.
-pub fn pending_change(ctx: &Ctx) -> Option<PendingChange> {
-    ctx.session
-        .data
-        .get::<PendingChange>()
-        .filter(|change| ctx.now() - change.started_at <= CHANGE_SECONDS)
+pub fn live(state: &AppState, change: Option<PendingChange>) -> Option<PendingChange> {
+    change.filter(|change| state.clock.now() - change.started_at <= CHANGE_SECONDS)
+}
+
+/// What a right step-up code set going.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Changing {
+    /// The new address's link is on its way.
+    Email,
+    /// The new number's code is on its way.
+    Phone,
 }
 
 /// The step-up code came back right: the new address gets its link, or the new number its code. Until that
 /// proof, the new value is only pending.
-pub async fn confirm_change(ctx: &mut Ctx, code: &str) -> Result<String, AppError> {
-    let account = current(ctx).await?;
-    let Some(change) = pending_change(ctx) else {
-        return Ok("account".into());
-    };
-    check(ctx, &account, Purpose::StepUp, code, "code").await?;
+pub async fn confirm_change(
+    state: &AppState,
+    caller: &Caller,
+    account: &Account,
+    change: &PendingChange,
+    code: &str,
+) -> Result<Changing, AppError> {
+    check(state, caller, account, Purpose::StepUp, code, "code").await?;
     if change.field == "email" {
         // The address and its link in one transaction.
-        let mut tx = crate::db::begin_write(&ctx.state.pool)
-            .await
-            .map_err(AppError::internal)?;
+        let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
         db::contact::set_pending(&mut tx, &account.id, Pending::Email, &change.value)
             .await
             .map_err(AppError::internal)?;
-        send_link(&mut tx, ctx, lang_of(&account), &account.id, &change.value)
+        send_link(&mut tx, state, lang_of(account), &account.id, &change.value)
             .await
             .map_err(AppError::internal)?;
         tx.commit().await.map_err(AppError::internal)?;
-        ctx.session.data.remove::<PendingChange>();
-        ctx.session.data.notice = Some("accounts-notice-email-pending".into());
-        Ok("account".into())
+        Ok(Changing::Email)
     } else {
         // The send rules first (a refused send writes nothing), then the number is held as pending.
-        send_code_to(ctx, &account, Purpose::VerifyPhone, Channel::Sms, &change.value, "code").await?;
-        let mut conn = ctx.state.pool.acquire().await.map_err(AppError::internal)?;
+        send_code_to(
+            state,
+            account,
+            Purpose::VerifyPhone,
+            Channel::Sms,
+            &change.value,
+            "code",
+        )
+        .await?;
+        let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
         db::contact::set_pending(&mut conn, &account.id, Pending::Phone, &change.value)
             .await
             .map_err(AppError::internal)?;
-        ctx.session.data.remove::<PendingChange>();
-        Ok("verify/phone".into())
+        Ok(Changing::Phone)
     }
 }
 
 /// Which verified channel second-step codes go to: the password again, and the owner is told.
-pub async fn set_channel(ctx: &mut Ctx, password: &str, channel: &str) -> Result<String, AppError> {
-    let account = current(ctx).await?;
+pub async fn set_channel(state: &AppState, account: &Account, password: &str, channel: &str) -> Result<(), AppError> {
     let channel = Channel::parse(channel).ok_or_else(|| AppError::field("channel", "accounts-error-channel"))?;
-    check_current(ctx, &account, password, "channel_password").await?;
+    check_current(state, account, password, "channel_password").await?;
     if account.verified_channel(channel) != Some(channel) {
         return Err(AppError::field("channel", "accounts-error-channel"));
     }
-    let mut tx = crate::db::begin_write(&ctx.state.pool)
-        .await
-        .map_err(AppError::internal)?;
+    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
     db::contact::set_code_channel(&mut tx, &account.id, channel.code())
         .await
         .map_err(AppError::internal)?;
     let args = [(
         "channel",
-        lang_of(&account).t(&format!("accounts-channel-{}", channel.code())),
+        lang_of(account).t(&format!("accounts-channel-{}", channel.code())),
     )];
-    notify::tell_owner(&mut tx, &ctx.state, &account, "message-changed-channel", &args)
+    notify::tell_owner(&mut tx, state, account, "message-changed-channel", &args)
         .await
         .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)?;
-    ctx.session.data.notice = Some("accounts-notice-channel".into());
-    Ok("account".into())
+    tx.commit().await.map_err(AppError::internal)
 }
 
-pub async fn forget_device(ctx: &mut Ctx, device: &str) -> Result<String, AppError> {
-    let account = current(ctx).await?;
-    db::devices::forget(&ctx.state.pool, &account.id, device)
+pub async fn forget_device(state: &AppState, account: &Account, device: &str) -> Result<(), AppError> {
+    db::devices::forget(&state.pool, &account.id, device)
         .await
-        .map_err(AppError::internal)?;
-    ctx.session.data.notice = Some("accounts-notice-device-forgotten".into());
-    Ok("account".into())
+        .map_err(AppError::internal)
 }
 
 /// The remembered devices still in date, the newest first.
-pub async fn devices(ctx: &Ctx, account_id: &str) -> Result<Vec<Device>, AppError> {
-    db::devices::of_account(&ctx.state.pool, account_id, ctx.now())
+pub async fn devices(state: &AppState, account_id: &str) -> Result<Vec<Device>, AppError> {
+    db::devices::of_account(&state.pool, account_id, state.clock.now())
         .await
         .map_err(AppError::internal)
 }

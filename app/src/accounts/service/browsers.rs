@@ -3,13 +3,12 @@
 
 use crate::{
     error::AppError,
+    state::AppState,
     web::{
-        context::Ctx,
+        context::Caller,
         session::{self, public_id},
     },
 };
-
-use super::verification::current;
 
 /// A signed-in browser, as the account page lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,11 +22,11 @@ pub struct SignedInBrowser {
 }
 
 /// The account's live sessions, the most recently used first.
-pub async fn list(ctx: &Ctx, account_id: &str) -> Result<Vec<SignedInBrowser>, AppError> {
-    let rows = session::of_account(&ctx.state.pool, account_id, ctx.now())
+pub async fn list(state: &AppState, caller: &Caller, account_id: &str) -> Result<Vec<SignedInBrowser>, AppError> {
+    let rows = session::of_account(&state.pool, account_id, state.clock.now())
         .await
         .map_err(AppError::internal)?;
-    let this = ctx.session.public_id();
+    let this = public_id(&caller.session);
     Ok(rows
         .into_iter()
         .map(|row| {
@@ -44,26 +43,18 @@ pub async fn list(ctx: &Ctx, account_id: &str) -> Result<Vec<SignedInBrowser>, A
 }
 
 /// Ends one of the account's other sessions (`which` from the list), or all of them (`others`).
-pub async fn end(ctx: &mut Ctx, which: &str) -> Result<String, AppError> {
-    let account = current(ctx).await?;
-    let rows = session::of_account(&ctx.state.pool, &account.id, ctx.now())
+pub async fn end(state: &AppState, caller: &Caller, account_id: &str, which: &str) -> Result<(), AppError> {
+    let rows = session::of_account(&state.pool, account_id, state.clock.now())
         .await
         .map_err(AppError::internal)?;
-    let this = ctx.session.public_id();
-    let ending: Vec<String> = rows
-        .into_iter()
-        .map(|row| row.id_hash)
-        .filter(|id_hash| {
-            let id = public_id(id_hash);
-            id != this && (which == "others" || id == which)
-        })
-        .collect();
-    let mut conn = ctx.state.pool.acquire().await.map_err(AppError::internal)?;
-    for id_hash in &ending {
-        session::end(&mut conn, &account.id, Some(id_hash))
-            .await
-            .map_err(AppError::internal)?;
+    let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
+    for row in rows {
+        let id = public_id(&row.id_hash);
+        if row.id_hash != caller.session && (which == "others" || id == which) {
+            session::end(&mut conn, account_id, Some(&row.id_hash))
+                .await
+                .map_err(AppError::internal)?;
+        }
     }
-    ctx.session.data.notice = Some("accounts-notice-sessions-ended".into());
-    Ok("account".into())
+    Ok(())
 }

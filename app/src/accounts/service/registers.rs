@@ -7,7 +7,8 @@ use crate::{
         domain::{looks_like_national_id, AccountType, DocumentType},
     },
     error::{AppError, FieldError},
-    web::{context::Ctx, throttle},
+    state::AppState,
+    web::{context::Caller, throttle},
 };
 
 use super::registration::Identity;
@@ -30,16 +31,17 @@ pub fn document_of(kind: AccountType, person: Option<&str>) -> DocumentType {
 /// any other document unless that document's register holds it (issue 9: nobody can squat a citizen's number).
 /// Messages say what did not match, never what the register holds.
 pub(super) async fn check_registers(
-    ctx: &Ctx,
+    state: &AppState,
+    caller: &Caller,
     document: DocumentType,
     identity: &mut Identity,
     errors: &mut Vec<FieldError>,
 ) -> Result<(), AppError> {
-    let pool = &ctx.state.pool;
+    let pool = &state.pool;
     // The registers answer "no such ID" and "wrong name" separately, so each client gets a few tries only: enough
     // for typing mistakes, not for walking through ID numbers.
-    let key = throttle::register_key(&ctx.client);
-    let now = ctx.now();
+    let key = throttle::register_key(&caller.client);
+    let now = state.clock.now();
     // Reserved before the lookups, so a burst cannot outrun the count; a match gives the reservation back.
     if let throttle::Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::REGISTER, now)
         .await
@@ -63,15 +65,15 @@ pub(super) async fn check_registers(
             .map_err(AppError::internal)?
         {
             None => errors.push(FieldError::new("id_number", "accounts-error-id-unknown")),
-            Some((first, others, year)) => {
-                if !first.eq_ignore_ascii_case(&identity.first_name) {
+            Some(person) => {
+                if !person.first_name.eq_ignore_ascii_case(&identity.first_name) {
                     errors.push(FieldError::new("first_name", "accounts-error-first-name-mismatch"));
-                } else if identity.year_of_birth != Some(year) {
+                } else if identity.year_of_birth != Some(person.year_of_birth) {
                     errors.push(FieldError::new("year_of_birth", "accounts-error-year-mismatch"));
                 } else {
                     // The register's spelling, so the account matches the ID card.
-                    identity.first_name = first;
-                    identity.last_name = others;
+                    identity.first_name = person.first_name;
+                    identity.last_name = person.other_names;
                 }
             }
         }
@@ -87,14 +89,14 @@ pub(super) async fn check_registers(
                     errors.push(FieldError::new("id_number", "accounts-error-document-national-id"))
                 }
                 None => errors.push(FieldError::new("id_number", "accounts-error-document-unknown")),
-                Some((first, last)) => {
-                    if !first.eq_ignore_ascii_case(&identity.first_name) {
+                Some(found) => {
+                    if !found.first_name.eq_ignore_ascii_case(&identity.first_name) {
                         errors.push(FieldError::new("first_name", "accounts-error-first-name-mismatch"));
-                    } else if !last.eq_ignore_ascii_case(&identity.last_name) {
+                    } else if !found.last_name.eq_ignore_ascii_case(&identity.last_name) {
                         errors.push(FieldError::new("last_name", "accounts-error-last-name-mismatch"));
                     } else {
-                        identity.first_name = first;
-                        identity.last_name = last;
+                        identity.first_name = found.first_name;
+                        identity.last_name = found.last_name;
                     }
                 }
             }
@@ -118,7 +120,16 @@ pub(super) async fn check_registers(
             .map_err(AppError::internal)?;
     }
     if errors.is_empty() {
-        match taken(ctx, Some((document, &identity.id_number)), "", "", "id_number").await {
+        match taken(
+            state,
+            caller,
+            Some((document, &identity.id_number)),
+            "",
+            "",
+            "id_number",
+        )
+        .await
+        {
             Ok(taken) if !taken.is_empty() => errors.push(FieldError::new("id_number", "accounts-error-id-taken")),
             Ok(_) => {}
             Err(AppError::Invalid(throttled)) => errors.extend(throttled),
@@ -131,14 +142,15 @@ pub(super) async fn check_registers(
 /// Which of these already have an account. Each "already registered" answer tells something about a person, so
 /// the answers are rationed per client address (reserved first, given back when nothing was taken).
 pub(super) async fn taken(
-    ctx: &Ctx,
+    state: &AppState,
+    caller: &Caller,
     identity: Option<(DocumentType, &str)>,
     email: &str,
     phone: &str,
     field: &str,
 ) -> Result<Vec<&'static str>, AppError> {
-    let (pool, key) = (&ctx.state.pool, throttle::conflict_key(&ctx.client));
-    if let throttle::Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::CONFLICT, ctx.now())
+    let (pool, key) = (&state.pool, throttle::conflict_key(&caller.client));
+    if let throttle::Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::CONFLICT, state.clock.now())
         .await
         .map_err(AppError::internal)?
     {

@@ -1,5 +1,6 @@
-//! The registration wizard's rules. Every answer is kept in the session's draft as the person goes, so a reload or
-//! a lost connection resumes where they were; the account is created from the draft at the end.
+//! The registration wizard's rules. Every answer is kept in a draft as the person goes (the api layer keeps it in
+//! the session), so a reload or a lost connection resumes where they were; the account is created from the draft
+//! at the end. Each step's function checks its answers and writes them into the draft, or leaves it unchanged.
 
 use serde::{Deserialize, Serialize};
 
@@ -9,9 +10,10 @@ use crate::{
         domain::{self, AccountType, DocumentType},
     },
     error::{AppError, FieldError},
-    ids::{Email, KraPin, PhoneNumber},
+    ids::{AccountId, Email, KraPin, PhoneNumber},
+    state::AppState,
     web::{
-        context::Ctx,
+        context::Caller,
         session::Entry,
         wizard::{self, Steps, CHECK},
     },
@@ -91,34 +93,15 @@ pub struct IdentityForm {
     pub person: String,
 }
 
-/// After a step: the first one still unanswered (the check page once all are, so a Change returns there).
-fn after(draft: &Draft) -> String {
-    wizard::path(draft, wizard::next(draft))
-}
-
-/// The session's draft, or an empty one.
-pub fn draft(ctx: &Ctx) -> Draft {
-    ctx.session.data.get().unwrap_or_default()
-}
-
-/// Changes the session's draft; answers the address of the first step still to answer.
-fn update_draft(ctx: &mut Ctx, change: impl FnOnce(&mut Draft)) -> String {
-    let mut draft = draft(ctx);
-    change(&mut draft);
-    ctx.session.data.set(&draft);
-    after(&draft)
-}
-
-pub async fn choose_type(ctx: &mut Ctx, account_type: &str) -> Result<String, AppError> {
+pub fn choose_type(draft: &mut Draft, account_type: &str) -> Result<(), AppError> {
     let kind =
         AccountType::parse(account_type).ok_or_else(|| AppError::field("account_type", "accounts-error-type"))?;
-    Ok(update_draft(ctx, |draft| {
-        if draft.account_type != Some(kind) {
-            // Another type asks for other documents: the identity answers no longer apply.
-            draft.identity = None;
-        }
-        draft.account_type = Some(kind);
-    }))
+    if draft.account_type != Some(kind) {
+        // Another type asks for other documents: the identity answers no longer apply.
+        draft.identity = None;
+    }
+    draft.account_type = Some(kind);
+    Ok(())
 }
 
 fn collect<T>(result: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Option<T> {
@@ -126,14 +109,18 @@ fn collect<T>(result: Result<T, FieldError>, errors: &mut Vec<FieldError>) -> Op
 }
 
 /// Checks the identity answers for the draft's account type, and against the demo registers where there is one.
-pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, AppError> {
-    let draft = draft(ctx);
+pub async fn save_identity(
+    state: &AppState,
+    caller: &Caller,
+    draft: &mut Draft,
+    form: IdentityForm,
+) -> Result<(), AppError> {
     let kind = draft
         .account_type
         .ok_or_else(|| AppError::field("account_type", "accounts-error-type"))?;
     let mut errors = vec![];
     let mut identity = Identity::default();
-    let this_year = ctx.state.clock.year();
+    let this_year = state.clock.year();
     if kind == AccountType::Business {
         identity.kra_pin = collect(domain::parse_kra_pin(&form.kra_pin), &mut errors);
         identity.role = collect(domain::parse_text(&form.role, "role"), &mut errors);
@@ -164,31 +151,37 @@ pub async fn save_identity(ctx: &mut Ctx, form: IdentityForm) -> Result<String, 
     let document = document_of(kind, identity.person.as_deref());
     identity.document_type = Some(document);
     if errors.is_empty() {
-        check_registers(ctx, document, &mut identity, &mut errors).await?;
+        check_registers(state, caller, document, &mut identity, &mut errors).await?;
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    Ok(update_draft(ctx, |draft| draft.identity = Some(identity)))
+    draft.identity = Some(identity);
+    Ok(())
 }
 
-pub async fn save_contact(ctx: &mut Ctx, email: &str, phone: &str) -> Result<String, AppError> {
+pub async fn save_contact(
+    state: &AppState,
+    caller: &Caller,
+    draft: &mut Draft,
+    email: &str,
+    phone: &str,
+) -> Result<(), AppError> {
     let mut errors = vec![];
     let email = collect(domain::parse_email(email), &mut errors);
     let phone = collect(domain::parse_phone(phone), &mut errors);
     let (Some(email), Some(phone)) = (email, phone) else {
         return Err(AppError::Invalid(errors));
     };
-    for column in taken(ctx, None, email.as_str(), phone.as_str(), "email").await? {
+    for column in taken(state, caller, None, &email, &phone, "email").await? {
         errors.push(FieldError::new(column, &format!("accounts-error-{column}-taken")));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    Ok(update_draft(ctx, |draft| {
-        draft.email = Some(email);
-        draft.phone = Some(phone);
-    }))
+    draft.email = Some(email);
+    draft.phone = Some(phone);
+    Ok(())
 }
 
 /// Checks a new password against the product's rule and the common list; `confirm` must match.
@@ -203,8 +196,7 @@ pub fn check_new_password(password: &str, confirm: &str, id_number: &str, email:
     Ok(())
 }
 
-pub async fn save_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Result<String, AppError> {
-    let draft = draft(ctx);
+pub async fn save_password(state: &AppState, draft: &mut Draft, password: &str, confirm: &str) -> Result<(), AppError> {
     let id_number = draft
         .identity
         .as_ref()
@@ -216,78 +208,41 @@ pub async fn save_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Resu
         id_number,
         draft.email.as_ref().map(Email::as_str).unwrap_or_default(),
     )?;
-    let hash = ctx.state.passwords.hash(password).await.map_err(AppError::internal)?;
-    Ok(update_draft(ctx, |draft| draft.password_hash = Some(hash)))
+    draft.password_hash = Some(state.passwords.hash(password).await.map_err(AppError::internal)?);
+    Ok(())
 }
 
-pub async fn accept_terms(ctx: &mut Ctx, accepted: bool) -> Result<String, AppError> {
+pub fn accept_terms(state: &AppState, draft: &mut Draft, accepted: bool) -> Result<(), AppError> {
     if !accepted {
         return Err(AppError::field("accept", "accounts-error-terms"));
     }
-    let now = ctx.now();
-    Ok(update_draft(ctx, |draft| draft.terms_accepted_at = Some(now)))
+    draft.terms_accepted_at = Some(state.clock.now());
+    Ok(())
 }
 
-/// Creates the account from a complete draft, queues the email link, and signs the session in to the
-/// verification pages.
-pub async fn create(ctx: &mut Ctx) -> Result<String, AppError> {
-    let draft = draft(ctx);
-    if wizard::next(&draft) != CHECK {
-        return Ok(after(&draft));
+/// Creates the account from a complete draft and queues the email link; `None` when the draft is not complete
+/// (the wizard's guard sends the person to the first unanswered step).
+pub async fn create(state: &AppState, caller: &Caller, draft: &Draft) -> Result<Option<AccountId>, AppError> {
+    if wizard::next(draft) != CHECK {
+        return Ok(None);
     }
     let (Some(kind), Some(identity), Some(email), Some(phone), Some(hash), Some(accepted_at)) = (
         draft.account_type,
-        draft.identity,
-        draft.email,
-        draft.phone,
-        draft.password_hash,
+        &draft.identity,
+        &draft.email,
+        &draft.phone,
+        &draft.password_hash,
         draft.terms_accepted_at,
     ) else {
-        return Ok(after(&Draft::default()));
+        return Ok(None);
     };
-    let id = uuid::Uuid::new_v4().to_string();
-    let result = insert(
-        ctx,
-        &id,
-        kind,
-        &identity,
-        email.as_str(),
-        phone.as_str(),
-        &hash,
-        accepted_at,
-    )
-    .await;
-    if let Err(error) = result {
-        if db::is_unique_violation(&error) {
-            return Err(AppError::field("create", "accounts-error-duplicate"));
-        }
-        return Err(AppError::internal(error));
-    }
-    ctx.session
-        .sign_in(&ctx.state, &id, super::sign_in::device_label(&ctx.headers))
-        .await
-        .map_err(AppError::internal)?;
-    Ok("verify/email".into())
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn insert(
-    ctx: &Ctx,
-    id: &str,
-    kind: AccountType,
-    identity: &Identity,
-    email: &str,
-    phone: &str,
-    hash: &str,
-    accepted_at: i64,
-) -> anyhow::Result<()> {
-    let now = ctx.now();
-    let mut tx = crate::db::begin_write(&ctx.state.pool).await?;
+    let id = AccountId::from_stored(uuid::Uuid::new_v4().to_string());
+    let now = state.clock.now();
     let document = identity
         .document_type
         .unwrap_or_else(|| document_of(kind, identity.person.as_deref()));
     let account = db::NewAccount {
-        id,
+        id: &id,
         account_type: kind.code(),
         document_type: document.code(),
         id_number: &identity.id_number,
@@ -299,16 +254,32 @@ async fn insert(
         email,
         phone,
         password_hash: hash,
-        language: ctx.lang.code(),
+        language: caller.lang.code(),
         terms_version: TERMS_VERSION,
         terms_accepted_at: accepted_at,
         now,
     };
-    db::insert(&mut tx, &account).await?;
-    if let (Some(pin), Some(role)) = (&identity.kra_pin, &identity.role) {
-        db::add_membership(&mut tx, id, pin, role, now).await?;
+    let membership = identity.kra_pin.as_ref().zip(identity.role.as_deref());
+    match insert(state, caller, &account, membership).await {
+        Ok(()) => Ok(Some(id)),
+        Err(error) if db::is_unique_violation(&error) => Err(AppError::field("create", "accounts-error-duplicate")),
+        Err(error) => Err(AppError::internal(error)),
     }
-    super::verification::send_link(&mut tx, ctx, ctx.lang, id, email).await?;
+}
+
+/// The account, its organisation and its email link: one transaction.
+async fn insert(
+    state: &AppState,
+    caller: &Caller,
+    account: &db::NewAccount<'_>,
+    membership: Option<(&KraPin, &str)>,
+) -> anyhow::Result<()> {
+    let mut tx = crate::db::begin_write(&state.pool).await?;
+    db::insert(&mut tx, account).await?;
+    if let Some((pin, role)) = membership {
+        db::add_membership(&mut tx, account.id, pin, role, account.now).await?;
+    }
+    super::verification::send_link(&mut tx, state, caller.lang, account.id, account.email).await?;
     tx.commit().await?;
     Ok(())
 }

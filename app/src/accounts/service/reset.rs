@@ -8,10 +8,12 @@ use crate::{
         db,
         domain::{self, Channel},
     },
-    error::AppError,
+    error::{AppError, FieldError},
+    ids::AccountId,
+    state::AppState,
     web::{
         challenges::Purpose,
-        context::Ctx,
+        context::Caller,
         session::{self, Entry},
         throttle,
     },
@@ -28,7 +30,7 @@ const RESET_SECONDS: i64 = 30 * 60;
 /// A password reset in progress: who (if anyone) it is for, and whether the code was right.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PendingReset {
-    pub account_id: Option<String>,
+    pub account_id: Option<AccountId>,
     pub channel: String,
     pub verified: bool,
     pub started_at: i64,
@@ -38,92 +40,85 @@ impl Entry for PendingReset {
     const KEY: &'static str = "reset";
 }
 
-pub async fn start(ctx: &mut Ctx, login: &str, channel: &str) -> Result<String, AppError> {
+/// Sends the code (when an account matched) and answers the reset to keep until it comes back.
+pub async fn start(state: &AppState, login: &str, channel: &str) -> Result<PendingReset, AppError> {
     let login = normalise_login(login);
     let mut errors = vec![];
     if login.is_empty() {
-        errors.push(crate::error::FieldError::new("login", "accounts-error-login-missing"));
+        errors.push(FieldError::new("login", "accounts-error-login-missing"));
     }
     let channel = Channel::parse(channel);
     if channel.is_none() {
-        errors.push(crate::error::FieldError::new("channel", "accounts-error-channel"));
+        errors.push(FieldError::new("channel", "accounts-error-channel"));
     }
     let Some(channel) = channel.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
-    let account = db::by_login(&ctx.state.pool, &login)
-        .await
-        .map_err(AppError::internal)?;
+    let account = db::by_login(&state.pool, &login).await.map_err(AppError::internal)?;
     // Only to a verified channel (the other one if the chosen one is not proven; none, nothing is sent). A
     // cooldown or the hourly limit is not told either: it would say the account exists.
     if let Some((account, channel)) = account
         .as_ref()
         .and_then(|a| a.verified_channel(channel).map(|c| (a, c)))
     {
-        match send_code(ctx, account, Purpose::Reset, channel, "code").await {
+        match send_code(state, account, Purpose::Reset, channel, "code").await {
             Ok(()) | Err(AppError::Invalid(_)) => {}
             Err(other) => return Err(other),
         }
     }
-    ctx.session.data.set(&PendingReset {
+    Ok(PendingReset {
         account_id: account.map(|a| a.id),
         channel: channel.code().into(),
         verified: false,
-        started_at: ctx.now(),
-    });
-    Ok("reset/code".into())
+        started_at: state.clock.now(),
+    })
 }
 
-fn pending(ctx: &Ctx) -> Result<PendingReset, AppError> {
-    ctx.session
-        .data
-        .get::<PendingReset>()
-        .filter(|r| ctx.now() - r.started_at <= RESET_SECONDS)
-        .ok_or_else(|| AppError::field("login", "accounts-error-reset-expired"))
+/// The session's reset, if it has not run out.
+pub fn live(state: &AppState, reset: Option<PendingReset>) -> Option<PendingReset> {
+    reset.filter(|r| state.clock.now() - r.started_at <= RESET_SECONDS)
 }
 
-pub async fn enter_code(ctx: &mut Ctx, code: &str) -> Result<String, AppError> {
-    let Ok(mut reset) = pending(ctx) else {
-        return Ok("reset".into());
-    };
+/// Checks the code; answers the reset, now verified.
+pub async fn enter_code(
+    state: &AppState,
+    caller: &Caller,
+    mut reset: PendingReset,
+    code: &str,
+) -> Result<PendingReset, AppError> {
     let account = match &reset.account_id {
-        Some(id) => db::by_id(&ctx.state.pool, id).await.map_err(AppError::internal)?,
+        Some(id) => db::by_id(&state.pool, id).await.map_err(AppError::internal)?,
         None => None,
     };
-    match account {
-        Some(account) => {
-            check(ctx, &account, Purpose::Reset, code, "code").await?;
-        }
-        None => {
-            // No account: the same checks and the same answer as a wrong code.
-            domain::parse_code(code)?;
-            return Err(AppError::field("code", "accounts-error-code-wrong"));
-        }
-    }
+    let Some(account) = account else {
+        // No account: the same checks and the same answer as a wrong code.
+        domain::parse_code(code)?;
+        return Err(AppError::field("code", "accounts-error-code-wrong"));
+    };
+    check(state, caller, &account, Purpose::Reset, code, "code").await?;
     reset.verified = true;
-    ctx.session.data.set(&reset);
-    Ok("reset/password".into())
+    Ok(reset)
 }
 
 /// The new password, the end of every session and remembered device, the owner told and the throttles cleared:
-/// one transaction.
-pub async fn new_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Result<String, AppError> {
-    let reset = match pending(ctx) {
-        Ok(reset) if reset.verified => reset,
-        _ => return Ok("reset".into()),
+/// one transaction. `reset` must be verified.
+pub async fn new_password(
+    state: &AppState,
+    reset: &PendingReset,
+    password: &str,
+    confirm: &str,
+) -> Result<(), AppError> {
+    let account_id = match (&reset.account_id, reset.verified) {
+        (Some(id), true) => id,
+        _ => return Err(AppError::internal("reset not verified")),
     };
-    let account_id = reset
-        .account_id
-        .ok_or_else(|| AppError::internal("verified reset without an account"))?;
-    let account = db::by_id(&ctx.state.pool, &account_id)
+    let account = db::by_id(&state.pool, account_id)
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
     check_new_password(password, confirm, &account.id_number, &account.email)?;
-    let mut tx = crate::db::begin_write(&ctx.state.pool)
-        .await
-        .map_err(AppError::internal)?;
-    super::account::replace_password(ctx, &mut tx, &account, password).await?;
+    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    super::account::replace_password(state, &mut tx, &account, password).await?;
     // Every session of the account ends, wherever it is; this browser signs in afresh.
     session::end(&mut tx, &account.id, None)
         .await
@@ -132,8 +127,5 @@ pub async fn new_password(ctx: &mut Ctx, password: &str, confirm: &str) -> Resul
     for key in [throttle::account_key(&account.id), throttle::codes_key(&account.id)] {
         throttle::clear(&mut *tx, &key).await.map_err(AppError::internal)?;
     }
-    tx.commit().await.map_err(AppError::internal)?;
-    ctx.session.data.remove::<PendingReset>();
-    ctx.session.data.notice = Some("accounts-notice-password-reset".into());
-    Ok("login".into())
+    tx.commit().await.map_err(AppError::internal)
 }

@@ -10,18 +10,20 @@ use crate::{
         db::{self, Account},
         domain::Channel,
     },
-    error::AppError,
+    error::{AppError, FieldError},
+    ids::AccountId,
+    state::AppState,
     web::{
         challenges::Purpose,
-        context::Ctx,
+        context::Caller,
         outbox::{self, Message},
         secrets,
-        session::{cookie_name, read_cookie, set_cookie, Entry, REMEMBER_SECONDS},
+        session::{Entry, REMEMBER_SECONDS},
         throttle::{self, Reservation},
     },
 };
 
-use super::verification::{check, lang_of, pending_step, send_code};
+use super::verification::{check, lang_of, send_code};
 
 /// How long the second step may take after the password.
 const PENDING_SECONDS: i64 = 15 * 60;
@@ -29,7 +31,7 @@ const PENDING_SECONDS: i64 = 15 * 60;
 /// Password accepted, second step not yet done.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PendingSignIn {
-    pub account_id: String,
+    pub account_id: AccountId,
     pub started_at: i64,
 }
 
@@ -50,34 +52,41 @@ pub fn normalise_login(raw: &str) -> String {
     }
 }
 
-pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<String, AppError> {
+/// A right password's outcome.
+#[derive(Debug, Clone)]
+pub enum Signing {
+    /// Signed in now: a remembered browser, or an account with no verified channel yet (it can only prove its
+    /// email).
+    Done(Account),
+    /// A code went to `channel` (or the one sent moments ago still works); the second step is `pending`.
+    CodeSent { pending: PendingSignIn, channel: Channel },
+}
+
+pub async fn sign_in(state: &AppState, caller: &Caller, login: &str, password: &str) -> Result<Signing, AppError> {
     let login = normalise_login(login);
     let mut errors = vec![];
     if login.is_empty() {
-        errors.push(crate::error::FieldError::new("login", "accounts-error-login-missing"));
+        errors.push(FieldError::new("login", "accounts-error-login-missing"));
     }
     if password.is_empty() {
-        errors.push(crate::error::FieldError::new(
-            "password",
-            "accounts-error-password-missing",
-        ));
+        errors.push(FieldError::new("password", "accounts-error-password-missing"));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let pool = &ctx.state.pool;
-    let now = ctx.now();
+    let pool = &state.pool;
+    let now = state.clock.now();
     let account = db::by_login(pool, &login).await.map_err(AppError::internal)?;
     // One budget per account, whichever identifier was typed; an unknown identifier gets one of its own.
     let account_key = match &account {
         Some(account) => throttle::account_key(&account.id),
         None => throttle::login_key(&login),
     };
-    let client_key = throttle::client_key(&ctx.client);
+    let client_key = throttle::client_key(&caller.client);
     // A browser the owner asked us to remember is not held back by a stranger's wrong passwords on the account
     // (the address's budget still applies).
     let remembered = match &account {
-        Some(account) => trusted_device(ctx, &account.id, false).await?,
+        Some(account) => trusted_device(state, caller, &account.id, false).await?,
         None => false,
     };
     let client_wait = throttle::locked_for(pool, &client_key, now)
@@ -96,8 +105,7 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
             Reservation::Locked(wait) => return Err(throttle::too_many("login", wait).into()),
         }
     }
-    let right = ctx
-        .state
+    let right = state
         .passwords
         .verify(account.as_ref().map(|a| a.password_hash.as_str()), password)
         .await
@@ -109,44 +117,38 @@ pub async fn sign_in(ctx: &mut Ctx, login: &str, password: &str) -> Result<Strin
                 .await
                 .map_err(AppError::internal)?;
             if let (Some(account), true) = (other, attempt == throttle::LOGIN.threshold) {
-                tell_owner(ctx, &account).await?;
+                tell_owner(state, &account).await?;
             }
             return Err(AppError::field("login", "accounts-error-sign-in"));
         }
     };
     throttle::clear(pool, &account_key).await.map_err(AppError::internal)?;
-    if remembered && trusted_device(ctx, &account.id, true).await? {
-        ctx.session
-            .sign_in(&ctx.state, &account.id, device_label(&ctx.headers))
-            .await
-            .map_err(AppError::internal)?;
-        return Ok(pending_step(&account).unwrap_or("dashboard").into());
+    if remembered && trusted_device(state, caller, &account.id, true).await? {
+        return Ok(Signing::Done(account));
     }
     if account.email_verified_at.is_none() {
         // Nothing verified to send a code to: straight to proving the email, which is all such an account can do.
-        ctx.session
-            .sign_in(&ctx.state, &account.id, device_label(&ctx.headers))
-            .await
-            .map_err(AppError::internal)?;
-        return Ok("verify/email".into());
+        return Ok(Signing::Done(account));
     }
-    ctx.session.data.set(&PendingSignIn {
-        account_id: account.id.clone(),
-        started_at: now,
-    });
-    let wanted = Channel::parse(&account.code_channel).unwrap_or(Channel::Sms);
+    let wanted = account.code_channel;
     // The email is verified here (checked above), so there is always a verified channel.
     let channel = account.verified_channel(wanted).unwrap_or(Channel::Email);
     // Within the resend cooldown (a second sign-in right after the first) the code already sent still works.
-    match send_code(ctx, &account, Purpose::SignIn, channel, "code").await {
-        Ok(()) | Err(AppError::Invalid(_)) => Ok(format!("login/code?via={}", channel.code())),
+    match send_code(state, &account, Purpose::SignIn, channel, "code").await {
+        Ok(()) | Err(AppError::Invalid(_)) => Ok(Signing::CodeSent {
+            pending: PendingSignIn {
+                account_id: account.id,
+                started_at: now,
+            },
+            channel,
+        }),
         Err(other) => Err(other),
     }
 }
 
 /// At the threshold-th failure in a row on a real account, its owner is told by email.
-async fn tell_owner(ctx: &Ctx, account: &Account) -> Result<(), AppError> {
-    let mut conn = ctx.state.pool.acquire().await.map_err(AppError::internal)?;
+async fn tell_owner(state: &AppState, account: &Account) -> Result<(), AppError> {
+    let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
     let message = Message {
         lang: lang_of(account),
         channel: Channel::Email,
@@ -155,28 +157,28 @@ async fn tell_owner(ctx: &Ctx, account: &Account) -> Result<(), AppError> {
         args: &[],
         secret: None,
     };
-    outbox::enqueue(&mut conn, &ctx.state, message)
+    outbox::enqueue(&mut conn, state, message)
         .await
         .map_err(AppError::internal)
 }
 
-/// Is this browser remembered for the account (a live device-trust cookie)? `touch` records the use.
-async fn trusted_device(ctx: &Ctx, account_id: &str, touch: bool) -> Result<bool, AppError> {
-    let Some(token) = read_cookie(&ctx.headers, &cookie_name(&ctx.state, "uraia_device")) else {
+/// Is the caller's browser remembered for the account (a live device-trust token)? `touch` records the use.
+async fn trusted_device(state: &AppState, caller: &Caller, account_id: &str, touch: bool) -> Result<bool, AppError> {
+    let Some(token) = &caller.device_token else {
         return Ok(false);
     };
-    db::devices::is_trusted(&ctx.state.pool, account_id, &secrets::hash(&token), ctx.now(), touch)
+    db::devices::is_trusted(&state.pool, account_id, &secrets::hash(token), state.clock.now(), touch)
         .await
         .map_err(AppError::internal)
 }
 
 /// The account waiting for its second step, if the wait has not run out.
-pub async fn pending_account(ctx: &Ctx) -> Result<Account, AppError> {
-    let pending: PendingSignIn = ctx.session.data.get().ok_or(AppError::SignInRequired)?;
-    if ctx.now() - pending.started_at > PENDING_SECONDS {
+pub async fn pending_account(state: &AppState, pending: Option<PendingSignIn>) -> Result<Account, AppError> {
+    let pending = pending.ok_or(AppError::SignInRequired)?;
+    if state.clock.now() - pending.started_at > PENDING_SECONDS {
         return Err(AppError::SignInRequired);
     }
-    db::by_id(&ctx.state.pool, &pending.account_id)
+    db::by_id(&state.pool, &pending.account_id)
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::SignInRequired)
@@ -184,78 +186,42 @@ pub async fn pending_account(ctx: &Ctx) -> Result<Account, AppError> {
 
 /// "Send the code by email instead" (or by SMS): a new code on the other channel, within the resend rules.
 /// Only to a verified channel: a person past the password cannot move the second step anywhere else.
-pub async fn resend_code(ctx: &mut Ctx, via: Channel) -> Result<String, AppError> {
-    let account = pending_account(ctx).await?;
+pub async fn resend_code(state: &AppState, account: &Account, via: Channel) -> Result<Channel, AppError> {
     let channel = account.verified_channel(via).ok_or(AppError::SignInRequired)?;
-    send_code(ctx, &account, Purpose::SignIn, channel, "code").await?;
-    ctx.session.data.notice = Some("accounts-notice-code-sent".into());
-    Ok(format!("login/code?via={}", channel.code()))
+    send_code(state, account, Purpose::SignIn, channel, "code").await?;
+    Ok(channel)
 }
 
-pub async fn enter_code(ctx: &mut Ctx, code: &str, remember: bool) -> Result<String, AppError> {
-    let account = pending_account(ctx).await?;
-    check(ctx, &account, Purpose::SignIn, code, "code").await?;
-    let now = ctx.now();
-    ctx.session
-        .sign_in(&ctx.state, &account.id, device_label(&ctx.headers))
-        .await
-        .map_err(AppError::internal)?;
-    if remember {
-        remember_device(ctx, &account.id, now).await?;
+/// The second step done: the token of the browser to remember, when the person asked for it.
+pub async fn enter_code(
+    state: &AppState,
+    caller: &Caller,
+    account: &Account,
+    code: &str,
+    remember: bool,
+) -> Result<Option<String>, AppError> {
+    check(state, caller, account, Purpose::SignIn, code, "code").await?;
+    if !remember {
+        return Ok(None);
     }
-    Ok(pending_step(&account).unwrap_or("dashboard").into())
+    remember_device(state, caller, &account.id).await.map(Some)
 }
 
-/// Stores a device-trust token (hashed) with a 30-day absolute expiry and sends its cookie.
-async fn remember_device(ctx: &Ctx, account_id: &str, now: i64) -> Result<(), AppError> {
+/// Stores a device-trust token (hashed) with a 30-day absolute expiry; answers the token for the cookie.
+async fn remember_device(state: &AppState, caller: &Caller, account_id: &str) -> Result<String, AppError> {
     let token = secrets::token();
-    let label = device_label(&ctx.headers);
+    let now = state.clock.now();
     let device = db::devices::NewDevice {
         account_id,
         token_hash: &secrets::hash(&token),
-        label: &label,
+        label: &caller.browser,
         now,
         expires_at: now + REMEMBER_SECONDS,
     };
-    db::devices::remember(&ctx.state.pool, device)
+    db::devices::remember(&state.pool, device)
         .await
         .map_err(AppError::internal)?;
-    set_cookie(
-        &ctx.state,
-        ctx.response(),
-        &cookie_name(&ctx.state, "uraia_device"),
-        &token,
-        Some(REMEMBER_SECONDS),
-    );
-    Ok(())
-}
-
-/// A name a person recognises in the list of remembered devices: browser and system from the User-Agent.
-pub fn device_label(headers: &http::HeaderMap) -> String {
-    let agent = headers
-        .get(http::header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let browser = ["Edg", "OPR", "Firefox", "Chrome", "Safari"]
-        .into_iter()
-        .find(|b| agent.contains(b))
-        .map(|b| match b {
-            "Edg" => "Edge",
-            "OPR" => "Opera",
-            other => other,
-        })
-        .unwrap_or("Browser");
-    let system = ["Android", "iPhone", "Windows", "Mac OS", "Linux"]
-        .into_iter()
-        .find(|s| agent.contains(s))
-        .unwrap_or("unknown system");
-    format!("{browser} on {system}")
-}
-
-pub async fn sign_out(ctx: &mut Ctx) -> Result<String, AppError> {
-    ctx.session.sign_out(&ctx.state).await.map_err(AppError::internal)?;
-    ctx.session.data.notice = Some("accounts-notice-signed-out".into());
-    Ok("login".into())
+    Ok(token)
 }
 
 #[cfg(test)]
@@ -267,17 +233,5 @@ mod tests {
         assert_eq!(normalise_login(" Wanjiku@Example.com "), "wanjiku@example.com");
         assert_eq!(normalise_login("28 123 456"), "28123456");
         assert_eq!(normalise_login("ak-123456"), "AK123456");
-    }
-
-    #[test]
-    fn devices_are_named_by_browser_and_system() {
-        let mut headers = http::HeaderMap::new();
-        headers.insert(
-            http::header::USER_AGENT,
-            "Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36"
-                .parse()
-                .unwrap(),
-        );
-        assert_eq!(device_label(&headers), "Chrome on Android");
     }
 }

@@ -9,17 +9,19 @@ use crate::{
     },
     error::AppError,
     i18n::Lang,
+    ids::AccountId,
+    state::AppState,
     web::{
         challenges::{self, CodeRequest, Purpose, Trier},
-        context::Ctx,
+        context::Caller,
         outbox::{self, Message},
     },
 };
 
-/// The account behind a signed-in session (verified or not).
-pub async fn current(ctx: &Ctx) -> Result<Account, AppError> {
-    let id = ctx.account_id()?;
-    db::by_id(&ctx.state.pool, &id)
+/// The account behind a session (verified or not), or `SignInRequired`.
+pub async fn account(state: &AppState, id: Option<&str>) -> Result<Account, AppError> {
+    let id = id.ok_or(AppError::SignInRequired)?;
+    db::by_id(&state.pool, id)
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::SignInRequired)
@@ -33,17 +35,13 @@ pub fn lang_of(account: &Account) -> Lang {
 /// request's Host header (which anyone can forge into a genuine email).
 pub async fn send_link(
     conn: &mut sqlx::AnyConnection,
-    ctx: &Ctx,
+    state: &AppState,
     lang: Lang,
     account_id: &str,
     email: &str,
 ) -> anyhow::Result<()> {
-    let token = challenges::new_link(conn, account_id, email, ctx.now()).await?;
-    let link = format!(
-        "{}{}?token={token}",
-        ctx.state.origin,
-        lang.href("verify/email/confirm")
-    );
+    let token = challenges::new_link(conn, account_id, email, state.clock.now()).await?;
+    let link = format!("{}{}?token={token}", state.origin, lang.href("verify/email/confirm"));
     let hours = (challenges::LINK_SECONDS / 3_600).to_string();
     let message = Message {
         lang,
@@ -53,23 +51,23 @@ pub async fn send_link(
         args: &[("link", link), ("hours", hours)],
         secret: Some(("link", challenges::LINK_SECONDS)),
     };
-    outbox::enqueue(conn, &ctx.state, message).await
+    outbox::enqueue(conn, state, message).await
 }
 
 /// Queues a code to `channel`'s address of the account, within the resend rules.
 pub async fn send_code(
-    ctx: &Ctx,
+    state: &AppState,
     account: &Account,
     purpose: Purpose,
     channel: Channel,
     field: &str,
 ) -> Result<(), AppError> {
-    send_code_to(ctx, account, purpose, channel, account.address(channel), field).await
+    send_code_to(state, account, purpose, channel, account.address(channel), field).await
 }
 
 /// Queues a code to `to` (the account's own address, or a number it is moving to), within the resend rules.
 pub async fn send_code_to(
-    ctx: &Ctx,
+    state: &AppState,
     account: &Account,
     purpose: Purpose,
     channel: Channel,
@@ -83,7 +81,7 @@ pub async fn send_code_to(
         Purpose::Reset | Purpose::VerifyEmail | Purpose::TimsLink => "message-reset-code",
     };
     challenges::send_code(
-        &ctx.state,
+        state,
         CodeRequest {
             account_id: &account.id,
             purpose,
@@ -97,9 +95,10 @@ pub async fn send_code_to(
     .await
 }
 
-/// Checks a code the signed-in (or half signed-in) account typed in `field`: the address it was sent to.
+/// Checks a code the account typed in `field`; answers the address it was sent to.
 pub async fn check(
-    ctx: &Ctx,
+    state: &AppState,
+    caller: &Caller,
     account: &Account,
     purpose: Purpose,
     code: &str,
@@ -108,17 +107,12 @@ pub async fn check(
     let code = domain::parse_code(code)?;
     let who = Trier {
         account_id: &account.id,
-        client: &ctx.client,
+        client: &caller.client,
     };
-    challenges::check_code(&ctx.state.pool, &ctx.state.code_key, who, purpose, &code, ctx.now())
+    challenges::check_code(&state.pool, &state.code_key, who, purpose, &code, state.clock.now())
         .await
         .map_err(AppError::internal)?
         .right(field)
-}
-
-/// Where a signed-in person with an unverified account must go first, if anywhere.
-pub fn pending_step(account: &Account) -> Option<&'static str> {
-    crate::web::guard::pending_step(account.email_verified_at.is_some(), account.phone_verified_at.is_some())
 }
 
 /// The address a link is waiting on: the unverified one of a new account, or a pending new address.
@@ -130,48 +124,50 @@ fn awaited_email(account: &Account) -> Option<&str> {
     }
 }
 
-pub async fn resend_link(ctx: &mut Ctx) -> Result<String, AppError> {
-    let account = current(ctx).await?;
-    let Some(email) = awaited_email(&account) else {
-        return Ok("verify/phone".into());
+/// Which address a resent link went to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkSent {
+    /// A new account's address.
+    Registered,
+    /// A pending new address of a verified account.
+    Changed,
+    /// No address is waiting for a link.
+    NoneAwaited,
+}
+
+pub async fn resend_link(state: &AppState, account: &Account) -> Result<LinkSent, AppError> {
+    let Some(email) = awaited_email(account) else {
+        return Ok(LinkSent::NoneAwaited);
     };
-    let mut tx = crate::db::begin_write(&ctx.state.pool)
-        .await
-        .map_err(AppError::internal)?;
-    challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "resend", ctx.now())
+    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "resend", state.clock.now())
         .await
         .map_err(AppError::internal)??;
-    send_link(&mut tx, ctx, lang_of(&account), &account.id, email)
+    send_link(&mut tx, state, lang_of(account), &account.id, email)
         .await
         .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)?;
-    ctx.session.data.notice = Some("accounts-notice-link-sent".into());
-    Ok(if account.email_verified_at.is_some() {
-        "account"
-    } else {
-        "verify/email"
-    }
-    .into())
+    Ok(match account.email_verified_at {
+        Some(_) => LinkSent::Changed,
+        None => LinkSent::Registered,
+    })
 }
 
 /// Corrects a mistyped address during registration: only while the account's email has never been verified.
 /// Every later change goes through the account page (password and a code to a verified channel).
-pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<String, AppError> {
-    let account = current(ctx).await?;
+pub async fn change_unverified_email(state: &AppState, account: &Account, email: &str) -> Result<(), AppError> {
     if account.email_verified_at.is_some() {
         return Err(AppError::NotFound);
     }
     let email = domain::parse_email(email)?;
-    let taken = db::taken(&ctx.state.pool, None, email.as_str(), "")
+    let taken = db::taken(&state.pool, None, &email, "")
         .await
         .map_err(AppError::internal)?;
-    if email.as_str() != account.email && !taken.is_empty() {
+    if email != account.email && !taken.is_empty() {
         return Err(AppError::field("email", "accounts-error-email-taken"));
     }
-    let mut tx = crate::db::begin_write(&ctx.state.pool)
-        .await
-        .map_err(AppError::internal)?;
-    challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "email", ctx.now())
+    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "email", state.clock.now())
         .await
         .map_err(AppError::internal)??;
     // Conditional: a verification that lands meanwhile wins, and the address stays.
@@ -181,12 +177,10 @@ pub async fn change_unverified_email(ctx: &mut Ctx, email: &str) -> Result<Strin
     if updated != 1 {
         return Err(AppError::NotFound);
     }
-    send_link(&mut tx, ctx, lang_of(&account), &account.id, email.as_str())
+    send_link(&mut tx, state, lang_of(account), &account.id, &email)
         .await
         .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)?;
-    ctx.session.data.notice = Some("accounts-notice-link-sent".into());
-    Ok("verify/email".into())
+    tx.commit().await.map_err(AppError::internal)
 }
 
 fn unique_email(error: anyhow::Error) -> AppError {
@@ -197,125 +191,112 @@ fn unique_email(error: anyhow::Error) -> AppError {
     }
 }
 
+/// What a used link proved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EmailProven {
+    /// A new account's address; `phone_verified` says whether its number is proven too (else its code went out).
+    Registered { account: AccountId, phone_verified: bool },
+    /// A pending new address, which is now the account's.
+    Changed { account: AccountId },
+}
+
 /// Uses an email link. A link proves the address it was sent to: a new account's address (then the phone's
 /// code goes out), or a pending new address, which then replaces the old one (and the old one is told).
-pub async fn confirm_email(ctx: &mut Ctx, token: &str) -> Result<String, AppError> {
-    let now = ctx.now();
-    let used = challenges::use_link(&ctx.state.pool, token.trim(), now)
+pub async fn confirm_email(state: &AppState, token: &str) -> Result<EmailProven, AppError> {
+    let now = state.clock.now();
+    let used = challenges::use_link(&state.pool, token.trim(), now)
         .await
         .map_err(AppError::internal)?;
-    let Some((account_id, sent_to)) = used else {
+    let Some(used) = used else {
         return Err(AppError::field("token", "accounts-error-link"));
     };
-    let account = db::by_id(&ctx.state.pool, &account_id)
+    let account = db::by_id(&state.pool, &used.account_id)
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
-    if awaited_email(&account) != Some(sent_to.as_str()) {
+    if awaited_email(&account) != Some(used.sent_to.as_str()) {
         return Err(AppError::field("token", "accounts-error-link"));
     }
     if account.email_verified_at.is_some() {
-        replace_email(ctx, &account, &sent_to).await?;
-    } else {
-        db::contact::mark_email_verified(&ctx.state.pool, &account.id, now)
-            .await
-            .map_err(AppError::internal)?;
-        if account.phone_verified_at.is_none() {
-            send_code(ctx, &account, Purpose::VerifyPhone, Channel::Sms, "code").await?;
-        }
+        replace_email(state, &account, &used.sent_to).await?;
+        return Ok(EmailProven::Changed { account: account.id });
     }
-    if ctx.session.account_id.as_deref() == Some(account.id.as_str()) {
-        let notice = match account.email_verified_at {
-            Some(_) => "accounts-notice-email-changed",
-            None => "accounts-notice-email-verified",
-        };
-        ctx.session.data.notice = Some(notice.into());
-        Ok(match (account.email_verified_at, account.phone_verified_at) {
-            (Some(_), _) => "account",
-            (None, None) => "verify/phone",
-            (None, Some(_)) => "dashboard",
-        }
-        .into())
-    } else {
-        // Opened in another browser (a phone's mail app): sign in there to carry on.
-        ctx.session.data.notice = Some("accounts-notice-email-verified-sign-in".into());
-        Ok("login".into())
+    db::contact::mark_email_verified(&state.pool, &account.id, now)
+        .await
+        .map_err(AppError::internal)?;
+    if account.phone_verified_at.is_none() {
+        send_code(state, &account, Purpose::VerifyPhone, Channel::Sms, "code").await?;
     }
+    Ok(EmailProven::Registered {
+        phone_verified: account.phone_verified_at.is_some(),
+        account: account.id,
+    })
 }
 
 /// The pending address, now proven, becomes the account's; the old address and the phone are told.
-async fn replace_email(ctx: &Ctx, account: &Account, email: &str) -> Result<(), AppError> {
-    let mut tx = crate::db::begin_write(&ctx.state.pool)
-        .await
-        .map_err(AppError::internal)?;
-    db::contact::adopt_email(&mut tx, &account.id, email, ctx.now())
+async fn replace_email(state: &AppState, account: &Account, email: &str) -> Result<(), AppError> {
+    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    db::contact::adopt_email(&mut tx, &account.id, email, state.clock.now())
         .await
         .map_err(unique_email)?;
     let args = [("address", email.to_string())];
-    notify::tell_owner(&mut tx, &ctx.state, account, "message-changed-email", &args)
+    notify::tell_owner(&mut tx, state, account, "message-changed-email", &args)
         .await
         .map_err(AppError::internal)?;
     tx.commit().await.map_err(AppError::internal)
 }
 
 /// The number a code is waiting on: a new account's, or a pending new number.
-fn awaited_phone(account: &Account) -> &str {
+pub fn awaited_phone(account: &Account) -> &str {
     match (&account.phone_verified_at, &account.pending_phone) {
         (Some(_), Some(pending)) => pending,
         _ => &account.phone,
     }
 }
 
-pub async fn resend_phone_code(ctx: &mut Ctx) -> Result<String, AppError> {
-    let account = current(ctx).await?;
-    send_code_to(
-        ctx,
-        &account,
-        Purpose::VerifyPhone,
-        Channel::Sms,
-        awaited_phone(&account),
-        "code",
-    )
-    .await?;
-    ctx.session.data.notice = Some("accounts-notice-code-sent".into());
-    Ok("verify/phone".into())
+pub async fn resend_phone_code(state: &AppState, account: &Account) -> Result<(), AppError> {
+    let to = awaited_phone(account);
+    send_code_to(state, account, Purpose::VerifyPhone, Channel::Sms, to, "code").await
 }
 
-pub async fn verify_phone(ctx: &mut Ctx, code: &str) -> Result<String, AppError> {
-    let account = current(ctx).await?;
-    let sent_to = check(ctx, &account, Purpose::VerifyPhone, code, "code").await?;
-    let now = ctx.now();
-    if sent_to != awaited_phone(&account) {
+/// What a right phone code proved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhoneProven {
+    /// A new account's number: the account is verified.
+    Registered,
+    /// A pending new number, which is now the account's.
+    Changed,
+}
+
+pub async fn verify_phone(
+    state: &AppState,
+    caller: &Caller,
+    account: &Account,
+    code: &str,
+) -> Result<PhoneProven, AppError> {
+    let sent_to = check(state, caller, account, Purpose::VerifyPhone, code, "code").await?;
+    let now = state.clock.now();
+    if sent_to != awaited_phone(account) {
         // A code sent to a number the account has since moved away from.
         return Err(AppError::field("code", "accounts-error-code-expired"));
     }
-    if account.phone_verified_at.is_some() {
-        let mut tx = crate::db::begin_write(&ctx.state.pool)
+    if account.phone_verified_at.is_none() {
+        db::contact::mark_phone_verified(&state.pool, &account.id, now)
             .await
             .map_err(AppError::internal)?;
-        db::contact::adopt_phone(&mut tx, &account.id, &sent_to, now)
-            .await
-            .map_err(|e| match e {
-                e if db::is_unique_violation(&e) => AppError::field("code", "accounts-error-phone-taken"),
-                e => AppError::internal(e),
-            })?;
-        let args = [("number", display_phone(&sent_to))];
-        notify::tell_owner(&mut tx, &ctx.state, &account, "message-changed-phone", &args)
-            .await
-            .map_err(AppError::internal)?;
-        tx.commit().await.map_err(AppError::internal)?;
-        ctx.session.data.notice = Some("accounts-notice-phone-changed".into());
-        return Ok("account".into());
+        return Ok(PhoneProven::Registered);
     }
-    db::contact::mark_phone_verified(&ctx.state.pool, &account.id, now)
+    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    db::contact::adopt_phone(&mut tx, &account.id, &sent_to, now)
+        .await
+        .map_err(|e| match e {
+            e if db::is_unique_violation(&e) => AppError::field("code", "accounts-error-phone-taken"),
+            e => AppError::internal(e),
+        })?;
+    let args = [("number", display_phone(&sent_to))];
+    notify::tell_owner(&mut tx, state, account, "message-changed-phone", &args)
         .await
         .map_err(AppError::internal)?;
-    ctx.session.data.notice = Some("accounts-notice-phone-verified".into());
-    // Verified: next, the passport photo (which can be skipped).
-    Ok(pending_step(&Account {
-        phone_verified_at: Some(now),
-        ..account
-    })
-    .unwrap_or("welcome/photo")
-    .into())
+    tx.commit().await.map_err(AppError::internal)?;
+    Ok(PhoneProven::Changed)
 }
