@@ -72,7 +72,7 @@ async fn run(engine: &str, database_url: &str) {
         .unwrap();
         let who = SignedIn {
             id: AccountId::from_stored(id),
-            account_type: "citizen".into(),
+            account_type: app::account_type::AccountType::Citizen,
             id_number: format!("9{n:07}"),
             first_name: "Bench".into(),
         };

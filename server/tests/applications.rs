@@ -63,7 +63,7 @@ async fn signed_in(app: &common::TestApp, email: &str) -> SignedIn {
             .unwrap();
     SignedIn {
         id: app::ids::AccountId::from_stored(id),
-        account_type: "citizen".into(),
+        account_type: app::account_type::AccountType::Citizen,
         id_number,
         first_name,
     }
