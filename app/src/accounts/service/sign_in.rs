@@ -57,7 +57,7 @@ pub fn normalise_login(raw: &str) -> String {
 pub enum Signing {
     /// Signed in now: a remembered browser, or an account with no verified channel yet (it can only prove its
     /// email).
-    Done(Account),
+    Done(Box<Account>),
     /// A code went to `channel` (or the one sent moments ago still works); the second step is `pending`.
     CodeSent { pending: PendingSignIn, channel: Channel },
 }
@@ -124,11 +124,11 @@ pub async fn sign_in(state: &AppState, caller: &Caller, login: &str, password: &
     };
     throttle::clear(pool, &account_key).await.map_err(AppError::internal)?;
     if remembered && trusted_device(state, caller, &account.id, true).await? {
-        return Ok(Signing::Done(account));
+        return Ok(Signing::Done(Box::new(account)));
     }
     if account.email_verified_at.is_none() {
         // Nothing verified to send a code to: straight to proving the email, which is all such an account can do.
-        return Ok(Signing::Done(account));
+        return Ok(Signing::Done(Box::new(account)));
     }
     let wanted = account.code_channel;
     // The email is verified here (checked above), so there is always a verified channel.
