@@ -14,6 +14,7 @@ pub mod fees;
 pub mod i18n;
 pub mod ids;
 pub mod pages;
+pub mod payments;
 pub mod photo;
 pub mod site;
 pub mod ui;

@@ -80,6 +80,16 @@ pub async fn mark_paid(state: &AppState, id: &ApplicationId, payment: &Payment) 
     applications::mark_paid(state, id, payment, complete).await
 }
 
+/// `mark_paid` in the caller's transaction (the payments feature settles a request and records it at once).
+pub async fn mark_paid_in(
+    conn: &mut sqlx::AnyConnection,
+    id: &ApplicationId,
+    payment: &Payment,
+    now: i64,
+) -> anyhow::Result<Paid> {
+    applications::mark_paid_in(conn, id, payment, complete, now).await
+}
+
 /// An officer's decision on an application in review.
 pub async fn decide(state: &AppState, id: &ApplicationId, decision: &Decision) -> anyhow::Result<Decided> {
     applications::decide(state, id, decision, complete).await

@@ -57,7 +57,7 @@ pub struct Sms {
     pub sender_id: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Payments {
     pub mpesa_base_url: String,
@@ -66,6 +66,8 @@ pub struct Payments {
     pub mpesa_consumer_key: String,
     pub mpesa_consumer_secret: String,
     pub mpesa_callback_url: String,
+    /// How long the development sandbox waits before it posts a prompt's result (the person entering a PIN).
+    pub sandbox_delay_ms: u64,
 }
 
 impl Default for Settings {
@@ -82,6 +84,20 @@ impl Default for Settings {
             mail: Mail::default(),
             sms: Sms::default(),
             payments: Payments::default(),
+        }
+    }
+}
+
+impl Default for Payments {
+    fn default() -> Self {
+        Payments {
+            mpesa_base_url: String::new(),
+            mpesa_shortcode: String::new(),
+            mpesa_passkey: String::new(),
+            mpesa_consumer_key: String::new(),
+            mpesa_consumer_secret: String::new(),
+            mpesa_callback_url: String::new(),
+            sandbox_delay_ms: 2_000,
         }
     }
 }

@@ -22,6 +22,7 @@ use crate::{
     },
     i18n::Lang,
     pages::{FeesPage, HomePage, Layout, NotFoundPage},
+    payments::pages::{MpesaWaitPage, PayPage},
     photo::pages::{account_block, dashboard_block, AccountPhotoPage, WelcomePhotoPage},
     records,
     tims::{
@@ -106,6 +107,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("services") view=CataloguePage ssr=a.clone() />
                     <Route path=path!("services/:code") view=ServicePage ssr=a.clone() />
                     <Route path=path!("applications/:id") view=ApplicationPage ssr=a.clone() />
+                    <Route path=path!("applications/:id/pay") view=PayPage ssr=a.clone() />
+                    <Route path=path!("applications/:id/pay/mpesa/:request") view=MpesaWaitPage ssr=a.clone() />
                     <Route path=path!("applications/:id/:step") view=ApplicationStepPage ssr=a.clone() />
                     <Route path=path!("tims") view=TimsPage ssr=a.clone() />
                     <Route path=path!("tims/prove") view=TimsProvePage ssr=a.clone() />

@@ -8,6 +8,7 @@ use leptos::config::LeptosOptions;
 use crate::{
     clock::Clock,
     db::Pool,
+    payments::daraja::{Daraja, DarajaConfig},
     settings::Settings,
     web::{passwords::Passwords, secrets::CodeKey},
 };
@@ -30,6 +31,10 @@ pub struct Shared {
     pub code_key: CodeKey,
     /// Where links in messages point (settings.origin): never the request's Host header.
     pub origin: String,
+    /// M-Pesa (Daraja), when configured, or in development the sandbox this server mounts.
+    pub daraja: Option<Daraja>,
+    /// The secret in M-Pesa's callback address: only M-Pesa (given the address) can post results.
+    pub mpesa_callback_token: String,
 }
 
 impl AppState {
@@ -42,8 +47,17 @@ impl AppState {
             &settings.security.code_key,
             std::path::Path::new(&settings.security.code_key_file),
         )?;
+        let origin = settings.origin(leptos_options.site_addr);
+        // Derived from the code key: stable across restarts, secret, and nothing more to configure.
+        let mpesa_callback_token = code_key.hash_code("mpesa-callback", "uraia")[..32].to_string();
+        let daraja =
+            DarajaConfig::from_settings(&settings.payments, &origin, settings.development, &mpesa_callback_token)
+                .map(Daraja::new)
+                .transpose()?;
         Ok(AppState(Arc::new(Shared {
-            origin: settings.origin(leptos_options.site_addr),
+            origin,
+            daraja,
+            mpesa_callback_token,
             leptos_options,
             pool,
             clock: Clock::new(settings.test_mode),

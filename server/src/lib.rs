@@ -5,6 +5,7 @@ pub mod delivery;
 pub mod dev;
 pub mod language;
 pub mod limits;
+pub mod sandbox;
 pub mod security;
 pub mod telemetry;
 
@@ -72,7 +73,10 @@ pub fn router(state: AppState) -> Router {
             get(move || async move { Redirect::permanent(&home) }),
         );
     }
-    router = router.merge(dev::routes(&state)).merge(app::photo::route::routes());
+    router = router
+        .merge(dev::routes(&state))
+        .merge(app::photo::route::routes())
+        .merge(app::payments::route::routes());
     static_files(router, &state.leptos_options.site_root)
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(

@@ -55,8 +55,8 @@ async fn start_renewal(browser: &mut Browser<'_>) -> String {
 }
 
 async fn signed_in(app: &common::TestApp, email: &str) -> SignedIn {
-    let (id, id_number, first_name): (String, String, String) =
-        sqlx::query_as("SELECT id, id_number, first_name FROM accounts WHERE email = $1")
+    let (id, id_number, first_name, phone): (String, String, String, String) =
+        sqlx::query_as("SELECT id, id_number, first_name, phone FROM accounts WHERE email = $1")
             .bind(email)
             .fetch_one(&app.state.pool)
             .await
@@ -66,6 +66,7 @@ async fn signed_in(app: &common::TestApp, email: &str) -> SignedIn {
         account_type: app::account_type::AccountType::Citizen,
         id_number,
         first_name,
+        phone: app::ids::PhoneNumber::from_stored(phone),
     }
 }
 

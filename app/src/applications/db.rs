@@ -104,6 +104,16 @@ pub async fn by_id(conn: &mut AnyConnection, id: &ApplicationId) -> anyhow::Resu
         .transpose()
 }
 
+/// The application a bill reference names (a Paybill payment carries only that).
+pub async fn by_reference(conn: &mut AnyConnection, reference: &ApplicationRef) -> anyhow::Result<Option<Application>> {
+    sqlx::query_as::<_, ApplicationRow>(&format!("SELECT {COLUMNS} FROM applications WHERE reference = $1"))
+        .bind(reference.as_str())
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(Application::try_from)
+        .transpose()
+}
+
 /// `account`'s applications, newest activity first.
 pub async fn of_account(pool: &Pool, account: &AccountId) -> anyhow::Result<Vec<Application>> {
     sqlx::query_as::<_, ApplicationRow>(&format!(

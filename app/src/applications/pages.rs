@@ -21,6 +21,7 @@ use crate::{
         context::Ctx,
         guard::SignedIn,
         page::{redirect_to, signed_in_page, BackLink, BlockView, FormState, Notice, PageHead, PostForm, SignedInPage},
+        routes::Page,
     },
 };
 
@@ -157,6 +158,9 @@ async fn status_page(ctx: &Ctx, notice: Option<String>, application: &Applicatio
         <p class="body">{lang.t("applications-status-label")}" "{status_tag(lang, application.status)}</p>
         {(application.status == Status::AwaitingPayment).then(|| view! {
             <p class="body">{lang.t_with("applications-awaiting-payment", &[("total", total.clone()), ("reference", reference.clone())])}</p>
+            <p class="body">
+                <a class="button" href=lang.href(&Page::Pay(application.id.as_str().into()).path())>{lang.t("payments-pay-now")}</a>
+            </p>
         })}
         {application.decision_reason.clone().map(|reason| view! {
             <p class="body"><strong>{lang.t("applications-rejected-reason")}</strong>" "{reason}</p>

@@ -140,9 +140,23 @@ pub async fn mark_paid(
     payment: &Payment,
     complete: Completion,
 ) -> anyhow::Result<Paid> {
-    let now = state.clock.now();
     let mut tx = begin_write(&state.pool).await?;
-    let Some(application) = db::by_id(&mut tx, id).await? else {
+    let outcome = mark_paid_in(&mut tx, id, payment, complete, state.clock.now()).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// `mark_paid` in the caller's transaction (a payment's settlement records its own events with it). Writes
+/// nothing unless it answers `Completed` or `InReview`; a receipt already used elsewhere is an error, so the
+/// caller's transaction rolls back whole.
+pub async fn mark_paid_in(
+    conn: &mut AnyConnection,
+    id: &ApplicationId,
+    payment: &Payment,
+    complete: Completion,
+    now: i64,
+) -> anyhow::Result<Paid> {
+    let Some(application) = db::by_id(conn, id).await? else {
         return Ok(Paid::NotPayable);
     };
     match (application.status, application.invoice) {
@@ -155,20 +169,31 @@ pub async fn mark_paid(
         (Status::Draft, _) | (Status::Submitted, _) | (Status::AwaitingPayment, None) => return Ok(Paid::NotPayable),
         _ => return Ok(Paid::Already),
     }
-    if !db::insert_payment(&mut tx, id, payment.method, &payment.receipt, payment.amount, now).await?
-        || !db::advance(&mut tx, id, Status::AwaitingPayment, Status::Paid, None, now).await?
-    {
+    // The status moves first (one conditional statement): of two payments racing, one moves it.
+    if !db::advance(conn, id, Status::AwaitingPayment, Status::Paid, None, now).await? {
         return Ok(Paid::Already);
     }
-    let outcome = if complete(&mut tx, &application, now).await? {
-        db::advance(&mut tx, id, Status::Paid, Status::Completed, None, now).await?;
+    anyhow::ensure!(
+        db::insert_payment(conn, id, payment.method, &payment.receipt, payment.amount, now).await?,
+        "receipt {} is recorded against another application",
+        payment.receipt
+    );
+    let outcome = if complete(conn, &application, now).await? {
+        db::advance(conn, id, Status::Paid, Status::Completed, None, now).await?;
         Paid::Completed
     } else {
-        db::advance(&mut tx, id, Status::Paid, Status::InReview, None, now).await?;
+        db::advance(conn, id, Status::Paid, Status::InReview, None, now).await?;
         Paid::InReview
     };
-    tx.commit().await?;
     Ok(outcome)
+}
+
+/// The application a bill reference names, whoever owns it (a Paybill payment carries only the reference).
+pub async fn by_reference(conn: &mut AnyConnection, reference: &str) -> anyhow::Result<Option<Application>> {
+    match ApplicationRef::parse(reference) {
+        Some(reference) => db::by_reference(conn, &reference).await,
+        None => Ok(None),
+    }
 }
 
 /// What a decision did.

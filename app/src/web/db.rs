@@ -3,7 +3,11 @@
 
 use sqlx::FromRow;
 
-use crate::{account_type::AccountType, db::Pool, ids::AccountId};
+use crate::{
+    account_type::AccountType,
+    db::Pool,
+    ids::{AccountId, PhoneNumber},
+};
 
 #[derive(Debug, FromRow)]
 pub struct SignedInRow {
@@ -11,13 +15,14 @@ pub struct SignedInRow {
     pub account_type: AccountType,
     pub id_number: String,
     pub first_name: String,
+    pub phone: PhoneNumber,
     pub email_verified_at: Option<i64>,
     pub phone_verified_at: Option<i64>,
 }
 
 pub async fn signed_in_account(pool: &Pool, id: &str) -> anyhow::Result<Option<SignedInRow>> {
     Ok(sqlx::query_as(
-        "SELECT id, account_type, id_number, first_name, email_verified_at, phone_verified_at \
+        "SELECT id, account_type, id_number, first_name, phone, email_verified_at, phone_verified_at \
          FROM accounts WHERE id = $1",
     )
     .bind(id)

@@ -2,7 +2,11 @@
 //! account whose email and phone are proven, else the page the person must go to first.
 
 use super::{context::Ctx, db, routes::Page};
-use crate::{account_type::AccountType, error::AppError, ids::AccountId};
+use crate::{
+    account_type::AccountType,
+    error::AppError,
+    ids::{AccountId, PhoneNumber},
+};
 
 /// A signed-in person with a verified account: what a service needs to know about who is acting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +16,8 @@ pub struct SignedIn {
     /// The identity document number the account was registered with.
     pub id_number: String,
     pub first_name: String,
+    /// The verified mobile number (M-Pesa prompts go to it unless the person gives another).
+    pub phone: PhoneNumber,
 }
 
 /// The signed-in, verified person, or the page to send them to instead (sign in, or a verification step).
@@ -33,5 +39,6 @@ pub async fn signed_in(ctx: &Ctx) -> Result<Result<SignedIn, Page>, AppError> {
         account_type: row.account_type,
         id_number: row.id_number,
         first_name: row.first_name,
+        phone: row.phone,
     }))
 }

@@ -31,6 +31,10 @@ pub enum Page {
     Application(String),
     /// A step of a draft application.
     ApplicationStep(String, String),
+    /// Paying an application's invoice.
+    Pay(String),
+    /// "Check your phone": an application's M-Pesa prompt.
+    PayMpesa(String, String),
 }
 
 impl Page {
@@ -54,6 +58,8 @@ impl Page {
             Page::Services => "services",
             Page::Application(id) => return format!("applications/{id}"),
             Page::ApplicationStep(id, step) => return format!("applications/{id}/{step}"),
+            Page::Pay(id) => return format!("applications/{id}/pay"),
+            Page::PayMpesa(id, request) => return format!("applications/{id}/pay/mpesa/{request}"),
         }
         .into()
     }

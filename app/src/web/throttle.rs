@@ -70,6 +70,12 @@ pub const CODES_CLIENT: Rule = Rule {
     window_seconds: 15 * 60,
 };
 
+/// M-Pesa prompts per account: each puts a prompt on a phone, so a script cannot ring one all day.
+pub const PROMPTS: Rule = Rule {
+    threshold: 10,
+    window_seconds: 60 * 60,
+};
+
 /// TIMS lookups that find nothing linkable, and wrong details when proving one, per account: each tells something
 /// about the legacy register.
 pub const TIMS: Rule = Rule {
@@ -101,6 +107,10 @@ pub fn conflict_key(address: &str) -> String {
 
 pub fn photo_key(account_id: &str) -> String {
     format!("photo:{account_id}")
+}
+
+pub fn prompts_key(account_id: &str) -> String {
+    format!("prompts:{account_id}")
 }
 
 pub fn tims_key(account_id: &str) -> String {

@@ -62,9 +62,14 @@ impl<'a> Browser<'a> {
             .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
             .collect::<Vec<_>>()
             .join("&");
+        // The page the form was on is the site's own (its public origin).
+        let origin = match self.app.state.settings.public_origin.trim_end_matches('/') {
+            "" => "http://localhost".to_string(),
+            configured => configured.to_string(),
+        };
         let request = Request::post(path)
             .header("host", "localhost")
-            .header("origin", "http://localhost")
+            .header("origin", origin)
             .header("content-type", "application/x-www-form-urlencoded")
             .header("content-length", body.len())
             .header("accept", "text/html")

@@ -1,0 +1,43 @@
+//! The payment server function: "Send payment request" (a plain form post, with or without JavaScript).
+
+use leptos::prelude::*;
+
+use super::service::{self, Prompted};
+use crate::{
+    accounts::domain::parse_phone,
+    applications::service as applications,
+    error::AppError,
+    web::{context::Ctx, guard::signed_in, routes::Page},
+};
+
+/// The payment pages' flash name.
+pub const FORM: &str = "payment";
+
+/// Sends an M-Pesa prompt for the application's invoice to `phone`; on to "Check your phone".
+#[server(endpoint = "payments/mpesa")]
+#[tracing::instrument(skip_all)]
+pub async fn pay_by_mpesa(id: Option<String>, phone: Option<String>) -> Result<(), AppError> {
+    let ctx = Ctx::load().await?;
+    let (id, typed) = (id.unwrap_or_default(), phone.unwrap_or_default());
+    let result = match signed_in(&ctx).await? {
+        Err(page) => Ok(page.path()),
+        Ok(who) => match (applications::owned(&ctx.state, &who, &id).await, parse_phone(&typed)) {
+            // Another person's application, or none: its payment page, which is the same 404 as any.
+            (Err(AppError::NotFound), _) => Ok(Page::Pay(id.clone()).path()),
+            (Err(other), _) => Err(other),
+            (Ok(_), Err(error)) => Err(error.into()),
+            (Ok(application), Ok(phone)) => {
+                service::prompt(&ctx.state, &who, &application, &phone)
+                    .await
+                    .map(|prompted| match prompted {
+                        Prompted::Sent(request) | Prompted::AlreadyWaiting(request) => {
+                            Page::PayMpesa(application.id.as_str().into(), request).path()
+                        }
+                        Prompted::NotPayable => Page::Application(application.id.as_str().into()).path(),
+                    })
+            }
+        },
+    };
+    let back = Page::Pay(id.clone()).path();
+    ctx.finish(result, FORM, &back, &[("phone", &typed)]).await
+}

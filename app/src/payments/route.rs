@@ -1,0 +1,183 @@
+//! What M-Pesa posts to us: STK push results (`/payments/mpesa/callback/{token}`) and Paybill confirmations
+//! (`/payments/mpesa/c2b/{token}/confirmation`). Neither is signed by Safaricom, so the address carries a secret
+//! token; a wrong token gets the same 404 as an unknown address. Each result is settled once however often it
+//! comes, and M-Pesa is always told it was received (a retry could only repeat what is recorded already). Also the
+//! status of a prompt, for its owner's "Check your phone" page.
+
+use axum::{
+    extract::{Path, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+    Json, Router,
+};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::{
+    db,
+    service::{self, Confirmation, StkResult},
+};
+use crate::{error::AppError, state::AppState, web::session::Session};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/payments/mpesa/callback/{token}", post(callback))
+        .route("/payments/mpesa/c2b/{token}/confirmation", post(confirmation))
+        .route("/payments/mpesa/status/{request}", get(status))
+}
+
+/// A prompt's status for the "Check your phone" island: `pending`, `paid` or `failed`, to its owner only (anyone
+/// else gets 404, as for a request that does not exist).
+async fn status(State(state): State<AppState>, Path(request): Path<String>, headers: HeaderMap) -> Response {
+    let found = async {
+        let session = Session::load(&state, &headers).await?;
+        match session.account_id {
+            Some(account) => db::status_for(&state.pool, &request, &account).await,
+            None => Ok(None),
+        }
+    };
+    match found.await {
+        Ok(Some(status)) => (
+            [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
+            status.code(),
+        )
+            .into_response(),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(error) => failed(error),
+    }
+}
+
+/// The constant-time comparison of the token (it is a secret).
+fn token_ok(state: &AppState, token: &str) -> bool {
+    let expected = state.mpesa_callback_token.as_bytes();
+    let given = token.as_bytes();
+    given.len() == expected.len() && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+}
+
+fn received() -> Response {
+    Json(json!({"ResultCode": 0, "ResultDesc": "Accepted"})).into_response()
+}
+
+fn failed(error: anyhow::Error) -> Response {
+    let _ = AppError::internal(error);
+    // A 500 makes M-Pesa retry; the status query settles it meanwhile.
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+async fn callback(State(state): State<AppState>, Path(token): Path<String>, body: String) -> Response {
+    if !token_ok(&state, &token) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let Some(result) = parse_callback(&body) else {
+        tracing::warn!("an M-Pesa callback that could not be read");
+        return (StatusCode::BAD_REQUEST, "unreadable callback").into_response();
+    };
+    match service::on_callback(&state, &result).await {
+        Ok(settled) => {
+            tracing::info!(?settled, "M-Pesa callback");
+            received()
+        }
+        Err(error) => failed(error),
+    }
+}
+
+/// Reads Daraja's callback: `Body.stkCallback` with `CheckoutRequestID`, `ResultCode` and, when paid,
+/// `CallbackMetadata.Item[]` of `{Name, Value}` (items can be missing or valueless).
+pub fn parse_callback(body: &str) -> Option<StkResult> {
+    let value: Value = serde_json::from_str(body).ok()?;
+    let callback = value.get("Body")?.get("stkCallback")?;
+    let checkout_request_id = callback.get("CheckoutRequestID")?.as_str()?.to_string();
+    let result_code = match callback.get("ResultCode")? {
+        Value::Number(n) => n.as_i64()?,
+        Value::String(s) => s.trim().parse().ok()?,
+        _ => return None,
+    };
+    let item = |name: &str| -> Option<Value> {
+        callback
+            .get("CallbackMetadata")?
+            .get("Item")?
+            .as_array()?
+            .iter()
+            .find(|item| item.get("Name").and_then(Value::as_str) == Some(name))?
+            .get("Value")
+            .cloned()
+    };
+    let amount = item("Amount").and_then(|v| v.as_f64().or_else(|| v.as_str()?.parse().ok()));
+    Some(StkResult {
+        checkout_request_id,
+        result_code,
+        // Whole shillings; a fractional amount is not ours and will not match.
+        amount: amount.map(|a| if a.fract() == 0.0 { a as i64 } else { -1 }),
+        receipt: item("MpesaReceiptNumber").and_then(|v| v.as_str().map(str::to_string)),
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct C2bConfirmation {
+    #[serde(rename = "TransID")]
+    trans_id: String,
+    trans_amount: Value,
+    bill_ref_number: String,
+    #[serde(rename = "MSISDN", default)]
+    msisdn: String,
+}
+
+async fn confirmation(State(state): State<AppState>, Path(token): Path<String>, body: String) -> Response {
+    if !token_ok(&state, &token) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let Ok(c2b) = serde_json::from_str::<C2bConfirmation>(&body) else {
+        return (StatusCode::BAD_REQUEST, "unreadable confirmation").into_response();
+    };
+    let amount = match &c2b.trans_amount {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    };
+    let Some(amount) = amount.filter(|a| a.fract() == 0.0 && *a > 0.0) else {
+        return (StatusCode::BAD_REQUEST, "unreadable amount").into_response();
+    };
+    let confirmation = Confirmation {
+        trans_id: c2b.trans_id,
+        bill_reference: c2b.bill_ref_number,
+        amount: amount as i64,
+        msisdn: c2b.msisdn,
+    };
+    match service::on_confirmation(&state, &confirmation).await {
+        Ok(settled) => {
+            tracing::info!(?settled, "M-Pesa Paybill confirmation");
+            received()
+        }
+        Err(error) => failed(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paid_callback_gives_its_amount_and_receipt() {
+        let body = r#"{"Body":{"stkCallback":{"MerchantRequestID":"29115-34620561-1","CheckoutRequestID":
+            "ws_CO_191220191020363925","ResultCode":0,"ResultDesc":"The service request is processed successfully.",
+            "CallbackMetadata":{"Item":[{"Name":"Amount","Value":620.00},{"Name":"MpesaReceiptNumber",
+            "Value":"NLJ7RT61SV"},{"Name":"Balance"},{"Name":"TransactionDate","Value":20191219102115},
+            {"Name":"PhoneNumber","Value":254708374149}]}}}}"#;
+        let result = parse_callback(body).unwrap();
+        assert_eq!(result.checkout_request_id, "ws_CO_191220191020363925");
+        assert_eq!(result.result_code, 0);
+        assert_eq!(result.amount, Some(620));
+        assert_eq!(result.receipt.as_deref(), Some("NLJ7RT61SV"));
+    }
+
+    #[test]
+    fn a_failed_callback_has_no_metadata() {
+        let body = r#"{"Body":{"stkCallback":{"MerchantRequestID":"1","CheckoutRequestID":"ws_CO_1",
+            "ResultCode":1032,"ResultDesc":"Request cancelled by user"}}}"#;
+        let result = parse_callback(body).unwrap();
+        assert_eq!((result.result_code, result.amount, result.receipt), (1032, None, None));
+        assert_eq!(parse_callback("{}"), None);
+    }
+}
