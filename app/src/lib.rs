@@ -30,6 +30,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
+pub mod documents;
+#[cfg(feature = "ssr")]
 pub mod records;
 #[cfg(feature = "ssr")]
 pub mod renewal;

@@ -46,12 +46,14 @@ pub async fn ready(
     }
 }
 
-/// What a completed application says about its result (the renewal: the new expiry).
+/// What a paid application says about its result (the renewal: the new expiry), and its documents.
 pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
-    match application.service.as_str() {
-        renewal::domain::CODE => renewal::pages::result(ctx, application).await,
-        _ => Ok(().into_any()),
-    }
+    let own = match application.service.as_str() {
+        renewal::domain::CODE => renewal::pages::result(ctx, application).await?,
+        _ => ().into_any(),
+    };
+    let documents = crate::documents::pages::list(ctx, application).await?;
+    Ok(view! { {own} {documents} }.into_any())
 }
 
 /// What paying (or approving) an application does to the registers.
@@ -59,6 +61,17 @@ fn completion(service: &str) -> Option<Completion> {
     match service {
         renewal::domain::CODE => Some(renewal::service::on_paid),
         _ => None,
+    }
+}
+
+/// The service's own document for a paid application, if it issues one (the renewal: its slip).
+pub async fn document(
+    conn: &mut sqlx::AnyConnection,
+    application: &Application,
+) -> anyhow::Result<Option<crate::documents::domain::ServiceDocument>> {
+    match application.service.as_str() {
+        renewal::domain::CODE => renewal::service::slip(conn, application).await,
+        _ => Ok(None),
     }
 }
 

@@ -20,6 +20,7 @@ use crate::{
         self,
         pages::{CataloguePage, ServicePage},
     },
+    documents::pages::{DocumentPage, VerifyPage},
     i18n::Lang,
     pages::{FeesPage, HomePage, Layout, NotFoundPage},
     payments::pages::{MpesaWaitPage, PayPage},
@@ -110,6 +111,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("applications/:id/pay") view=PayPage ssr=a.clone() />
                     <Route path=path!("applications/:id/pay/mpesa/:request") view=MpesaWaitPage ssr=a.clone() />
                     <Route path=path!("applications/:id/:step") view=ApplicationStepPage ssr=a.clone() />
+                    <Route path=path!("documents/:code") view=DocumentPage ssr=a.clone() />
                     <Route path=path!("tims") view=TimsPage ssr=a.clone() />
                     <Route path=path!("tims/prove") view=TimsProvePage ssr=a.clone() />
                     <Route path=path!("tims/code") view=TimsCodePage ssr=a.clone() />
@@ -123,6 +125,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("verify/email") view=VerifyEmailPage ssr=a.clone() />
                     <Route path=path!("verify/email/confirm") view=ConfirmEmailPage ssr=a.clone() />
                     <Route path=path!("verify/phone") view=VerifyPhonePage ssr=a.clone() />
+                    // A document's public check; after the account's verify pages, which the router tries first.
+                    <Route path=path!("verify") view=VerifyPage ssr=a.clone() />
+                    <Route path=path!("verify/:code") view=VerifyPage ssr=a.clone() />
                     <Route path=path!("login") view=SignInPage ssr=a.clone() />
                     <Route path=path!("login/code") view=SignInCodePage ssr=a.clone() />
                     <Route path=path!("reset") view=ResetPage ssr=a.clone() />

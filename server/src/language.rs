@@ -13,6 +13,16 @@ pub async fn root_redirect(headers: HeaderMap) -> impl IntoResponse {
     Redirect::to(&preferred(&headers).href(""))
 }
 
+/// `/verify/<code>` (a document's QR code) → `/<lang>/verify/<code>`. Only a well-formed code is carried over, so
+/// the redirect cannot be pointed anywhere else.
+pub async fn verify_redirect(
+    headers: HeaderMap,
+    axum::extract::Path(code): axum::extract::Path<String>,
+) -> impl IntoResponse {
+    let code: String = code.chars().filter(char::is_ascii_alphanumeric).take(16).collect();
+    Redirect::to(&preferred(&headers).href(&format!("verify/{code}")))
+}
+
 /// The remembered language, else the first of the browser's languages that we speak.
 pub fn preferred(headers: &HeaderMap) -> Lang {
     let remembered = headers

@@ -76,7 +76,10 @@ pub fn router(state: AppState) -> Router {
     router = router
         .merge(dev::routes(&state))
         .merge(app::photo::route::routes())
-        .merge(app::payments::route::routes());
+        .merge(app::payments::route::routes())
+        .merge(app::documents::route::routes())
+        // A document's QR code carries a language-neutral address: the reader's language is chosen here.
+        .route("/verify/{code}", get(language::verify_redirect));
     static_files(router, &state.leptos_options.site_root)
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(

@@ -188,6 +188,11 @@ pub async fn mark_paid_in(
     Ok(outcome)
 }
 
+/// The application `id`, whoever owns it, in the caller's transaction (a payment settling it).
+pub async fn by_id_in(conn: &mut AnyConnection, id: &ApplicationId) -> anyhow::Result<Option<Application>> {
+    db::by_id(conn, id).await
+}
+
 /// The application a bill reference names, whoever owns it (a Paybill payment carries only the reference).
 pub async fn by_reference(conn: &mut AnyConnection, reference: &str) -> anyhow::Result<Option<Application>> {
     match ApplicationRef::parse(reference) {

@@ -1,7 +1,8 @@
 //! Paying an invoice by M-Pesa: the prompt on the phone (STK push), its result (the callback, or a status query
 //! when the callback is late), and Paybill payments of the same bill reference. Every path ends in `settle`: one
 //! transaction that settles the request once, records the payment through the services' `mark_paid`, turns a
-//! second payment of a paid invoice into a credit to refund, and appends to the payment history.
+//! second payment of a paid invoice into a credit to refund, issues the receipt and the service's document, and
+//! appends to the payment history.
 
 use super::{
     daraja::{QueryAnswer, StkAnswer, StkPush},
@@ -14,6 +15,7 @@ use crate::{
         service::{self as applications, Paid},
     },
     db::begin_write,
+    documents::service as documents,
     error::AppError,
     fees::domain::Shillings,
     ids::PhoneNumber,
@@ -323,6 +325,10 @@ async fn record(
     match services::mark_paid_in(conn, application, payment, now).await? {
         paid @ (Paid::Completed | Paid::InReview) => {
             db::event(conn, app_id, request, "paid", &detail, now).await?;
+            let paid_for = applications::by_id_in(conn, application)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("paid application {} is gone", application.as_str()))?;
+            documents::issue(conn, &paid_for, payment, now).await?;
             Ok(Settled::Paid(paid))
         }
         Paid::Already | Paid::WrongAmount { .. } | Paid::NotPayable => {

@@ -70,16 +70,19 @@ pub async fn renew(conn: &mut AnyConnection, slip: &Slip<'_>) -> anyhow::Result<
 
 #[derive(Debug, FromRow)]
 pub struct SlipRow {
+    pub classes: String,
     pub old_expires_on: String,
     pub new_expires_on: String,
     pub smart: i64,
 }
 
+const SLIP: &str = "SELECT classes, old_expires_on, new_expires_on, smart FROM renewal_slips WHERE application_id = $1";
+
 pub async fn slip(pool: &Pool, application_id: &str) -> anyhow::Result<Option<SlipRow>> {
-    Ok(
-        sqlx::query_as("SELECT old_expires_on, new_expires_on, smart FROM renewal_slips WHERE application_id = $1")
-            .bind(application_id)
-            .fetch_optional(pool)
-            .await?,
-    )
+    Ok(sqlx::query_as(SLIP).bind(application_id).fetch_optional(pool).await?)
+}
+
+/// `slip` in the caller's transaction (the payment that just made it).
+pub async fn slip_in(conn: &mut AnyConnection, application_id: &str) -> anyhow::Result<Option<SlipRow>> {
+    Ok(sqlx::query_as(SLIP).bind(application_id).fetch_optional(conn).await?)
 }

@@ -13,6 +13,7 @@ use super::{
 use crate::{
     applications::{domain::Application, service as applications},
     calendar,
+    documents::domain::{Kind, ServiceDocument},
     error::{AppError, FieldError},
     fees::domain::Shillings,
     records::{domain::Licence, service as records},
@@ -181,4 +182,16 @@ pub fn on_paid<'a>(
         .await?;
         Ok(true)
     })
+}
+
+/// What the renewal slip says (the register's classes and the new expiry), once the renewal is paid.
+pub async fn slip(conn: &mut AnyConnection, application: &Application) -> anyhow::Result<Option<ServiceDocument>> {
+    Ok(db::slip_in(conn, application.id.as_str())
+        .await?
+        .map(|slip| ServiceDocument {
+            kind: Kind::RenewalSlip,
+            classes: Some(slip.classes),
+            valid_until: Some(slip.new_expires_on),
+            smart: slip.smart == 1,
+        }))
 }

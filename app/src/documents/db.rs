@@ -1,0 +1,82 @@
+//! The SQL for documents. A document is read by its code (the public check) or by its code and its owner (the PDF
+//! and the printable page); anyone else's code finds nothing.
+
+use sqlx::{AnyConnection, FromRow};
+
+use super::domain::Kind;
+use crate::db::Pool;
+
+#[derive(Debug, Clone, FromRow)]
+pub struct DocumentRow {
+    pub code: String,
+    pub application_id: String,
+    pub kind: Kind,
+    /// `domain::Details` as JSON.
+    pub details: String,
+    pub issued_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+const COLUMNS: &str = "d.code, d.application_id, d.kind, d.details, d.issued_at, d.revoked_at";
+
+/// Issues a document; false when the application has one of this kind already.
+pub async fn insert(
+    conn: &mut AnyConnection,
+    code: &str,
+    application_id: &str,
+    kind: Kind,
+    details: &str,
+    now: i64,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "INSERT INTO documents (code, application_id, kind, details, issued_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(code)
+    .bind(application_id)
+    .bind(kind)
+    .bind(details)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn by_code(pool: &Pool, code: &str) -> anyhow::Result<Option<DocumentRow>> {
+    Ok(
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM documents d WHERE d.code = $1"))
+            .bind(code)
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
+/// The document `code` if its application is `account`'s.
+pub async fn owned(pool: &Pool, code: &str, account: &str) -> anyhow::Result<Option<DocumentRow>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM documents d JOIN applications a ON a.id = d.application_id \
+         WHERE d.code = $1 AND a.account_id = $2"
+    ))
+    .bind(code)
+    .bind(account)
+    .fetch_optional(pool)
+    .await?)
+}
+
+pub async fn of_application(pool: &Pool, application_id: &str) -> anyhow::Result<Vec<DocumentRow>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM documents d WHERE d.application_id = $1 ORDER BY d.issued_at, d.kind"
+    ))
+    .bind(application_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// The applicant's name as the account has it (registered from the national register's spelling).
+pub async fn holder_name(conn: &mut AnyConnection, account_id: &str) -> anyhow::Result<String> {
+    let (first, last): (String, String) = sqlx::query_as("SELECT first_name, last_name FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_one(conn)
+        .await?;
+    Ok(format!("{first} {last}").trim().to_string())
+}

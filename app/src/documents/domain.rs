@@ -1,0 +1,152 @@
+//! What Uraia issues after a payment (a receipt, and the service's own document such as the licence renewal slip),
+//! the short code that lets anyone check one, and what a check may show. No I/O.
+
+use serde::{Deserialize, Serialize};
+
+/// The kinds of document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Proof of payment for an application.
+    Receipt,
+    /// Proof that a driving licence was renewed, carried until the card is printed (DOMAIN.md).
+    RenewalSlip,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Receipt => "receipt",
+            Kind::RenewalSlip => "renewal_slip",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Kind> {
+        [Kind::Receipt, Kind::RenewalSlip]
+            .into_iter()
+            .find(|k| k.code() == code)
+    }
+}
+
+crate::ids::stored_as_code!(Kind);
+
+/// Letters and digits a person can read out and type: no 0/O, 1/I/L, U/V.
+const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTWXYZ";
+const LENGTH: usize = 12;
+
+/// A document's verification code: 12 characters from a 29-letter alphabet (58 bits), random, so one document's
+/// code says nothing of another's. Shown in groups of four (`7KQ2-M9XD-4TNB`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DocumentCode(String);
+
+impl DocumentCode {
+    /// A new random code; `pick(n)` gives a uniform index below `n` (the caller's random source).
+    pub fn generate(mut pick: impl FnMut(usize) -> usize) -> DocumentCode {
+        DocumentCode((0..LENGTH).map(|_| ALPHABET[pick(ALPHABET.len())] as char).collect())
+    }
+
+    /// A code as typed or scanned: any case, with or without spaces and dashes.
+    pub fn parse(text: &str) -> Option<DocumentCode> {
+        let compact: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        (compact.len() == LENGTH && compact.bytes().all(|b| ALPHABET.contains(&b))).then_some(DocumentCode(compact))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `7KQ2-M9XD-4TNB`: in groups of four, as printed.
+    pub fn grouped(&self) -> String {
+        self.0
+            .as_bytes()
+            .chunks(4)
+            .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+}
+
+/// What a document says, frozen when it is issued.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Details {
+    /// The holder's full name (printed on the document; masked on the public check).
+    pub holder: String,
+    /// The application's reference.
+    pub reference: String,
+    /// The catalogue code of the service (`dl-renewal`).
+    pub service: String,
+    /// The fee option paid for (`dl-renewal-1y`).
+    pub fee_code: String,
+    pub amount_kes: i64,
+    /// `M-Pesa`, with its receipt.
+    pub method: String,
+    pub receipt: String,
+    pub paid_at: i64,
+    /// Renewal slips: the licence classes and the new expiry (ISO date), and whether a smart card follows.
+    #[serde(default)]
+    pub classes: Option<String>,
+    #[serde(default)]
+    pub valid_until: Option<String>,
+    #[serde(default)]
+    pub smart: bool,
+}
+
+/// What a service's own document says beyond the payment (a renewal slip: the classes and the new expiry).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceDocument {
+    pub kind: Kind,
+    pub classes: Option<String>,
+    /// ISO date.
+    pub valid_until: Option<String>,
+    pub smart: bool,
+}
+
+/// `Wanjiku Njeri Kamau` → `W****** N**** K****`: enough for an officer to match the person in front of them with
+/// their ID card, not enough to learn a name from a code.
+pub fn mask_name(name: &str) -> String {
+    name.split_whitespace()
+        .map(|word| {
+            let mut chars = word.chars();
+            let first = chars.next().map(String::from).unwrap_or_default();
+            first + &"*".repeat(chars.count())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_read_back_however_typed() {
+        let mut n = 0;
+        let code = DocumentCode::generate(|len| {
+            n += 7;
+            n % len
+        });
+        assert_eq!(code.as_str().len(), 12);
+        assert_eq!(DocumentCode::parse(&code.grouped().to_lowercase()), Some(code.clone()));
+        assert_eq!(DocumentCode::parse(&format!(" {} ", code.grouped())), Some(code));
+        assert_eq!(DocumentCode::parse("7KQ2-M9XD-4TN"), None);
+        assert_eq!(DocumentCode::parse("7KQ2-M9XD-4TN0"), None);
+    }
+
+    #[test]
+    fn names_are_masked_word_by_word() {
+        assert_eq!(mask_name("Wanjiku Njeri Kamau"), "W****** N**** K****");
+        assert_eq!(mask_name("  Jo  "), "J*");
+    }
+
+    #[test]
+    fn kinds_round_trip() {
+        for kind in [Kind::Receipt, Kind::RenewalSlip] {
+            assert_eq!(Kind::parse(kind.code()), Some(kind));
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! Issuing documents when an application is paid, reading them back for their owner, and the public check.
+
+use rand::Rng;
+
+use super::{
+    db::{self, DocumentRow},
+    domain::{Details, DocumentCode, Kind},
+    pdf, qr,
+};
+use crate::{
+    applications::domain::{Application, Payment},
+    calendar,
+    i18n::Lang,
+    services,
+    state::AppState,
+};
+
+/// Issues the receipt and the service's own document (the renewal slip) for `application`, just paid by
+/// `payment`, in the payment's transaction: a payment is never recorded without its documents.
+pub async fn issue(
+    conn: &mut sqlx::AnyConnection,
+    application: &Application,
+    payment: &Payment,
+    now: i64,
+) -> anyhow::Result<()> {
+    let mut details = Details {
+        holder: db::holder_name(conn, &application.account).await?,
+        reference: application
+            .reference
+            .as_ref()
+            .map(|r| r.to_string())
+            .unwrap_or_default(),
+        service: application.service.clone(),
+        fee_code: application.fee_code.clone().unwrap_or_default(),
+        amount_kes: payment.amount.0,
+        method: payment.method.to_string(),
+        receipt: payment.receipt.clone(),
+        paid_at: now,
+        ..Details::default()
+    };
+    let mut kinds = vec![Kind::Receipt];
+    if let Some(own) = services::document(conn, application).await? {
+        details.classes = own.classes;
+        details.valid_until = own.valid_until;
+        details.smart = own.smart;
+        kinds.push(own.kind);
+    }
+    let json = serde_json::to_string(&details)?;
+    for kind in kinds {
+        let code = DocumentCode::generate(|n| rand::rng().random_range(0..n));
+        db::insert(conn, code.as_str(), application.id.as_str(), kind, &json, now).await?;
+    }
+    Ok(())
+}
+
+/// A document as issued.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub code: DocumentCode,
+    pub kind: Kind,
+    pub details: Details,
+    pub issued_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+impl TryFrom<DocumentRow> for Document {
+    type Error = anyhow::Error;
+
+    fn try_from(row: DocumentRow) -> anyhow::Result<Document> {
+        Ok(Document {
+            code: DocumentCode::parse(&row.code).ok_or_else(|| anyhow::anyhow!("document code {:?}", row.code))?,
+            kind: row.kind,
+            details: serde_json::from_str(&row.details)?,
+            issued_at: row.issued_at,
+            revoked_at: row.revoked_at,
+        })
+    }
+}
+
+/// The application's documents (its owner's page lists them).
+pub async fn of_application(state: &AppState, application: &Application) -> anyhow::Result<Vec<Document>> {
+    db::of_application(&state.pool, application.id.as_str())
+        .await?
+        .into_iter()
+        .map(Document::try_from)
+        .collect()
+}
+
+/// `account`'s document `code`; anyone else's, or none, is `None`.
+pub async fn owned(state: &AppState, code: &str, account: &str) -> anyhow::Result<Option<Document>> {
+    let Some(code) = DocumentCode::parse(code) else {
+        return Ok(None);
+    };
+    db::owned(&state.pool, code.as_str(), account)
+        .await?
+        .map(Document::try_from)
+        .transpose()
+}
+
+/// What the public check says of a code.
+#[derive(Debug, Clone)]
+pub enum Check {
+    /// Genuine, and valid today.
+    Current(Document),
+    /// Genuine, but its validity ended (a slip past its date).
+    Expired(Document),
+    Revoked(Document),
+    /// No document has this code.
+    Unknown,
+}
+
+pub async fn check(state: &AppState, code: &DocumentCode) -> anyhow::Result<Check> {
+    let Some(document) = db::by_code(&state.pool, code.as_str())
+        .await?
+        .map(Document::try_from)
+        .transpose()?
+    else {
+        return Ok(Check::Unknown);
+    };
+    if document.revoked_at.is_some() {
+        return Ok(Check::Revoked(document));
+    }
+    let today = calendar::date_of(state.clock.now());
+    let ended = document
+        .details
+        .valid_until
+        .as_deref()
+        .and_then(calendar::parse_iso)
+        .is_some_and(|until| until < today);
+    Ok(if ended {
+        Check::Expired(document)
+    } else {
+        Check::Current(document)
+    })
+}
+
+/// The address a document's QR code and printed line point to: language-neutral, from the configured origin.
+pub fn verify_url(state: &AppState, code: &DocumentCode) -> String {
+    format!("{}/verify/{}", state.origin, code.as_str())
+}
+
+/// The document's rows, translated: the owner's full view (`masked` false) or the public check's.
+pub fn rows(lang: Lang, document: &Document, masked: bool) -> Vec<(String, String)> {
+    let d = &document.details;
+    let holder = if masked {
+        super::domain::mask_name(&d.holder)
+    } else {
+        d.holder.clone()
+    };
+    let mut rows = vec![
+        (lang.t("documents-row-holder"), holder),
+        (
+            lang.t("documents-row-service"),
+            lang.t(&format!("service-{}", d.fee_code)),
+        ),
+    ];
+    if !masked {
+        rows.push((lang.t("documents-row-reference"), d.reference.clone()));
+    }
+    match document.kind {
+        Kind::Receipt => {
+            rows.push((
+                lang.t("documents-row-amount"),
+                crate::fees::domain::format_kes(d.amount_kes),
+            ));
+            rows.push((lang.t("documents-row-paid-at"), calendar::moment(lang, d.paid_at)));
+            if !masked {
+                rows.push((lang.t("documents-row-receipt"), d.receipt.clone()));
+            }
+        }
+        Kind::RenewalSlip => {
+            if let Some(classes) = &d.classes {
+                rows.push((lang.t("documents-row-classes"), classes.clone()));
+            }
+            if let Some(until) = d.valid_until.as_deref().and_then(calendar::parse_iso) {
+                rows.push((lang.t("documents-row-valid-until"), calendar::long_date(lang, until)));
+            }
+            if d.smart {
+                rows.push((lang.t("documents-row-smart"), lang.t("documents-smart-yes")));
+            }
+        }
+    }
+    rows
+}
+
+/// The document as a PDF, in `lang`.
+pub fn pdf(state: &AppState, lang: Lang, document: &Document) -> anyhow::Result<Vec<u8>> {
+    let url = verify_url(state, &document.code);
+    let qr = qr::modules(&url)?;
+    let title = lang.t(&format!("documents-title-{}", document.kind.code()));
+    let footer = if state.settings.demo_data {
+        lang.t("documents-footer-demo")
+    } else {
+        lang.t("documents-footer")
+    };
+    pdf::render(&pdf::Page {
+        heading: &lang.t("documents-heading"),
+        title: &title,
+        rows: &rows(lang, document, false),
+        check: &lang.t("documents-check"),
+        code_label: &lang.t("documents-code"),
+        code: &document.code.grouped(),
+        verify_url: &url,
+        qr: &qr,
+        footer: &footer,
+    })
+}
