@@ -17,6 +17,9 @@ const pages = [
   "/sw/services?q=leseni",
   "/en/services?q=xyzzy",
   "/en/services/dl-renewal",
+  "/en/verify",
+  "/sw/verify/7KQ2-M9XD-4TNB",
+  "/en/verify?code=7KQ2",
 ];
 
 for (const path of pages) {

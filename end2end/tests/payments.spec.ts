@@ -62,6 +62,27 @@ test("renew, pay by M-Pesa, and the application completes", async ({ page }, inf
   await sendPrompt(page, "0712 345 678");
   await awaitResult(page, info, "Application complete");
   await expect(page.getByText("Completed").first()).toBeVisible();
+
+  // The receipt and the renewal slip: the PDF downloads, the printable page shows the code anyone can check.
+  await expect(page.getByRole("heading", { name: "Your documents" })).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download the PDF Driving licence renewal slip" }).click();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toMatch(/^uraia-[2-9a-z]{12}\.pdf$/);
+  await page.getByRole("link", { name: "Printable version Driving licence renewal slip" }).click();
+  await expect(page.getByRole("heading", { name: "Driving licence renewal slip" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "QR code to check this document" })).toBeVisible();
+  const code = (await page.getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/).textContent()) ?? "";
+  // A traffic officer checks it, signed out, by typing the code.
+  const officer = await page.context().browser()!.newContext({ baseURL: info.project.use.baseURL, javaScriptEnabled: withJs(info) });
+  const check = await officer.newPage();
+  await check.goto("/en/verify");
+  await check.getByLabel("Document code").fill(code.toLowerCase());
+  await check.getByRole("button", { name: "Check" }).click();
+  await expect(check.getByRole("heading", { name: "Genuine" })).toBeVisible();
+  await expect(check.getByText("Uraia issued this document and it is valid today.")).toBeVisible();
+  await expect(check.getByText(/^M\*+ /)).toBeVisible();
+  await officer.close();
 });
 
 test("a cancelled prompt says so, in English and Kiswahili, and a new one pays", async ({ page }, info) => {
