@@ -207,7 +207,7 @@ echo "-- the renewal's first step ($step)"
 weigh "$work/renewal.html"
 
 echo
-echo "== Issue 11: applications submitted per second, 32 at once (SQLite; PostgreSQL when DATABASE_URL names one)"
+echo "== Issues 11 and 12: applications submitted, then M-Pesa callbacks settled (each sent twice), per second, 32 at once; the slip PDF (SQLite; PostgreSQL when DATABASE_URL names one)"
 cargo bench -q -p server --bench applications 2>/dev/null | grep -v '^$'
 
 echo

@@ -127,7 +127,36 @@ async fn run(engine: &str, database_url: &str) {
         at(0.99)
     );
     callbacks(engine, &state).await;
+    slips(engine, &state).await;
     state.pool.close().await;
+}
+
+/// A renewal slip's PDF made again and again (each paid renewal above issued one): what a download costs.
+async fn slips(engine: &str, state: &app::state::AppState) {
+    use app::documents::service as documents;
+    let (code, account): (String, String) = sqlx::query_as(
+        "SELECT d.code, a.account_id FROM documents d JOIN applications a ON a.id = d.application_id \
+         WHERE d.kind = 'renewal_slip' LIMIT 1",
+    )
+    .fetch_one(&state.pool)
+    .await
+    .unwrap();
+    let document = documents::owned(state, &code, &account).await.unwrap().unwrap();
+    let mut took = Vec::new();
+    let mut bytes = 0;
+    for _ in 0..300 {
+        let one = Instant::now();
+        bytes = documents::pdf(state, app::i18n::Lang::En, &document).unwrap().len();
+        took.push(one.elapsed().as_secs_f64() * 1000.0);
+    }
+    took.sort_by(|a, b| a.total_cmp(b));
+    let at = |q: f64| took[((took.len() as f64 * q) as usize).min(took.len() - 1)];
+    println!(
+        "{engine}: renewal slip PDF ({bytes} bytes) made {} times: p50 {:.2} ms, p95 {:.2} ms",
+        took.len(),
+        at(0.5),
+        at(0.95)
+    );
 }
 
 /// Every submitted application gets a prompt waiting for its result; then each result arrives twice, 32 at once.
