@@ -73,6 +73,17 @@ async fn run(engine: &str, database_url: &str) {
         .execute(&state.pool)
         .await
         .unwrap();
+        // A licence on the register, which the paid renewal moves on.
+        sqlx::query("INSERT INTO register_people VALUES ($1, 'Bench', 'Person', 1990, 'F')")
+            .bind(format!("9{n:07}"))
+            .execute(&state.pool)
+            .await
+            .unwrap();
+        sqlx::query("INSERT INTO driving_licences VALUES ($1, 'B', '2027-06-30', 0)")
+            .bind(format!("9{n:07}"))
+            .execute(&state.pool)
+            .await
+            .unwrap();
         let who = SignedIn {
             id: AccountId::from_stored(id),
             account_type: app::account_type::AccountType::Citizen,
@@ -85,7 +96,7 @@ async fn run(engine: &str, database_url: &str) {
             &state,
             &who,
             &draft,
-            &serde_json::json!({"holder": who.id_number, "period": "1y"}),
+            &serde_json::json!({"holder": who.id_number, "period": "one-year"}),
         )
         .await
         .unwrap();
