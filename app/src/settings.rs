@@ -68,6 +68,10 @@ pub struct Payments {
     pub mpesa_callback_url: String,
     /// How long the development sandbox waits before it posts a prompt's result (the person entering a PIN).
     pub sandbox_delay_ms: u64,
+    /// The card provider's hosted checkout page; empty: no card payments (in development, the sandbox's).
+    pub card_checkout_url: String,
+    /// The key the checkout signs its results with (HMAC-SHA-256); empty in development: derived from the code key.
+    pub card_secret: String,
 }
 
 impl Default for Settings {
@@ -98,6 +102,8 @@ impl Default for Payments {
             mpesa_consumer_secret: String::new(),
             mpesa_callback_url: String::new(),
             sandbox_delay_ms: 2_000,
+            card_checkout_url: String::new(),
+            card_secret: String::new(),
         }
     }
 }

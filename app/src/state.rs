@@ -8,7 +8,10 @@ use leptos::config::LeptosOptions;
 use crate::{
     clock::Clock,
     db::Pool,
-    payments::daraja::{Daraja, DarajaConfig},
+    payments::{
+        card::CardCheckout,
+        daraja::{Daraja, DarajaConfig},
+    },
     settings::Settings,
     web::{passwords::Passwords, secrets::CodeKey},
 };
@@ -35,6 +38,8 @@ pub struct Shared {
     pub daraja: Option<Daraja>,
     /// The secret in M-Pesa's callback address: only M-Pesa (given the address) can post results.
     pub mpesa_callback_token: String,
+    /// The card provider's hosted checkout, when configured, or in development the sandbox this server mounts.
+    pub card: Option<CardCheckout>,
 }
 
 impl AppState {
@@ -54,7 +59,14 @@ impl AppState {
             DarajaConfig::from_settings(&settings.payments, &origin, settings.development, &mpesa_callback_token)
                 .map(Daraja::new)
                 .transpose()?;
+        let card = CardCheckout::from_settings(
+            &settings.payments,
+            &origin,
+            settings.development,
+            &code_key.hash_code("card-checkout", "uraia"),
+        );
         Ok(AppState(Arc::new(Shared {
+            card,
             origin,
             daraja,
             mpesa_callback_token,

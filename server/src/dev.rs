@@ -1,6 +1,7 @@
 //! Development aids, mounted only when the settings ask for them and never in production:
 //! `/dev/outbox` (development) lists the email and SMS the service has queued, so a developer or an end-to-end
-//! test can read a link or a code; `/sandbox/daraja` (development) stands in for M-Pesa (sandbox.rs);
+//! test can read a link or a code; `/sandbox/daraja` and `/sandbox/card` (development) stand in for M-Pesa and a card provider (sandbox.rs,
+//! card_sandbox.rs);
 //! `POST /dev/clock` (test mode) moves the server's clock forward.
 
 use app::state::AppState;
@@ -17,7 +18,10 @@ use sqlx::Row;
 pub fn routes(state: &AppState) -> Router<AppState> {
     let mut router = Router::new();
     if state.settings.development {
-        router = router.route("/dev/outbox", get(outbox)).merge(crate::sandbox::routes());
+        router = router
+            .route("/dev/outbox", get(outbox))
+            .merge(crate::sandbox::routes())
+            .merge(crate::card_sandbox::routes());
     }
     if state.settings.test_mode {
         router = router.route("/dev/clock", post(advance_clock));

@@ -1,6 +1,7 @@
 //! The axum server around the app: one `router(state)` for `main` and for the tests, so what is tested is what runs.
 
 pub mod assets;
+pub mod card_sandbox;
 pub mod delivery;
 pub mod dev;
 pub mod language;

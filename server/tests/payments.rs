@@ -403,3 +403,92 @@ served_on_both_engines!(another_persons_prompt_is_not_found, |app| {
     // Signed out: nothing either.
     assert_eq!(app.get(&format!("/payments/mpesa/status/{request}")).await.status, 404);
 });
+
+/// The query of an address as pairs.
+fn query_of(url: &str) -> Vec<(String, String)> {
+    let query = url.split_once('?').map(|(_, q)| q).unwrap_or_default();
+    serde_urlencoded::from_str(query).unwrap()
+}
+
+/// "Pay by card": the card sandbox's page for a new session, as its query.
+async fn open_checkout(app: &common::TestApp, browser: &mut Browser<'_>, id: &str) -> Vec<(String, String)> {
+    let response = browser.post("/api/payments/card", &[("id", id)]).await;
+    let location = response.header("location").to_string();
+    assert!(
+        location.starts_with(&format!("{}/sandbox/card?session=", app.state.origin)),
+        "{location}"
+    );
+    query_of(&location)
+}
+
+/// Types a test card on the sandbox's page; where the browser is sent back to (an address on this server).
+async fn pay_with(
+    app: &common::TestApp,
+    browser: &mut Browser<'_>,
+    checkout: &[(String, String)],
+    card: &str,
+) -> String {
+    let mut form: Vec<(&str, &str)> = checkout.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    form.extend([("number", card), ("expiry", "12/29"), ("cvv", "123")]);
+    let response = browser.post("/sandbox/card", &form).await;
+    let back = response.header("location").to_string();
+    back.strip_prefix(app.state.origin.as_str())
+        .unwrap_or_else(|| panic!("{back}"))
+        .to_string()
+}
+
+served_on_both_engines!(card_results_are_checked_and_used_once, |app| {
+    let mut browser = Browser::new(&app);
+    let id = awaiting_payment(&mut browser).await;
+    // Declined: nothing paid, and the payment page says why.
+    let checkout = open_checkout(&app, &mut browser, &id).await;
+    let back = pay_with(&app, &mut browser, &checkout, "4000 0000 0000 0002").await;
+    let landed = browser.get(&back).await;
+    assert_eq!(
+        landed.header("location"),
+        format!("/en/applications/{id}/pay?card=declined")
+    );
+    let page = browser.get(&format!("/en/applications/{id}/pay?card=declined")).await;
+    assert!(
+        main(&page.body).contains("Your card was declined"),
+        "{}",
+        main(&page.body)
+    );
+    // A result changed on its way back (a smaller amount) is refused.
+    let checkout = open_checkout(&app, &mut browser, &id).await;
+    let back = pay_with(&app, &mut browser, &checkout, "4242 4242 4242 4242").await;
+    let tampered = back.replace("amount=620", "amount=1");
+    assert_ne!(tampered, back);
+    let landed = browser.get(&tampered).await;
+    assert_eq!(
+        landed.header("location"),
+        format!("/en/applications/{id}/pay?card=refused")
+    );
+    assert_eq!(application_status(&app, &id).await, "awaiting_payment");
+    // The genuine result pays; the same result again changes nothing.
+    let landed = browser.get(&back).await;
+    assert_eq!(landed.header("location"), format!("/en/applications/{id}"));
+    assert_eq!(application_status(&app, &id).await, "completed");
+    let replayed = browser.get(&back).await;
+    assert_eq!(
+        replayed.header("location"),
+        format!("/en/applications/{id}/pay?card=refused")
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM payments WHERE application_id = $1", &id).await,
+        1
+    );
+    let method = scalar(&app, "SELECT method FROM payments WHERE application_id = $1", &id).await;
+    assert_eq!(method, "card");
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM documents WHERE application_id = $1", &id).await,
+        2
+    );
+    let refused = count(
+        &app,
+        "SELECT COUNT(*) FROM payment_events WHERE application_id = $1 AND kind = 'refused'",
+        &id,
+    )
+    .await;
+    assert_eq!(refused, 2, "the tampered and the replayed result are in the history");
+});

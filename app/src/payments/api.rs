@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::service::{self, Prompted};
+use super::{
+    card,
+    service::{self, Prompted},
+};
 use crate::{
     accounts::domain::parse_phone,
     applications::service as applications,
@@ -40,4 +43,33 @@ pub async fn pay_by_mpesa(id: Option<String>, phone: Option<String>) -> Result<(
     };
     let back = Page::Pay(id.clone()).path();
     ctx.finish(result, FORM, &back, &[("phone", &typed)]).await
+}
+
+/// "Pay by card": opens a checkout session and sends the person to the provider's page.
+#[server(endpoint = "payments/card")]
+#[tracing::instrument(skip_all)]
+pub async fn pay_by_card(id: Option<String>) -> Result<(), AppError> {
+    let ctx = Ctx::load().await?;
+    let id = id.unwrap_or_default();
+    let back = Page::Pay(id.clone()).path();
+    let opened = match signed_in(&ctx).await? {
+        Err(page) => Ok(Err(page.path())),
+        Ok(who) => match applications::owned(&ctx.state, &who, &id).await {
+            Err(AppError::NotFound) => Ok(Err(back.clone())),
+            Err(other) => Err(other),
+            Ok(application) => card::open(&ctx.state, &application, ctx.lang)
+                .await
+                .map(|url| url.ok_or_else(|| Page::Application(id.clone()).path())),
+        },
+    };
+    match opened {
+        // Off to the provider's page: an address of its own, not one of ours.
+        Ok(Ok(checkout)) => {
+            ctx.settle(Ok(String::new()), FORM, &back, &[]).await?;
+            leptos_axum::redirect(&checkout);
+            Ok(())
+        }
+        Ok(Err(path)) => ctx.finish(Ok(path), FORM, &back, &[]).await,
+        Err(error) => ctx.finish(Err(error), FORM, &back, &[]).await,
+    }
 }

@@ -260,3 +260,76 @@ pub async fn events(pool: &Pool, application: &ApplicationId) -> anyhow::Result<
             .await?,
     )
 }
+
+/// A card checkout session.
+#[derive(Debug, Clone, FromRow)]
+pub struct CardSession {
+    pub id: String,
+    pub application_id: String,
+    pub reference: String,
+    pub amount_kes: i64,
+    pub lang: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+pub async fn open_card_session(
+    conn: &mut AnyConnection,
+    id: &str,
+    application: &ApplicationId,
+    reference: &str,
+    amount: Shillings,
+    lang: &str,
+    now: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO card_sessions (id, application_id, reference, amount_kes, lang, status, created_at) \
+         VALUES ($1, $2, $3, $4, $5, 'open', $6)",
+    )
+    .bind(id)
+    .bind(application.as_str())
+    .bind(reference)
+    .bind(amount.0)
+    .bind(lang)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn card_session(pool: &Pool, id: &str) -> anyhow::Result<Option<CardSession>> {
+    Ok(
+        sqlx::query_as("SELECT id, application_id, reference, amount_kes, lang FROM card_sessions WHERE id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
+/// Closes an open session with its result; false when it was closed before (a replayed result).
+pub async fn close_card_session(
+    conn: &mut AnyConnection,
+    id: &str,
+    paid: bool,
+    transaction: &str,
+    now: i64,
+) -> anyhow::Result<bool> {
+    // A transaction seen before, on any session, is a replay too (checked first: a unique violation would end
+    // the caller's transaction on PostgreSQL; the constraint still stops a race).
+    let seen: Option<String> = sqlx::query_scalar("SELECT id FROM card_sessions WHERE transaction_id = $1")
+        .bind(transaction)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if seen.is_some() {
+        return Ok(false);
+    }
+    let done = sqlx::query(
+        "UPDATE card_sessions SET status = $2, transaction_id = $3, closed_at = $4 WHERE id = $1 AND status = 'open'",
+    )
+    .bind(id)
+    .bind(if paid { "paid" } else { "declined" })
+    .bind(transaction)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

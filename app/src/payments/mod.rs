@@ -7,6 +7,8 @@ pub mod islands;
 #[cfg(feature = "ssr")]
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod card;
+#[cfg(feature = "ssr")]
 pub mod daraja;
 #[cfg(feature = "ssr")]
 pub mod db;

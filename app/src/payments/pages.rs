@@ -3,7 +3,7 @@
 //! status" button; with it, a small island watches the status and reloads when it changes.
 
 use leptos::{prelude::*, server_fn::ServerFn};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
     api::{self, FORM},
@@ -56,6 +56,8 @@ fn payable(application: &Application) -> Option<(String, String)> {
 #[component]
 pub fn PayPage() -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id")).unwrap_or_default();
+    // Back from the card checkout without a payment: why (`?card=declined` or `refused`).
+    let card_said = use_query_map().with_untracked(|q| q.get("card"));
     signed_in_page(FORM, move |page| async move {
         let SignedInPage {
             ctx,
@@ -70,10 +72,16 @@ pub fn PayPage() -> impl IntoView {
         let lang = ctx.lang;
         let latest = service::latest(&ctx.state, &application).await?;
         // A prompt that failed says what happened and what to do, above the form that sends a new one.
+        let card_failure = match card_said.as_deref() {
+            Some("declined") => Some("payments-card-declined"),
+            Some("refused") => Some("payments-card-refused"),
+            _ => None,
+        };
         let failed = latest
             .as_ref()
-            .filter(|request| request.status == RequestStatus::Failed)
-            .map(|request| MpesaResult(request.result_code.unwrap_or(-1)));
+            .filter(|request| request.status == RequestStatus::Failed && card_failure.is_none())
+            .map(|request| MpesaResult(request.result_code.unwrap_or(-1)).message_key())
+            .or(card_failure);
         let typed = state.value_or("phone", Some(&display_phone(&who.phone)));
         let error = state.error("phone");
         let title = lang.t("payments-pay-title");
@@ -82,14 +90,15 @@ pub fn PayPage() -> impl IntoView {
             SummaryRow::new(lang.t("payments-reference"), reference.clone()),
         ];
         let business = ctx.state.daraja.as_ref().map(|d| d.config.shortcode.clone());
+        let card_id = id.clone();
         Ok(view! {
             <BackLink lang to=Page::Application(id.clone()).path() />
             <Notice lang notice />
             <PageHead title=title.clone() lang errors=state.errors() />
             <h1 class="heading-l">{title}</h1>
-            {failed.map(|result| view! {
+            {failed.map(|key| view! {
                 <NotificationBanner title=lang.t("payments-failed-heading")>
-                    <p class="body">{lang.t(result.message_key())}</p>
+                    <p class="body">{lang.t(key)}</p>
                 </NotificationBanner>
             })}
             <SummaryList rows />
@@ -107,6 +116,14 @@ pub fn PayPage() -> impl IntoView {
                 }.into_any(),
                 None => view! { <p class="body">{lang.t("payments-mpesa-off")}</p> }.into_any(),
             }}
+            {ctx.state.card.is_some().then(|| view! {
+                <h2 class="heading-m">{lang.t("payments-card-heading")}</h2>
+                <p class="body">{lang.t("payments-card-intro")}</p>
+                <PostForm action=api::PayByCard::url()>
+                    <input type="hidden" name="id" value=card_id />
+                    <Button text=lang.t("payments-card-button") secondary=true />
+                </PostForm>
+            })}
             {business.map(|business| view! { <Paybill lang business reference=reference.clone() total=total.clone() /> })}
         }
         .into_any())

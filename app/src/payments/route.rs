@@ -5,9 +5,9 @@
 //! status of a prompt, for its owner's "Check your phone" page.
 
 use axum::{
-    extract::{Path, State},
+    extract::{Path, Query, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
-    response::{IntoResponse, Response},
+    response::{IntoResponse, Redirect, Response},
     routing::{get, post},
     Json, Router,
 };
@@ -15,16 +15,40 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::{
+    card::{self, CardResult, Returned},
     db,
     service::{self, Confirmation, StkResult},
 };
-use crate::{error::AppError, state::AppState, web::session::Session};
+use crate::{
+    error::AppError,
+    i18n::Lang,
+    state::AppState,
+    web::{routes::Page, session::Session},
+};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/payments/mpesa/callback/{token}", post(callback))
         .route("/payments/mpesa/c2b/{token}/confirmation", post(confirmation))
         .route("/payments/mpesa/status/{request}", get(status))
+        .route("/payments/card/return", get(card_return))
+}
+
+/// The browser back from the card checkout, carrying the signed result: to the application when paid, else to
+/// the payment page saying why.
+async fn card_return(State(state): State<AppState>, Query(result): Query<CardResult>) -> Response {
+    let to = match card::on_return(&state, &result).await {
+        Ok(Returned::Paid(id, lang)) => lang.href(&Page::Application(id.as_str().into()).path()),
+        Ok(Returned::Declined(id, lang)) => {
+            lang.href(&format!("{}?card=declined", Page::Pay(id.as_str().into()).path()))
+        }
+        Ok(Returned::Refused(Some((id, lang)))) => {
+            lang.href(&format!("{}?card=refused", Page::Pay(id.as_str().into()).path()))
+        }
+        Ok(Returned::Refused(None)) => Lang::default().href(""),
+        Err(error) => return failed(error),
+    };
+    Redirect::to(&to).into_response()
 }
 
 /// A prompt's status for the "Check your phone" island: `pending`, `paid` or `failed`, to its owner only (anyone

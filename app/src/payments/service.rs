@@ -312,7 +312,7 @@ async fn settle(state: &AppState, request: &MpesaRequest, outcome: Outcome) -> a
 }
 
 /// Records money received for an application: its payment, or a credit when it cannot pay it (paid already).
-async fn record(
+pub(super) async fn record(
     conn: &mut sqlx::AnyConnection,
     application: &ApplicationId,
     payment: &Payment,

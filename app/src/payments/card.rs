@@ -1,0 +1,267 @@
+//! Paying by debit or credit card through a hosted checkout, as e-Citizen does: the person is sent to the
+//! provider's page with a session, the amount and the reference, types the card there (Uraia never sees a card
+//! number), and comes back with the result signed (HMAC-SHA-256) over session, reference, amount, outcome and
+//! transaction. A result whose signature, reference or amount does not match is refused; a session is closed by
+//! its first result, so a replayed one changes nothing.
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use super::{db, service};
+use crate::{
+    applications::domain::{Application, ApplicationId, Payment, Status},
+    db::begin_write,
+    error::AppError,
+    fees::domain::Shillings,
+    i18n::Lang,
+    settings::Payments,
+    state::AppState,
+};
+
+/// The checkout Uraia sends people to, and the key its results are signed with.
+pub struct CardCheckout {
+    pub url: String,
+    secret: String,
+}
+
+impl CardCheckout {
+    /// The configured checkout, or in development the sandbox this server mounts; `None`: no card payments.
+    pub fn from_settings(payments: &Payments, origin: &str, development: bool, derived_secret: &str) -> Option<Self> {
+        match (payments.card_checkout_url.as_str(), development) {
+            ("", false) => None,
+            ("", true) => Some(CardCheckout {
+                url: format!("{origin}/sandbox/card"),
+                secret: derived_secret.to_string(),
+            }),
+            (url, _) => Some(CardCheckout {
+                url: url.to_string(),
+                secret: if payments.card_secret.is_empty() {
+                    derived_secret.to_string()
+                } else {
+                    payments.card_secret.clone()
+                },
+            }),
+        }
+    }
+
+    /// The signature over a result's fields, as hex.
+    pub fn sign(&self, result: &CardResult) -> String {
+        let mut mac = Hmac::<Sha256>::new_from_slice(self.secret.as_bytes()).expect("HMAC takes a key of any length");
+        for field in [
+            result.session.as_str(),
+            &result.reference,
+            &result.amount,
+            &result.outcome,
+            &result.transaction,
+        ] {
+            mac.update(field.as_bytes());
+            mac.update(b"|");
+        }
+        mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Checks a result's signature in constant time.
+    fn verify(&self, result: &CardResult) -> bool {
+        let expected = self.sign(result);
+        let given = result.signature.as_bytes();
+        given.len() == expected.len()
+            && given
+                .iter()
+                .zip(expected.as_bytes())
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0
+    }
+}
+
+impl std::fmt::Debug for CardCheckout {
+    /// The key never reaches a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CardCheckout")
+            .field("url", &self.url)
+            .finish_non_exhaustive()
+    }
+}
+
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Opens a checkout session for `application`'s invoice; the address of the provider's page to send the person to.
+pub async fn open(state: &AppState, application: &Application, lang: Lang) -> Result<Option<String>, AppError> {
+    let checkout = state
+        .card
+        .as_ref()
+        .ok_or_else(|| AppError::field("card", "payments-error-card-off"))?;
+    let (Status::AwaitingPayment, Some(invoice), Some(reference)) =
+        (application.status, &application.invoice, &application.reference)
+    else {
+        return Ok(None);
+    };
+    let now = state.clock.now();
+    let session = crate::web::secrets::token();
+    let amount = invoice.total();
+    let mut tx = begin_write(&state.pool).await.map_err(AppError::internal)?;
+    db::open_card_session(
+        &mut tx,
+        &session,
+        &application.id,
+        reference.as_str(),
+        amount,
+        lang.code(),
+        now,
+    )
+    .await
+    .map_err(AppError::internal)?;
+    let detail = format!("KES {} by card", amount.0);
+    db::event(
+        &mut tx,
+        Some(application.id.as_str()),
+        Some(&session[..16]),
+        "card-checkout",
+        &detail,
+        now,
+    )
+    .await
+    .map_err(AppError::internal)?;
+    tx.commit().await.map_err(AppError::internal)?;
+    let back = format!("{}/payments/card/return", state.origin);
+    Ok(Some(format!(
+        "{}?session={session}&reference={}&amount={}&currency=KES&return={}",
+        checkout.url,
+        encode(reference.as_str()),
+        amount.0,
+        encode(&back)
+    )))
+}
+
+/// What the checkout sends back (as query parameters on the return address).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+pub struct CardResult {
+    #[serde(default)]
+    pub session: String,
+    #[serde(default)]
+    pub reference: String,
+    #[serde(default)]
+    pub amount: String,
+    /// `paid` or `declined`.
+    #[serde(default)]
+    pub outcome: String,
+    #[serde(default)]
+    pub transaction: String,
+    #[serde(default, rename = "sig")]
+    pub signature: String,
+}
+
+/// What a returning result did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Returned {
+    Paid(ApplicationId, Lang),
+    Declined(ApplicationId, Lang),
+    /// Tampered with, replayed, or for another amount or reference: refused and logged.
+    Refused(Option<(ApplicationId, Lang)>),
+}
+
+pub async fn on_return(state: &AppState, result: &CardResult) -> anyhow::Result<Returned> {
+    let now = state.clock.now();
+    let Some(checkout) = state.card.as_ref() else {
+        return Ok(Returned::Refused(None));
+    };
+    let Some(session) = db::card_session(&state.pool, &result.session).await? else {
+        let mut conn = state.pool.acquire().await?;
+        db::event(
+            &mut conn,
+            None,
+            None,
+            "refused",
+            "card result for an unknown session",
+            now,
+        )
+        .await?;
+        return Ok(Returned::Refused(None));
+    };
+    let application = ApplicationId::from_stored(session.application_id.clone());
+    let lang = Lang::parse(&session.lang).unwrap_or_default();
+    let log_id = Some(&session.id[..16]);
+    let app_id = Some(session.application_id.as_str());
+    let mut tx = begin_write(&state.pool).await?;
+    let matches = checkout.verify(result)
+        && result.reference == session.reference
+        && result.amount == session.amount_kes.to_string()
+        && (result.outcome == "paid" || result.outcome == "declined")
+        && !result.transaction.is_empty();
+    if !matches {
+        let detail = format!("card result refused: signature, reference, amount or outcome do not match ({result:?})");
+        db::event(&mut tx, app_id, log_id, "refused", &detail, now).await?;
+        tx.commit().await?;
+        return Ok(Returned::Refused(Some((application, lang))));
+    }
+    let paid = result.outcome == "paid";
+    if !db::close_card_session(&mut tx, &session.id, paid, &result.transaction, now).await? {
+        let detail = format!("card result replayed (transaction {})", result.transaction);
+        db::event(&mut tx, app_id, log_id, "refused", &detail, now).await?;
+        tx.commit().await?;
+        return Ok(Returned::Refused(Some((application, lang))));
+    }
+    if !paid {
+        let detail = format!("card declined (transaction {})", result.transaction);
+        db::event(&mut tx, app_id, log_id, "failed", &detail, now).await?;
+        tx.commit().await?;
+        return Ok(Returned::Declined(application, lang));
+    }
+    let payment = Payment {
+        method: "card",
+        receipt: result.transaction.clone(),
+        amount: Shillings(session.amount_kes),
+    };
+    service::record(&mut tx, &application, &payment, "card", log_id, now).await?;
+    tx.commit().await?;
+    Ok(Returned::Paid(application, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checkout() -> CardCheckout {
+        CardCheckout {
+            url: "http://127.0.0.1:3000/sandbox/card".into(),
+            secret: "s3cret".into(),
+        }
+    }
+
+    #[test]
+    fn a_signed_result_verifies_and_any_change_breaks_it() {
+        let mut result = CardResult {
+            session: "abc".into(),
+            reference: "UR23456789".into(),
+            amount: "620".into(),
+            outcome: "paid".into(),
+            transaction: "T1".into(),
+            signature: String::new(),
+        };
+        result.signature = checkout().sign(&result);
+        assert!(checkout().verify(&result));
+        for change in [
+            |r: &mut CardResult| r.amount = "1".into(),
+            |r: &mut CardResult| r.outcome = "declined".into(),
+            |r: &mut CardResult| r.reference = "UR98765432".into(),
+        ] {
+            let mut tampered = result.clone();
+            change(&mut tampered);
+            assert!(!checkout().verify(&tampered));
+        }
+    }
+
+    #[test]
+    fn the_sandbox_is_used_only_in_development() {
+        let payments = Payments::default();
+        assert!(CardCheckout::from_settings(&payments, "https://uraia.go.ke", false, "k").is_none());
+        let sandbox = CardCheckout::from_settings(&payments, "http://127.0.0.1:3000", true, "k").unwrap();
+        assert_eq!(sandbox.url, "http://127.0.0.1:3000/sandbox/card");
+    }
+}

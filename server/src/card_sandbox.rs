@@ -1,0 +1,154 @@
+//! The card sandbox (development only): a hosted checkout page like a card provider's, at `/sandbox/card`. It takes
+//! a card number, expiry and security code and sends the browser back to Uraia with the result signed as a
+//! provider would. Test cards: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined; 4000 0000 0000 3220
+//! asks for a 3-D Secure code first (123456 pays, anything else is declined).
+
+use std::collections::HashMap;
+
+use app::{payments::card::CardResult, state::AppState};
+use axum::{
+    extract::{Query, State},
+    response::{Html, IntoResponse, Redirect, Response},
+    routing::{get, post},
+    Form, Router,
+};
+use rand::Rng;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/sandbox/card", get(checkout).post(pay))
+        .route("/sandbox/card/3ds", post(challenge))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The checkout's own fields, carried through its pages.
+fn hidden(fields: &HashMap<String, String>) -> String {
+    ["session", "reference", "amount", "return"]
+        .iter()
+        .map(|name| {
+            format!(
+                "<input type=\"hidden\" name=\"{name}\" value=\"{}\">",
+                escape(fields.get(*name).map(String::as_str).unwrap_or_default())
+            )
+        })
+        .collect()
+}
+
+fn page(title: &str, body: &str) -> Html<String> {
+    Html(format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
+         content=\"width=device-width, initial-scale=1\"><title>{title} – card sandbox (development)</title></head>\
+         <body><main><p>Card sandbox (development only): not a real payment.</p><h1>{title}</h1>{body}</main></body>\
+         </html>"
+    ))
+}
+
+fn card_form(fields: &HashMap<String, String>, error: Option<&str>) -> Html<String> {
+    let amount = escape(fields.get("amount").map(String::as_str).unwrap_or_default());
+    let reference = escape(fields.get("reference").map(String::as_str).unwrap_or_default());
+    let error = error
+        .map(|e| format!("<p role=\"alert\" id=\"card-error\">{e}</p>"))
+        .unwrap_or_default();
+    page(
+        &format!("Pay KES {amount}"),
+        &format!(
+            "<p>Reference {reference}</p>{error}<form method=\"post\" action=\"/sandbox/card\">{}\
+             <p><label for=\"number\">Card number</label> <input id=\"number\" name=\"number\" \
+             inputmode=\"numeric\" autocomplete=\"cc-number\"></p>\
+             <p><label for=\"expiry\">Expiry date (MM/YY)</label> <input id=\"expiry\" name=\"expiry\" \
+             autocomplete=\"cc-exp\"></p>\
+             <p><label for=\"cvv\">Security code</label> <input id=\"cvv\" name=\"cvv\" inputmode=\"numeric\" \
+             autocomplete=\"cc-csc\"></p>\
+             <p><button>Pay KES {amount}</button></p></form>",
+            hidden(fields)
+        ),
+    )
+}
+
+async fn checkout(Query(fields): Query<HashMap<String, String>>) -> Html<String> {
+    card_form(&fields, None)
+}
+
+/// Back to Uraia with the result, signed as the provider signs it.
+fn finish(state: &AppState, fields: &HashMap<String, String>, paid: bool) -> Response {
+    let Some(card) = state.card.as_ref() else {
+        return page("Card payments are off", "").into_response();
+    };
+    let back = fields.get("return").cloned().unwrap_or_default();
+    // Only to this server: even a development aid must not send people elsewhere.
+    if !back.starts_with(&format!("{}/", state.origin)) {
+        return page("Unknown return address", "").into_response();
+    }
+    let transaction: String = {
+        let mut rng = rand::rng();
+        (0..12)
+            .map(|_| b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789"[rng.random_range(0..32)] as char)
+            .collect()
+    };
+    let mut result = CardResult {
+        session: fields.get("session").cloned().unwrap_or_default(),
+        reference: fields.get("reference").cloned().unwrap_or_default(),
+        amount: fields.get("amount").cloned().unwrap_or_default(),
+        outcome: if paid { "paid" } else { "declined" }.into(),
+        transaction,
+        signature: String::new(),
+    };
+    result.signature = card.sign(&result);
+    let query = serde_urlencoded::to_string([
+        ("session", &result.session),
+        ("reference", &result.reference),
+        ("amount", &result.amount),
+        ("outcome", &result.outcome),
+        ("transaction", &result.transaction),
+        ("sig", &result.signature),
+    ])
+    .unwrap_or_default();
+    Redirect::to(&format!("{back}?{query}")).into_response()
+}
+
+async fn pay(State(state): State<AppState>, Form(fields): Form<HashMap<String, String>>) -> Response {
+    let number: String = fields
+        .get("number")
+        .map(|n| n.chars().filter(char::is_ascii_digit).collect())
+        .unwrap_or_default();
+    let expiry = fields.get("expiry").map(|e| e.trim().to_string()).unwrap_or_default();
+    let cvv = fields.get("cvv").map(|c| c.trim().to_string()).unwrap_or_default();
+    let valid_expiry = expiry.len() == 5 && expiry.as_bytes()[2] == b'/';
+    if !valid_expiry || cvv.len() != 3 {
+        return card_form(
+            &fields,
+            Some("Enter the expiry date as MM/YY and the 3-digit security code"),
+        )
+        .into_response();
+    }
+    match number.as_str() {
+        "4242424242424242" => finish(&state, &fields, true),
+        "4000000000000002" => finish(&state, &fields, false),
+        "4000000000003220" => page(
+            "Confirm with your bank",
+            &format!(
+                "<p>Your bank sent a code to your phone.</p><form method=\"post\" action=\"/sandbox/card/3ds\">{}\
+                 <p><label for=\"otp\">One-time code</label> <input id=\"otp\" name=\"otp\" inputmode=\"numeric\">\
+                 </p><p><button>Confirm</button></p></form>",
+                hidden(&fields)
+            ),
+        )
+        .into_response(),
+        _ => card_form(
+            &fields,
+            Some("Use a test card: 4242 4242 4242 4242, 4000 0000 0000 0002 or 4000 0000 0000 3220"),
+        )
+        .into_response(),
+    }
+}
+
+async fn challenge(State(state): State<AppState>, Form(fields): Form<HashMap<String, String>>) -> Response {
+    let right = fields.get("otp").map(|c| c.trim()) == Some("123456");
+    finish(&state, &fields, right)
+}
