@@ -8,7 +8,7 @@ mod common;
 use std::time::Duration;
 
 use app::payments::service::{self as payments, Confirmation, Settled, StkResult};
-use common::browser::{main, register_citizen, register_person, Browser, EMAIL, PHONE};
+use common::browser::{last_message, main, register_citizen, register_person, Browser, EMAIL, PHONE};
 
 /// An app in development mode (the sandbox mounted) served on a real port, so that the M-Pesa client reaches the
 /// sandbox and the sandbox posts its callback over HTTP, as they will in production.

@@ -45,3 +45,6 @@ payments-card-button = Pay by card
 payments-card-declined = Your card was declined and nothing was taken. Try another card, or pay by M-Pesa.
 payments-card-refused = We could not confirm that card payment, so it was not accepted. If money was taken from your card, it will be returned within 7 working days. Pay again below.
 payments-error-card-off = Payment by card is not available now. Pay by M-Pesa or Paybill
+
+message-paid-subject = Payment received: { $reference }
+message-paid-body = Uraia: we received { $amount } for application { $reference } (receipt { $receipt }). Your receipt and documents are on the application's page.

@@ -45,3 +45,6 @@ payments-card-button = Lipa kwa kadi
 payments-card-declined = Kadi yako ilikataliwa na hakuna pesa zilizochukuliwa. Jaribu kadi nyingine, au ulipe kwa M-Pesa.
 payments-card-refused = Hatukuweza kuthibitisha malipo hayo ya kadi, kwa hivyo hayakukubaliwa. Ikiwa pesa zilichukuliwa kwenye kadi yako, zitarejeshwa ndani ya siku 7 za kazi. Lipa tena hapa chini.
 payments-error-card-off = Malipo kwa kadi hayapatikani sasa. Lipa kwa M-Pesa au Pay Bill
+
+message-paid-subject = Malipo yamepokelewa: { $reference }
+message-paid-body = Uraia: tumepokea { $amount } kwa ombi { $reference } (risiti { $receipt }). Risiti yako na hati zako ziko kwenye ukurasa wa ombi.

@@ -218,7 +218,7 @@ pub async fn on_return(state: &AppState, result: &CardResult) -> anyhow::Result<
         receipt: result.transaction.clone(),
         amount: Shillings(session.amount_kes),
     };
-    service::record(&mut tx, &application, &payment, "card", log_id, now).await?;
+    service::record(&mut tx, state, &application, &payment, "card", log_id, now).await?;
     tx.commit().await?;
     Ok(Returned::Paid(application, lang))
 }

@@ -333,3 +333,22 @@ pub async fn close_card_session(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Where a payment's confirmation goes: the applicant's verified email and phone, in their language.
+#[derive(Debug, Clone, FromRow)]
+pub struct Payer {
+    pub email: String,
+    pub phone: String,
+    pub language: String,
+    pub reference: Option<String>,
+}
+
+pub async fn payer(conn: &mut AnyConnection, application: &ApplicationId) -> anyhow::Result<Payer> {
+    Ok(sqlx::query_as(
+        "SELECT ac.email, ac.phone, ac.language, ap.reference FROM applications ap \
+         JOIN accounts ac ON ac.id = ap.account_id WHERE ap.id = $1",
+    )
+    .bind(application.as_str())
+    .fetch_one(conn)
+    .await?)
+}

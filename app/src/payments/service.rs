@@ -14,6 +14,7 @@ use crate::{
         domain::{Application, ApplicationId, Payment, Status},
         service::{self as applications, Paid},
     },
+    channel::Channel,
     db::begin_write,
     documents::service as documents,
     error::AppError,
@@ -21,7 +22,11 @@ use crate::{
     ids::PhoneNumber,
     services,
     state::AppState,
-    web::{guard::SignedIn, throttle},
+    web::{
+        guard::SignedIn,
+        outbox::{self, Message},
+        throttle,
+    },
 };
 
 /// A callback is given this long before a status query asks instead.
@@ -306,7 +311,7 @@ async fn settle(state: &AppState, request: &MpesaRequest, outcome: Outcome) -> a
         receipt,
         amount: Shillings(request.amount_kes),
     };
-    let settled = record(&mut tx, &application, &payment, outcome.via, request_id, now).await?;
+    let settled = record(&mut tx, state, &application, &payment, outcome.via, request_id, now).await?;
     tx.commit().await?;
     Ok(settled)
 }
@@ -314,6 +319,7 @@ async fn settle(state: &AppState, request: &MpesaRequest, outcome: Outcome) -> a
 /// Records money received for an application: its payment, or a credit when it cannot pay it (paid already).
 pub(super) async fn record(
     conn: &mut sqlx::AnyConnection,
+    state: &AppState,
     application: &ApplicationId,
     payment: &Payment,
     via: &str,
@@ -329,6 +335,7 @@ pub(super) async fn record(
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("paid application {} is gone", application.as_str()))?;
             documents::issue(conn, &paid_for, payment, now).await?;
+            confirm(conn, state, application, payment).await?;
             Ok(Settled::Paid(paid))
         }
         Paid::Already | Paid::WrongAmount { .. } | Paid::NotPayable => {
@@ -340,6 +347,35 @@ pub(super) async fn record(
             }
         }
     }
+}
+
+/// Tells the applicant by SMS and email that the payment arrived, with the reference (queued in the payment's
+/// transaction, so a message never announces a payment that was rolled back).
+async fn confirm(
+    conn: &mut sqlx::AnyConnection,
+    state: &AppState,
+    application: &ApplicationId,
+    payment: &Payment,
+) -> anyhow::Result<()> {
+    let payer = db::payer(conn, application).await?;
+    let lang = crate::i18n::Lang::parse(&payer.language).unwrap_or_default();
+    let args = [
+        ("amount", crate::fees::domain::format_kes(payment.amount.0)),
+        ("reference", payer.reference.unwrap_or_default()),
+        ("receipt", payment.receipt.clone()),
+    ];
+    for (channel, to) in [(Channel::Sms, &payer.phone), (Channel::Email, &payer.email)] {
+        let message = Message {
+            lang,
+            channel,
+            to,
+            key: "message-paid",
+            args: &args,
+            secret: None,
+        };
+        outbox::enqueue(conn, state, message).await?;
+    }
+    Ok(())
 }
 
 /// A Paybill (C2B) payment: the bank app or the M-Pesa menu paid the bill reference.
@@ -384,7 +420,7 @@ pub async fn on_confirmation(state: &AppState, confirmation: &Confirmation) -> a
         receipt: confirmation.trans_id.clone(),
         amount,
     };
-    let settled = record(&mut tx, &application.id, &payment, "paybill", None, now).await?;
+    let settled = record(&mut tx, state, &application.id, &payment, "paybill", None, now).await?;
     tx.commit().await?;
     Ok(settled)
 }
