@@ -5,13 +5,14 @@ import { withJs } from "./helpers";
 /**
  * Paying a renewal by M-Pesa against the Daraja sandbox the development server mounts. The phone number's last
  * digit is the sandbox's outcome: 8 pays, 2 is cancelled (1032), 3 is unreachable (1037).
- * Register people this file alone uses (app/demo-data), one per test and project: [JavaScript on, off].
+ * Register people this file alone uses (app/demo-data; none in the slots `citizen()` hands out), one per test and
+ * project: [JavaScript on, off].
  */
 const people = {
   paid: [{ id: "39409614", first: "Mercy", year: "1978" }, { id: "27286348", first: "Mwanaisha", year: "1982" }],
   retry: [{ id: "38743977", first: "Caroline", year: "1955" }, { id: "38880313", first: "Lucy", year: "1992" }],
   paybill: [{ id: "30070127", first: "Mary", year: "2005" }, { id: "29663876", first: "Naomi", year: "2006" }],
-  card: [{ id: "35821267", first: "Kevin", year: "1998" }, { id: "20940179", first: "Geoffrey", year: "1994" }],
+  card: [{ id: "6904743", first: "Mwangi", year: "2005" }, { id: "30640835", first: "Barasa", year: "1984" }],
 };
 const pick = (list: keyof typeof people, info: Parameters<typeof withJs>[0]) => people[list][withJs(info) ? 0 : 1];
 

@@ -23,7 +23,7 @@ async fn main() -> anyhow::Result<()> {
         std::path::Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir),
     );
     app::sweep::spawn(state.clone());
-    if app::payments::service::spawn_reconciler(state.clone()).is_some() {
+    if app::payments::mpesa::spawn_reconciler(state.clone()).is_some() {
         tracing::info!("settling late M-Pesa results by status query");
     }
     if server::delivery::spawn(state.clone())?.is_some() {

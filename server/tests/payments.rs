@@ -143,6 +143,15 @@ served_on_both_engines!(a_prompt_is_paid_by_its_callback, |app| {
     )
     .await;
     assert_eq!(kinds, 3, "prompt, accepted, paid");
+    // The applicant is told by SMS and email, with the reference and the receipt.
+    let reference = scalar(&app, "SELECT reference FROM applications WHERE id = $1", &id).await;
+    for to in ["+254712345678", EMAIL] {
+        let message = last_message(&app, to).await;
+        assert!(
+            message.contains("we received KES 620") && message.contains(&reference),
+            "{message}"
+        );
+    }
 });
 
 served_on_both_engines!(the_same_callback_ten_times_at_once_pays_once, |app| {
@@ -216,11 +225,14 @@ served_on_both_engines!(a_lost_callback_is_settled_by_one_reconciler, |app| {
     let request = prompt(&mut browser, &id, "0712 345 676").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     // Within the minute a callback is given, nothing is asked.
-    assert_eq!(payments::reconcile(&app.state).await.unwrap(), 0);
+    assert_eq!(app::payments::mpesa::reconcile(&app.state).await.unwrap(), 0);
     assert!(app.state.clock.advance(61));
     // Two server processes reconcile at once: the request is settled once.
     let other = app.second_process().await;
-    let (one, two) = tokio::join!(payments::reconcile(&app.state), payments::reconcile(&other.state));
+    let (one, two) = tokio::join!(
+        app::payments::mpesa::reconcile(&app.state),
+        app::payments::mpesa::reconcile(&other.state)
+    );
     assert_eq!(one.unwrap() + two.unwrap(), 1);
     assert_eq!(settled(&app, &request).await, "paid");
     assert_eq!(application_status(&app, &id).await, "completed");

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::{
     card,
-    service::{self, Prompted},
+    mpesa::{self, Prompted},
 };
 use crate::{
     accounts::domain::parse_phone,
@@ -30,7 +30,7 @@ pub async fn pay_by_mpesa(id: Option<String>, phone: Option<String>) -> Result<(
             (Err(other), _) => Err(other),
             (Ok(_), Err(error)) => Err(error.into()),
             (Ok(application), Ok(phone)) => {
-                service::prompt(&ctx.state, &who, &application, &phone)
+                mpesa::prompt(&ctx.state, &who, &application, &phone)
                     .await
                     .map(|prompted| match prompted {
                         Prompted::Sent(request) | Prompted::AlreadyWaiting(request) => {

@@ -9,7 +9,7 @@ use super::{
     api::{self, FORM},
     domain::{MpesaResult, RequestStatus},
     islands::PaymentWatch,
-    service,
+    mpesa,
 };
 use crate::{
     accounts::domain::display_phone,
@@ -70,7 +70,7 @@ pub fn PayPage() -> impl IntoView {
             return Ok(redirect_to(&ctx, &Page::Application(id.clone()).path()));
         };
         let lang = ctx.lang;
-        let latest = service::latest(&ctx.state, &application).await?;
+        let latest = mpesa::latest(&ctx.state, &application).await?;
         // A prompt that failed says what happened and what to do, above the form that sends a new one.
         let card_failure = match card_said.as_deref() {
             Some("declined") => Some("payments-card-declined"),
@@ -138,11 +138,9 @@ pub fn MpesaWaitPage() -> impl IntoView {
     signed_in_page(FORM, move |page| async move {
         let SignedInPage { ctx, who, .. } = page;
         let application = applications::owned(&ctx.state, &who, &id).await?;
-        let request = service::request_of(&ctx.state, &application, &request).await?;
+        let request = mpesa::request_of(&ctx.state, &application, &request).await?;
         // Someone waiting and asking: a result the callback has not brought yet is fetched from M-Pesa now.
-        let request = service::refresh(&ctx.state, request)
-            .await
-            .map_err(AppError::internal)?;
+        let request = mpesa::refresh(&ctx.state, request).await.map_err(AppError::internal)?;
         let here = Page::PayMpesa(id.clone(), request.id.clone()).path();
         match request.status {
             RequestStatus::Paid => return Ok(redirect_to(&ctx, &Page::Application(id.clone()).path())),
@@ -151,7 +149,7 @@ pub fn MpesaWaitPage() -> impl IntoView {
         }
         let lang = ctx.lang;
         let (total, reference) = payable(&application).unwrap_or_default();
-        let phone = service::masked(&request.phone);
+        let phone = mpesa::masked(&request.phone);
         let title = lang.t("payments-wait-title");
         let status_url = format!("/payments/mpesa/status/{}", request.id);
         Ok(view! {
