@@ -46,14 +46,12 @@ pub async fn ready(
     }
 }
 
-/// What a paid application says about its result (the renewal: the new expiry), and its documents.
+/// What a completed application says about its result (the renewal: the new expiry).
 pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
-    let own = match application.service.as_str() {
-        renewal::domain::CODE => renewal::pages::result(ctx, application).await?,
-        _ => ().into_any(),
-    };
-    let documents = crate::documents::pages::list(ctx, application).await?;
-    Ok(view! { {own} {documents} }.into_any())
+    match application.service.as_str() {
+        renewal::domain::CODE => renewal::pages::result(ctx, application).await,
+        _ => Ok(().into_any()),
+    }
 }
 
 /// What paying (or approving) an application does to the registers.

@@ -20,10 +20,16 @@ use crate::{
         self,
         pages::{CataloguePage, ServicePage},
     },
-    documents::pages::{DocumentPage, VerifyPage},
+    documents::{
+        self,
+        pages::{DocumentPage, VerifyPage},
+    },
     i18n::Lang,
     pages::{FeesPage, HomePage, Layout, NotFoundPage},
-    payments::pages::{MpesaWaitPage, PayPage},
+    payments::{
+        self,
+        pages::{MpesaWaitPage, PayPage},
+    },
     photo::pages::{account_block, dashboard_block, AccountPhotoPage, WelcomePhotoPage},
     records,
     tims::{
@@ -35,7 +41,7 @@ use crate::{
 /// The page shell. Islands mode: the page is HTML from the server and only `#[island]` components load code in
 /// the browser, so a slow phone downloads and runs as little as possible and every page works without JavaScript.
 ///
-/// The page shell. The Content-Security-Policy is set here because only here are the nonce and the
+/// The Content-Security-Policy is set here because only here are the nonce and the
 /// reload port (development) known; the server's middleware adds the other security headers.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = use_context::<http::request::Parts>()
@@ -107,7 +113,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("fees") view=FeesPage ssr=a.clone() />
                     <Route path=path!("services") view=CataloguePage ssr=a.clone() />
                     <Route path=path!("services/:code") view=ServicePage ssr=a.clone() />
-                    <Route path=path!("applications/:id") view=ApplicationPage ssr=a.clone() />
+                    <Route path=path!("applications/:id") view=|| view! { <ApplicationPage blocks=&[payments::pages::credits_block, documents::pages::application_block] /> } ssr=a.clone() />
                     <Route path=path!("applications/:id/pay") view=PayPage ssr=a.clone() />
                     <Route path=path!("applications/:id/pay/mpesa/:request") view=MpesaWaitPage ssr=a.clone() />
                     <Route path=path!("applications/:id/:step") view=ApplicationStepPage ssr=a.clone() />

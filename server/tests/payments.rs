@@ -376,6 +376,13 @@ served_on_both_engines!(a_second_payment_of_a_paid_invoice_becomes_a_credit, |ap
         1
     );
     assert_eq!(application_status(&app, &id).await, "completed");
+    // The person sees it on the application's page.
+    let page = browser.get(&format!("/en/applications/{id}")).await;
+    let html = main(&page.body);
+    assert!(
+        html.contains("Money to refund") && html.contains("QWE7654321"),
+        "{html}"
+    );
 });
 
 served_on_both_engines!(another_persons_prompt_is_not_found, |app| {

@@ -48,3 +48,4 @@ payments-error-card-off = Payment by card is not available now. Pay by M-Pesa or
 
 message-paid-subject = Payment received: { $reference }
 message-paid-body = Uraia: we received { $amount } for application { $reference } (receipt { $receipt }). Your receipt and documents are on the application's page.
+payments-credit-heading = Money to refund

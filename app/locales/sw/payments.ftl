@@ -48,3 +48,4 @@ payments-error-card-off = Malipo kwa kadi hayapatikani sasa. Lipa kwa M-Pesa au 
 
 message-paid-subject = Malipo yamepokelewa: { $reference }
 message-paid-body = Uraia: tumepokea { $amount } kwa ombi { $reference } (risiti { $receipt }). Risiti yako na hati zako ziko kwenye ukurasa wa ombi.
+payments-credit-heading = Pesa za kurejeshwa

@@ -100,9 +100,13 @@ fn service_title(lang: Lang, application: &Application) -> String {
     lang.t(&format!("catalogue-{}-title", application.service))
 }
 
+/// Another feature's part of an application's page (its payments, its documents), passed in by the shell so the
+/// framework imports no feature that imports it.
+pub type ApplicationBlock = for<'a> fn(&'a Ctx, &'a Application) -> BlockView<'a>;
+
 /// `/applications/<id>`: a draft goes on to its next step; anything else shows where it stands.
 #[component]
-pub fn ApplicationPage() -> impl IntoView {
+pub fn ApplicationPage(blocks: &'static [ApplicationBlock]) -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id")).unwrap_or_default();
     signed_in_page(FORM, move |page| async move {
         let SignedInPage { ctx, who, notice, .. } = page;
@@ -110,11 +114,17 @@ pub fn ApplicationPage() -> impl IntoView {
         if application.status == Status::Draft {
             return Ok(redirect_to(&ctx, &services::next_path(&application)?));
         }
-        status_page(&ctx, notice, &application).await
+        let parts = futures_util::future::try_join_all(blocks.iter().map(|block| block(&ctx, &application))).await?;
+        status_page(&ctx, notice, &application, parts).await
     })
 }
 
-async fn status_page(ctx: &Ctx, notice: Option<String>, application: &Application) -> Result<AnyView, AppError> {
+async fn status_page(
+    ctx: &Ctx,
+    notice: Option<String>,
+    application: &Application,
+    parts: Vec<AnyView>,
+) -> Result<AnyView, AppError> {
     let lang = ctx.lang;
     let timeline = service::timeline(&ctx.state, application)
         .await
@@ -166,6 +176,7 @@ async fn status_page(ctx: &Ctx, notice: Option<String>, application: &Applicatio
             <p class="body"><strong>{lang.t("applications-rejected-reason")}</strong>" "{reason}</p>
         })}
         {result}
+        {parts}
         {invoice.map(|rows| view! {
             <h2 class="heading-m">{lang.t("applications-invoice-heading")}</h2>
             <SummaryList rows />

@@ -18,7 +18,7 @@ use crate::{
     ui::{Button, NotificationBanner, SummaryList, SummaryRow, TextInput},
     web::{
         context::Ctx,
-        page::{page, signed_in_page, PageHead, SignedInPage},
+        page::{page, signed_in_page, BlockView, PageHead, SignedInPage},
     },
 };
 
@@ -28,8 +28,13 @@ fn summary(rows: Vec<(String, String)>) -> Vec<SummaryRow> {
         .collect()
 }
 
-/// The documents of a paid application, for its page: each with its PDF and its printable page.
-pub async fn list(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
+/// The documents of a paid application, for its page (an `ApplicationBlock`): each with its PDF and its printable
+/// page.
+pub fn application_block<'a>(ctx: &'a Ctx, application: &'a Application) -> BlockView<'a> {
+    Box::pin(list(ctx, application))
+}
+
+async fn list(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
     let lang = ctx.lang;
     let documents = service::of_application(&ctx.state, application)
         .await

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
     api::{self, FORM},
+    db,
     domain::{MpesaResult, RequestStatus},
     islands::PaymentWatch,
     mpesa,
@@ -18,10 +19,12 @@ use crate::{
         service as applications,
     },
     error::AppError,
+    fees::domain::format_kes,
     i18n::Lang,
     ui::{Button, NotificationBanner, SummaryList, SummaryRow, TextInput},
     web::{
-        page::{redirect_to, signed_in_page, BackLink, Notice, PageHead, PostForm, SignedInPage},
+        context::Ctx,
+        page::{redirect_to, signed_in_page, BackLink, BlockView, Notice, PageHead, PostForm, SignedInPage},
         routes::Page,
     },
 };
@@ -166,5 +169,28 @@ pub fn MpesaWaitPage() -> impl IntoView {
             </p>
         }
         .into_any())
+    })
+}
+
+/// Money received twice for an application, owed back (an `ApplicationBlock`): shown to the person, never lost.
+pub fn credits_block<'a>(ctx: &'a Ctx, application: &'a Application) -> BlockView<'a> {
+    Box::pin(async move {
+        let lang = ctx.lang;
+        let credits = db::credits(&ctx.state.pool, &application.id)
+            .await
+            .map_err(AppError::internal)?;
+        Ok(credits
+            .into_iter()
+            .filter(|credit| credit.refunded_at.is_none())
+            .map(|credit| {
+                let args = [("amount", format_kes(credit.amount_kes)), ("receipt", credit.receipt)];
+                view! {
+                    <NotificationBanner title=lang.t("payments-credit-heading")>
+                        <p class="body">{lang.t_with("payments-credit", &args)}</p>
+                    </NotificationBanner>
+                }
+            })
+            .collect_view()
+            .into_any())
     })
 }
