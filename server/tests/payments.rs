@@ -511,3 +511,29 @@ served_on_both_engines!(card_results_are_checked_and_used_once, |app| {
     .await;
     assert_eq!(refused, 2, "the tampered and the replayed result are in the history");
 });
+
+served_on_both_engines!(
+    paybill_validation_accepts_only_a_waiting_reference_and_its_amount,
+    |app| {
+        let mut browser = Browser::new(&app);
+        let id = awaiting_payment(&mut browser).await;
+        let reference = scalar(&app, "SELECT reference FROM applications WHERE id = $1", &id).await;
+        let token = app.state.mpesa_callback_token.clone();
+        let ask = |reference: &str, amount: &str| {
+            let body = format!(
+                r#"{{"TransID":"QWE1234567","TransAmount":"{amount}","BillRefNumber":"{reference}","MSISDN":"254712345678"}}"#
+            );
+            axum::http::Request::post(format!("/payments/mpesa/c2b/{token}/validation"))
+                .header("content-type", "application/json")
+                .body(axum::body::Body::from(body))
+                .unwrap()
+        };
+        assert!(app
+            .send(ask(&reference, "620"))
+            .await
+            .body
+            .contains(r#""ResultCode":"0""#));
+        assert!(app.send(ask(&reference, "600")).await.body.contains("C2B00013"));
+        assert!(app.send(ask("URZZZZZZZZ", "620")).await.body.contains("C2B00012"));
+    }
+);

@@ -17,7 +17,7 @@ use serde_json::{json, Value};
 use super::{
     card::{self, CardResult, Returned},
     db,
-    service::{self, Confirmation, StkResult},
+    service::{self, Confirmation, StkResult, Validation},
 };
 use crate::{
     error::AppError,
@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/payments/mpesa/callback/{token}", post(callback))
         .route("/payments/mpesa/c2b/{token}/confirmation", post(confirmation))
+        .route("/payments/mpesa/c2b/{token}/validation", post(validation))
         .route("/payments/mpesa/status/{request}", get(status))
         .route("/payments/card/return", get(card_return))
 }
@@ -148,6 +149,40 @@ struct C2bConfirmation {
     msisdn: String,
 }
 
+/// M-Pesa asks before it takes a Paybill payment (C2B validation): accepted only for a reference waiting for exactly
+/// this amount (Daraja's codes: C2B00012 invalid account number, C2B00013 invalid amount).
+async fn validation(State(state): State<AppState>, Path(token): Path<String>, body: String) -> Response {
+    if !token_ok(&state, &token) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let Some((reference, amount)) = serde_json::from_str::<C2bConfirmation>(&body)
+        .ok()
+        .and_then(|c2b| Some((c2b.bill_ref_number, whole_shillings(&c2b.trans_amount)?)))
+    else {
+        return Json(json!({"ResultCode": "C2B00016", "ResultDesc": "Rejected"})).into_response();
+    };
+    match service::validate(&state, &reference, amount).await {
+        Ok(Validation::Accept) => Json(json!({"ResultCode": "0", "ResultDesc": "Accepted"})).into_response(),
+        Ok(Validation::UnknownReference) => {
+            Json(json!({"ResultCode": "C2B00012", "ResultDesc": "Rejected"})).into_response()
+        }
+        Ok(Validation::WrongAmount) => {
+            Json(json!({"ResultCode": "C2B00013", "ResultDesc": "Rejected"})).into_response()
+        }
+        Err(error) => failed(error),
+    }
+}
+
+/// A Paybill amount in whole shillings (Daraja sends it as text or a number).
+fn whole_shillings(value: &Value) -> Option<i64> {
+    let amount = match value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }?;
+    (amount.fract() == 0.0 && amount > 0.0).then_some(amount as i64)
+}
+
 async fn confirmation(State(state): State<AppState>, Path(token): Path<String>, body: String) -> Response {
     if !token_ok(&state, &token) {
         return StatusCode::NOT_FOUND.into_response();
@@ -155,18 +190,13 @@ async fn confirmation(State(state): State<AppState>, Path(token): Path<String>, 
     let Ok(c2b) = serde_json::from_str::<C2bConfirmation>(&body) else {
         return (StatusCode::BAD_REQUEST, "unreadable confirmation").into_response();
     };
-    let amount = match &c2b.trans_amount {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    };
-    let Some(amount) = amount.filter(|a| a.fract() == 0.0 && *a > 0.0) else {
+    let Some(amount) = whole_shillings(&c2b.trans_amount) else {
         return (StatusCode::BAD_REQUEST, "unreadable amount").into_response();
     };
     let confirmation = Confirmation {
         trans_id: c2b.trans_id,
         bill_reference: c2b.bill_ref_number,
-        amount: amount as i64,
+        amount,
         msisdn: c2b.msisdn,
     };
     match service::on_confirmation(&state, &confirmation).await {

@@ -198,6 +198,32 @@ pub struct Confirmation {
     pub msisdn: String,
 }
 
+/// M-Pesa's question before it takes a Paybill payment: is this account number (our bill reference) waiting for
+/// this amount? Answering no keeps money for a mistyped reference in the payer's account instead of ours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validation {
+    Accept,
+    /// No application waits for a payment under this reference.
+    UnknownReference,
+    /// The amount is not the invoice's total.
+    WrongAmount,
+}
+
+pub async fn validate(state: &AppState, bill_reference: &str, amount: i64) -> anyhow::Result<Validation> {
+    let mut conn = state.pool.acquire().await?;
+    let reference = bill_reference.trim().to_ascii_uppercase();
+    let application = applications::by_reference(&mut conn, &reference).await?;
+    Ok(match application {
+        Some(application) if application.status == crate::applications::domain::Status::AwaitingPayment => {
+            match application.invoice {
+                Some(invoice) if invoice.total().0 == amount => Validation::Accept,
+                _ => Validation::WrongAmount,
+            }
+        }
+        _ => Validation::UnknownReference,
+    })
+}
+
 /// Settles a Paybill payment (once per transaction). Money for an unknown reference is kept and logged for
 /// someone to return; money that does not match the invoice becomes a credit.
 pub async fn on_confirmation(state: &AppState, confirmation: &Confirmation) -> anyhow::Result<Settled> {
