@@ -207,6 +207,10 @@ echo "-- the renewal's first step ($step)"
 weigh "$work/renewal.html"
 
 echo
+echo "== Issue 12: from M-Pesa's callback to 'paid' on screen (Chromium, JavaScript on; the payment pages load the bundle weighed above)"
+(cd end2end && BASE_URL="$base" npx playwright test --config bench.config.ts 2>&1 | grep -E 'callback to|Error' || true)
+
+echo
 echo "== Issues 11 and 12: applications submitted, then M-Pesa callbacks settled (each sent twice), per second, 32 at once; the slip PDF (SQLite; PostgreSQL when DATABASE_URL names one)"
 cargo bench -q -p server --bench applications 2>/dev/null | grep -v '^$'
 

@@ -6,6 +6,7 @@
 //!   amount, phone, reference) and accepts it; after `payments.sandbox_delay_ms` it posts the callback to
 //!   `CallBackURL`. The outcome is chosen by the phone number's last digit (see `fate`).
 //! - `POST /sandbox/daraja/mpesa/stkpushquery/v1/query` answers "still processing", then the outcome.
+//! - `POST /sandbox/daraja/complete` (`reference=...`) pays the latest prompt for a reference now (for timing).
 //! - `GET  /sandbox/daraja` the control page: the rules, the latest prompts, and a form that sends a Paybill (C2B)
 //!   confirmation for a bill reference, as a bank app or the M-Pesa menu would.
 
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/sandbox/daraja/mpesa/stkpush/v1/processrequest", post(push))
         .route("/sandbox/daraja/mpesa/stkpushquery/v1/query", post(query))
         .route("/sandbox/daraja/c2b", post(paybill))
+        .route("/sandbox/daraja/complete", post(complete))
 }
 
 /// What happens to a prompt, by the phone number's last digit.
@@ -71,6 +73,8 @@ struct Prompt {
     fate: Fate,
     receipt: String,
     decided_at: Instant,
+    merchant: String,
+    callback_url: String,
 }
 
 /// The sandbox's memory: tokens issued and prompts sent (a development server's worth).
@@ -174,6 +178,8 @@ async fn push(State(state): State<AppState>, headers: HeaderMap, Json(body): Jso
         fate: fate(phone),
         receipt: random(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10),
         decided_at: Instant::now() + delay,
+        merchant: merchant.clone(),
+        callback_url: callback_url.clone(),
     };
     let callback = callback_body(&merchant, &checkout, &prompt);
     let sends = match prompt.fate {
@@ -307,6 +313,39 @@ async fn control(axum::extract::Query(query): axum::extract::Query<HashMap<Strin
          value=\"254708374149\"></p>\
          <p><button>Send the Paybill confirmation</button></p></form></body></html>"
     ))
+}
+
+#[derive(Deserialize)]
+struct Complete {
+    reference: String,
+}
+
+/// `POST /sandbox/daraja/complete` (`reference=...`): the latest prompt for the reference is paid now and its
+/// callback posted at once, whatever its phone's last digit said (the payment benchmark times from here).
+async fn complete(Form(form): Form<Complete>) -> Response {
+    let found = {
+        let mut prompts = PROMPTS.lock().expect("sandbox prompts");
+        let latest = prompts
+            .iter_mut()
+            .filter(|(_, p)| p.reference == form.reference.trim())
+            .max_by_key(|(_, p)| p.decided_at);
+        latest.map(|(checkout, prompt)| {
+            prompt.fate = Fate::Pay;
+            prompt.decided_at = Instant::now();
+            (
+                prompt.callback_url.clone(),
+                callback_body(&prompt.merchant, checkout, prompt),
+            )
+        })
+    };
+    let Some((url, body)) = found else {
+        return (axum::http::StatusCode::NOT_FOUND, "no prompt for this reference").into_response();
+    };
+    match HTTP.post(&url).json(&body).send().await {
+        Ok(answer) if answer.status().is_success() => axum::http::StatusCode::NO_CONTENT.into_response(),
+        Ok(answer) => (axum::http::StatusCode::BAD_GATEWAY, answer.status().to_string()).into_response(),
+        Err(error) => (axum::http::StatusCode::BAD_GATEWAY, error.to_string()).into_response(),
+    }
 }
 
 #[derive(Deserialize)]
