@@ -16,7 +16,7 @@ struct Table {
 }
 
 /// In foreign-key order. The fee table is data too: fees change by gazette notice, not by release.
-const TABLES: [Table; 13] = [
+const TABLES: [Table; 14] = [
     Table {
         name: "register_people",
         csv: include_str!("../demo-data/people.csv"),
@@ -46,6 +46,11 @@ const TABLES: [Table; 13] = [
         name: "vehicles",
         csv: include_str!("../demo-data/vehicles.csv"),
         integers: &["year", "engine_cc"],
+    },
+    Table {
+        name: "vehicle_caveats",
+        csv: include_str!("../demo-data/vehicle_caveats.csv"),
+        integers: &[],
     },
     Table {
         name: "driving_licences",

@@ -32,6 +32,8 @@ pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod documents;
 #[cfg(feature = "ssr")]
+pub mod inspection;
+#[cfg(feature = "ssr")]
 pub mod records;
 #[cfg(feature = "ssr")]
 pub mod renewal;
@@ -47,6 +49,10 @@ pub mod state;
 pub mod sweep;
 #[cfg(feature = "ssr")]
 pub mod tims;
+#[cfg(feature = "ssr")]
+pub mod vehicle_registration;
+#[cfg(feature = "ssr")]
+pub mod vehicle_search;
 #[cfg(feature = "ssr")]
 pub mod web;
 

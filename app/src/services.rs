@@ -10,16 +10,21 @@ use crate::{
         pages::StepRequest,
         service::{self as applications, Completion, Decided, Paid},
     },
+    documents::{domain::ServiceDocument, service as documents},
     error::AppError,
-    renewal,
+    inspection, renewal,
     state::AppState,
-    web::{context::Ctx, guard::SignedIn},
+    vehicle_registration as registration, vehicle_search as search,
+    web::{context::Ctx, guard::SignedIn, page::FormState},
 };
 
 /// Where a draft continues: its first unanswered step.
 pub fn next_path(application: &Application) -> Result<String, AppError> {
     match application.service.as_str() {
         renewal::domain::CODE => Ok(renewal::pages::next_path(application)),
+        registration::domain::CODE => Ok(registration::pages::next_path(application)),
+        search::domain::CODE => Ok(search::pages::next_path(application)),
+        inspection::domain::CODE => Ok(inspection::pages::next_path(application)),
         _ => Err(AppError::NotFound),
     }
 }
@@ -28,6 +33,9 @@ pub fn next_path(application: &Application) -> Result<String, AppError> {
 pub async fn step_page(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppError> {
     match request.application.service.as_str() {
         renewal::domain::CODE => renewal::pages::step(request, step).await,
+        registration::domain::CODE => registration::pages::step(request, step).await,
+        search::domain::CODE => search::pages::step(request, step).await,
+        inspection::domain::CODE => inspection::pages::step(request, step).await,
         _ => Err(AppError::NotFound),
     }
 }
@@ -42,14 +50,27 @@ pub async fn ready(
         renewal::domain::CODE => Ok(renewal::service::ready(state, who, application)
             .await?
             .map_err(|next| renewal::pages::path_of(application, next))),
+        registration::domain::CODE => Ok(registration::service::ready(state, who, application)
+            .await?
+            .map_err(|step| registration::pages::path_of(application, step))),
+        search::domain::CODE => {
+            Ok(search::service::ready(application).ok_or_else(|| search::pages::next_path(application)))
+        }
+        inspection::domain::CODE => Ok(inspection::service::ready(state, who, application)
+            .await?
+            .map_err(|step| inspection::pages::path_of(application, step))),
         _ => Err(AppError::NotFound),
     }
 }
 
-/// What a completed application says about its result (the renewal: the new expiry).
-pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
+/// What a completed application says about its result (the renewal: the new expiry; a booking: when, and the
+/// forms to move or cancel it, with their errors in `state`).
+pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> Result<AnyView, AppError> {
     match application.service.as_str() {
         renewal::domain::CODE => renewal::pages::result(ctx, application).await,
+        registration::domain::CODE => registration::pages::result(ctx, application).await,
+        search::domain::CODE => search::pages::result(ctx, application).await,
+        inspection::domain::CODE => inspection::pages::result(ctx, state, application).await,
         _ => Ok(().into_any()),
     }
 }
@@ -58,17 +79,31 @@ pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, App
 fn completion(service: &str) -> Option<Completion> {
     match service {
         renewal::domain::CODE => Some(renewal::service::on_paid),
+        search::domain::CODE => Some(search::service::on_paid),
+        inspection::domain::CODE => Some(inspection::service::on_paid),
         _ => None,
     }
 }
 
-/// The service's own document for a paid application, if it issues one (the renewal: its slip).
+/// What approving an application does to the registers (a registration: the vehicle and its plate).
+fn approval(service: &str) -> Option<Completion> {
+    match service {
+        registration::domain::CODE => Some(registration::service::on_approved),
+        _ => None,
+    }
+}
+
+/// The service's own document for a paid (or approved) application, if it issues one (the renewal: its slip;
+/// a registration, once approved: its slip with the plate).
 pub async fn document(
     conn: &mut sqlx::AnyConnection,
     application: &Application,
-) -> anyhow::Result<Option<crate::documents::domain::ServiceDocument>> {
+) -> anyhow::Result<Option<ServiceDocument>> {
     match application.service.as_str() {
         renewal::domain::CODE => renewal::service::slip(conn, application).await,
+        registration::domain::CODE => registration::service::slip(conn, application).await,
+        search::domain::CODE => search::service::slip(conn, application).await,
+        inspection::domain::CODE => inspection::service::slip(conn, application).await,
         _ => Ok(None),
     }
 }
@@ -85,23 +120,52 @@ fn complete<'a>(
     }
 }
 
-/// Records a payment against an application (M-Pesa's callback, a card, a counter) and completes what the
-/// service completes itself.
+/// Records a payment against an application (M-Pesa's callback, a card, a counter), completes what the service
+/// completes itself, and issues the receipt and the service's document.
 pub async fn mark_paid(state: &AppState, id: &ApplicationId, payment: &Payment) -> anyhow::Result<Paid> {
-    applications::mark_paid(state, id, payment, complete).await
+    let mut tx = crate::db::begin_write(&state.pool).await?;
+    let paid = mark_paid_in(&mut tx, id, payment, state.clock.now()).await?;
+    tx.commit().await?;
+    Ok(paid)
 }
 
-/// `mark_paid` in the caller's transaction (the payments feature settles a request and records it at once).
+/// `mark_paid` in the caller's transaction (the payments feature settles a request and records it at once): a
+/// payment is never recorded without its effect and its documents.
 pub async fn mark_paid_in(
     conn: &mut sqlx::AnyConnection,
     id: &ApplicationId,
     payment: &Payment,
     now: i64,
 ) -> anyhow::Result<Paid> {
-    applications::mark_paid_in(conn, id, payment, complete, now).await
+    let paid = applications::mark_paid_in(conn, id, payment, complete, now).await?;
+    if matches!(paid, Paid::Completed | Paid::InReview) {
+        let application = applications::by_id_in(conn, id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("paid application {} is gone", id.as_str()))?;
+        let own = document(conn, &application).await?;
+        documents::issue(conn, &application, payment, own, now).await?;
+    }
+    Ok(paid)
+}
+
+/// Runs the service's approval and issues the document it makes, in the decision's transaction.
+fn approve<'a>(
+    conn: &'a mut sqlx::AnyConnection,
+    application: &'a Application,
+    now: i64,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = anyhow::Result<bool>> + Send + 'a>> {
+    Box::pin(async move {
+        if let Some(approve) = approval(&application.service) {
+            approve(conn, application, now).await?;
+        }
+        if let Some(own) = document(conn, application).await? {
+            documents::issue_own(conn, application, own, now).await?;
+        }
+        Ok(true)
+    })
 }
 
 /// An officer's decision on an application in review.
 pub async fn decide(state: &AppState, id: &ApplicationId, decision: &Decision) -> anyhow::Result<Decided> {
-    applications::decide(state, id, decision, complete).await
+    applications::decide(state, id, decision, approve).await
 }

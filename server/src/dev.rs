@@ -2,7 +2,8 @@
 //! `/dev/outbox` (development) lists the email and SMS the service has queued, so a developer or an end-to-end
 //! test can read a link or a code; `/sandbox/daraja` and `/sandbox/card` (development) stand in for M-Pesa and a card provider (sandbox.rs,
 //! card_sandbox.rs);
-//! `POST /dev/clock` (test mode) moves the server's clock forward.
+//! `POST /dev/clock` (test mode) moves the server's clock forward; `POST /dev/decide` (test mode) is an officer's
+//! decision on an application in review, until the officers' pages exist.
 
 use app::state::AppState;
 use axum::{
@@ -24,7 +25,9 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             .merge(crate::card_sandbox::routes());
     }
     if state.settings.test_mode {
-        router = router.route("/dev/clock", post(advance_clock));
+        router = router
+            .route("/dev/clock", post(advance_clock))
+            .route("/dev/decide", post(decide));
     }
     router
 }
@@ -94,5 +97,38 @@ async fn advance_clock(State(state): State<AppState>, Query(query): Query<ClockQ
         (StatusCode::OK, format!("now {}", state.clock.now())).into_response()
     } else {
         StatusCode::NOT_FOUND.into_response()
+    }
+}
+
+#[derive(Deserialize)]
+struct DecideQuery {
+    /// The application's reference (`UR…`), as its page shows it.
+    reference: String,
+    /// `approve`, or `reject` with a reason.
+    decision: String,
+    reason: Option<String>,
+}
+
+async fn decide(State(state): State<AppState>, Query(query): Query<DecideQuery>) -> Response {
+    use app::applications::domain::Decision;
+    let decision = match query.decision.as_str() {
+        "approve" => Decision::Approve,
+        "reject" => Decision::Reject {
+            reason: query.reason.unwrap_or_default(),
+        },
+        _ => return (StatusCode::BAD_REQUEST, "decision: approve or reject").into_response(),
+    };
+    let found = async {
+        let mut conn = state.pool.acquire().await?;
+        app::applications::service::by_reference(&mut conn, &query.reference).await
+    };
+    let application = match found.await {
+        Ok(Some(application)) => application,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
+    };
+    match app::services::decide(&state, &application.id, &decision).await {
+        Ok(outcome) => (StatusCode::OK, format!("{outcome:?}")).into_response(),
+        Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
     }
 }

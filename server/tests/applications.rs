@@ -14,65 +14,18 @@ use app::{
     fees::domain::Shillings,
     photo::check::samples::jpeg,
     services,
-    web::guard::SignedIn,
 };
-use common::browser::{errors, main, register_citizen, register_person, Browser, EMAIL, PHONE};
-
-/// GETs `path` and follows redirects (a page's redirect is a Location header; browsers asking for HTML also get
-/// a 302); the address it lands on and the page.
-async fn visit(browser: &mut Browser<'_>, path: &str) -> (String, common::TestResponse) {
-    let mut at = path.to_string();
-    for _ in 0..5 {
-        let page = browser.get(&at).await;
-        if page.header("location").is_empty() {
-            return (at, page);
-        }
-        at = page.header("location").to_string();
-    }
-    panic!("too many redirects from {path}");
-}
-
-/// Posts and follows every redirect.
-async fn post(browser: &mut Browser<'_>, path: &str, form: &[(&str, &str)]) -> (String, common::TestResponse) {
-    let response = browser.post(path, form).await;
-    assert!(
-        response.status.is_redirection(),
-        "{path}: {} {}",
-        response.status,
-        response.body
-    );
-    let location = response.header("location").to_string();
-    visit(browser, &location).await
-}
+use common::browser::{count, errors, main, register_citizen, register_person, signed_in, Browser, EMAIL, PHONE};
 
 /// Starts a renewal; the draft's id, from the address of its first step.
 async fn start_renewal(browser: &mut Browser<'_>) -> String {
-    let (at, page) = post(browser, "/api/applications/start", &[("service", "dl-renewal")]).await;
+    let (at, page) = browser
+        .follow("/api/applications/start", &[("service", "dl-renewal")])
+        .await;
     assert!(at.ends_with("/period"), "{at}: {} {}", page.status, main(&page.body));
     at.trim_start_matches("/en/applications/")
         .trim_end_matches("/period")
         .to_string()
-}
-
-async fn signed_in(app: &common::TestApp, email: &str) -> SignedIn {
-    let (id, id_number, first_name, phone): (String, String, String, String) =
-        sqlx::query_as("SELECT id, id_number, first_name, phone FROM accounts WHERE email = $1")
-            .bind(email)
-            .fetch_one(&app.state.pool)
-            .await
-            .unwrap();
-    SignedIn {
-        id: app::ids::AccountId::from_stored(id),
-        account_type: app::account_type::AccountType::Citizen,
-        id_number,
-        first_name,
-        phone: app::ids::PhoneNumber::from_stored(phone),
-    }
-}
-
-async fn count(app: &common::TestApp, sql: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&app.state.pool).await.unwrap();
-    n
 }
 
 on_both_engines!(fifty_parallel_submits_make_one_application, |app| {
@@ -84,7 +37,9 @@ on_both_engines!(fifty_parallel_submits_make_one_application, |app| {
     futures_util::future::join_all(starts).await;
     assert_eq!(count(&app, "SELECT COUNT(*) FROM applications").await, 1);
     let id = start_renewal(&mut browser).await;
-    let (at, _) = post(&mut browser, "/api/renewal/period", &[("id", &id), ("period", "3y")]).await;
+    let (at, _) = browser
+        .follow("/api/renewal/period", &[("id", &id), ("period", "3y")])
+        .await;
     assert!(at.ends_with("/check"), "{at}");
 
     let submits = (0..50)
@@ -107,7 +62,7 @@ on_both_engines!(fifty_parallel_submits_make_one_application, |app| {
         2,
         "submitted, awaiting payment"
     );
-    let (_, page) = visit(&mut browser, &format!("/en/applications/{id}")).await;
+    let (_, page) = browser.visit(&format!("/en/applications/{id}")).await;
     let html = main(&page.body);
     assert!(
         html.contains("Awaiting payment") && html.contains("KES 1,450"),
@@ -135,13 +90,12 @@ on_both_engines!(another_persons_application_is_not_found, |app| {
         assert_eq!(other.get(&path).await.status, 404, "{path}");
     }
     // Answering or submitting it changes nothing.
-    post(&mut other, "/api/renewal/period", &[("id", &id), ("period", "1y")]).await;
-    post(
-        &mut other,
-        "/api/applications/submit",
-        &[("id", &id), ("declaration", "yes")],
-    )
-    .await;
+    other
+        .follow("/api/renewal/period", &[("id", &id), ("period", "1y")])
+        .await;
+    other
+        .follow("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
+        .await;
     assert_eq!(
         count(
             &app,
@@ -170,11 +124,13 @@ on_both_engines!(unpaid_offences_refuse_the_renewal_with_the_amount, |app| {
     )
     .await;
     let id = start_renewal(&mut browser).await;
-    let (_, page) = visit(&mut browser, &format!("/en/applications/{id}/period")).await;
+    let (_, page) = browser.visit(&format!("/en/applications/{id}/period")).await;
     let html = main(&page.body);
     assert!(html.contains("unpaid traffic offences of KES 3,000"), "{html}");
     assert!(!html.contains("name=\"period\""), "no form: {html}");
-    let (_, page) = post(&mut browser, "/api/renewal/period", &[("id", &id), ("period", "1y")]).await;
+    let (_, page) = browser
+        .follow("/api/renewal/period", &[("id", &id), ("period", "1y")])
+        .await;
     assert_eq!(
         errors(&page.body),
         ["You have unpaid traffic offences of KES 3,000. Pay them before you renew your licence"]
@@ -185,7 +141,9 @@ on_both_engines!(a_smart_licence_goes_to_the_photo_page_and_back, |app| {
     let mut browser = Browser::new(&app);
     register_citizen(&mut browser, EMAIL, PHONE).await;
     let id = start_renewal(&mut browser).await;
-    let (at, page) = post(&mut browser, "/api/renewal/period", &[("id", &id), ("period", "smart")]).await;
+    let (at, page) = browser
+        .follow("/api/renewal/period", &[("id", &id), ("period", "smart")])
+        .await;
     assert_eq!(at, format!("/en/account/photo?then=applications/{id}/smart"));
     assert!(
         page.body.contains("A smart licence needs your passport photo"),
@@ -202,12 +160,9 @@ on_both_engines!(a_smart_licence_goes_to_the_photo_page_and_back, |app| {
         .await;
     assert_eq!(response.header("location"), format!("/en/applications/{id}/smart"));
     // Every answer wrong at once, then right.
-    let (_, page) = post(
-        &mut browser,
-        "/api/renewal/smart",
-        &[("id", &id), ("blood_group", "Z+")],
-    )
-    .await;
+    let (_, page) = browser
+        .follow("/api/renewal/smart", &[("id", &id), ("blood_group", "Z+")])
+        .await;
     assert_eq!(errors(&page.body).len(), 5, "{}", page.body);
     let form = [
         ("id", id.as_str()),
@@ -217,7 +172,7 @@ on_both_engines!(a_smart_licence_goes_to_the_photo_page_and_back, |app| {
         ("address", "P.O. Box 1234-00100 Nairobi"),
         ("centre", "CC-NRB-HQ"),
     ];
-    let (at, page) = post(&mut browser, "/api/renewal/smart", &form).await;
+    let (at, page) = browser.follow("/api/renewal/smart", &form).await;
     assert!(at.ends_with("/check"), "{at}");
     let html = main(&page.body);
     assert!(
@@ -225,7 +180,7 @@ on_both_engines!(a_smart_licence_goes_to_the_photo_page_and_back, |app| {
         "{html}"
     );
     // The declaration is required.
-    let (_, page) = post(&mut browser, "/api/applications/submit", &[("id", &id)]).await;
+    let (_, page) = browser.follow("/api/applications/submit", &[("id", &id)]).await;
     assert_eq!(
         errors(&page.body),
         ["Confirm the declaration to submit your application"]
@@ -236,13 +191,12 @@ on_both_engines!(a_paid_renewal_completes_itself_once, |app| {
     let mut browser = Browser::new(&app);
     register_citizen(&mut browser, EMAIL, PHONE).await;
     let id = start_renewal(&mut browser).await;
-    post(&mut browser, "/api/renewal/period", &[("id", &id), ("period", "1y")]).await;
-    post(
-        &mut browser,
-        "/api/applications/submit",
-        &[("id", &id), ("declaration", "yes")],
-    )
-    .await;
+    browser
+        .follow("/api/renewal/period", &[("id", &id), ("period", "1y")])
+        .await;
+    browser
+        .follow("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
+        .await;
     let id = ApplicationId::parse(&id).unwrap();
     let payment = |amount: i64, receipt: &str| Payment {
         method: "mpesa",
@@ -278,7 +232,7 @@ on_both_engines!(a_paid_renewal_completes_itself_once, |app| {
     assert_eq!(expires, "2028-06-30");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM renewal_slips").await, 1);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM payments").await, 1);
-    let (_, page) = visit(&mut browser, &format!("/en/applications/{}", id.as_str())).await;
+    let (_, page) = browser.visit(&format!("/en/applications/{}", id.as_str())).await;
     let html = main(&page.body);
     assert!(
         html.contains("Application complete") && html.contains("30 June 2028"),
@@ -295,7 +249,7 @@ on_both_engines!(a_decision_needs_a_reason_to_reject, |app| {
     let who = signed_in(&app, EMAIL).await;
     // A service without its own completion goes to an officer once paid.
     let mut reviewed = Vec::new();
-    for service in ["vehicle-search", "inspection"] {
+    for service in ["driving-test", "psv-badge"] {
         let id = applications::start(&app.state, &who, service).await.unwrap();
         let application = applications::owned(&app.state, &who, id.as_str()).await.unwrap();
         let Submitted::Now(_) = applications::submit(&app.state, &who, &application, service)
@@ -340,7 +294,9 @@ on_both_engines!(a_decision_needs_a_reason_to_reject, |app| {
             .unwrap(),
         Decided::Completed
     );
-    let (_, page) = visit(&mut browser, &format!("/en/applications/{}", reviewed[0].as_str())).await;
+    let (_, page) = browser
+        .visit(&format!("/en/applications/{}", reviewed[0].as_str()))
+        .await;
     assert!(main(&page.body).contains("The logbook number does not match"));
 });
 
@@ -348,16 +304,18 @@ on_both_engines!(a_draft_resumes_in_another_browser, |app| {
     let mut first = Browser::new(&app);
     register_citizen(&mut first, EMAIL, PHONE).await;
     let id = start_renewal(&mut first).await;
-    post(&mut first, "/api/renewal/period", &[("id", &id), ("period", "3y")]).await;
+    first
+        .follow("/api/renewal/period", &[("id", &id), ("period", "3y")])
+        .await;
     let mut second = Browser::new(&app);
     common::browser::sign_in_with_code(&mut second, EMAIL, common::browser::PASSWORD, false).await;
-    let (_, page) = visit(&mut second, "/en/dashboard").await;
+    let (_, page) = second.visit("/en/dashboard").await;
     let html = main(&page.body);
     assert!(
         html.contains("My applications") && html.contains("Not submitted") && html.contains("Continue"),
         "{html}"
     );
-    let (at, _) = visit(&mut second, &format!("/en/applications/{id}")).await;
+    let (at, _) = second.visit(&format!("/en/applications/{id}")).await;
     assert_eq!(at, format!("/en/applications/{id}/check"));
     let _ = calendar::parse_iso("2027-06-30");
 });

@@ -3,6 +3,9 @@
 documents-heading = Republic of Kenya – National Transport and Safety Authority
 documents-title-receipt = Payment receipt
 documents-title-renewal_slip = Driving licence renewal slip
+documents-title-registration_slip = Vehicle registration slip
+documents-title-vehicle_record = Copy of vehicle records
+documents-title-inspection_slip = Inspection booking slip
 documents-row-holder = Name
 documents-row-service = Service
 documents-row-reference = Application reference

@@ -3,6 +3,9 @@
 documents-heading = Jamhuri ya Kenya – Mamlaka ya Kitaifa ya Uchukuzi na Usalama (NTSA)
 documents-title-receipt = Risiti ya malipo
 documents-title-renewal_slip = Stakabadhi ya kuhuisha leseni ya udereva
+documents-title-registration_slip = Stakabadhi ya usajili wa gari
+documents-title-vehicle_record = Nakala ya rekodi za gari
+documents-title-inspection_slip = Stakabadhi ya kuweka nafasi ya ukaguzi wa gari
 documents-row-holder = Jina
 documents-row-service = Huduma
 documents-row-reference = Nambari ya kumbukumbu ya ombi

@@ -109,19 +109,26 @@ pub type ApplicationBlock = for<'a> fn(&'a Ctx, &'a Application) -> BlockView<'a
 pub fn ApplicationPage(blocks: &'static [ApplicationBlock]) -> impl IntoView {
     let id = use_params_map().with_untracked(|p| p.get("id")).unwrap_or_default();
     signed_in_page(FORM, move |page| async move {
-        let SignedInPage { ctx, who, notice, .. } = page;
+        let SignedInPage {
+            ctx,
+            who,
+            notice,
+            state,
+            ..
+        } = page;
         let application = service::owned(&ctx.state, &who, &id).await?;
         if application.status == Status::Draft {
             return Ok(redirect_to(&ctx, &services::next_path(&application)?));
         }
         let parts = futures_util::future::try_join_all(blocks.iter().map(|block| block(&ctx, &application))).await?;
-        status_page(&ctx, notice, &application, parts).await
+        status_page(&ctx, notice, &state, &application, parts).await
     })
 }
 
 async fn status_page(
     ctx: &Ctx,
     notice: Option<String>,
+    state: &FormState,
     application: &Application,
     parts: Vec<AnyView>,
 ) -> Result<AnyView, AppError> {
@@ -129,7 +136,7 @@ async fn status_page(
     let timeline = service::timeline(&ctx.state, application)
         .await
         .map_err(AppError::internal)?;
-    let result = services::result(ctx, application).await?;
+    let result = services::result(ctx, state, application).await?;
     let title = service_title(lang, application);
     let reference = application
         .reference
@@ -162,7 +169,7 @@ async fn status_page(
     Ok(view! {
         <BackLink lang to="dashboard" />
         <Notice lang notice />
-        <PageHead title=title.clone() lang errors=vec![] />
+        <PageHead title=title.clone() lang errors=state.errors() />
         <Panel title=lang.t(&format!("applications-panel-{}", application.status.code())) reference=reference.clone() />
         <h2 class="heading-m">{title}</h2>
         <p class="body">{lang.t("applications-status-label")}" "{status_tag(lang, application.status)}</p>

@@ -132,21 +132,8 @@ pub enum Paid {
     NotPayable,
 }
 
-/// Records `payment` against the application `id` and lets the service complete it: one transaction, so a
-/// payment is never recorded without its effect, and a duplicate changes nothing.
-pub async fn mark_paid(
-    state: &AppState,
-    id: &ApplicationId,
-    payment: &Payment,
-    complete: Completion,
-) -> anyhow::Result<Paid> {
-    let mut tx = begin_write(&state.pool).await?;
-    let outcome = mark_paid_in(&mut tx, id, payment, complete, state.clock.now()).await?;
-    tx.commit().await?;
-    Ok(outcome)
-}
-
-/// `mark_paid` in the caller's transaction (a payment's settlement records its own events with it). Writes
+/// Records `payment` against the application `id` and lets the service complete it, in the caller's transaction
+/// (a payment's settlement records its own events with it), so a payment is never recorded without its effect. Writes
 /// nothing unless it answers `Completed` or `InReview`; a receipt already used elsewhere is an error, so the
 /// caller's transaction rolls back whole.
 pub async fn mark_paid_in(

@@ -81,12 +81,12 @@ pub const SERVICES: [Service; 15] = [
         Availability::Open,
     ),
     ntsa("tims", &[], Availability::Page("tims")),
-    ntsa("inspection", &["inspection"], Availability::Soon),
+    ntsa("inspection", &["inspection"], Availability::Open),
     ntsa("driving-test", &["driving-test"], Availability::Soon),
     ntsa(
         "registration",
         &["registration-under-1000cc", "registration-over-3000cc"],
-        Availability::Soon,
+        Availability::Open,
     ),
     ntsa("transfer", &["transfer-upto-1000cc"], Availability::Soon),
     ntsa(
@@ -95,7 +95,7 @@ pub const SERVICES: [Service; 15] = [
         Availability::Soon,
     ),
     ntsa("psv-badge", &["psv-badge"], Availability::Soon),
-    ntsa("vehicle-search", &["vehicle-search"], Availability::Soon),
+    ntsa("vehicle-search", &["vehicle-search"], Availability::Open),
     elsewhere("passport", Agency::Immigration),
     elsewhere("evisa", Agency::Immigration),
     elsewhere("birth-certificate", Agency::CivilRegistration),

@@ -63,6 +63,41 @@ pub async fn owned(pool: &Pool, code: &str, account: &str) -> anyhow::Result<Opt
     .await?)
 }
 
+/// Removes the application's document of `kind`, to issue it again.
+pub async fn remove(conn: &mut AnyConnection, application_id: &str, kind: Kind) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM documents WHERE application_id = $1 AND kind = $2")
+        .bind(application_id)
+        .bind(kind)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn revoke(conn: &mut AnyConnection, application_id: &str, kind: Kind, now: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE documents SET revoked_at = $3 WHERE application_id = $1 AND kind = $2 AND revoked_at IS NULL")
+        .bind(application_id)
+        .bind(kind)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The application's document of `kind`, in the caller's transaction.
+pub async fn of_kind(
+    conn: &mut AnyConnection,
+    application_id: &str,
+    kind: Kind,
+) -> anyhow::Result<Option<DocumentRow>> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM documents d WHERE d.application_id = $1 AND d.kind = $2"
+    ))
+    .bind(application_id)
+    .bind(kind)
+    .fetch_optional(conn)
+    .await?)
+}
+
 pub async fn of_application(pool: &Pool, application_id: &str) -> anyhow::Result<Vec<DocumentRow>> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM documents d WHERE d.application_id = $1 ORDER BY d.issued_at, d.kind"

@@ -11,6 +11,12 @@ pub enum Kind {
     Receipt,
     /// Proof that a driving licence was renewed, carried until the card is printed (DOMAIN.md).
     RenewalSlip,
+    /// A new vehicle's registration: its plate and particulars, until the logbook arrives.
+    RegistrationSlip,
+    /// A copy of a vehicle's record (vehicle search), as the register had it when paid for.
+    VehicleRecord,
+    /// An inspection booking: where and when; not proof of passing.
+    InspectionSlip,
 }
 
 impl Kind {
@@ -18,13 +24,22 @@ impl Kind {
         match self {
             Kind::Receipt => "receipt",
             Kind::RenewalSlip => "renewal_slip",
+            Kind::RegistrationSlip => "registration_slip",
+            Kind::VehicleRecord => "vehicle_record",
+            Kind::InspectionSlip => "inspection_slip",
         }
     }
 
+    pub const ALL: [Kind; 5] = [
+        Kind::Receipt,
+        Kind::RenewalSlip,
+        Kind::RegistrationSlip,
+        Kind::VehicleRecord,
+        Kind::InspectionSlip,
+    ];
+
     pub fn parse(code: &str) -> Option<Kind> {
-        [Kind::Receipt, Kind::RenewalSlip]
-            .into_iter()
-            .find(|k| k.code() == code)
+        Kind::ALL.into_iter().find(|k| k.code() == code)
     }
 }
 
@@ -94,6 +109,51 @@ pub struct Details {
     pub valid_until: Option<String>,
     #[serde(default)]
     pub smart: bool,
+    /// Every other service's particulars, in the order printed (a registration slip: the plate, the vehicle).
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+}
+
+/// One printed line of a service's document: a label (a message key) and its value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fact {
+    pub label: String,
+    pub value: FactValue,
+}
+
+/// A value as frozen at issue; dates and listed words are put into the reader's language when shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "type", content = "value")]
+pub enum FactValue {
+    /// As it is (a plate, a chassis number, a name).
+    Text(String),
+    /// An ISO date.
+    Date(String),
+    /// A message key (a colour, a body type).
+    Message(String),
+}
+
+impl Fact {
+    pub fn text(label: &str, value: impl Into<String>) -> Fact {
+        Fact {
+            label: label.into(),
+            value: FactValue::Text(value.into()),
+        }
+    }
+
+    pub fn message(label: &str, key: impl Into<String>) -> Fact {
+        Fact {
+            label: label.into(),
+            value: FactValue::Message(key.into()),
+        }
+    }
+
+    pub fn date(label: &str, iso: impl Into<String>) -> Fact {
+        Fact {
+            label: label.into(),
+            value: FactValue::Date(iso.into()),
+        }
+    }
 }
 
 /// What a service's own document says beyond the payment (a renewal slip: the classes and the new expiry).
@@ -104,6 +164,7 @@ pub struct ServiceDocument {
     /// ISO date.
     pub valid_until: Option<String>,
     pub smart: bool,
+    pub facts: Vec<Fact>,
 }
 
 /// `Wanjiku Njeri Kamau` → `W****** N**** K****`: enough for an officer to match the person in front of them with
@@ -145,7 +206,7 @@ mod tests {
 
     #[test]
     fn kinds_round_trip() {
-        for kind in [Kind::Receipt, Kind::RenewalSlip] {
+        for kind in Kind::ALL {
             assert_eq!(Kind::parse(kind.code()), Some(kind));
         }
     }

@@ -4,26 +4,26 @@ use rand::Rng;
 
 use super::{
     db::{self, DocumentRow},
-    domain::{Details, DocumentCode, Kind},
+    domain::{Details, DocumentCode, FactValue, Kind, ServiceDocument},
     pdf, qr,
 };
 use crate::{
     applications::domain::{Application, Payment},
     calendar,
     i18n::Lang,
-    services,
     state::AppState,
 };
 
-/// Issues the receipt and the service's own document (the renewal slip) for `application`, just paid by
+/// Issues the receipt and the service's own document (`own`: the renewal slip) for `application`, just paid by
 /// `payment`, in the payment's transaction: a payment is never recorded without its documents.
 pub async fn issue(
     conn: &mut sqlx::AnyConnection,
     application: &Application,
     payment: &Payment,
+    own: Option<ServiceDocument>,
     now: i64,
 ) -> anyhow::Result<()> {
-    let mut details = Details {
+    let details = Details {
         holder: db::holder_name(conn, &application.account).await?,
         reference: application
             .reference
@@ -38,18 +38,71 @@ pub async fn issue(
         paid_at: now,
         ..Details::default()
     };
-    let mut kinds = vec![Kind::Receipt];
-    if let Some(own) = services::document(conn, application).await? {
-        details.classes = own.classes;
-        details.valid_until = own.valid_until;
-        details.smart = own.smart;
-        kinds.push(own.kind);
+    insert(conn, application, Kind::Receipt, &details, now).await?;
+    if let Some(own) = own {
+        insert(conn, application, own.kind, &with_own(details, own), now).await?;
     }
-    let json = serde_json::to_string(&details)?;
-    for kind in kinds {
-        let code = DocumentCode::generate(|n| rand::rng().random_range(0..n));
-        db::insert(conn, code.as_str(), application.id.as_str(), kind, &json, now).await?;
+    Ok(())
+}
+
+/// Issues the service's own document after the payment's receipt (a registration slip on approval), with the
+/// receipt's payment details (every payment issues a receipt). Issuing one twice changes nothing.
+pub async fn issue_own(
+    conn: &mut sqlx::AnyConnection,
+    application: &Application,
+    own: ServiceDocument,
+    now: i64,
+) -> anyhow::Result<()> {
+    let receipt = db::of_kind(conn, application.id.as_str(), Kind::Receipt)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("application {} has no receipt", application.id.as_str()))?;
+    let details: Details = serde_json::from_str(&receipt.details)?;
+    insert(conn, application, own.kind, &with_own(details, own), now).await
+}
+
+/// Issues the service's own document again with what it says now (a booking moved): a new code, so the old
+/// printout no longer checks.
+pub async fn reissue_own(
+    conn: &mut sqlx::AnyConnection,
+    application: &Application,
+    own: ServiceDocument,
+    now: i64,
+) -> anyhow::Result<()> {
+    let kind = own.kind;
+    db::remove(conn, application.id.as_str(), kind).await?;
+    issue_own(conn, application, own, now).await
+}
+
+/// Withdraws the application's document of `kind` (a cancelled booking's slip): its check says so.
+pub async fn revoke(
+    conn: &mut sqlx::AnyConnection,
+    application: &Application,
+    kind: Kind,
+    now: i64,
+) -> anyhow::Result<()> {
+    db::revoke(conn, application.id.as_str(), kind, now).await
+}
+
+fn with_own(details: Details, own: ServiceDocument) -> Details {
+    Details {
+        classes: own.classes,
+        valid_until: own.valid_until,
+        smart: own.smart,
+        facts: own.facts,
+        ..details
     }
+}
+
+async fn insert(
+    conn: &mut sqlx::AnyConnection,
+    application: &Application,
+    kind: Kind,
+    details: &Details,
+    now: i64,
+) -> anyhow::Result<()> {
+    let json = serde_json::to_string(details)?;
+    let code = DocumentCode::generate(|n| rand::rng().random_range(0..n));
+    db::insert(conn, code.as_str(), application.id.as_str(), kind, &json, now).await?;
     Ok(())
 }
 
@@ -179,7 +232,18 @@ pub fn rows(lang: Lang, document: &Document, masked: bool) -> Vec<(String, Strin
                 rows.push((lang.t("documents-row-smart"), lang.t("documents-smart-yes")));
             }
         }
+        Kind::RegistrationSlip | Kind::VehicleRecord | Kind::InspectionSlip => {}
     }
+    rows.extend(d.facts.iter().map(|fact| {
+        let value = match &fact.value {
+            FactValue::Text(text) => text.clone(),
+            FactValue::Message(key) => lang.t(key),
+            FactValue::Date(iso) => calendar::parse_iso(iso)
+                .map(|date| calendar::long_date(lang, date))
+                .unwrap_or_else(|| iso.clone()),
+        };
+        (lang.t(&fact.label), value)
+    }));
     rows
 }
 

@@ -15,7 +15,6 @@ use crate::{
     },
     channel::Channel,
     db::begin_write,
-    documents::service as documents,
     fees::domain::Shillings,
     services,
     state::AppState,
@@ -142,10 +141,6 @@ pub(super) async fn record(
     match services::mark_paid_in(conn, application, payment, now).await? {
         paid @ (Paid::Completed | Paid::InReview) => {
             db::event(conn, app_id, request, "paid", &detail, now).await?;
-            let paid_for = applications::by_id_in(conn, application)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("paid application {} is gone", application.as_str()))?;
-            documents::issue(conn, &paid_for, payment, now).await?;
             confirm(conn, state, application, payment).await?;
             Ok(Settled::Paid(paid))
         }

@@ -193,5 +193,6 @@ pub async fn slip(conn: &mut AnyConnection, application: &Application) -> anyhow
             classes: Some(slip.classes),
             valid_until: Some(slip.new_expires_on),
             smart: slip.smart == 1,
+            facts: Vec::new(),
         }))
 }

@@ -157,6 +157,56 @@ impl<'a> Browser<'a> {
         let page = self.get(&location).await;
         (location, page)
     }
+
+    /// GETs `path` and follows redirects (a page's redirect is a Location header; browsers asking for HTML also
+    /// get a 302); the address it lands on and the page.
+    pub async fn visit(&mut self, path: &str) -> (String, TestResponse) {
+        let mut at = path.to_string();
+        for _ in 0..5 {
+            let page = self.get(&at).await;
+            if page.header("location").is_empty() {
+                return (at, page);
+            }
+            at = page.header("location").to_string();
+        }
+        panic!("too many redirects from {path}");
+    }
+
+    /// Posts and follows every redirect.
+    pub async fn follow(&mut self, path: &str, form: &[(&str, &str)]) -> (String, TestResponse) {
+        let response = self.post(path, form).await;
+        assert!(
+            response.status.is_redirection(),
+            "{path}: {} {}",
+            response.status,
+            response.body
+        );
+        let location = response.header("location").to_string();
+        self.visit(&location).await
+    }
+}
+
+/// The signed-in person behind the account with `email`, as a service sees them.
+pub async fn signed_in(app: &TestApp, email: &str) -> app::web::guard::SignedIn {
+    let (id, id_number, first_name, phone, account_type): (String, String, String, String, String) =
+        sqlx::query_as("SELECT id, id_number, first_name, phone, account_type FROM accounts WHERE email = $1")
+            .bind(email)
+            .fetch_one(&app.state.pool)
+            .await
+            .unwrap();
+    app::web::guard::SignedIn {
+        id: app::ids::AccountId::from_stored(id),
+        account_type: app::account_type::AccountType::parse(&account_type).unwrap(),
+        id_number,
+        first_name,
+        phone: app::ids::PhoneNumber::from_stored(phone),
+    }
+}
+
+/// The number a `SELECT COUNT(*) ...` gives.
+pub async fn count(app: &TestApp, sql: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&app.state.pool).await.unwrap();
+    n
 }
 
 pub fn encode(text: &str) -> String {

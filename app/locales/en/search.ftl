@@ -1,0 +1,21 @@
+# Uraia: English, copy of records (vehicle search, issue 13). Every key here must also be in sw/search.ftl.
+search-plate-title = Which vehicle?
+search-plate-intro = You get the register's record of the vehicle as it stands when you pay: make, model, colour, year, the owner's name (partly hidden), caveats and the inspection date.
+search-field-plate = Number plate
+search-field-plate-hint = For example, KDA 123A
+search-error-plate-missing = Enter the number plate
+search-error-plate = Enter a number plate like KDA 123A, KMEA 123B or GK 123A
+search-error-plate-unknown = There is no vehicle on the register with the number plate { $plate }. Check it and try again
+search-check-hint = The record is the register's on the day you pay. A copy of records is not a logbook and does not prove ownership.
+search-result-heading = The vehicle's record
+search-result-hint = The owner's name is partly hidden. Ask the seller for their ID card and compare it with the name.
+search-fact-owner = Owner
+search-fact-inspection = Inspection due
+search-inspection-none = Not required (private vehicle)
+search-fact-caveats = Caveats
+search-caveats-none = None recorded
+search-caveat-financier = Financier's interest
+search-caveat-police = Police hold
+search-caveat-court = Court order
+search-fact-caveat-since = Recorded on
+search-not-recorded = Not recorded

@@ -1,0 +1,21 @@
+# Uraia: Kiswahili, nakala ya rekodi za gari (issue 13). Kila ufunguo hapa uko pia katika en/search.ftl.
+search-plate-title = Gari lipi?
+search-plate-intro = Utapata rekodi ya gari kama ilivyo kwenye sajili siku utakapolipa: kampuni iliyotengeneza, aina, rangi, mwaka, jina la mmiliki (limefichwa kiasi), vizuizi na tarehe ya ukaguzi wa gari.
+search-field-plate = Nambari ya usajili wa gari
+search-field-plate-hint = Kwa mfano, KDA 123A
+search-error-plate-missing = Andika nambari ya usajili wa gari
+search-error-plate = Andika nambari ya usajili wa gari kama KDA 123A, KMEA 123B au GK 123A
+search-error-plate-unknown = Hakuna gari kwenye sajili lenye nambari ya usajili { $plate }. Iangalie kisha ujaribu tena
+search-check-hint = Rekodi ni ya sajili siku utakapolipa. Nakala ya rekodi si kitabu cha kumbukumbu za gari (logbook) na haithibitishi umiliki.
+search-result-heading = Rekodi ya gari
+search-result-hint = Jina la mmiliki limefichwa kiasi. Muulize muuzaji kitambulisho chake na ulinganishe na jina.
+search-fact-owner = Mmiliki
+search-fact-inspection = Ukaguzi wa gari unatakiwa
+search-inspection-none = Hauhitajiki (gari la binafsi)
+search-fact-caveats = Vizuizi
+search-caveats-none = Hakuna vilivyorekodiwa
+search-caveat-financier = Maslahi ya mkopeshaji
+search-caveat-police = Kizuizi cha polisi
+search-caveat-court = Amri ya mahakama
+search-fact-caveat-since = Kilirekodiwa tarehe
+search-not-recorded = Haijarekodiwa

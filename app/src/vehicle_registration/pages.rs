@@ -1,0 +1,325 @@
+//! Vehicle registration's pages on the shared wizard: the vehicle, what identifies it, its owner, and check your
+//! answers with the fee (its engine's band) and the declaration.
+
+use leptos::{prelude::*, server_fn::ServerFn};
+
+use super::{
+    api,
+    domain::{Answers, Owner, BODY_TYPES, COLOURS},
+    service::{self, Owners, Step},
+};
+use crate::{
+    applications::{
+        api::page_of,
+        domain::{Application, ApplicationId},
+        pages::{fee_rows, CheckForm, Hidden, StepRequest},
+        service as applications,
+    },
+    error::AppError,
+    i18n::Lang,
+    ui::{Button, Choice, Radios, Select, SummaryList, SummaryRow, TextInput},
+    web::{
+        context::Ctx,
+        page::{redirect_to, FormState, PostForm},
+        wizard::{self, Position, StepFrame, Steps, CHECK},
+    },
+};
+
+pub struct Form<'a> {
+    pub id: &'a ApplicationId,
+    pub answers: &'a Answers,
+}
+
+impl Steps for Form<'_> {
+    fn base(&self) -> String {
+        page_of(self.id)
+    }
+
+    fn steps(&self) -> Vec<&'static str> {
+        vec![Step::Vehicle.code(), Step::Identity.code(), Step::Owner.code(), CHECK]
+    }
+
+    fn answered(&self, step: &str) -> bool {
+        match step {
+            "vehicle" => self.answers.vehicle.is_some(),
+            "identity" => self.answers.identity.is_some(),
+            "owner" => self.answers.owner.is_some(),
+            _ => false,
+        }
+    }
+}
+
+/// The first unanswered step of a draft.
+pub fn next_path(application: &Application) -> String {
+    let answers: Answers = applications::answers(application);
+    let form = Form {
+        id: &application.id,
+        answers: &answers,
+    };
+    wizard::path(&form, wizard::next(&form))
+}
+
+/// A step's address.
+pub fn path_of(application: &Application, step: Step) -> String {
+    let answers: Answers = applications::answers(application);
+    wizard::path(
+        &Form {
+            id: &application.id,
+            answers: &answers,
+        },
+        step.code(),
+    )
+}
+
+pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppError> {
+    let (ctx, application) = (request.ctx, request.application);
+    let answers: Answers = applications::answers(application);
+    let form = Form {
+        id: &application.id,
+        answers: &answers,
+    };
+    let position = match wizard::guard(&form, step) {
+        Ok(position) => position,
+        Err(path) => return Ok(redirect_to(ctx, &path)),
+    };
+    match step {
+        "vehicle" => Ok(vehicle_page(request, &answers, position)),
+        "identity" => Ok(identity_page(request, &answers, position)),
+        "owner" => owner_page(request, &answers, position).await,
+        _ => check_page(request, &answers, position).await,
+    }
+}
+
+/// A text question of this service: its label, hint (when the locale has one) and last value.
+fn text_field(lang: Lang, state: &FormState, name: &'static str, saved: &str, hint: bool) -> impl IntoView {
+    let value = state.value_or(name, Some(saved));
+    let hint = hint.then(|| lang.t(&format!("registration-field-{name}-hint")));
+    view! {
+        <TextInput id=name name=name label=lang.t(&format!("registration-field-{name}")) value hint
+            error=state.error(name) />
+    }
+}
+
+fn listed(lang: Lang, prefix: &str, values: &[&str]) -> Vec<Choice> {
+    values
+        .iter()
+        .map(|value| Choice {
+            value: value.to_string(),
+            label: lang.t(&format!("registration-{prefix}-{value}")),
+            hint: None,
+        })
+        .collect()
+}
+
+fn vehicle_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> AnyView {
+    let StepRequest {
+        ctx,
+        state,
+        application,
+        ..
+    } = request;
+    let lang = ctx.lang;
+    let saved = answers.vehicle.clone().unwrap_or_default();
+    let year = if saved.year == 0 {
+        String::new()
+    } else {
+        saved.year.to_string()
+    };
+    let make = text_field(lang, &state, "make", &saved.make, true);
+    let model = text_field(lang, &state, "model", &saved.model, false);
+    let year_value = state.value_or("year", Some(&year));
+    let body_type = Some(state.value_or("body_type", Some(&saved.body_type)));
+    let colour = Some(state.value_or("colour", Some(&saved.colour)));
+    let id = application.id.as_str().to_string();
+    view! {
+        <StepFrame lang position title_key="registration-vehicle-title" errors=state.errors() outside="dashboard">
+            <p class="body">{lang.t("registration-vehicle-intro")}</p>
+            <PostForm action=api::RegistrationVehicle::url()>
+                <Hidden name="id" value=id />
+                {make}
+                {model}
+                <TextInput id="year" name="year" label=lang.t("registration-field-year") value=year_value
+                    inputmode="numeric" hint=Some(lang.t("registration-field-year-hint")) error=state.error("year") />
+                <Select id="body_type" label=lang.t("registration-field-body_type")
+                    placeholder=lang.t("registration-choose") options=listed(lang, "body", &BODY_TYPES)
+                    selected=body_type error=state.error("body_type") />
+                <Select id="colour" label=lang.t("registration-field-colour")
+                    placeholder=lang.t("registration-choose") options=listed(lang, "colour", &COLOURS)
+                    selected=colour error=state.error("colour") />
+                <Button text=lang.t("continue") />
+            </PostForm>
+        </StepFrame>
+    }
+    .into_any()
+}
+
+fn identity_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> AnyView {
+    let StepRequest {
+        ctx,
+        state,
+        application,
+        ..
+    } = request;
+    let lang = ctx.lang;
+    let saved = answers.identity.clone().unwrap_or_default();
+    let cc = if saved.engine_cc == 0 {
+        String::new()
+    } else {
+        saved.engine_cc.to_string()
+    };
+    let chassis = text_field(lang, &state, "chassis_number", &saved.chassis_number, true);
+    let engine = text_field(lang, &state, "engine_number", &saved.engine_number, true);
+    let cc_value = state.value_or("engine_cc", Some(&cc));
+    let entry = text_field(lang, &state, "customs_entry", &saved.customs_entry, true);
+    let id = application.id.as_str().to_string();
+    view! {
+        <StepFrame lang position title_key="registration-identity-title" errors=state.errors()>
+            <PostForm action=api::RegistrationIdentity::url()>
+                <Hidden name="id" value=id />
+                {chassis}
+                {engine}
+                <TextInput id="engine_cc" name="engine_cc" label=lang.t("registration-field-engine_cc")
+                    value=cc_value inputmode="numeric" hint=Some(lang.t("registration-field-engine_cc-hint"))
+                    error=state.error("engine_cc") />
+                {entry}
+                <Button text=lang.t("continue") />
+            </PostForm>
+        </StepFrame>
+    }
+    .into_any()
+}
+
+fn owner_choices(lang: Lang, who_name: &str, id_number: &str, owners: &Owners) -> Vec<Choice> {
+    let myself = owners.myself.then(|| Choice {
+        value: "myself".into(),
+        label: lang.t_with("registration-owner-myself", &[("name", who_name.to_string())]),
+        hint: Some(lang.t_with("registration-owner-myself-hint", &[("id", id_number.to_string())])),
+    });
+    myself
+        .into_iter()
+        .chain(owners.organisations.iter().map(|o| Choice {
+            value: o.kra_pin.clone(),
+            label: o.name.clone(),
+            hint: Some(lang.t_with("registration-owner-organisation-hint", &[("pin", o.kra_pin.clone())])),
+        }))
+        .collect()
+}
+
+async fn owner_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
+    let StepRequest {
+        ctx,
+        state,
+        who,
+        application,
+    } = request;
+    let lang = ctx.lang;
+    let owners = service::owners(&ctx.state, who).await.map_err(AppError::internal)?;
+    let options = owner_choices(lang, &who.first_name, &who.id_number, &owners);
+    let errors = state.errors();
+    let body = if options.is_empty() {
+        view! { <p class="body">{lang.t("registration-owner-none")}</p> }.into_any()
+    } else {
+        let saved = answers.owner.as_ref().map(|owner| match owner {
+            Owner::Myself => "myself".to_string(),
+            Owner::Organisation(pin) => pin.clone(),
+        });
+        let selected = Some(state.value_or("owner", saved.as_deref()));
+        let id = application.id.as_str().to_string();
+        view! {
+            <PostForm action=api::RegistrationOwner::url()>
+                <Hidden name="id" value=id />
+                <Radios name="owner" legend=lang.t("registration-owner-legend") options selected
+                    error=state.error("owner") />
+                <Button text=lang.t("continue") />
+            </PostForm>
+        }
+        .into_any()
+    };
+    Ok(view! {
+        <StepFrame lang position title_key="registration-owner-title" errors>
+            {body}
+        </StepFrame>
+    }
+    .into_any())
+}
+
+async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
+    let StepRequest {
+        ctx,
+        state,
+        who,
+        application,
+    } = request;
+    let lang = ctx.lang;
+    let fee = match service::ready(&ctx.state, who, application).await? {
+        Ok(fee) => fee,
+        Err(step) => return Ok(redirect_to(ctx, &path_of(application, step))),
+    };
+    let (Some(vehicle), Some(identity), Some(owner)) = (&answers.vehicle, &answers.identity, &answers.owner) else {
+        return Ok(redirect_to(ctx, &next_path(application)));
+    };
+    let form = Form {
+        id: &application.id,
+        answers,
+    };
+    let row = |key: &str, value: String, step: Step| SummaryRow {
+        change: Some(wizard::change_link(lang, &form, step.code())),
+        ..SummaryRow::new(lang.t(&format!("registration-field-{key}")), value)
+    };
+    let owners = service::owners(&ctx.state, who).await.map_err(AppError::internal)?;
+    let owner_name = match owner {
+        Owner::Myself => format!("{} ({})", who.first_name, who.id_number),
+        Owner::Organisation(pin) => owners
+            .organisations
+            .iter()
+            .find(|o| &o.kra_pin == pin)
+            .map_or_else(|| pin.clone(), |o| format!("{} ({pin})", o.name)),
+    };
+    let rows = vec![
+        row("make", vehicle.make.clone(), Step::Vehicle),
+        row("model", vehicle.model.clone(), Step::Vehicle),
+        row("year", vehicle.year.to_string(), Step::Vehicle),
+        row(
+            "body_type",
+            lang.t(&format!("registration-body-{}", vehicle.body_type)),
+            Step::Vehicle,
+        ),
+        row(
+            "colour",
+            lang.t(&format!("registration-colour-{}", vehicle.colour)),
+            Step::Vehicle,
+        ),
+        row("chassis_number", identity.chassis_number.clone(), Step::Identity),
+        row("engine_number", identity.engine_number.clone(), Step::Identity),
+        row("engine_cc", format!("{} cc", identity.engine_cc), Step::Identity),
+        row("customs_entry", identity.customs_entry.clone(), Step::Identity),
+        row("owner", owner_name, Step::Owner),
+    ];
+    let fees = fee_rows(ctx, fee).await?;
+    let (id, error) = (application.id.clone(), state.error("declaration"));
+    Ok(view! {
+        <StepFrame lang position title_key="applications-check-title" errors=state.errors()>
+            <SummaryList rows />
+            <p class="hint">{lang.t("registration-check-review")}</p>
+            <CheckForm lang id fees error />
+        </StepFrame>
+    }
+    .into_any())
+}
+
+/// A completed registration's result: its plate.
+pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
+    let lang = ctx.lang;
+    let Some(plate) = service::plate(&ctx.state, application)
+        .await
+        .map_err(AppError::internal)?
+    else {
+        return Ok(().into_any());
+    };
+    Ok(view! {
+        <h2 class="heading-m">{lang.t("registration-result-heading")}</h2>
+        <SummaryList rows=vec![SummaryRow::new(lang.t("registration-fact-plate"), plate)] />
+        <p class="body">{lang.t("registration-result-next")}</p>
+    }
+    .into_any())
+}

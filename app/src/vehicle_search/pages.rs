@@ -1,0 +1,146 @@
+//! The vehicle search's pages: the plate, check your answers with the fee, and the record once paid.
+
+use leptos::{prelude::*, server_fn::ServerFn};
+
+use super::{api, domain::Answers};
+use crate::{
+    applications::{
+        api::page_of,
+        domain::{Application, ApplicationId},
+        pages::{fee_rows, CheckForm, Hidden, StepRequest},
+        service as applications,
+    },
+    documents::{domain::Kind, service as documents},
+    error::AppError,
+    ui::{Button, SummaryList, SummaryRow, TextInput},
+    web::{
+        context::Ctx,
+        page::{redirect_to, PostForm},
+        wizard::{self, Position, StepFrame, Steps, CHECK},
+    },
+};
+
+pub struct Form<'a> {
+    pub id: &'a ApplicationId,
+    pub answers: &'a Answers,
+}
+
+impl Steps for Form<'_> {
+    fn base(&self) -> String {
+        page_of(self.id)
+    }
+
+    fn steps(&self) -> Vec<&'static str> {
+        vec!["plate", CHECK]
+    }
+
+    fn answered(&self, step: &str) -> bool {
+        step == "plate" && self.answers.plate.is_some()
+    }
+}
+
+pub fn next_path(application: &Application) -> String {
+    let answers: Answers = applications::answers(application);
+    let form = Form {
+        id: &application.id,
+        answers: &answers,
+    };
+    wizard::path(&form, wizard::next(&form))
+}
+
+pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppError> {
+    let (ctx, application) = (request.ctx, request.application);
+    let answers: Answers = applications::answers(application);
+    let form = Form {
+        id: &application.id,
+        answers: &answers,
+    };
+    let position = match wizard::guard(&form, step) {
+        Ok(position) => position,
+        Err(path) => return Ok(redirect_to(ctx, &path)),
+    };
+    match step {
+        "plate" => Ok(plate_page(request, &answers, position)),
+        _ => check_page(request, &answers, position).await,
+    }
+}
+
+fn plate_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> AnyView {
+    let StepRequest {
+        ctx,
+        state,
+        application,
+        ..
+    } = request;
+    let lang = ctx.lang;
+    let saved = answers.plate.as_ref().map(|p| p.to_string());
+    let value = state.value_or("plate", saved.as_deref());
+    let id = application.id.as_str().to_string();
+    view! {
+        <StepFrame lang position title_key="search-plate-title" errors=state.errors() outside="dashboard">
+            <p class="body">{lang.t("search-plate-intro")}</p>
+            <PostForm action=api::VehicleSearchPlate::url()>
+                <Hidden name="id" value=id />
+                <TextInput id="plate" name="plate" label=lang.t("search-field-plate") value
+                    hint=Some(lang.t("search-field-plate-hint")) error=state.error("plate") />
+                <Button text=lang.t("continue") />
+            </PostForm>
+        </StepFrame>
+    }
+    .into_any()
+}
+
+async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
+    let StepRequest {
+        ctx,
+        state,
+        application,
+        ..
+    } = request;
+    let lang = ctx.lang;
+    let Some(plate) = &answers.plate else {
+        return Ok(redirect_to(ctx, &next_path(application)));
+    };
+    let form = Form {
+        id: &application.id,
+        answers,
+    };
+    let rows = vec![SummaryRow {
+        change: Some(wizard::change_link(lang, &form, "plate")),
+        ..SummaryRow::new(lang.t("search-field-plate"), plate.to_string())
+    }];
+    let fees = fee_rows(ctx, super::domain::FEE).await?;
+    let (id, error) = (application.id.clone(), state.error("declaration"));
+    Ok(view! {
+        <StepFrame lang position title_key="applications-check-title" errors=state.errors()>
+            <SummaryList rows />
+            <p class="hint">{lang.t("search-check-hint")}</p>
+            <CheckForm lang id fees error />
+        </StepFrame>
+    }
+    .into_any())
+}
+
+/// A paid search's result: the record as issued.
+pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
+    let lang = ctx.lang;
+    let record = documents::of_application(&ctx.state, application)
+        .await
+        .map_err(AppError::internal)?
+        .into_iter()
+        .find(|d| d.kind == Kind::VehicleRecord);
+    let Some(record) = record else {
+        return Ok(().into_any());
+    };
+    let rows = documents::rows(lang, &record, false)
+        .into_iter()
+        .skip_while(|(key, _)| *key != lang.t("registration-fact-plate"))
+        .map(|(key, value)| SummaryRow::new(key, value))
+        .collect::<Vec<_>>();
+    Ok(view! {
+        <h2 class="heading-m">{lang.t("search-result-heading")}</h2>
+        <SummaryList rows />
+        <p class="body">{lang.t("search-result-hint")}</p>
+    }
+    .into_any())
+}

@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { continueOn, registerPerson } from "./accounts-helpers";
+import { withJs } from "./helpers";
+
+/**
+ * Booking an inspection for a commercial vehicle: a private car's refusal is not needed here (server tests), so
+ * this walks the happy path with JavaScript on and off, pays by card, then moves and cancels the booking.
+ * Register people this file alone uses (app/demo-data: each owns an Isuzu lorry due for inspection).
+ */
+const people = [
+  { id: "35678901", first: "Juma", year: "2001", plate: "KDS 818L" },
+  { id: "32497678", first: "Titus", year: "1969", plate: "KDE 985Y" },
+];
+
+test("book an annual inspection, pay, move it and cancel it", async ({ page }, info) => {
+  const person = people[withJs(info) ? 0 : 1];
+  await registerPerson(page, person);
+  await page.goto("/en/services/inspection");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await expect(page.getByRole("heading", { name: "Which vehicle is to be inspected?" })).toBeVisible();
+  await continueOn(page);
+  await expect(page.getByRole("alert")).toContainText("Select one of your vehicles");
+  await page.getByRole("radio", { name: new RegExp(person.plate) }).check();
+  await continueOn(page);
+  await page.getByRole("radio", { name: "Annual inspection (PSV or commercial vehicle)" }).check();
+  await continueOn(page);
+  await page.getByRole("radio", { name: "Likoni Road Inspection Centre" }).check();
+  await continueOn(page);
+  await expect(page.getByRole("heading", { name: "Which day?" })).toBeVisible();
+  await page.getByRole("radio").first().check();
+  await continueOn(page);
+  await expect(page.getByRole("heading", { name: "What time?" })).toBeVisible();
+  await page.getByRole("radio", { name: "08:00" }).check();
+  await continueOn(page);
+  await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
+  await expect(page.getByText(/Your place is held until/)).toBeVisible();
+  await expect(page.getByText("KES 1,100")).toBeVisible();
+  await page.getByRole("checkbox", { name: /I declare that the information I have given is correct/ }).check();
+  await page.getByRole("button", { name: "Submit application" }).click();
+  await page.getByRole("link", { name: "Pay now" }).click();
+  await page.getByRole("button", { name: "Pay by card" }).click();
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiry date (MM/YY)").fill("12/29");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: "Pay KES 1,100" }).click();
+  await expect(page.getByRole("heading", { name: "Application complete" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your inspection booking" })).toBeVisible();
+  await expect(page.getByText("This booking slip is not proof that the vehicle passed inspection.").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Printable version Inspection booking slip" })).toBeVisible();
+
+  // Move it to another time, then cancel it.
+  await page.getByLabel("New date and time").selectOption({ index: 12 });
+  await page.getByRole("button", { name: "Move booking" }).click();
+  await expect(page.getByText("Your booking was moved.")).toBeVisible();
+  await page.getByRole("button", { name: "Cancel booking" }).click();
+  await expect(page.getByText("Your booking was cancelled.")).toBeVisible();
+  await expect(page.getByText("This booking was cancelled. Its place was given to others.")).toBeVisible();
+
+  // In Kiswahili, the booking's page says so too.
+  await page.goto(page.url().replace("/en/", "/sw/"));
+  await expect(page.getByText("Nafasi hii ilighairiwa. Imepewa watu wengine.")).toBeVisible();
+});

@@ -1,0 +1,298 @@
+//! Inspection booking on both databases: a hundred people racing for a slot's last place (one wins, the others
+//! are offered the nearest free times), a hold that lapses after 15 minutes, and through the real router a booking
+//! held, paid, moved (its old place freed, its slip issued again) and cancelled (its slip withdrawn), with the
+//! private-car and 24-hour rules.
+
+mod common;
+
+use app::{
+    applications::{
+        domain::{ApplicationId, Payment},
+        service::{self as applications, Paid},
+    },
+    fees::domain::Shillings,
+    inspection::{
+        domain,
+        service::{self as inspection, Held},
+    },
+    services,
+};
+use common::browser::{count, errors, main, register_citizen, signed_in, Browser, EMAIL, PHONE};
+
+/// Nyeri's centre: 40 a day, 5 places a slot.
+const CENTRE: &str = "IC-NYR";
+
+/// `n` applications of Wanjiku's awaiting payment (made directly: one person has one draft at a time).
+async fn applications_of(app: &common::TestApp, n: usize) -> Vec<app::applications::domain::Application> {
+    let who = signed_in(app, EMAIL).await;
+    let mut made = Vec::new();
+    let mut conn = app.state.pool.acquire().await.unwrap();
+    for _ in 0..n {
+        let id = uuid::Uuid::new_v4().simple().to_string();
+        sqlx::query(
+            "INSERT INTO applications (id, account_id, service, status, answers, created_at, updated_at) \
+             VALUES ($1, $2, 'inspection', 'awaiting_payment', '{}', 0, 0)",
+        )
+        .bind(&id)
+        .bind(who.id.as_str())
+        .execute(&mut *conn)
+        .await
+        .unwrap();
+        let id = ApplicationId::parse(&id).unwrap();
+        made.push(applications::by_id_in(&mut conn, &id).await.unwrap().unwrap());
+    }
+    made
+}
+
+async fn taken(app: &common::TestApp, day: &str, slot: &str) -> i64 {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT taken FROM inspection_slots WHERE centre = $1 AND day = $2 AND slot = $3")
+            .bind(CENTRE)
+            .bind(day)
+            .bind(slot)
+            .fetch_optional(&app.state.pool)
+            .await
+            .unwrap();
+    row.map_or(0, |(n,)| n)
+}
+
+on_both_engines!(a_hundred_people_race_for_the_last_place, |app| {
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    let racers = applications_of(&app, 101).await;
+    let day = domain::bookable_days(app.state.clock.today())[0];
+    // Four of the five places are gone.
+    for early in &racers[..4] {
+        assert_eq!(
+            inspection::hold(&app.state, early, CENTRE, day, "10:00").await.unwrap(),
+            Held::Held
+        );
+    }
+    let holds = racers[4..]
+        .iter()
+        .map(|application| inspection::hold(&app.state, application, CENTRE, day, "10:00"));
+    let outcomes: Vec<Held> = futures_util::future::join_all(holds)
+        .await
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(outcomes.iter().filter(|o| **o == Held::Held).count(), 1, "one wins");
+    for outcome in outcomes.iter().filter(|o| **o != Held::Held) {
+        let Held::Full(nearest) = outcome else { unreachable!() };
+        let offered: Vec<_> = nearest.iter().map(|f| (f.day, f.slot)).collect();
+        assert_eq!(offered, [(day, "09:00"), (day, "11:00"), (day, "08:00")]);
+    }
+    assert_eq!(taken(&app, &day.to_string(), "10:00").await, 5);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM inspection_bookings WHERE status = 'held'").await,
+        5
+    );
+});
+
+on_both_engines!(
+    a_lapsed_hold_frees_its_place,
+    |settings| {
+        settings.test_mode = true;
+    },
+    |app| {
+        let mut browser = Browser::new(&app);
+        register_citizen(&mut browser, EMAIL, PHONE).await;
+        let people = applications_of(&app, 6).await;
+        let day = domain::bookable_days(app.state.clock.today())[1];
+        for held in &people[..5] {
+            assert_eq!(
+                inspection::hold(&app.state, held, CENTRE, day, "08:00").await.unwrap(),
+                Held::Held
+            );
+        }
+        assert!(matches!(
+            inspection::hold(&app.state, &people[5], CENTRE, day, "08:00")
+                .await
+                .unwrap(),
+            Held::Full(_)
+        ));
+        // 15 minutes on, the holds lapse: the sixth person takes a place.
+        assert!(app.state.clock.advance(domain::HOLD_SECONDS));
+        assert_eq!(
+            inspection::hold(&app.state, &people[5], CENTRE, day, "08:00")
+                .await
+                .unwrap(),
+            Held::Held
+        );
+        assert_eq!(taken(&app, &day.to_string(), "08:00").await, 1);
+        // The first pays late: its place comes back if one is left (four are).
+        let paid = Payment {
+            method: "counter",
+            receipt: "RLATE00001".into(),
+            amount: Shillings(0),
+        };
+        sqlx::query("UPDATE applications SET fee_code = 'inspection', fee_kes = 0, access_fee_kes = 0, reference = 'URLATE2345' WHERE id = $1")
+            .bind(people[0].id.as_str())
+            .execute(&app.state.pool)
+            .await
+            .unwrap();
+        assert_eq!(
+            services::mark_paid(&app.state, &people[0].id, &paid).await.unwrap(),
+            Paid::Completed
+        );
+        assert_eq!(taken(&app, &day.to_string(), "08:00").await, 2);
+    }
+);
+
+on_both_engines!(
+    a_booking_is_held_paid_moved_and_cancelled,
+    |settings| {
+        settings.test_mode = true;
+    },
+    |app| {
+        let mut browser = Browser::new(&app);
+        register_citizen(&mut browser, EMAIL, PHONE).await;
+        let (at, _) = browser
+            .follow("/api/applications/start", &[("service", "inspection")])
+            .await;
+        let id = at
+            .trim_start_matches("/en/applications/")
+            .trim_end_matches("/vehicle")
+            .to_string();
+        // Another person's plate is the same error as none.
+        let (_, page) = browser
+            .follow("/api/inspection/vehicle", &[("id", &id), ("plate", "KCB 456B")])
+            .await;
+        assert_eq!(errors(&page.body), ["Select one of your vehicles"]);
+        browser
+            .follow("/api/inspection/vehicle", &[("id", &id), ("plate", "KDA 123A")])
+            .await;
+        // KDA 123A is a private car: no annual inspection.
+        let (_, page) = browser
+            .follow("/api/inspection/type", &[("id", &id), ("type", "annual")])
+            .await;
+        assert_eq!(
+            errors(&page.body),
+            ["This vehicle is a private vehicle: it has no annual inspection. Select another type"]
+        );
+        browser
+            .follow("/api/inspection/type", &[("id", &id), ("type", "particulars")])
+            .await;
+        browser
+            .follow("/api/inspection/centre", &[("id", &id), ("centre", CENTRE)])
+            .await;
+        let days = domain::bookable_days(app.state.clock.today());
+        let (first, later) = (days[2].to_string(), days[3].to_string());
+        let (_, page) = browser
+            .follow("/api/inspection/day", &[("id", &id), ("day", "2020-01-01")])
+            .await;
+        assert_eq!(errors(&page.body), ["Select a day in the next 30 working days"]);
+        let (at, page) = browser
+            .follow("/api/inspection/day", &[("id", &id), ("day", &first)])
+            .await;
+        assert!(at.ends_with("/slot"), "{at}");
+        assert!(main(&page.body).contains("Places left: 5"));
+        let (at, page) = browser
+            .follow(
+                "/api/inspection/slot",
+                &[("id", &id), ("time", &format!("{first}T08:00"))],
+            )
+            .await;
+        assert!(at.ends_with("/check"), "{at}");
+        assert!(main(&page.body).contains("Your place is held until"));
+        assert_eq!(taken(&app, &first, "08:00").await, 1);
+        browser
+            .follow("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
+            .await;
+        let application = ApplicationId::parse(&id).unwrap();
+        let paid = Payment {
+            method: "counter",
+            receipt: "RINSP00001".into(),
+            amount: Shillings(1100),
+        };
+        assert_eq!(
+            services::mark_paid(&app.state, &application, &paid).await.unwrap(),
+            Paid::Completed
+        );
+        let slip = || async {
+            let (code, revoked): (String, Option<i64>) =
+                sqlx::query_as("SELECT code, revoked_at FROM documents WHERE kind = 'inspection_slip'")
+                    .fetch_one(&app.state.pool)
+                    .await
+                    .unwrap();
+            (code, revoked)
+        };
+        let (old_code, _) = slip().await;
+
+        // Moved: the new place taken, the old freed, the slip issued again under a new code.
+        let (at, page) = browser
+            .follow(
+                "/api/inspection/reschedule",
+                &[("id", &id), ("time", &format!("{later}T09:00"))],
+            )
+            .await;
+        assert!(at.ends_with(&id), "{at}");
+        assert!(
+            main(&page.body).contains("Your booking was moved"),
+            "{}",
+            main(&page.body)
+        );
+        assert_eq!(
+            (taken(&app, &first, "08:00").await, taken(&app, &later, "09:00").await),
+            (0, 1)
+        );
+        let (new_code, _) = slip().await;
+        assert_ne!(new_code, old_code);
+        let (_, page) = browser.visit(&format!("/en/verify/{old_code}")).await;
+        assert!(!main(&page.body).contains("09:00"));
+
+        // Cancelled: the place frees at once and the slip is withdrawn.
+        let (_, page) = browser.follow("/api/inspection/cancel", &[("id", &id)]).await;
+        assert!(main(&page.body).contains("Your booking was cancelled"));
+        assert_eq!(taken(&app, &later, "09:00").await, 0);
+        assert!(slip().await.1.is_some(), "revoked");
+        let (_, page) = browser.follow("/api/inspection/cancel", &[("id", &id)]).await;
+        assert!(main(&page.body).contains("This booking was cancelled"));
+    }
+);
+
+on_both_engines!(
+    a_booking_cannot_change_within_a_day,
+    |settings| {
+        settings.test_mode = true;
+    },
+    |app| {
+        let mut browser = Browser::new(&app);
+        register_citizen(&mut browser, EMAIL, PHONE).await;
+        let who = signed_in(&app, EMAIL).await;
+        let booked = applications_of(&app, 1).await.remove(0);
+        // Two working days ahead: more than a day away whatever the time now.
+        let day = domain::bookable_days(app.state.clock.today())[1];
+        assert_eq!(
+            inspection::hold(&app.state, &booked, CENTRE, day, "08:00")
+                .await
+                .unwrap(),
+            Held::Held
+        );
+        sqlx::query(
+            "UPDATE applications SET answers = '{\"plate\":\"KDA 123A\",\"type\":\"particulars\"}', \
+             fee_code = 'inspection', fee_kes = 1050, access_fee_kes = 50, reference = 'URTOOLATE2' WHERE id = $1",
+        )
+        .bind(booked.id.as_str())
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+        let paid = Payment {
+            method: "counter",
+            receipt: "RLATE00002".into(),
+            amount: Shillings(1100),
+        };
+        assert_eq!(
+            services::mark_paid(&app.state, &booked.id, &paid).await.unwrap(),
+            Paid::Completed
+        );
+        // Move the clock to 23 hours before the booking.
+        let starts = domain::starts_at(day, "08:00").unwrap();
+        assert!(app.state.clock.advance(starts - 23 * 3600 - app.state.clock.now()));
+        assert_eq!(
+            inspection::cancel(&app.state, &who, booked.id.as_str()).await.unwrap(),
+            inspection::Changed::TooLate
+        );
+        assert_eq!(taken(&app, &day.to_string(), "08:00").await, 1);
+    }
+);

@@ -1,0 +1,306 @@
+//! Vehicle registration through the real router, on both databases: every step's errors, the fee band of the
+//! engine, a customs entry used once, payment to review, an officer's approval giving the next plate of the series
+//! (two at once: two plates), the vehicle in "My vehicles" and its registration slip.
+
+mod common;
+
+use app::{
+    applications::{
+        domain::{ApplicationId, Decision, Payment},
+        service::{self as applications, Decided, Paid, Submitted},
+    },
+    fees::domain::Shillings,
+    services,
+    vehicle_registration::{
+        domain::{IdentityForm, VehicleForm},
+        service as registration,
+    },
+    web::guard::SignedIn,
+};
+use common::browser::{count, errors, main, register_citizen, register_person, signed_in, Browser, EMAIL, PHONE};
+
+const VIN: &str = "1HGCM82633A004352";
+const ENTRY: &str = "24MSAIM4012345";
+
+/// Starts a registration; the draft's id, from the address of its first step.
+async fn start(browser: &mut Browser<'_>) -> String {
+    let (at, _) = browser
+        .follow("/api/applications/start", &[("service", "registration")])
+        .await;
+    assert!(at.ends_with("/vehicle"), "{at}");
+    at.trim_start_matches("/en/applications/")
+        .trim_end_matches("/vehicle")
+        .to_string()
+}
+
+fn vehicle_form(id: &str) -> Vec<(&str, &str)> {
+    vec![
+        ("id", id),
+        ("make", "Toyota"),
+        ("model", "Land Cruiser"),
+        ("year", "2024"),
+        ("body_type", "suv"),
+        ("colour", "white"),
+    ]
+}
+
+on_both_engines!(a_registration_goes_to_review_and_approval_gives_a_plate, |app| {
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    let id = start(&mut browser).await;
+
+    // Step 1: all five problems at once, and nothing typed is lost.
+    let (at, page) = browser
+        .follow(
+            "/api/registration/vehicle",
+            &[("id", &id), ("model", "Land Cruiser"), ("year", "1890")],
+        )
+        .await;
+    assert!(at.ends_with("/vehicle"), "{at}");
+    assert_eq!(
+        errors(&page.body),
+        [
+            "Enter the make of the vehicle",
+            "Year of manufacture must be a year from 1950 to 2027",
+            "Select the body type",
+            "Select the colour"
+        ]
+    );
+    assert!(main(&page.body).contains("value=\"Land Cruiser\""));
+    let (at, _) = browser.follow("/api/registration/vehicle", &vehicle_form(&id)).await;
+    assert!(at.ends_with("/identity"), "{at}");
+
+    // Step 2: a mistyped VIN, an engine size whose fee is not published, a malformed customs entry.
+    let (_, page) = browser
+        .follow(
+            "/api/registration/identity",
+            &[
+                ("id", &id),
+                ("chassis_number", "1HGCM82633A004353"),
+                ("engine_number", "1GR-4471122"),
+                ("engine_cc", "1500"),
+                ("customs_entry", "24-MSA-123"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        errors(&page.body),
+        [
+            "Chassis number is not valid: a character is mistyped. Check it against the customs entry",
+            "NTSA has not published the fee for engines from 1,000 to 3,000 cc. Register this vehicle at an NTSA office",
+            "Customs entry number must be like 24MSAIM4012345: the year, the customs station, IM4 and the serial number"
+        ]
+    );
+    assert!(main(&page.body).contains("value=\"1HGCM82633A004353\""));
+    let identity = [
+        ("id", id.as_str()),
+        ("chassis_number", "1hgcm8-2633a-004352"),
+        ("engine_number", "1GR-4471122"),
+        ("engine_cc", "4,608"),
+        ("customs_entry", "24 msa im4 012345"),
+    ];
+    let (at, _) = browser.follow("/api/registration/identity", &identity).await;
+    assert!(at.ends_with("/owner"), "{at}");
+    let (_, page) = browser
+        .follow("/api/registration/owner", &[("id", &id), ("owner", "P051234567X")])
+        .await;
+    assert_eq!(errors(&page.body), ["Select who will own the vehicle"]);
+    let (at, page) = browser
+        .follow("/api/registration/owner", &[("id", &id), ("owner", "myself")])
+        .await;
+    assert!(at.ends_with("/check"), "{at}");
+    let html = main(&page.body);
+    for shown in [VIN, ENTRY, "4608 cc", "SUV", "White", "KES 8,300", "KES 8,350"] {
+        assert!(html.contains(shown), "{shown}: {html}");
+    }
+    let (at, _) = browser
+        .follow("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
+        .await;
+    assert!(at.ends_with(&id), "{at}");
+
+    let id = ApplicationId::parse(&id).unwrap();
+    let paid = Payment {
+        method: "counter",
+        receipt: "RREG000001".into(),
+        amount: Shillings(8350),
+    };
+    assert_eq!(
+        services::mark_paid(&app.state, &id, &paid).await.unwrap(),
+        Paid::InReview
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM documents WHERE kind = 'registration_slip'").await,
+        0,
+        "no slip before approval"
+    );
+    assert_eq!(
+        services::decide(&app.state, &id, &Decision::Approve).await.unwrap(),
+        Decided::Completed
+    );
+    let (plate, owner, colour): (String, String, String) =
+        sqlx::query_as("SELECT plate, owner_id_number, colour FROM vehicles WHERE chassis_number = $1")
+            .bind(VIN)
+            .fetch_one(&app.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        (plate.as_str(), owner.as_str(), colour.as_str()),
+        ("KDZ 001A", "28123456", "white")
+    );
+    let (_, page) = browser.visit(&format!("/en/applications/{}", id.as_str())).await;
+    let html = main(&page.body);
+    assert!(
+        html.contains("KDZ 001A") && html.contains("Vehicle registration slip"),
+        "{html}"
+    );
+    let (_, page) = browser.visit("/en/dashboard").await;
+    assert!(main(&page.body).contains("KDZ 001A"), "in My vehicles");
+    // The slip's public check shows the plate and the vehicle, the owner masked.
+    let (code,): (String,) =
+        sqlx::query_as("SELECT code FROM documents WHERE kind = 'registration_slip' AND application_id = $1")
+            .bind(id.as_str())
+            .fetch_one(&app.state.pool)
+            .await
+            .unwrap();
+    let (_, page) = browser.visit(&format!("/sw/verify/{code}")).await;
+    let html = main(&page.body);
+    for shown in ["KDZ 001A", VIN, "Nyeupe", "W****** N**** K****"] {
+        assert!(html.contains(shown), "{shown}: {html}");
+    }
+});
+
+/// Takes `who` through the service layer to a paid registration in review; its id.
+async fn paid_registration(app: &common::TestApp, who: &SignedIn, vin: &str, entry: &str) -> ApplicationId {
+    let id = applications::start(&app.state, who, "registration").await.unwrap();
+    let draft = || async { applications::owned(&app.state, who, id.as_str()).await.unwrap() };
+    let vehicle = VehicleForm {
+        make: "Bajaj".into(),
+        model: "Boxer".into(),
+        year: "2025".into(),
+        body_type: "saloon".into(),
+        colour: "red".into(),
+    };
+    registration::save_vehicle(&app.state, who, &draft().await, &vehicle)
+        .await
+        .unwrap();
+    let identity = IdentityForm {
+        chassis_number: vin.into(),
+        engine_number: "PF-123456".into(),
+        engine_cc: "800".into(),
+        customs_entry: entry.into(),
+    };
+    registration::save_identity(&app.state, who, &draft().await, &identity)
+        .await
+        .unwrap();
+    registration::save_owner(&app.state, who, &draft().await, "myself")
+        .await
+        .unwrap();
+    let application = draft().await;
+    let fee = services::ready(&app.state, who, &application).await.unwrap().unwrap();
+    assert_eq!(fee, "registration-under-1000cc");
+    let Submitted::Now(_) = applications::submit(&app.state, who, &application, fee).await.unwrap() else {
+        panic!("submitted");
+    };
+    let payment = Payment {
+        method: "counter",
+        receipt: format!("R{}", &vin[..9]),
+        amount: Shillings(1750),
+    };
+    assert_eq!(
+        services::mark_paid(&app.state, &id, &payment).await.unwrap(),
+        Paid::InReview
+    );
+    id
+}
+
+on_both_engines!(concurrent_approvals_take_different_plates, |app| {
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    let who = signed_in(&app, EMAIL).await;
+    // An older vehicle already has the series' first plate: it is skipped.
+    sqlx::query(
+        "INSERT INTO vehicles (plate, make, model, year, engine_cc, chassis_number, engine_number, \
+         owner_id_number, logbook_number) VALUES ('KDZ 001A', 'Isuzu', 'D-Max', 2020, 2500, 'OLD-1', 'E-1', \
+         '28123456', 'LB00000001')",
+    )
+    .execute(&app.state.pool)
+    .await
+    .unwrap();
+    let vins = [
+        "1M8GDM9AXKP042788",
+        "JH4KA7561PC008269",
+        "1G1ZT53826F109149",
+        "1GNEK13ZX3R298984",
+    ];
+    let mut ids = Vec::new();
+    for (n, vin) in vins.iter().enumerate() {
+        ids.push(paid_registration(&app, &who, vin, &format!("25JKAIM40000{n}1")).await);
+    }
+    let decisions = ids
+        .iter()
+        .map(|id| services::decide(&app.state, id, &Decision::Approve));
+    for decided in futures_util::future::join_all(decisions).await {
+        assert_eq!(decided.unwrap(), Decided::Completed);
+    }
+    let plates: Vec<(String,)> =
+        sqlx::query_as("SELECT plate FROM vehicle_registrations WHERE plate IS NOT NULL ORDER BY plate")
+            .fetch_all(&app.state.pool)
+            .await
+            .unwrap();
+    let plates: Vec<_> = plates.into_iter().map(|(p,)| p).collect();
+    assert_eq!(plates, ["KDZ 002A", "KDZ 003A", "KDZ 004A", "KDZ 005A"]);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM documents WHERE kind = 'registration_slip'").await,
+        4
+    );
+});
+
+on_both_engines!(a_customs_entry_registers_one_vehicle, |app| {
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    let wanjiku = signed_in(&app, EMAIL).await;
+    let first = paid_registration(&app, &wanjiku, VIN, ENTRY).await;
+
+    let mut other = Browser::new(&app);
+    register_person(
+        &mut other,
+        ("31234567", "Otieno", "1985"),
+        "otieno@example.com",
+        "0722 000 111",
+    )
+    .await;
+    let id = start(&mut other).await;
+    other.follow("/api/registration/vehicle", &vehicle_form(&id)).await;
+    let identity = [
+        ("id", id.as_str()),
+        ("chassis_number", VIN),
+        ("engine_number", "1GR-4471122"),
+        ("engine_cc", "4608"),
+        ("customs_entry", ENTRY),
+    ];
+    let (at, page) = other.follow("/api/registration/identity", &identity).await;
+    assert!(at.ends_with("/identity"), "{at}");
+    assert_eq!(
+        errors(&page.body),
+        [
+            "A vehicle with this chassis number is already registered or has an application",
+            "This customs entry number has already been used to register a vehicle"
+        ]
+    );
+    // Once the first is rejected, its claim lapses.
+    let reject = Decision::Reject {
+        reason: "The customs entry names another vehicle".into(),
+    };
+    assert_eq!(
+        services::decide(&app.state, &first, &reject).await.unwrap(),
+        Decided::Rejected
+    );
+    let (at, _) = other.follow("/api/registration/identity", &identity).await;
+    assert!(at.ends_with("/owner"), "{at}");
+    // Another person's draft cannot be answered: the post goes to their own 404.
+    let (at, page) = browser
+        .follow("/api/registration/owner", &[("id", &id), ("owner", "myself")])
+        .await;
+    assert!(at.ends_with(&id), "{at}");
+    assert_eq!(page.status, 404);
+});
