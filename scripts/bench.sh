@@ -8,6 +8,7 @@
 #   - sign-ins per second (argon2id, 100 at once) and the p99 of GET /en while they run
 #   - the passport photo check: p95 to check and re-encode a 500 x 500 JPEG; time and memory to refuse a PNG bomb
 #   - dates: a unix time to a Nairobi date, Kenyan formatting, years and working days ahead (per call)
+#   - inspection places (issue 13): the last-place race with 100 people, holds per second, the time picker's bytes
 # Loopback only; every loop is bounded. Override the load with BENCH_SECONDS and BENCH_CONNECTIONS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -207,12 +208,16 @@ echo "-- the renewal's first step ($step)"
 weigh "$work/renewal.html"
 
 echo
-echo "== Issue 12: from M-Pesa's callback to 'paid' on screen (Chromium, JavaScript on; the payment pages load the bundle weighed above)"
-(cd end2end && BASE_URL="$base" npx playwright test --config bench.config.ts 2>&1 | grep -E 'callback to|Error' || true)
+echo "== Issues 12 and 13: from M-Pesa's callback to 'paid' on screen; the inspection time picker's bytes (Chromium, JavaScript on)"
+(cd end2end && BASE_URL="$base" npx playwright test --config bench.config.ts 2>&1 | grep -E 'callback to|time picker|Error' || true)
 
 echo
 echo "== Issues 11 and 12: applications submitted, then M-Pesa callbacks settled (each sent twice), per second, 32 at once; the slip PDF (SQLite; PostgreSQL when DATABASE_URL names one)"
 cargo bench -q -p server --bench applications 2>/dev/null | grep -v '^$'
+
+echo
+echo "== Issue 13: 100 people racing for an inspection slot's last place; places held per second, 32 at once (SQLite; PostgreSQL when DATABASE_URL names one)"
+cargo bench -q -p server --bench inspection 2>/dev/null | grep -v '^$'
 
 echo
 echo "== Passport photo (issue 4): check + re-encode, and a decompression bomb =="

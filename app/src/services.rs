@@ -80,6 +80,7 @@ fn completion(service: &str) -> Option<Completion> {
     match service {
         renewal::domain::CODE => Some(renewal::service::on_paid),
         search::domain::CODE => Some(search::service::on_paid),
+        registration::domain::CODE => Some(registration::service::on_paid),
         inspection::domain::CODE => Some(inspection::service::on_paid),
         _ => None,
     }

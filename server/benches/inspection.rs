@@ -93,9 +93,9 @@ async fn run(engine: &str, database_url: &str) {
 
     // The race: Meru's centre has 5 places a slot; 4 go first, then 100 race for the last.
     let mut races = Vec::new();
-    for race in 0..RACES {
+    for day in days.iter().copied().take(RACES) {
         let people = applications_of(&state, RACERS + 4).await;
-        let (day, slot) = (days[race], "10:00");
+        let slot = "10:00";
         for early in &people[..4] {
             inspection::hold(&state, early, "IC-MRU", day, slot).await.unwrap();
         }

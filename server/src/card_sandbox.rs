@@ -50,13 +50,17 @@ fn page(title: &str, body: &str) -> Html<String> {
 }
 
 fn card_form(fields: &HashMap<String, String>, error: Option<&str>) -> Html<String> {
-    let amount = escape(fields.get("amount").map(String::as_str).unwrap_or_default());
+    // As a provider's page shows it: `KES 8,350` (the posted amount is whole shillings).
+    let amount = match fields.get("amount").and_then(|a| a.parse::<i64>().ok()) {
+        Some(kes) => app::fees::domain::format_kes(kes),
+        None => escape(fields.get("amount").map(String::as_str).unwrap_or_default()),
+    };
     let reference = escape(fields.get("reference").map(String::as_str).unwrap_or_default());
     let error = error
         .map(|e| format!("<p role=\"alert\" id=\"card-error\">{e}</p>"))
         .unwrap_or_default();
     page(
-        &format!("Pay KES {amount}"),
+        &format!("Pay {amount}"),
         &format!(
             "<p>Reference {reference}</p>{error}<form method=\"post\" action=\"/sandbox/card\">{}\
              <p><label for=\"number\">Card number</label> <input id=\"number\" name=\"number\" \
@@ -65,7 +69,7 @@ fn card_form(fields: &HashMap<String, String>, error: Option<&str>) -> Html<Stri
              autocomplete=\"cc-exp\"></p>\
              <p><label for=\"cvv\">Security code</label> <input id=\"cvv\" name=\"cvv\" inputmode=\"numeric\" \
              autocomplete=\"cc-csc\"></p>\
-             <p><button>Pay KES {amount}</button></p></form>",
+             <p><button>Pay {amount}</button></p></form>",
             hidden(fields)
         ),
     )

@@ -256,11 +256,7 @@ on_both_engines!(concurrent_approvals_take_different_plates, |app| {
 });
 
 on_both_engines!(a_customs_entry_registers_one_vehicle, |app| {
-    let mut browser = Browser::new(&app);
-    register_citizen(&mut browser, EMAIL, PHONE).await;
-    let wanjiku = signed_in(&app, EMAIL).await;
-    let first = paid_registration(&app, &wanjiku, VIN, ENTRY).await;
-
+    // Otieno's draft names the vehicle first: a draft claims nothing, so it blocks nobody.
     let mut other = Browser::new(&app);
     register_person(
         &mut other,
@@ -278,16 +274,25 @@ on_both_engines!(a_customs_entry_registers_one_vehicle, |app| {
         ("engine_cc", "4608"),
         ("customs_entry", ENTRY),
     ];
+    let (at, _) = other.follow("/api/registration/identity", &identity).await;
+    assert!(at.ends_with("/owner"), "{at}");
+
+    // Wanjiku pays for hers: the payment claims both numbers.
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    let wanjiku = signed_in(&app, EMAIL).await;
+    let first = paid_registration(&app, &wanjiku, VIN, ENTRY).await;
     let (at, page) = other.follow("/api/registration/identity", &identity).await;
     assert!(at.ends_with("/identity"), "{at}");
     assert_eq!(
         errors(&page.body),
         [
-            "A vehicle with this chassis number is already registered or has an application",
-            "This customs entry number has already been used to register a vehicle"
+            "A vehicle with this chassis number is already registered, or a paid application names it",
+            "This customs entry number has already been used: a vehicle is registered with it, or a paid application \
+             names it"
         ]
     );
-    // Once the first is rejected, its claim lapses.
+    // Once hers is rejected, its claim lapses.
     let reject = Decision::Reject {
         reason: "The customs entry names another vehicle".into(),
     };

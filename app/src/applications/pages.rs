@@ -22,6 +22,7 @@ use crate::{
         guard::SignedIn,
         page::{redirect_to, signed_in_page, BackLink, BlockView, FormState, Notice, PageHead, PostForm, SignedInPage},
         routes::Page,
+        wizard::{self, Position, Steps},
     },
 };
 
@@ -32,6 +33,31 @@ pub struct StepRequest<'a> {
     pub state: FormState,
     pub who: &'a SignedIn,
     pub application: &'a Application,
+}
+
+/// A service's questions over a draft's saved answers (its wizard), built from the application.
+pub trait Wizard: Steps + Sized {
+    fn of(application: &Application) -> Self;
+}
+
+/// The address of a draft's first unanswered step.
+pub fn next_path<W: Wizard>(application: &Application) -> String {
+    let form = W::of(application);
+    wizard::path(&form, wizard::next(&form))
+}
+
+/// The address of one of a draft's steps.
+pub fn step_path<W: Wizard>(application: &Application, step: &str) -> String {
+    wizard::path(&W::of(application), step)
+}
+
+/// The wizard and where `step` stands in it, or the redirect to the step to answer first.
+pub fn position<W: Wizard>(ctx: &Ctx, application: &Application, step: &str) -> Result<(W, Position), AnyView> {
+    let form = W::of(application);
+    match wizard::guard(&form, step) {
+        Ok(position) => Ok((form, position)),
+        Err(path) => Err(redirect_to(ctx, &path)),
+    }
 }
 
 /// A hidden form field (the application a step belongs to).

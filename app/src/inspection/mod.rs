@@ -4,7 +4,9 @@
 //! before, freeing its place at once. The booking slip says it is not proof of passing. Server-only.
 
 pub mod api;
+mod changes;
 pub mod db;
 pub mod domain;
 pub mod pages;
+mod places;
 pub mod service;

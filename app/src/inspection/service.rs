@@ -1,27 +1,23 @@
 //! Inspection booking on the application framework: the person's own vehicle, the type, the centre, a place
 //! held for 15 minutes until payment, and after payment a booking that can be moved or cancelled until 24 hours
-//! before it starts. Places are counted per slot and taken by one conditional UPDATE (db.rs).
+//! before it starts (changes.rs). Places are counted per slot and taken by one conditional UPDATE (places.rs).
 
 use std::{future::Future, pin::Pin};
 
-use jiff::civil::Date;
 use sqlx::AnyConnection;
 
+pub use super::{
+    changes::{booking, cancel, reschedule, Changed},
+    places::{free_slots, hold, parse_time, Held},
+};
 use super::{
-    db::{self, Booking},
-    domain::{self, Answers, Free, Type, FEE, SLOTS},
+    db,
+    domain::{Answers, Type, FEE},
+    places::parse_day,
 };
 use crate::{
-    applications::{
-        domain::{Application, Status},
-        service as applications,
-    },
-    calendar,
-    db::begin_write,
-    documents::{
-        domain::{Fact, Kind, ServiceDocument},
-        service as documents,
-    },
+    applications::{domain::Application, service as applications},
+    documents::domain::{Fact, Kind, ServiceDocument},
     error::AppError,
     ids::PlateNumber,
     records::{domain::Vehicle, service as records},
@@ -125,123 +121,6 @@ pub async fn save_centre(
     answers.centre = Some(centre.code);
     save(state, who, application, &answers).await
 }
-
-/// What asking for a place gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Held {
-    /// Held (or booked) at the time asked for.
-    Held,
-    /// Every place was taken: the nearest free times at the centre.
-    Full(Vec<Free>),
-}
-
-/// Each slot of `centre` over `days` with the places left (slots nobody asked for yet have all theirs).
-pub async fn free_slots(state: &AppState, centre: &db::Centre, days: &[Date]) -> anyhow::Result<Vec<Free>> {
-    let (Some(first), Some(last)) = (days.first(), days.last()) else {
-        return Ok(Vec::new());
-    };
-    let now = state.clock.now();
-    let rows = db::slots(&state.pool, &centre.code, &first.to_string(), &last.to_string()).await?;
-    let capacity = domain::places(centre.daily_capacity);
-    Ok(days
-        .iter()
-        .flat_map(|day| SLOTS.iter().map(move |slot| (*day, *slot)))
-        .filter(|(day, slot)| domain::starts_at(*day, slot).is_some_and(|at| at > now))
-        .map(|(day, slot)| {
-            let row = rows.iter().find(|r| r.day == day.to_string() && r.slot == slot);
-            Free {
-                day,
-                slot,
-                left: row.map_or(capacity, |r| r.capacity - r.taken),
-            }
-        })
-        .collect())
-}
-
-async fn centre(state: &AppState, code: &str) -> anyhow::Result<Option<db::Centre>> {
-    Ok(db::centres(&state.pool).await?.into_iter().find(|c| c.code == code))
-}
-
-/// Takes a place at `centre` on `day` at `slot` for the application, giving back any other place it held, in
-/// one transaction: `status` is what the application's place becomes (`held` until `held_until`, or `booked`
-/// when a booking moves). A place the application already has at that time is kept (a hold is renewed).
-async fn take(
-    conn: &mut AnyConnection,
-    application_id: &str,
-    centre: &db::Centre,
-    day: Date,
-    slot: &str,
-    status: &str,
-    now: i64,
-) -> anyhow::Result<bool> {
-    let day_text = day.to_string();
-    db::open_slot(
-        conn,
-        &centre.code,
-        &day_text,
-        slot,
-        domain::places(centre.daily_capacity),
-    )
-    .await?;
-    db::lapse_holds(conn, &centre.code, &day_text, slot, now).await?;
-    let existing = db::booking(conn, application_id).await?;
-    let has_place = |b: &Booking| b.status == "held" || b.status == "booked";
-    let same = existing
-        .as_ref()
-        .is_some_and(|b| has_place(b) && b.centre == centre.code && b.day == day_text && b.slot == slot);
-    if !same {
-        if !db::take_place(conn, &centre.code, &day_text, slot).await? {
-            return Ok(false);
-        }
-        if let Some(old) = existing.as_ref().filter(|b| has_place(b)) {
-            db::give_back(conn, &old.centre, &old.day, &old.slot, 1).await?;
-        }
-    }
-    let booking = Booking {
-        centre: centre.code.clone(),
-        day: day_text,
-        slot: slot.to_string(),
-        status: status.to_string(),
-        held_until: now + domain::HOLD_SECONDS,
-    };
-    db::put_booking(conn, application_id, &booking).await?;
-    Ok(true)
-}
-
-/// Holds a place for a draft (or renews its hold), or says which times are nearest when it is full.
-pub async fn hold(
-    state: &AppState,
-    application: &Application,
-    centre_code: &str,
-    day: Date,
-    slot: &str,
-) -> anyhow::Result<Held> {
-    let centre = centre(state, centre_code)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("no centre {centre_code}"))?;
-    let now = state.clock.now();
-    let mut tx = begin_write(&state.pool).await?;
-    if take(&mut tx, application.id.as_str(), &centre, day, slot, "held", now).await? {
-        tx.commit().await?;
-        return Ok(Held::Held);
-    }
-    tx.rollback().await?;
-    let days = domain::bookable_days(state.clock.today());
-    let free = free_slots(state, &centre, &days).await?;
-    Ok(Held::Full(domain::nearest(&free, day, slot, 3)))
-}
-
-/// A bookable day as posted.
-fn parse_day(state: &AppState, day: &str) -> Option<Date> {
-    calendar::parse_iso(day.trim()).filter(|d| domain::bookable_days(state.clock.today()).contains(d))
-}
-
-/// A time as posted (`2026-12-01T08:00`): a bookable day and one of the day's slots.
-pub fn parse_time(state: &AppState, time: &str) -> Option<(Date, &'static str)> {
-    let (day, slot) = time.trim().split_once('T')?;
-    Some((parse_day(state, day)?, SLOTS.iter().find(|s| **s == slot).copied()?))
-}
-
 /// Step 4: the day.
 pub async fn save_day(
     state: &AppState,
@@ -377,104 +256,4 @@ pub async fn slip(conn: &mut AnyConnection, application: &Application) -> anyhow
             Fact::message("inspection-fact-note", "inspection-slip-not-proof"),
         ],
     }))
-}
-
-/// The booking of a completed application, for its page.
-pub async fn booking(state: &AppState, application: &Application) -> anyhow::Result<Option<Booking>> {
-    let mut conn = state.pool.acquire().await?;
-    db::booking(&mut conn, application.id.as_str()).await
-}
-
-/// What a change to a booking did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Changed {
-    Done,
-    /// Less than 24 hours before it starts: nothing changed.
-    TooLate,
-    /// Not a booked place (cancelled already, or not paid).
-    NotBooked,
-    /// The new time is full: the nearest free times.
-    Full(Vec<Free>),
-}
-
-/// Checks that the application is a completed booking that may still change; its booking.
-async fn changeable(
-    state: &AppState,
-    who: &SignedIn,
-    application_id: &str,
-) -> Result<Result<(Application, Booking), Changed>, AppError> {
-    let application = applications::owned(state, who, application_id).await?;
-    if application.service != domain::CODE || application.status != Status::Completed {
-        return Ok(Err(Changed::NotBooked));
-    }
-    let Some(booking) = booking(state, &application).await.map_err(AppError::internal)? else {
-        return Ok(Err(Changed::NotBooked));
-    };
-    if booking.status != "booked" {
-        return Ok(Err(Changed::NotBooked));
-    }
-    let starts = calendar::parse_iso(&booking.day).and_then(|day| domain::starts_at(day, &booking.slot));
-    if !starts.is_some_and(|at| domain::changeable(at, state.clock.now())) {
-        return Ok(Err(Changed::TooLate));
-    }
-    Ok(Ok((application, booking)))
-}
-
-/// Cancels a booking up to 24 hours before: its place frees at once and its slip is withdrawn.
-pub async fn cancel(state: &AppState, who: &SignedIn, application_id: &str) -> Result<Changed, AppError> {
-    let (application, booking) = match changeable(state, who, application_id).await? {
-        Ok(found) => found,
-        Err(changed) => return Ok(changed),
-    };
-    let now = state.clock.now();
-    let run = async {
-        let mut tx = begin_write(&state.pool).await?;
-        if !db::advance(&mut tx, application.id.as_str(), "booked", "cancelled").await? {
-            return Ok(Changed::NotBooked);
-        }
-        db::give_back(&mut tx, &booking.centre, &booking.day, &booking.slot, 1).await?;
-        documents::revoke(&mut tx, &application, Kind::InspectionSlip, now).await?;
-        tx.commit().await?;
-        anyhow::Ok(Changed::Done)
-    };
-    run.await.map_err(AppError::internal)
-}
-
-/// Moves a booking to another time at the same centre up to 24 hours before: the new place is taken and the old
-/// one given back in one transaction, and the slip is issued again (the old one's code no longer checks).
-pub async fn reschedule(
-    state: &AppState,
-    who: &SignedIn,
-    application_id: &str,
-    time: &str,
-) -> Result<Changed, AppError> {
-    let (application, booking) = match changeable(state, who, application_id).await? {
-        Ok(found) => found,
-        Err(changed) => return Ok(changed),
-    };
-    let (day, slot) = parse_time(state, time).ok_or_else(|| AppError::field("time", "inspection-error-slot"))?;
-    let centre = centre(state, &booking.centre)
-        .await
-        .map_err(AppError::internal)?
-        .ok_or_else(|| AppError::internal("booking at an unknown centre"))?;
-    let now = state.clock.now();
-    let run = async {
-        let mut tx = begin_write(&state.pool).await?;
-        if !take(&mut tx, application.id.as_str(), &centre, day, slot, "booked", now).await? {
-            return Ok(None);
-        }
-        if let Some(own) = slip(&mut tx, &application).await? {
-            documents::reissue_own(&mut tx, &application, own, now).await?;
-        }
-        tx.commit().await?;
-        anyhow::Ok(Some(()))
-    };
-    match run.await.map_err(AppError::internal)? {
-        Some(()) => Ok(Changed::Done),
-        None => {
-            let days = domain::bookable_days(state.clock.today());
-            let free = free_slots(state, &centre, &days).await.map_err(AppError::internal)?;
-            Ok(Changed::Full(domain::nearest(&free, day, slot, 3)))
-        }
-    }
 }

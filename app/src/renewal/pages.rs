@@ -12,7 +12,7 @@ use crate::{
     applications::{
         api::page_of,
         domain::{Application, ApplicationId},
-        pages::{fee_rows, CheckForm, Hidden, StepRequest},
+        pages::{fee_rows, position, CheckForm, Hidden, StepRequest, Wizard},
         service as applications,
     },
     calendar,
@@ -30,14 +30,23 @@ use crate::{
 };
 
 /// The renewal's wizard over its saved answers.
-pub struct Form<'a> {
-    pub id: &'a ApplicationId,
-    pub answers: &'a Answers,
+pub struct Form {
+    pub id: ApplicationId,
+    pub answers: Answers,
 }
 
-impl Steps for Form<'_> {
+impl Wizard for Form {
+    fn of(application: &Application) -> Form {
+        Form {
+            id: application.id.clone(),
+            answers: applications::answers(application),
+        }
+    }
+}
+
+impl Steps for Form {
     fn base(&self) -> String {
-        page_of(self.id)
+        page_of(&self.id)
     }
 
     fn steps(&self) -> Vec<&'static str> {
@@ -59,12 +68,7 @@ impl Steps for Form<'_> {
 
 /// The first unanswered step of a draft.
 pub fn next_path(application: &Application) -> String {
-    let answers: Answers = applications::answers(application);
-    let form = Form {
-        id: &application.id,
-        answers: &answers,
-    };
-    wizard::path(&form, wizard::next(&form))
+    crate::applications::pages::next_path::<Form>(application)
 }
 
 /// The address a service outcome leads to: the next step, or the photo page and back to the smart licence step.
@@ -80,15 +84,11 @@ pub fn path_of(application: &Application, next: Next) -> String {
 
 pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppError> {
     let (ctx, application) = (request.ctx, request.application);
-    let answers: Answers = applications::answers(application);
-    let form = Form {
-        id: &application.id,
-        answers: &answers,
+    let (form, position) = match position::<Form>(ctx, application, step) {
+        Ok(found) => found,
+        Err(redirect) => return Ok(redirect),
     };
-    let position = match wizard::guard(&form, step) {
-        Ok(position) => position,
-        Err(path) => return Ok(redirect_to(ctx, &path)),
-    };
+    let answers = form.answers;
     match step {
         "period" => period_page(request, &answers, position).await,
         "smart" => {
@@ -265,10 +265,7 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         application,
     } = request;
     let lang = ctx.lang;
-    let form = Form {
-        id: &application.id,
-        answers,
-    };
+    let form = Form::of(application);
     let change = |key: &str, value: String, step: &str| SummaryRow {
         change: Some(wizard::change_link(lang, &form, step)),
         ..SummaryRow::new(lang.t(key), value)

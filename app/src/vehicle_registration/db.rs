@@ -31,7 +31,8 @@ pub async fn on_register(pool: &Pool, id_number: &str) -> anyhow::Result<bool> {
         .is_some())
 }
 
-/// Which of the chassis number and the customs entry another vehicle or another live application already has.
+/// Which of the chassis number and the customs entry a vehicle on the register or another paid, unrejected
+/// application already has.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Taken {
     pub chassis: bool,
@@ -58,30 +59,38 @@ pub async fn taken(pool: &Pool, application_id: &str, chassis: &str, entry: &str
     })
 }
 
-/// Claims the chassis number and customs entry for the application (replacing its earlier claim), after
-/// releasing claims of rejected applications. Err on a unique violation: someone claimed one meanwhile.
-pub async fn claim(pool: &Pool, application_id: &str, chassis: &str, entry: &str) -> anyhow::Result<()> {
-    let mut tx = crate::db::begin_write(pool).await?;
+/// Claims the chassis number and customs entry for a paid application, after releasing claims of rejected
+/// applications, in the payment's transaction. False when another paid application holds either.
+pub async fn claim(conn: &mut AnyConnection, application_id: &str, chassis: &str, entry: &str) -> anyhow::Result<bool> {
     sqlx::query(
         "DELETE FROM vehicle_registrations WHERE (chassis_number = $1 OR customs_entry = $2) \
          AND application_id IN (SELECT id FROM applications WHERE status = 'rejected')",
     )
     .bind(chassis)
     .bind(entry)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    sqlx::query(
+    let done = sqlx::query(
         "INSERT INTO vehicle_registrations (application_id, customs_entry, chassis_number) VALUES ($1, $2, $3) \
-         ON CONFLICT (application_id) DO UPDATE SET customs_entry = excluded.customs_entry, \
-         chassis_number = excluded.chassis_number",
+         ON CONFLICT DO NOTHING",
     )
     .bind(application_id)
     .bind(entry)
     .bind(chassis)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    tx.commit().await?;
-    Ok(())
+    Ok(done.rows_affected() == 1)
+}
+
+/// Whether the application holds its claim (an approval needs it).
+pub async fn holds_claim(conn: &mut AnyConnection, application_id: &str) -> anyhow::Result<bool> {
+    Ok(
+        sqlx::query("SELECT 1 FROM vehicle_registrations WHERE application_id = $1")
+            .bind(application_id)
+            .fetch_optional(conn)
+            .await?
+            .is_some(),
+    )
 }
 
 /// Takes the next plate number of `series`: one statement, so concurrent approvals never take the same one.

@@ -12,7 +12,7 @@ use crate::{
     applications::{
         api::page_of,
         domain::{Application, ApplicationId},
-        pages::{fee_rows, CheckForm, Hidden, StepRequest},
+        pages::{fee_rows, position, step_path, CheckForm, Hidden, StepRequest, Wizard},
         service as applications,
     },
     error::AppError,
@@ -25,14 +25,23 @@ use crate::{
     },
 };
 
-pub struct Form<'a> {
-    pub id: &'a ApplicationId,
-    pub answers: &'a Answers,
+pub struct Form {
+    pub id: ApplicationId,
+    pub answers: Answers,
 }
 
-impl Steps for Form<'_> {
+impl Wizard for Form {
+    fn of(application: &Application) -> Form {
+        Form {
+            id: application.id.clone(),
+            answers: applications::answers(application),
+        }
+    }
+}
+
+impl Steps for Form {
     fn base(&self) -> String {
-        page_of(self.id)
+        page_of(&self.id)
     }
 
     fn steps(&self) -> Vec<&'static str> {
@@ -51,37 +60,21 @@ impl Steps for Form<'_> {
 
 /// The first unanswered step of a draft.
 pub fn next_path(application: &Application) -> String {
-    let answers: Answers = applications::answers(application);
-    let form = Form {
-        id: &application.id,
-        answers: &answers,
-    };
-    wizard::path(&form, wizard::next(&form))
+    crate::applications::pages::next_path::<Form>(application)
 }
 
 /// A step's address.
 pub fn path_of(application: &Application, step: Step) -> String {
-    let answers: Answers = applications::answers(application);
-    wizard::path(
-        &Form {
-            id: &application.id,
-            answers: &answers,
-        },
-        step.code(),
-    )
+    step_path::<Form>(application, step.code())
 }
 
 pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppError> {
     let (ctx, application) = (request.ctx, request.application);
-    let answers: Answers = applications::answers(application);
-    let form = Form {
-        id: &application.id,
-        answers: &answers,
+    let (form, position) = match position::<Form>(ctx, application, step) {
+        Ok(found) => found,
+        Err(redirect) => return Ok(redirect),
     };
-    let position = match wizard::guard(&form, step) {
-        Ok(position) => position,
-        Err(path) => return Ok(redirect_to(ctx, &path)),
-    };
+    let answers = form.answers;
     match step {
         "vehicle" => Ok(vehicle_page(request, &answers, position)),
         "identity" => Ok(identity_page(request, &answers, position)),
@@ -258,10 +251,7 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
     let (Some(vehicle), Some(identity), Some(owner)) = (&answers.vehicle, &answers.identity, &answers.owner) else {
         return Ok(redirect_to(ctx, &next_path(application)));
     };
-    let form = Form {
-        id: &application.id,
-        answers,
-    };
+    let form = Form::of(application);
     let row = |key: &str, value: String, step: Step| SummaryRow {
         change: Some(wizard::change_link(lang, &form, step.code())),
         ..SummaryRow::new(lang.t(&format!("registration-field-{key}")), value)

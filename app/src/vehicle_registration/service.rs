@@ -58,8 +58,9 @@ pub async fn save_vehicle(
     save(state, who, application, &answers).await
 }
 
-/// Step 2: chassis number, engine number and size, customs entry. Neither the chassis number nor the customs
-/// entry may be on the register or named by another live application; the claim makes that hold under races.
+/// Step 2: chassis number, engine number and size, customs entry. Neither may be on the register or claimed by
+/// another paid application. Only payment claims them (`on_paid`): a draft that claimed them would let anyone
+/// block someone else's vehicle for free.
 pub async fn save_identity(
     state: &AppState,
     who: &SignedIn,
@@ -83,16 +84,6 @@ pub async fn save_identity(
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
-    }
-    if let Err(error) = db::claim(&state.pool, id, &identity.chassis_number, &identity.customs_entry).await {
-        if crate::db::is_unique_violation(&error) {
-            // Another application named it between the check and the claim.
-            return Err(AppError::field(
-                "customs_entry",
-                "registration-error-customs_entry-taken",
-            ));
-        }
-        return Err(AppError::internal(error));
     }
     let mut answers: Answers = applications::answers(application);
     answers.identity = Some(identity);
@@ -180,6 +171,27 @@ pub async fn ready(
     }
 }
 
+/// A paid registration claims its chassis number and customs entry, in the payment's transaction, and goes to an
+/// officer. A claim lost to another paid application is left for the officer: approval refuses it (`on_approved`).
+pub fn on_paid<'a>(
+    conn: &'a mut AnyConnection,
+    application: &'a Application,
+    _now: i64,
+) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>> {
+    Box::pin(async move {
+        let answers: Answers = applications::answers(application);
+        let identity = answers.identity.context("a paid registration without its identity")?;
+        db::claim(
+            conn,
+            application.id.as_str(),
+            &identity.chassis_number,
+            &identity.customs_entry,
+        )
+        .await?;
+        Ok(false)
+    })
+}
+
 /// Plates tried before giving up: each is skipped only when an older vehicle already has it.
 const PLATE_TRIES: usize = 100;
 
@@ -199,6 +211,10 @@ pub fn on_approved<'a>(
             .identity
             .context("an approved registration without its identity")?;
         let owner = answers.owner.context("an approved registration without its owner")?;
+        anyhow::ensure!(
+            db::holds_claim(conn, application.id.as_str()).await?,
+            "another paid application claims this chassis number or customs entry: reject one of them"
+        );
         let id_number = match &owner {
             Owner::Myself => Some(db::id_number(conn, application.account.as_str()).await?),
             Owner::Organisation(_) => None,

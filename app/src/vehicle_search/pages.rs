@@ -7,7 +7,7 @@ use crate::{
     applications::{
         api::page_of,
         domain::{Application, ApplicationId},
-        pages::{fee_rows, CheckForm, Hidden, StepRequest},
+        pages::{fee_rows, position, CheckForm, Hidden, StepRequest, Wizard},
         service as applications,
     },
     documents::{domain::Kind, service as documents},
@@ -20,14 +20,23 @@ use crate::{
     },
 };
 
-pub struct Form<'a> {
-    pub id: &'a ApplicationId,
-    pub answers: &'a Answers,
+pub struct Form {
+    pub id: ApplicationId,
+    pub answers: Answers,
 }
 
-impl Steps for Form<'_> {
+impl Wizard for Form {
+    fn of(application: &Application) -> Form {
+        Form {
+            id: application.id.clone(),
+            answers: applications::answers(application),
+        }
+    }
+}
+
+impl Steps for Form {
     fn base(&self) -> String {
-        page_of(self.id)
+        page_of(&self.id)
     }
 
     fn steps(&self) -> Vec<&'static str> {
@@ -40,25 +49,16 @@ impl Steps for Form<'_> {
 }
 
 pub fn next_path(application: &Application) -> String {
-    let answers: Answers = applications::answers(application);
-    let form = Form {
-        id: &application.id,
-        answers: &answers,
-    };
-    wizard::path(&form, wizard::next(&form))
+    crate::applications::pages::next_path::<Form>(application)
 }
 
 pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppError> {
     let (ctx, application) = (request.ctx, request.application);
-    let answers: Answers = applications::answers(application);
-    let form = Form {
-        id: &application.id,
-        answers: &answers,
+    let (form, position) = match position::<Form>(ctx, application, step) {
+        Ok(found) => found,
+        Err(redirect) => return Ok(redirect),
     };
-    let position = match wizard::guard(&form, step) {
-        Ok(position) => position,
-        Err(path) => return Ok(redirect_to(ctx, &path)),
-    };
+    let answers = form.answers;
     match step {
         "plate" => Ok(plate_page(request, &answers, position)),
         _ => check_page(request, &answers, position).await,
@@ -101,10 +101,7 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
     let Some(plate) = &answers.plate else {
         return Ok(redirect_to(ctx, &next_path(application)));
     };
-    let form = Form {
-        id: &application.id,
-        answers,
-    };
+    let form = Form::of(application);
     let rows = vec![SummaryRow {
         change: Some(wizard::change_link(lang, &form, "plate")),
         ..SummaryRow::new(lang.t("search-field-plate"), plate.to_string())

@@ -1,0 +1,120 @@
+//! A paid booking moved or cancelled by its owner, until 24 hours before it starts.
+
+use super::{
+    db::{self, Booking},
+    domain::{self, Free},
+    places::{centre, free_slots, parse_time, take},
+    service::slip,
+};
+use crate::{
+    applications::{
+        domain::{Application, Status},
+        service as applications,
+    },
+    calendar,
+    db::begin_write,
+    documents::{domain::Kind, service as documents},
+    error::AppError,
+    state::AppState,
+    web::guard::SignedIn,
+};
+
+/// The booking of a completed application, for its page.
+pub async fn booking(state: &AppState, application: &Application) -> anyhow::Result<Option<Booking>> {
+    let mut conn = state.pool.acquire().await?;
+    db::booking(&mut conn, application.id.as_str()).await
+}
+
+/// What a change to a booking did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    Done,
+    /// Less than 24 hours before it starts: nothing changed.
+    TooLate,
+    /// Not a booked place (cancelled already, or not paid).
+    NotBooked,
+    /// The new time is full: the nearest free times.
+    Full(Vec<Free>),
+}
+
+/// Checks that the application is a completed booking that may still change; its booking.
+async fn changeable(
+    state: &AppState,
+    who: &SignedIn,
+    application_id: &str,
+) -> Result<Result<(Application, Booking), Changed>, AppError> {
+    let application = applications::owned(state, who, application_id).await?;
+    if application.service != domain::CODE || application.status != Status::Completed {
+        return Ok(Err(Changed::NotBooked));
+    }
+    let Some(booking) = booking(state, &application).await.map_err(AppError::internal)? else {
+        return Ok(Err(Changed::NotBooked));
+    };
+    if booking.status != "booked" {
+        return Ok(Err(Changed::NotBooked));
+    }
+    let starts = calendar::parse_iso(&booking.day).and_then(|day| domain::starts_at(day, &booking.slot));
+    if !starts.is_some_and(|at| domain::changeable(at, state.clock.now())) {
+        return Ok(Err(Changed::TooLate));
+    }
+    Ok(Ok((application, booking)))
+}
+
+/// Cancels a booking up to 24 hours before: its place frees at once and its slip is withdrawn.
+pub async fn cancel(state: &AppState, who: &SignedIn, application_id: &str) -> Result<Changed, AppError> {
+    let (application, booking) = match changeable(state, who, application_id).await? {
+        Ok(found) => found,
+        Err(changed) => return Ok(changed),
+    };
+    let now = state.clock.now();
+    let run = async {
+        let mut tx = begin_write(&state.pool).await?;
+        if !db::advance(&mut tx, application.id.as_str(), "booked", "cancelled").await? {
+            return Ok(Changed::NotBooked);
+        }
+        db::give_back(&mut tx, &booking.centre, &booking.day, &booking.slot, 1).await?;
+        documents::revoke(&mut tx, &application, Kind::InspectionSlip, now).await?;
+        tx.commit().await?;
+        anyhow::Ok(Changed::Done)
+    };
+    run.await.map_err(AppError::internal)
+}
+
+/// Moves a booking to another time at the same centre up to 24 hours before: the new place is taken and the old
+/// one given back in one transaction, and the slip is issued again (the old one's code no longer checks).
+pub async fn reschedule(
+    state: &AppState,
+    who: &SignedIn,
+    application_id: &str,
+    time: &str,
+) -> Result<Changed, AppError> {
+    let (application, booking) = match changeable(state, who, application_id).await? {
+        Ok(found) => found,
+        Err(changed) => return Ok(changed),
+    };
+    let (day, slot) = parse_time(state, time).ok_or_else(|| AppError::field("time", "inspection-error-slot"))?;
+    let centre = centre(state, &booking.centre)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or_else(|| AppError::internal("booking at an unknown centre"))?;
+    let now = state.clock.now();
+    let run = async {
+        let mut tx = begin_write(&state.pool).await?;
+        if !take(&mut tx, application.id.as_str(), &centre, day, slot, "booked", now).await? {
+            return Ok(None);
+        }
+        if let Some(own) = slip(&mut tx, &application).await? {
+            documents::reissue_own(&mut tx, &application, own, now).await?;
+        }
+        tx.commit().await?;
+        anyhow::Ok(Some(()))
+    };
+    match run.await.map_err(AppError::internal)? {
+        Some(()) => Ok(Changed::Done),
+        None => {
+            let days = domain::bookable_days(state.clock.today());
+            let free = free_slots(state, &centre, &days).await.map_err(AppError::internal)?;
+            Ok(Changed::Full(domain::nearest(&free, day, slot, 3)))
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! Check your answers with the held place, and a paid booking's page with the forms to move or cancel it.
+
+use leptos::{prelude::*, server_fn::ServerFn};
+
+use super::{next_path, path_of, Form, StepRequest};
+use crate::inspection::{
+    api, db,
+    domain::{self, Answers},
+    service::{self, Step},
+};
+use crate::{
+    applications::{
+        domain::Application,
+        pages::{fee_rows, CheckForm, Hidden, Wizard},
+        service as applications,
+    },
+    calendar,
+    error::AppError,
+    ui::{Button, Choice, Select, SummaryList, SummaryRow},
+    web::{
+        context::Ctx,
+        page::{redirect_to, FormState, PostForm},
+        wizard::{self, Position, StepFrame},
+    },
+};
+
+/// The booking's rows: what is inspected, where and when.
+async fn booking_rows(
+    ctx: &Ctx,
+    answers: &Answers,
+    day: &str,
+    slot: &str,
+    centre_code: &str,
+) -> Result<Vec<SummaryRow>, AppError> {
+    let lang = ctx.lang;
+    let centre = db::centres(&ctx.state.pool)
+        .await
+        .map_err(AppError::internal)?
+        .into_iter()
+        .find(|c| c.code == centre_code)
+        .map_or_else(|| centre_code.to_string(), |c| c.name);
+    let mut rows = vec![];
+    if let Some(plate) = &answers.plate {
+        rows.push(SummaryRow::new(lang.t("inspection-field-plate"), plate.to_string()));
+    }
+    if let Some(kind) = answers.kind {
+        rows.push(SummaryRow::new(
+            lang.t("inspection-field-type"),
+            lang.t(&format!("inspection-type-{}", kind.code())),
+        ));
+    }
+    rows.push(SummaryRow::new(lang.t("inspection-field-centre"), centre));
+    let when = calendar::parse_iso(day)
+        .map(|d| {
+            lang.t_with(
+                "inspection-time-on",
+                &[("date", calendar::date_with_weekday(lang, d)), ("time", slot.into())],
+            )
+        })
+        .unwrap_or_default();
+    rows.push(SummaryRow::new(lang.t("inspection-fact-when"), when));
+    Ok(rows)
+}
+
+pub(super) async fn check_page(
+    request: StepRequest<'_>,
+    answers: &Answers,
+    position: Position,
+) -> Result<AnyView, AppError> {
+    let StepRequest {
+        ctx,
+        state,
+        who,
+        application,
+    } = request;
+    let lang = ctx.lang;
+    let fee = match service::ready(&ctx.state, who, application).await? {
+        Ok(fee) => fee,
+        Err(step) => return Ok(redirect_to(ctx, &path_of(application, step))),
+    };
+    let (Some(day), Some(slot), Some(centre)) = (&answers.day, &answers.slot, &answers.centre) else {
+        return Ok(redirect_to(ctx, &next_path(application)));
+    };
+    let form = Form::of(application);
+    let steps = [Step::Vehicle, Step::Type, Step::Centre, Step::Day];
+    let rows = booking_rows(ctx, answers, day, slot, centre)
+        .await?
+        .into_iter()
+        .zip(steps)
+        .map(|(row, step)| SummaryRow {
+            change: Some(wizard::change_link(lang, &form, step.code())),
+            ..row
+        })
+        .collect::<Vec<_>>();
+    let fees = fee_rows(ctx, fee).await?;
+    let held_until = calendar::moment(lang, ctx.state.clock.now() + domain::HOLD_SECONDS);
+    let (id, error) = (application.id.clone(), state.error("declaration"));
+    Ok(view! {
+        <StepFrame lang position title_key="applications-check-title" errors=state.errors()>
+            <SummaryList rows />
+            <p class="hint">{lang.t_with("inspection-held", &[("until", held_until)])}</p>
+            <CheckForm lang id fees error />
+        </StepFrame>
+    }
+    .into_any())
+}
+
+/// A paid booking's page: where and when, and (until 24 hours before) forms to move or cancel it.
+pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> Result<AnyView, AppError> {
+    let lang = ctx.lang;
+    let Some(booking) = service::booking(&ctx.state, application)
+        .await
+        .map_err(AppError::internal)?
+    else {
+        return Ok(().into_any());
+    };
+    let answers: Answers = applications::answers(application);
+    let rows = booking_rows(ctx, &answers, &booking.day, &booking.slot, &booking.centre).await?;
+    if booking.status == "cancelled" {
+        return Ok(view! {
+            <h2 class="heading-m">{lang.t("inspection-result-heading")}</h2>
+            <SummaryList rows />
+            <p class="body"><strong>{lang.t("inspection-cancelled")}</strong></p>
+        }
+        .into_any());
+    }
+    let starts = calendar::parse_iso(&booking.day).and_then(|d| domain::starts_at(d, &booking.slot));
+    let changeable =
+        booking.status == "booked" && starts.is_some_and(|at| domain::changeable(at, ctx.state.clock.now()));
+    let change = changeable.then(|| {
+        let days = domain::bookable_days(ctx.state.clock.today())
+            .into_iter()
+            .flat_map(|day| domain::SLOTS.iter().map(move |slot| (day, *slot)))
+            .map(|(day, slot)| Choice {
+                value: format!("{day}T{slot}"),
+                label: lang.t_with(
+                    "inspection-time-on",
+                    &[("date", calendar::date_with_weekday(lang, day)), ("time", slot.into())],
+                ),
+                hint: None,
+            })
+            .collect();
+        let (id, cancel_id) = (application.id.as_str().to_string(), application.id.as_str().to_string());
+        let (selected, error) = (Some(state.value("time")), state.error("time"));
+        view! {
+            <h2 class="heading-m">{lang.t("inspection-change-heading")}</h2>
+            <p class="body">{lang.t("inspection-change-intro")}</p>
+            <PostForm action=api::InspectionReschedule::url()>
+                <Hidden name="id" value=id />
+                <Select id="time" label=lang.t("inspection-field-new-time") placeholder=lang.t("inspection-choose-time")
+                    options=days selected error />
+                <Button text=lang.t("inspection-reschedule") />
+            </PostForm>
+            <PostForm action=api::InspectionCancel::url()>
+                <Hidden name="id" value=cancel_id />
+                <button type="submit" class="button button--warning">{lang.t("inspection-cancel")}</button>
+            </PostForm>
+        }
+    });
+    Ok(view! {
+        <h2 class="heading-m">{lang.t("inspection-result-heading")}</h2>
+        <SummaryList rows />
+        <p class="body">{lang.t("inspection-slip-not-proof")}</p>
+        {change}
+        {(!changeable && booking.status == "booked").then(|| view! { <p class="hint">{lang.t("inspection-change-closed")}</p> })}
+    }
+    .into_any())
+}
