@@ -90,6 +90,6 @@ test("register a vehicle: each mistake explained, paid, approved, and the plate 
   await expect(page.getByRole("heading", { name: "Stakabadhi ya usajili wa gari" })).toBeVisible();
   await expect(page.getByText("Nyeupe")).toBeVisible();
   await page.goto("/en/dashboard");
-  await expect(page.getByRole("link", { name: new RegExp(number) }).or(page.getByText(number))).toBeVisible();
+  await expect(page.getByText(number).first()).toBeVisible();
   expect(application).toContain("/en/applications/");
 });
