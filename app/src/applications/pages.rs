@@ -40,6 +40,32 @@ pub trait Wizard: Steps + Sized {
     fn of(application: &Application) -> Self;
 }
 
+/// A draft's id and its answers in its service's shape: each service's wizard is `Draft<Answers>` with its own
+/// `Steps` (which steps apply, which are answered).
+pub struct Draft<A> {
+    pub id: ApplicationId,
+    pub answers: A,
+}
+
+impl<A> Draft<A> {
+    /// The address the draft's steps hang from (`Steps::base`).
+    pub fn page(&self) -> String {
+        api::page_of(&self.id)
+    }
+}
+
+impl<A: serde::de::DeserializeOwned + Default> Wizard for Draft<A>
+where
+    Draft<A>: Steps,
+{
+    fn of(application: &Application) -> Self {
+        Draft {
+            id: application.id.clone(),
+            answers: service::answers(application),
+        }
+    }
+}
+
 /// The address of a draft's first unanswered step.
 pub fn next_path<W: Wizard>(application: &Application) -> String {
     let form = W::of(application);

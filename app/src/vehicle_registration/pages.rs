@@ -10,10 +10,8 @@ use super::{
 };
 use crate::{
     applications::{
-        api::page_of,
-        domain::{Application, ApplicationId},
-        pages::{fee_rows, position, step_path, CheckForm, Hidden, StepRequest, Wizard},
-        service as applications,
+        domain::Application,
+        pages::{fee_rows, position, step_path, CheckForm, Draft, Hidden, StepRequest, Wizard},
     },
     error::AppError,
     i18n::Lang,
@@ -25,23 +23,11 @@ use crate::{
     },
 };
 
-pub struct Form {
-    pub id: ApplicationId,
-    pub answers: Answers,
-}
-
-impl Wizard for Form {
-    fn of(application: &Application) -> Form {
-        Form {
-            id: application.id.clone(),
-            answers: applications::answers(application),
-        }
-    }
-}
+pub type Form = Draft<Answers>;
 
 impl Steps for Form {
     fn base(&self) -> String {
-        page_of(&self.id)
+        self.page()
     }
 
     fn steps(&self) -> Vec<&'static str> {

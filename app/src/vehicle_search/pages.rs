@@ -5,10 +5,8 @@ use leptos::{prelude::*, server_fn::ServerFn};
 use super::{api, domain::Answers};
 use crate::{
     applications::{
-        api::page_of,
-        domain::{Application, ApplicationId},
-        pages::{fee_rows, position, CheckForm, Hidden, StepRequest, Wizard},
-        service as applications,
+        domain::Application,
+        pages::{fee_rows, position, CheckForm, Draft, Hidden, StepRequest, Wizard},
     },
     documents::{domain::Kind, service as documents},
     error::AppError,
@@ -20,23 +18,11 @@ use crate::{
     },
 };
 
-pub struct Form {
-    pub id: ApplicationId,
-    pub answers: Answers,
-}
-
-impl Wizard for Form {
-    fn of(application: &Application) -> Form {
-        Form {
-            id: application.id.clone(),
-            answers: applications::answers(application),
-        }
-    }
-}
+pub type Form = Draft<Answers>;
 
 impl Steps for Form {
     fn base(&self) -> String {
-        page_of(&self.id)
+        self.page()
     }
 
     fn steps(&self) -> Vec<&'static str> {

@@ -16,10 +16,8 @@ use super::{
 };
 use crate::{
     applications::{
-        api::page_of,
-        domain::{Application, ApplicationId},
-        pages::{position, step_path, Hidden, StepRequest, Wizard},
-        service as applications,
+        domain::Application,
+        pages::{position, step_path, Draft, Hidden, StepRequest},
     },
     calendar,
     error::AppError,
@@ -31,23 +29,11 @@ use crate::{
     },
 };
 
-pub struct Form {
-    pub id: ApplicationId,
-    pub answers: Answers,
-}
-
-impl Wizard for Form {
-    fn of(application: &Application) -> Form {
-        Form {
-            id: application.id.clone(),
-            answers: applications::answers(application),
-        }
-    }
-}
+pub type Form = Draft<Answers>;
 
 impl Steps for Form {
     fn base(&self) -> String {
-        page_of(&self.id)
+        self.page()
     }
 
     fn steps(&self) -> Vec<&'static str> {
