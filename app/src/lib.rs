@@ -50,6 +50,8 @@ pub mod sweep;
 #[cfg(feature = "ssr")]
 pub mod tims;
 #[cfg(feature = "ssr")]
+pub mod transfer;
+#[cfg(feature = "ssr")]
 pub mod vehicle_registration;
 #[cfg(feature = "ssr")]
 pub mod vehicle_search;

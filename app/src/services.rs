@@ -14,7 +14,7 @@ use crate::{
     error::AppError,
     inspection, renewal,
     state::AppState,
-    vehicle_registration as registration, vehicle_search as search,
+    transfer, vehicle_registration as registration, vehicle_search as search,
     web::{context::Ctx, guard::SignedIn, page::FormState},
 };
 
@@ -25,6 +25,7 @@ pub fn next_path(application: &Application) -> Result<String, AppError> {
         registration::domain::CODE => Ok(registration::pages::next_path(application)),
         search::domain::CODE => Ok(search::pages::next_path(application)),
         inspection::domain::CODE => Ok(inspection::pages::next_path(application)),
+        transfer::domain::CODE => Ok(transfer::pages::next_path(application)),
         _ => Err(AppError::NotFound),
     }
 }
@@ -36,6 +37,7 @@ pub async fn step_page(request: StepRequest<'_>, step: &str) -> Result<AnyView, 
         registration::domain::CODE => registration::pages::step(request, step).await,
         search::domain::CODE => search::pages::step(request, step).await,
         inspection::domain::CODE => inspection::pages::step(request, step).await,
+        transfer::domain::CODE => transfer::pages::step(request, step).await,
         _ => Err(AppError::NotFound),
     }
 }
@@ -59,6 +61,9 @@ pub async fn ready(
         inspection::domain::CODE => Ok(inspection::service::ready(state, who, application)
             .await?
             .map_err(|step| inspection::pages::path_of(application, step))),
+        transfer::domain::CODE => Ok(transfer::service::ready(state, who, application)
+            .await?
+            .map_err(|step| transfer::pages::path_of(application, step))),
         _ => Err(AppError::NotFound),
     }
 }
@@ -71,6 +76,7 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
         registration::domain::CODE => registration::pages::result(ctx, application).await,
         search::domain::CODE => search::pages::result(ctx, application).await,
         inspection::domain::CODE => inspection::pages::result(ctx, state, application).await,
+        transfer::domain::CODE => transfer::pages::result(ctx, application).await,
         _ => Ok(().into_any()),
     }
 }
@@ -82,6 +88,7 @@ fn completion(service: &str) -> Option<Completion> {
         search::domain::CODE => Some(search::service::on_paid),
         registration::domain::CODE => Some(registration::service::on_paid),
         inspection::domain::CODE => Some(inspection::service::on_paid),
+        transfer::domain::CODE => Some(transfer::service::on_paid),
         _ => None,
     }
 }
@@ -105,6 +112,7 @@ pub async fn document(
         registration::domain::CODE => registration::service::slip(conn, application).await,
         search::domain::CODE => search::service::slip(conn, application).await,
         inspection::domain::CODE => inspection::service::slip(conn, application).await,
+        transfer::domain::CODE => transfer::service::slip(conn, application).await,
         _ => Ok(None),
     }
 }
@@ -169,4 +177,14 @@ fn approve<'a>(
 /// An officer's decision on an application in review.
 pub async fn decide(state: &AppState, id: &ApplicationId, decision: &Decision) -> anyhow::Result<Decided> {
     applications::decide(state, id, decision, approve).await
+}
+
+/// `decide` in the caller's transaction (a buyer accepting a transfer).
+pub async fn decide_in(
+    conn: &mut sqlx::AnyConnection,
+    id: &ApplicationId,
+    decision: &Decision,
+    now: i64,
+) -> anyhow::Result<Decided> {
+    applications::decide_in(conn, id, decision, approve, now).await
 }

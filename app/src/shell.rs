@@ -36,6 +36,10 @@ use crate::{
         self,
         pages::{TimsCodePage, TimsDetailsPage, TimsPage, TimsProvePage},
     },
+    transfer::{
+        self,
+        pages::buyer::{TransferAcceptPage, TransferDeclinePage, TransferOfferPage},
+    },
 };
 
 /// The page shell. Islands mode: the page is HTML from the server and only `#[island]` components load code in
@@ -118,6 +122,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("applications/:id/pay/mpesa/:request") view=MpesaWaitPage ssr=a.clone() />
                     <Route path=path!("applications/:id/:step") view=ApplicationStepPage ssr=a.clone() />
                     <Route path=path!("documents/:code") view=DocumentPage ssr=a.clone() />
+                    <Route path=path!("transfers/:id") view=TransferOfferPage ssr=a.clone() />
+                    <Route path=path!("transfers/:id/accept") view=TransferAcceptPage ssr=a.clone() />
+                    <Route path=path!("transfers/:id/decline") view=TransferDeclinePage ssr=a.clone() />
                     <Route path=path!("tims") view=TimsPage ssr=a.clone() />
                     <Route path=path!("tims/prove") view=TimsProvePage ssr=a.clone() />
                     <Route path=path!("tims/code") view=TimsCodePage ssr=a.clone() />
@@ -140,7 +147,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reset/code") view=ResetCodePage ssr=a.clone() />
                     <Route path=path!("reset/password") view=ResetPasswordPage ssr=a.clone() />
                     // The photo feature's blocks are passed in: accounts does not import photo, which imports it.
-                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
+                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, transfer::pages::buyer::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
                     <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block] /> } ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />
                     <Route path=path!("account/confirm") view=ConfirmChangePage ssr=a.clone() />

@@ -1,7 +1,7 @@
 //! The sweep: what has expired leaves the database (issue 9, "no live secrets at rest"). Codes and links in
 //! outbox messages are replaced by their redacted copies once expired; expired sessions, challenges, remembered
-//! devices and quiet throttle rows are deleted; messages older than 30 days go. One pass every 10 minutes; each
-//! statement is idempotent, so several server processes may sweep at once.
+//! devices and quiet throttle rows are deleted; messages older than 30 days go; transfer offers past their 14 days
+//! lapse. One pass every 10 minutes; each statement is idempotent, so several server processes may sweep at once.
 
 use crate::state::AppState;
 
@@ -22,6 +22,8 @@ pub struct Swept {
     pub devices: u64,
     pub throttles: u64,
     pub messages: u64,
+    /// Transfers whose buyer did not answer within 14 days (their sellers are told).
+    pub transfers: u64,
 }
 
 pub async fn run(state: &AppState) -> anyhow::Result<Swept> {
@@ -50,6 +52,7 @@ pub async fn run(state: &AppState) -> anyhow::Result<Swept> {
         )
         .await?,
         messages: run("DELETE FROM outbox WHERE created_at <= $1", now - OUTBOX_DAYS * 86_400).await?,
+        transfers: crate::transfer::service::lapse_due(state).await?,
     })
 }
 

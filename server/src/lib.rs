@@ -77,6 +77,7 @@ pub fn router(state: AppState) -> Router {
     router = router
         .merge(dev::routes(&state))
         .merge(app::photo::route::routes())
+        .merge(app::transfer::route::routes())
         .merge(app::payments::route::routes())
         .merge(app::documents::route::routes())
         // A document's QR code carries a language-neutral address: the reader's language is chosen here.

@@ -1,18 +1,17 @@
-//! Limits on a request's body and time, chosen by route. Every form: `body_limit_bytes` (64 KiB) and 30 s. The
-//! photo upload: the photo limit plus its multipart framing, and 3 minutes, because 2 MB over a slow 3G uplink
-//! (~100 kbit/s in practice) takes about as long. A declared length over the limit is refused before a byte of
-//! the body is read (for the photo, the rest is then read and thrown away so the browser sees the answer); a
-//! body without a declared length is cut off where it passes the limit (for the photo, a little further, so the
-//! message can give the file's size).
+//! Limits on a request's body and time, chosen by route. Every form: `body_limit_bytes` (64 KiB) and 30 s. An
+//! upload (the photo, 2 MB; a logbook, 5 MB): its file limit plus the multipart framing, and 3 minutes for the
+//! photo, 8 for the logbook, because 2 MB over a slow 3G uplink (~100 kbit/s in practice) takes about 3. A
+//! declared length over the limit is refused before a byte of the body is read (for an upload, the rest is then
+//! read and thrown away so the browser sees the answer); a body without a declared length is cut off where it
+//! passes the limit (for an upload, a little further, so the message can give the file's size).
 
 use std::time::Duration;
 
 use app::{
-    photo::{
-        api::{BodyMeter, DeclaredTooLarge, UploadPhoto, DRAINS, FRAMING_BYTES, STREAM_CAP_BYTES},
-        domain::MAX_BYTES,
-    },
+    photo::{api::UploadPhoto, domain::MAX_BYTES},
     state::AppState,
+    transfer::{api::TransferLogbook, domain::LOGBOOK_MAX_BYTES},
+    web::upload::{stream_cap, BodyMeter, DeclaredTooLarge, DRAINS, FRAMING_BYTES},
 };
 use axum::{
     body::Body,
@@ -30,19 +29,30 @@ use leptos::server_fn::ServerFn;
 use std::sync::atomic::Ordering;
 
 const TIME: Duration = Duration::from_secs(30);
-const UPLOAD_TIME: Duration = Duration::from_secs(180);
+
+/// An upload route's file limit and time.
+fn upload(path: &str) -> Option<(u64, Duration)> {
+    if path == UploadPhoto::url() {
+        Some((MAX_BYTES, Duration::from_secs(180)))
+    } else if path == TransferLogbook::url() {
+        Some((LOGBOOK_MAX_BYTES, Duration::from_secs(480)))
+    } else {
+        None
+    }
+}
 
 pub async fn limit(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let photo = request.uri().path() == UploadPhoto::url();
-    let time = if photo { UPLOAD_TIME } else { TIME };
-    let (limit, cap) = if photo {
-        (MAX_BYTES + FRAMING_BYTES, STREAM_CAP_BYTES)
-    } else {
-        let limit = state.settings.body_limit_bytes as u64;
-        (limit, limit)
+    let upload = upload(request.uri().path());
+    let upload_route = upload.is_some();
+    let (limit, cap, time) = match upload {
+        Some((max, time)) => (max + FRAMING_BYTES, stream_cap(max), time),
+        None => {
+            let limit = state.settings.body_limit_bytes as u64;
+            (limit, limit, TIME)
+        }
     };
     // The multipart reader panics on a form without a boundary; a browser never sends one.
-    if photo && !is_multipart(&request) {
+    if upload_route && !is_multipart(&request) {
         return StatusCode::UNSUPPORTED_MEDIA_TYPE.into_response();
     }
     let declared = request
@@ -50,7 +60,7 @@ pub async fn limit(State(state): State<AppState>, mut request: Request, next: Ne
         .get(CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok()?.parse::<u64>().ok());
     if let Some(declared) = declared.filter(|&length| length > limit) {
-        if !photo {
+        if !upload_route {
             return StatusCode::PAYLOAD_TOO_LARGE.into_response();
         }
         // The upload's own page says what was wrong, in the reader's language: the server function answers
@@ -67,7 +77,7 @@ pub async fn limit(State(state): State<AppState>, mut request: Request, next: Ne
                 });
             }
         }
-    } else if photo {
+    } else if upload_route {
         let meter = BodyMeter::default();
         request.extensions_mut().insert(meter.clone());
         request = request.map(|body| metered(body, meter, cap));

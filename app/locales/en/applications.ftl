@@ -79,3 +79,5 @@ renewal-result-old = Old expiry date
 renewal-result-new = New expiry date
 renewal-result-slip = Your renewal slip is proof of your licence until the new card reaches you. Carry it when you drive.
 renewal-result-smart = NTSA will send an SMS when your smart licence card is ready to collect. Until then, your renewal slip is proof of your licence.
+applications-reason-transfer-declined = The buyer declined the transfer.
+applications-reason-transfer-lapsed = The buyer did not accept the transfer within 14 days.

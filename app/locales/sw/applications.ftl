@@ -79,3 +79,5 @@ renewal-result-old = Tarehe ya zamani ya kuisha
 renewal-result-new = Tarehe mpya ya kuisha
 renewal-result-slip = Stakabadhi yako ya kuhuisha ni uthibitisho wa leseni yako hadi kadi mpya ikufikie. Ibebe unapoendesha gari.
 renewal-result-smart = NTSA itatuma SMS kadi yako ya leseni ya kidijitali ikiwa tayari kuchukuliwa. Hadi hapo, stakabadhi yako ya kuhuisha ni uthibitisho wa leseni yako.
+applications-reason-transfer-declined = Mnunuzi amekataa uhamisho.
+applications-reason-transfer-lapsed = Mnunuzi hakukubali uhamisho ndani ya siku 14.

@@ -148,6 +148,16 @@ fn status_tag(lang: Lang, status: Status) -> impl IntoView {
     view! { <Tag text=lang.t(&format!("applications-status-{}", status.code())) colour /> }
 }
 
+/// A decision's reason: an officer's words as written, or one of Uraia's own (`applications-reason-…`, a buyer
+/// declining a transfer) in the reader's language.
+fn reason_text(lang: Lang, reason: &str) -> String {
+    if reason.starts_with("applications-reason-") {
+        lang.t(reason)
+    } else {
+        reason.to_string()
+    }
+}
+
 fn service_title(lang: Lang, application: &Application) -> String {
     lang.t(&format!("catalogue-{}-title", application.service))
 }
@@ -231,8 +241,8 @@ async fn status_page(
                 <a class="button" href=lang.href(&Page::Pay(application.id.as_str().into()).path())>{lang.t("payments-pay-now")}</a>
             </p>
         })}
-        {application.decision_reason.clone().map(|reason| view! {
-            <p class="body"><strong>{lang.t("applications-rejected-reason")}</strong>" "{reason}</p>
+        {application.decision_reason.as_deref().map(|reason| view! {
+            <p class="body"><strong>{lang.t("applications-rejected-reason")}</strong>" "{reason_text(lang, reason)}</p>
         })}
         {result}
         {parts}

@@ -207,39 +207,43 @@ pub async fn decide(
     decision: &Decision,
     complete: Completion,
 ) -> anyhow::Result<Decided> {
-    let now = state.clock.now();
     let mut tx = begin_write(&state.pool).await?;
-    let Some(application) = db::by_id(&mut tx, id).await? else {
+    let outcome = decide_in(&mut tx, id, decision, complete, state.clock.now()).await?;
+    if matches!(outcome, Decided::Completed | Decided::Rejected) {
+        tx.commit().await?;
+    }
+    Ok(outcome)
+}
+
+/// `decide` in the caller's transaction (a buyer's answer to a transfer changes the register with it). Writes
+/// nothing unless it answers `Completed` or `Rejected`.
+pub async fn decide_in(
+    conn: &mut AnyConnection,
+    id: &ApplicationId,
+    decision: &Decision,
+    complete: Completion,
+    now: i64,
+) -> anyhow::Result<Decided> {
+    let Some(application) = db::by_id(conn, id).await? else {
         return Ok(Decided::NotInReview);
     };
-    let outcome = match decision {
-        Decision::Reject { reason } if reason.trim().is_empty() => return Ok(Decided::ReasonNeeded),
+    Ok(match decision {
+        Decision::Reject { reason } if reason.trim().is_empty() => Decided::ReasonNeeded,
         Decision::Reject { reason } => {
-            if !db::advance(
-                &mut tx,
-                id,
-                Status::InReview,
-                Status::Rejected,
-                Some(reason.trim()),
-                now,
-            )
-            .await?
-            {
+            if !db::advance(conn, id, Status::InReview, Status::Rejected, Some(reason.trim()), now).await? {
                 return Ok(Decided::NotInReview);
             }
             Decided::Rejected
         }
         Decision::Approve => {
-            if !db::advance(&mut tx, id, Status::InReview, Status::Approved, None, now).await? {
+            if !db::advance(conn, id, Status::InReview, Status::Approved, None, now).await? {
                 return Ok(Decided::NotInReview);
             }
-            complete(&mut tx, &application, now).await?;
-            db::advance(&mut tx, id, Status::Approved, Status::Completed, None, now).await?;
+            complete(conn, &application, now).await?;
+            db::advance(conn, id, Status::Approved, Status::Completed, None, now).await?;
             Decided::Completed
         }
-    };
-    tx.commit().await?;
-    Ok(outcome)
+    })
 }
 
 /// `who`'s applications, newest activity first.

@@ -88,7 +88,7 @@ pub const SERVICES: [Service; 15] = [
         &["registration-under-1000cc", "registration-over-3000cc"],
         Availability::Open,
     ),
-    ntsa("transfer", &["transfer-upto-1000cc"], Availability::Soon),
+    ntsa("transfer", &["transfer-upto-1000cc"], Availability::Open),
     ntsa(
         "psv-licence",
         &["psv-6-8-seats", "psv-9-14-seats", "psv-over-26-seats"],

@@ -26,17 +26,19 @@ pub async fn insert(
     application_id: &str,
     kind: Kind,
     details: &str,
+    holder_account: Option<&str>,
     now: i64,
 ) -> anyhow::Result<bool> {
     let done = sqlx::query(
-        "INSERT INTO documents (code, application_id, kind, details, issued_at) VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT DO NOTHING",
+        "INSERT INTO documents (code, application_id, kind, details, issued_at, holder_account) \
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
     )
     .bind(code)
     .bind(application_id)
     .bind(kind)
     .bind(details)
     .bind(now)
+    .bind(holder_account)
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -51,11 +53,11 @@ pub async fn by_code(pool: &Pool, code: &str) -> anyhow::Result<Option<DocumentR
     )
 }
 
-/// The document `code` if its application is `account`'s.
+/// The document `code` if it is `account`'s: issued to them, or else theirs as the applicant.
 pub async fn owned(pool: &Pool, code: &str, account: &str) -> anyhow::Result<Option<DocumentRow>> {
     Ok(sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM documents d JOIN applications a ON a.id = d.application_id \
-         WHERE d.code = $1 AND a.account_id = $2"
+         WHERE d.code = $1 AND COALESCE(d.holder_account, a.account_id) = $2"
     ))
     .bind(code)
     .bind(account)
@@ -98,13 +100,24 @@ pub async fn of_kind(
     .await?)
 }
 
-pub async fn of_application(pool: &Pool, application_id: &str) -> anyhow::Result<Vec<DocumentRow>> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM documents d WHERE d.application_id = $1 ORDER BY d.issued_at, d.kind"
-    ))
-    .bind(application_id)
-    .fetch_all(pool)
-    .await?)
+/// The application's documents issued to `holder`, or with `None` to its applicant.
+pub async fn of_application(
+    pool: &Pool,
+    application_id: &str,
+    holder: Option<&str>,
+) -> anyhow::Result<Vec<DocumentRow>> {
+    let holder_is = match holder {
+        Some(_) => "d.holder_account = $2",
+        None => "d.holder_account IS NULL",
+    };
+    let sql = format!(
+        "SELECT {COLUMNS} FROM documents d WHERE d.application_id = $1 AND {holder_is} ORDER BY d.issued_at, d.kind"
+    );
+    let mut query = sqlx::query_as(&sql).bind(application_id);
+    if let Some(holder) = holder {
+        query = query.bind(holder);
+    }
+    Ok(query.fetch_all(pool).await?)
 }
 
 /// The applicant's name as the account has it (registered from the national register's spelling).

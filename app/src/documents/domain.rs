@@ -17,6 +17,10 @@ pub enum Kind {
     VehicleRecord,
     /// An inspection booking: where and when; not proof of passing.
     InspectionSlip,
+    /// A transfer of ownership, acknowledged to the seller (issued with the application)...
+    TransferSeller,
+    /// ...and to the buyer, who holds it without owning the application.
+    TransferBuyer,
 }
 
 impl Kind {
@@ -27,15 +31,19 @@ impl Kind {
             Kind::RegistrationSlip => "registration_slip",
             Kind::VehicleRecord => "vehicle_record",
             Kind::InspectionSlip => "inspection_slip",
+            Kind::TransferSeller => "transfer_seller",
+            Kind::TransferBuyer => "transfer_buyer",
         }
     }
 
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Receipt,
         Kind::RenewalSlip,
         Kind::RegistrationSlip,
         Kind::VehicleRecord,
         Kind::InspectionSlip,
+        Kind::TransferSeller,
+        Kind::TransferBuyer,
     ];
 
     pub fn parse(code: &str) -> Option<Kind> {

@@ -35,12 +35,16 @@ pub fn application_block<'a>(ctx: &'a Ctx, application: &'a Application) -> Bloc
 }
 
 async fn list(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
-    let lang = ctx.lang;
     let documents = service::of_application(&ctx.state, application)
         .await
         .map_err(AppError::internal)?;
+    Ok(links(ctx.lang, documents))
+}
+
+/// Documents, each with its PDF and its printable page (nothing when there are none).
+pub fn links(lang: Lang, documents: Vec<Document>) -> AnyView {
     if documents.is_empty() {
-        return Ok(().into_any());
+        return ().into_any();
     }
     let items = documents
         .into_iter()
@@ -57,11 +61,11 @@ async fn list(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError>
             }
         })
         .collect_view();
-    Ok(view! {
+    view! {
         <h2 class="heading-m">{lang.t("documents-list-heading")}</h2>
         <ul class="list">{items}</ul>
     }
-    .into_any())
+    .into_any()
 }
 
 /// The QR code and the short code, as printed.

@@ -60,6 +60,38 @@ pub async fn issue_own(
     insert(conn, application, own.kind, &with_own(details, own), now).await
 }
 
+/// Issues a document of `application` to someone other than its applicant (the buyer of a transfer): in their
+/// name, theirs to open, not listed on the applicant's page.
+pub async fn issue_to(
+    conn: &mut sqlx::AnyConnection,
+    application: &Application,
+    holder_account: &str,
+    own: ServiceDocument,
+    now: i64,
+) -> anyhow::Result<()> {
+    let receipt = db::of_kind(conn, application.id.as_str(), Kind::Receipt)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("application {} has no receipt", application.id.as_str()))?;
+    let details = Details {
+        holder: db::holder_name(conn, holder_account).await?,
+        ..serde_json::from_str(&receipt.details)?
+    };
+    let kind = own.kind;
+    let json = serde_json::to_string(&with_own(details, own))?;
+    let code = DocumentCode::generate(|n| rand::rng().random_range(0..n));
+    db::insert(
+        conn,
+        code.as_str(),
+        application.id.as_str(),
+        kind,
+        &json,
+        Some(holder_account),
+        now,
+    )
+    .await?;
+    Ok(())
+}
+
 /// Issues the service's own document again with what it says now (a booking moved): a new code, so the old
 /// printout no longer checks.
 pub async fn reissue_own(
@@ -102,7 +134,7 @@ async fn insert(
 ) -> anyhow::Result<()> {
     let json = serde_json::to_string(details)?;
     let code = DocumentCode::generate(|n| rand::rng().random_range(0..n));
-    db::insert(conn, code.as_str(), application.id.as_str(), kind, &json, now).await?;
+    db::insert(conn, code.as_str(), application.id.as_str(), kind, &json, None, now).await?;
     Ok(())
 }
 
@@ -130,9 +162,18 @@ impl TryFrom<DocumentRow> for Document {
     }
 }
 
-/// The application's documents (its owner's page lists them).
+/// The application's documents (its owner's page lists them), without those issued to someone else.
 pub async fn of_application(state: &AppState, application: &Application) -> anyhow::Result<Vec<Document>> {
-    db::of_application(&state.pool, application.id.as_str())
+    db::of_application(&state.pool, application.id.as_str(), None)
+        .await?
+        .into_iter()
+        .map(Document::try_from)
+        .collect()
+}
+
+/// The documents of `application_id` issued to `account`, who is not its applicant (a transfer's buyer).
+pub async fn held(state: &AppState, application_id: &str, account: &str) -> anyhow::Result<Vec<Document>> {
+    db::of_application(&state.pool, application_id, Some(account))
         .await?
         .into_iter()
         .map(Document::try_from)
@@ -232,7 +273,11 @@ pub fn rows(lang: Lang, document: &Document, masked: bool) -> Vec<(String, Strin
                 rows.push((lang.t("documents-row-smart"), lang.t("documents-smart-yes")));
             }
         }
-        Kind::RegistrationSlip | Kind::VehicleRecord | Kind::InspectionSlip => {}
+        Kind::RegistrationSlip
+        | Kind::VehicleRecord
+        | Kind::InspectionSlip
+        | Kind::TransferSeller
+        | Kind::TransferBuyer => {}
     }
     rows.extend(d.facts.iter().map(|fact| {
         let value = match &fact.value {

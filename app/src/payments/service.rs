@@ -13,12 +13,11 @@ use crate::{
         domain::{ApplicationId, Payment},
         service::{self as applications, Paid},
     },
-    channel::Channel,
     db::begin_write,
     fees::domain::Shillings,
     services,
     state::AppState,
-    web::outbox::{self, Message},
+    web::outbox::{self, Recipient},
 };
 
 /// What a result did to the money.
@@ -170,17 +169,12 @@ async fn confirm(
         ("reference", payer.reference.unwrap_or_default()),
         ("receipt", payment.receipt.clone()),
     ];
-    for (channel, to) in [(Channel::Sms, &payer.phone), (Channel::Email, &payer.email)] {
-        let message = Message {
-            lang,
-            channel,
-            to,
-            key: "message-paid",
-            args: &args,
-            secret: None,
-        };
-        outbox::enqueue(conn, state, message).await?;
-    }
+    let to = Recipient {
+        lang,
+        phone: &payer.phone,
+        email: &payer.email,
+    };
+    outbox::tell(conn, state.clock.now(), to, "message-paid", &args).await?;
     Ok(())
 }
 

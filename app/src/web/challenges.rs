@@ -35,6 +35,8 @@ pub enum Purpose {
     StepUp,
     /// Proof that a legacy TIMS account is the person's: a code to the phone on the TIMS record.
     TimsLink,
+    /// A buyer's acceptance of a vehicle transfer: a code to their phone.
+    TransferAccept,
 }
 
 impl Purpose {
@@ -46,6 +48,7 @@ impl Purpose {
             Purpose::Reset => "reset",
             Purpose::StepUp => "step_up",
             Purpose::TimsLink => "tims_link",
+            Purpose::TransferAccept => "transfer_accept",
         }
     }
 }

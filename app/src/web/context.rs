@@ -144,6 +144,8 @@ impl Ctx {
                 Ok(back.into())
             }
             Err(AppError::SignInRequired) => Ok(super::routes::Page::Login.path()),
+            // A form naming something that is not the person's (another's vehicle): the 404 page, as for its address.
+            Err(AppError::NotFound) => Ok(super::routes::Page::NotFound.path()),
             Err(other) => Err(other),
         }
     }

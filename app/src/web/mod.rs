@@ -13,4 +13,5 @@ pub mod routes;
 pub mod secrets;
 pub mod session;
 pub mod throttle;
+pub mod upload;
 pub mod wizard;

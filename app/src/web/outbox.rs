@@ -19,6 +19,40 @@ pub struct Message<'a> {
 }
 
 pub async fn enqueue(conn: &mut sqlx::AnyConnection, state: &AppState, message: Message<'_>) -> anyhow::Result<()> {
+    enqueue_at(conn, state.clock.now(), message).await
+}
+
+/// Someone told on both channels: by SMS and by email, in their language.
+pub struct Recipient<'a> {
+    pub lang: Lang,
+    pub phone: &'a str,
+    pub email: &'a str,
+}
+
+/// Queues the message `key` (without a secret) to `to`'s phone and email.
+pub async fn tell(
+    conn: &mut sqlx::AnyConnection,
+    now: i64,
+    to: Recipient<'_>,
+    key: &str,
+    args: &[(&'static str, String)],
+) -> anyhow::Result<()> {
+    for (channel, address) in [(Channel::Sms, to.phone), (Channel::Email, to.email)] {
+        let message = Message {
+            lang: to.lang,
+            channel,
+            to: address,
+            key,
+            args,
+            secret: None,
+        };
+        enqueue_at(conn, now, message).await?;
+    }
+    Ok(())
+}
+
+/// `enqueue` at the time `now` (a payment's or a sweep's transaction, without the app state).
+pub async fn enqueue_at(conn: &mut sqlx::AnyConnection, now: i64, message: Message<'_>) -> anyhow::Result<()> {
     let Message {
         lang,
         channel,
@@ -32,7 +66,6 @@ pub async fn enqueue(conn: &mut sqlx::AnyConnection, state: &AppState, message: 
         Channel::Sms => String::new(),
     };
     let body = lang.t_with(&format!("{key}-body"), args);
-    let now = state.clock.now();
     let redacted = secret.map(|(secret, _)| {
         let removed = lang.t("message-removed");
         let args: Vec<(&'static str, String)> = args

@@ -35,6 +35,8 @@ pub enum Page {
     Pay(String),
     /// "Check your phone": an application's M-Pesa prompt.
     PayMpesa(String, String),
+    /// No page at all: the 404 page (a form that named something not the person's ends there).
+    NotFound,
 }
 
 impl Page {
@@ -60,6 +62,7 @@ impl Page {
             Page::ApplicationStep(id, step) => return format!("applications/{id}/{step}"),
             Page::Pay(id) => return format!("applications/{id}/pay"),
             Page::PayMpesa(id, request) => return format!("applications/{id}/pay/mpesa/{request}"),
+            Page::NotFound => "not-found",
         }
         .into()
     }

@@ -83,6 +83,13 @@ pub const TIMS: Rule = Rule {
     window_seconds: 86_400,
 };
 
+/// A transfer's buyer named by ID number and first name that do not match the register, per account: each
+/// answer tells whether a name goes with a number.
+pub const BUYERS: Rule = Rule {
+    threshold: 5,
+    window_seconds: 86_400,
+};
+
 /// Per account: the email and the ID number of one account share one budget.
 pub fn account_key(account_id: &str) -> String {
     format!("account:{account_id}")
@@ -115,6 +122,14 @@ pub fn prompts_key(account_id: &str) -> String {
 
 pub fn tims_key(account_id: &str) -> String {
     format!("tims:{account_id}")
+}
+
+pub fn buyers_key(account_id: &str) -> String {
+    format!("buyers:{account_id}")
+}
+
+pub fn logbooks_key(account_id: &str) -> String {
+    format!("logbooks:{account_id}")
 }
 
 pub fn codes_key(account_id: &str) -> String {
@@ -279,4 +294,18 @@ mod tests {
         );
         assert!(sql.ends_with("WHEN n = 11 THEN $2 + 1920 ELSE $2 + 3600 END"), "{sql}");
     }
+}
+
+/// Reserves an attempt on `key` for a form: granted, or the message for `field` saying how long to wait.
+pub async fn admit(
+    pool: &Pool,
+    key: &str,
+    rule: Rule,
+    now: i64,
+    field: &str,
+) -> anyhow::Result<Result<(), FieldError>> {
+    Ok(match reserve(pool, key, rule, now).await? {
+        Reservation::Granted(_) => Ok(()),
+        Reservation::Locked(wait) => Err(too_many(field, wait)),
+    })
 }

@@ -117,9 +117,21 @@ impl<'a> Browser<'a> {
     /// Posts a file as a browser's multipart form does. `declared`: send a Content-Length (a browser always
     /// does); without it the body arrives as a stream of unknown length.
     pub async fn upload(&mut self, path: &str, filename: &str, bytes: &[u8], declared: bool) -> TestResponse {
+        self.upload_field(path, "photo", filename, bytes, declared).await
+    }
+
+    /// `upload` in the form field `field`.
+    pub async fn upload_field(
+        &mut self,
+        path: &str,
+        field: &str,
+        filename: &str,
+        bytes: &[u8],
+        declared: bool,
+    ) -> TestResponse {
         let boundary = "----uraia-test-boundary-7MA4YWxkTrZu0gW";
         let mut body = format!(
-            "--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"{filename}\"\r\n\
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{filename}\"\r\n\
              Content-Type: image/jpeg\r\n\r\n"
         )
         .into_bytes();

@@ -78,7 +78,7 @@ pub async fn send_code_to(
         Purpose::VerifyPhone => "message-phone-code",
         Purpose::SignIn => "message-sign-in-code",
         Purpose::StepUp => "message-step-up-code",
-        Purpose::Reset | Purpose::VerifyEmail | Purpose::TimsLink => "message-reset-code",
+        Purpose::Reset | Purpose::VerifyEmail | Purpose::TimsLink | Purpose::TransferAccept => "message-reset-code",
     };
     challenges::send_code(
         state,

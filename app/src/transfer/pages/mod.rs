@@ -1,0 +1,271 @@
+//! The seller's pages on the shared wizard: the vehicle, its logbook, the buyer, and check your answers with the
+//! fee; once paid, where the offer stands. The buyer's pages are in `buyer`.
+
+pub mod buyer;
+
+use leptos::{prelude::*, server_fn::ServerFn};
+
+use super::{
+    api,
+    domain::{self, Answers, OfferStatus, LOGBOOK_FIELD},
+    service::{self, Step},
+};
+use crate::{
+    applications::{
+        domain::Application,
+        pages::{fee_rows, position, step_path, CheckForm, Draft, Hidden, StepRequest, Wizard},
+    },
+    calendar,
+    error::AppError,
+    ui::{Button, Choice, Radios, SummaryList, SummaryRow, TextInput},
+    web::{
+        context::Ctx,
+        page::{redirect_to, PostForm},
+        wizard::{self, Position, StepFrame, Steps, CHECK},
+    },
+};
+
+pub use buyer::{accept_path, decline_path, offer_path, FORM};
+
+pub type Form = Draft<Answers>;
+
+impl Steps for Form {
+    fn base(&self) -> String {
+        self.page()
+    }
+
+    fn steps(&self) -> Vec<&'static str> {
+        vec![Step::Vehicle.code(), Step::Logbook.code(), Step::Buyer.code(), CHECK]
+    }
+
+    fn answered(&self, step: &str) -> bool {
+        match step {
+            "vehicle" => self.answers.plate.is_some(),
+            "logbook" => self.answers.logbook.is_some(),
+            "buyer" => self.answers.buyer.is_some(),
+            _ => false,
+        }
+    }
+}
+
+pub fn next_path(application: &Application) -> String {
+    crate::applications::pages::next_path::<Form>(application)
+}
+
+pub fn path_of(application: &Application, step: Step) -> String {
+    step_path::<Form>(application, step.code())
+}
+
+pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppError> {
+    let (ctx, application) = (request.ctx, request.application);
+    let (form, position) = match position::<Form>(ctx, application, step) {
+        Ok(found) => found,
+        Err(redirect) => return Ok(redirect),
+    };
+    let answers = form.answers;
+    match step {
+        "vehicle" => vehicle_page(request, &answers, position).await,
+        "logbook" => Ok(logbook_page(request, &answers, position)),
+        "buyer" => Ok(buyer_page(request, &answers, position)),
+        _ => check_page(request, &answers, position).await,
+    }
+}
+
+async fn vehicle_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
+    let StepRequest {
+        ctx,
+        state,
+        who,
+        application,
+    } = request;
+    let lang = ctx.lang;
+    let vehicles = service::vehicles(&ctx.state, who).await.map_err(AppError::internal)?;
+    let errors = state.errors();
+    let body = if vehicles.is_empty() {
+        view! { <p class="body">{lang.t("transfer-vehicle-none")}</p> }.into_any()
+    } else {
+        let options = vehicles
+            .iter()
+            .map(|v| Choice {
+                value: v.plate.clone(),
+                label: format!("{} – {} {} ({})", v.plate, v.make, v.model, v.year),
+                hint: Some(match domain::availability(v.engine_cc, v.offers > 0) {
+                    Ok(()) => format!("{} cc", v.engine_cc),
+                    Err(why) => lang.t(&format!("{}-hint", why.key())),
+                }),
+            })
+            .collect();
+        let saved = answers.plate.as_ref().map(|p| p.to_string());
+        let selected = Some(state.value_or("plate", saved.as_deref()));
+        let id = application.id.as_str().to_string();
+        view! {
+            <PostForm action=api::TransferVehicle::url()>
+                <Hidden name="id" value=id />
+                <Radios name="plate" legend=lang.t("transfer-vehicle-legend") hint=lang.t("transfer-vehicle-hint")
+                    options selected error=state.error("plate") />
+                <Button text=lang.t("continue") />
+            </PostForm>
+        }
+        .into_any()
+    };
+    Ok(view! {
+        <StepFrame lang position title_key="transfer-vehicle-title" errors outside="dashboard">
+            {body}
+        </StepFrame>
+    }
+    .into_any())
+}
+
+fn logbook_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> AnyView {
+    let StepRequest {
+        ctx,
+        state,
+        application,
+        ..
+    } = request;
+    let lang = ctx.lang;
+    let action = format!("{}?id={}", api::TransferLogbook::url(), application.id.as_str());
+    let keep = answers
+        .logbook
+        .is_some()
+        .then(|| lang.href(&path_of(application, Step::Buyer)));
+    let kept = answers.logbook.as_ref().map(|logbook| {
+        let href = format!("/logbooks/{}", application.id.as_str());
+        let size = crate::photo::domain::megabytes(logbook.bytes);
+        view! {
+            <p class="body">
+                {lang.t_with("transfer-logbook-kept", &[("format", logbook.format.code().to_uppercase()), ("size", size)])}" "
+                <a href=href>{lang.t("transfer-logbook-open")}</a>
+            </p>
+        }
+    });
+    view! {
+        <StepFrame lang position title_key="transfer-logbook-title" errors=state.errors()>
+            <p class="body">{lang.t("transfer-logbook-intro")}</p>
+            {kept}
+            <form method="post" action=action enctype="multipart/form-data" class="form" novalidate>
+                <TextInput id=LOGBOOK_FIELD name=LOGBOOK_FIELD label=lang.t("transfer-field-logbook")
+                    hint=Some(lang.t("transfer-field-logbook-hint")) input_type="file"
+                    accept="application/pdf,image/jpeg,image/png" error=state.error(LOGBOOK_FIELD) />
+                <Button text=lang.t("transfer-logbook-upload") />
+            </form>
+            {keep.map(|href| view! {
+                <p class="body"><a href=href>{lang.t("transfer-logbook-keep")}</a></p>
+            })}
+        </StepFrame>
+    }
+    .into_any()
+}
+
+fn buyer_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> AnyView {
+    let StepRequest {
+        ctx,
+        state,
+        application,
+        ..
+    } = request;
+    let lang = ctx.lang;
+    let saved = answers.buyer.clone();
+    let id_number = state.value_or("id_number", saved.as_ref().map(|b| b.id_number.as_str()));
+    let first_name = state.value_or("first_name", saved.as_ref().map(|b| b.first_name.as_str()));
+    let id = application.id.as_str().to_string();
+    view! {
+        <StepFrame lang position title_key="transfer-buyer-title" errors=state.errors()>
+            <p class="body">{lang.t("transfer-buyer-intro")}</p>
+            <PostForm action=api::TransferBuyer::url()>
+                <Hidden name="id" value=id />
+                <TextInput id="id_number" name="id_number" label=lang.t("transfer-field-buyer-id") value=id_number
+                    inputmode="numeric" error=state.error("id_number") />
+                <TextInput id="first_name" name="first_name" label=lang.t("transfer-field-buyer-name") value=first_name
+                    hint=Some(lang.t("transfer-field-buyer-name-hint")) error=state.error("first_name") />
+                <Button text=lang.t("continue") />
+            </PostForm>
+        </StepFrame>
+    }
+    .into_any()
+}
+
+async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
+    let StepRequest {
+        ctx,
+        state,
+        who,
+        application,
+    } = request;
+    let lang = ctx.lang;
+    let fee = match service::ready(&ctx.state, who, application).await? {
+        Ok(fee) => fee,
+        Err(step) => return Ok(redirect_to(ctx, &path_of(application, step))),
+    };
+    let (Some(plate), Some(logbook), Some(buyer)) = (&answers.plate, &answers.logbook, &answers.buyer) else {
+        return Ok(redirect_to(ctx, &next_path(application)));
+    };
+    let form = Form::of(application);
+    let row = |key: &str, value: String, step: Step| SummaryRow {
+        change: Some(wizard::change_link(lang, &form, step.code())),
+        ..SummaryRow::new(lang.t(key), value)
+    };
+    let rows = vec![
+        row("transfer-field-vehicle", plate.to_string(), Step::Vehicle),
+        row(
+            "transfer-field-logbook",
+            format!(
+                "{} ({} MB)",
+                logbook.format.code().to_uppercase(),
+                crate::photo::domain::megabytes(logbook.bytes)
+            ),
+            Step::Logbook,
+        ),
+        row(
+            "transfer-field-buyer",
+            format!("{} ({})", buyer.first_name, buyer.id_number),
+            Step::Buyer,
+        ),
+    ];
+    let fees = fee_rows(ctx, fee).await?;
+    let (id, error) = (application.id.clone(), state.error("declaration"));
+    Ok(view! {
+        <StepFrame lang position title_key="applications-check-title" errors=state.errors()>
+            <SummaryList rows />
+            <p class="hint">{lang.t("transfer-check-hint")}</p>
+            <CheckForm lang id fees error />
+        </StepFrame>
+    }
+    .into_any())
+}
+
+/// A paid transfer's page: where the offer stands.
+pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
+    let lang = ctx.lang;
+    let Some(offer) = service::offer_of(&ctx.state, application)
+        .await
+        .map_err(AppError::internal)?
+    else {
+        return Ok(().into_any());
+    };
+    let status = OfferStatus::parse(&offer.status).unwrap_or(OfferStatus::Offered);
+    let args = [
+        ("plate", offer.plate.clone()),
+        ("buyer", offer.buyer_name.clone()),
+        ("deadline", calendar::moment(lang, offer.deadline)),
+    ];
+    let rows = vec![
+        SummaryRow::new(
+            lang.t("transfer-field-vehicle"),
+            format!("{} – {} {}", offer.plate, offer.make, offer.model),
+        ),
+        SummaryRow::new(lang.t("transfer-fact-buyer"), offer.buyer_name.clone()),
+        SummaryRow::new(
+            lang.t("transfer-offer-deadline"),
+            calendar::moment(lang, offer.deadline),
+        ),
+    ];
+    let logbook = format!("/logbooks/{}", application.id.as_str());
+    Ok(view! {
+        <h2 class="heading-m">{lang.t("transfer-result-heading")}</h2>
+        <p class="body">{lang.t_with(&format!("transfer-seller-{}", status.code()), &args)}</p>
+        <SummaryList rows />
+        <p class="body"><a href=logbook>{lang.t("transfer-logbook-open")}</a></p>
+    }
+    .into_any())
+}

@@ -1,0 +1,527 @@
+//! Transfer of ownership on the application framework. The seller's draft names one of their vehicles, its
+//! logbook and the buyer; payment makes the offer (the application waits "in review" for the buyer); the buyer's
+//! acceptance with a code changes the register and completes the application in one transaction, a decline or
+//! the deadline rejects it, and the seller is told either way.
+
+use std::{future::Future, pin::Pin};
+
+use sqlx::AnyConnection;
+
+use super::{
+    db::{self, OfferRow},
+    domain::{self, check_logbook, Answers, Buyer, LogbookProblem, OfferStatus, DEADLINE_SECONDS},
+};
+use crate::{
+    accounts::domain::parse_code,
+    applications::{
+        domain::{Application, ApplicationId, Decision},
+        service::{self as applications, Decided},
+    },
+    calendar,
+    channel::Channel,
+    documents::{
+        domain::{Fact, Kind, ServiceDocument},
+        service as documents,
+    },
+    error::{AppError, FieldError},
+    i18n::Lang,
+    ids::{NationalId, PlateNumber},
+    services,
+    state::AppState,
+    web::{
+        challenges::{self, CodeRequest, Purpose, Trier},
+        guard::SignedIn,
+        outbox::{self, Recipient},
+        throttle,
+        upload::Unread,
+    },
+};
+
+/// The seller's steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Vehicle,
+    Logbook,
+    Buyer,
+}
+
+impl Step {
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::Vehicle => "vehicle",
+            Step::Logbook => "logbook",
+            Step::Buyer => "buyer",
+        }
+    }
+}
+
+async fn save(state: &AppState, who: &SignedIn, application: &Application, answers: &Answers) -> Result<(), AppError> {
+    applications::save(state, who, &application.id, answers)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(())
+}
+
+/// The vehicles registered to `who`, each with whether it may be offered.
+pub async fn vehicles(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<db::SellerVehicle>> {
+    db::vehicles_of(&state.pool, &who.id_number).await
+}
+
+/// Step 1: one of the seller's own vehicles. Another's plate is the 404 page: the form only offers their own.
+pub async fn save_vehicle(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    posted: &str,
+) -> Result<(), AppError> {
+    if posted.trim().is_empty() {
+        return Err(AppError::field("plate", "transfer-error-vehicle-missing"));
+    }
+    let plate = PlateNumber::parse(posted).ok_or(AppError::NotFound)?;
+    let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
+    let vehicle = db::vehicle_of(&mut conn, &who.id_number, plate.as_str())
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::NotFound)?;
+    if let Err(why) = domain::availability(vehicle.engine_cc, vehicle.offers > 0) {
+        return Err(AppError::Invalid(vec![
+            FieldError::new("plate", why.key()).with_arg("plate", plate.to_string())
+        ]));
+    }
+    let mut answers: Answers = applications::answers(application);
+    if answers.plate.as_ref() != Some(&plate) {
+        // Another vehicle's logbook is not this one's.
+        answers.logbook = None;
+    }
+    answers.plate = Some(plate);
+    save(state, who, application, &answers).await
+}
+
+/// Step 2: the logbook, a PDF or an image by its first bytes, at most 5 MB. Uploads are rationed per account (each
+/// stores up to 5 MB).
+pub async fn save_logbook(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    received: Result<Vec<u8>, Unread>,
+) -> Result<(), AppError> {
+    let key = throttle::logbooks_key(who.id.as_str());
+    throttle::admit(
+        &state.pool,
+        &key,
+        throttle::PHOTO,
+        state.clock.now(),
+        domain::LOGBOOK_FIELD,
+    )
+    .await
+    .map_err(AppError::internal)??;
+    let bytes = received.map_err(|unread| {
+        match unread {
+            Unread::Missing => LogbookProblem::Missing,
+            Unread::TooLarge { bytes } => LogbookProblem::TooLarge { bytes },
+            Unread::Interrupted => LogbookProblem::Interrupted,
+        }
+        .field_error()
+    })?;
+    let format = check_logbook(&bytes).map_err(|problem| problem.field_error())?;
+    db::save_logbook(
+        &state.pool,
+        application.id.as_str(),
+        format.code(),
+        &bytes,
+        state.clock.now(),
+    )
+    .await
+    .map_err(AppError::internal)?;
+    let mut answers: Answers = applications::answers(application);
+    answers.logbook = Some(domain::Logbook {
+        format,
+        bytes: bytes.len() as u64,
+    });
+    save(state, who, application, &answers).await
+}
+
+/// The logbook file of `who`'s application `id`: its content type and bytes.
+pub async fn logbook(state: &AppState, who: &str, id: &str) -> anyhow::Result<Option<(&'static str, Vec<u8>)>> {
+    let Some(id) = ApplicationId::parse(id) else {
+        return Ok(None);
+    };
+    Ok(db::logbook_of(&state.pool, id.as_str(), who)
+        .await?
+        .and_then(|(format, bytes)| Some((domain::Format::parse(&format)?.content_type(), bytes))))
+}
+
+/// Step 3: the buyer, by ID number and first name as the national register has them, with a Uraia account to
+/// accept on. Details that do not match are counted: each answer tells whether a name goes with a number.
+pub async fn save_buyer(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    id_number: &str,
+    first_name: &str,
+) -> Result<(), AppError> {
+    let mut errors = Vec::new();
+    let id = if id_number.trim().is_empty() {
+        errors.push(FieldError::new("id_number", "transfer-error-buyer-id-missing"));
+        None
+    } else {
+        let parsed = NationalId::parse(id_number);
+        if parsed.is_none() {
+            errors.push(FieldError::new("id_number", "transfer-error-buyer-id-format"));
+        }
+        parsed
+    };
+    if first_name.trim().is_empty() {
+        errors.push(FieldError::new("first_name", "transfer-error-buyer-name-missing"));
+    }
+    let Some(id) = id.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+    if id.as_str() == who.id_number {
+        return Err(AppError::field("id_number", "transfer-error-buyer-self"));
+    }
+    let key = throttle::buyers_key(who.id.as_str());
+    throttle::admit(&state.pool, &key, throttle::BUYERS, state.clock.now(), "id_number")
+        .await
+        .map_err(AppError::internal)??;
+    let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
+    let person = db::person(&mut conn, id.as_str())
+        .await
+        .map_err(AppError::internal)?
+        .filter(|p| p.first_name.trim().eq_ignore_ascii_case(first_name.trim()))
+        .ok_or_else(|| AppError::field("id_number", "transfer-error-buyer-details"))?;
+    throttle::release(&state.pool, &key, throttle::BUYERS)
+        .await
+        .map_err(AppError::internal)?;
+    if person.account_id.is_none() {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "id_number",
+            "transfer-error-buyer-no-account",
+        )
+        .with_arg("name", person.first_name)]));
+    }
+    let mut answers: Answers = applications::answers(application);
+    answers.buyer = Some(Buyer {
+        id_number: id.as_str().to_string(),
+        first_name: person.first_name,
+    });
+    save(state, who, application, &answers).await
+}
+
+/// The fee when every answer still holds (the vehicle still the seller's and not on offer, the logbook kept, the
+/// buyer's account still there), else the step to see again.
+pub async fn ready(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+) -> Result<Result<&'static str, Step>, AppError> {
+    let answers: Answers = applications::answers(application);
+    let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
+    let vehicle = match &answers.plate {
+        Some(plate) => db::vehicle_of(&mut conn, &who.id_number, plate.as_str())
+            .await
+            .map_err(AppError::internal)?,
+        None => None,
+    };
+    if !vehicle.is_some_and(|v| domain::availability(v.engine_cc, v.offers > 0).is_ok()) {
+        return Ok(Err(Step::Vehicle));
+    }
+    let kept = db::logbook_of(&state.pool, application.id.as_str(), who.id.as_str())
+        .await
+        .map_err(AppError::internal)?
+        .is_some();
+    if answers.logbook.is_none() || !kept {
+        return Ok(Err(Step::Logbook));
+    }
+    let buyer = match &answers.buyer {
+        Some(buyer) => db::person(&mut conn, &buyer.id_number)
+            .await
+            .map_err(AppError::internal)?,
+        None => None,
+    };
+    match buyer {
+        Some(person) if person.account_id.is_some() => Ok(Ok(domain::FEE)),
+        _ => Ok(Err(Step::Buyer)),
+    }
+}
+
+/// Payment makes the offer and tells the buyer, in the payment's transaction; the application then waits for the
+/// buyer. An offer that cannot be made (the vehicle sold meanwhile, offered twice from two tabs, the buyer's
+/// account closed) leaves the paid application with an officer, who refunds it: the payment is never refused.
+pub fn on_paid<'a>(
+    conn: &'a mut AnyConnection,
+    application: &'a Application,
+    now: i64,
+) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>> {
+    Box::pin(async move {
+        if !offer(conn, application, now).await? {
+            tracing::warn!(
+                application = application.id.as_str(),
+                "a paid transfer could not be offered"
+            );
+        }
+        Ok(false)
+    })
+}
+
+async fn offer(conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<bool> {
+    let answers: Answers = applications::answers(application);
+    let (Some(plate), Some(buyer)) = (answers.plate, answers.buyer) else {
+        return Ok(false);
+    };
+    let seller: String = sqlx::query_scalar("SELECT id_number FROM accounts WHERE id = $1")
+        .bind(application.account.as_str())
+        .fetch_one(&mut *conn)
+        .await?;
+    if db::vehicle_of(conn, &seller, plate.as_str()).await?.is_none() {
+        return Ok(false);
+    }
+    let Some(buyer_account) = db::person(conn, &buyer.id_number).await?.and_then(|p| p.account_id) else {
+        return Ok(false);
+    };
+    let new = db::NewOffer {
+        application_id: application.id.as_str(),
+        plate: plate.as_str(),
+        seller_id_number: &seller,
+        buyer_account: &buyer_account,
+        buyer_id_number: &buyer.id_number,
+        now,
+        deadline: now + DEADLINE_SECONDS,
+    };
+    if !db::insert_offer(conn, &new).await? {
+        return Ok(false);
+    }
+    let offer = db::offer(conn, application.id.as_str())
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("the offer just made is gone"))?;
+    tell(conn, &buyer_account, "message-transfer-offered", &offer, now).await?;
+    Ok(true)
+}
+
+/// Tells `account` of the offer by SMS and email, in their language: the plate, the other party, the deadline.
+async fn tell(conn: &mut AnyConnection, account: &str, key: &str, offer: &OfferRow, now: i64) -> anyhow::Result<()> {
+    let contact = db::contact(conn, account).await?;
+    let lang = Lang::parse(&contact.language).unwrap_or_default();
+    let args = [
+        ("plate", offer.plate.clone()),
+        ("seller", offer.seller_name.clone()),
+        ("buyer", offer.buyer_name.clone()),
+        ("deadline", calendar::moment(lang, offer.deadline)),
+    ];
+    let to = Recipient {
+        lang,
+        phone: &contact.phone,
+        email: &contact.email,
+    };
+    outbox::tell(conn, now, to, key, &args).await
+}
+
+/// What both acknowledgement slips say: the vehicle, the seller, the buyer, the day.
+fn facts(offer: &OfferRow) -> Vec<Fact> {
+    let day = calendar::date_of(offer.decided_at.unwrap_or(offer.offered_at)).to_string();
+    vec![
+        Fact::text("registration-fact-plate", &offer.plate),
+        Fact::text("registration-field-make", &offer.make),
+        Fact::text("registration-field-model", &offer.model),
+        Fact::text("registration-field-year", offer.year.to_string()),
+        Fact::text("transfer-fact-seller", &offer.seller_name),
+        Fact::text("transfer-fact-buyer", &offer.buyer_name),
+        Fact::date("transfer-fact-on", day),
+    ]
+}
+
+/// The seller's acknowledgement, once the buyer has accepted.
+pub async fn slip(conn: &mut AnyConnection, application: &Application) -> anyhow::Result<Option<ServiceDocument>> {
+    let Some(offer) = db::offer(conn, application.id.as_str()).await? else {
+        return Ok(None);
+    };
+    if OfferStatus::parse(&offer.status) != Some(OfferStatus::Accepted) {
+        return Ok(None);
+    }
+    Ok(Some(acknowledgement(Kind::TransferSeller, &offer)))
+}
+
+fn acknowledgement(kind: Kind, offer: &OfferRow) -> ServiceDocument {
+    ServiceDocument {
+        kind,
+        classes: None,
+        valid_until: None,
+        smart: false,
+        facts: facts(offer),
+    }
+}
+
+/// The offer of the application `id`, to the seller who made it.
+pub async fn offer_of(state: &AppState, application: &Application) -> anyhow::Result<Option<OfferRow>> {
+    let mut conn = state.pool.acquire().await?;
+    db::offer(&mut conn, application.id.as_str()).await
+}
+
+/// The offer `id` made to `who`; anyone else's, or none, is the same 404.
+pub async fn offer_to(state: &AppState, who: &SignedIn, id: &str) -> Result<OfferRow, AppError> {
+    let id = ApplicationId::parse(id).ok_or(AppError::NotFound)?;
+    let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
+    db::offer(&mut conn, id.as_str())
+        .await
+        .map_err(AppError::internal)?
+        .filter(|offer| offer.buyer_account == who.id.as_str())
+        .ok_or(AppError::NotFound)
+}
+
+/// The offers made to `who`, newest first (the dashboard lists them).
+pub async fn offers_to(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<OfferRow>> {
+    db::offers_to(&state.pool, who.id.as_str()).await
+}
+
+/// Whether the offer may still be answered now.
+pub fn open(state: &AppState, offer: &OfferRow) -> bool {
+    OfferStatus::parse(&offer.status)
+        .is_some_and(|status| domain::answerable(status, offer.deadline, state.clock.now()))
+}
+
+/// Sends the buyer the code that accepts (to their verified phone, within the resend rules of every code).
+pub async fn send_code(state: &AppState, who: &SignedIn, lang: Lang, offer: &OfferRow) -> Result<(), AppError> {
+    if !open(state, offer) {
+        return Err(AppError::field("code", "transfer-error-closed"));
+    }
+    challenges::send_code(
+        state,
+        CodeRequest {
+            account_id: who.id.as_str(),
+            purpose: Purpose::TransferAccept,
+            channel: Channel::Sms,
+            to: who.phone.as_str(),
+            lang,
+            message: "message-transfer-code",
+            field: "code",
+        },
+    )
+    .await
+}
+
+/// The buyer accepts with the code: the register changes owner, the seller's application completes with their
+/// slip, the buyer gets theirs, and the seller is told, all in one transaction.
+pub async fn accept(
+    state: &AppState,
+    who: &SignedIn,
+    client: &str,
+    offer: &OfferRow,
+    code: &str,
+) -> Result<(), AppError> {
+    if !open(state, offer) {
+        return Err(AppError::field("code", "transfer-error-closed"));
+    }
+    let code = parse_code(code)?;
+    let trier = Trier {
+        account_id: who.id.as_str(),
+        client,
+    };
+    challenges::check_code(
+        &state.pool,
+        &state.code_key,
+        trier,
+        Purpose::TransferAccept,
+        &code,
+        state.clock.now(),
+    )
+    .await
+    .map_err(AppError::internal)?
+    .right("code")?;
+    answer(state, offer, OfferStatus::Accepted).await
+}
+
+/// The buyer declines: the seller's application is rejected (the fee is not refunded: the service was given) and
+/// the seller is told.
+pub async fn decline(state: &AppState, offer: &OfferRow) -> Result<(), AppError> {
+    if !open(state, offer) {
+        return Err(AppError::field("decline", "transfer-error-closed"));
+    }
+    answer(state, offer, OfferStatus::Declined).await
+}
+
+/// Ends the offer as `status` in one transaction; an offer answered or lapsed meanwhile is refused.
+async fn answer(state: &AppState, offer: &OfferRow, status: OfferStatus) -> Result<(), AppError> {
+    let field = if status == OfferStatus::Accepted {
+        "code"
+    } else {
+        "decline"
+    };
+    let now = state.clock.now();
+    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    if now >= offer.deadline
+        || !close(&mut tx, &offer.application_id, status, now)
+            .await
+            .map_err(AppError::internal)?
+    {
+        return Err(AppError::field(field, "transfer-error-closed"));
+    }
+    tx.commit().await.map_err(AppError::internal)?;
+    Ok(())
+}
+
+/// Closes a waiting offer as `status` in the caller's transaction: the register, the application, the slips and
+/// the seller's message. False (nothing written) when it was no longer waiting.
+async fn close(conn: &mut AnyConnection, application_id: &str, status: OfferStatus, now: i64) -> anyhow::Result<bool> {
+    if !db::close(conn, application_id, status.code(), now).await? {
+        return Ok(false);
+    }
+    let offer = db::offer(conn, application_id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("offer {application_id} is gone"))?;
+    let id = ApplicationId::from_stored(application_id.to_string());
+    let (decision, message) = match status {
+        OfferStatus::Accepted => {
+            anyhow::ensure!(
+                db::change_owner(conn, &offer.plate, &offer.seller_id_number, &offer.buyer_id_number).await?,
+                "{} is no longer the seller's",
+                offer.plate
+            );
+            (Decision::Approve, "message-transfer-accepted")
+        }
+        OfferStatus::Declined => (
+            Decision::Reject {
+                reason: "applications-reason-transfer-declined".into(),
+            },
+            "message-transfer-declined",
+        ),
+        OfferStatus::Lapsed | OfferStatus::Offered => (
+            Decision::Reject {
+                reason: "applications-reason-transfer-lapsed".into(),
+            },
+            "message-transfer-lapsed",
+        ),
+    };
+    match services::decide_in(conn, &id, &decision, now).await? {
+        Decided::Completed | Decided::Rejected => {}
+        other => anyhow::bail!("transfer {application_id}: the application was not in review ({other:?})"),
+    }
+    if status == OfferStatus::Accepted {
+        let application = applications::by_id_in(conn, &id)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("application {application_id} is gone"))?;
+        documents::issue_to(
+            conn,
+            &application,
+            &offer.buyer_account,
+            acknowledgement(Kind::TransferBuyer, &offer),
+            now,
+        )
+        .await?;
+    }
+    tell(conn, &offer.seller_account, message, &offer, now).await?;
+    Ok(true)
+}
+
+/// Lapses the offers whose 14 days have passed, each in its own transaction, and tells their sellers.
+pub async fn lapse_due(state: &AppState) -> anyhow::Result<u64> {
+    let now = state.clock.now();
+    let mut lapsed = 0;
+    for id in db::lapsed(&state.pool, now).await? {
+        let mut tx = crate::db::begin_write(&state.pool).await?;
+        if close(&mut tx, &id, OfferStatus::Lapsed, now).await? {
+            tx.commit().await?;
+            lapsed += 1;
+        }
+    }
+    Ok(lapsed)
+}

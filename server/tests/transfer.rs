@@ -1,0 +1,390 @@
+//! Transfer of ownership through the real router, on both databases: the seller's steps and their messages (a
+//! vehicle not theirs is a 404, a file that is not a PDF or image is refused), payment making the offer and telling
+//! the buyer, only the named buyer seeing and answering it, acceptance with a code changing the register and
+//! issuing a slip to each, a decline, and a lapsed offer that can no longer be accepted.
+
+mod common;
+
+use app::{
+    applications::{
+        domain::{ApplicationId, Payment},
+        service::Paid,
+    },
+    fees::domain::Shillings,
+    services,
+};
+use common::browser::{code_in, count, errors, last_message, main, messages_to, register_person, Browser};
+
+const LUCY: (&str, &str, &str) = ("28130103", "Lucy", "1958");
+const REHEMA: (&str, &str, &str) = ("7974916", "Rehema", "1983");
+const WANJIKU: (&str, &str, &str) = ("28123456", "Wanjiku", "1990");
+const REHEMA_PHONE: &str = "+254722000002";
+const LUCY_PHONE: &str = "+254711000001";
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+/// The id in an application step's address.
+fn id_in(at: &str) -> String {
+    let (_, rest) = at.split_once("/applications/").unwrap();
+    rest.split('/').next().unwrap().to_string()
+}
+
+/// The seller offers KCM 753W to Rehema and pays; returns the application's id.
+async fn offer(seller: &mut Browser<'_>, receipt: &str) -> String {
+    let (at, _) = seller
+        .follow("/api/applications/start", &[("service", "transfer")])
+        .await;
+    let id = id_in(&at);
+    let (at, _) = seller
+        .follow("/api/transfer/vehicle", &[("id", &id), ("plate", "KCM 753W")])
+        .await;
+    assert!(at.ends_with("/logbook"), "{at}");
+    let response = seller
+        .upload_field(
+            &format!("/api/transfer/logbook?id={id}"),
+            "logbook",
+            "logbook.pdf",
+            PDF,
+            true,
+        )
+        .await;
+    assert!(
+        response.header("location").ends_with("/buyer"),
+        "{}",
+        response.header("location")
+    );
+    let (at, _) = seller
+        .follow(
+            "/api/transfer/buyer",
+            &[("id", &id), ("id_number", REHEMA.0), ("first_name", "rehema")],
+        )
+        .await;
+    assert!(at.ends_with("/check"), "{at}");
+    seller
+        .follow("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
+        .await;
+    let payment = Payment {
+        method: "counter",
+        receipt: receipt.into(),
+        amount: Shillings(1710),
+    };
+    let application = ApplicationId::parse(&id).unwrap();
+    assert_eq!(
+        services::mark_paid(&seller.app.state, &application, &payment)
+            .await
+            .unwrap(),
+        Paid::InReview
+    );
+    id
+}
+
+async fn owner_of(app: &common::TestApp, plate: &str) -> String {
+    sqlx::query_scalar("SELECT owner_id_number FROM vehicles WHERE plate = $1")
+        .bind(plate)
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap()
+}
+
+async fn status_of(app: &common::TestApp, id: &str) -> String {
+    sqlx::query_scalar("SELECT status FROM applications WHERE id = $1")
+        .bind(id)
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap()
+}
+
+on_both_engines!(the_named_buyer_accepts_and_the_register_changes, |app| {
+    let mut lucy = Browser::new(&app);
+    register_person(&mut lucy, LUCY, "lucy@example.com", "0711 000 001").await;
+    let mut rehema = Browser::new(&app);
+    register_person(&mut rehema, REHEMA, "rehema@example.com", "0722 000 002").await;
+    let mut wanjiku = Browser::new(&app);
+    register_person(&mut wanjiku, WANJIKU, "wanjiku@example.com", "0733 000 003").await;
+
+    // The seller's steps and their messages, with what was typed kept.
+    let (at, page) = lucy.follow("/api/applications/start", &[("service", "transfer")]).await;
+    assert!(at.ends_with("/vehicle"), "{at}");
+    let html = main(&page.body);
+    assert!(html.contains("KCM 753W") && html.contains("KAZ 388M"), "{html}");
+    let id = id_in(&at);
+    let (_, page) = lucy
+        .follow("/api/transfer/vehicle", &[("id", &id), ("plate", "")])
+        .await;
+    assert_eq!(errors(&page.body), ["Select the vehicle you are selling"]);
+    let (_, page) = lucy
+        .follow("/api/transfer/vehicle", &[("id", &id), ("plate", "KAZ 388M")])
+        .await;
+    assert_eq!(
+        errors(&page.body),
+        ["KAZ 388M has an engine over 1,000 cc. NTSA has published the transfer fee only for engines up to 1,000 cc: \
+          transfer this vehicle at an NTSA office"]
+    );
+    // Wanjiku's car cannot be offered by Lucy: the same 404 as a plate that does not exist.
+    let (_, page) = lucy
+        .follow("/api/transfer/vehicle", &[("id", &id), ("plate", "KDA 123A")])
+        .await;
+    assert_eq!(page.status, 404);
+    lucy.follow("/api/transfer/vehicle", &[("id", &id), ("plate", "kcm753w")])
+        .await;
+
+    let upload = |bytes: &'static [u8], name: &'static str| {
+        let path = format!("/api/transfer/logbook?id={id}");
+        (path, bytes, name)
+    };
+    for (bytes, name, message) in [
+        (
+            b"Logbook of KCM 753W".as_slice(),
+            "logbook.pdf",
+            "The file is not a PDF, JPEG or PNG. Scan or photograph the logbook and upload that file",
+        ),
+        (
+            b"GIF89a\x01\x00".as_slice(),
+            "logbook.gif",
+            "The file is not a PDF, JPEG or PNG. Scan or photograph the logbook and upload that file",
+        ),
+    ] {
+        let (path, bytes, name) = upload(bytes, name);
+        let response = lucy.upload_field(&path, "logbook", name, bytes, true).await;
+        assert!(response.header("location").ends_with("/logbook"));
+        let (_, page) = lucy.visit(response.header("location")).await;
+        assert_eq!(errors(&page.body), [message]);
+    }
+    // Over 5 MB: refused before it is read, with its size.
+    let big = [PDF, &vec![b' '; 5 * 1024 * 1024]].concat();
+    let response = lucy
+        .upload_field(
+            &format!("/api/transfer/logbook?id={id}"),
+            "logbook",
+            "logbook.pdf",
+            &big,
+            true,
+        )
+        .await;
+    let (_, page) = lucy.visit(response.header("location")).await;
+    let refused = errors(&page.body);
+    assert!(
+        refused.len() == 1
+            && refused[0].starts_with("Your file is 5.")
+            && refused[0].ends_with("Choose a file of at most 5 MB"),
+        "{refused:?}"
+    );
+    let response = lucy
+        .upload_field(
+            &format!("/api/transfer/logbook?id={id}"),
+            "logbook",
+            "logbook.pdf",
+            PDF,
+            true,
+        )
+        .await;
+    assert!(response.header("location").ends_with("/buyer"));
+
+    for (id_number, first_name, message) in [
+        ("", "", vec!["Enter the buyer's ID number", "Enter the buyer's first name"]),
+        (LUCY.0, "Lucy", vec!["You cannot transfer a vehicle to yourself. Enter the buyer's ID number"]),
+        (
+            REHEMA.0,
+            "Ruth",
+            vec!["The ID number and first name do not match the national register. Check them against the buyer's ID card"],
+        ),
+        (
+            "31234567",
+            "Otieno",
+            vec!["Otieno has no Uraia account yet. Ask them to create one, then enter their details again"],
+        ),
+    ] {
+        let (at, page) = lucy
+            .follow(
+                "/api/transfer/buyer",
+                &[("id", &id), ("id_number", id_number), ("first_name", first_name)],
+            )
+            .await;
+        assert!(at.ends_with("/buyer"), "{at}");
+        assert_eq!(errors(&page.body), message, "{id_number} {first_name}");
+        assert!(main(&page.body).contains(&format!("value=\"{first_name}\"")));
+    }
+    let (at, page) = lucy
+        .follow(
+            "/api/transfer/buyer",
+            &[("id", &id), ("id_number", REHEMA.0), ("first_name", "REHEMA")],
+        )
+        .await;
+    assert!(at.ends_with("/check"), "{at}");
+    let html = main(&page.body);
+    assert!(
+        html.contains("KCM 753W") && html.contains("Rehema (7974916)") && html.contains("KES 1,710"),
+        "{html}"
+    );
+    lucy.follow("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
+        .await;
+    let application = ApplicationId::parse(&id).unwrap();
+    let payment = Payment {
+        method: "counter",
+        receipt: "RTRANSFER1".into(),
+        amount: Shillings(1710),
+    };
+    assert_eq!(
+        services::mark_paid(&app.state, &application, &payment).await.unwrap(),
+        Paid::InReview
+    );
+
+    // The buyer is told by SMS and email; the vehicle cannot be offered twice.
+    let told = messages_to(&app, REHEMA_PHONE).await;
+    assert!(
+        told.iter().any(|m| m.contains("KCM 753W") && m.contains("Lucy")),
+        "{told:?}"
+    );
+    assert!(last_message(&app, "rehema@example.com").await.contains("KCM 753W"));
+    let (at, _) = lucy.follow("/api/applications/start", &[("service", "transfer")]).await;
+    let second = id_in(&at);
+    let (_, page) = lucy
+        .follow("/api/transfer/vehicle", &[("id", &second), ("plate", "KCM 753W")])
+        .await;
+    assert_eq!(
+        errors(&page.body),
+        ["KCM 753W is already offered to a buyer. Wait for their answer (at most 14 days) before you offer it again"]
+    );
+
+    // The logbook is the seller's alone.
+    let response = lucy.get(&format!("/logbooks/{id}")).await;
+    assert_eq!(response.status, 200);
+    assert_eq!(response.header("content-type"), "application/pdf");
+    assert_eq!(wanjiku.get(&format!("/logbooks/{id}")).await.status, 404);
+    assert_eq!(rehema.get(&format!("/logbooks/{id}")).await.status, 404);
+
+    // Only the named buyer sees the offer and may answer it.
+    assert_eq!(wanjiku.get(&format!("/en/transfers/{id}")).await.status, 404);
+    for (path, form) in [
+        ("/api/transfer/code", vec![("id", id.as_str())]),
+        ("/api/transfer/decline", vec![("id", &id)]),
+        ("/api/transfer/accept", vec![("id", &id), ("code", "123456")]),
+    ] {
+        let (_, page) = wanjiku.follow(path, &form).await;
+        assert_eq!(page.status, 404, "{path}");
+    }
+    let (_, page) = rehema.visit("/en/dashboard").await;
+    assert!(main(&page.body).contains("Transfers to you") && main(&page.body).contains("KCM 753W from Lucy"));
+    let (_, page) = rehema.visit(&format!("/en/transfers/{id}")).await;
+    assert!(main(&page.body).contains("Waiting for you"), "{}", main(&page.body));
+
+    let (at, _) = rehema.follow("/api/transfer/code", &[("id", &id)]).await;
+    assert_eq!(at, format!("/en/transfers/{id}/accept"));
+    let code = code_in(&last_message(&app, REHEMA_PHONE).await);
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let (at, page) = rehema
+        .follow("/api/transfer/accept", &[("id", &id), ("code", wrong)])
+        .await;
+    assert_eq!(at, format!("/en/transfers/{id}/accept"));
+    assert_eq!(errors(&page.body).len(), 1);
+    assert_eq!(owner_of(&app, "KCM 753W").await, LUCY.0);
+    let (at, page) = rehema
+        .follow("/api/transfer/accept", &[("id", &id), ("code", &code)])
+        .await;
+    assert_eq!(at, format!("/en/transfers/{id}"));
+    let html = main(&page.body);
+    assert!(html.contains("The vehicle is now registered in your name"), "{html}");
+    assert!(
+        html.contains("buyer&#x27;s acknowledgement") || html.contains("buyer's acknowledgement"),
+        "{html}"
+    );
+
+    // One transaction changed the register, completed the application and issued a slip to each.
+    assert_eq!(owner_of(&app, "KCM 753W").await, REHEMA.0);
+    assert_eq!(status_of(&app, &id).await, "completed");
+    let slips: Vec<(String, String, Option<String>)> =
+        sqlx::query_as("SELECT code, kind, holder_account FROM documents WHERE application_id = $1 AND kind LIKE 'transfer%' ORDER BY kind")
+            .bind(&id)
+            .fetch_all(&app.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(slips.len(), 2, "{slips:?}");
+    let (buyer_slip, seller_slip) = (&slips[0], &slips[1]);
+    assert_eq!(
+        (buyer_slip.1.as_str(), seller_slip.1.as_str()),
+        ("transfer_buyer", "transfer_seller")
+    );
+    assert!(buyer_slip.2.is_some() && seller_slip.2.is_none());
+    assert_eq!(rehema.get(&format!("/en/documents/{}", buyer_slip.0)).await.status, 200);
+    assert_eq!(lucy.get(&format!("/en/documents/{}", buyer_slip.0)).await.status, 404);
+    assert_eq!(
+        rehema.get(&format!("/en/documents/{}", seller_slip.0)).await.status,
+        404
+    );
+    let (_, page) = lucy.visit(&format!("/en/applications/{id}")).await;
+    let html = main(&page.body);
+    assert!(
+        html.contains("accepted. KCM 753W is now registered in their name"),
+        "{html}"
+    );
+    assert!(!html.contains("buyer's acknowledgement") && !html.contains("buyer&#x27;s acknowledgement"));
+    assert!(last_message(&app, LUCY_PHONE)
+        .await
+        .contains("accepted the transfer of KCM 753W"));
+    // In the buyer's vehicles now; answered once only.
+    let (_, page) = rehema.visit("/en/dashboard").await;
+    assert!(main(&page.body).contains("KCM 753W"));
+    let (_, page) = rehema.follow("/api/transfer/decline", &[("id", &id)]).await;
+    assert_eq!(
+        errors(&page.body),
+        ["This transfer can no longer be answered: it has been answered, or its 14 days have ended"]
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM vehicle_transfers WHERE status = 'accepted'").await,
+        1
+    );
+});
+
+on_both_engines!(a_declined_or_lapsed_offer_leaves_the_seller_the_owner, |app| {
+    let mut lucy = Browser::new(&app);
+    register_person(&mut lucy, LUCY, "lucy@example.com", "0711 000 001").await;
+    let mut rehema = Browser::new(&app);
+    register_person(&mut rehema, REHEMA, "rehema@example.com", "0722 000 002").await;
+
+    // Declined, in Kiswahili: the seller is told, the vehicle stays theirs and may be offered again.
+    let id = offer(&mut lucy, "RTRANSFER2").await;
+    let (_, page) = rehema.visit(&format!("/sw/transfers/{id}/decline")).await;
+    assert!(main(&page.body).contains("Ndiyo, kataa uhamisho"));
+    let (at, _) = rehema.follow("/api/transfer/decline", &[("id", &id)]).await;
+    assert_eq!(at, format!("/sw/transfers/{id}"));
+    assert_eq!(status_of(&app, &id).await, "rejected");
+    assert_eq!(owner_of(&app, "KCM 753W").await, LUCY.0);
+    assert!(last_message(&app, LUCY_PHONE)
+        .await
+        .contains("declined the transfer of KCM 753W"));
+    let (_, page) = lucy.visit(&format!("/sw/applications/{id}")).await;
+    assert!(
+        main(&page.body).contains("Mnunuzi amekataa uhamisho."),
+        "{}",
+        main(&page.body)
+    );
+
+    // Offered again, then left unanswered: after 14 days it cannot be accepted, and the sweep lapses it.
+    let id = offer(&mut lucy, "RTRANSFER3").await;
+    rehema.follow("/api/transfer/code", &[("id", &id)]).await;
+    let code = code_in(&last_message(&app, REHEMA_PHONE).await);
+    // Fourteen days on (moving the deadline back: the sessions would not live 14 days).
+    sqlx::query("UPDATE vehicle_transfers SET deadline = offered_at - 1 WHERE application_id = $1")
+        .bind(&id)
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    let (_, page) = rehema
+        .follow("/api/transfer/accept", &[("id", &id), ("code", &code)])
+        .await;
+    assert_eq!(
+        errors(&page.body),
+        ["Uhamisho huu hauwezi kujibiwa tena: umeshajibiwa, au siku zake 14 zimeisha"]
+    );
+    let (_, page) = rehema.visit(&format!("/en/transfers/{id}")).await;
+    assert!(main(&page.body).contains("Lapsed"));
+    let swept = app::sweep::run(&app.state).await.unwrap();
+    assert_eq!(swept.transfers, 1);
+    assert_eq!(status_of(&app, &id).await, "rejected");
+    assert_eq!(owner_of(&app, "KCM 753W").await, LUCY.0);
+    let told = last_message(&app, LUCY_PHONE).await;
+    assert!(
+        told.contains("KCM 753W") && (told.contains("did not accept") || told.contains("hakukubali")),
+        "{told}"
+    );
+    assert_eq!(app::sweep::run(&app.state).await.unwrap().transfers, 0);
+});
