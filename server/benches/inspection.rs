@@ -11,51 +11,25 @@ use app::{
         domain,
         service::{self as inspection, Held},
     },
-    settings::Settings,
 };
-use sqlx::Executor;
 
 const RACERS: usize = 100;
 const RACES: usize = 5;
 const HOLDS: usize = 2_000;
 const AT_ONCE: usize = 32;
 
+mod common;
+
+use common::percentile;
+
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    sqlx::any::install_default_drivers();
-    let dir = std::env::temp_dir().join(format!("uraia-bench-{}", uuid::Uuid::new_v4().simple()));
-    run("SQLite", &format!("sqlite://{}/bench.db", dir.display())).await;
-    let _ = std::fs::remove_dir_all(dir);
-    let admin_url = std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .or_else(|| std::env::var("DATABASE_URL").ok())
-        .filter(|url| url.starts_with("postgres"));
-    match admin_url {
-        Some(admin_url) => {
-            let admin = sqlx::AnyPool::connect(&admin_url).await.expect("PostgreSQL");
-            let name = format!("uraia_bench_{}", uuid::Uuid::new_v4().simple());
-            admin.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
-            let (base, _) = admin_url.rsplit_once('/').unwrap();
-            run("PostgreSQL", &format!("{base}/{name}")).await;
-            let _ = admin
-                .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
-                .await;
-        }
-        None => println!("PostgreSQL: skipped (set DATABASE_URL=postgres://... to run it)"),
-    }
+    common::on_both_engines(run).await;
 }
 
 /// `n` applications awaiting payment, made directly (one account: starting and paying is not what is measured).
 async fn applications_of(state: &app::state::AppState, n: usize) -> Vec<app::applications::domain::Application> {
-    sqlx::query(
-        "INSERT INTO accounts (id, account_type, document_type, id_number, first_name, last_name, email, \
-         email_verified_at, phone, phone_verified_at, password_hash, language, terms_version, terms_accepted_at, \
-         created_at) VALUES ('bench', 'citizen', 'national_id', '90000000', 'Bench', 'Person', 'b@example.com', 1, \
-         '+254700900000', 1, 'x', 'en', 't', 1, 1) ON CONFLICT DO NOTHING",
-    )
-    .execute(&state.pool)
-    .await
-    .unwrap();
+    common::account(state, "bench", "90000000").await;
     let mut conn = state.pool.acquire().await.unwrap();
     let mut made = Vec::with_capacity(n);
     for _ in 0..n {
@@ -74,21 +48,7 @@ async fn applications_of(state: &app::state::AppState, n: usize) -> Vec<app::app
     made
 }
 
-fn percentile(took: &mut [f64], q: f64) -> f64 {
-    took.sort_by(|a, b| a.total_cmp(b));
-    took[((took.len() as f64 * q) as usize).min(took.len() - 1)]
-}
-
-async fn run(engine: &str, database_url: &str) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../Leptos.toml");
-    let options = leptos_config::get_configuration(Some(path)).unwrap().leptos_options;
-    let mut settings = Settings {
-        database_url: database_url.into(),
-        public_origin: "http://localhost".into(),
-        ..Settings::default()
-    };
-    settings.security.code_key = "5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7".into();
-    let state = server::build_state(options, settings).await.expect("the app starts");
+async fn run(engine: &'static str, state: app::state::AppState) {
     let days = domain::bookable_days(state.clock.today());
 
     // The race: Meru's centre has 5 places a slot; 4 go first, then 100 race for the last.

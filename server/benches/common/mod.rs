@@ -1,0 +1,71 @@
+//! What every benchmark shares: the app on SQLite and then on PostgreSQL (a database of its own, when
+//! TEST_DATABASE_URL or DATABASE_URL names a server), and percentiles.
+
+use std::future::Future;
+
+use app::{settings::Settings, state::AppState};
+use sqlx::Executor;
+
+/// Runs `bench` against a fresh SQLite file, then a fresh PostgreSQL database if one is configured.
+pub async fn on_both_engines<F, Fut>(bench: F)
+where
+    F: Fn(&'static str, AppState) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    sqlx::any::install_default_drivers();
+    let dir = std::env::temp_dir().join(format!("uraia-bench-{}", uuid::Uuid::new_v4().simple()));
+    bench("SQLite", state(&format!("sqlite://{}/bench.db", dir.display())).await).await;
+    let _ = std::fs::remove_dir_all(dir);
+    let admin_url = std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .or_else(|| std::env::var("DATABASE_URL").ok())
+        .filter(|url| url.starts_with("postgres"));
+    match admin_url {
+        Some(admin_url) => {
+            let admin = sqlx::AnyPool::connect(&admin_url).await.expect("PostgreSQL");
+            let name = format!("uraia_bench_{}", uuid::Uuid::new_v4().simple());
+            admin.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
+            let (base, _) = admin_url.rsplit_once('/').unwrap();
+            bench("PostgreSQL", state(&format!("{base}/{name}")).await).await;
+            let _ = admin
+                .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                .await;
+        }
+        None => println!("PostgreSQL: skipped (set DATABASE_URL=postgres://... to run it)"),
+    }
+}
+
+async fn state(database_url: &str) -> AppState {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../Leptos.toml");
+    let options = leptos_config::get_configuration(Some(path)).unwrap().leptos_options;
+    let mut settings = Settings {
+        database_url: database_url.into(),
+        public_origin: "http://localhost".into(),
+        ..Settings::default()
+    };
+    settings.security.code_key = "5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7".into();
+    server::build_state(options, settings).await.expect("the app starts")
+}
+
+/// A signed-up, verified account made directly (signing up is not what a bench measures); `id_number`: 8 digits.
+pub async fn account(state: &AppState, id: &str, id_number: &str) {
+    sqlx::query(
+        "INSERT INTO accounts (id, account_type, document_type, id_number, first_name, last_name, email, \
+         email_verified_at, phone, phone_verified_at, password_hash, language, terms_version, terms_accepted_at, \
+         created_at) VALUES ($1, 'citizen', 'national_id', $2, 'Bench', 'Person', $3, 1, $4, 1, 'x', 'en', 't', 1, 1) \
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(id)
+    .bind(id_number)
+    .bind(format!("{id}@example.com"))
+    .bind(format!("+2547{id_number}"))
+    .execute(&state.pool)
+    .await
+    .unwrap();
+}
+
+/// The `q` quantile of `took` (sorted in place).
+pub fn percentile(took: &mut [f64], q: f64) -> f64 {
+    took.sort_by(|a, b| a.total_cmp(b));
+    took[((took.len() as f64 * q) as usize).min(took.len() - 1)]
+}
