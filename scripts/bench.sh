@@ -220,6 +220,10 @@ echo "== Issue 13: 100 people racing for an inspection slot's last place; places
 cargo bench -q -p server --bench inspection 2>/dev/null | grep -v '^$'
 
 echo
+echo "== Issue 13: vehicle transfers offered (at payment) and accepted, per second, 32 at once (SQLite; PostgreSQL when DATABASE_URL names one)"
+cargo bench -q -p server --bench transfer 2>/dev/null | grep -v '^$'
+
+echo
 echo "== Passport photo (issue 4): check + re-encode, and a decompression bomb =="
 cargo bench -q -p app --features samples --bench photo 2>/dev/null | grep -v '^$'
 

@@ -223,7 +223,7 @@ pub async fn ready(
             .map_err(AppError::internal)?,
         None => None,
     };
-    if !vehicle.is_some_and(|v| domain::availability(v.engine_cc, v.offers > 0).is_ok()) {
+    if vehicle.is_none_or(|v| domain::availability(v.engine_cc, v.offers > 0).is_err()) {
         return Ok(Err(Step::Vehicle));
     }
     let kept = db::logbook_of(&state.pool, application.id.as_str(), who.id.as_str())

@@ -246,6 +246,20 @@ pub async fn clear<'e>(conn: impl sqlx::Executor<'e, Database = sqlx::Any>, key:
     Ok(())
 }
 
+/// Reserves an attempt on `key` for a form: granted, or the message for `field` saying how long to wait.
+pub async fn admit(
+    pool: &Pool,
+    key: &str,
+    rule: Rule,
+    now: i64,
+    field: &str,
+) -> anyhow::Result<Result<(), FieldError>> {
+    Ok(match reserve(pool, key, rule, now).await? {
+        Reservation::Granted(_) => Ok(()),
+        Reservation::Locked(wait) => Err(too_many(field, wait)),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,18 +308,4 @@ mod tests {
         );
         assert!(sql.ends_with("WHEN n = 11 THEN $2 + 1920 ELSE $2 + 3600 END"), "{sql}");
     }
-}
-
-/// Reserves an attempt on `key` for a form: granted, or the message for `field` saying how long to wait.
-pub async fn admit(
-    pool: &Pool,
-    key: &str,
-    rule: Rule,
-    now: i64,
-    field: &str,
-) -> anyhow::Result<Result<(), FieldError>> {
-    Ok(match reserve(pool, key, rule, now).await? {
-        Reservation::Granted(_) => Ok(()),
-        Reservation::Locked(wait) => Err(too_many(field, wait)),
-    })
 }
