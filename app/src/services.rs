@@ -112,7 +112,7 @@ pub async fn document(
         registration::domain::CODE => registration::service::slip(conn, application).await,
         search::domain::CODE => search::service::slip(conn, application).await,
         inspection::domain::CODE => inspection::service::slip(conn, application).await,
-        transfer::domain::CODE => transfer::service::slip(conn, application).await,
+        transfer::domain::CODE => transfer::offers::slip(conn, application).await,
         _ => Ok(None),
     }
 }

@@ -16,7 +16,7 @@ use app::{
     ids::AccountId,
     services,
     state::AppState,
-    transfer::service as transfer,
+    transfer::offers as transfer,
 };
 use common::percentile;
 

@@ -22,7 +22,7 @@ use crate::{
         guard::SignedIn,
         page::{redirect_to, signed_in_page, BackLink, BlockView, FormState, Notice, PageHead, PostForm, SignedInPage},
         routes::Page,
-        wizard::{self, Position, Steps},
+        wizard::{self, Position, StepFrame, Steps},
     },
 };
 
@@ -124,6 +124,30 @@ pub fn CheckForm(lang: Lang, id: ApplicationId, fees: Vec<SummaryRow>, error: Op
             <Button text=lang.t("applications-submit") />
         </PostForm>
     }
+}
+
+/// The check page every service ends with: its answers (`rows`, each with its change link), a `hint` on what
+/// happens next, the fee of `fee_code`, the declaration and the submit button.
+pub async fn check_page(
+    ctx: &Ctx,
+    state: &FormState,
+    application: &Application,
+    position: Position,
+    rows: Vec<SummaryRow>,
+    hint: String,
+    fee_code: &str,
+) -> Result<AnyView, AppError> {
+    let lang = ctx.lang;
+    let fees = fee_rows(ctx, fee_code).await?;
+    let (id, error) = (application.id.clone(), state.error("declaration"));
+    Ok(view! {
+        <StepFrame lang position title_key="applications-check-title" errors=state.errors()>
+            <SummaryList rows />
+            <p class="hint">{hint}</p>
+            <CheckForm lang id fees error />
+        </StepFrame>
+    }
+    .into_any())
 }
 
 /// A service page's "Start now": a form, since it opens a draft.

@@ -11,7 +11,7 @@ use super::{
 use crate::{
     applications::{
         domain::Application,
-        pages::{fee_rows, position, CheckForm, Draft, Hidden, StepRequest, Wizard},
+        pages::{position, Draft, Hidden, StepRequest, Wizard},
     },
     calendar,
     error::AppError,
@@ -301,16 +301,16 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
             calendar::long_date(lang, new),
         ));
     }
-    let fees = fee_rows(ctx, period.fee_code()).await?;
-    let (id, error) = (application.id.clone(), state.error("declaration"));
-    Ok(view! {
-        <StepFrame lang position title_key="applications-check-title" errors=state.errors()>
-            <SummaryList rows />
-            <p class="hint">{lang.t("renewal-check-new-expiry-hint")}</p>
-            <CheckForm lang id fees error />
-        </StepFrame>
-    }
-    .into_any())
+    crate::applications::pages::check_page(
+        ctx,
+        &state,
+        application,
+        position,
+        rows,
+        lang.t("renewal-check-new-expiry-hint"),
+        period.fee_code(),
+    )
+    .await
 }
 
 /// A completed renewal's result: the licence's new expiry.

@@ -103,7 +103,7 @@ where
         Err(page) => return ctx.finish(Ok(page.path()), super::pages::FORM, back, values).await,
         Ok(who) => who,
     };
-    let offer = match super::service::offer_to(&ctx.state, &who, id).await {
+    let offer = match super::offers::offer_to(&ctx.state, &who, id).await {
         Ok(offer) => offer,
         Err(error) => return ctx.finish(Err(error), super::pages::FORM, back, values).await,
     };
@@ -121,7 +121,7 @@ pub async fn transfer_code(id: Option<String>) -> Result<(), AppError> {
     let id = id.unwrap_or_default();
     let page = super::pages::offer_path(&id);
     as_buyer(&id, &page, &[], |mut ctx, who, offer| async move {
-        match super::service::send_code(&ctx.state, &who, ctx.lang, &offer).await {
+        match super::offers::send_code(&ctx.state, &who, ctx.lang, &offer).await {
             Ok(()) => {
                 ctx.notice("transfer-notice-code-sent");
                 Ok((ctx, super::pages::accept_path(&offer.application_id)))
@@ -139,7 +139,7 @@ pub async fn transfer_accept(id: Option<String>, code: Option<String>) -> Result
     let back = super::pages::accept_path(&id);
     as_buyer(&id, &back, &[], |mut ctx, who, offer| async move {
         let code = code.unwrap_or_default();
-        match super::service::accept(&ctx.state, &who, &ctx.client, &offer, &code).await {
+        match super::offers::accept(&ctx.state, &who, &ctx.client, &offer, &code).await {
             Ok(()) => {
                 ctx.notice("transfer-notice-accepted");
                 Ok((ctx, super::pages::offer_path(&offer.application_id)))
@@ -156,7 +156,7 @@ pub async fn transfer_decline(id: Option<String>) -> Result<(), AppError> {
     let id = id.unwrap_or_default();
     let back = super::pages::decline_path(&id);
     as_buyer(&id, &back, &[], |mut ctx, _who, offer| async move {
-        match super::service::decline(&ctx.state, &offer).await {
+        match super::offers::decline(&ctx.state, &offer).await {
             Ok(()) => {
                 ctx.notice("transfer-notice-declined");
                 Ok((ctx, super::pages::offer_path(&offer.application_id)))

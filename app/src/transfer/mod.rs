@@ -6,6 +6,7 @@
 pub mod api;
 pub mod db;
 pub mod domain;
+pub mod offers;
 pub mod pages;
 pub mod route;
 pub mod service;

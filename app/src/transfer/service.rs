@@ -1,40 +1,24 @@
-//! Transfer of ownership on the application framework. The seller's draft names one of their vehicles, its
-//! logbook and the buyer; payment makes the offer (the application waits "in review" for the buyer); the buyer's
-//! acceptance with a code changes the register and completes the application in one transaction, a decline or
-//! the deadline rejects it, and the seller is told either way.
+//! Transfer of ownership on the application framework, the seller's side: their draft names one of their
+//! vehicles, its logbook and the buyer; payment makes the offer (the application waits "in review" for the buyer,
+//! whose answers are in `offers`).
 
 use std::{future::Future, pin::Pin};
 
 use sqlx::AnyConnection;
 
 use super::{
-    db::{self, OfferRow},
-    domain::{self, check_logbook, Answers, Buyer, LogbookProblem, OfferStatus, DEADLINE_SECONDS},
+    db,
+    domain::{self, check_logbook, Answers, Buyer, LogbookProblem, DEADLINE_SECONDS},
 };
 use crate::{
-    accounts::domain::parse_code,
     applications::{
-        domain::{Application, ApplicationId, Decision},
-        service::{self as applications, Decided},
-    },
-    calendar,
-    channel::Channel,
-    documents::{
-        domain::{Fact, Kind, ServiceDocument},
-        service as documents,
+        domain::{Application, ApplicationId},
+        service as applications,
     },
     error::{AppError, FieldError},
-    i18n::Lang,
     ids::{NationalId, PlateNumber},
-    services,
     state::AppState,
-    web::{
-        challenges::{self, CodeRequest, Purpose, Trier},
-        guard::SignedIn,
-        outbox::{self, Recipient},
-        throttle,
-        upload::Unread,
-    },
+    web::{guard::SignedIn, throttle, upload::Unread},
 };
 
 /// The seller's steps, in order.
@@ -294,239 +278,6 @@ async fn offer(conn: &mut AnyConnection, application: &Application, now: i64) ->
     let offer = db::offer(conn, application.id.as_str())
         .await?
         .ok_or_else(|| anyhow::anyhow!("the offer just made is gone"))?;
-    tell(conn, &buyer_account, "message-transfer-offered", &offer, now).await?;
+    super::offers::tell(conn, &buyer_account, "message-transfer-offered", &offer, now).await?;
     Ok(true)
-}
-
-/// Tells `account` of the offer by SMS and email, in their language: the plate, the other party, the deadline.
-async fn tell(conn: &mut AnyConnection, account: &str, key: &str, offer: &OfferRow, now: i64) -> anyhow::Result<()> {
-    let contact = db::contact(conn, account).await?;
-    let lang = Lang::parse(&contact.language).unwrap_or_default();
-    let args = [
-        ("plate", offer.plate.clone()),
-        ("seller", offer.seller_name.clone()),
-        ("buyer", offer.buyer_name.clone()),
-        ("deadline", calendar::moment(lang, offer.deadline)),
-    ];
-    let to = Recipient {
-        lang,
-        phone: &contact.phone,
-        email: &contact.email,
-    };
-    outbox::tell(conn, now, to, key, &args).await
-}
-
-/// What both acknowledgement slips say: the vehicle, the seller, the buyer, the day.
-fn facts(offer: &OfferRow) -> Vec<Fact> {
-    let day = calendar::date_of(offer.decided_at.unwrap_or(offer.offered_at)).to_string();
-    vec![
-        Fact::text("registration-fact-plate", &offer.plate),
-        Fact::text("registration-field-make", &offer.make),
-        Fact::text("registration-field-model", &offer.model),
-        Fact::text("registration-field-year", offer.year.to_string()),
-        Fact::text("transfer-fact-seller", &offer.seller_name),
-        Fact::text("transfer-fact-buyer", &offer.buyer_name),
-        Fact::date("transfer-fact-on", day),
-    ]
-}
-
-/// The seller's acknowledgement, once the buyer has accepted.
-pub async fn slip(conn: &mut AnyConnection, application: &Application) -> anyhow::Result<Option<ServiceDocument>> {
-    let Some(offer) = db::offer(conn, application.id.as_str()).await? else {
-        return Ok(None);
-    };
-    if OfferStatus::parse(&offer.status) != Some(OfferStatus::Accepted) {
-        return Ok(None);
-    }
-    Ok(Some(acknowledgement(Kind::TransferSeller, &offer)))
-}
-
-fn acknowledgement(kind: Kind, offer: &OfferRow) -> ServiceDocument {
-    ServiceDocument {
-        kind,
-        classes: None,
-        valid_until: None,
-        smart: false,
-        facts: facts(offer),
-    }
-}
-
-/// The offer of the application `id`, to the seller who made it.
-pub async fn offer_of(state: &AppState, application: &Application) -> anyhow::Result<Option<OfferRow>> {
-    let mut conn = state.pool.acquire().await?;
-    db::offer(&mut conn, application.id.as_str()).await
-}
-
-/// The offer `id` made to `who`; anyone else's, or none, is the same 404.
-pub async fn offer_to(state: &AppState, who: &SignedIn, id: &str) -> Result<OfferRow, AppError> {
-    let id = ApplicationId::parse(id).ok_or(AppError::NotFound)?;
-    let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
-    db::offer(&mut conn, id.as_str())
-        .await
-        .map_err(AppError::internal)?
-        .filter(|offer| offer.buyer_account == who.id.as_str())
-        .ok_or(AppError::NotFound)
-}
-
-/// The offers made to `who`, newest first (the dashboard lists them).
-pub async fn offers_to(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<OfferRow>> {
-    db::offers_to(&state.pool, who.id.as_str()).await
-}
-
-/// Whether the offer may still be answered now.
-pub fn open(state: &AppState, offer: &OfferRow) -> bool {
-    OfferStatus::parse(&offer.status)
-        .is_some_and(|status| domain::answerable(status, offer.deadline, state.clock.now()))
-}
-
-/// Sends the buyer the code that accepts (to their verified phone, within the resend rules of every code).
-pub async fn send_code(state: &AppState, who: &SignedIn, lang: Lang, offer: &OfferRow) -> Result<(), AppError> {
-    if !open(state, offer) {
-        return Err(AppError::field("code", "transfer-error-closed"));
-    }
-    challenges::send_code(
-        state,
-        CodeRequest {
-            account_id: who.id.as_str(),
-            purpose: Purpose::TransferAccept,
-            channel: Channel::Sms,
-            to: who.phone.as_str(),
-            lang,
-            message: "message-transfer-code",
-            field: "code",
-        },
-    )
-    .await
-}
-
-/// The buyer accepts with the code: the register changes owner, the seller's application completes with their
-/// slip, the buyer gets theirs, and the seller is told, all in one transaction.
-pub async fn accept(
-    state: &AppState,
-    who: &SignedIn,
-    client: &str,
-    offer: &OfferRow,
-    code: &str,
-) -> Result<(), AppError> {
-    if !open(state, offer) {
-        return Err(AppError::field("code", "transfer-error-closed"));
-    }
-    let code = parse_code(code)?;
-    let trier = Trier {
-        account_id: who.id.as_str(),
-        client,
-    };
-    challenges::check_code(
-        &state.pool,
-        &state.code_key,
-        trier,
-        Purpose::TransferAccept,
-        &code,
-        state.clock.now(),
-    )
-    .await
-    .map_err(AppError::internal)?
-    .right("code")?;
-    accepted(state, offer).await
-}
-
-/// The acceptance once the buyer's code is right (the benchmark times this part).
-pub async fn accepted(state: &AppState, offer: &OfferRow) -> Result<(), AppError> {
-    answer(state, offer, OfferStatus::Accepted).await
-}
-
-/// The buyer declines: the seller's application is rejected (the fee is not refunded: the service was given) and
-/// the seller is told.
-pub async fn decline(state: &AppState, offer: &OfferRow) -> Result<(), AppError> {
-    if !open(state, offer) {
-        return Err(AppError::field("decline", "transfer-error-closed"));
-    }
-    answer(state, offer, OfferStatus::Declined).await
-}
-
-/// Ends the offer as `status` in one transaction; an offer answered or lapsed meanwhile is refused.
-async fn answer(state: &AppState, offer: &OfferRow, status: OfferStatus) -> Result<(), AppError> {
-    let field = if status == OfferStatus::Accepted {
-        "code"
-    } else {
-        "decline"
-    };
-    let now = state.clock.now();
-    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
-    if now >= offer.deadline
-        || !close(&mut tx, &offer.application_id, status, now)
-            .await
-            .map_err(AppError::internal)?
-    {
-        return Err(AppError::field(field, "transfer-error-closed"));
-    }
-    tx.commit().await.map_err(AppError::internal)?;
-    Ok(())
-}
-
-/// Closes a waiting offer as `status` in the caller's transaction: the register, the application, the slips and
-/// the seller's message. False (nothing written) when it was no longer waiting.
-async fn close(conn: &mut AnyConnection, application_id: &str, status: OfferStatus, now: i64) -> anyhow::Result<bool> {
-    if !db::close(conn, application_id, status.code(), now).await? {
-        return Ok(false);
-    }
-    let offer = db::offer(conn, application_id)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("offer {application_id} is gone"))?;
-    let id = ApplicationId::from_stored(application_id.to_string());
-    let (decision, message) = match status {
-        OfferStatus::Accepted => {
-            anyhow::ensure!(
-                db::change_owner(conn, &offer.plate, &offer.seller_id_number, &offer.buyer_id_number).await?,
-                "{} is no longer the seller's",
-                offer.plate
-            );
-            (Decision::Approve, "message-transfer-accepted")
-        }
-        OfferStatus::Declined => (
-            Decision::Reject {
-                reason: "applications-reason-transfer-declined".into(),
-            },
-            "message-transfer-declined",
-        ),
-        OfferStatus::Lapsed | OfferStatus::Offered => (
-            Decision::Reject {
-                reason: "applications-reason-transfer-lapsed".into(),
-            },
-            "message-transfer-lapsed",
-        ),
-    };
-    match services::decide_in(conn, &id, &decision, now).await? {
-        Decided::Completed | Decided::Rejected => {}
-        other => anyhow::bail!("transfer {application_id}: the application was not in review ({other:?})"),
-    }
-    if status == OfferStatus::Accepted {
-        let application = applications::by_id_in(conn, &id)
-            .await?
-            .ok_or_else(|| anyhow::anyhow!("application {application_id} is gone"))?;
-        documents::issue_to(
-            conn,
-            &application,
-            &offer.buyer_account,
-            acknowledgement(Kind::TransferBuyer, &offer),
-            now,
-        )
-        .await?;
-    }
-    tell(conn, &offer.seller_account, message, &offer, now).await?;
-    Ok(true)
-}
-
-/// Lapses the offers whose 14 days have passed, each in its own transaction, and tells their sellers.
-pub async fn lapse_due(state: &AppState) -> anyhow::Result<u64> {
-    let now = state.clock.now();
-    let mut lapsed = 0;
-    for id in db::lapsed(&state.pool, now).await? {
-        let mut tx = crate::db::begin_write(&state.pool).await?;
-        if close(&mut tx, &id, OfferStatus::Lapsed, now).await? {
-            tx.commit().await?;
-            lapsed += 1;
-        }
-    }
-    Ok(lapsed)
 }

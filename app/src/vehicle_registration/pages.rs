@@ -11,7 +11,7 @@ use super::{
 use crate::{
     applications::{
         domain::Application,
-        pages::{fee_rows, position, step_path, CheckForm, Draft, Hidden, StepRequest, Wizard},
+        pages::{position, step_path, Draft, Hidden, StepRequest, Wizard},
     },
     error::AppError,
     i18n::Lang,
@@ -271,16 +271,16 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         row("customs_entry", identity.customs_entry.clone(), Step::Identity),
         row("owner", owner_name, Step::Owner),
     ];
-    let fees = fee_rows(ctx, fee).await?;
-    let (id, error) = (application.id.clone(), state.error("declaration"));
-    Ok(view! {
-        <StepFrame lang position title_key="applications-check-title" errors=state.errors()>
-            <SummaryList rows />
-            <p class="hint">{lang.t("registration-check-review")}</p>
-            <CheckForm lang id fees error />
-        </StepFrame>
-    }
-    .into_any())
+    crate::applications::pages::check_page(
+        ctx,
+        &state,
+        application,
+        position,
+        rows,
+        lang.t("registration-check-review"),
+        fee,
+    )
+    .await
 }
 
 /// A completed registration's result: its plate.

@@ -6,7 +6,7 @@ use super::{api, domain::Answers};
 use crate::{
     applications::{
         domain::Application,
-        pages::{fee_rows, position, CheckForm, Draft, Hidden, StepRequest, Wizard},
+        pages::{position, Draft, Hidden, StepRequest, Wizard},
     },
     documents::{domain::Kind, service as documents},
     error::AppError,
@@ -92,16 +92,16 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         change: Some(wizard::change_link(lang, &form, "plate")),
         ..SummaryRow::new(lang.t("search-field-plate"), plate.to_string())
     }];
-    let fees = fee_rows(ctx, super::domain::FEE).await?;
-    let (id, error) = (application.id.clone(), state.error("declaration"));
-    Ok(view! {
-        <StepFrame lang position title_key="applications-check-title" errors=state.errors()>
-            <SummaryList rows />
-            <p class="hint">{lang.t("search-check-hint")}</p>
-            <CheckForm lang id fees error />
-        </StepFrame>
-    }
-    .into_any())
+    crate::applications::pages::check_page(
+        ctx,
+        &state,
+        application,
+        position,
+        rows,
+        lang.t("search-check-hint"),
+        super::domain::FEE,
+    )
+    .await
 }
 
 /// A paid search's result: the record as issued.

@@ -11,7 +11,7 @@ use crate::inspection::{
 use crate::{
     applications::{
         domain::Application,
-        pages::{fee_rows, CheckForm, Hidden, Wizard},
+        pages::{Hidden, Wizard},
         service as applications,
     },
     calendar,
@@ -20,7 +20,7 @@ use crate::{
     web::{
         context::Ctx,
         page::{redirect_to, FormState, PostForm},
-        wizard::{self, Position, StepFrame},
+        wizard::{self, Position},
     },
 };
 
@@ -92,17 +92,17 @@ pub(super) async fn check_page(
             ..row
         })
         .collect::<Vec<_>>();
-    let fees = fee_rows(ctx, fee).await?;
     let held_until = calendar::moment(lang, ctx.state.clock.now() + domain::HOLD_SECONDS);
-    let (id, error) = (application.id.clone(), state.error("declaration"));
-    Ok(view! {
-        <StepFrame lang position title_key="applications-check-title" errors=state.errors()>
-            <SummaryList rows />
-            <p class="hint">{lang.t_with("inspection-held", &[("until", held_until)])}</p>
-            <CheckForm lang id fees error />
-        </StepFrame>
-    }
-    .into_any())
+    crate::applications::pages::check_page(
+        ctx,
+        &state,
+        application,
+        position,
+        rows,
+        lang.t_with("inspection-held", &[("until", held_until)]),
+        fee,
+    )
+    .await
 }
 
 /// A paid booking's page: where and when, and (until 24 hours before) forms to move or cancel it.

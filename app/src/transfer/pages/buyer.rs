@@ -4,7 +4,7 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_params_map;
 
-use super::super::{api, db::OfferRow, domain::OfferStatus, service};
+use super::super::{api, db::OfferRow, domain::OfferStatus, offers as service};
 use crate::{
     accounts::domain::mask_phone,
     applications::pages::Hidden,

@@ -13,7 +13,7 @@ use super::{
 use crate::{
     applications::{
         domain::Application,
-        pages::{fee_rows, position, step_path, CheckForm, Draft, Hidden, StepRequest, Wizard},
+        pages::{position, step_path, Draft, Hidden, StepRequest, Wizard},
     },
     calendar,
     error::AppError,
@@ -222,22 +222,22 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
             Step::Buyer,
         ),
     ];
-    let fees = fee_rows(ctx, fee).await?;
-    let (id, error) = (application.id.clone(), state.error("declaration"));
-    Ok(view! {
-        <StepFrame lang position title_key="applications-check-title" errors=state.errors()>
-            <SummaryList rows />
-            <p class="hint">{lang.t("transfer-check-hint")}</p>
-            <CheckForm lang id fees error />
-        </StepFrame>
-    }
-    .into_any())
+    crate::applications::pages::check_page(
+        ctx,
+        &state,
+        application,
+        position,
+        rows,
+        lang.t("transfer-check-hint"),
+        fee,
+    )
+    .await
 }
 
 /// A paid transfer's page: where the offer stands.
 pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
     let lang = ctx.lang;
-    let Some(offer) = service::offer_of(&ctx.state, application)
+    let Some(offer) = super::offers::offer_of(&ctx.state, application)
         .await
         .map_err(AppError::internal)?
     else {
