@@ -119,8 +119,9 @@ where
 #[tracing::instrument(skip_all)]
 pub async fn transfer_code(id: Option<String>) -> Result<(), AppError> {
     let id = id.unwrap_or_default();
-    let page = super::pages::offer_path(&id);
-    as_buyer(&id, &page, &[], |mut ctx, who, offer| async move {
+    // A refusal (too soon, too many) is shown by the code's field, where a code sent earlier still works.
+    let back = super::pages::accept_path(&id);
+    as_buyer(&id, &back, &[], |mut ctx, who, offer| async move {
         match super::offers::send_code(&ctx.state, &who, ctx.lang, &offer).await {
             Ok(()) => {
                 ctx.notice("transfer-notice-code-sent");

@@ -253,10 +253,7 @@ async fn offer(conn: &mut AnyConnection, application: &Application, now: i64) ->
     let (Some(plate), Some(buyer)) = (answers.plate, answers.buyer) else {
         return Ok(false);
     };
-    let seller: String = sqlx::query_scalar("SELECT id_number FROM accounts WHERE id = $1")
-        .bind(application.account.as_str())
-        .fetch_one(&mut *conn)
-        .await?;
+    let seller = crate::accounts::db::id_number(conn, application.account.as_str()).await?;
     if db::vehicle_of(conn, &seller, plate.as_str()).await?.is_none() {
         return Ok(false);
     }

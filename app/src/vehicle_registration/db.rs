@@ -167,14 +167,6 @@ pub async fn plate(conn: &mut AnyConnection, application_id: &str) -> anyhow::Re
     )
 }
 
-/// The account's ID number (a registration to "myself" is under it).
-pub async fn id_number(conn: &mut AnyConnection, account_id: &str) -> anyhow::Result<String> {
-    Ok(sqlx::query_scalar("SELECT id_number FROM accounts WHERE id = $1")
-        .bind(account_id)
-        .fetch_one(conn)
-        .await?)
-}
-
 /// An organisation's name.
 pub async fn organisation_name(conn: &mut AnyConnection, kra_pin: &str) -> anyhow::Result<Option<String>> {
     Ok(sqlx::query_scalar("SELECT name FROM organisations WHERE kra_pin = $1")

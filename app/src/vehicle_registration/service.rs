@@ -216,7 +216,7 @@ pub fn on_approved<'a>(
             "another paid application claims this chassis number or customs entry: reject one of them"
         );
         let id_number = match &owner {
-            Owner::Myself => Some(db::id_number(conn, application.account.as_str()).await?),
+            Owner::Myself => Some(crate::accounts::db::id_number(conn, application.account.as_str()).await?),
             Owner::Organisation(_) => None,
         };
         let kra_pin = match &owner {

@@ -272,3 +272,11 @@ pub async fn add_membership(
 }
 
 pub use crate::db::is_unique_violation;
+
+/// The account's ID number (what a person owns on the register is under it).
+pub async fn id_number(conn: &mut sqlx::AnyConnection, account_id: &str) -> anyhow::Result<String> {
+    Ok(sqlx::query_scalar("SELECT id_number FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_one(conn)
+        .await?)
+}
