@@ -11,3 +11,12 @@ export async function open(page: Page, path: string, info: TestInfo) {
   }
   return response;
 }
+
+/** On the payment page: "Pay by card", then the card sandbox's test card for `total` ("KES 1,710"). */
+export async function payByCard(page: Page, total: string) {
+  await page.getByRole("button", { name: "Pay by card" }).click();
+  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+  await page.getByLabel("Expiry date (MM/YY)").fill("12/29");
+  await page.getByLabel("Security code").fill("123");
+  await page.getByRole("button", { name: `Pay ${total}` }).click();
+}

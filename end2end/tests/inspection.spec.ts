@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { continueOn, registerPerson } from "./accounts-helpers";
-import { withJs } from "./helpers";
+import { payByCard, withJs } from "./helpers";
 
 /**
  * Booking an inspection for a commercial vehicle: a private car's refusal is not needed here (server tests), so
@@ -39,11 +39,7 @@ test("book an annual inspection, pay, move it and cancel it", async ({ page }, i
   await page.getByRole("checkbox", { name: /I declare that the information I have given is correct/ }).check();
   await page.getByRole("button", { name: "Submit application" }).click();
   await page.getByRole("link", { name: "Pay now" }).click();
-  await page.getByRole("button", { name: "Pay by card" }).click();
-  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await page.getByLabel("Expiry date (MM/YY)").fill("12/29");
-  await page.getByLabel("Security code").fill("123");
-  await page.getByRole("button", { name: "Pay KES 1,100" }).click();
+  await payByCard(page, "KES 1,100");
   await expect(page.getByRole("heading", { name: "Application complete" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Your inspection booking" })).toBeVisible();
   await expect(page.getByText("This booking slip is not proof that the vehicle passed inspection.").first()).toBeVisible();

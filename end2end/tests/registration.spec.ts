@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { continueOn, registerPerson } from "./accounts-helpers";
-import { withJs } from "./helpers";
+import { payByCard, withJs } from "./helpers";
 
 /**
  * Registering a vehicle: the questions and their messages, paying by card in the development card sandbox, an
@@ -68,11 +68,7 @@ test("register a vehicle: each mistake explained, paid, approved, and the plate 
   const reference = (await page.getByText(/^UR[2-9A-Z]{8}$/).textContent()) ?? "";
 
   await page.getByRole("link", { name: "Pay now" }).click();
-  await page.getByRole("button", { name: "Pay by card" }).click();
-  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await page.getByLabel("Expiry date (MM/YY)").fill("12/29");
-  await page.getByLabel("Security code").fill("123");
-  await page.getByRole("button", { name: "Pay KES 8,350" }).click();
+  await payByCard(page, "KES 8,350");
   await expect(page.getByRole("heading", { name: "Application in review" })).toBeVisible();
 
   await decide(page, reference, "approve");

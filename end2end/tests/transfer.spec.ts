@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { codeSentTo, continueOn, registerPerson } from "./accounts-helpers";
-import { withJs } from "./helpers";
+import { payByCard, withJs } from "./helpers";
 
 /**
  * Register people this file alone uses (app/demo-data): each seller owns a car of at most 1,000 cc. The transfer
@@ -51,11 +51,7 @@ async function offer(page: Page, sale: typeof accepted) {
   await page.getByRole("checkbox", { name: /I declare that the information I have given is correct/ }).check();
   await page.getByRole("button", { name: "Submit application" }).click();
   await page.getByRole("link", { name: "Pay now" }).click();
-  await page.getByRole("button", { name: "Pay by card" }).click();
-  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await page.getByLabel("Expiry date (MM/YY)").fill("12/29");
-  await page.getByLabel("Security code").fill("123");
-  await page.getByRole("button", { name: "Pay KES 1,710" }).click();
+  await payByCard(page, "KES 1,710");
   await expect(page.getByRole("heading", { name: "Application in review" })).toBeVisible();
   await expect(page.getByText(new RegExp(`${sale.buyer.first} .* has until .* to accept the transfer of ${sale.plate}`))).toBeVisible();
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { continueOn, registerPerson } from "./accounts-helpers";
-import { withJs } from "./helpers";
+import { payByCard, withJs } from "./helpers";
 
 /** Register people this file alone uses (app/demo-data), one per project: [JavaScript on, off]. */
 const people = [
@@ -24,11 +24,7 @@ test("a copy of records: an unknown plate explained, paid by card, the record wi
   await page.getByRole("checkbox", { name: /I declare that the information I have given is correct/ }).check();
   await page.getByRole("button", { name: "Submit application" }).click();
   await page.getByRole("link", { name: "Pay now" }).click();
-  await page.getByRole("button", { name: "Pay by card" }).click();
-  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await page.getByLabel("Expiry date (MM/YY)").fill("12/29");
-  await page.getByLabel("Security code").fill("123");
-  await page.getByRole("button", { name: "Pay KES 570" }).click();
+  await payByCard(page, "KES 570");
   await expect(page.getByRole("heading", { name: "Application complete" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "The vehicle's record" })).toBeVisible();
   await expect(page.getByText("Equity Bank Kenya Ltd")).toBeVisible();

@@ -13,66 +13,25 @@ use std::{sync::Arc, time::Instant};
 use app::{
     applications::service::{self as applications, Submitted},
     ids::AccountId,
-    settings::Settings,
     web::guard::SignedIn,
 };
-use sqlx::Executor;
 
 const PEOPLE: usize = 2_000;
 const AT_ONCE: usize = 32;
 
+mod common;
+
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
-    sqlx::any::install_default_drivers();
-    let dir = std::env::temp_dir().join(format!("uraia-bench-{}", uuid::Uuid::new_v4().simple()));
-    run("SQLite", &format!("sqlite://{}/bench.db", dir.display())).await;
-    let _ = std::fs::remove_dir_all(dir);
-    let admin_url = std::env::var("TEST_DATABASE_URL")
-        .ok()
-        .or_else(|| std::env::var("DATABASE_URL").ok())
-        .filter(|url| url.starts_with("postgres"));
-    match admin_url {
-        Some(admin_url) => {
-            let admin = sqlx::AnyPool::connect(&admin_url).await.expect("PostgreSQL");
-            let name = format!("uraia_bench_{}", uuid::Uuid::new_v4().simple());
-            admin.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
-            let (base, _) = admin_url.rsplit_once('/').unwrap();
-            run("PostgreSQL", &format!("{base}/{name}")).await;
-            let _ = admin
-                .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
-                .await;
-        }
-        None => println!("PostgreSQL: skipped (set DATABASE_URL=postgres://... to run it)"),
-    }
+    common::on_both_engines(run).await;
 }
 
-async fn run(engine: &str, database_url: &str) {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../Leptos.toml");
-    let options = leptos_config::get_configuration(Some(path)).unwrap().leptos_options;
-    let mut settings = Settings {
-        database_url: database_url.into(),
-        public_origin: "http://localhost".into(),
-        ..Settings::default()
-    };
-    settings.security.code_key = "5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7".into();
-    let state = server::build_state(options, settings).await.expect("the app starts");
-
+async fn run(engine: &'static str, state: app::state::AppState) {
     // People with a draft renewal each, made directly (registration and argon2 are not what is measured).
     let mut drafts = Vec::with_capacity(PEOPLE);
     for n in 0..PEOPLE {
         let id = format!("bench-{n}");
-        sqlx::query(
-            "INSERT INTO accounts (id, account_type, document_type, id_number, first_name, last_name, email, \
-             email_verified_at, phone, phone_verified_at, password_hash, language, terms_version, terms_accepted_at, \
-             created_at) VALUES ($1, 'citizen', 'national_id', $2, 'Bench', 'Person', $3, 1, $4, 1, 'x', 'en', 't', 1, 1)",
-        )
-        .bind(&id)
-        .bind(format!("9{n:07}"))
-        .bind(format!("bench{n}@example.com"))
-        .bind(format!("+2547009{n:05}"))
-        .execute(&state.pool)
-        .await
-        .unwrap();
+        common::account(&state, &id, &format!("9{n:07}")).await;
         // A licence on the register, which the paid renewal moves on.
         sqlx::query("INSERT INTO register_people VALUES ($1, 'Bench', 'Person', 1990, 'F')")
             .bind(format!("9{n:07}"))

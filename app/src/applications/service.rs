@@ -70,6 +70,20 @@ pub async fn save<A: Serialize>(
     )
 }
 
+/// `save` for a step: the answers kept, or the failure as the page's error (a submitted draft is left as it is:
+/// its page shows it).
+pub async fn keep<A: Serialize>(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    answers: &A,
+) -> Result<(), AppError> {
+    save(state, who, &application.id, answers)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(())
+}
+
 /// What submitting gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Submitted {

@@ -47,13 +47,6 @@ impl Step {
     }
 }
 
-async fn save(state: &AppState, who: &SignedIn, application: &Application, answers: &Answers) -> Result<(), AppError> {
-    applications::save(state, who, &application.id, answers)
-        .await
-        .map_err(AppError::internal)?;
-    Ok(())
-}
-
 /// The person's vehicle under `plate`: theirs, their organisations' or a linked TIMS account's.
 async fn own_vehicle(state: &AppState, who: &SignedIn, plate: &PlateNumber) -> Result<Option<Vehicle>, AppError> {
     Ok(records::vehicles(state, who)
@@ -80,7 +73,7 @@ pub async fn save_vehicle(
         answers.kind = None;
     }
     answers.plate = Some(vehicle.plate);
-    save(state, who, application, &answers).await
+    applications::keep(state, who, application, &answers).await
 }
 
 /// Step 2: the type; the annual inspection only for a vehicle that has one (PSVs and commercial vehicles).
@@ -102,7 +95,7 @@ pub async fn save_type(
         return Err(AppError::field("type", "inspection-error-annual-private"));
     }
     answers.kind = Some(kind);
-    save(state, who, application, &answers).await
+    applications::keep(state, who, application, &answers).await
 }
 
 /// Step 3: a centre.
@@ -119,7 +112,7 @@ pub async fn save_centre(
         .ok_or_else(|| AppError::field("centre", "inspection-error-centre"))?;
     let mut answers: Answers = applications::answers(application);
     answers.centre = Some(centre.code);
-    save(state, who, application, &answers).await
+    applications::keep(state, who, application, &answers).await
 }
 /// Step 4: the day.
 pub async fn save_day(
@@ -134,7 +127,7 @@ pub async fn save_day(
         answers.slot = None;
     }
     answers.day = Some(day.to_string());
-    save(state, who, application, &answers).await
+    applications::keep(state, who, application, &answers).await
 }
 
 /// Step 5: the time (on the chosen day, or one of the nearest free times offered on another); the place is held
@@ -159,7 +152,7 @@ pub async fn save_slot(
     }
     answers.day = Some(day.to_string());
     answers.slot = Some(slot.to_string());
-    save(state, who, application, &answers).await
+    applications::keep(state, who, application, &answers).await
 }
 
 /// The fee when every answer holds and the place is (again) held: submitting renews the hold, so the 15 minutes

@@ -3,36 +3,25 @@
 
 use axum::{
     extract::{Path, State},
-    http::{header, HeaderMap, HeaderValue, StatusCode},
-    response::{IntoResponse, Response},
+    http::HeaderMap,
+    response::Response,
     routing::get,
     Router,
 };
 
 use super::db;
-use crate::{error::AppError, state::AppState, web::session::Session};
+use crate::{
+    state::AppState,
+    web::{private_file, session::Session},
+};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/photos/{file}", get(photo))
 }
 
 async fn photo(State(state): State<AppState>, Path(file): Path<String>, headers: HeaderMap) -> Response {
-    match owned_photo(&state, &file, &headers).await {
-        Ok(Some(jpeg)) => (
-            [
-                (header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg")),
-                // Personal data: never kept by a browser or a proxy.
-                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-            ],
-            jpeg,
-        )
-            .into_response(),
-        Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(error) => {
-            let _ = AppError::internal(error);
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
-    }
+    let found = owned_photo(&state, &file, &headers).await;
+    private_file::respond(found.map(|jpeg| jpeg.map(|bytes| ("image/jpeg", bytes))))
 }
 
 async fn owned_photo(state: &AppState, file: &str, headers: &HeaderMap) -> anyhow::Result<Option<Vec<u8>>> {

@@ -64,14 +64,6 @@ fn refused(refusal: Refusal) -> AppError {
     }
 }
 
-/// Saves the answers of a draft; a submitted one is not changed (its page shows it as it is).
-async fn save(state: &AppState, who: &SignedIn, application: &Application, answers: &Answers) -> Result<(), AppError> {
-    applications::save(state, who, &application.id, answers)
-        .await
-        .map_err(AppError::internal)?;
-    Ok(())
-}
-
 /// Step 1: 1 year, 3 years or the smart licence.
 pub async fn choose_period(
     state: &AppState,
@@ -90,7 +82,7 @@ pub async fn choose_period(
     if period != Period::Smart {
         answers.smart = None;
     }
-    save(state, who, application, &answers).await?;
+    applications::keep(state, who, application, &answers).await?;
     Ok(if period == Period::Smart && !has_photo(state, who).await? {
         Next::Photo
     } else {
@@ -118,7 +110,7 @@ pub async fn save_smart(
     let details = domain::parse_smart(form, &centres).map_err(AppError::Invalid)?;
     let mut answers: Answers = applications::answers(application);
     answers.smart = Some(details);
-    save(state, who, application, &answers).await?;
+    applications::keep(state, who, application, &answers).await?;
     Ok(if has_photo(state, who).await? {
         Next::Step
     } else {

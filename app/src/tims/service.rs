@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use super::db::{self, TimsRecord};
 use crate::{
-    accounts::domain::{parse_code, parse_kra_pin, parse_year_of_birth},
+    accounts::{
+        domain::{parse_kra_pin, parse_year_of_birth},
+        service::verification::check_typed,
+    },
     channel::Channel,
     error::AppError,
     i18n::Lang,
@@ -123,22 +126,11 @@ pub async fn prove_with_code(
     record: &TimsRecord,
     code: &str,
 ) -> Result<(), AppError> {
-    let code = parse_code(code)?;
     let trier = Trier {
         account_id: who.id.as_str(),
         client,
     };
-    challenges::check_code(
-        &state.pool,
-        &state.code_key,
-        trier,
-        Purpose::TimsLink,
-        &code,
-        state.clock.now(),
-    )
-    .await
-    .map_err(AppError::internal)?
-    .right("code")?;
+    check_typed(state, trier, Purpose::TimsLink, code, "code").await?;
     link(state, who, record, "code").await
 }
 

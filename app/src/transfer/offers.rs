@@ -9,7 +9,7 @@ use super::{
     domain::{self, OfferStatus},
 };
 use crate::{
-    accounts::domain::parse_code,
+    accounts::service::verification::check_typed,
     applications::{
         domain::{Application, ApplicationId, Decision},
         service::{self as applications, Decided},
@@ -150,22 +150,11 @@ pub async fn accept(
     if !open(state, offer) {
         return Err(AppError::field("code", "transfer-error-closed"));
     }
-    let code = parse_code(code)?;
     let trier = Trier {
         account_id: who.id.as_str(),
         client,
     };
-    challenges::check_code(
-        &state.pool,
-        &state.code_key,
-        trier,
-        Purpose::TransferAccept,
-        &code,
-        state.clock.now(),
-    )
-    .await
-    .map_err(AppError::internal)?
-    .right("code")?;
+    check_typed(state, trier, Purpose::TransferAccept, code, "code").await?;
     accepted(state, offer).await
 }
 

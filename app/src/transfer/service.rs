@@ -39,13 +39,6 @@ impl Step {
     }
 }
 
-async fn save(state: &AppState, who: &SignedIn, application: &Application, answers: &Answers) -> Result<(), AppError> {
-    applications::save(state, who, &application.id, answers)
-        .await
-        .map_err(AppError::internal)?;
-    Ok(())
-}
-
 /// The vehicles registered to `who`, each with whether it may be offered.
 pub async fn vehicles(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<db::SellerVehicle>> {
     db::vehicles_of(&state.pool, &who.id_number).await
@@ -78,7 +71,7 @@ pub async fn save_vehicle(
         answers.logbook = None;
     }
     answers.plate = Some(plate);
-    save(state, who, application, &answers).await
+    applications::keep(state, who, application, &answers).await
 }
 
 /// Step 2: the logbook, a PDF or an image by its first bytes, at most 5 MB. Uploads are rationed per account (each
@@ -122,7 +115,7 @@ pub async fn save_logbook(
         format,
         bytes: bytes.len() as u64,
     });
-    save(state, who, application, &answers).await
+    applications::keep(state, who, application, &answers).await
 }
 
 /// The logbook file of `who`'s application `id`: its content type and bytes.
@@ -189,7 +182,7 @@ pub async fn save_buyer(
         id_number: id.as_str().to_string(),
         first_name: person.first_name,
     });
-    save(state, who, application, &answers).await
+    applications::keep(state, who, application, &answers).await
 }
 
 /// The fee when every answer still holds (the vehicle still the seller's and not on offer, the logbook kept, the

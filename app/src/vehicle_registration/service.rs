@@ -37,13 +37,6 @@ impl Step {
     }
 }
 
-async fn save(state: &AppState, who: &SignedIn, application: &Application, answers: &Answers) -> Result<(), AppError> {
-    applications::save(state, who, &application.id, answers)
-        .await
-        .map_err(AppError::internal)?;
-    Ok(())
-}
-
 /// Step 1: make, model, year, body type, colour.
 pub async fn save_vehicle(
     state: &AppState,
@@ -55,7 +48,7 @@ pub async fn save_vehicle(
     let vehicle = domain::parse_vehicle(form, this_year).map_err(AppError::Invalid)?;
     let mut answers: Answers = applications::answers(application);
     answers.vehicle = Some(vehicle);
-    save(state, who, application, &answers).await
+    applications::keep(state, who, application, &answers).await
 }
 
 /// Step 2: chassis number, engine number and size, customs entry. Neither may be on the register or claimed by
@@ -87,7 +80,7 @@ pub async fn save_identity(
     }
     let mut answers: Answers = applications::answers(application);
     answers.identity = Some(identity);
-    save(state, who, application, &answers).await
+    applications::keep(state, who, application, &answers).await
 }
 
 /// Who a vehicle may be registered to: the person (when the national register has them) and the organisations
@@ -136,7 +129,7 @@ pub async fn save_owner(
         .ok_or_else(|| AppError::field("owner", "registration-error-owner"))?;
     let mut answers: Answers = applications::answers(application);
     answers.owner = Some(owner);
-    save(state, who, application, &answers).await
+    applications::keep(state, who, application, &answers).await
 }
 
 /// The fee to invoice when every answer is in and still holds (an organisation left, a claim lost), else the

@@ -9,6 +9,7 @@ pub mod guard;
 pub mod outbox;
 pub mod page;
 pub mod passwords;
+pub mod private_file;
 pub mod routes;
 pub mod secrets;
 pub mod session;

@@ -1,4 +1,5 @@
 //! What every benchmark shares: the app on SQLite and then on PostgreSQL (a database of its own, when
+#![allow(dead_code)] // each bench uses the part it needs
 //! TEST_DATABASE_URL or DATABASE_URL names a server), and percentiles.
 
 use std::future::Future;

@@ -104,11 +104,23 @@ pub async fn check(
     code: &str,
     field: &str,
 ) -> Result<String, AppError> {
-    let code = domain::parse_code(code)?;
     let who = Trier {
         account_id: &account.id,
         client: &caller.client,
     };
+    check_typed(state, who, purpose, code, field).await
+}
+
+/// Checks a code as typed in `field` (any spacing) by `who`, for any purpose (a TIMS link, a transfer's
+/// acceptance); answers the address it was sent to, or the field's message.
+pub async fn check_typed(
+    state: &AppState,
+    who: Trier<'_>,
+    purpose: Purpose,
+    code: &str,
+    field: &str,
+) -> Result<String, AppError> {
+    let code = domain::parse_code(code)?;
     challenges::check_code(&state.pool, &state.code_key, who, purpose, &code, state.clock.now())
         .await
         .map_err(AppError::internal)?
