@@ -13,6 +13,8 @@ pub mod error;
 pub mod fees;
 pub mod i18n;
 pub mod ids;
+#[cfg(feature = "ssr")]
+pub mod island_code;
 pub mod pages;
 pub mod payments;
 pub mod photo;

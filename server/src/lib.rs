@@ -187,11 +187,21 @@ fn is_page(response: &Response) -> bool {
 
 /// Sends a page as one body with a Content-Length instead of a chunked stream. Pages are rendered whole anyway
 /// (`SsrMode::Async`); a known length lets a browser on a slow link show real progress, and a failure while
-/// rendering becomes a proper 500 page instead of a page cut off half-way.
+/// rendering becomes a proper 500 page instead of a page cut off half-way. A page without an island leaves without
+/// the hydration scripts (`island_code`): it loads no JS and no wasm.
 async fn whole_page(response: Response) -> Response {
     let (parts, body) = response.into_parts();
     match axum::body::to_bytes(body, 4 * 1024 * 1024).await {
-        Ok(bytes) => Response::from_parts(parts, axum::body::Body::from(bytes)),
+        Ok(bytes) => {
+            let body = match app::island_code::without_unused_code(&bytes) {
+                Some(html) => axum::body::Body::from(html),
+                None => axum::body::Body::from(bytes),
+            };
+            let mut parts = parts;
+            // The body's length may have changed; hyper sets it from the body.
+            parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+            Response::from_parts(parts, body)
+        }
         Err(error) => {
             let reference = app::error::reference();
             tracing::error!(reference = %reference, error = %error, "page body failed");

@@ -17,7 +17,8 @@ fn post(path: &str, headers: &[(&str, &str)], body: impl Into<String>) -> Reques
 }
 
 on_both_engines!(pages_carry_a_nonce_policy_that_matches_their_scripts, |app| {
-    let page = app.get("/en").await;
+    // The sign-in page has an island, so it carries the hydration script.
+    let page = app.get("/en/login").await;
     let csp = page.header("content-security-policy");
     let nonce = csp
         .split("'nonce-")
@@ -26,7 +27,7 @@ on_both_engines!(pages_carry_a_nonce_policy_that_matches_their_scripts, |app| {
         .expect("a nonce in the policy");
     assert!(nonce.len() >= 16, "{nonce}");
     assert!(
-        page.body.contains(&format!(r#"nonce="{nonce}""#)),
+        page.body.contains(&format!(r#"<script type="module" nonce="{nonce}""#)),
         "the hydration script carries the nonce"
     );
     assert!(!csp.contains("unsafe-inline"), "{csp}");
@@ -120,4 +121,31 @@ on_both_engines!(the_fee_schedule_is_public_json, |app| {
     let response = app.get("/api/fees/schedule").await;
     assert_eq!(response.status, 200, "{}", response.body);
     assert!(response.body.contains("dl-renewal-1y"), "{}", response.body);
+});
+
+on_both_engines!(only_pages_with_an_island_load_the_browser_code, |app| {
+    for path in [
+        "/en",
+        "/sw",
+        "/en/services",
+        "/en/services/transfer",
+        "/en/register",
+        "/en/verify",
+        "/en/nowhere",
+    ] {
+        let page = app.get(path).await;
+        assert!(
+            !page.body.contains("/pkg/uraia.js") && !page.body.contains(".wasm"),
+            "{path} has no island: no JS, no wasm"
+        );
+        assert!(page.body.contains("/pkg/uraia.css"), "{path}");
+    }
+    // The password field's help, the fee calculator.
+    for path in ["/en/login", "/en/fees", "/sw/fees"] {
+        let page = app.get(path).await;
+        assert!(
+            page.body.contains("/pkg/uraia.js") && page.body.contains("/pkg/uraia.wasm"),
+            "{path} has an island: its code"
+        );
+    }
 });
