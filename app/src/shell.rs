@@ -2,7 +2,7 @@
 
 use leptos::{nonce::use_nonce, prelude::*};
 use leptos_axum::ResponseOptions;
-use leptos_meta::MetaTags;
+use leptos_meta::{HashedStylesheet, MetaTags};
 
 use leptos_meta::provide_meta_context;
 use leptos_router::{
@@ -65,10 +65,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#0b3d2e" />
-                <link rel="stylesheet" href=format!("/{}/{}.css", options.site_pkg_dir, options.output_name) />
+                <HashedStylesheet options=options.clone() />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 {watching().then(|| view! { <AutoReload options=options.clone() /> })}
                 <HydrationScripts options islands=true />
+                <script id="uraia-navigation" nonce=nonce.clone() inner_html=navigation_script() />
                 <MetaTags />
             </head>
             <body>
@@ -76,6 +77,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Pages swap in place where JavaScript runs (`navigation.js`), sent without its comment lines: every page
+/// carries it, so every byte counts on slow 3G.
+fn navigation_script() -> &'static str {
+    static SCRIPT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        include_str!("navigation.js")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    &SCRIPT
 }
 
 /// No inline script runs without the page's nonce; wasm may compile; nothing may frame the page.

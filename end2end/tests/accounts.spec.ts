@@ -177,6 +177,8 @@ test("a wrong code five times ends the code, and a resend waits a minute", async
   await page.getByLabel("Email address or ID number").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // The code page is the sign that the code has been sent (with JavaScript the click returns at once).
+  await expect(page.getByLabel("Code")).toBeVisible();
   const right = await codeSentTo(page.request, phone.e164);
   const wrong = right === "000000" ? "111111" : "000000";
   for (let i = 0; i < 4; i++) {
@@ -228,6 +230,7 @@ test("a forgotten password is reset with a code by email", async ({ page }, info
   await page.getByLabel("Email address or ID number").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(fresh);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("Code")).toBeVisible();
   await page.getByLabel("Code").fill(await codeSentTo(page.request, phone.e164));
   await continueOn(page);
   await expect(page).toHaveURL(/\/en\/dashboard$/);

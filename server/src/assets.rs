@@ -146,6 +146,22 @@ fn write_copy(file: &Path, copy: &Path, suffix: &str) -> std::io::Result<()> {
     fs::rename(partial, copy)
 }
 
+/// Where Leptos looks for the names of a build with hashed asset names (`hash-files`): cargo-leptos writes the file
+/// beside the server binary, and pages read it as they render.
+pub fn hash_file(options: &leptos::config::LeptosOptions) -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    Some(exe.parent()?.join(options.hash_file.as_ref()))
+}
+
+/// Without the hash file (a binary run by `cargo test`, or one copied away from its build), pages would log an error
+/// each and name files that may not exist; they name the plain files instead, and the server says so once.
+pub fn check_hash_file(options: &mut leptos::config::LeptosOptions) {
+    if options.hash_files && !hash_file(options).is_some_and(|file| file.is_file()) {
+        tracing::warn!("hash-files is on but the build's hash file is not beside the binary: plain asset names");
+        options.hash_files = false;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-const COOKIE: &str = "uraia_lang";
+pub const COOKIE: &str = "uraia_lang";
 
 pub async fn root_redirect(headers: HeaderMap) -> impl IntoResponse {
     Redirect::to(&preferred(&headers).href(""))

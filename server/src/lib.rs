@@ -1,11 +1,13 @@
 //! The axum server around the app: one `router(state)` for `main` and for the tests, so what is tested is what runs.
 
 pub mod assets;
+pub mod caching;
 pub mod card_sandbox;
 pub mod delivery;
 pub mod dev;
 pub mod language;
 pub mod limits;
+pub mod page_cache;
 pub mod sandbox;
 pub mod security;
 pub mod telemetry;
@@ -21,6 +23,7 @@ use axum::{
 };
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use page_cache::PageCache;
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::{CompressionLayer, CompressionLevel},
@@ -29,7 +32,8 @@ use tower_http::{
 };
 
 /// Opens the database (migrating it) and loads the demo registry when the settings ask for it.
-pub async fn build_state(leptos_options: LeptosOptions, settings: Settings) -> anyhow::Result<AppState> {
+pub async fn build_state(mut leptos_options: LeptosOptions, settings: Settings) -> anyhow::Result<AppState> {
+    assets::check_hash_file(&mut leptos_options);
     // Checked before the database is touched: an unsafe deployment stops here, saying why.
     settings
         .check(leptos_options.site_addr)
@@ -42,11 +46,17 @@ pub async fn build_state(leptos_options: LeptosOptions, settings: Settings) -> a
     AppState::new(leptos_options, pool, settings)
 }
 
+/// The pages' routes, listed once per process. Listing runs the whole app with resource loading turned off
+/// process-wide (leptos_server's `SuppressResourceLoad`, a global flag): a page rendering on another thread at that
+/// moment creates its resource in the "never load" state and hangs until the request's time limit. One listing,
+/// before any router exists, leaves no such window (tests and a second process used to list again while serving).
+static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+
 /// Every route, with the security and operations layers. A request meets them in this order: request id,
 /// logging, panic page, body and time limits (by route), compression, `every_response` (cross-site check, security headers,
 /// language cookie, whole-page bodies), then the route.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = ROUTES.get_or_init(|| generate_route_list(App)).clone();
     let site = SiteInfo {
         official_address: state.settings.official_address.clone(),
         demo_data: state.settings.demo_data,
@@ -82,12 +92,13 @@ pub fn router(state: AppState) -> Router {
         .merge(app::documents::route::routes())
         // A document's QR code carries a language-neutral address: the reader's language is chosen here.
         .route("/verify/{code}", get(language::verify_redirect));
-    static_files(router, &state.leptos_options.site_root)
+    let pages = (state.clone(), PageCache::default());
+    static_files(router, &state.leptos_options)
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             context, shell,
         ))
-        .layer(middleware::from_fn_with_state(state.clone(), every_response))
+        .layer(middleware::from_fn_with_state(pages, every_response))
         // Pages are gzipped as they go out, at the fastest level. Measured on GET /en (5 KB) with wrk: no
         // compression 13,000 pages/s; brotli at its default quality 7,800; gzip level 6 9,200 (2,135 bytes);
         // fastest 11,400 (2,789 bytes). 650 bytes is ~13 ms on slow 3G; brotli's set-up cost buys nothing on a
@@ -104,9 +115,12 @@ pub fn router(state: AppState) -> Router {
 /// The built assets get routes of their own, ahead of the pages: a single-segment page route (`/{lang}`) would
 /// otherwise take `/favicon.svg` for a language. `/pkg` holds the CSS, JS and wasm; brotli or gzip copies are
 /// served where present and not older than their file (`cargo leptos watch` rebuilds files under a running server).
-fn static_files(mut router: Router<AppState>, site_root: &str) -> Router<AppState> {
-    let root = std::path::Path::new(site_root);
-    let pkg = std::sync::Arc::new(root.join("pkg"));
+fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router<AppState> {
+    let root = std::path::Path::new(&*options.site_root);
+    let pkg = std::sync::Arc::new(Pkg {
+        dir: root.join("pkg"),
+        output_name: options.output_name.to_string(),
+    });
     router = router.nest(
         "/pkg",
         Router::new()
@@ -126,14 +140,23 @@ fn static_files(mut router: Router<AppState>, site_root: &str) -> Router<AppStat
     router
 }
 
-/// Drops a `/pkg` file's compressed copies when the file was rebuilt after them (the path is the part after `/pkg`).
-async fn fresh_assets(
-    State(pkg): State<std::sync::Arc<std::path::PathBuf>>,
-    request: Request,
-    next: middleware::Next,
-) -> Response {
-    assets::refresh(&pkg, request.uri().path().trim_start_matches('/'));
-    next.run(request).await
+/// The built assets' folder and the name cargo-leptos gives them.
+struct Pkg {
+    dir: std::path::PathBuf,
+    output_name: String,
+}
+
+/// Drops a `/pkg` file's compressed copies when the file was rebuilt after them (the path is the part after `/pkg`),
+/// and says how long the browser may keep the file (`caching`).
+async fn fresh_assets(State(pkg): State<std::sync::Arc<Pkg>>, request: Request, next: middleware::Next) -> Response {
+    let name = request.uri().path().trim_start_matches('/').to_string();
+    assets::refresh(&pkg.dir, &name);
+    let mut response = next.run(request).await;
+    if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
+        let policy = caching::asset_policy(&name, &pkg.output_name);
+        response.headers_mut().insert(axum::http::header::CACHE_CONTROL, policy);
+    }
+    response
 }
 
 /// Serves until `shutdown` resolves, then stops accepting and lets in-flight requests finish.
@@ -162,17 +185,35 @@ async fn healthz(State(state): State<AppState>) -> Response {
 /// One layer for what every response needs (one layer, not four: each layer clones the service stack per
 /// request). Cross-site writes are refused; pages are sent whole and remember their language; every response
 /// gets the security headers.
-async fn every_response(State(state): State<AppState>, request: Request, next: middleware::Next) -> Response {
+async fn every_response(
+    State((state, pages)): State<(AppState, PageCache)>,
+    request: Request,
+    next: middleware::Next,
+) -> Response {
     if security::is_cross_site_write(&state, &request) {
         return security::forbidden();
     }
     let lang = Lang::of_path(request.uri().path());
-    let mut response = next.run(request).await;
+    let request_headers = request.headers().clone();
+    let key = page_cache::key(&request);
+    let mut response = match key.as_deref().and_then(|key| pages.get(key)) {
+        Some(kept) => kept,
+        None => {
+            let response = next.run(request).await;
+            if is_page(&response) {
+                whole_page(response, key.map(|key| (key, &pages))).await
+            } else {
+                response
+            }
+        }
+    };
     if is_page(&response) {
-        response = whole_page(response).await;
         if let Some(lang) = lang.filter(|_| response.status().is_success()) {
             language::remember(lang, &mut response);
         }
+        let session_cookie = app::web::session::cookie_name(&state, app::web::session::SESSION_COOKIE);
+        let policy = caching::page_policy(&request_headers, response.headers(), &session_cookie);
+        response.headers_mut().insert(axum::http::header::CACHE_CONTROL, policy);
     }
     security::add_headers(&state, &mut response);
     response
@@ -187,20 +228,19 @@ fn is_page(response: &Response) -> bool {
 
 /// Sends a page as one body with a Content-Length instead of a chunked stream. Pages are rendered whole anyway
 /// (`SsrMode::Async`); a known length lets a browser on a slow link show real progress, and a failure while
-/// rendering becomes a proper 500 page instead of a page cut off half-way. A page without an island leaves without
-/// the hydration scripts (`island_code`): it loads no JS and no wasm.
-async fn whole_page(response: Response) -> Response {
-    let (parts, body) = response.into_parts();
+/// rendering becomes a proper 500 page instead of a page cut off half-way. The hydration scripts are rewritten
+/// (`island_code`): no code for a page without an island, none for a browser with JavaScript off.
+async fn whole_page(response: Response, keep: Option<(String, &PageCache)>) -> Response {
+    let (mut parts, body) = response.into_parts();
     match axum::body::to_bytes(body, 4 * 1024 * 1024).await {
         Ok(bytes) => {
-            let body = match app::island_code::without_unused_code(&bytes) {
-                Some(html) => axum::body::Body::from(html),
-                None => axum::body::Body::from(bytes),
-            };
-            let mut parts = parts;
+            let bytes = app::island_code::only_where_used(&bytes).map_or(bytes, axum::body::Bytes::from);
             // The body's length may have changed; hyper sets it from the body.
             parts.headers.remove(axum::http::header::CONTENT_LENGTH);
-            Response::from_parts(parts, body)
+            if let Some((key, pages)) = keep {
+                pages.keep(key, &parts, &bytes);
+            }
+            Response::from_parts(parts, axum::body::Body::from(bytes))
         }
         Err(error) => {
             let reference = app::error::reference();

@@ -71,8 +71,11 @@ fn is_same_site(state: &AppState, request: &Request) -> bool {
         // browser holds that cookie and then it could be a browser that hides where the request came from.
         None => {
             text("sec-fetch-site").is_some()
-                || app::web::session::read_cookie(headers, &app::web::session::cookie_name(state, "uraia_session"))
-                    .is_none()
+                || app::web::session::read_cookie(
+                    headers,
+                    &app::web::session::cookie_name(state, app::web::session::SESSION_COOKIE),
+                )
+                .is_none()
         }
         Some(origin) => {
             let configured = &state.settings.public_origin;

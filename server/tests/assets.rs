@@ -105,3 +105,36 @@ async fn a_rebuilt_stylesheet_reaches_the_browser_at_once_in_every_encoding() {
     std::fs::remove_dir_all(site).unwrap();
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn assets_named_by_their_content_are_kept_for_a_year_and_others_are_checked() {
+    let app = common::TestApp::start(common::Engine::Sqlite).await.unwrap();
+    let site = std::env::temp_dir().join(format!("uraia-site-{}", uuid::Uuid::new_v4().simple()));
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let hashed = "uraia.Ab3_-xYz0123456789abcd.css";
+    std::fs::write(pkg.join(hashed), "body { color: black; }").unwrap();
+    std::fs::write(pkg.join("uraia.css"), "body { color: black; }").unwrap();
+    let mut options = app.state.leptos_options.clone();
+    options.site_root = site.to_string_lossy().into_owned().into();
+    let state = app::state::AppState::new(options, app.state.pool.clone(), app.state.settings.clone()).unwrap();
+    let router = server::router(state);
+
+    let cache_control = |path: String| {
+        let router = router.clone();
+        async move {
+            let request = Request::get(&path).body(Body::empty()).unwrap();
+            let response = router.oneshot(request).await.unwrap();
+            assert_eq!(response.status(), 200, "{path}");
+            response.headers()["cache-control"].to_str().unwrap().to_string()
+        }
+    };
+    assert_eq!(
+        cache_control(format!("/pkg/{hashed}")).await,
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(cache_control("/pkg/uraia.css".into()).await, "no-cache");
+
+    std::fs::remove_dir_all(site).unwrap();
+    app.stop().await;
+}

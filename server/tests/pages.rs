@@ -187,3 +187,25 @@ on_both_engines!(pages_are_gzipped_for_browsers_that_accept_it, |app| {
         "gzip, not brotli, for pages (see router)"
     );
 });
+
+// Another router built while pages render (a second process in tests, a restart) must not stall them: listing the
+// routes once turned resource loading off process-wide, and a page whose data started loading at that moment hung
+// until its 30-second limit.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn building_a_router_does_not_stall_pages_being_rendered() {
+    let app = common::TestApp::start(common::Engine::Sqlite).await.unwrap();
+    let state = app.state.clone();
+    let builder = tokio::task::spawn_blocking(move || {
+        for _ in 0..50 {
+            drop(server::router(state.clone()));
+        }
+    });
+    for _ in 0..50 {
+        let page = tokio::time::timeout(std::time::Duration::from_secs(10), app.get("/en/fees"))
+            .await
+            .expect("the fees page renders within 10 s");
+        assert!(page.body.contains("<leptos-island"), "{}", page.body);
+    }
+    builder.await.unwrap();
+    app.stop().await;
+}

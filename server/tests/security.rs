@@ -30,6 +30,11 @@ on_both_engines!(pages_carry_a_nonce_policy_that_matches_their_scripts, |app| {
         page.body.contains(&format!(r#"<script type="module" nonce="{nonce}""#)),
         "the hydration script carries the nonce"
     );
+    assert!(
+        page.body
+            .contains(&format!(r#"<script id="uraia-navigation" nonce="{nonce}">"#)),
+        "so does the navigation script"
+    );
     assert!(!csp.contains("unsafe-inline"), "{csp}");
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
     assert_ne!(
@@ -140,12 +145,85 @@ on_both_engines!(only_pages_with_an_island_load_the_browser_code, |app| {
         );
         assert!(page.body.contains("/pkg/uraia.css"), "{path}");
     }
-    // The password field's help, the fee calculator.
+    // The password field's help, the fee calculator: their code, asked for by script alone (no preload hint in
+    // the markup, which a browser with JavaScript off would still follow).
     for path in ["/en/login", "/en/fees", "/sw/fees"] {
         let page = app.get(path).await;
         assert!(
             page.body.contains("/pkg/uraia.js") && page.body.contains("/pkg/uraia.wasm"),
             "{path} has an island: its code"
         );
+        assert!(
+            page.body
+                .contains("document.head.insertAdjacentHTML('beforeend','<link rel=\"modulepreload\"")
+                && page.body.matches("<link rel=\"modulepreload\"").count() == 1,
+            "{path}: {}",
+            page.body
+        );
     }
+});
+
+on_both_engines!(pages_with_personal_data_are_never_stored, |app| {
+    use common::browser::{register_citizen, Browser};
+    // A visitor's page may be kept, but is checked with the server before each use.
+    assert_eq!(app.get("/en").await.header("cache-control"), "no-cache");
+    // Once a session exists (a registration started, a sign-in), no page is written to the browser's disk: the
+    // back button on a shared computer after sign-out must not show the dashboard, an ID number or a form's values.
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, "wanjiku@example.com", "0712345678").await;
+    for path in ["/en/dashboard", "/en/account", "/en"] {
+        let page = browser.get(path).await;
+        assert_eq!(page.header("cache-control"), "private, no-store", "{path}");
+    }
+});
+
+fn nonce_of(page: &common::TestResponse) -> String {
+    let csp = page.header("content-security-policy");
+    let rest = csp.split("'nonce-").nth(1).expect("a nonce in the policy");
+    rest.split('\'').next().unwrap().to_string()
+}
+
+on_both_engines!(a_kept_page_is_sent_with_a_fresh_nonce_each_time, |app| {
+    // The second and third views of the home page come from the page cache (a visitor without a session).
+    let pages = [app.get("/en").await, app.get("/en").await, app.get("/en").await];
+    let nonces: Vec<String> = pages.iter().map(nonce_of).collect();
+    assert!(
+        nonces[0] != nonces[1] && nonces[1] != nonces[2] && nonces[0] != nonces[2],
+        "{nonces:?}"
+    );
+    for (page, nonce) in pages.iter().zip(&nonces) {
+        assert!(page
+            .body
+            .contains(&format!(r#"<script id="uraia-navigation" nonce="{nonce}">"#)));
+        for other in nonces.iter().filter(|other| *other != nonce) {
+            assert!(
+                !page.body.contains(other.as_str()),
+                "an earlier nonce is never sent again"
+            );
+        }
+        assert_eq!(page.header("cache-control"), "no-cache");
+    }
+    assert_eq!(
+        pages[1].body.replace(&nonces[1], "N"),
+        pages[0].body.replace(&nonces[0], "N")
+    );
+
+    // Kept for a few seconds: a changed fee shows at once only to a browser the cache does not serve.
+    assert!(app.get("/en/fees").await.body.contains("KES 600"));
+    sqlx::query("UPDATE fees SET amount_kes = 777 WHERE service_code = 'dl-renewal-1y'")
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    assert!(app.get("/en/fees").await.body.contains("KES 600"), "the kept page");
+    let rendered = app
+        .send(
+            axum::http::Request::get("/en/fees")
+                .header("host", "localhost")
+                .header("cookie", "uraia_session=none")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(rendered.body.contains("KES 777"), "rendered afresh");
+    assert_eq!(rendered.header("cache-control"), "private, no-store");
 });

@@ -35,9 +35,12 @@ fn watch(url: String) {
     let polls = Rc::new(Cell::new(0u32));
     let handle: Rc<Cell<Option<leptos::prelude::IntervalHandle>>> = Rc::default();
     let stop = handle.clone();
+    // Pages swap in place (navigation.js): once the reader has gone to another page, this one stops watching.
+    let page = || web_sys::window().and_then(|window| window.location().pathname().ok());
+    let here = page();
     let tick = move || {
         polls.set(polls.get() + 1);
-        if polls.get() > POLLS {
+        if polls.get() > POLLS || page() != here {
             if let Some(handle) = stop.take() {
                 handle.clear();
             }

@@ -122,10 +122,11 @@ pub fn PayPage() -> impl IntoView {
             {ctx.state.card.is_some().then(|| view! {
                 <h2 class="heading-m">{lang.t("payments-card-heading")}</h2>
                 <p class="body">{lang.t("payments-card-intro")}</p>
-                <PostForm action=api::PayByCard::url()>
+                // Its answer is the card provider's checkout, another site: a whole page load, never swapped in place.
+                <form method="post" action=api::PayByCard::url() class="form" novalidate data-full-page="">
                     <input type="hidden" name="id" value=card_id />
                     <Button text=lang.t("payments-card-button") secondary=true />
-                </PostForm>
+                </form>
             })}
             {business.map(|business| view! { <Paybill lang business reference=reference.clone() total=total.clone() /> })}
         }

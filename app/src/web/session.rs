@@ -18,6 +18,7 @@ use crate::{error::FieldError, state::AppState};
 pub const REMEMBER_SECONDS: i64 = 30 * 86_400;
 /// The cookie that marks a remembered browser (its token's hash is in `trusted_devices`).
 pub const DEVICE_COOKIE: &str = "uraia_device";
+pub const SESSION_COOKIE: &str = "uraia_session";
 /// A draft survives a lost connection or a night's sleep, not longer.
 const ANONYMOUS_IDLE_SECONDS: i64 = 86_400;
 /// Sliding expiry is written back at most this often, not on every request.
@@ -121,7 +122,7 @@ impl Session {
     /// The request's live session, or a new empty one (saved only if something is put in it).
     pub async fn load(state: &AppState, headers: &HeaderMap) -> anyhow::Result<Session> {
         let now = state.clock.now();
-        if let Some(token) = read_cookie(headers, &cookie_name(state, "uraia_session")) {
+        if let Some(token) = read_cookie(headers, &cookie_name(state, SESSION_COOKIE)) {
             let id_hash = secrets::hash(&token);
             let row = sqlx::query(
                 "SELECT account_id, data, label, created_at, last_seen_at FROM sessions \
@@ -217,7 +218,7 @@ impl Session {
         }
         if let Some(token) = self.new_token.take() {
             // A session cookie: it ends with the browser.
-            set_cookie(state, response, &cookie_name(state, "uraia_session"), &token, None);
+            set_cookie(state, response, &cookie_name(state, SESSION_COOKIE), &token, None);
         }
         Ok(())
     }

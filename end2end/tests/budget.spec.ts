@@ -1,0 +1,70 @@
+import { expect, test, type Page } from "@playwright/test";
+import { citizen, continueOn, registerPerson } from "./accounts-helpers";
+import { withJs } from "./helpers";
+
+/**
+ * Issue 15's byte budgets: what each kind of page makes a first-time visitor download besides its HTML (the CSS,
+ * JS and wasm under /pkg, as sent on the wire, compressed), with JavaScript on and off. A page without an island
+ * may cost its CSS alone; a page with one, the CSS and the one bundle, and only where JavaScript runs.
+ */
+const CSS = 3_500;
+const BUNDLE = 130_000;
+
+/** Bytes of /pkg files a fresh browser (empty cache; the session of `page` if `signedIn`) downloads to show
+ *  `path`, once the network has settled. */
+async function assetBytes(page: Page, path: string, js: boolean, signedIn: boolean) {
+  const context = await page.context().browser()!.newContext({
+    storageState: signedIn ? await page.context().storageState() : undefined,
+    javaScriptEnabled: js,
+    baseURL: test.info().project.use.baseURL,
+  });
+  const fresh = await context.newPage();
+  const sizes: Promise<number>[] = [];
+  fresh.on("requestfinished", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/pkg/")) {
+      sizes.push(request.sizes().then((s) => s.responseBodySize));
+    }
+  });
+  await fresh.goto(path, { waitUntil: "networkidle" });
+  const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+  await context.close();
+  return bytes;
+}
+
+test("each kind of page stays within its budget of CSS, JS and wasm", async ({ page }, info) => {
+  const js = withJs(info);
+  // [page, has an island]
+  const visitor: [string, boolean][] = [
+    ["/en", false],
+    ["/en/register", false],
+    ["/en/login", true],
+    ["/en/fees", true],
+  ];
+  await registerPerson(page, citizen(70, info));
+  await page.goto("/en/services/vehicle-search");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await expect(page.getByRole("heading", { name: "Which vehicle?" })).toBeVisible();
+  const question = new URL(page.url()).pathname;
+  await page.getByLabel("Number plate").fill("KAD 040Z");
+  await continueOn(page);
+  await page.getByRole("checkbox", { name: /I declare that the information I have given is correct/ }).check();
+  await page.getByRole("button", { name: "Submit application" }).click();
+  await page.getByRole("link", { name: "Pay now" }).click();
+  await expect(page.getByRole("button", { name: "Pay by card" })).toBeVisible();
+  const payment = new URL(page.url()).pathname;
+  const signedIn: [string, boolean][] = [
+    ["/en/dashboard", false],
+    [question, false],
+    [payment, false],
+  ];
+  const report: string[] = [];
+  const pages = [...visitor.map((v) => [...v, false] as const), ...signedIn.map((v) => [...v, true] as const)];
+  for (const [path, island, session] of pages) {
+    const bytes = await assetBytes(page, path, js, session);
+    const budget = island && js ? BUNDLE : CSS;
+    report.push(`${path}: ${bytes} bytes (budget ${budget})`);
+    expect(bytes, `${path}, JavaScript ${js ? "on" : "off"}`).toBeLessThanOrEqual(budget);
+    expect(bytes, `${path} loads at least its CSS`).toBeGreaterThan(0);
+  }
+  console.log(`JavaScript ${js ? "on" : "off"}:\n  ${report.join("\n  ")}`);
+});
