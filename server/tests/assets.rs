@@ -53,19 +53,26 @@ async fn until_brotli(router: &axum::Router) -> Vec<u8> {
     panic!("the brotli copy was never made");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_rebuilt_stylesheet_reaches_the_browser_at_once_in_every_encoding() {
-    let app = common::TestApp::start(common::Engine::Sqlite).await.unwrap();
+/// A site folder of the test's own, holding `files` (name, contents) in its `pkg`, and the app's router serving it.
+fn site_with(app: &common::TestApp, files: &[(&str, &str)]) -> (std::path::PathBuf, std::path::PathBuf, axum::Router) {
     let site = std::env::temp_dir().join(format!("uraia-site-{}", uuid::Uuid::new_v4().simple()));
     let pkg = site.join("pkg");
     std::fs::create_dir_all(&pkg).unwrap();
-    let css = pkg.join("uraia.css");
-    let old = "body { color: black; }\n".repeat(40);
-    std::fs::write(&css, &old).unwrap();
+    for (name, contents) in files {
+        std::fs::write(pkg.join(name), contents).unwrap();
+    }
     let mut options = app.state.leptos_options.clone();
     options.site_root = site.to_string_lossy().into_owned().into();
     let state = app::state::AppState::new(options, app.state.pool.clone(), app.state.settings.clone()).unwrap();
-    let router = server::router(state);
+    (site, pkg, server::router(state))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rebuilt_stylesheet_reaches_the_browser_at_once_in_every_encoding() {
+    let app = common::TestApp::start(common::Engine::Sqlite).await.unwrap();
+    let old = "body { color: black; }\n".repeat(40);
+    let (site, pkg, router) = site_with(&app, &[("uraia.css", &old)]);
+    let css = pkg.join("uraia.css");
 
     // Start-up, as `cargo leptos watch` starts the server: copies are made and served.
     server::assets::precompress(pkg.clone());
@@ -109,16 +116,9 @@ async fn a_rebuilt_stylesheet_reaches_the_browser_at_once_in_every_encoding() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn assets_named_by_their_content_are_kept_for_a_year_and_others_are_checked() {
     let app = common::TestApp::start(common::Engine::Sqlite).await.unwrap();
-    let site = std::env::temp_dir().join(format!("uraia-site-{}", uuid::Uuid::new_v4().simple()));
-    let pkg = site.join("pkg");
-    std::fs::create_dir_all(&pkg).unwrap();
     let hashed = "uraia.Ab3_-xYz0123456789abcd.css";
-    std::fs::write(pkg.join(hashed), "body { color: black; }").unwrap();
-    std::fs::write(pkg.join("uraia.css"), "body { color: black; }").unwrap();
-    let mut options = app.state.leptos_options.clone();
-    options.site_root = site.to_string_lossy().into_owned().into();
-    let state = app::state::AppState::new(options, app.state.pool.clone(), app.state.settings.clone()).unwrap();
-    let router = server::router(state);
+    let css = "body { color: black; }";
+    let (site, _, router) = site_with(&app, &[(hashed, css), ("uraia.css", css)]);
 
     let cache_control = |path: String| {
         let router = router.clone();
