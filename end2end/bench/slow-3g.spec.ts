@@ -65,6 +65,15 @@ for (const js of [true, false]) {
             ` | repeat ${String(again.usable).padStart(5)} ms ${String(again.bytes).padStart(7)} B`,
         );
       }
+      if (!state) {
+        // The next page by a link: swapped in place with JavaScript, a whole page load without.
+        await visit(page, "/en", js);
+        const started = Date.now();
+        await page.getByRole("link", { name: "Check what a service costs" }).click();
+        await expect(page.getByRole("heading", { level: 1, name: "Check what a service costs" })).toBeVisible();
+        if (js) await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true", { timeout: 60_000 });
+        lines.push(`visitor   /en -> /en/fees by its link: usable after ${Date.now() - started} ms`);
+      }
       await context.close();
     }
     console.log(`slow 3G (750 kb/s, 300 ms RTT, CPU 4x), JavaScript ${js ? "on" : "off"}:\n  ${lines.join("\n  ")}`);
