@@ -148,7 +148,7 @@ fn write_copy(file: &Path, copy: &Path, suffix: &str) -> std::io::Result<()> {
 
 /// Where Leptos looks for the names of a build with hashed asset names (`hash-files`): cargo-leptos writes the file
 /// beside the server binary, and pages read it as they render.
-pub fn hash_file(options: &leptos::config::LeptosOptions) -> Option<PathBuf> {
+fn hash_file(options: &leptos::config::LeptosOptions) -> Option<PathBuf> {
     let exe = std::env::current_exe().ok()?;
     Some(exe.parent()?.join(options.hash_file.as_ref()))
 }

@@ -194,7 +194,9 @@ async fn every_response(
         return security::forbidden();
     }
     let lang = Lang::of_path(request.uri().path());
-    let request_headers = request.headers().clone();
+    // Only whether the request came with a session is needed afterwards, not its headers.
+    let session_cookie = app::web::session::cookie_name(&state, app::web::session::SESSION_COOKIE);
+    let with_session = app::web::session::read_cookie(request.headers(), &session_cookie).is_some();
     let key = page_cache::key(&request);
     let mut response = match key.as_deref().and_then(|key| pages.get(key)) {
         Some(kept) => kept,
@@ -211,8 +213,7 @@ async fn every_response(
         if let Some(lang) = lang.filter(|_| response.status().is_success()) {
             language::remember(lang, &mut response);
         }
-        let session_cookie = app::web::session::cookie_name(&state, app::web::session::SESSION_COOKIE);
-        let policy = caching::page_policy(&request_headers, response.headers(), &session_cookie);
+        let policy = caching::page_policy(with_session, response.headers(), &session_cookie);
         response.headers_mut().insert(axum::http::header::CACHE_CONTROL, policy);
     }
     security::add_headers(&state, &mut response);
