@@ -44,7 +44,7 @@ pub mod services;
 #[cfg(feature = "ssr")]
 pub mod settings;
 #[cfg(feature = "ssr")]
-mod shell;
+pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]

@@ -2,15 +2,18 @@
 // 15): on slow 3G the browser skips the unload, the re-parse of the CSS and the blank screen between pages. The
 // server still renders every page; this only fetches it. Without JavaScript, or for anything unusual (another
 // site, a download, a file upload, a new build, a failed fetch), the browser does what it always does.
-// Inline in every page's head with the page's CSP nonce; scripts of a fetched page run with that same nonce.
+// Loaded by every page's head with the page's CSP nonce (a file named by its content, kept by the browser for
+// good); scripts of a fetched page run with that same nonce.
 (() => {
   if (!window.fetch || !window.DOMParser || !window.history.pushState || !window.URLSearchParams) return;
   const nonce = document.currentScript && document.currentScript.nonce;
   const ours = (url) => url.origin === location.origin && /^\/(en|sw)(\/|$)/.test(url.pathname);
   const api = (url) => url.origin === location.origin && url.pathname.startsWith("/api/");
+  // A build is known by the names of its CSS and of this script, both named by their content.
   const build = (doc) => {
     const css = doc.querySelector('link[rel="stylesheet"]');
-    return css ? css.getAttribute("href") : "";
+    const code = doc.getElementById("uraia-navigation");
+    return (css ? css.getAttribute("href") : "") + " " + (code ? code.getAttribute("src") : "");
   };
   let latest = 0;
   // The page on screen (a change of the fragment alone, as the skip link makes, is not a new page).

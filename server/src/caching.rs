@@ -1,7 +1,8 @@
 //! How long a browser may keep what it was sent (issue 15: a repeat visit on slow 3G costs only the HTML).
 //!
-//! - Built assets with a content hash in their name (`/pkg/uraia.<hash>.css`, cargo-leptos' `hash-files`) never
-//!   change: a year, `immutable`, so a browser does not even ask again. A new build has new names.
+//! - Built assets with a content hash in their name (`/pkg/uraia.<hash>.css`, cargo-leptos' `hash-files`, which
+//!   names the split wasm chunks the same way; the navigation script, named by the server) never change: a year,
+//!   `immutable`, so a browser does not even ask again. A new build has new names.
 //! - Other `/pkg` files (a build without hashes, `cargo leptos watch`): `no-cache`, checked with the server each time.
 //! - Pages: `no-cache` (kept, but checked before each use); a page for a browser with a session, or one that starts
 //!   a session, is `private, no-store`: it may hold a name, an ID number or what was typed into a form, and must not
@@ -16,16 +17,16 @@ pub const PERSONAL: &str = "private, no-store";
 /// The length of cargo-leptos' hash: MD5 in unpadded URL-safe base64.
 const HASH_LEN: usize = 22;
 
-/// Is `name` (a path under `/pkg`) a built asset named by its content, `<output>.<hash>.<css|js|wasm>`? The
+/// Is `name` (a path under `/pkg`) a built asset named by its content, `<stem>.<hash>.<css|js|wasm>`? The
 /// brotli and gzip copies are served under the same request path, so they need no rule of their own.
-pub fn is_hashed_asset(name: &str, output_name: &str) -> bool {
-    let Some(rest) = name.strip_prefix(output_name).and_then(|rest| rest.strip_prefix('.')) else {
+pub fn is_hashed_asset(name: &str) -> bool {
+    let mut parts = name.rsplitn(3, '.');
+    let (Some(extension), Some(hash), Some(stem)) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
-    let Some((hash, extension)) = rest.split_once('.') else {
-        return false;
-    };
-    hash.len() == HASH_LEN
+    !stem.is_empty()
+        && !stem.contains(['/', '.'])
+        && hash.len() == HASH_LEN
         && hash
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
@@ -33,12 +34,8 @@ pub fn is_hashed_asset(name: &str, output_name: &str) -> bool {
 }
 
 /// The policy for a `/pkg` file.
-pub fn asset_policy(name: &str, output_name: &str) -> HeaderValue {
-    HeaderValue::from_static(if is_hashed_asset(name, output_name) {
-        FOREVER
-    } else {
-        CHECK
-    })
+pub fn asset_policy(name: &str) -> HeaderValue {
+    HeaderValue::from_static(if is_hashed_asset(name) { FOREVER } else { CHECK })
 }
 
 /// The policy for a page: personal when the request came with a session cookie or the response sets one
@@ -63,21 +60,27 @@ mod tests {
             format!("uraia.{hash}.css"),
             format!("uraia.{hash}.js"),
             format!("uraia.{hash}.wasm"),
+            format!("__wasm_split.{hash}.js"),
+            format!("navigation.{hash}.js"),
         ] {
-            assert!(is_hashed_asset(&name, "uraia"), "{name}");
-            assert_eq!(asset_policy(&name, "uraia"), FOREVER);
+            assert!(is_hashed_asset(&name), "{name}");
+            assert_eq!(asset_policy(&name), FOREVER);
         }
         for name in [
             "uraia.css",
             "uraia_bg.wasm",
             "uraia.short.css",
             &format!("uraia.{hash}.txt"),
-            &format!("other.{hash}.css"),
             &format!("uraia.{hash}.css/x"),
+            &format!("a/uraia.{hash}.css"),
+            &format!("uraia.v2.{hash}.css"),
+            &format!("uraia.{hash}x.css"),
+            &format!("uraia.{}.css", "Ab3_-xYz0123456789abc!"),
+            &format!(".{hash}.css"),
             "Ab3_-xYz0123456789abcd.css",
         ] {
-            assert!(!is_hashed_asset(name, "uraia"), "{name}");
-            assert_eq!(asset_policy(name, "uraia"), CHECK);
+            assert!(!is_hashed_asset(name), "{name}");
+            assert_eq!(asset_policy(name), CHECK);
         }
     }
 

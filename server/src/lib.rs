@@ -117,13 +117,12 @@ pub fn router(state: AppState) -> Router {
 /// served where present and not older than their file (`cargo leptos watch` rebuilds files under a running server).
 fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router<AppState> {
     let root = std::path::Path::new(&*options.site_root);
-    let pkg = std::sync::Arc::new(Pkg {
-        dir: root.join("pkg"),
-        output_name: options.output_name.to_string(),
-    });
+    let pkg = std::sync::Arc::new(Pkg { dir: root.join("pkg") });
+    let navigation = app::shell::NAVIGATION.path.trim_start_matches("/pkg");
     router = router.nest(
         "/pkg",
         Router::new()
+            .route(navigation, get(navigation_script))
             .fallback_service(ServeDir::new(root.join("pkg")).precompressed_br().precompressed_gzip())
             .layer(middleware::from_fn_with_state(pkg, fresh_assets)),
     );
@@ -140,10 +139,18 @@ fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router
     router
 }
 
-/// The built assets' folder and the name cargo-leptos gives them.
+/// The page-swapping script (`app::shell::NAVIGATION`), compressed on the way out like a page.
+async fn navigation_script() -> Response {
+    let headers = [(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("text/javascript; charset=utf-8"),
+    )];
+    (headers, app::shell::NAVIGATION.body.as_str()).into_response()
+}
+
+/// The built assets' folder.
 struct Pkg {
     dir: std::path::PathBuf,
-    output_name: String,
 }
 
 /// Drops a `/pkg` file's compressed copies when the file was rebuilt after them (the path is the part after `/pkg`),
@@ -153,7 +160,7 @@ async fn fresh_assets(State(pkg): State<std::sync::Arc<Pkg>>, request: Request, 
     assets::refresh(&pkg.dir, &name);
     let mut response = next.run(request).await;
     if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
-        let policy = caching::asset_policy(&name, &pkg.output_name);
+        let policy = caching::asset_policy(&name);
         response.headers_mut().insert(axum::http::header::CACHE_CONTROL, policy);
     }
     response

@@ -135,6 +135,23 @@ async fn assets_named_by_their_content_are_kept_for_a_year_and_others_are_checke
     );
     assert_eq!(cache_control("/pkg/uraia.css".into()).await, "no-cache");
 
+    // The navigation script is not a file of the build: the server names it by its content and serves it.
+    let navigation = &app::shell::NAVIGATION;
+    assert_eq!(
+        cache_control(navigation.path.clone()).await,
+        "public, max-age=31536000, immutable"
+    );
+    let (sent, body) = fetch(&router, &navigation.path, "gzip").await;
+    assert_eq!(sent, "gzip");
+    assert_eq!(String::from_utf8(body).unwrap(), navigation.body);
+    assert!(!navigation.body.contains("\n//"), "sent without its comment lines");
+    let response = router
+        .clone()
+        .oneshot(Request::get(&navigation.path).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["content-type"], "text/javascript; charset=utf-8");
+
     std::fs::remove_dir_all(site).unwrap();
     app.stop().await;
 }

@@ -31,8 +31,7 @@ on_both_engines!(pages_carry_a_nonce_policy_that_matches_their_scripts, |app| {
         "the hydration script carries the nonce"
     );
     assert!(
-        page.body
-            .contains(&format!(r#"<script id="uraia-navigation" nonce="{nonce}">"#)),
+        page.body.contains(&navigation_tag(nonce)),
         "so does the navigation script"
     );
     assert!(!csp.contains("unsafe-inline"), "{csp}");
@@ -177,6 +176,12 @@ on_both_engines!(pages_with_personal_data_are_never_stored, |app| {
     }
 });
 
+/// The page-swapping script's tag as a page with `nonce` carries it: a file of its own, deferred.
+fn navigation_tag(nonce: &str) -> String {
+    let path = &app::shell::NAVIGATION.path;
+    format!(r#"<script id="uraia-navigation" src="{path}" nonce="{nonce}" defer></script>"#)
+}
+
 fn nonce_of(page: &common::TestResponse) -> String {
     let csp = page.header("content-security-policy");
     let rest = csp.split("'nonce-").nth(1).expect("a nonce in the policy");
@@ -192,9 +197,7 @@ on_both_engines!(a_kept_page_is_sent_with_a_fresh_nonce_each_time, |app| {
         "{nonces:?}"
     );
     for (page, nonce) in pages.iter().zip(&nonces) {
-        assert!(page
-            .body
-            .contains(&format!(r#"<script id="uraia-navigation" nonce="{nonce}">"#)));
+        assert!(page.body.contains(&navigation_tag(nonce)));
         for other in nonces.iter().filter(|other| *other != nonce) {
             assert!(
                 !page.body.contains(other.as_str()),
