@@ -7,17 +7,17 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 ## Set up what is missing, then serve the optimised build at http://127.0.0.1:3000 (SQLite, demo data).
 run:
 	scripts/setup.sh run
-	cargo leptos serve --release
+	cargo leptos serve --release --split
 
 ## Set up what is missing, then run every test (unit, server on SQLite and PostgreSQL, Playwright).
 test:
 	scripts/setup.sh test
 	scripts/test.sh
 
-## Development: rebuild and reload on every change.
+## Development: rebuild and reload on every change (--split: each island's code in a chunk of its own, as in release).
 watch:
 	scripts/setup.sh run
-	cargo leptos watch
+	cargo leptos watch --split
 
 ## Formatting and clippy on both the server (ssr) and the browser (hydrate) builds.
 lint:

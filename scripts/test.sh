@@ -24,4 +24,4 @@ fi
 rm -rf target/e2e
 # Development (the /dev/outbox the tests read codes from) and test mode (the movable clock) are on for these only.
 env -u DATABASE_URL URAIA_DATABASE_URL=sqlite://target/e2e/uraia.db URAIA_DEVELOPMENT=true URAIA_TEST_MODE=true \
-  CI="${CI:-}" cargo leptos end-to-end --release
+  CI="${CI:-}" cargo leptos end-to-end --release --split

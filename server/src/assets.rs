@@ -125,15 +125,7 @@ fn write_copy(file: &Path, copy: &Path, suffix: &str) -> std::io::Result<()> {
     let read_at = fs::metadata(file)?.modified()?;
     let content = fs::read(file)?;
     let compressed = match suffix {
-        "br" => {
-            let mut out = Vec::new();
-            let params = brotli::enc::BrotliEncoderParams {
-                quality: 11,
-                ..Default::default()
-            };
-            brotli::BrotliCompress(&mut content.as_slice(), &mut out, &params)?;
-            out
-        }
+        "br" => brotli_best(&content)?,
         _ => {
             let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
             encoder.write_all(&content)?;
@@ -144,6 +136,17 @@ fn write_copy(file: &Path, copy: &Path, suffix: &str) -> std::io::Result<()> {
     fs::write(&partial, compressed)?;
     fs::File::options().write(true).open(&partial)?.set_modified(read_at)?;
     fs::rename(partial, copy)
+}
+
+/// `content` brotli-compressed at the highest quality: slow, so only for what is compressed once and sent often.
+pub fn brotli_best(content: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &content[..], &mut out, &params)?;
+    Ok(out)
 }
 
 /// Where Leptos looks for the names of a build with hashed asset names (`hash-files`): cargo-leptos writes the file
@@ -159,6 +162,44 @@ pub fn check_hash_file(options: &mut leptos::config::LeptosOptions) {
     if options.hash_files && !hash_file(options).is_some_and(|file| file.is_file()) {
         tracing::warn!("hash-files is on but the build's hash file is not beside the binary: plain asset names");
         options.hash_files = false;
+    }
+}
+
+/// The wasm chunks of each island in a `cargo leptos --split` build, from the manifest the build writes in `/pkg`
+/// (`__wasm_split_manifest.<hash>.json`, its hash in the hash file; `__wasm_split_manifest.json` without hashes).
+/// A build without the split has no manifest, and its pages name no chunks.
+pub fn island_chunks(options: &leptos::config::LeptosOptions) -> app::island_code::IslandChunks {
+    let hashes = options
+        .hash_files
+        .then(|| hash_file(options))
+        .flatten()
+        .and_then(|file| fs::read_to_string(file).ok())
+        .unwrap_or_default();
+    let hash = |of: &str| {
+        hashes
+            .lines()
+            .find_map(|line| Some(line.trim().strip_prefix(of)?.strip_prefix(':')?.trim().to_string()))
+    };
+    let name = match hash("manifest") {
+        Some(hash) => format!("__wasm_split_manifest.{hash}.json"),
+        None => "__wasm_split_manifest.json".to_string(),
+    };
+    // Without hashes the split's script keeps cargo-leptos' placeholder in its name.
+    let loader = format!(
+        "__wasm_split.{}.js",
+        hash("split").as_deref().unwrap_or("______________________")
+    );
+    let pkg = options.site_pkg_dir.trim_matches('/');
+    let file = Path::new(&*options.site_root).join(pkg).join(name);
+    let Ok(text) = fs::read_to_string(&file) else {
+        return Default::default();
+    };
+    match serde_json::from_str(&text) {
+        Ok(manifest) => app::island_code::IslandChunks::from_manifest(manifest, &format!("/{pkg}"), &loader),
+        Err(error) => {
+            tracing::warn!(file = %file.display(), %error, "unreadable split manifest: islands' chunks are not preloaded");
+            Default::default()
+        }
     }
 }
 

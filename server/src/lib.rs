@@ -12,7 +12,9 @@ pub mod sandbox;
 pub mod security;
 pub mod telemetry;
 
-use app::{db, demo, i18n::Lang, settings::Settings, shell, site::SiteInfo, state::AppState, App};
+use app::{
+    db, demo, i18n::Lang, island_code::IslandChunks, settings::Settings, shell, site::SiteInfo, state::AppState, App,
+};
 use axum::{
     extract::{Request, State},
     http::StatusCode,
@@ -92,7 +94,8 @@ pub fn router(state: AppState) -> Router {
         .merge(app::documents::route::routes())
         // A document's QR code carries a language-neutral address: the reader's language is chosen here.
         .route("/verify/{code}", get(language::verify_redirect));
-    let pages = (state.clone(), PageCache::default());
+    let chunks = std::sync::Arc::new(assets::island_chunks(&state.leptos_options));
+    let pages = (state.clone(), PageCache::default(), chunks);
     static_files(router, &state.leptos_options)
         .leptos_routes_with_context(&state, routes, context.clone(), app_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
@@ -139,13 +142,37 @@ fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router
     router
 }
 
-/// The page-swapping script (`app::shell::NAVIGATION`), compressed on the way out like a page.
-async fn navigation_script() -> Response {
-    let headers = [(
-        axum::http::header::CONTENT_TYPE,
-        axum::http::HeaderValue::from_static("text/javascript; charset=utf-8"),
-    )];
-    (headers, app::shell::NAVIGATION.body.as_str()).into_response()
+/// The page-swapping script (`app::shell::NAVIGATION`), brotli-compressed once like the built assets for a browser
+/// that takes brotli (the others get it gzipped on the way out).
+async fn navigation_script(headers: axum::http::HeaderMap) -> Response {
+    use axum::http::header::{CONTENT_ENCODING, CONTENT_TYPE, VARY};
+    static BROTLI: std::sync::LazyLock<Option<Vec<u8>>> =
+        std::sync::LazyLock::new(|| assets::brotli_best(app::shell::NAVIGATION.body.as_bytes()).ok());
+    let javascript = (CONTENT_TYPE, "text/javascript; charset=utf-8");
+    match BROTLI.as_deref().filter(|_| accepts_brotli(&headers)) {
+        Some(brotli) => (
+            [javascript, (CONTENT_ENCODING, "br"), (VARY, "accept-encoding")],
+            brotli,
+        )
+            .into_response(),
+        None => ([javascript], app::shell::NAVIGATION.body.as_str()).into_response(),
+    }
+}
+
+/// Whether `Accept-Encoding` lists `br` without refusing it (`br;q=0`).
+fn accepts_brotli(headers: &axum::http::HeaderMap) -> bool {
+    let accepted = headers
+        .get(axum::http::header::ACCEPT_ENCODING)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    accepted.split(',').any(|coding| {
+        let mut parts = coding.split(';');
+        let quality = parts
+            .next()
+            .filter(|name| name.trim().eq_ignore_ascii_case("br"))
+            .map(|_| parts.find_map(|param| param.trim().strip_prefix("q=")?.parse::<f32>().ok()));
+        matches!(quality, Some(None)) || matches!(quality, Some(Some(q)) if q > 0.0)
+    })
 }
 
 /// The built assets' folder.
@@ -193,7 +220,7 @@ async fn healthz(State(state): State<AppState>) -> Response {
 /// request). Cross-site writes are refused; pages are sent whole and remember their language; every response
 /// gets the security headers.
 async fn every_response(
-    State((state, pages)): State<(AppState, PageCache)>,
+    State((state, pages, chunks)): State<(AppState, PageCache, std::sync::Arc<IslandChunks>)>,
     request: Request,
     next: middleware::Next,
 ) -> Response {
@@ -210,7 +237,7 @@ async fn every_response(
         None => {
             let response = next.run(request).await;
             if is_page(&response) {
-                whole_page(response, key.map(|key| (key, &pages))).await
+                whole_page(response, &chunks, key.map(|key| (key, &pages))).await
             } else {
                 response
             }
@@ -238,11 +265,11 @@ fn is_page(response: &Response) -> bool {
 /// (`SsrMode::Async`); a known length lets a browser on a slow link show real progress, and a failure while
 /// rendering becomes a proper 500 page instead of a page cut off half-way. The hydration scripts are rewritten
 /// (`island_code`): no code for a page without an island, none for a browser with JavaScript off.
-async fn whole_page(response: Response, keep: Option<(String, &PageCache)>) -> Response {
+async fn whole_page(response: Response, chunks: &IslandChunks, keep: Option<(String, &PageCache)>) -> Response {
     let (mut parts, body) = response.into_parts();
     match axum::body::to_bytes(body, 4 * 1024 * 1024).await {
         Ok(bytes) => {
-            let bytes = app::island_code::only_where_used(&bytes).map_or(bytes, axum::body::Bytes::from);
+            let bytes = app::island_code::only_where_used(&bytes, chunks).map_or(bytes, axum::body::Bytes::from);
             // The body's length may have changed; hyper sets it from the body.
             parts.headers.remove(axum::http::header::CONTENT_LENGTH);
             if let Some((key, pages)) = keep {

@@ -141,9 +141,21 @@ async fn assets_named_by_their_content_are_kept_for_a_year_and_others_are_checke
         cache_control(navigation.path.clone()).await,
         "public, max-age=31536000, immutable"
     );
-    let (sent, body) = fetch(&router, &navigation.path, "gzip").await;
-    assert_eq!(sent, "gzip");
-    assert_eq!(String::from_utf8(body).unwrap(), navigation.body);
+    for (accepted, expected) in [
+        ("br", "br"),
+        ("gzip, deflate, br", "br"),
+        ("gzip", "gzip"),
+        ("br;q=0, gzip", "gzip"),
+        ("identity", ""),
+    ] {
+        let (sent, body) = fetch(&router, &navigation.path, accepted).await;
+        assert_eq!(sent, expected, "accepting {accepted}");
+        assert_eq!(
+            String::from_utf8(body).unwrap(),
+            navigation.body,
+            "accepting {accepted}"
+        );
+    }
     assert!(!navigation.body.contains("\n//"), "sent without its comment lines");
     let response = router
         .clone()
@@ -151,6 +163,39 @@ async fn assets_named_by_their_content_are_kept_for_a_year_and_others_are_checke
         .await
         .unwrap();
     assert_eq!(response.headers()["content-type"], "text/javascript; charset=utf-8");
+
+    std::fs::remove_dir_all(site).unwrap();
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_island_page_names_its_own_chunks_from_the_split_manifest() {
+    let app = common::TestApp::start(common::Engine::Sqlite).await.unwrap();
+    let manifest =
+        r#"{"fee_total_loader_1":["chunk_1","split_fee"],"photo_picker_loader_2":["chunk_1","split_photo"]}"#;
+    let (site, _, router) = site_with(&app, &[("__wasm_split_manifest.json", manifest)]);
+    let page = |path: &'static str| {
+        let router = router.clone();
+        async move {
+            let response = router
+                .oneshot(Request::get(path).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let bytes = http_body_util::BodyExt::collect(response.into_body())
+                .await
+                .unwrap()
+                .to_bytes();
+            String::from_utf8(bytes.to_vec()).unwrap()
+        }
+    };
+    let hint = |file: &str| format!(r#"<link rel="preload" href="/pkg/{file}.wasm" as="fetch""#);
+    let fees = page("/en/fees").await;
+    assert!(fees.contains(&hint("split_fee")), "{fees}");
+    assert_eq!(fees.matches(&hint("chunk_1")).count(), 1);
+    assert!(fees.contains(r#"<link rel="modulepreload" href="/pkg/__wasm_split.______________________.js">"#));
+    assert!(!fees.contains("split_photo"), "another island's chunk is not fetched");
+    // A page without an island names no code at all.
+    assert!(!page("/en").await.contains(".wasm"));
 
     std::fs::remove_dir_all(site).unwrap();
     app.stop().await;

@@ -17,7 +17,7 @@ pub struct PasswordLabels {
 
 /// Wraps password fields: a Show/Hide button for all of them and a strength hint for the one named `password`.
 /// Both stay hidden until the code runs, since they cannot work without it.
-#[island]
+#[island(lazy)]
 pub fn PasswordHelp(labels: PasswordLabels, children: Children) -> impl IntoView {
     let ready = RwSignal::new(false);
     let shown = RwSignal::new(false);

@@ -95,7 +95,7 @@ pub struct QuoteLabels {
 /// The interactive part of the page: the form (server-rendered children) and the total below it. A radio's
 /// `change` event bubbles up to the island, which recomputes the quote in the browser with the same rules the
 /// server used.
-#[island]
+#[island(lazy)]
 fn FeeTotal(schedule: FeeSchedule, selected: Option<String>, labels: QuoteLabels, children: Children) -> impl IntoView {
     let selected = RwSignal::new(selected);
     let heading = labels.heading.clone();

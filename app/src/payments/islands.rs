@@ -12,7 +12,7 @@ const EVERY_MS: u64 = 1_500;
 #[cfg(feature = "hydrate")]
 const POLLS: u32 = 100;
 
-#[island]
+#[island(lazy)]
 pub fn PaymentWatch(status_url: String, note: String) -> impl IntoView {
     let watching = RwSignal::new(false);
     // Effects run in the browser only: the note shows where the page does update itself.

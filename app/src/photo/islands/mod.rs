@@ -32,7 +32,7 @@ pub struct PickerLabels {
 }
 
 /// Wraps the file field of the photo form.
-#[island]
+#[island(lazy)]
 pub fn PhotoPicker(labels: PickerLabels, children: Children) -> impl IntoView {
     let wrapper = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
