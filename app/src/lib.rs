@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod ids;
 #[cfg(feature = "ssr")]
 pub mod island_code;
+pub mod island_ready;
 pub mod pages;
 pub mod payments;
 pub mod photo;

@@ -7,10 +7,16 @@ export const withJs = (info: TestInfo) => info.project.name === "js";
  *  without an island loads no code at all). */
 export async function open(page: Page, path: string, info: TestInfo) {
   const response = await page.goto(path);
-  if (withJs(info) && (await page.locator("leptos-island").count()) > 0) {
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
-  }
+  if (withJs(info)) await islandsHydrated(page);
   return response;
+}
+
+/** Waits until every island on the page runs its code: each island's code is a chunk of its own that arrives
+ *  after the runtime (`data-hydrated` on `<html>`), and marks its `<leptos-island>` once it has run. */
+export async function islandsHydrated(page: Page) {
+  if ((await page.locator("leptos-island").count()) === 0) return;
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.locator("leptos-island:not([data-hydrated])")).toHaveCount(0);
 }
 
 /** On the payment page: "Pay by card", then the card sandbox's test card for `total` ("KES 1,710"). */

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { citizen, codeSentTo, continueOn, PASSWORD, registerPerson } from "./accounts-helpers";
-import { open, withJs } from "./helpers";
+import { islandsHydrated, open, withJs } from "./helpers";
 
 /**
  * Issue 15: with JavaScript, links and forms swap the page in place (app/src/navigation.js); without it, every
@@ -23,7 +23,7 @@ test("links swap the page in place, move focus to its heading, and the back butt
   if (withJs(info)) {
     await expect(heading).toBeFocused();
     // The fee checker's island hydrates on the swapped page: the total shows without a round trip.
-    await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+    await islandsHydrated(page);
     await page.getByRole("radio", { name: "Driving licence renewal, 1 year" }).check();
     await expect(page.getByText("KES 620")).toBeVisible();
   }

@@ -149,6 +149,42 @@ pub fn brotli_best(content: &[u8]) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
+/// The page-swapping script (`app::shell::NAVIGATION`), brotli-compressed once like the built assets for a browser
+/// that takes brotli (the others get it gzipped on the way out).
+pub async fn navigation_script(headers: axum::http::HeaderMap) -> axum::response::Response {
+    use axum::{
+        http::header::{CONTENT_ENCODING, CONTENT_TYPE, VARY},
+        response::IntoResponse,
+    };
+    static BROTLI: std::sync::LazyLock<Option<Vec<u8>>> =
+        std::sync::LazyLock::new(|| brotli_best(app::shell::NAVIGATION.body.as_bytes()).ok());
+    let javascript = (CONTENT_TYPE, "text/javascript; charset=utf-8");
+    match BROTLI.as_deref().filter(|_| accepts_brotli(&headers)) {
+        Some(brotli) => (
+            [javascript, (CONTENT_ENCODING, "br"), (VARY, "accept-encoding")],
+            brotli,
+        )
+            .into_response(),
+        None => ([javascript], app::shell::NAVIGATION.body.as_str()).into_response(),
+    }
+}
+
+/// Whether `Accept-Encoding` lists `br` without refusing it (`br;q=0`).
+fn accepts_brotli(headers: &axum::http::HeaderMap) -> bool {
+    let accepted = headers
+        .get(axum::http::header::ACCEPT_ENCODING)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    accepted.split(',').any(|coding| {
+        let mut parts = coding.split(';');
+        let quality = parts
+            .next()
+            .filter(|name| name.trim().eq_ignore_ascii_case("br"))
+            .map(|_| parts.find_map(|param| param.trim().strip_prefix("q=")?.parse::<f32>().ok()));
+        matches!(quality, Some(None)) || matches!(quality, Some(Some(q)) if q > 0.0)
+    })
+}
+
 /// Where Leptos looks for the names of a build with hashed asset names (`hash-files`): cargo-leptos writes the file
 /// beside the server binary, and pages read it as they render.
 fn hash_file(options: &leptos::config::LeptosOptions) -> Option<PathBuf> {

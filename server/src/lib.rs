@@ -125,7 +125,7 @@ fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router
     router = router.nest(
         "/pkg",
         Router::new()
-            .route(navigation, get(navigation_script))
+            .route(navigation, get(assets::navigation_script))
             .fallback_service(ServeDir::new(root.join("pkg")).precompressed_br().precompressed_gzip())
             .layer(middleware::from_fn_with_state(pkg, fresh_assets)),
     );
@@ -140,39 +140,6 @@ fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router
         }
     }
     router
-}
-
-/// The page-swapping script (`app::shell::NAVIGATION`), brotli-compressed once like the built assets for a browser
-/// that takes brotli (the others get it gzipped on the way out).
-async fn navigation_script(headers: axum::http::HeaderMap) -> Response {
-    use axum::http::header::{CONTENT_ENCODING, CONTENT_TYPE, VARY};
-    static BROTLI: std::sync::LazyLock<Option<Vec<u8>>> =
-        std::sync::LazyLock::new(|| assets::brotli_best(app::shell::NAVIGATION.body.as_bytes()).ok());
-    let javascript = (CONTENT_TYPE, "text/javascript; charset=utf-8");
-    match BROTLI.as_deref().filter(|_| accepts_brotli(&headers)) {
-        Some(brotli) => (
-            [javascript, (CONTENT_ENCODING, "br"), (VARY, "accept-encoding")],
-            brotli,
-        )
-            .into_response(),
-        None => ([javascript], app::shell::NAVIGATION.body.as_str()).into_response(),
-    }
-}
-
-/// Whether `Accept-Encoding` lists `br` without refusing it (`br;q=0`).
-fn accepts_brotli(headers: &axum::http::HeaderMap) -> bool {
-    let accepted = headers
-        .get(axum::http::header::ACCEPT_ENCODING)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default();
-    accepted.split(',').any(|coding| {
-        let mut parts = coding.split(';');
-        let quality = parts
-            .next()
-            .filter(|name| name.trim().eq_ignore_ascii_case("br"))
-            .map(|_| parts.find_map(|param| param.trim().strip_prefix("q=")?.parse::<f32>().ok()));
-        matches!(quality, Some(None)) || matches!(quality, Some(Some(q)) if q > 0.0)
-    })
 }
 
 /// The built assets' folder.

@@ -49,6 +49,7 @@ pub fn PasswordHelp(labels: PasswordLabels, children: Children) -> impl IntoView
             strength.set((!value.is_empty()).then(|| password_strength(&value)));
         }
     };
+    crate::island_ready::mark_hydrated(wrapper);
     let (show, hide) = (labels.show.clone(), labels.hide.clone());
     let levels = labels.levels.clone();
     view! {

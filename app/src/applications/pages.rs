@@ -347,7 +347,8 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
                 "applications-action",
             ]
             .map(|key| view! { <th scope="col" class="table__cell">{lang.t(key)}</th> })
-            .to_vec();
+            .into_iter()
+            .collect_view();
             view! {
                 <table class="table">
                     <caption class="table__caption visually-hidden">{lang.t("applications-heading")}</caption>

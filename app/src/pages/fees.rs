@@ -120,8 +120,10 @@ fn FeeTotal(schedule: FeeSchedule, selected: Option<String>, labels: QuoteLabels
             selected.set(Some(input.value()));
         }
     };
+    let form = NodeRef::<leptos::html::Div>::new();
+    crate::island_ready::mark_hydrated(form);
     view! {
-        <div on:change=on_change>{children()}</div>
+        <div node_ref=form on:change=on_change>{children()}</div>
         <div aria-live="polite" class="fees__result">
             <Show when=move || !rows.get().is_empty()>
                 <h2 class="heading-m">{heading.clone()}</h2>

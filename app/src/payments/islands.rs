@@ -23,7 +23,9 @@ pub fn PaymentWatch(status_url: String, note: String) -> impl IntoView {
         let _ = &status_url;
         watching.set(true);
     });
-    view! { <p class="hint" aria-live="polite">{move || watching.get().then(|| note.clone())}</p> }
+    let hint = NodeRef::<leptos::html::P>::new();
+    crate::island_ready::mark_hydrated(hint);
+    view! { <p node_ref=hint class="hint" aria-live="polite">{move || watching.get().then(|| note.clone())}</p> }
 }
 
 #[cfg(feature = "hydrate")]

@@ -57,6 +57,7 @@ pub fn PhotoPicker(labels: PickerLabels, children: Children) -> impl IntoView {
     };
     #[cfg(not(feature = "hydrate"))]
     let on_size = |_: leptos::ev::Event| {};
+    crate::island_ready::mark_hydrated(wrapper);
     let (crop_heading, crop_canvas, crop_size, preview_alt, uploading) = (
         labels.crop_heading,
         labels.crop_canvas,
