@@ -120,7 +120,7 @@ pub fn router(state: AppState) -> Router {
 /// served where present and not older than their file (`cargo leptos watch` rebuilds files under a running server).
 fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router<AppState> {
     let root = std::path::Path::new(&*options.site_root);
-    let pkg = std::sync::Arc::new(Pkg { dir: root.join("pkg") });
+    let pkg = std::sync::Arc::new(root.join("pkg"));
     let navigation = app::shell::NAVIGATION.path.trim_start_matches("/pkg");
     router = router.nest(
         "/pkg",
@@ -142,16 +142,15 @@ fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router
     router
 }
 
-/// The built assets' folder.
-struct Pkg {
-    dir: std::path::PathBuf,
-}
-
 /// Drops a `/pkg` file's compressed copies when the file was rebuilt after them (the path is the part after `/pkg`),
 /// and says how long the browser may keep the file (`caching`).
-async fn fresh_assets(State(pkg): State<std::sync::Arc<Pkg>>, request: Request, next: middleware::Next) -> Response {
+async fn fresh_assets(
+    State(pkg): State<std::sync::Arc<std::path::PathBuf>>,
+    request: Request,
+    next: middleware::Next,
+) -> Response {
     let name = request.uri().path().trim_start_matches('/').to_string();
-    assets::refresh(&pkg.dir, &name);
+    assets::refresh(&pkg, &name);
     let mut response = next.run(request).await;
     if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
         let policy = caching::asset_policy(&name);
