@@ -20,13 +20,6 @@ pub fn routes() -> Router<AppState> {
         .route("/sandbox/card/3ds", post(challenge))
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The checkout's own fields, carried through its pages.
 fn hidden(fields: &HashMap<String, String>) -> String {
     ["session", "reference", "amount", "return"]
@@ -34,7 +27,7 @@ fn hidden(fields: &HashMap<String, String>) -> String {
         .map(|name| {
             format!(
                 "<input type=\"hidden\" name=\"{name}\" value=\"{}\">",
-                escape(fields.get(*name).map(String::as_str).unwrap_or_default())
+                html_escape::encode_double_quoted_attribute(fields.get(*name).map(String::as_str).unwrap_or_default())
             )
         })
         .collect()
@@ -53,9 +46,13 @@ fn card_form(fields: &HashMap<String, String>, error: Option<&str>) -> Html<Stri
     // As a provider's page shows it: `KES 8,350` (the posted amount is whole shillings).
     let amount = match fields.get("amount").and_then(|a| a.parse::<i64>().ok()) {
         Some(kes) => app::fees::domain::format_kes(kes),
-        None => escape(fields.get("amount").map(String::as_str).unwrap_or_default()),
+        None => {
+            html_escape::encode_double_quoted_attribute(fields.get("amount").map(String::as_str).unwrap_or_default())
+                .into_owned()
+        }
     };
-    let reference = escape(fields.get("reference").map(String::as_str).unwrap_or_default());
+    let reference =
+        html_escape::encode_double_quoted_attribute(fields.get("reference").map(String::as_str).unwrap_or_default());
     let error = error
         .map(|e| format!("<p role=\"alert\" id=\"card-error\">{e}</p>"))
         .unwrap_or_default();

@@ -32,13 +32,6 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     router
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 #[derive(Deserialize)]
 struct OutboxQuery {
     to: Option<String>,
@@ -64,10 +57,10 @@ async fn outbox(State(state): State<AppState>, Query(query): Query<OutboxQuery>)
         let field = |name: &str| row.try_get::<String, _>(name).unwrap_or_default();
         html.push_str(&format!(
             "<article><h2>{} to {}</h2><p class=\"subject\">{}</p><p class=\"body\">{}</p></article>",
-            escape(&field("channel")),
-            escape(&field("recipient")),
-            escape(&field("subject")),
-            escape(&field("body")),
+            html_escape::encode_double_quoted_attribute(&field("channel")),
+            html_escape::encode_double_quoted_attribute(&field("recipient")),
+            html_escape::encode_double_quoted_attribute(&field("subject")),
+            html_escape::encode_double_quoted_attribute(&field("body")),
         ));
     }
     html.push_str("</body></html>");

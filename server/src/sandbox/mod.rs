@@ -20,22 +20,21 @@ use app::{payments::daraja::password, state::AppState};
 use axum::{
     extract::State,
     http::{HeaderMap, StatusCode},
-    response::{Html, IntoResponse, Redirect, Response},
+    response::{IntoResponse, Response},
     routing::{get, post},
-    Form, Json, Router,
+    Json, Router,
 };
 use rand::Rng;
-use serde::Deserialize;
 use serde_json::{json, Value};
+
+mod control;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/sandbox/daraja", get(control))
         .route("/sandbox/daraja/oauth/v1/generate", get(token))
         .route("/sandbox/daraja/mpesa/stkpush/v1/processrequest", post(push))
         .route("/sandbox/daraja/mpesa/stkpushquery/v1/query", post(query))
-        .route("/sandbox/daraja/c2b", post(paybill))
-        .route("/sandbox/daraja/complete", post(complete))
+        .merge(control::routes())
 }
 
 /// What happens to a prompt, by the phone number's last digit.
@@ -270,124 +269,6 @@ async fn query(headers: HeaderMap, Json(body): Json<Value>) -> Response {
         "ResultDesc": description,
     }))
     .into_response()
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// The control page: the rules, the latest prompts, and the Paybill form.
-async fn control(axum::extract::Query(query): axum::extract::Query<HashMap<String, String>>) -> Html<String> {
-    let mut rows = String::new();
-    for (checkout, prompt) in PROMPTS.lock().expect("sandbox prompts").iter().take(50) {
-        rows.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>KES {}</td><td>{}</td><td>{:?}</td></tr>",
-            escape(checkout),
-            escape(&prompt.phone),
-            prompt.amount,
-            escape(&prompt.reference),
-            prompt.fate
-        ));
-    }
-    let said = query
-        .get("sent")
-        .map(|s| format!("<p role=\"status\">{}</p>", escape(s)))
-        .unwrap_or_default();
-    Html(format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Daraja sandbox – Uraia \
-         (development)</title></head><body><h1>Daraja sandbox (development only)</h1>{said}\
-         <h2>Prompts</h2><p>The phone number's last digit decides: 1 not enough money (1), 2 cancelled (1032), \
-         3 unreachable (1037), 4 wrong PIN (2001), 5 expired (1019), 6 paid but no callback (the status query \
-         finds it), 7 paid with the callback sent twice; any other digit pays.</p>\
-         <table><thead><tr><th>Request</th><th>Phone</th><th>Amount</th><th>Reference</th><th>Fate</th></tr>\
-         </thead><tbody>{rows}</tbody></table>\
-         <h2>Pay by Paybill</h2><form method=\"post\" action=\"/sandbox/daraja/c2b\">\
-         <p><label for=\"reference\">Account number (bill reference)</label> \
-         <input id=\"reference\" name=\"reference\" required></p>\
-         <p><label for=\"amount\">Amount (KES)</label> <input id=\"amount\" name=\"amount\" inputmode=\"numeric\" \
-         required></p>\
-         <p><label for=\"phone\">Paid from (2547…)</label> <input id=\"phone\" name=\"phone\" \
-         value=\"254708374149\"></p>\
-         <p><button>Send the Paybill confirmation</button></p></form></body></html>"
-    ))
-}
-
-#[derive(Deserialize)]
-struct Complete {
-    reference: String,
-}
-
-/// `POST /sandbox/daraja/complete` (`reference=...`): the latest prompt for the reference is paid now and its
-/// callback posted at once, whatever its phone's last digit said (the payment benchmark times from here).
-async fn complete(Form(form): Form<Complete>) -> Response {
-    let found = {
-        let mut prompts = PROMPTS.lock().expect("sandbox prompts");
-        let latest = prompts
-            .iter_mut()
-            .filter(|(_, p)| p.reference == form.reference.trim())
-            .max_by_key(|(_, p)| p.decided_at);
-        latest.map(|(checkout, prompt)| {
-            prompt.fate = Fate::Pay;
-            prompt.decided_at = Instant::now();
-            (
-                prompt.callback_url.clone(),
-                callback_body(&prompt.merchant, checkout, prompt),
-            )
-        })
-    };
-    let Some((url, body)) = found else {
-        return (axum::http::StatusCode::NOT_FOUND, "no prompt for this reference").into_response();
-    };
-    match HTTP.post(&url).json(&body).send().await {
-        Ok(answer) if answer.status().is_success() => axum::http::StatusCode::NO_CONTENT.into_response(),
-        Ok(answer) => (axum::http::StatusCode::BAD_GATEWAY, answer.status().to_string()).into_response(),
-        Err(error) => (axum::http::StatusCode::BAD_GATEWAY, error.to_string()).into_response(),
-    }
-}
-
-#[derive(Deserialize)]
-struct Paybill {
-    reference: String,
-    amount: String,
-    phone: String,
-}
-
-/// Sends a Paybill confirmation to this server over HTTP, as M-Pesa would after a bank app paid.
-async fn paybill(State(state): State<AppState>, Form(form): Form<Paybill>) -> Response {
-    let url = format!(
-        "{}/payments/mpesa/c2b/{}/confirmation",
-        state.origin, state.mpesa_callback_token
-    );
-    let trans_id = random(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10);
-    let body = json!({
-        "TransactionType": "Pay Bill",
-        "TransID": trans_id,
-        "TransTime": "20250315013005",
-        "TransAmount": form.amount.trim(),
-        "BusinessShortCode": "222222",
-        "BillRefNumber": form.reference.trim(),
-        "MSISDN": form.phone.trim(),
-        "FirstName": "SANDBOX",
-    });
-    let said = match HTTP.post(&url).json(&body).send().await {
-        Ok(answer) if answer.status().is_success() => format!("Sent {trans_id}"),
-        Ok(answer) => format!("Refused: {}", answer.status()),
-        Err(error) => format!("Not sent: {error}"),
-    };
-    let query: String = url_escape(&said);
-    Redirect::to(&format!("/sandbox/daraja?sent={query}")).into_response()
-}
-
-fn url_escape(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[cfg(test)]
