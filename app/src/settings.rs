@@ -66,6 +66,19 @@ pub struct Payments {
     pub mpesa_consumer_key: String,
     pub mpesa_consumer_secret: String,
     pub mpesa_callback_url: String,
+    /// The secret in the addresses M-Pesa posts to (`/payments/mpesa/callback/{token}`, the Paybill URLs), at least
+    /// 32 characters. Its own setting, so it can be rotated without touching the code key: required when M-Pesa is
+    /// on outside development (a random one per process in development).
+    pub mpesa_callback_token: String,
+    /// During a rotation, the old token is still accepted until Safaricom has the new addresses; empty otherwise.
+    pub mpesa_previous_callback_token: String,
+    /// Where M-Pesa's callbacks may come from (addresses or CIDR ranges, checked on the client address that
+    /// `security.trusted_proxies` gives); empty: from anywhere (the token is then the only check).
+    pub mpesa_callback_sources: Vec<String>,
+    /// The Transaction Status API's initiator and its encrypted credential (a Paybill payment that M-Pesa did not
+    /// ask us to validate is confirmed through it); empty: the sandbox's.
+    pub mpesa_initiator: String,
+    pub mpesa_security_credential: String,
     /// How long the development sandbox waits before it posts a prompt's result (the person entering a PIN).
     pub sandbox_delay_ms: u64,
     /// The card provider's hosted checkout page; empty: no card payments (in development, the sandbox's).
@@ -101,6 +114,11 @@ impl Default for Payments {
             mpesa_consumer_key: String::new(),
             mpesa_consumer_secret: String::new(),
             mpesa_callback_url: String::new(),
+            mpesa_callback_token: String::new(),
+            mpesa_previous_callback_token: String::new(),
+            mpesa_callback_sources: vec![],
+            mpesa_initiator: String::new(),
+            mpesa_security_credential: String::new(),
             sandbox_delay_ms: 2_000,
             card_checkout_url: String::new(),
             card_secret: String::new(),
@@ -156,9 +174,10 @@ impl Settings {
     }
 
     /// Refuses settings that would be unsafe where the server is about to run (`listen`), saying why. The
-    /// development aids (`/dev/outbox` shows every live code and link; `/dev/clock` moves time) must never reach
-    /// real people: they are refused with a public https origin, with a mail or SMS transport, or on an address
-    /// other than loopback. Outside development, the public origin is required (links are built from it).
+    /// development aids (`/dev/outbox` shows every live code and link; `/dev/clock` moves time; the payment
+    /// sandboxes pay for nothing) must never reach real people: they are refused unless the public origin is this
+    /// machine (`localhost`, `127.0.0.1`, `[::1]`) and the server listens on loopback, and whenever a mail or SMS
+    /// transport or a real payment provider is configured. Outside development, the public origin is required (links are built from it).
     pub fn check(&self, listen: std::net::SocketAddr) -> Result<(), String> {
         let aids = [("development", self.development), ("test_mode", self.test_mode)];
         for (name, _) in aids.into_iter().filter(|(_, on)| *on) {
@@ -170,6 +189,10 @@ impl Settings {
                 Some("an SMS transport is configured (sms.api_url)".to_string())
             } else if !listen.ip().is_loopback() {
                 Some(format!("the server listens on {listen}, not a loopback address"))
+            } else if !self.origin_is_loopback() {
+                Some(format!("public_origin is {}, not this machine", self.public_origin))
+            } else if self.payments.real_provider() {
+                Some("a real payment provider or its credentials are configured (payments.*)".to_string())
             } else {
                 None
             };
@@ -198,6 +221,77 @@ impl Settings {
         for proxy in &self.security.trusted_proxies {
             crate::client::parse_range(proxy)
                 .ok_or_else(|| format!("security.trusted_proxies: {proxy:?} is not an address or CIDR range"))?;
+        }
+        self.payments.check(self.development)
+    }
+
+    /// True when the public origin names this machine itself (or is unset, in development): the only place where
+    /// the development aids may run. A loopback listener behind nginx serves the world, so the listener says
+    /// nothing.
+    fn origin_is_loopback(&self) -> bool {
+        let origin = self.public_origin.trim_end_matches('/');
+        if origin.is_empty() {
+            return true;
+        }
+        let Some((_, authority)) = origin.split_once("://") else {
+            return false;
+        };
+        let host = match authority.rsplit_once(':') {
+            Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+            _ => authority,
+        };
+        matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+    }
+}
+
+impl Payments {
+    /// True when a real payment provider is configured (M-Pesa or a card checkout, or their credentials): the
+    /// sandboxes would then sign and post with real secrets.
+    pub fn real_provider(&self) -> bool {
+        [
+            &self.mpesa_base_url,
+            &self.mpesa_consumer_key,
+            &self.mpesa_consumer_secret,
+            &self.mpesa_passkey,
+            &self.card_checkout_url,
+            &self.card_secret,
+        ]
+        .iter()
+        .any(|value| !value.is_empty())
+    }
+
+    fn check(&self, development: bool) -> Result<(), String> {
+        let mpesa_on = !self.mpesa_base_url.is_empty();
+        if mpesa_on && !development && self.mpesa_callback_token.len() < 32 {
+            return Err("payments.mpesa_callback_token must be set (32 characters or more, random) when M-Pesa is \
+                        on: it is the secret in the addresses M-Pesa posts to (URAIA_PAYMENTS__MPESA_CALLBACK_TOKEN=...)"
+                .into());
+        }
+        for (name, token) in [
+            ("mpesa_callback_token", &self.mpesa_callback_token),
+            ("mpesa_previous_callback_token", &self.mpesa_previous_callback_token),
+        ] {
+            let safe = token.len() >= 32
+                && token
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if !token.is_empty() && !safe {
+                return Err(format!(
+                    "payments.{name} must be 32 or more letters, digits, '-' or '_' (it goes into an address)"
+                ));
+            }
+        }
+        if !self.card_checkout_url.is_empty() && self.card_secret.is_empty() {
+            return Err(
+                "payments.card_secret must be set when a card checkout is configured: the provider signs its \
+                        results with it (URAIA_PAYMENTS__CARD_SECRET=...)"
+                    .into(),
+            );
+        }
+        for source in &self.mpesa_callback_sources {
+            crate::client::parse_range(source).ok_or_else(|| {
+                format!("payments.mpesa_callback_sources: {source:?} is not an address or CIDR range")
+            })?;
         }
         Ok(())
     }
@@ -268,6 +362,68 @@ mod tests {
         };
         sms.sms.api_url = "https://sms.example".into();
         assert!(sms.check(loopback()).unwrap_err().starts_with("test_mode = true"));
+    }
+
+    #[test]
+    fn development_aids_need_this_machine_as_the_origin_and_no_real_provider() {
+        let dev = |origin: &str| Settings {
+            development: true,
+            public_origin: origin.into(),
+            ..Settings::default()
+        };
+        for ok in [
+            "",
+            "http://localhost:3000",
+            "http://127.0.0.1:3000/",
+            "http://[::1]:8080",
+            "http://localhost",
+        ] {
+            assert_eq!(dev(ok).check(loopback()), Ok(()), "{ok}");
+        }
+        // Behind nginx a site listens on loopback: the origin says who it serves.
+        for refused in [
+            "http://uraia.example.go.ke",
+            "http://10.0.0.5:3000",
+            "http://localhost.example.com",
+        ] {
+            assert!(
+                dev(refused).check(loopback()).unwrap_err().contains("not this machine"),
+                "{refused}"
+            );
+        }
+        let mut mpesa = dev("");
+        mpesa.payments.mpesa_base_url = "https://api.safaricom.co.ke".into();
+        assert!(mpesa.check(loopback()).unwrap_err().contains("real payment provider"));
+        let mut card = dev("");
+        card.payments.card_secret = "from-the-provider".into();
+        assert!(card.check(loopback()).unwrap_err().contains("real payment provider"));
+    }
+
+    #[test]
+    fn m_pesa_needs_its_own_callback_token_and_a_card_checkout_its_secret() {
+        let mut settings = Settings {
+            public_origin: "https://uraia.go.ke".into(),
+            ..Settings::default()
+        };
+        settings.payments.mpesa_base_url = "https://api.safaricom.co.ke".into();
+        assert!(settings.check(loopback()).unwrap_err().contains("mpesa_callback_token"));
+        settings.payments.mpesa_callback_token = "short".into();
+        assert!(settings.check(loopback()).unwrap_err().contains("mpesa_callback_token"));
+        settings.payments.mpesa_callback_token = "a".repeat(32);
+        assert_eq!(settings.check(loopback()), Ok(()));
+        settings.payments.mpesa_previous_callback_token = "has/slash".repeat(4);
+        assert!(settings
+            .check(loopback())
+            .unwrap_err()
+            .contains("mpesa_previous_callback_token"));
+        settings.payments.mpesa_previous_callback_token = "b".repeat(40);
+        settings.payments.mpesa_callback_sources = vec!["196.201.214.0/24".into(), "nowhere".into()];
+        assert!(settings.check(loopback()).unwrap_err().contains("nowhere"));
+        settings.payments.mpesa_callback_sources.pop();
+        settings.payments.card_checkout_url = "https://checkout.example".into();
+        assert!(settings.check(loopback()).unwrap_err().contains("card_secret"));
+        settings.payments.card_secret = "k".repeat(32);
+        assert_eq!(settings.check(loopback()), Ok(()));
     }
 
     #[test]

@@ -36,8 +36,10 @@ pub struct Shared {
     pub origin: String,
     /// M-Pesa (Daraja), when configured, or in development the sandbox this server mounts.
     pub daraja: Option<Daraja>,
-    /// The secret in M-Pesa's callback address: only M-Pesa (given the address) can post results.
+    /// The secret in M-Pesa's callback addresses: only M-Pesa (given the address) can post results.
     pub mpesa_callback_token: String,
+    /// The token being rotated out, still accepted (`payments.mpesa_previous_callback_token`); empty: none.
+    pub mpesa_previous_callback_token: String,
     /// The card provider's hosted checkout, when configured, or in development the sandbox this server mounts.
     pub card: Option<CardCheckout>,
 }
@@ -53,8 +55,12 @@ impl AppState {
             std::path::Path::new(&settings.security.code_key_file),
         )?;
         let origin = settings.origin(leptos_options.site_addr);
-        // Derived from the code key: stable across restarts, secret, and nothing more to configure.
-        let mpesa_callback_token = code_key.hash_code("mpesa-callback", "uraia")[..32].to_string();
+        // Its own setting (rotatable); `Settings::check` requires it where M-Pesa is real. Elsewhere (development's
+        // sandbox, or M-Pesa off) a random one per process: nothing outside this process posts to it.
+        let mpesa_callback_token = match settings.payments.mpesa_callback_token.as_str() {
+            "" => crate::web::secrets::token(),
+            configured => configured.to_string(),
+        };
         let daraja =
             DarajaConfig::from_settings(&settings.payments, &origin, settings.development, &mpesa_callback_token)
                 .map(Daraja::new)
@@ -70,6 +76,7 @@ impl AppState {
             origin,
             daraja,
             mpesa_callback_token,
+            mpesa_previous_callback_token: settings.payments.mpesa_previous_callback_token.clone(),
             leptos_options,
             pool,
             clock: Clock::new(settings.test_mode),

@@ -1,16 +1,22 @@
 //! The card sandbox (development only): a hosted checkout page like a card provider's, at `/sandbox/card`. It takes
-//! a card number, expiry and security code and sends the browser back to Uraia with the result signed as a
-//! provider would. Test cards: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined; 4000 0000 0000 3220
-//! asks for a 3-D Secure code first (123456 pays, anything else is declined).
+//! a card number, expiry and security code, sends the browser back to Uraia with the result signed as a provider
+//! would, and posts the same result to Uraia server to server (`/payments/card/notify`). `GET
+//! /sandbox/card/sessions/{session}` answers what it knows of a session. Test cards: 4242 4242 4242 4242 pays;
+//! 4000 0000 0000 0002 is declined; 4000 0000 0000 3220 asks for a 3-D Secure code first (123456 pays, anything
+//! else is declined); 4000 0000 0000 0077 pays, but the browser never comes back and the notification is lost
+//! (only asking about the session finds it).
 
-use std::collections::HashMap;
+use std::{
+    collections::HashMap,
+    sync::{LazyLock, Mutex},
+};
 
 use app::{payments::card::CardResult, state::AppState};
 use axum::{
-    extract::{Query, State},
+    extract::{Path, Query, State},
     response::{Html, IntoResponse, Redirect, Response},
     routing::{get, post},
-    Form, Router,
+    Form, Json, Router,
 };
 use rand::Rng;
 
@@ -18,6 +24,31 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/sandbox/card", get(checkout).post(pay))
         .route("/sandbox/card/3ds", post(challenge))
+        .route("/sandbox/card/sessions/{session}", get(session))
+}
+
+/// The sandbox's books: each session's signed result, as a provider keeps them.
+static RESULTS: LazyLock<Mutex<HashMap<String, CardResult>>> = LazyLock::new(Mutex::default);
+
+/// How the result travels back.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Back {
+    /// With the browser, and by the notification.
+    Both,
+    /// Neither: the person closed the tab and the notification was lost.
+    Lost,
+}
+
+/// A session's result as JSON (the fields of the return), or `{"status": "open"}`.
+async fn session(Path(session): Path<String>) -> Json<serde_json::Value> {
+    let results = RESULTS.lock().expect("sandbox results");
+    Json(match results.get(&session) {
+        Some(result) => serde_json::json!({
+            "session": result.session, "reference": result.reference, "amount": result.amount,
+            "outcome": result.outcome, "transaction": result.transaction, "sig": result.signature,
+        }),
+        None => serde_json::json!({"status": "open"}),
+    })
 }
 
 /// The checkout's own fields, carried through its pages.
@@ -78,6 +109,10 @@ async fn checkout(Query(fields): Query<HashMap<String, String>>) -> Html<String>
 
 /// Back to Uraia with the result, signed as the provider signs it.
 fn finish(state: &AppState, fields: &HashMap<String, String>, paid: bool) -> Response {
+    finish_by(state, fields, paid, Back::Both)
+}
+
+fn finish_by(state: &AppState, fields: &HashMap<String, String>, paid: bool, back_by: Back) -> Response {
     let Some(card) = state.card.as_ref() else {
         return page("Card payments are off", "").into_response();
     };
@@ -101,6 +136,32 @@ fn finish(state: &AppState, fields: &HashMap<String, String>, paid: bool) -> Res
         signature: String::new(),
     };
     result.signature = card.sign(&result);
+    RESULTS
+        .lock()
+        .expect("sandbox results")
+        .insert(result.session.clone(), result.clone());
+    if back_by == Back::Lost {
+        return page(
+            "Payment received",
+            "<p>The sandbox does not send you back (the tab was closed).</p>",
+        )
+        .into_response();
+    }
+    let fields = [
+        ("session", result.session.clone()),
+        ("reference", result.reference.clone()),
+        ("amount", result.amount.clone()),
+        ("outcome", result.outcome.clone()),
+        ("transaction", result.transaction.clone()),
+        ("sig", result.signature.clone()),
+    ];
+    let notify = format!("{}/payments/card/notify", state.origin);
+    tokio::spawn(async move {
+        let client = reqwest::Client::new();
+        if let Err(error) = client.post(&notify).form(&fields).send().await {
+            tracing::warn!(%error, "the card sandbox could not post its notification");
+        }
+    });
     let query = serde_urlencoded::to_string([
         ("session", &result.session),
         ("reference", &result.reference),
@@ -131,6 +192,7 @@ async fn pay(State(state): State<AppState>, Form(fields): Form<HashMap<String, S
     match number.as_str() {
         "4242424242424242" => finish(&state, &fields, true),
         "4000000000000002" => finish(&state, &fields, false),
+        "4000000000000077" => finish_by(&state, &fields, true, Back::Lost),
         "4000000000003220" => page(
             "Confirm with your bank",
             &format!(
@@ -143,7 +205,10 @@ async fn pay(State(state): State<AppState>, Form(fields): Form<HashMap<String, S
         .into_response(),
         _ => card_form(
             &fields,
-            Some("Use a test card: 4242 4242 4242 4242, 4000 0000 0000 0002 or 4000 0000 0000 3220"),
+            Some(
+                "Use a test card: 4242 4242 4242 4242, 4000 0000 0000 0002, 4000 0000 0000 3220 or \
+                 4000 0000 0000 0077",
+            ),
         )
         .into_response(),
     }

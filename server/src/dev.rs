@@ -18,6 +18,18 @@ use sqlx::Row;
 
 pub fn routes(state: &AppState) -> Router<AppState> {
     let mut router = Router::new();
+    // Said loudly, every start: these pay for nothing and show every code (`Settings::check` allows them only on
+    // this machine, with no real provider or transport configured).
+    if state.settings.development {
+        tracing::warn!(
+            origin = %state.origin,
+            "DEVELOPMENT AIDS ARE ON: /dev/outbox shows every code and link, /sandbox/daraja and /sandbox/card pay \
+             for nothing. Never on a server that real people reach (URAIA_DEVELOPMENT=false)"
+        );
+    }
+    if state.settings.test_mode {
+        tracing::warn!("TEST MODE IS ON: /dev/clock moves the clock, /dev/decide decides applications");
+    }
     if state.settings.development {
         router = router
             .route("/dev/outbox", get(outbox))

@@ -90,7 +90,7 @@ pub fn router(state: AppState) -> Router {
         .merge(dev::routes(&state))
         .merge(app::photo::route::routes())
         .merge(app::transfer::route::routes())
-        .merge(app::payments::route::routes())
+        .merge(app::payments::route::routes(&state))
         .merge(app::documents::route::routes())
         // A document's QR code carries a language-neutral address: the reader's language is chosen here.
         .route("/verify/{code}", get(language::verify_redirect));

@@ -24,7 +24,7 @@ async fn main() -> anyhow::Result<()> {
     );
     app::sweep::spawn(state.clone());
     if app::payments::mpesa::spawn_reconciler(state.clone()).is_some() {
-        tracing::info!("settling late M-Pesa results by status query");
+        tracing::info!("settling late M-Pesa results and open card sessions by asking the providers");
     }
     if server::delivery::spawn(state.clone())?.is_some() {
         tracing::info!("delivering email and SMS from the outbox");

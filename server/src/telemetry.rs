@@ -1,7 +1,8 @@
-//! Structured (JSON) logs. Each request's span carries its request id, method, path and, on the way out, status
-//! and latency; never query strings, bodies or headers, which may hold personal data.
+//! Structured (JSON) logs. Each request's span carries its request id, method, route and, on the way out, status
+//! and latency; never the raw path (M-Pesa's callback address holds a secret token), query strings, bodies or
+//! headers, which may hold secrets or personal data.
 
-use axum::{body::Body, http::Request};
+use axum::{body::Body, extract::MatchedPath, http::Request};
 use tower_http::{
     classify::{ServerErrorsAsFailures, SharedClassifier},
     trace::{DefaultOnResponse, TraceLayer},
@@ -42,5 +43,14 @@ fn request_span(request: &Request<Body>) -> Span {
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    tracing::info_span!("request", request_id = %id, method = %request.method(), path = %request.uri().path())
+    tracing::info_span!("request", request_id = %id, method = %request.method(), route = route(request))
+}
+
+/// The route template that matched (`/payments/mpesa/callback/{token}`), never the path as sent; a request no
+/// route matched (static files, the not-found page) is logged as such.
+fn route(request: &Request<Body>) -> &str {
+    request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("(no route)", MatchedPath::as_str)
 }

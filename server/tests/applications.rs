@@ -319,3 +319,95 @@ on_both_engines!(a_draft_resumes_in_another_browser, |app| {
     assert_eq!(at, format!("/en/applications/{id}/check"));
     let _ = calendar::parse_iso("2027-06-30");
 });
+
+/// An application's status, its invoiced fee code, and the fee code its answers call for.
+async fn invoiced_and_answered(app: &common::TestApp, id: &str) -> (String, Option<String>, &'static str) {
+    let (status, answers, fee_code): (String, String, Option<String>) =
+        sqlx::query_as("SELECT status, answers, fee_code FROM applications WHERE id = $1")
+            .bind(id)
+            .fetch_one(&app.state.pool)
+            .await
+            .unwrap();
+    let answered = match serde_json::from_str::<serde_json::Value>(&answers).unwrap()["period"].as_str() {
+        Some("one-year") => "dl-renewal-1y",
+        Some("three-years") => "dl-renewal-3y",
+        other => panic!("period {other:?}"),
+    };
+    (status, fee_code, answered)
+}
+
+on_both_engines!(a_fee_is_never_frozen_on_answers_it_was_not_checked_on, |app| {
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    let mut sent_back = 0;
+    for _ in 0..50 {
+        let id = start_renewal(&mut browser).await;
+        browser
+            .follow("/api/renewal/period", &[("id", &id), ("period", "1y")])
+            .await;
+        // "Submit" on the check page of a 1-year renewal, while another tab changes it to 3 years.
+        let submit = app.send(browser.form_request("/api/applications/submit", &[("id", &id), ("declaration", "yes")]));
+        let changes =
+            (0..4).map(|_| app.send(browser.form_request("/api/renewal/period", &[("id", &id), ("period", "3y")])));
+        tokio::join!(submit, futures_util::future::join_all(changes));
+        let (status, fee_code, _) = invoiced_and_answered(&app, &id).await;
+        if status == "draft" {
+            // Changed after the check: nothing invoiced; the person checks again and submits what it now says.
+            sent_back += 1;
+            assert_eq!(fee_code, None);
+            let (at, _) = browser
+                .follow("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
+                .await;
+            assert!(at.ends_with(&id), "{at}");
+        }
+        let (status, fee_code, answered) = invoiced_and_answered(&app, &id).await;
+        assert_eq!(status, "awaiting_payment");
+        assert_eq!(
+            fee_code.as_deref(),
+            Some(answered),
+            "invoiced {fee_code:?} for {answered}"
+        );
+        // Out of the way of the next round (a person may have only 3 unpaid applications of a service).
+        sqlx::query("UPDATE applications SET status = 'rejected' WHERE id = $1")
+            .bind(&id)
+            .execute(&app.state.pool)
+            .await
+            .unwrap();
+    }
+    eprintln!("of 50 races, {sent_back} were sent back to check their answers");
+});
+
+on_both_engines!(a_stale_copy_of_the_answers_submits_nothing, |app| {
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    let who = signed_in(&app, EMAIL).await;
+    let id = start_renewal(&mut browser).await;
+    browser
+        .follow("/api/renewal/period", &[("id", &id), ("period", "1y")])
+        .await;
+    // The copy "submit" checked: 1 year. Then the answers change before the submission is written.
+    let checked = applications::owned(&app.state, &who, &id).await.unwrap();
+    browser
+        .follow("/api/renewal/period", &[("id", &id), ("period", "3y")])
+        .await;
+    assert_eq!(
+        applications::submit(&app.state, &who, &checked, "dl-renewal-1y")
+            .await
+            .unwrap(),
+        Submitted::Changed
+    );
+    let (status, fee_code, _) = invoiced_and_answered(&app, &id).await;
+    assert_eq!((status.as_str(), fee_code), ("draft", None));
+    // The current copy submits, for its own fee.
+    let current = applications::owned(&app.state, &who, &id).await.unwrap();
+    assert!(matches!(
+        applications::submit(&app.state, &who, &current, "dl-renewal-3y")
+            .await
+            .unwrap(),
+        Submitted::Now(_)
+    ));
+    // The message the check page shows, in both languages.
+    let tr = |lang: &str| app::i18n::Lang::parse(lang).unwrap().t("applications-error-changed");
+    assert!(tr("en").starts_with("Your answers changed while you were submitting"));
+    assert!(tr("sw").starts_with("Majibu yako yalibadilika"));
+});

@@ -296,3 +296,198 @@ on_both_engines!(
         assert_eq!(taken(&app, &day.to_string(), "08:00").await, 1);
     }
 );
+
+on_both_engines!(
+    changing_one_drafts_time_four_times_at_once_gives_its_old_place_back_once,
+    |app| {
+        let mut browser = Browser::new(&app);
+        register_citizen(&mut browser, EMAIL, PHONE).await;
+        let people = applications_of(&app, 2).await;
+        let day = domain::bookable_days(app.state.clock.today())[2];
+        // Someone else holds 08:00; the draft holds 08:00 too.
+        for application in &people {
+            assert_eq!(
+                inspection::hold(&app.state, application, CENTRE, day, "08:00")
+                    .await
+                    .unwrap(),
+                Held::Held
+            );
+        }
+        for _ in 0..10 {
+            // The draft asks for four other times at once (four tabs): it ends with one place, and 08:00 with one
+            // holder (the review saw 08:00 fall from 2 to 0 on PostgreSQL).
+            let slots = ["09:00", "10:00", "11:00", "12:00"];
+            let moves = slots
+                .iter()
+                .map(|slot| inspection::hold(&app.state, &people[1], CENTRE, day, slot));
+            for outcome in futures_util::future::join_all(moves).await {
+                assert_eq!(outcome.unwrap(), Held::Held);
+            }
+            let mut places = 0;
+            for slot in ["08:00", "09:00", "10:00", "11:00", "12:00"] {
+                let holders = count(
+                    &app,
+                    &format!(
+                        "SELECT COUNT(*) FROM inspection_bookings WHERE centre = '{CENTRE}' AND day = '{day}' \
+                     AND slot = '{slot}' AND status IN ('held', 'booked')"
+                    ),
+                )
+                .await;
+                assert_eq!(
+                    taken(&app, &day.to_string(), slot).await,
+                    holders,
+                    "{slot}: counted = holders"
+                );
+                places += holders;
+            }
+            assert_eq!(places, 2, "two applications, two places");
+            // Back to 08:00 for the next round.
+            assert_eq!(
+                inspection::hold(&app.state, &people[1], CENTRE, day, "08:00")
+                    .await
+                    .unwrap(),
+                Held::Held
+            );
+        }
+    }
+);
+
+/// Wanjiku's inspection draft for KDA 123A at Nyeri on `day`, up to the time step; its id.
+async fn draft_for_kda(browser: &mut Browser<'_>, day: &str) -> String {
+    let (at, _) = browser
+        .follow("/api/applications/start", &[("service", "inspection")])
+        .await;
+    let id = at
+        .trim_start_matches("/en/applications/")
+        .trim_end_matches("/vehicle")
+        .to_string();
+    for (step, field, value) in [
+        ("vehicle", "plate", "KDA 123A"),
+        ("type", "type", "particulars"),
+        ("centre", "centre", CENTRE),
+        ("day", "day", day),
+    ] {
+        browser
+            .follow(&format!("/api/inspection/{step}"), &[("id", &id), (field, value)])
+            .await;
+    }
+    id
+}
+
+on_both_engines!(
+    one_account_cannot_hold_a_centres_day,
+    |settings| {
+        settings.test_mode = true;
+    },
+    |app| {
+        let mut browser = Browser::new(&app);
+        register_citizen(&mut browser, EMAIL, PHONE).await;
+        let day = domain::bookable_days(app.state.clock.today())[2].to_string();
+        let choose = |id: &str, slot: &str| (id.to_string(), format!("{day}T{slot}"));
+        // The first booking of KDA 123A holds its place and is submitted unpaid.
+        let first = draft_for_kda(&mut browser, &day).await;
+        let (id, time) = choose(&first, "08:00");
+        browser
+            .follow("/api/inspection/slot", &[("id", &id), ("time", &time)])
+            .await;
+        let (at, page) = browser
+            .follow("/api/applications/submit", &[("id", &first), ("declaration", "yes")])
+            .await;
+        assert!(at.ends_with(&first), "{at}: {:?}", errors(&page.body));
+        // A second booking of the same car is refused: one live booking per vehicle.
+        let second = draft_for_kda(&mut browser, &day).await;
+        assert_ne!(first, second);
+
+        let (id, time) = choose(&second, "09:00");
+        let (_, page) = browser
+            .follow("/api/inspection/slot", &[("id", &id), ("time", &time)])
+            .await;
+        assert_eq!(
+            errors(&page.body),
+            [
+                "This vehicle already has an inspection booked, or a time held for another application. Pay for that \
+              one or move it, instead of booking again"
+            ]
+        );
+        assert_eq!(taken(&app, &day, "09:00").await, 0);
+        // Posting the first draft's time again never renews its hold: it runs out 15 minutes after it was taken.
+        let held_until = || async {
+            let until: i64 = sqlx::query_scalar("SELECT held_until FROM inspection_bookings WHERE application_id = $1")
+                .bind(&first)
+                .fetch_one(&app.state.pool)
+                .await
+                .unwrap();
+            until
+        };
+        let before = held_until().await;
+        assert!(app.state.clock.advance(600));
+        let (_, page) = browser.visit(&format!("/en/applications/{second}/check")).await;
+        assert_eq!(page.status, 200);
+        assert_eq!(held_until().await, before);
+        // Once it runs out, the car may be booked again (the lapsed place goes back to everyone).
+        assert!(app.state.clock.advance(301));
+        let (at, _) = browser
+            .follow("/api/inspection/slot", &[("id", &id), ("time", &time)])
+            .await;
+        assert!(at.ends_with("/check"), "{at}");
+        assert_eq!(taken(&app, &day, "08:00").await, 0);
+        assert_eq!(taken(&app, &day, "09:00").await, 1);
+        // Holds are rationed per account: a script changing its time over and over is stopped.
+        let mut refused = None;
+        for slot in [
+            "10:00", "11:00", "12:00", "14:00", "15:00", "16:00", "08:00", "09:00", "10:00", "11:00", "12:00", "14:00",
+        ] {
+            let (id, time) = choose(&second, slot);
+            let (_, page) = browser
+                .follow("/api/inspection/slot", &[("id", &id), ("time", &time)])
+                .await;
+            if let Some(problem) = errors(&page.body).into_iter().next() {
+                refused = Some(problem);
+                break;
+            }
+        }
+        let refused = refused.expect("a limit on holds");
+        assert!(refused.starts_with("You have tried too many times"), "{refused}");
+    }
+);
+
+on_both_engines!(a_person_has_at_most_three_unpaid_applications_of_a_service, |app| {
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    for n in 0..4 {
+        let (at, _) = browser
+            .follow("/api/applications/start", &[("service", "vehicle-search")])
+            .await;
+        let id = at
+            .trim_start_matches("/en/applications/")
+            .split('/')
+            .next()
+            .unwrap()
+            .to_string();
+        browser
+            .follow("/api/vehicle-search/plate", &[("id", &id), ("plate", "KDA 123A")])
+            .await;
+        let (at, page) = browser
+            .follow("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
+            .await;
+        if n < 3 {
+            assert!(at.ends_with(&id), "{at}: {:?}", errors(&page.body));
+        } else {
+            assert_eq!(
+                errors(&page.body),
+                [
+                    "You already have 3 applications for this service waiting for payment. Pay for one of them (from \
+                  Your services) before you submit another"
+                ]
+            );
+        }
+    }
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM applications WHERE status = 'awaiting_payment'"
+        )
+        .await,
+        3
+    );
+});

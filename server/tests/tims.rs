@@ -112,3 +112,40 @@ on_both_engines!(wrong_tries_are_limited, |app| {
     let problems = errors(&page.body);
     assert!(problems[0].starts_with("You have tried too many times"), "{problems:?}");
 });
+
+on_both_engines!(
+    a_code_proves_only_the_record_it_was_sent_for,
+    |settings| {
+        settings.test_mode = true;
+    },
+    |app| {
+        // David holds TIMS100005 (his own phone) and directs P339526720K, whose record TIMS200001 has another phone.
+        let mut browser = Browser::new(&app);
+        register_person(
+            &mut browser,
+            ("21031746", "David", "1982"),
+            "david@example.com",
+            "0711 000 555",
+        )
+        .await;
+        browser.submit("/api/tims/find", &[("identifier", "21031746")]).await;
+        browser.submit("/api/tims/method", &[("method", "code")]).await;
+        let own_code = code_in(&last_message(&app, "+254778903187").await);
+        // The pending record changes to the company's after the code went to his own phone.
+        let (at, _) = browser.submit("/api/tims/find", &[("identifier", "P339526720K")]).await;
+        assert_eq!(at, "/en/tims/prove");
+        let (_, page) = browser.submit("/api/tims/code", &[("code", &own_code)]).await;
+        assert_eq!(errors(&page.body).len(), 1, "{}", main(&page.body));
+        let linked: Vec<String> = sqlx::query_scalar("SELECT account_number FROM tims_links")
+            .fetch_all(&app.state.pool)
+            .await
+            .unwrap();
+        assert!(linked.is_empty(), "{linked:?}");
+        // The company's own code, to the company's phone (a minute on: the resend rules), links it.
+        assert!(app.state.clock.advance(61));
+        browser.submit("/api/tims/method", &[("method", "code")]).await;
+        let company_code = code_in(&last_message(&app, "+254763193556").await);
+        let (at, _) = browser.submit("/api/tims/code", &[("code", &company_code)]).await;
+        assert_eq!(at, "/en/dashboard");
+    }
+);

@@ -304,6 +304,14 @@ on_both_engines!(the_named_buyer_accepts_and_the_register_changes, |app| {
         ("transfer_buyer", "transfer_seller")
     );
     assert!(buyer_slip.2.is_some() && seller_slip.2.is_none());
+    // The public check masks both names, as it masks the holder's.
+    for slip in [buyer_slip, seller_slip] {
+        let (_, page) = Browser::new(&app).visit(&format!("/en/verify/{}", slip.0)).await;
+        let html = main(&page.body);
+        assert!(html.contains("KCM 753W") && html.contains("L*** I** K******"), "{html}");
+        assert!(html.contains("R***** R*** O****"), "{html}");
+        assert!(!html.contains("Lucy") && !html.contains("Rehema"), "{html}");
+    }
     assert_eq!(rehema.get(&format!("/en/documents/{}", buyer_slip.0)).await.status, 200);
     assert_eq!(lucy.get(&format!("/en/documents/{}", buyer_slip.0)).await.status, 404);
     assert_eq!(
@@ -387,4 +395,66 @@ on_both_engines!(a_declined_or_lapsed_offer_leaves_the_seller_the_owner, |app| {
         "{told}"
     );
     assert_eq!(app::sweep::run(&app.state).await.unwrap().transfers, 0);
+});
+
+/// Notes a caveat (a financier's interest) on `plate`, as the register would.
+async fn note_caveat(app: &common::TestApp, plate: &str) {
+    sqlx::query("INSERT INTO vehicle_caveats (plate, kind, party, noted_on) VALUES ($1, 'financier', 'Equity Bank Kenya Ltd', '2026-11-30')")
+        .bind(plate)
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+}
+
+on_both_engines!(a_vehicle_with_a_caveat_never_changes_owner_online, |app| {
+    let mut lucy = Browser::new(&app);
+    register_person(&mut lucy, LUCY, "lucy@example.com", "0711 000 001").await;
+    let mut rehema = Browser::new(&app);
+    register_person(&mut rehema, REHEMA, "rehema@example.com", "0722 000 002").await;
+
+    // A caveat noted while the offer waits: the buyer's acceptance is refused and the register keeps the seller.
+    let id = offer(&mut lucy, "RCAVEAT001").await;
+    note_caveat(&app, "KCM 753W").await;
+    rehema.follow("/api/transfer/code", &[("id", &id)]).await;
+    let code = code_in(&last_message(&app, REHEMA_PHONE).await);
+    let (_, page) = rehema
+        .follow("/api/transfer/accept", &[("id", &id), ("code", &code)])
+        .await;
+    assert_eq!(
+        errors(&page.body),
+        ["A caveat (a financier's interest, a police hold or a court order) has been recorded on this vehicle since \
+          it was offered to you, so it cannot change owner online. Ask the seller to go to an NTSA office"]
+    );
+    assert_eq!(owner_of(&app, "KCM 753W").await, LUCY.0);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM vehicle_transfers WHERE status = 'accepted'").await,
+        0
+    );
+    // Even the register's own statement refuses it.
+    let mut conn = app.state.pool.acquire().await.unwrap();
+    assert!(
+        !app::transfer::db::change_owner(&mut conn, "KCM 753W", LUCY.0, REHEMA.0)
+            .await
+            .unwrap()
+    );
+    drop(conn);
+
+    // The vehicle step says why, in both languages, and the list marks it.
+    let (at, page) = lucy.follow("/api/applications/start", &[("service", "transfer")]).await;
+    assert!(
+        main(&page.body).contains("Has a caveat: transfer it at an NTSA office"),
+        "{}",
+        main(&page.body)
+    );
+    let id = id_in(&at);
+    let (_, page) = lucy
+        .follow("/api/transfer/vehicle", &[("id", &id), ("plate", "KCM 753W")])
+        .await;
+    assert_eq!(
+        errors(&page.body),
+        ["KCM 753W has a caveat on the register (a financier's interest, a police hold or a court order). It can only \
+          be transferred at an NTSA office, once the caveat is lifted"]
+    );
+    let (_, page) = lucy.visit(&format!("/sw/applications/{id}/vehicle")).await;
+    assert!(main(&page.body).contains("Lina kizuizi"), "{}", main(&page.body));
 });

@@ -155,7 +155,7 @@ on_both_engines!(a_registration_goes_to_review_and_approval_gives_a_plate, |app|
     );
     let (_, page) = browser.visit("/en/dashboard").await;
     assert!(main(&page.body).contains("KDZ 001A"), "in My vehicles");
-    // The slip's public check shows the plate and the vehicle, the owner masked.
+    // The slip's public check shows the plate and the vehicle, the owner masked, and no chassis or engine number.
     let (code,): (String,) =
         sqlx::query_as("SELECT code FROM documents WHERE kind = 'registration_slip' AND application_id = $1")
             .bind(id.as_str())
@@ -164,9 +164,17 @@ on_both_engines!(a_registration_goes_to_review_and_approval_gives_a_plate, |app|
             .unwrap();
     let (_, page) = browser.visit(&format!("/sw/verify/{code}")).await;
     let html = main(&page.body);
-    for shown in ["KDZ 001A", VIN, "Nyeupe", "W****** N**** K****"] {
+    for shown in ["KDZ 001A", "Nyeupe", "W****** N**** K****"] {
         assert!(html.contains(shown), "{shown}: {html}");
     }
+    assert!(!html.contains(VIN), "the chassis number is the holder's: {html}");
+    assert!(
+        !html.contains("Nambari ya injini") && !html.contains("Engine number"),
+        "{html}"
+    );
+    // The holder's own copy has them.
+    let (_, page) = browser.visit(&format!("/en/documents/{code}")).await;
+    assert!(main(&page.body).contains(VIN), "{}", main(&page.body));
 });
 
 /// Takes `who` through the service layer to a paid registration in review; its id.

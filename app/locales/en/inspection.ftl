@@ -48,6 +48,7 @@ inspection-error-annual-private = This vehicle is a private vehicle: it has no a
 inspection-error-centre = Select an inspection centre
 inspection-error-day = Select a day in the next 30 working days
 inspection-error-slot = Select a time
+inspection-error-vehicle-booked = This vehicle already has an inspection booked, or a time held for another application. Pay for that one or move it, instead of booking again
 inspection-error-slot-full = That time has just been taken. Select another time, or one of the nearest free times
 inspection-error-move-full = That time is full. The nearest free times are: { $times }
 inspection-error-too-late = The booking starts in less than 24 hours, so it can no longer be changed

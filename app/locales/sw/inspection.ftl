@@ -48,6 +48,7 @@ inspection-error-annual-private = Hili ni gari la binafsi: halina ukaguzi wa kil
 inspection-error-centre = Chagua kituo cha ukaguzi
 inspection-error-day = Chagua siku ndani ya siku 30 za kazi zijazo
 inspection-error-slot = Chagua saa
+inspection-error-vehicle-booked = Gari hili tayari lina nafasi ya ukaguzi iliyowekwa, au saa inayoshikiliwa kwa ombi jingine. Lilipie ombi hilo au uihamishe nafasi yake, badala ya kuweka nafasi tena
 inspection-error-slot-full = Saa hiyo imechukuliwa sasa hivi. Chagua saa nyingine, au mojawapo ya saa zilizo karibu zenye nafasi
 inspection-error-move-full = Saa hiyo imejaa. Saa zilizo karibu zenye nafasi ni: { $times }
 inspection-error-too-late = Nafasi inaanza ndani ya saa 24, kwa hiyo haiwezi kubadilishwa tena

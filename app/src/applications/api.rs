@@ -96,6 +96,13 @@ pub async fn submit_application(id: Option<String>, declaration: Option<String>)
                 .map_err(AppError::internal)?
             {
                 Submitted::Now(_) | Submitted::Already => Ok(page_of(&application.id)),
+                Submitted::Changed => Err(AppError::field("declaration", "applications-error-changed")),
+                Submitted::TooManyUnpaid => Err(crate::error::FieldError::new(
+                    "declaration",
+                    "applications-error-unpaid",
+                )
+                .with_arg("count", super::db::MAX_UNPAID.to_string())
+                .into()),
             }
         },
     )

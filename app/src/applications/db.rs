@@ -21,6 +21,7 @@ struct ApplicationRow {
     decision_reason: Option<String>,
     created_at: i64,
     updated_at: i64,
+    version: i64,
 }
 
 impl TryFrom<ApplicationRow> for Application {
@@ -46,12 +47,13 @@ impl TryFrom<ApplicationRow> for Application {
             decision_reason: row.decision_reason,
             created_at: row.created_at,
             updated_at: row.updated_at,
+            version: row.version,
         })
     }
 }
 
 const COLUMNS: &str = "id, account_id, service, status, answers, reference, fee_code, fee_kes, access_fee_kes, \
-                       decision_reason, created_at, updated_at";
+                       decision_reason, created_at, updated_at, version";
 
 /// Opens a draft, or keeps the one already open (the unique index allows one per person and service).
 pub async fn open_draft(
@@ -127,7 +129,7 @@ pub async fn of_account(pool: &Pool, account: &AccountId) -> anyhow::Result<Vec<
     .collect()
 }
 
-/// Saves a draft's answers; false when it is no longer a draft of `account`'s.
+/// Saves a draft's answers, and counts the change (`version`); false when it is no longer a draft of `account`'s.
 pub async fn save_answers(
     pool: &Pool,
     id: &ApplicationId,
@@ -136,7 +138,8 @@ pub async fn save_answers(
     now: i64,
 ) -> anyhow::Result<bool> {
     let done = sqlx::query(
-        "UPDATE applications SET answers = $1, updated_at = $2 WHERE id = $3 AND account_id = $4 AND status = 'draft'",
+        "UPDATE applications SET answers = $1, updated_at = $2, version = version + 1 \
+         WHERE id = $3 AND account_id = $4 AND status = 'draft'",
     )
     .bind(answers)
     .bind(now)
@@ -147,12 +150,20 @@ pub async fn save_answers(
     Ok(done.rows_affected() == 1)
 }
 
-/// Submits a draft with its reference and invoice, straight to awaiting payment. `None` when it was not a draft
-/// (already submitted by another request): the caller shows the application as it is.
+/// How many applications of one service a person may have waiting for payment at once: each may hold something
+/// (an inspection place) from everyone else.
+pub const MAX_UNPAID: i64 = 3;
+
+/// Submits a draft with its reference and invoice, straight to awaiting payment, only if its answers are still
+/// the `checked` version (the fee was worked out from those) and fewer than `MAX_UNPAID` of the person's
+/// applications of the service wait for payment. False when not (already submitted by another request, changed
+/// meanwhile, or too many unpaid).
+#[allow(clippy::too_many_arguments)]
 pub async fn submit(
     conn: &mut AnyConnection,
     id: &ApplicationId,
     account: &AccountId,
+    checked: i64,
     reference: &ApplicationRef,
     fee_code: &str,
     invoice: Invoice,
@@ -161,7 +172,9 @@ pub async fn submit(
     let done = sqlx::query(
         "UPDATE applications SET status = 'awaiting_payment', reference = $1, fee_code = $2, fee_kes = $3, \
          access_fee_kes = $4, submitted_at = $5, updated_at = $5 \
-         WHERE id = $6 AND account_id = $7 AND status = 'draft'",
+         WHERE id = $6 AND account_id = $7 AND status = 'draft' AND version = $8 \
+         AND (SELECT COUNT(*) FROM applications u WHERE u.account_id = $7 AND u.service = applications.service \
+              AND u.status = 'awaiting_payment') < $9",
     )
     .bind(reference.as_str())
     .bind(fee_code)
@@ -170,6 +183,8 @@ pub async fn submit(
     .bind(now)
     .bind(id.as_str())
     .bind(account.as_str())
+    .bind(checked)
+    .bind(MAX_UNPAID)
     .execute(&mut *conn)
     .await?;
     Ok(done.rows_affected() == 1)

@@ -176,6 +176,8 @@ pub struct Application {
     pub decision_reason: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// How many times the answers were saved: a submission freezes the fee only on the version it checked.
+    pub version: i64,
 }
 
 /// One step of an application's history.

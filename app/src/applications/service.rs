@@ -91,11 +91,16 @@ pub enum Submitted {
     Now(ApplicationRef),
     /// Submitted before (a double click, another tab): nothing changed.
     Already,
+    /// The answers changed after they were checked (another tab): nothing submitted; check them again.
+    Changed,
+    /// `db::MAX_UNPAID` applications of this service already wait for payment: pay one first.
+    TooManyUnpaid,
 }
 
 /// Submits `who`'s draft for the fee `fee_code` of the fee table: gives it a reference and its invoice (the fee
 /// and the access fee as gazetted today), and makes it await payment. Of many simultaneous submissions, one
-/// submits and the rest find it submitted.
+/// submits and the rest find it submitted. `application` is the copy the fee was worked out from: if its answers
+/// were saved again since, nothing is submitted (a fee is never frozen on answers it was not checked on).
 pub async fn submit(
     state: &AppState,
     who: &SignedIn,
@@ -115,7 +120,17 @@ pub async fn submit(
         let reference = ApplicationRef::generate(|n| rand::rng().random_range(0..n));
         let now = state.clock.now();
         let mut tx = begin_write(&state.pool).await?;
-        let submitted = db::submit(&mut tx, &application.id, &who.id, &reference, fee_code, invoice, now).await;
+        let submitted = db::submit(
+            &mut tx,
+            &application.id,
+            &who.id,
+            application.version,
+            &reference,
+            fee_code,
+            invoice,
+            now,
+        )
+        .await;
         match submitted {
             Ok(true) => {
                 db::record(&mut tx, &application.id, Status::Submitted, now).await?;
@@ -123,7 +138,16 @@ pub async fn submit(
                 tx.commit().await?;
                 return Ok(Submitted::Now(reference));
             }
-            Ok(false) => return Ok(Submitted::Already),
+            Ok(false) => {
+                let now_is = db::by_id(&mut tx, &application.id).await?;
+                return Ok(match now_is {
+                    Some(draft) if draft.status == Status::Draft && draft.version != application.version => {
+                        Submitted::Changed
+                    }
+                    Some(draft) if draft.status == Status::Draft => Submitted::TooManyUnpaid,
+                    _ => Submitted::Already,
+                });
+            }
             Err(error) if crate::db::is_unique_violation(&error) => continue,
             Err(error) => return Err(error),
         }

@@ -122,11 +122,27 @@ pub struct Details {
     pub facts: Vec<Fact>,
 }
 
-/// One printed line of a service's document: a label (a message key) and its value.
+/// One printed line of a service's document: a label (a message key), its value, and who may read it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fact {
     pub label: String,
     pub value: FactValue,
+    #[serde(default)]
+    pub visibility: Visibility,
+}
+
+/// Who reads a fact: the public check (`/verify`) shows only what an officer at a roadside needs to match the paper
+/// to the vehicle or person in front of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    /// Everyone (a plate, a make, a date).
+    #[default]
+    Public,
+    /// A person's name: masked on the public check as the holder's is (`J*** H*****`).
+    Masked,
+    /// The holder only (chassis and engine numbers: they identify a vehicle beyond its plate).
+    HolderOnly,
 }
 
 /// A value as frozen at issue; dates and listed words are put into the reader's language when shown.
@@ -142,25 +158,34 @@ pub enum FactValue {
 }
 
 impl Fact {
-    pub fn text(label: &str, value: impl Into<String>) -> Fact {
+    fn new(label: &str, value: FactValue, visibility: Visibility) -> Fact {
         Fact {
             label: label.into(),
-            value: FactValue::Text(value.into()),
+            value,
+            visibility,
         }
+    }
+
+    pub fn text(label: &str, value: impl Into<String>) -> Fact {
+        Fact::new(label, FactValue::Text(value.into()), Visibility::Public)
+    }
+
+    /// A person's name: masked on the public check.
+    pub fn person(label: &str, name: impl Into<String>) -> Fact {
+        Fact::new(label, FactValue::Text(name.into()), Visibility::Masked)
+    }
+
+    /// Text the holder reads and the public check leaves out.
+    pub fn holder_only(label: &str, value: impl Into<String>) -> Fact {
+        Fact::new(label, FactValue::Text(value.into()), Visibility::HolderOnly)
     }
 
     pub fn message(label: &str, key: impl Into<String>) -> Fact {
-        Fact {
-            label: label.into(),
-            value: FactValue::Message(key.into()),
-        }
+        Fact::new(label, FactValue::Message(key.into()), Visibility::Public)
     }
 
     pub fn date(label: &str, iso: impl Into<String>) -> Fact {
-        Fact {
-            label: label.into(),
-            value: FactValue::Date(iso.into()),
-        }
+        Fact::new(label, FactValue::Date(iso.into()), Visibility::Public)
     }
 }
 

@@ -26,7 +26,7 @@ pub fn svg(text: &str, size: u32, label: &str) -> anyhow::Result<String> {
             }
         }
     }
-    let label = label.replace('&', "&amp;").replace('<', "&lt;").replace('"', "&quot;");
+    let label = html_escape::encode_double_quoted_attribute(label);
     Ok(format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"{label}\" width=\"{size}\" \
          height=\"{size}\" viewBox=\"0 0 {side} {side}\" shape-rendering=\"crispEdges\"><rect width=\"{side}\" \

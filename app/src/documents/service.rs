@@ -4,7 +4,7 @@ use rand::Rng;
 
 use super::{
     db::{self, DocumentRow},
-    domain::{Details, DocumentCode, FactValue, Kind, ServiceDocument},
+    domain::{mask_name, Details, DocumentCode, FactValue, Kind, ServiceDocument, Visibility},
     pdf, qr,
 };
 use crate::{
@@ -236,11 +236,7 @@ pub fn verify_url(state: &AppState, code: &DocumentCode) -> String {
 /// The document's rows, translated: the owner's full view (`masked` false) or the public check's.
 pub fn rows(lang: Lang, document: &Document, masked: bool) -> Vec<(String, String)> {
     let d = &document.details;
-    let holder = if masked {
-        super::domain::mask_name(&d.holder)
-    } else {
-        d.holder.clone()
-    };
+    let holder = if masked { mask_name(&d.holder) } else { d.holder.clone() };
     let mut rows = vec![
         (lang.t("documents-row-holder"), holder),
         (
@@ -279,8 +275,13 @@ pub fn rows(lang: Lang, document: &Document, masked: bool) -> Vec<(String, Strin
         | Kind::TransferSeller
         | Kind::TransferBuyer => {}
     }
-    rows.extend(d.facts.iter().map(|fact| {
+    let shown = d
+        .facts
+        .iter()
+        .filter(|fact| !(masked && fact.visibility == Visibility::HolderOnly));
+    rows.extend(shown.map(|fact| {
         let value = match &fact.value {
+            FactValue::Text(text) if masked && fact.visibility == Visibility::Masked => mask_name(text),
             FactValue::Text(text) => text.clone(),
             FactValue::Message(key) => lang.t(key),
             FactValue::Date(iso) => calendar::parse_iso(iso)

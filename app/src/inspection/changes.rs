@@ -3,7 +3,7 @@
 use super::{
     db::{self, Booking},
     domain::{self, Free},
-    places::{centre, free_slots, parse_time, take},
+    places::{centre, free_slots, parse_time, take, For, Take},
     service::slip,
 };
 use crate::{
@@ -99,8 +99,14 @@ pub async fn reschedule(
         .ok_or_else(|| AppError::internal("booking at an unknown centre"))?;
     let now = state.clock.now();
     let run = async {
+        let answers: domain::Answers = applications::answers(&application);
+        let who = For {
+            application_id: application.id.as_str(),
+            plate: answers.plate.as_ref().map(|plate| plate.as_str()),
+        };
         let mut tx = begin_write(&state.pool).await?;
-        if !take(&mut tx, application.id.as_str(), &centre, day, slot, "booked", now).await? {
+        // The vehicle's one live booking is this one, so only a full slot refuses a move.
+        if take(&mut tx, &who, &centre, day, slot, "booked", now).await? != Take::Got {
             return Ok(None);
         }
         if let Some(own) = slip(&mut tx, &application).await? {

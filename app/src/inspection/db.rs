@@ -124,6 +124,17 @@ pub struct Booking {
     pub held_until: i64,
 }
 
+/// Locks the application's row for the rest of the transaction (a no-op write: PostgreSQL's row lock; SQLite's
+/// `BEGIN IMMEDIATE` holds the whole database already), so two changes of one application's place queue up instead
+/// of both reading the same old place and both giving it back.
+pub async fn lock_application(conn: &mut AnyConnection, application_id: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE applications SET updated_at = updated_at WHERE id = $1")
+        .bind(application_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn booking(conn: &mut AnyConnection, application_id: &str) -> anyhow::Result<Option<Booking>> {
     Ok(sqlx::query_as(
         "SELECT centre, day, slot, status, held_until FROM inspection_bookings WHERE application_id = $1",
@@ -133,12 +144,18 @@ pub async fn booking(conn: &mut AnyConnection, application_id: &str) -> anyhow::
     .await?)
 }
 
-/// Records the application's place (replacing an earlier one).
-pub async fn put_booking(conn: &mut AnyConnection, application_id: &str, b: &Booking) -> anyhow::Result<()> {
+/// Records the application's place for the vehicle `plate` (replacing an earlier one).
+pub async fn put_booking(
+    conn: &mut AnyConnection,
+    application_id: &str,
+    plate: Option<&str>,
+    b: &Booking,
+) -> anyhow::Result<()> {
     sqlx::query(
-        "INSERT INTO inspection_bookings (application_id, centre, day, slot, status, held_until) \
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (application_id) DO UPDATE SET centre = excluded.centre, \
-         day = excluded.day, slot = excluded.slot, status = excluded.status, held_until = excluded.held_until",
+        "INSERT INTO inspection_bookings (application_id, centre, day, slot, status, held_until, plate) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (application_id) DO UPDATE SET centre = excluded.centre, \
+         day = excluded.day, slot = excluded.slot, status = excluded.status, held_until = excluded.held_until, \
+         plate = excluded.plate",
     )
     .bind(application_id)
     .bind(&b.centre)
@@ -146,9 +163,44 @@ pub async fn put_booking(conn: &mut AnyConnection, application_id: &str, b: &Boo
     .bind(&b.slot)
     .bind(&b.status)
     .bind(b.held_until)
+    .bind(plate)
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// Ends the vehicle's holds (of any application) that ran out before payment, giving their places back.
+pub async fn lapse_vehicle_holds(conn: &mut AnyConnection, plate: &str, now: i64) -> anyhow::Result<()> {
+    let lapsed: Vec<(String, String, String)> = sqlx::query_as(
+        "UPDATE inspection_bookings SET status = 'lapsed' WHERE plate = $1 AND status = 'held' AND held_until <= $2 \
+         RETURNING centre, day, slot",
+    )
+    .bind(plate)
+    .bind(now)
+    .fetch_all(&mut *conn)
+    .await?;
+    for (centre, day, slot) in lapsed {
+        give_back(conn, &centre, &day, &slot, 1).await?;
+    }
+    Ok(())
+}
+
+/// Whether the vehicle has a place held or booked by an application other than `application_id` (one live booking
+/// per vehicle; a unique index stops a race the check misses).
+pub async fn vehicle_booked_elsewhere(
+    conn: &mut AnyConnection,
+    plate: &str,
+    application_id: &str,
+) -> anyhow::Result<bool> {
+    let found: Option<String> = sqlx::query_scalar(
+        "SELECT application_id FROM inspection_bookings WHERE plate = $1 AND status IN ('held', 'booked') \
+         AND application_id <> $2 LIMIT 1",
+    )
+    .bind(plate)
+    .bind(application_id)
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.is_some())
 }
 
 /// Moves a booking from one status to another; false when it was not in `from` (another request moved it).

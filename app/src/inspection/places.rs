@@ -18,6 +18,16 @@ pub enum Held {
     Held,
     /// Every place was taken: the nearest free times at the centre.
     Full(Vec<Free>),
+    /// The vehicle already has a place held or booked by another application (one live booking per vehicle).
+    VehicleBooked,
+}
+
+/// What `take` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Take {
+    Got,
+    Full,
+    VehicleBooked,
 }
 
 /// Each slot of `centre` over `days` with the places left (slots nobody asked for yet have all theirs).
@@ -47,18 +57,30 @@ pub(super) async fn centre(state: &AppState, code: &str) -> anyhow::Result<Optio
     Ok(db::centres(&state.pool).await?.into_iter().find(|c| c.code == code))
 }
 
+/// The application a place is taken for: its id and its vehicle's plate (none in tests of places alone).
+pub(super) struct For<'a> {
+    pub application_id: &'a str,
+    pub plate: Option<&'a str>,
+}
+
 /// Takes a place at `centre` on `day` at `slot` for the application, giving back any other place it held, in
-/// one transaction: `status` is what the application's place becomes (`held` until `held_until`, or `booked`
-/// when a booking moves). A place the application already has at that time is kept (a hold is renewed).
+/// one transaction: `status` is what the application's place becomes (`held` for 15 minutes, or `booked` when a
+/// booking moves). A place the application already holds at that time is kept as it is: a hold runs 15 minutes
+/// from when it was taken, however often the time is posted again or the check page loaded, so nobody keeps a
+/// place without paying. A vehicle has one live place at a time.
 pub(super) async fn take(
     conn: &mut AnyConnection,
-    application_id: &str,
+    who: &For<'_>,
     centre: &db::Centre,
     day: Date,
     slot: &str,
     status: &str,
     now: i64,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<Take> {
+    let application_id = who.application_id;
+    // First of all (before any slot's row), so two changes of one application queue up without a deadlock: the
+    // place given back below is then the one it really holds.
+    db::lock_application(conn, application_id).await?;
     let day_text = day.to_string();
     db::open_slot(
         conn,
@@ -69,6 +91,12 @@ pub(super) async fn take(
     )
     .await?;
     db::lapse_holds(conn, &centre.code, &day_text, slot, now).await?;
+    if let Some(plate) = who.plate {
+        db::lapse_vehicle_holds(conn, plate, now).await?;
+        if db::vehicle_booked_elsewhere(conn, plate, application_id).await? {
+            return Ok(Take::VehicleBooked);
+        }
+    }
     let existing = db::booking(conn, application_id).await?;
     let has_place = |b: &Booking| b.status == "held" || b.status == "booked";
     let same = existing
@@ -76,21 +104,25 @@ pub(super) async fn take(
         .is_some_and(|b| has_place(b) && b.centre == centre.code && b.day == day_text && b.slot == slot);
     if !same {
         if !db::take_place(conn, &centre.code, &day_text, slot).await? {
-            return Ok(false);
+            return Ok(Take::Full);
         }
         if let Some(old) = existing.as_ref().filter(|b| has_place(b)) {
             db::give_back(conn, &old.centre, &old.day, &old.slot, 1).await?;
         }
     }
+    let held_until = match existing {
+        Some(held) if same && held.status == "held" => held.held_until,
+        _ => now + domain::HOLD_SECONDS,
+    };
     let booking = Booking {
         centre: centre.code.clone(),
         day: day_text,
         slot: slot.to_string(),
         status: status.to_string(),
-        held_until: now + domain::HOLD_SECONDS,
+        held_until,
     };
-    db::put_booking(conn, application_id, &booking).await?;
-    Ok(true)
+    db::put_booking(conn, application_id, who.plate, &booking).await?;
+    Ok(Take::Got)
 }
 
 /// Holds a place for a draft (or renews its hold), or says which times are nearest when it is full.
@@ -105,12 +137,20 @@ pub async fn hold(
         .await?
         .ok_or_else(|| anyhow::anyhow!("no centre {centre_code}"))?;
     let now = state.clock.now();
+    let answers: super::domain::Answers = crate::applications::service::answers(application);
+    let who = For {
+        application_id: application.id.as_str(),
+        plate: answers.plate.as_ref().map(|plate| plate.as_str()),
+    };
     let mut tx = begin_write(&state.pool).await?;
-    if take(&mut tx, application.id.as_str(), &centre, day, slot, "held", now).await? {
-        tx.commit().await?;
-        return Ok(Held::Held);
+    match take(&mut tx, &who, &centre, day, slot, "held", now).await? {
+        Take::Got => {
+            tx.commit().await?;
+            return Ok(Held::Held);
+        }
+        Take::VehicleBooked => return Ok(Held::VehicleBooked),
+        Take::Full => tx.rollback().await?,
     }
-    tx.rollback().await?;
     let days = domain::bookable_days(state.clock.today());
     let free = free_slots(state, &centre, &days).await?;
     Ok(Held::Full(domain::nearest(&free, day, slot, 3)))

@@ -22,7 +22,7 @@ use crate::{
     ids::PlateNumber,
     records::{domain::Vehicle, service as records},
     state::AppState,
-    web::guard::SignedIn,
+    web::{guard::SignedIn, throttle},
 };
 
 /// The questions, in order.
@@ -143,20 +143,26 @@ pub async fn save_slot(
         return Err(AppError::field("time", "inspection-error-centre"));
     };
     let (day, slot) = parse_time(state, time).ok_or_else(|| AppError::field("time", "inspection-error-slot"))?;
+    let key = throttle::holds_key(who.id.as_str());
+    throttle::admit(&state.pool, &key, throttle::HOLDS, state.clock.now(), "time")
+        .await
+        .map_err(AppError::internal)??;
     match hold(state, application, &centre, day, slot)
         .await
         .map_err(AppError::internal)?
     {
         Held::Held => {}
         Held::Full(_) => return Err(AppError::field("time", "inspection-error-slot-full")),
+        Held::VehicleBooked => return Err(AppError::field("time", "inspection-error-vehicle-booked")),
     }
     answers.day = Some(day.to_string());
     answers.slot = Some(slot.to_string());
     applications::keep(state, who, application, &answers).await
 }
 
-/// The fee when every answer holds and the place is (again) held: submitting renews the hold, so the 15 minutes
-/// to pay start at submission. Else the step to answer again.
+/// The fee when every answer holds and the place is still held (or, if its hold ran out, held again when a place
+/// is left): the hold is never renewed, so the 15 minutes to pay run from when the time was chosen. Else the step
+/// to answer again.
 pub async fn ready(
     state: &AppState,
     who: &SignedIn,
@@ -191,7 +197,7 @@ pub async fn ready(
         .map_err(AppError::internal)?
     {
         Held::Held => Ok(Ok(FEE)),
-        Held::Full(_) => Ok(Err(Step::Slot)),
+        Held::Full(_) | Held::VehicleBooked => Ok(Err(Step::Slot)),
     }
 }
 
@@ -214,6 +220,13 @@ pub fn on_paid<'a>(
             return Ok(booking.status == "booked");
         }
         db::lapse_holds(conn, &booking.centre, &booking.day, &booking.slot, now).await?;
+        // Meanwhile the vehicle may have been booked by another application: an officer sorts it out.
+        let answers: Answers = applications::answers(application);
+        if let Some(plate) = &answers.plate {
+            if db::vehicle_booked_elsewhere(conn, plate.as_str(), id).await? {
+                return Ok(false);
+            }
+        }
         if db::take_place(conn, &booking.centre, &booking.day, &booking.slot).await? {
             db::advance(conn, id, "lapsed", "booked").await?;
             return Ok(true);

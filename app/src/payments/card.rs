@@ -1,8 +1,14 @@
 //! Paying by debit or credit card through a hosted checkout, as e-Citizen does: the person is sent to the
 //! provider's page with a session, the amount and the reference, types the card there (Uraia never sees a card
 //! number), and comes back with the result signed (HMAC-SHA-256) over session, reference, amount, outcome and
-//! transaction. A result whose signature, reference or amount does not match is refused; a session is closed by
-//! its first result, so a replayed one changes nothing.
+//! transaction. The same signed result also arrives server to server (the provider's notification, for a person
+//! who closed the tab), and a session still open after a few minutes is asked about; one open for a day expires.
+//! A result whose signature, reference or amount does not match is refused; a session is closed by its first
+//! result, so a replayed one changes nothing.
+//!
+//! The provider's side of the contract: the checkout page at `card_checkout_url`; the result as query parameters on
+//! the return address and as a form post to `/payments/card/notify`; `GET {card_checkout_url}/sessions/{session}`
+//! answering the signed result as JSON, or `{"status": "open"}`.
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
@@ -22,26 +28,31 @@ use crate::{
 pub struct CardCheckout {
     pub url: String,
     secret: String,
+    http: reqwest::Client,
 }
+
+/// A session is asked about once it has been open this long (the person is likely gone)...
+const ASK_AFTER_SECONDS: i64 = 5 * 60;
+/// ...and expires, unpaid, after a day.
+const EXPIRE_AFTER_SECONDS: i64 = 86_400;
+/// A process holds the sessions it claimed this long.
+const CLAIM_SECONDS: i64 = 60;
 
 impl CardCheckout {
     /// The configured checkout, or in development the sandbox this server mounts; `None`: no card payments.
     pub fn from_settings(payments: &Payments, origin: &str, development: bool, derived_secret: &str) -> Option<Self> {
-        match (payments.card_checkout_url.as_str(), development) {
-            ("", false) => None,
-            ("", true) => Some(CardCheckout {
-                url: format!("{origin}/sandbox/card"),
-                secret: derived_secret.to_string(),
-            }),
-            (url, _) => Some(CardCheckout {
-                url: url.to_string(),
-                secret: if payments.card_secret.is_empty() {
-                    derived_secret.to_string()
-                } else {
-                    payments.card_secret.clone()
-                },
-            }),
-        }
+        let (url, secret) = match (payments.card_checkout_url.as_str(), development) {
+            ("", false) => return None,
+            ("", true) => (format!("{origin}/sandbox/card"), derived_secret.to_string()),
+            // `Settings::check` refuses a checkout without its secret: a derived key the provider cannot know
+            // would refuse every result.
+            (url, _) => (url.to_string(), payments.card_secret.clone()),
+        };
+        let http = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(15))
+            .build()
+            .ok()?;
+        Some(CardCheckout { url, secret, http })
     }
 
     /// The signature over a result's fields, as hex.
@@ -62,14 +73,7 @@ impl CardCheckout {
 
     /// Checks a result's signature in constant time.
     fn verify(&self, result: &CardResult) -> bool {
-        let expected = self.sign(result);
-        let given = result.signature.as_bytes();
-        given.len() == expected.len()
-            && given
-                .iter()
-                .zip(expected.as_bytes())
-                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-                == 0
+        crate::web::secrets::same(&self.sign(result), &result.signature)
     }
 }
 
@@ -166,7 +170,18 @@ pub enum Returned {
     Refused(Option<(ApplicationId, Lang)>),
 }
 
+/// The browser back from the checkout with the result.
 pub async fn on_return(state: &AppState, result: &CardResult) -> anyhow::Result<Returned> {
+    on_result(state, result, "card").await
+}
+
+/// The provider's server-to-server notification of the same signed result.
+pub async fn on_notification(state: &AppState, result: &CardResult) -> anyhow::Result<Returned> {
+    on_result(state, result, "card, notified by the provider").await
+}
+
+/// A result, whichever way it came (`via`): checked, and settled once.
+async fn on_result(state: &AppState, result: &CardResult, via: &str) -> anyhow::Result<Returned> {
     let now = state.clock.now();
     let Some(checkout) = state.card.as_ref() else {
         return Ok(Returned::Refused(None));
@@ -201,11 +216,17 @@ pub async fn on_return(state: &AppState, result: &CardResult) -> anyhow::Result<
         return Ok(Returned::Refused(Some((application, lang))));
     }
     let paid = result.outcome == "paid";
-    if !db::close_card_session(&mut tx, &session.id, paid, &result.transaction, now).await? {
-        let detail = format!("card result replayed (transaction {})", result.transaction);
-        db::event(&mut tx, app_id, log_id, "refused", &detail, now).await?;
-        tx.commit().await?;
-        return Ok(Returned::Refused(Some((application, lang))));
+    match db::close_card_session(&mut tx, &session.id, paid, &result.transaction, now).await? {
+        db::Closed::Now => {}
+        // The same result again (the notification and the browser both bring it): nothing more to do.
+        db::Closed::Already if paid => return Ok(Returned::Paid(application, lang)),
+        db::Closed::Already => return Ok(Returned::Declined(application, lang)),
+        db::Closed::Replay => {
+            let detail = format!("card result replayed (transaction {})", result.transaction);
+            db::event(&mut tx, app_id, log_id, "refused", &detail, now).await?;
+            tx.commit().await?;
+            return Ok(Returned::Refused(Some((application, lang))));
+        }
     }
     if !paid {
         let detail = format!("card declined (transaction {})", result.transaction);
@@ -218,9 +239,49 @@ pub async fn on_return(state: &AppState, result: &CardResult) -> anyhow::Result<
         receipt: result.transaction.clone(),
         amount: Shillings(session.amount_kes),
     };
-    service::record(&mut tx, state, &application, &payment, "card", log_id, now).await?;
+    service::record(&mut tx, state, &application, &payment, via, log_id, now).await?;
     tx.commit().await?;
     Ok(Returned::Paid(application, lang))
+}
+
+impl CardCheckout {
+    /// The provider's word on a session: its signed result, or `None` while it is open (`{"status": "open"}`
+    /// reads as a result without an outcome).
+    async fn ask(&self, session: &str) -> anyhow::Result<Option<CardResult>> {
+        let answer: CardResult = self
+            .http
+            .get(format!("{}/sessions/{session}", self.url.trim_end_matches('/')))
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        Ok(Some(answer).filter(|result| !result.outcome.is_empty()))
+    }
+}
+
+/// Asks the provider about sessions open for more than a few minutes (the person paid and closed the tab, or lost
+/// the connection on the provider's page) and settles what it says; expires those open for a day. Claimed first,
+/// so several processes do this side by side without asking twice. How many were settled.
+pub async fn reconcile(state: &AppState) -> anyhow::Result<usize> {
+    let Some(checkout) = state.card.as_ref() else {
+        return Ok(0);
+    };
+    let now = state.clock.now();
+    db::expire_card_sessions(&state.pool, now - EXPIRE_AFTER_SECONDS, now).await?;
+    let window = (now - EXPIRE_AFTER_SECONDS, now - ASK_AFTER_SECONDS);
+    let mut settled = 0;
+    for session in db::claim_open_card_sessions(&state.pool, window, now, CLAIM_SECONDS, 20).await? {
+        match checkout.ask(&session).await {
+            Ok(Some(result)) if result.session == session => {
+                on_result(state, &result, "card, asked of the provider").await?;
+                settled += 1;
+            }
+            Ok(_) => {}
+            Err(error) => tracing::warn!(error = %format!("{error:#}"), "the card provider could not be asked"),
+        }
+    }
+    Ok(settled)
 }
 
 #[cfg(test)]
@@ -231,6 +292,7 @@ mod tests {
         CardCheckout {
             url: "http://127.0.0.1:3000/sandbox/card".into(),
             secret: "s3cret".into(),
+            http: reqwest::Client::new(),
         }
     }
 

@@ -25,6 +25,11 @@ pub struct DarajaConfig {
     pub consumer_secret: String,
     /// Where M-Pesa posts results, with its secret token (`/payments/mpesa/callback/{token}`).
     pub callback_url: String,
+    /// The Transaction Status API's initiator, its encrypted credential, and where its result is posted
+    /// (`/payments/mpesa/c2b/{token}/status-result`).
+    pub initiator: String,
+    pub security_credential: String,
+    pub status_result_url: String,
 }
 
 impl DarajaConfig {
@@ -53,6 +58,9 @@ impl DarajaConfig {
             consumer_key: or(&payments.mpesa_consumer_key, "sandbox"),
             consumer_secret: or(&payments.mpesa_consumer_secret, "sandbox"),
             callback_url: format!("{}/{callback_token}", callback_base.trim_end_matches('/')),
+            initiator: or(&payments.mpesa_initiator, "sandbox"),
+            security_credential: or(&payments.mpesa_security_credential, "sandbox"),
+            status_result_url: format!("{origin}/payments/mpesa/c2b/{callback_token}/status-result"),
         })
     }
 }
@@ -245,14 +253,115 @@ impl Daraja {
             .json()
             .await
             .context("Daraja STK query answer")?;
-        // Daraja answers "still processing" as an error (500.001.1001) rather than a result.
-        if reply.error_code.is_some() {
-            return Ok(QueryAnswer::Processing);
+        // Daraja answers "still processing" as an error (500.001.1001) rather than a result; any other error (an
+        // unknown CheckoutRequestID, a bad token) is no answer at all.
+        match reply.error_code.as_deref() {
+            Some("500.001.1001") => return Ok(QueryAnswer::Processing),
+            Some(other) => bail!("Daraja refused the STK query: {other}"),
+            None => {}
         }
         match reply.result_code {
             Some(serde_json::Value::String(code)) => Ok(QueryAnswer::Final(code.trim().parse()?)),
             Some(serde_json::Value::Number(code)) => Ok(QueryAnswer::Final(code.as_i64().unwrap_or(-1))),
             _ => bail!("Daraja STK query answered without a result code"),
+        }
+    }
+}
+
+/// A Transaction Status result (posted to `status_result_url`): what M-Pesa's own books say of a transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransactionStatus {
+    /// The transaction asked about (our `Occasion`, echoed back).
+    pub trans_id: String,
+    pub result_code: i64,
+    /// `ReceiptNo`, `Amount` and `TransactionStatus` ("Completed") from `ResultParameters`.
+    pub receipt: Option<String>,
+    pub amount: Option<i64>,
+    pub completed: bool,
+}
+
+impl TransactionStatus {
+    /// Reads Daraja's result: `Result.{ResultCode, ResultParameters.ResultParameter[{Key, Value}],
+    /// ReferenceData.ReferenceItem{Key: "Occasion", Value}}`.
+    pub fn parse(body: &str) -> Option<TransactionStatus> {
+        let value: serde_json::Value = serde_json::from_str(body).ok()?;
+        let result = value.get("Result")?;
+        let number = |v: &serde_json::Value| v.as_f64().or_else(|| v.as_str()?.trim().parse().ok());
+        let result_code = number(result.get("ResultCode")?).map_or(-1, |c| c as i64);
+        let parameter = |key: &str| {
+            result
+                .get("ResultParameters")?
+                .get("ResultParameter")?
+                .as_array()?
+                .iter()
+                .find(|p| p.get("Key").and_then(serde_json::Value::as_str) == Some(key))?
+                .get("Value")
+                .cloned()
+        };
+        let occasion = result.get("ReferenceData")?.get("ReferenceItem")?;
+        let trans_id = match occasion.get("Key")?.as_str()? {
+            "Occasion" => occasion.get("Value")?.as_str()?.to_string(),
+            _ => return None,
+        };
+        Some(TransactionStatus {
+            trans_id,
+            result_code,
+            receipt: parameter("ReceiptNo").and_then(|v| v.as_str().map(str::to_string)),
+            amount: parameter("Amount")
+                .as_ref()
+                .and_then(number)
+                .filter(|a| a.fract() == 0.0)
+                .map(|a| a as i64),
+            completed: parameter("TransactionStatus").and_then(|v| v.as_str().map(str::to_string))
+                == Some("Completed".into()),
+        })
+    }
+
+    /// M-Pesa confirms that `trans_id` paid `amount`.
+    pub fn confirms(&self, trans_id: &str, amount: i64) -> bool {
+        self.result_code == 0
+            && self.completed
+            && self.trans_id == trans_id
+            && self.receipt.as_deref() == Some(trans_id)
+            && self.amount == Some(amount)
+    }
+}
+
+impl Daraja {
+    /// Asks M-Pesa's books about a Paybill transaction (Transaction Status API). Accepted is not answered: the
+    /// result is posted to `status_result_url`, with the transaction echoed in `Occasion`.
+    pub async fn transaction_status(&self, trans_id: &str, now: i64) -> anyhow::Result<()> {
+        let token = self.token(now).await?;
+        let body = json!({
+            "Initiator": self.config.initiator,
+            "SecurityCredential": self.config.security_credential,
+            "CommandID": "TransactionStatusQuery",
+            "TransactionID": trans_id,
+            "PartyA": self.config.shortcode,
+            "IdentifierType": "4",
+            "ResultURL": self.config.status_result_url,
+            "QueueTimeOutURL": self.config.status_result_url,
+            "Remarks": "Paybill confirmation",
+            "Occasion": trans_id,
+        });
+        let reply: PushAnswer = self
+            .http
+            .post(format!("{}/mpesa/transactionstatus/v1/query", self.config.base_url))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .context("Daraja transaction status")?
+            .json()
+            .await
+            .context("Daraja transaction status answer")?;
+        match reply.response_code.as_deref() {
+            Some("0") => Ok(()),
+            _ => bail!(
+                "Daraja refused the transaction status query: {} {}",
+                reply.error_code.unwrap_or_default(),
+                reply.error_message.unwrap_or_default()
+            ),
         }
     }
 }
@@ -283,6 +392,26 @@ mod tests {
     fn timestamps_are_nairobi_time() {
         // 2025-03-14 22:30:05 UTC is 01:30:05 on the 15th in Nairobi.
         assert_eq!(timestamp(1_741_991_405), "20250315013005");
+    }
+
+    #[test]
+    fn a_transaction_status_result_confirms_only_its_own_completed_amount() {
+        let body = r#"{"Result":{"ResultType":0,"ResultCode":0,"ResultDesc":"The service request is processed.",
+            "OriginatorConversationID":"1","ConversationID":"AG_1","TransactionID":"SAI0000000",
+            "ResultParameters":{"ResultParameter":[{"Key":"DebitPartyName","Value":"254712345678 - Wanjiku"},
+            {"Key":"ReceiptNo","Value":"QWE1234567"},{"Key":"Amount","Value":620},
+            {"Key":"TransactionStatus","Value":"Completed"}]},
+            "ReferenceData":{"ReferenceItem":{"Key":"Occasion","Value":"QWE1234567"}}}}"#;
+        let status = TransactionStatus::parse(body).unwrap();
+        assert!(status.confirms("QWE1234567", 620));
+        assert!(!status.confirms("QWE1234567", 1450), "another amount");
+        assert!(!status.confirms("QWE7654321", 620), "another transaction");
+        let unknown = r#"{"Result":{"ResultType":0,"ResultCode":"R000001","ResultDesc":"No such receipt.",
+            "ReferenceData":{"ReferenceItem":{"Key":"Occasion","Value":"FORGED0001"}}}}"#;
+        let status = TransactionStatus::parse(unknown).unwrap();
+        assert_eq!(status.trans_id, "FORGED0001");
+        assert!(!status.confirms("FORGED0001", 620));
+        assert_eq!(TransactionStatus::parse("{}"), None);
     }
 
     #[test]

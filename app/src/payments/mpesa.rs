@@ -20,8 +20,10 @@ use crate::{
 pub const CALLBACK_GRACE_SECONDS: i64 = 60;
 /// A prompt still on the phone this recently is not sent again (M-Pesa answers 1001 to a second one).
 const PROMPT_SECONDS: i64 = 60;
-/// A person checking a prompt this old gets an answer from M-Pesa itself.
+/// A person checking a prompt this old gets an answer from M-Pesa itself...
 const ASK_AFTER_SECONDS: i64 = 20;
+/// ...at most once this often per prompt, however often the page is loaded (Daraja limits queries per app).
+const ASK_EVERY_SECONDS: i64 = 15;
 /// A reconciler holds the requests it claimed this long.
 const CLAIM_SECONDS: i64 = 30;
 
@@ -114,24 +116,34 @@ pub async fn prompt(
             .map_err(AppError::internal)?;
             true
         }
-        refused => {
-            let detail = match refused {
-                Ok(StkAnswer::Refused { code, message }) => format!("refused {code}: {message}"),
-                Err(error) => {
-                    tracing::warn!(error = %format!("{error:#}"), "M-Pesa could not be reached");
-                    "M-Pesa could not be reached".to_string()
-                }
-                Ok(StkAnswer::Accepted { .. }) => unreachable!(),
-            };
+        Ok(StkAnswer::Refused { code, message }) => {
             db::settle(&mut tx, &id, RequestStatus::Failed, -1, None, now)
                 .await
                 .map_err(AppError::internal)?;
+            let detail = format!("refused {code}: {message}");
             db::event(
                 &mut tx,
                 Some(application.id.as_str()),
                 Some(&id),
                 "not-sent",
                 &detail,
+                now,
+            )
+            .await
+            .map_err(AppError::internal)?;
+            false
+        }
+        Err(error) => {
+            // No answer is not a refusal: M-Pesa may have taken the push and the person may pay. The request stays
+            // `sending`, so its callback (matched by phone and amount) still settles it.
+            tracing::warn!(error = %format!("{error:#}"), "M-Pesa did not answer a push");
+            let detail = "M-Pesa did not answer; the prompt may still arrive";
+            db::event(
+                &mut tx,
+                Some(application.id.as_str()),
+                Some(&id),
+                "no-answer",
+                detail,
                 now,
             )
             .await
@@ -170,7 +182,7 @@ pub async fn request_of(state: &AppState, application: &Application, request: &s
 }
 
 /// A request as it stands; a pending one whose callback is late is asked of M-Pesa first (someone is waiting
-/// on the page for it).
+/// on the page for it), at most once every `ASK_EVERY_SECONDS`.
 pub async fn refresh(state: &AppState, request: MpesaRequest) -> anyhow::Result<MpesaRequest> {
     let now = state.clock.now();
     let late = request.status == RequestStatus::Pending && now - request.created_at >= ASK_AFTER_SECONDS;
@@ -178,6 +190,9 @@ pub async fn refresh(state: &AppState, request: MpesaRequest) -> anyhow::Result<
     else {
         return Ok(request);
     };
+    if !db::claim_query(&state.pool, &request.id, now, ASK_EVERY_SECONDS).await? {
+        return Ok(request);
+    }
     if let QueryAnswer::Final(code) = daraja.stk_query(checkout, now).await? {
         let outcome = Outcome {
             result: MpesaResult(code),
@@ -230,9 +245,12 @@ pub async fn reconcile(state: &AppState) -> anyhow::Result<usize> {
     Ok(settled)
 }
 
-/// Reconciles every 15 seconds, from start, until the process ends (only when M-Pesa is on).
+/// Reconciles M-Pesa prompts and card sessions every 15 seconds, from start, until the process ends (only when a
+/// payment method is on).
 pub fn spawn_reconciler(state: AppState) -> Option<tokio::task::JoinHandle<()>> {
-    state.daraja.as_ref()?;
+    if state.daraja.is_none() && state.card.is_none() {
+        return None;
+    }
     Some(tokio::spawn(async move {
         let mut every = tokio::time::interval(std::time::Duration::from_secs(15));
         loop {
@@ -241,6 +259,11 @@ pub fn spawn_reconciler(state: AppState) -> Option<tokio::task::JoinHandle<()>> 
                 Ok(0) => {}
                 Ok(settled) => tracing::info!(settled, "M-Pesa requests settled by status query"),
                 Err(error) => tracing::warn!(error = %format!("{error:#}"), "M-Pesa reconciliation failed"),
+            }
+            match super::card::reconcile(&state).await {
+                Ok(0) => {}
+                Ok(settled) => tracing::info!(settled, "card sessions settled by asking the provider"),
+                Err(error) => tracing::warn!(error = %format!("{error:#}"), "card reconciliation failed"),
             }
         }
     }))

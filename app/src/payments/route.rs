@@ -1,12 +1,15 @@
 //! What M-Pesa posts to us: STK push results (`/payments/mpesa/callback/{token}`) and Paybill confirmations
 //! (`/payments/mpesa/c2b/{token}/confirmation`). Neither is signed by Safaricom, so the address carries a secret
-//! token; a wrong token gets the same 404 as an unknown address. Each result is settled once however often it
+//! token (logged never: the request log names the route template) and, where configured, must come from
+//! Safaricom's addresses; a wrong token or source gets the same 404 as an unknown address. Neither is believed as it
+//! stands: `service` confirms a "paid" with M-Pesa before settling it. Each result is settled once however often it
 //! comes, and M-Pesa is always told it was received (a retry could only repeat what is recorded already). Also the
 //! status of a prompt, for its owner's "Check your phone" page.
 
 use axum::{
-    extract::{Path, Query, State},
+    extract::{ConnectInfo, Path, Query, Request, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
+    middleware::{self, Next},
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
     Json, Router,
@@ -16,6 +19,7 @@ use serde_json::{json, Value};
 
 use super::{
     card::{self, CardResult, Returned},
+    daraja::TransactionStatus,
     db,
     service::{self, Confirmation, StkResult, Validation},
 };
@@ -23,16 +27,21 @@ use crate::{
     error::AppError,
     i18n::Lang,
     state::AppState,
-    web::{routes::Page, session::Session},
+    web::{routes::Page, secrets::same, session::Session},
 };
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let from_mpesa = Router::new()
         .route("/payments/mpesa/callback/{token}", post(callback))
         .route("/payments/mpesa/c2b/{token}/confirmation", post(confirmation))
         .route("/payments/mpesa/c2b/{token}/validation", post(validation))
+        .route("/payments/mpesa/c2b/{token}/status-result", post(status_result))
+        .route_layer(middleware::from_fn_with_state(state.clone(), only_from_mpesa));
+    Router::new()
+        .merge(from_mpesa)
         .route("/payments/mpesa/status/{request}", get(status))
         .route("/payments/card/return", get(card_return))
+        .route("/payments/card/notify", post(card_notify))
 }
 
 /// The browser back from the card checkout, carrying the signed result: to the application when paid, else to
@@ -50,6 +59,17 @@ async fn card_return(State(state): State<AppState>, Query(result): Query<CardRes
         Err(error) => return failed(error),
     };
     Redirect::to(&to).into_response()
+}
+
+/// The provider's server-to-server notification: the same signed result as the return, as a form post. Believed
+/// only when its signature holds (`card::on_notification`); answered 200 once recorded, so the provider stops
+/// retrying, and 400 when refused.
+async fn card_notify(State(state): State<AppState>, axum::Form(result): axum::Form<CardResult>) -> Response {
+    match card::on_notification(&state, &result).await {
+        Ok(Returned::Paid(..) | Returned::Declined(..)) => (StatusCode::OK, "ok").into_response(),
+        Ok(Returned::Refused(_)) => (StatusCode::BAD_REQUEST, "refused").into_response(),
+        Err(error) => failed(error),
+    }
 }
 
 /// A prompt's status for the "Check your phone" island: `pending`, `paid` or `failed`, to its owner only (anyone
@@ -73,11 +93,50 @@ async fn status(State(state): State<AppState>, Path(request): Path<String>, head
     }
 }
 
-/// The constant-time comparison of the token (it is a secret).
+/// Lets through only a post that carries a live callback token (the current one, or the one being rotated out) and,
+/// when `payments.mpesa_callback_sources` is set, comes from one of those addresses; anything else is the 404 of an
+/// unknown address.
+async fn only_from_mpesa(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip());
+    if token_ok(&state, &token) && source_ok(&state, peer, request.headers()) {
+        next.run(request).await
+    } else {
+        StatusCode::NOT_FOUND.into_response()
+    }
+}
+
+/// The token, compared in constant time (it is a secret).
 fn token_ok(state: &AppState, token: &str) -> bool {
-    let expected = state.mpesa_callback_token.as_bytes();
-    let given = token.as_bytes();
-    given.len() == expected.len() && given.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+    let current = same(token, &state.mpesa_callback_token);
+    let previous = !state.mpesa_previous_callback_token.is_empty() && same(token, &state.mpesa_previous_callback_token);
+    current | previous
+}
+
+/// The client address (through `security.trusted_proxies`) is one M-Pesa posts from, when those are configured.
+fn source_ok(state: &AppState, peer: Option<std::net::IpAddr>, headers: &HeaderMap) -> bool {
+    let sources = &state.settings.payments.mpesa_callback_sources;
+    if sources.is_empty() {
+        return true;
+    }
+    let client = crate::client::address(peer, headers, &state.settings.security.trusted_proxies);
+    let allowed = client.is_some_and(|ip| {
+        sources
+            .iter()
+            .filter_map(|source| crate::client::parse_range(source))
+            .any(|range| range.contains(&ip))
+    });
+    if !allowed {
+        tracing::warn!(client = ?client, "an M-Pesa callback from an address not in payments.mpesa_callback_sources");
+    }
+    allowed
 }
 
 fn received() -> Response {
@@ -90,10 +149,7 @@ fn failed(error: anyhow::Error) -> Response {
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }
 
-async fn callback(State(state): State<AppState>, Path(token): Path<String>, body: String) -> Response {
-    if !token_ok(&state, &token) {
-        return StatusCode::NOT_FOUND.into_response();
-    }
+async fn callback(State(state): State<AppState>, body: String) -> Response {
     let Some(result) = parse_callback(&body) else {
         tracing::warn!("an M-Pesa callback that could not be read");
         return (StatusCode::BAD_REQUEST, "unreadable callback").into_response();
@@ -135,6 +191,12 @@ pub fn parse_callback(body: &str) -> Option<StkResult> {
         // Whole shillings; a fractional amount is not ours and will not match.
         amount: amount.map(|a| if a.fract() == 0.0 { a as i64 } else { -1 }),
         receipt: item("MpesaReceiptNumber").and_then(|v| v.as_str().map(str::to_string)),
+        // A number in Daraja's callbacks (254708374149); text tolerated.
+        phone: item("PhoneNumber").and_then(|v| match v {
+            Value::Number(n) => n.as_u64().map(|n| n.to_string()),
+            Value::String(s) => Some(s),
+            _ => None,
+        }),
     })
 }
 
@@ -151,23 +213,43 @@ struct C2bConfirmation {
 
 /// M-Pesa asks before it takes a Paybill payment (C2B validation): accepted only for a reference waiting for exactly
 /// this amount (Daraja's codes: C2B00012 invalid account number, C2B00013 invalid amount).
-async fn validation(State(state): State<AppState>, Path(token): Path<String>, body: String) -> Response {
-    if !token_ok(&state, &token) {
-        return StatusCode::NOT_FOUND.into_response();
-    }
-    let Some((reference, amount)) = serde_json::from_str::<C2bConfirmation>(&body)
-        .ok()
-        .and_then(|c2b| Some((c2b.bill_ref_number, whole_shillings(&c2b.trans_amount)?)))
-    else {
+async fn validation(State(state): State<AppState>, body: String) -> Response {
+    let Some(c2b) = read_c2b(&body) else {
         return Json(json!({"ResultCode": "C2B00016", "ResultDesc": "Rejected"})).into_response();
     };
-    match service::validate(&state, &reference, amount).await {
+    match service::validate(&state, &c2b).await {
         Ok(Validation::Accept) => Json(json!({"ResultCode": "0", "ResultDesc": "Accepted"})).into_response(),
         Ok(Validation::UnknownReference) => {
             Json(json!({"ResultCode": "C2B00012", "ResultDesc": "Rejected"})).into_response()
         }
         Ok(Validation::WrongAmount) => {
             Json(json!({"ResultCode": "C2B00013", "ResultDesc": "Rejected"})).into_response()
+        }
+        Err(error) => failed(error),
+    }
+}
+
+/// A Paybill validation or confirmation, with its amount in whole shillings.
+fn read_c2b(body: &str) -> Option<Confirmation> {
+    let c2b = serde_json::from_str::<C2bConfirmation>(body).ok()?;
+    Some(Confirmation {
+        amount: whole_shillings(&c2b.trans_amount)?,
+        trans_id: c2b.trans_id,
+        bill_reference: c2b.bill_ref_number,
+        msisdn: c2b.msisdn,
+    })
+}
+
+/// M-Pesa's answer to a Transaction Status query about a Paybill confirmation we could not believe as it came.
+async fn status_result(State(state): State<AppState>, body: String) -> Response {
+    let Some(status) = TransactionStatus::parse(&body) else {
+        tracing::warn!("an M-Pesa transaction status result that could not be read");
+        return (StatusCode::BAD_REQUEST, "unreadable result").into_response();
+    };
+    match service::on_transaction_status(&state, &status).await {
+        Ok(settled) => {
+            tracing::info!(?settled, "M-Pesa transaction status");
+            received()
         }
         Err(error) => failed(error),
     }
@@ -183,21 +265,9 @@ fn whole_shillings(value: &Value) -> Option<i64> {
     (amount.fract() == 0.0 && amount > 0.0).then_some(amount as i64)
 }
 
-async fn confirmation(State(state): State<AppState>, Path(token): Path<String>, body: String) -> Response {
-    if !token_ok(&state, &token) {
-        return StatusCode::NOT_FOUND.into_response();
-    }
-    let Ok(c2b) = serde_json::from_str::<C2bConfirmation>(&body) else {
+async fn confirmation(State(state): State<AppState>, body: String) -> Response {
+    let Some(confirmation) = read_c2b(&body) else {
         return (StatusCode::BAD_REQUEST, "unreadable confirmation").into_response();
-    };
-    let Some(amount) = whole_shillings(&c2b.trans_amount) else {
-        return (StatusCode::BAD_REQUEST, "unreadable amount").into_response();
-    };
-    let confirmation = Confirmation {
-        trans_id: c2b.trans_id,
-        bill_reference: c2b.bill_ref_number,
-        amount,
-        msisdn: c2b.msisdn,
     };
     match service::on_confirmation(&state, &confirmation).await {
         Ok(settled) => {
@@ -224,6 +294,7 @@ mod tests {
         assert_eq!(result.result_code, 0);
         assert_eq!(result.amount, Some(620));
         assert_eq!(result.receipt.as_deref(), Some("NLJ7RT61SV"));
+        assert_eq!(result.phone.as_deref(), Some("254708374149"));
     }
 
     #[test]

@@ -3,9 +3,16 @@
 //! in one transaction that settles the request once, records the payment through the services' `mark_paid`, turns
 //! a second payment of a paid invoice into a credit to refund, issues the receipt and the service's document,
 //! tells the applicant, and appends to the payment history.
+//!
+//! Callbacks are not signed, so none is believed as it stands: an STK "paid" must carry the request's amount and a
+//! well-formed receipt and is confirmed by an STK status query; a Paybill confirmation is believed only for a
+//! transaction we accepted at validation, and otherwise once M-Pesa's Transaction Status API confirms it. Money
+//! nobody asked for and results that contradict a settled payment are raised for staff (`payment_investigations`),
+//! never dropped.
 
 use super::{
-    db::{self, MpesaRequest},
+    daraja::{QueryAnswer, TransactionStatus},
+    db::{self, Investigation, MpesaRequest, StoredConfirmation},
     domain::{is_receipt, MpesaResult, RequestStatus},
 };
 use crate::{
@@ -20,6 +27,9 @@ use crate::{
     web::outbox::{self, Recipient},
 };
 
+/// A paid callback for no known prompt may belong to a prompt whose push timed out here this recently.
+const UNANSWERED_PROMPT_SECONDS: i64 = 600;
+
 /// What a result did to the money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Settled {
@@ -31,8 +41,12 @@ pub enum Settled {
     Duplicate,
     /// Paid, but the invoice was paid already: recorded as a credit to refund.
     Credit,
-    /// Refused and logged (an unknown request or reference, a result that does not add up).
+    /// Refused and logged (a result that does not add up, or that M-Pesa does not confirm).
     Refused,
+    /// Not settled yet: M-Pesa has not confirmed it (still processing, or its answer is on its way).
+    Unconfirmed,
+    /// Raised for staff: money nobody asked for, or a result that contradicts a settled payment.
+    Investigate,
 }
 
 /// The result of an STK push, as its callback carries it.
@@ -42,25 +56,165 @@ pub struct StkResult {
     pub result_code: i64,
     pub amount: Option<i64>,
     pub receipt: Option<String>,
+    /// `2547…`, the phone that paid.
+    pub phone: Option<String>,
 }
 
-/// A callback from M-Pesa: settles its request (once, however often it comes).
+/// A callback from M-Pesa: settles its request (once, however often it comes), a "paid" only once M-Pesa's status
+/// query agrees.
 pub async fn on_callback(state: &AppState, result: &StkResult) -> anyhow::Result<Settled> {
     let now = state.clock.now();
     let mut conn = state.pool.acquire().await?;
-    let Some(request) = db::by_checkout(&mut conn, &result.checkout_request_id).await? else {
-        let detail = format!("callback for unknown request {}", result.checkout_request_id);
-        db::event(&mut conn, None, None, "refused", &detail, now).await?;
-        return Ok(Settled::Refused);
+    let known = db::by_checkout(&mut conn, &result.checkout_request_id).await?;
+    let unanswered = match (&known, &result.phone, result.amount) {
+        (None, Some(phone), Some(amount)) => {
+            db::unanswered(&mut conn, phone, amount, now - UNANSWERED_PROMPT_SECONDS).await?
+        }
+        _ => None,
     };
     drop(conn);
+    let callback = MpesaResult(result.result_code);
+    let Some(request) = known.or(unanswered) else {
+        return unknown_callback(state, result, now).await;
+    };
+    if !callback.paid() {
+        let outcome = Outcome {
+            result: callback,
+            receipt: None,
+            amount: None,
+            via: "callback",
+        };
+        return settle(state, &request, outcome).await;
+    }
+    let adds_up = result.amount == Some(request.amount_kes) && result.receipt.as_deref().is_some_and(is_receipt);
+    let daraja = state.daraja.as_ref().filter(|_| adds_up);
+    let Some(daraja) = daraja else {
+        let detail = format!(
+            "callback said paid with amount {:?} and receipt {:?} for KES {}",
+            result.amount, result.receipt, request.amount_kes
+        );
+        let mut conn = state.pool.acquire().await?;
+        db::event(
+            &mut conn,
+            Some(&request.application_id),
+            Some(&request.id),
+            "refused",
+            &detail,
+            now,
+        )
+        .await?;
+        return Ok(Settled::Refused);
+    };
+    // Asked of M-Pesa itself: only it (not whoever knows the callback address) can say the money arrived.
+    let code = match daraja.stk_query(&result.checkout_request_id, now).await? {
+        QueryAnswer::Final(code) => code,
+        QueryAnswer::Processing => {
+            let detail = "callback said paid; M-Pesa is still processing it (the reconciler asks again)";
+            let mut conn = state.pool.acquire().await?;
+            db::event(
+                &mut conn,
+                Some(&request.application_id),
+                Some(&request.id),
+                "unconfirmed",
+                detail,
+                now,
+            )
+            .await?;
+            return Ok(Settled::Unconfirmed);
+        }
+    };
+    if request.checkout_request_id.is_none() {
+        // The prompt whose push timed out here: M-Pesa knows it by this id, so it is ours now.
+        let mut tx = begin_write(&state.pool).await?;
+        db::accepted(&mut tx, &request.id, &result.checkout_request_id, "").await?;
+        db::event(
+            &mut tx,
+            Some(&request.application_id),
+            Some(&request.id),
+            "accepted",
+            "late: by its callback",
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+    }
+    let confirmed = MpesaResult(code);
+    if !confirmed.paid() {
+        let detail = format!(
+            "callback said paid with receipt {:?}; M-Pesa's status query says {code}",
+            result.receipt
+        );
+        raise(state, &request, "contradiction", result, &detail, now).await?;
+    }
     let outcome = Outcome {
-        result: MpesaResult(result.result_code),
-        receipt: result.receipt.clone(),
+        result: confirmed,
+        receipt: result.receipt.clone().filter(|_| confirmed.paid()),
         amount: result.amount,
-        via: "callback",
+        via: "callback, confirmed by status query",
     };
     settle(state, &request, outcome).await
+}
+
+/// A callback for no prompt of ours: money paid is kept for staff to attach or refund, anything else logged.
+async fn unknown_callback(state: &AppState, result: &StkResult, now: i64) -> anyhow::Result<Settled> {
+    let mut tx = begin_write(&state.pool).await?;
+    let paid = MpesaResult(result.result_code).paid() && result.amount.is_some() && result.receipt.is_some();
+    if !paid {
+        let detail = format!("callback for unknown request {}", result.checkout_request_id);
+        db::event(&mut tx, None, None, "refused", &detail, now).await?;
+        tx.commit().await?;
+        return Ok(Settled::Refused);
+    }
+    let detail = format!("paid callback for unknown request {}", result.checkout_request_id);
+    let investigation = Investigation {
+        kind: "unknown-prompt",
+        application: None,
+        request: None,
+        receipt: result.receipt.as_deref(),
+        amount: result.amount,
+        phone: result.phone.as_deref(),
+        detail: &detail,
+    };
+    if db::investigate(&mut tx, &investigation, now).await? {
+        db::event(&mut tx, None, None, "investigate", &detail, now).await?;
+        tracing::warn!(checkout = %result.checkout_request_id, "M-Pesa paid for no prompt of ours: kept for staff");
+    }
+    tx.commit().await?;
+    Ok(Settled::Investigate)
+}
+
+/// Raises what a callback claimed about `request` for staff (`kind`: `contradiction`), with an event.
+async fn raise(
+    state: &AppState,
+    request: &MpesaRequest,
+    kind: &str,
+    result: &StkResult,
+    detail: &str,
+    now: i64,
+) -> anyhow::Result<()> {
+    let mut tx = begin_write(&state.pool).await?;
+    let investigation = Investigation {
+        kind,
+        application: Some(&request.application_id),
+        request: Some(&request.id),
+        receipt: result.receipt.as_deref(),
+        amount: result.amount,
+        phone: result.phone.as_deref(),
+        detail,
+    };
+    db::investigate(&mut tx, &investigation, now).await?;
+    db::event(
+        &mut tx,
+        Some(&request.application_id),
+        Some(&request.id),
+        kind,
+        detail,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    tracing::warn!(request = %request.id, detail, "an M-Pesa result raised for staff");
+    Ok(())
 }
 
 /// A result and where it came from.
@@ -72,7 +226,8 @@ pub(super) struct Outcome {
     pub via: &'static str,
 }
 
-/// Settles `request` with `outcome`: the one path every result takes.
+/// Settles `request` with `outcome`: the one path every result takes. A result for a request settled the other
+/// way (paid, then "cancelled"; failed, then "paid") is a contradiction, raised for staff.
 pub(super) async fn settle(state: &AppState, request: &MpesaRequest, outcome: Outcome) -> anyhow::Result<Settled> {
     let now = state.clock.now();
     let application = ApplicationId::from_stored(request.application_id.clone());
@@ -80,7 +235,7 @@ pub(super) async fn settle(state: &AppState, request: &MpesaRequest, outcome: Ou
     let mut tx = begin_write(&state.pool).await?;
     if !outcome.result.paid() {
         if !db::settle(&mut tx, &request.id, RequestStatus::Failed, outcome.result.0, None, now).await? {
-            return Ok(Settled::Duplicate);
+            return settled_before(tx, request, &outcome, now).await;
         }
         let detail = format!("result {} ({})", outcome.result.0, outcome.via);
         db::event(&mut tx, app_id, request_id, "failed", &detail, now).await?;
@@ -108,7 +263,7 @@ pub(super) async fn settle(state: &AppState, request: &MpesaRequest, outcome: Ou
     )
     .await?
     {
-        return Ok(Settled::Duplicate);
+        return settled_before(tx, request, &outcome, now).await;
     }
     // A status query gives no receipt: the request's own id at M-Pesa stands for it.
     let receipt = outcome
@@ -123,6 +278,48 @@ pub(super) async fn settle(state: &AppState, request: &MpesaRequest, outcome: Ou
     let settled = record(&mut tx, state, &application, &payment, outcome.via, request_id, now).await?;
     tx.commit().await?;
     Ok(settled)
+}
+
+/// `outcome` arrived for a request settled before: a repeat changes nothing; the opposite result is raised.
+async fn settled_before(
+    mut tx: sqlx::Transaction<'static, sqlx::Any>,
+    request: &MpesaRequest,
+    outcome: &Outcome,
+    now: i64,
+) -> anyhow::Result<Settled> {
+    let was_paid = db::status_of(&mut tx, &request.id).await? == Some(RequestStatus::Paid);
+    if was_paid == outcome.result.paid() {
+        return Ok(Settled::Duplicate);
+    }
+    let detail = format!(
+        "{} says {} for a request settled as {}",
+        outcome.via,
+        outcome.result.0,
+        if was_paid { "paid" } else { "failed" }
+    );
+    let investigation = Investigation {
+        kind: "contradiction",
+        application: Some(&request.application_id),
+        request: Some(&request.id),
+        receipt: outcome.receipt.as_deref(),
+        amount: outcome.amount,
+        phone: Some(&request.phone),
+        detail: &detail,
+    };
+    if db::investigate(&mut tx, &investigation, now).await? {
+        db::event(
+            &mut tx,
+            Some(&request.application_id),
+            Some(&request.id),
+            "contradiction",
+            &detail,
+            now,
+        )
+        .await?;
+        tracing::warn!(request = %request.id, %detail, "an M-Pesa result contradicts a settled payment");
+    }
+    tx.commit().await?;
+    Ok(Settled::Investigate)
 }
 
 /// Records money received for an application: its payment, or a credit when it cannot pay it (paid already).
@@ -187,6 +384,17 @@ pub struct Confirmation {
     pub msisdn: String,
 }
 
+impl Confirmation {
+    fn stored(&self) -> StoredConfirmation {
+        StoredConfirmation {
+            trans_id: self.trans_id.clone(),
+            bill_reference: self.bill_reference.trim().to_ascii_uppercase(),
+            amount_kes: self.amount,
+            msisdn: self.msisdn.clone(),
+        }
+    }
+}
+
 /// M-Pesa's question before it takes a Paybill payment: is this account number (our bill reference) waiting for
 /// this amount? Answering no keeps money for a mistyped reference in the payer's account instead of ours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,55 +406,132 @@ pub enum Validation {
     WrongAmount,
 }
 
-pub async fn validate(state: &AppState, bill_reference: &str, amount: i64) -> anyhow::Result<Validation> {
+/// Answers M-Pesa's validation; a transaction accepted here is one whose confirmation is believed.
+pub async fn validate(state: &AppState, c2b: &Confirmation) -> anyhow::Result<Validation> {
     let mut conn = state.pool.acquire().await?;
-    let reference = bill_reference.trim().to_ascii_uppercase();
-    let application = applications::by_reference(&mut conn, &reference).await?;
-    Ok(match application {
+    let asked = c2b.stored();
+    let application = applications::by_reference(&mut conn, &asked.bill_reference).await?;
+    let answer = match application {
         Some(application) if application.status == crate::applications::domain::Status::AwaitingPayment => {
             match application.invoice {
-                Some(invoice) if invoice.total().0 == amount => Validation::Accept,
+                Some(invoice) if invoice.total().0 == asked.amount_kes => Validation::Accept,
                 _ => Validation::WrongAmount,
             }
         }
         _ => Validation::UnknownReference,
-    })
+    };
+    if answer == Validation::Accept {
+        let now = state.clock.now();
+        let amount = Shillings(asked.amount_kes);
+        db::insert_validation(
+            &mut conn,
+            &asked.trans_id,
+            &asked.bill_reference,
+            amount,
+            &asked.msisdn,
+            now,
+        )
+        .await?;
+    }
+    Ok(answer)
 }
 
-/// Settles a Paybill payment (once per transaction). Money for an unknown reference is kept and logged for
-/// someone to return; money that does not match the invoice becomes a credit.
+/// A Paybill confirmation: settled at once for a transaction we accepted at validation; any other is kept as
+/// unverified and M-Pesa's books are asked (`on_transaction_status` settles it), since anyone who knows a bill
+/// reference and its amount could post one. Once per transaction; a repeat of an unverified one asks again.
 pub async fn on_confirmation(state: &AppState, confirmation: &Confirmation) -> anyhow::Result<Settled> {
     let now = state.clock.now();
+    let stored = confirmation.stored();
     let mut tx = begin_write(&state.pool).await?;
-    let amount = Shillings(confirmation.amount);
-    let reference = confirmation.bill_reference.trim().to_ascii_uppercase();
-    if !db::insert_confirmation(
-        &mut tx,
-        &confirmation.trans_id,
-        &reference,
-        amount,
-        &confirmation.msisdn,
-        now,
-    )
-    .await?
-    {
-        return Ok(Settled::Duplicate);
-    }
-    let Some(application) = applications::by_reference(&mut tx, &reference).await? else {
-        let detail = format!(
-            "Paybill {} of KES {} for unknown reference {reference:?}",
-            confirmation.trans_id, amount.0
-        );
-        db::event(&mut tx, None, None, "refused", &detail, now).await?;
+    let amount = Shillings(stored.amount_kes);
+    let validated = db::was_validated(&mut tx, &stored.trans_id, &stored.bill_reference, amount).await?;
+    let status = if validated { "settled" } else { "unverified" };
+    if !db::insert_confirmation(&mut tx, &stored, status, now).await? {
+        let unverified = db::unverified_confirmation(&mut tx, &stored.trans_id).await?;
         tx.commit().await?;
-        return Ok(Settled::Refused);
+        if unverified.is_none() {
+            return Ok(Settled::Duplicate);
+        }
+    } else if validated {
+        let settled = credit_confirmation(&mut tx, state, &stored, "paybill", now).await?;
+        tx.commit().await?;
+        return Ok(settled);
+    } else {
+        let detail = format!(
+            "Paybill {} of KES {} for {:?} was not validated: asking M-Pesa",
+            stored.trans_id, amount.0, stored.bill_reference
+        );
+        db::event(&mut tx, None, None, "unverified", &detail, now).await?;
+        tx.commit().await?;
+    }
+    let Some(daraja) = state.daraja.as_ref() else {
+        anyhow::bail!("a Paybill confirmation to check with M-Pesa off");
+    };
+    daraja.transaction_status(&stored.trans_id, now).await?;
+    Ok(Settled::Unconfirmed)
+}
+
+/// M-Pesa's answer about an unverified Paybill confirmation: settled when its books show this transaction completed
+/// for the amount confirmed, refused (and raised) otherwise. Once, however often it comes.
+pub async fn on_transaction_status(state: &AppState, status: &TransactionStatus) -> anyhow::Result<Settled> {
+    let now = state.clock.now();
+    let mut tx = begin_write(&state.pool).await?;
+    let Some(waiting) = db::unverified_confirmation(&mut tx, &status.trans_id).await? else {
+        return Ok(Settled::Duplicate);
+    };
+    let confirmed = status.confirms(&waiting.trans_id, waiting.amount_kes);
+    let to = if confirmed { "settled" } else { "refused" };
+    let Some(stored) = db::verify_confirmation(&mut tx, &waiting.trans_id, to).await? else {
+        return Ok(Settled::Duplicate);
+    };
+    if confirmed {
+        let settled =
+            credit_confirmation(&mut tx, state, &stored, "paybill, confirmed by transaction status", now).await?;
+        tx.commit().await?;
+        return Ok(settled);
+    }
+    let detail = format!(
+        "M-Pesa does not confirm Paybill {} of KES {} for {:?} (result {}, amount {:?})",
+        stored.trans_id, stored.amount_kes, stored.bill_reference, status.result_code, status.amount
+    );
+    db::event(&mut tx, None, None, "refused", &detail, now).await?;
+    tx.commit().await?;
+    tracing::warn!(trans_id = %stored.trans_id, "a Paybill confirmation M-Pesa does not confirm");
+    Ok(Settled::Refused)
+}
+
+/// Money M-Pesa confirms was paid to the Paybill: to its application, or for staff when no application has its
+/// reference.
+async fn credit_confirmation(
+    conn: &mut sqlx::AnyConnection,
+    state: &AppState,
+    stored: &StoredConfirmation,
+    via: &str,
+    now: i64,
+) -> anyhow::Result<Settled> {
+    let amount = Shillings(stored.amount_kes);
+    let Some(application) = applications::by_reference(conn, &stored.bill_reference).await? else {
+        let detail = format!(
+            "Paybill {} of KES {} for unknown reference {:?}",
+            stored.trans_id, amount.0, stored.bill_reference
+        );
+        let investigation = Investigation {
+            kind: "unknown-reference",
+            application: None,
+            request: None,
+            receipt: Some(&stored.trans_id),
+            amount: Some(amount.0),
+            phone: Some(&stored.msisdn),
+            detail: &detail,
+        };
+        db::investigate(conn, &investigation, now).await?;
+        db::event(conn, None, None, "investigate", &detail, now).await?;
+        return Ok(Settled::Investigate);
     };
     let payment = Payment {
         method: "mpesa",
-        receipt: confirmation.trans_id.clone(),
+        receipt: stored.trans_id.clone(),
         amount,
     };
-    let settled = record(&mut tx, state, &application.id, &payment, "paybill", None, now).await?;
-    tx.commit().await?;
-    Ok(settled)
+    record(conn, state, &application.id, &payment, via, None, now).await
 }

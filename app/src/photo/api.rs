@@ -28,7 +28,7 @@ pub async fn upload_photo(data: MultipartData) -> Result<String, AppError> {
     let mut ctx = Ctx::load().await?;
     let parts = use_context::<http::request::Parts>().ok_or_else(|| AppError::internal("no request parts"))?;
     let query = parts.uri.query().unwrap_or_default();
-    let origin = Origin::parse(service::param(query, "from").unwrap_or_default());
+    let origin = Origin::parse(&crate::web::upload::query_param(query, "from").unwrap_or_default());
     let then = service::return_to(query);
     // Who is asking and whether they may, before the body is read.
     let who = match signed_in(&ctx).await? {

@@ -52,26 +52,17 @@ impl Origin {
     }
 }
 
-/// One parameter of a raw query string (`from=account&then=...`). Our own forms write these; nothing is decoded.
-pub fn param<'a>(query: &'a str, name: &str) -> Option<&'a str> {
-    query
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(key, _)| *key == name)
-        .map(|(_, value)| value)
-}
-
 /// Where to go back to after the photo when a service sent the person here (the smart licence step needs a photo):
 /// the `then` parameter, only if it is an application's page, so the photo page cannot be made to send anyone
 /// elsewhere.
 pub fn return_to(query: &str) -> Option<String> {
-    let then = param(query, "then")?;
+    let then = crate::web::upload::query_param(query, "then")?;
     let safe = then.len() <= 100
         && then.starts_with("applications/")
         && then
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'/' || b == b'-');
-    safe.then(|| then.to_string())
+    safe.then_some(then)
 }
 
 /// May this signed-in, verified account send a photo now (within its upload budget)? Asked before a byte of the

@@ -153,6 +153,14 @@ pub fn on_paid<'a>(
     Box::pin(async move {
         let answers: Answers = applications::answers(application);
         let period = answers.period.context("a paid renewal without a period")?;
+        // A second guard behind the submission's version: answers that are not what was invoiced go to an officer.
+        if application.fee_code.as_deref() != Some(period.fee_code()) {
+            tracing::warn!(
+                application = application.id.as_str(),
+                "a paid renewal whose answers are not its fee"
+            );
+            return Ok(false);
+        }
         let holder = answers.holder.context("a paid renewal without its licence")?;
         let licence = db::licence(conn, &holder)
             .await?

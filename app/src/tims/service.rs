@@ -110,6 +110,7 @@ pub async fn send_code(state: &AppState, who: &SignedIn, lang: Lang, record: &Ti
             purpose: Purpose::TimsLink,
             channel: Channel::Sms,
             to: &record.phone,
+            subject: &record.account_number,
             lang,
             message: "message-tims-code",
             field: "method",
@@ -118,7 +119,8 @@ pub async fn send_code(state: &AppState, who: &SignedIn, lang: Lang, record: &Ti
     .await
 }
 
-/// Proof by the code sent to the record's phone; then the link.
+/// Proof by the code sent to this record's phone (a code sent for another record, even a right one, is no proof
+/// here); then the link.
 pub async fn prove_with_code(
     state: &AppState,
     who: &SignedIn,
@@ -130,7 +132,7 @@ pub async fn prove_with_code(
         account_id: who.id.as_str(),
         client,
     };
-    check_typed(state, trier, Purpose::TimsLink, code, "code").await?;
+    check_typed(state, trier, (Purpose::TimsLink, &record.account_number), code, "code").await?;
     link(state, who, record, "code").await
 }
 

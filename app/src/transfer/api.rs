@@ -37,9 +37,8 @@ pub async fn transfer_logbook(data: MultipartData) -> Result<(), AppError> {
     let id = parts
         .uri
         .query()
-        .and_then(|query| crate::photo::service::param(query, "id"))
-        .unwrap_or_default()
-        .to_string();
+        .and_then(|query| upload::query_param(query, "id"))
+        .unwrap_or_default();
     // Read only once the draft is known to be the person's; a body left unread is drained after the answer.
     let data = std::sync::Mutex::new(Some(data));
     let (slot, request) = (&data, &parts);

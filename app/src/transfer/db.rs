@@ -13,10 +13,20 @@ pub struct SellerVehicle {
     pub year: i64,
     pub engine_cc: i64,
     pub offers: i64,
+    /// Caveats on the register (financier, police, court).
+    pub caveats: i64,
+}
+
+impl SellerVehicle {
+    /// Whether it may be offered here (`domain::availability`).
+    pub fn availability(&self) -> Result<(), super::domain::Unavailable> {
+        super::domain::availability(self.engine_cc, self.offers > 0, self.caveats > 0)
+    }
 }
 
 const VEHICLE: &str = "SELECT v.plate, v.make, v.model, v.year, v.engine_cc, \
-     (SELECT COUNT(*) FROM vehicle_transfers t WHERE t.plate = v.plate AND t.status = 'offered') AS offers \
+     (SELECT COUNT(*) FROM vehicle_transfers t WHERE t.plate = v.plate AND t.status = 'offered') AS offers, \
+     (SELECT COUNT(*) FROM vehicle_caveats c WHERE c.plate = v.plate) AS caveats \
      FROM vehicles v WHERE v.owner_id_number = $1";
 
 /// The vehicles registered to the person with `id_number` (not those of organisations they act for).
@@ -200,7 +210,8 @@ pub async fn close(conn: &mut AnyConnection, application_id: &str, status: &str,
 /// Puts the vehicle in the buyer's name; false when the seller no longer holds it.
 pub async fn change_owner(conn: &mut AnyConnection, plate: &str, seller: &str, buyer: &str) -> anyhow::Result<bool> {
     let done = sqlx::query(
-        "UPDATE vehicles SET owner_id_number = $3 WHERE plate = $1 AND owner_id_number = $2 AND owner_kra_pin IS NULL",
+        "UPDATE vehicles SET owner_id_number = $3 WHERE plate = $1 AND owner_id_number = $2 AND owner_kra_pin IS NULL \
+         AND NOT EXISTS (SELECT 1 FROM vehicle_caveats c WHERE c.plate = vehicles.plate)",
     )
     .bind(plate)
     .bind(seller)
@@ -208,6 +219,15 @@ pub async fn change_owner(conn: &mut AnyConnection, plate: &str, seller: &str, b
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Whether a caveat is on the register for `plate` (one may be noted while an offer waits).
+pub async fn caveated(conn: &mut AnyConnection, plate: &str) -> anyhow::Result<bool> {
+    let found: Option<String> = sqlx::query_scalar("SELECT plate FROM vehicle_caveats WHERE plate = $1 LIMIT 1")
+        .bind(plate)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
 }
 
 /// Offers whose deadline has passed unanswered.

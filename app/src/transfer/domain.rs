@@ -127,6 +127,8 @@ pub struct Answers {
 /// Why one of the seller's vehicles cannot be offered here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unavailable {
+    /// A financier's interest, a police hold or a court order is on the register: only an office may transfer it.
+    Caveat,
     /// Over the one published fee band.
     EngineTooLarge,
     /// Already offered to someone, waiting for their answer.
@@ -136,15 +138,19 @@ pub enum Unavailable {
 impl Unavailable {
     pub fn key(self) -> &'static str {
         match self {
+            Unavailable::Caveat => "transfer-error-caveat",
             Unavailable::EngineTooLarge => "transfer-error-engine",
             Unavailable::InProgress => "transfer-error-in-progress",
         }
     }
 }
 
-/// Whether a vehicle of `engine_cc` with (or without) an offer waiting may be offered.
-pub fn availability(engine_cc: i64, offered: bool) -> Result<(), Unavailable> {
-    if offered {
+/// Whether a vehicle of `engine_cc` with (or without) an offer waiting and a caveat may be offered. A caveat comes
+/// first: it is what an office must look at, whatever the engine.
+pub fn availability(engine_cc: i64, offered: bool, caveated: bool) -> Result<(), Unavailable> {
+    if caveated {
+        Err(Unavailable::Caveat)
+    } else if offered {
         Err(Unavailable::InProgress)
     } else if engine_cc > MAX_ENGINE_CC {
         Err(Unavailable::EngineTooLarge)
@@ -216,10 +222,12 @@ mod tests {
 
     #[test]
     fn only_the_published_band_and_one_offer_at_a_time() {
-        assert_eq!(availability(990, false), Ok(()));
-        assert_eq!(availability(1000, false), Ok(()));
-        assert_eq!(availability(1001, false), Err(Unavailable::EngineTooLarge));
-        assert_eq!(availability(990, true), Err(Unavailable::InProgress));
+        assert_eq!(availability(990, false, false), Ok(()));
+        assert_eq!(availability(1000, false, false), Ok(()));
+        assert_eq!(availability(1001, false, false), Err(Unavailable::EngineTooLarge));
+        assert_eq!(availability(990, true, false), Err(Unavailable::InProgress));
+        assert_eq!(availability(990, false, true), Err(Unavailable::Caveat));
+        assert_eq!(availability(4000, true, true), Err(Unavailable::Caveat));
     }
 
     #[test]

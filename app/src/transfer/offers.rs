@@ -63,8 +63,8 @@ fn facts(offer: &OfferRow) -> Vec<Fact> {
         Fact::text("registration-field-make", &offer.make),
         Fact::text("registration-field-model", &offer.model),
         Fact::text("registration-field-year", offer.year.to_string()),
-        Fact::text("transfer-fact-seller", &offer.seller_name),
-        Fact::text("transfer-fact-buyer", &offer.buyer_name),
+        Fact::person("transfer-fact-seller", &offer.seller_name),
+        Fact::person("transfer-fact-buyer", &offer.buyer_name),
         Fact::date("transfer-fact-on", day),
     ]
 }
@@ -130,6 +130,7 @@ pub async fn send_code(state: &AppState, who: &SignedIn, lang: Lang, offer: &Off
             purpose: Purpose::TransferAccept,
             channel: Channel::Sms,
             to: who.phone.as_str(),
+            subject: &offer.application_id,
             lang,
             message: "message-transfer-code",
             field: "code",
@@ -154,7 +155,14 @@ pub async fn accept(
         account_id: who.id.as_str(),
         client,
     };
-    check_typed(state, trier, Purpose::TransferAccept, code, "code").await?;
+    check_typed(
+        state,
+        trier,
+        (Purpose::TransferAccept, &offer.application_id),
+        code,
+        "code",
+    )
+    .await?;
     accepted(state, offer).await
 }
 
@@ -181,6 +189,11 @@ async fn answer(state: &AppState, offer: &OfferRow, status: OfferStatus) -> Resu
     };
     let now = state.clock.now();
     let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    // A caveat noted while the offer waited stops the change of owner (the register's UPDATE refuses it too).
+    let caveated = db::caveated(&mut tx, &offer.plate).await.map_err(AppError::internal)?;
+    if status == OfferStatus::Accepted && caveated {
+        return Err(AppError::field(field, "transfer-error-caveat-noted"));
+    }
     if now >= offer.deadline
         || !close(&mut tx, &offer.application_id, status, now)
             .await

@@ -60,7 +60,7 @@ pub async fn save_vehicle(
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
-    if let Err(why) = domain::availability(vehicle.engine_cc, vehicle.offers > 0) {
+    if let Err(why) = vehicle.availability() {
         return Err(AppError::Invalid(vec![
             FieldError::new("plate", why.key()).with_arg("plate", plate.to_string())
         ]));
@@ -200,7 +200,7 @@ pub async fn ready(
             .map_err(AppError::internal)?,
         None => None,
     };
-    if vehicle.is_none_or(|v| domain::availability(v.engine_cc, v.offers > 0).is_err()) {
+    if vehicle.is_none_or(|v| v.availability().is_err()) {
         return Ok(Err(Step::Vehicle));
     }
     let kept = db::logbook_of(&state.pool, application.id.as_str(), who.id.as_str())

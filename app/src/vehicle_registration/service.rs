@@ -270,8 +270,8 @@ pub async fn slip(conn: &mut AnyConnection, application: &Application) -> anyhow
             "registration-field-colour",
             format!("registration-colour-{}", vehicle.colour),
         ),
-        Fact::text("registration-field-chassis_number", identity.chassis_number),
-        Fact::text("registration-field-engine_number", identity.engine_number),
+        Fact::holder_only("registration-field-chassis_number", identity.chassis_number),
+        Fact::holder_only("registration-field-engine_number", identity.engine_number),
         Fact::text("registration-field-engine_cc", format!("{} cc", identity.engine_cc)),
     ];
     if let Some(Owner::Organisation(pin)) = answers.owner {

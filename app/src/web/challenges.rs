@@ -102,6 +102,8 @@ struct NewChallenge<'a> {
     purpose: Purpose,
     channel: &'a str,
     sent_to: &'a str,
+    /// What the code authorises (a TIMS record, a transfer offer); empty for the account's own codes.
+    subject: &'a str,
     secret_hash: &'a str,
     salt: &'a str,
     attempts: i64,
@@ -111,7 +113,7 @@ struct NewChallenge<'a> {
 async fn insert(conn: &mut sqlx::AnyConnection, new: NewChallenge<'_>, now: i64) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO challenges (id, account_id, purpose, channel, sent_to, secret_hash, salt, attempts, created_at, \
-         expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+         expires_at, subject) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(uuid::Uuid::new_v4().to_string())
     .bind(new.account_id)
@@ -123,6 +125,7 @@ async fn insert(conn: &mut sqlx::AnyConnection, new: NewChallenge<'_>, now: i64)
     .bind(new.attempts)
     .bind(now)
     .bind(now + new.lifetime)
+    .bind(new.subject)
     .execute(conn)
     .await?;
     Ok(())
@@ -142,6 +145,7 @@ pub async fn new_link(
         purpose: Purpose::VerifyEmail,
         channel: "email",
         sent_to: email,
+        subject: "",
         secret_hash: &hash,
         salt: "",
         attempts: 0,
@@ -191,15 +195,13 @@ async fn live_attempts(
 
 /// A new code. Any earlier live code of the same purpose ends, and its wrong tries carry over: a resend never
 /// gives new tries.
-pub async fn new_code(
+async fn new_code(
     conn: &mut sqlx::AnyConnection,
     key: &CodeKey,
-    account_id: &str,
-    purpose: Purpose,
-    channel: &str,
-    sent_to: &str,
+    request: &CodeRequest<'_>,
     now: i64,
 ) -> anyhow::Result<String> {
+    let (account_id, purpose) = (request.account_id, request.purpose);
     let carried = live_attempts(conn, account_id, purpose, now).await?;
     sqlx::query("UPDATE challenges SET used_at = $1 WHERE account_id = $2 AND purpose = $3 AND used_at IS NULL")
         .bind(now)
@@ -213,8 +215,9 @@ pub async fn new_code(
     let new = NewChallenge {
         account_id,
         purpose,
-        channel,
-        sent_to,
+        channel: request.channel.code(),
+        sent_to: request.to,
+        subject: request.subject,
         secret_hash: &hash,
         salt: &salt,
         attempts: carried.min(MAX_TRIES),
@@ -230,6 +233,9 @@ pub struct CodeRequest<'a> {
     pub purpose: Purpose,
     pub channel: Channel,
     pub to: &'a str,
+    /// What the code authorises, if more than the account's own act: a code is right only for the subject it was
+    /// sent for (a code sent to one TIMS record's phone never links another record).
+    pub subject: &'a str,
     pub lang: Lang,
     /// The message's key in the locale files (its text takes `{ $code }` and `{ $minutes }`).
     pub message: &'a str,
@@ -244,17 +250,9 @@ pub async fn send_code(state: &AppState, request: CodeRequest<'_>) -> Result<(),
     may_send(&mut tx, request.account_id, request.purpose, request.field, now)
         .await
         .map_err(AppError::internal)??;
-    let code = new_code(
-        &mut tx,
-        &state.code_key,
-        request.account_id,
-        request.purpose,
-        request.channel.code(),
-        request.to,
-        now,
-    )
-    .await
-    .map_err(AppError::internal)?;
+    let code = new_code(&mut tx, &state.code_key, &request, now)
+        .await
+        .map_err(AppError::internal)?;
     let message = Message {
         lang: request.lang,
         channel: request.channel,
@@ -309,13 +307,14 @@ pub struct Trier<'a> {
     pub client: &'a str,
 }
 
-/// Checks a code against the account's live code for `purpose`. The try is reserved first on the account's
-/// budget and on the code itself; only then is the code compared. A right code gives the reservation back.
+/// Checks a code against the account's live code for `purpose` and `subject` (empty for the account's own codes;
+/// a live code sent for another subject is no code here). The try is reserved first on the account's budget and on
+/// the code itself; only then is the code compared. A right code gives the reservation back.
 pub async fn check_code(
     pool: &Pool,
     key: &CodeKey,
     who: Trier<'_>,
-    purpose: Purpose,
+    (purpose, subject): (Purpose, &str),
     code: &str,
     now: i64,
 ) -> anyhow::Result<CodeCheck> {
@@ -333,13 +332,14 @@ pub async fn check_code(
     let row = sqlx::query(
         "UPDATE challenges SET attempts = attempts + 1 WHERE id = (SELECT id FROM challenges WHERE account_id = $1 \
          AND purpose = $2 AND used_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 1) \
-         AND attempts < $3 AND expires_at > $4 AND used_at IS NULL \
+         AND attempts < $3 AND expires_at > $4 AND used_at IS NULL AND subject = $5 \
          RETURNING id, secret_hash, salt, attempts, sent_to",
     )
     .bind(who.account_id)
     .bind(purpose.code())
     .bind(MAX_TRIES)
     .bind(now)
+    .bind(subject)
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else {
@@ -347,11 +347,12 @@ pub async fn check_code(
         throttle::release(pool, &budget, throttle::CODES).await?;
         let attempts: Option<i64> = sqlx::query_scalar(
             "SELECT attempts FROM challenges WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL \
-             AND expires_at > $3 ORDER BY created_at DESC, id DESC LIMIT 1",
+             AND expires_at > $3 AND subject = $4 ORDER BY created_at DESC, id DESC LIMIT 1",
         )
         .bind(who.account_id)
         .bind(purpose.code())
         .bind(now)
+        .bind(subject)
         .fetch_optional(pool)
         .await?;
         return Ok(match attempts {

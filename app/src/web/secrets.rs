@@ -92,9 +92,9 @@ pub fn code() -> String {
     format!("{:06}", rand::rng().random_range(0..1_000_000u32))
 }
 
-/// Compares two stored hashes in time that does not depend on where they first differ.
+/// Compares two secrets (stored hashes, tokens, signatures) in time that does not depend on where they first differ.
 pub fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    subtle::ConstantTimeEq::ct_eq(a.as_bytes(), b.as_bytes()).into()
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -90,6 +90,13 @@ pub const BUYERS: Rule = Rule {
     window_seconds: 86_400,
 };
 
+/// Inspection places held per account (each takes a place from everyone else for 15 minutes): enough to change
+/// one's mind a few times, not to hold a centre's day.
+pub const HOLDS: Rule = Rule {
+    threshold: 12,
+    window_seconds: 60 * 60,
+};
+
 /// Per account: the email and the ID number of one account share one budget.
 pub fn account_key(account_id: &str) -> String {
     format!("account:{account_id}")
@@ -130,6 +137,10 @@ pub fn buyers_key(account_id: &str) -> String {
 
 pub fn logbooks_key(account_id: &str) -> String {
     format!("logbooks:{account_id}")
+}
+
+pub fn holds_key(account_id: &str) -> String {
+    format!("holds:{account_id}")
 }
 
 pub fn codes_key(account_id: &str) -> String {

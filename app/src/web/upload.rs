@@ -74,6 +74,16 @@ pub async fn receive(
 /// once: past that a refused connection is simply closed, so refusals cannot pile up tasks.
 pub static DRAINS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(32);
 
+/// One parameter of an upload address's query (`?id=...&then=...`), percent-decoded as a browser encodes a form's
+/// action (`then=applications%2F...`); the first of its name wins.
+pub fn query_param(query: &str, name: &str) -> Option<String> {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+        .ok()?
+        .into_iter()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value)
+}
+
 /// Reads a refused upload to its end in the background, within `DRAINS`; nothing is kept.
 pub fn drain_later(data: MultipartData) {
     let Ok(permit) = DRAINS.try_acquire() else {
@@ -135,5 +145,20 @@ async fn read_file(mut field: multer::Field<'static>, max_bytes: u64) -> Result<
         Err(Unread::Missing)
     } else {
         Ok(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_parameters_are_decoded() {
+        let query = "from=account&then=applications%2Fabc%2Fphoto&id=12+3";
+        assert_eq!(query_param(query, "then").as_deref(), Some("applications/abc/photo"));
+        assert_eq!(query_param(query, "from").as_deref(), Some("account"));
+        assert_eq!(query_param(query, "id").as_deref(), Some("12 3"));
+        assert_eq!(query_param(query, "none"), None);
+        assert_eq!(query_param("", "id"), None);
     }
 }

@@ -13,9 +13,32 @@ where
     F: Fn(&'static str, AppState) -> Fut,
     Fut: Future<Output = ()>,
 {
+    on_both_engines_as(Serving::No, bench).await
+}
+
+/// Whether the app is served on a port of its own with the development sandboxes (the M-Pesa client then reaches
+/// the Daraja sandbox over HTTP, as it reaches Safaricom).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Serving {
+    No,
+    WithSandboxes,
+}
+
+/// `on_both_engines`, served or not.
+pub async fn on_both_engines_as<F, Fut>(serving: Serving, bench: F)
+where
+    F: Fn(&'static str, AppState) -> Fut,
+    Fut: Future<Output = ()>,
+{
     sqlx::any::install_default_drivers();
+    let state = |url: String| async move {
+        match serving {
+            Serving::No => state(&url).await,
+            Serving::WithSandboxes => served(&url).await,
+        }
+    };
     let dir = std::env::temp_dir().join(format!("uraia-bench-{}", uuid::Uuid::new_v4().simple()));
-    bench("SQLite", state(&format!("sqlite://{}/bench.db", dir.display())).await).await;
+    bench("SQLite", state(format!("sqlite://{}/bench.db", dir.display())).await).await;
     let _ = std::fs::remove_dir_all(dir);
     let admin_url = std::env::var("TEST_DATABASE_URL")
         .ok()
@@ -27,7 +50,7 @@ where
             let name = format!("uraia_bench_{}", uuid::Uuid::new_v4().simple());
             admin.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
             let (base, _) = admin_url.rsplit_once('/').unwrap();
-            bench("PostgreSQL", state(&format!("{base}/{name}")).await).await;
+            bench("PostgreSQL", state(format!("{base}/{name}")).await).await;
             let _ = admin
                 .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
                 .await;
@@ -37,6 +60,10 @@ where
 }
 
 async fn state(database_url: &str) -> AppState {
+    state_with(database_url, |_| {}).await
+}
+
+async fn state_with(database_url: &str, adjust: impl FnOnce(&mut Settings)) -> AppState {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../Leptos.toml");
     let options = leptos_config::get_configuration(Some(path)).unwrap().leptos_options;
     let mut settings = Settings {
@@ -45,7 +72,27 @@ async fn state(database_url: &str) -> AppState {
         ..Settings::default()
     };
     settings.security.code_key = "5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7".into();
+    adjust(&mut settings);
     server::build_state(options, settings).await.expect("the app starts")
+}
+
+/// The app served on a free loopback port in development (the sandboxes mounted; the Daraja sandbox decides at
+/// once).
+async fn served(database_url: &str) -> AppState {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let state = state_with(database_url, |settings| {
+        settings.development = true;
+        settings.public_origin = format!("http://{addr}");
+        settings.payments.sandbox_delay_ms = 0;
+    })
+    .await;
+    tokio::spawn(server::serve(
+        listener,
+        server::router(state.clone()),
+        std::future::pending(),
+    ));
+    state
 }
 
 /// A signed-up, verified account made directly (signing up is not what a bench measures); `id_number`: 8 digits.

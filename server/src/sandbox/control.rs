@@ -13,7 +13,7 @@ use axum::{
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{callback_body, random, Fate, HTTP, PROMPTS};
+use super::{callback_body, random, Fate, HTTP, PAYBILL, PROMPTS};
 
 pub(super) fn routes() -> Router<AppState> {
     Router::new()
@@ -59,6 +59,9 @@ async fn control(axum::extract::Query(query): axum::extract::Query<HashMap<Strin
          required></p>\
          <p><label for=\"phone\">Paid from (2547…)</label> <input id=\"phone\" name=\"phone\" \
          value=\"254708374149\"></p>\
+         <p><input type=\"checkbox\" id=\"unvalidated\" name=\"unvalidated\" value=\"yes\"> <label \
+         for=\"unvalidated\">Without validation (a shortcode that does not ask first: Uraia then asks the \
+         Transaction Status API)</label></p>\
          <p><button>Send the Paybill confirmation</button></p></form></body></html>"
     ))
 }
@@ -101,14 +104,19 @@ struct Paybill {
     reference: String,
     amount: String,
     phone: String,
+    /// Present: skip validation, as a shortcode without external validation does.
+    unvalidated: Option<String>,
 }
 
-/// Sends a Paybill confirmation to this server over HTTP, as M-Pesa would after a bank app paid.
+/// Pays a bill reference as M-Pesa would after a bank app paid: asks this server to validate (unless told not
+/// to), and on acceptance keeps the payment in its books and sends the confirmation, over HTTP.
 async fn paybill(State(state): State<AppState>, Form(form): Form<Paybill>) -> Response {
-    let url = format!(
-        "{}/payments/mpesa/c2b/{}/confirmation",
-        state.origin, state.mpesa_callback_token
-    );
+    let c2b = |step: &str| {
+        format!(
+            "{}/payments/mpesa/c2b/{}/{step}",
+            state.origin, state.mpesa_callback_token
+        )
+    };
     let trans_id = random(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10);
     let body = json!({
         "TransactionType": "Pay Bill",
@@ -120,11 +128,36 @@ async fn paybill(State(state): State<AppState>, Form(form): Form<Paybill>) -> Re
         "MSISDN": form.phone.trim(),
         "FirstName": "SANDBOX",
     });
-    let said = match HTTP.post(&url).json(&body).send().await {
-        Ok(answer) if answer.status().is_success() => format!("Sent {trans_id}"),
-        Ok(answer) => format!("Refused: {}", answer.status()),
-        Err(error) => format!("Not sent: {error}"),
+    let said = match validate(&c2b, &body, form.unvalidated.is_none()).await {
+        Err(refused) => refused,
+        Ok(()) => {
+            let amount = form.amount.trim().parse().unwrap_or_default();
+            PAYBILL
+                .lock()
+                .expect("sandbox books")
+                .insert(trans_id.clone(), (amount, form.phone.trim().to_string()));
+            match HTTP.post(c2b("confirmation")).json(&body).send().await {
+                Ok(answer) if answer.status().is_success() => format!("Sent {trans_id}"),
+                Ok(answer) => format!("Refused: {}", answer.status()),
+                Err(error) => format!("Not sent: {error}"),
+            }
+        }
     };
     let query = serde_urlencoded::to_string([("sent", said)]).unwrap_or_default();
     Redirect::to(&format!("/sandbox/daraja?{query}")).into_response()
+}
+
+/// The validation step: whether the server takes this payment (`Err` says why not).
+async fn validate(c2b: &impl Fn(&str) -> String, body: &serde_json::Value, validate: bool) -> Result<(), String> {
+    if !validate {
+        return Ok(());
+    }
+    let answer: serde_json::Value = match HTTP.post(c2b("validation")).json(body).send().await {
+        Ok(answer) => answer.json().await.map_err(|error| format!("Not validated: {error}"))?,
+        Err(error) => return Err(format!("Not validated: {error}")),
+    };
+    match answer.get("ResultCode").and_then(serde_json::Value::as_str) {
+        Some("0") => Ok(()),
+        code => Err(format!("Refused at validation: {}", code.unwrap_or("?"))),
+    }
 }

@@ -6,6 +6,9 @@
 //!   amount, phone, reference) and accepts it; after `payments.sandbox_delay_ms` it posts the callback to
 //!   `CallBackURL`. The outcome is chosen by the phone number's last digit (see `fate`).
 //! - `POST /sandbox/daraja/mpesa/stkpushquery/v1/query` answers "still processing", then the outcome.
+//! - `POST /sandbox/daraja/mpesa/transactionstatus/v1/query` accepts, then posts to `ResultURL` what its books say
+//!   of the `TransactionID`: completed with its receipt and amount for a Paybill payment it made, else "does not
+//!   exist" (what a forged confirmation gets).
 //! - `POST /sandbox/daraja/complete` (`reference=...`) pays the latest prompt for a reference now (for timing).
 //! - `GET  /sandbox/daraja` the control page: the rules, the latest prompts, and a form that sends a Paybill (C2B)
 //!   confirmation for a bill reference, as a bank app or the M-Pesa menu would.
@@ -34,6 +37,10 @@ pub fn routes() -> Router<AppState> {
         .route("/sandbox/daraja/oauth/v1/generate", get(token))
         .route("/sandbox/daraja/mpesa/stkpush/v1/processrequest", post(push))
         .route("/sandbox/daraja/mpesa/stkpushquery/v1/query", post(query))
+        .route(
+            "/sandbox/daraja/mpesa/transactionstatus/v1/query",
+            post(transaction_status),
+        )
         .merge(control::routes())
 }
 
@@ -78,6 +85,8 @@ struct Prompt {
 
 /// The sandbox's memory: tokens issued and prompts sent (a development server's worth).
 static TOKENS: LazyLock<Mutex<Vec<String>>> = LazyLock::new(Mutex::default);
+/// Paybill payments the sandbox made (TransID → amount and phone): its books, for the Transaction Status API.
+static PAYBILL: LazyLock<Mutex<HashMap<String, (i64, String)>>> = LazyLock::new(Mutex::default);
 static PROMPTS: LazyLock<Mutex<HashMap<String, Prompt>>> = LazyLock::new(Mutex::default);
 static HTTP: LazyLock<reqwest::Client> = LazyLock::new(|| {
     reqwest::Client::builder()
@@ -267,6 +276,52 @@ async fn query(headers: HeaderMap, Json(body): Json<Value>) -> Response {
         "CheckoutRequestID": checkout,
         "ResultCode": code.to_string(),
         "ResultDesc": description,
+    }))
+    .into_response()
+}
+
+/// Daraja's Transaction Status API: accepted now; the result follows at `ResultURL`, as Safaricom's does.
+async fn transaction_status(headers: HeaderMap, Json(body): Json<Value>) -> Response {
+    if !authorised(&headers) {
+        return refuse("404.001.03", "Invalid Access Token");
+    }
+    let (trans_id, url, occasion) = (
+        text(&body, "TransactionID").to_string(),
+        text(&body, "ResultURL").to_string(),
+        text(&body, "Occasion").to_string(),
+    );
+    if trans_id.is_empty() || url.is_empty() || text(&body, "CommandID") != "TransactionStatusQuery" {
+        return refuse("400.002.02", "Bad Request - Invalid TransactionID");
+    }
+    let conversation = format!("AG_{}", random(b"0123456789", 14));
+    let found = PAYBILL.lock().expect("sandbox books").get(&trans_id).cloned();
+    let reference = json!({"ReferenceItem": {"Key": "Occasion", "Value": occasion}});
+    let result = match found {
+        Some((amount, phone)) => json!({"Result": {
+            "ResultType": 0, "ResultCode": 0, "ResultDesc": "The service request is processed successfully.",
+            "ConversationID": conversation, "TransactionID": random(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10),
+            "ResultParameters": {"ResultParameter": [
+                {"Key": "DebitPartyName", "Value": format!("{phone} - SANDBOX")},
+                {"Key": "ReceiptNo", "Value": trans_id},
+                {"Key": "Amount", "Value": amount},
+                {"Key": "TransactionStatus", "Value": "Completed"},
+                {"Key": "ReasonType", "Value": "Pay Bill Online"},
+            ]},
+            "ReferenceData": reference}}),
+        None => json!({"Result": {
+            "ResultType": 0, "ResultCode": "R000001", "ResultDesc": "The transaction receipt number does not exist.",
+            "ConversationID": conversation, "ReferenceData": reference}}),
+    };
+    tokio::spawn(async move {
+        if let Err(error) = HTTP.post(&url).json(&result).send().await {
+            tracing::warn!(%error, "the sandbox could not post its transaction status result");
+        }
+    });
+    Json(json!({
+        "OriginatorConversationID": random(b"0123456789", 12),
+        "ConversationID": conversation,
+        "ResponseCode": "0",
+        "ResponseDescription": "Accept the service request successfully.",
     }))
     .into_response()
 }

@@ -87,6 +87,7 @@ pub async fn send_code_to(
             purpose,
             channel,
             to,
+            subject: "",
             lang: lang_of(account),
             message,
             field,
@@ -108,20 +109,21 @@ pub async fn check(
         account_id: &account.id,
         client: &caller.client,
     };
-    check_typed(state, who, purpose, code, field).await
+    check_typed(state, who, (purpose, ""), code, field).await
 }
 
-/// Checks a code as typed in `field` (any spacing) by `who`, for any purpose (a TIMS link, a transfer's
-/// acceptance); answers the address it was sent to, or the field's message.
+/// Checks a code as typed in `field` (any spacing) by `who`, for any purpose and what it authorises (a TIMS record,
+/// a transfer offer; empty for the account's own codes); answers the address it was sent to, or the field's
+/// message.
 pub async fn check_typed(
     state: &AppState,
     who: Trier<'_>,
-    purpose: Purpose,
+    scope: (Purpose, &str),
     code: &str,
     field: &str,
 ) -> Result<String, AppError> {
     let code = domain::parse_code(code)?;
-    challenges::check_code(&state.pool, &state.code_key, who, purpose, &code, state.clock.now())
+    challenges::check_code(&state.pool, &state.code_key, who, scope, &code, state.clock.now())
         .await
         .map_err(AppError::internal)?
         .right(field)

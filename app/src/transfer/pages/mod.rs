@@ -7,7 +7,7 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 use super::{
     api,
-    domain::{self, Answers, OfferStatus, LOGBOOK_FIELD},
+    domain::{Answers, OfferStatus, LOGBOOK_FIELD},
     service::{self, Step},
 };
 use crate::{
@@ -89,7 +89,7 @@ async fn vehicle_page(request: StepRequest<'_>, answers: &Answers, position: Pos
             .map(|v| Choice {
                 value: v.plate.clone(),
                 label: format!("{} – {} {} ({})", v.plate, v.make, v.model, v.year),
-                hint: Some(match domain::availability(v.engine_cc, v.offers > 0) {
+                hint: Some(match v.availability() {
                     Ok(()) => format!("{} cc", v.engine_cc),
                     Err(why) => lang.t(&format!("{}-hint", why.key())),
                 }),
