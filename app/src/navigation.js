@@ -3,7 +3,9 @@
 // server still renders every page; this only fetches it. Without JavaScript, or for anything unusual (another
 // site, a download, a file upload, a new build, a failed fetch), the browser does what it always does.
 // Loaded by every page's head with the page's CSP nonce (a file named by its content, kept by the browser for
-// good); scripts of a fetched page run with that same nonce.
+// good). Of a fetched page's inline scripts only those carrying that response's own nonce (from its
+// Content-Security-Policy header) run again, under this document's nonce: markup injected into a page, without the
+// nonce, stays inert as the policy meant.
 (() => {
   if (!window.fetch || !window.DOMParser || !window.history.pushState || !window.URLSearchParams) return;
   const nonce = document.currentScript && document.currentScript.nonce;
@@ -27,6 +29,7 @@
     document.body.inert = true;
     let response;
     let html;
+    let fetchedNonce = "";
     try {
       response = await fetch(url, Object.assign({ credentials: "same-origin", headers: { Accept: "text/html" } }, init));
       const type = response.headers.get("content-type") || "";
@@ -34,6 +37,9 @@
         throw new Error("not one of our pages");
       }
       html = await response.text();
+      const policy = response.headers.get("content-security-policy") || "";
+      const found = /'nonce-([^']+)'/.exec(policy);
+      fetchedNonce = found ? found[1] : "";
     } catch (error) {
       if (nav !== latest) return;
       document.body.inert = false;
@@ -52,10 +58,10 @@
       location.assign(response.url); // a new build: its CSS and code are loaded whole
       return;
     }
-    swap(doc, response.url, history);
+    swap(doc, response.url, history, fetchedNonce);
   }
 
-  function swap(doc, url, history) {
+  function swap(doc, url, history, fetchedNonce) {
     const islands = doc.body.querySelector("leptos-island") !== null;
     if (history === "push") window.history.pushState({ uraia: 1 }, "", url);
     else window.history.replaceState({ uraia: 1 }, "", url);
@@ -65,12 +71,14 @@
     if (islands) document.documentElement.removeAttribute("data-hydrated");
     document.body.replaceWith(document.adoptNode(doc.body));
     shown = location.pathname + location.search;
-    // Scripts parsed from a string do not run: the page's own run again, under this document's nonce (this one
-    // excepted: its listeners are already in place). The head's module script hydrates the new page's islands.
+    // Scripts parsed from a string do not run: the page's own (those with its response's nonce) run again, under
+    // this document's nonce (this one excepted: its listeners are already in place). The head's module script
+    // hydrates the new page's islands.
     const scripts = [...document.body.querySelectorAll("script")];
     if (islands) scripts.push(...doc.head.querySelectorAll('script[type="module"]'));
     for (const old of scripts) {
       if (old.src || !old.textContent || old.id === "uraia-navigation") continue;
+      if (!fetchedNonce || (old.nonce || old.getAttribute("nonce")) !== fetchedNonce) continue;
       const script = document.createElement("script");
       if (old.type) script.type = old.type;
       script.nonce = nonce;

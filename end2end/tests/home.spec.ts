@@ -4,7 +4,7 @@ import { open, withJs } from "./helpers";
 test("the home page says what the service does", async ({ page }, info) => {
   await open(page, "/en", info);
   await expect(page).toHaveTitle(/Uraia/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Renew, register and book NTSA services online");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Renew your licence, register a vehicle and book an inspection online");
   await expect(page.getByRole("link", { name: "Check what a service costs" })).toBeVisible();
   await expect(page.getByRole("contentinfo")).toContainText("https://uraia.go.ke");
 });
@@ -38,7 +38,7 @@ test("the language switch changes every visible string and is remembered", async
   await page.goto("/");
   await expect(page).toHaveURL(/\/sw$/);
   await page.getByRole("link", { name: "English" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Renew, register and book NTSA services online");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Renew your licence, register a vehicle and book an inspection online");
   expect(withJs(info) || (await page.locator("html").getAttribute("data-hydrated")) === null).toBeTruthy();
 });
 
@@ -46,7 +46,7 @@ test("pages render without JavaScript", async ({ page }, info) => {
   test.skip(withJs(info), "the no-js project checks this");
   await page.goto("/sw");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-    "Huisha, sajili na weka nafasi za huduma za NTSA mtandaoni",
+    "Huisha leseni, sajili gari na weka nafasi za huduma za NTSA mtandaoni",
   );
   await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
 });

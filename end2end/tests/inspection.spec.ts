@@ -51,7 +51,7 @@ test("book an annual inspection, pay, move it and cancel it", async ({ page }, i
   await expect(page.getByText("Your booking was moved.")).toBeVisible();
   await page.getByRole("button", { name: "Cancel booking" }).click();
   await expect(page.getByText("Your booking was cancelled.")).toBeVisible();
-  await expect(page.getByText("This booking was cancelled. Its place was given to others.")).toBeVisible();
+  await expect(page.getByText("This booking was cancelled. Someone else may now have its place.")).toBeVisible();
 
   // In Kiswahili, the booking's page says so too.
   await page.goto(page.url().replace("/en/", "/sw/"));

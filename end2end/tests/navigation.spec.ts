@@ -29,7 +29,7 @@ test("links swap the page in place, move focus to its heading, and the back butt
   }
   await page.goBack();
   await expect(page).toHaveURL(/\/en$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Renew, register and book NTSA services online");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Renew your licence, register a vehicle and book an inspection online");
   expect(await marked(page)).toBe(withJs(info));
   await page.goForward();
   await expect(page).toHaveURL(/\/en\/fees$/);
@@ -82,4 +82,25 @@ test("signing in, a redirect after a server function, and signing out all swap i
   // Signed out, the back button cannot show the dashboard: it is asked for again, and sign-in is required.
   await page.goBack();
   await expect(page.getByRole("heading", { name: "Your services" })).toHaveCount(0);
+});
+
+test("a script injected into a fetched page without the response's nonce does not run", async ({ page }, info) => {
+  test.skip(!withJs(info), "the swap exists only where JavaScript runs");
+  await open(page, "/en", info);
+  await mark(page);
+  // Markup that reached a page some other way (a stored value, a proxy): a script without the response's nonce.
+  await page.route("**/en/fees", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace(
+      "</main>",
+      '<script>window.uraiaInjected = 1;</script><script nonce="guessed">window.uraiaInjected = 2;</script></main>',
+    );
+    await route.fulfill({ response, body });
+  });
+  await page.getByRole("link", { name: "Check what a service costs" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check what a service costs" })).toBeVisible();
+  expect(await marked(page)).toBe(true);
+  // The page's own scripts ran (its island hydrated); the injected ones did not.
+  await islandsHydrated(page);
+  expect(await page.evaluate(() => (window as unknown as { uraiaInjected?: number }).uraiaInjected)).toBeUndefined();
 });

@@ -111,7 +111,7 @@ test("an unreachable phone, then Paybill from a bank app", async ({ page }, info
   await sendPrompt(page, "0712 345 673");
   await awaitResult(page, info, "Pay for your application");
   await expect(page.getByText(/We could not reach your phone/)).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Pay by Paybill or mobile banking" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Pay by Pay Bill or mobile banking" })).toBeVisible();
   // The Paybill instructions' account number (the application's reference).
   const reference = (await page.getByText(/^UR[2-9A-Z]{8}$/).last().textContent())?.trim() ?? "";
   expect(reference).toMatch(/^UR[2-9A-Z]{8}$/);

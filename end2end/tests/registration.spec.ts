@@ -9,7 +9,7 @@ import { payByCard, withJs } from "./helpers";
  */
 const people = [
   { id: "38980078", first: "Tabitha", year: "1962", vin: "1HGCM82633A004352", entry: "24MSAIM4012345" },
-  { id: "24487309", first: "Achieng", year: "1968", vin: "JH4KA7561PC008269", entry: "24JKAIM4012346" },
+  { id: "24487309", first: "Achieng", year: "1968", vin: "1G1ZT53826F109149", entry: "24JKAIM4012346" },
 ];
 const pick = (info: Parameters<typeof withJs>[0]) => people[withJs(info) ? 0 : 1];
 
@@ -50,7 +50,7 @@ test("register a vehicle: each mistake explained, paid, approved, and the plate 
   await page.getByLabel("Customs entry number").fill(person.entry);
   await continueOn(page);
   await expect(summary).toContainText("Chassis number is not valid: a character is mistyped");
-  await expect(summary).toContainText("NTSA has not published the fee for engines from 1,000 to 3,000 cc");
+  await expect(summary).toContainText("NTSA has not published the fee for engines from 1,201 to 3,000 cc");
   await expect(page.getByLabel("Chassis number (VIN)")).toHaveValue(mistyped);
   await page.getByLabel("Chassis number (VIN)").fill(person.vin);
   await page.getByLabel("Engine capacity in cc").fill("4608");

@@ -49,7 +49,7 @@ test("search 'NTSA' and 'leseni', renew for 3 years and submit: awaiting payment
   await expect(page.getByText(/Pay KES 1,450 to complete your application/)).toBeVisible();
   await expect(page.getByText("Awaiting payment").first()).toBeVisible();
   // Back on the dashboard, the application is listed with its status.
-  await page.getByRole("link", { name: "Go to your dashboard" }).click();
+  await page.getByRole("link", { name: "Go to Your services" }).click();
   const row = page.getByRole("row", { name: /Renew a driving licence/ });
   await expect(row).toContainText("Awaiting payment");
 });

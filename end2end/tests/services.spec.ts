@@ -24,7 +24,7 @@ test("the catalogue answers in Kiswahili and groups services by agency", async (
   await expect(page.getByRole("link", { name: "Huisha leseni ya udereva" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Weka nafasi ya ukaguzi wa gari" })).toBeVisible();
   await page.getByRole("link", { name: "Angalia huduma zote za serikali" }).first().click();
-  await expect(page.getByRole("heading", { name: "Mamlaka ya Taifa ya Usafiri na Usalama (NTSA)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Mamlaka ya Kitaifa ya Uchukuzi na Usalama (NTSA)" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Idara ya Huduma za Uhamiaji" })).toBeVisible();
   await expect(page.getByText("Huduma nyingine za serikali hazitolewi kwenye Uraia.")).toBeVisible();
 });

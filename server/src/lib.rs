@@ -201,7 +201,7 @@ async fn every_response(
     let mut response = match key.as_deref().and_then(|key| pages.get(key)) {
         Some(kept) => kept,
         None => {
-            let response = next.run(request).await;
+            let response = page_status(next.run(request).await);
             if is_page(&response) {
                 whole_page(response, &chunks, key.map(|key| (key, &pages))).await
             } else {
@@ -217,6 +217,27 @@ async fn every_response(
         response.headers_mut().insert(axum::http::header::CACHE_CONTROL, policy);
     }
     security::add_headers(&state, &mut response);
+    response
+}
+
+/// Gives a page the status it asked for. Leptos takes a page's status before an asynchronous body has resolved,
+/// so a page that failed into the 404 page, or redirected, while loading sometimes went out as 200 (with an empty
+/// main, or with a `Location` a browser ignores). The page's status also travels in a header (headers arrive
+/// whenever they are set), made the status here; a `Location` on a 200 is a redirect.
+fn page_status(mut response: Response) -> Response {
+    if let Some(code) = response.headers_mut().remove(app::pages::STATUS_HEADER) {
+        if let Some(status) = code
+            .to_str()
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .and_then(|c| StatusCode::from_u16(c).ok())
+        {
+            *response.status_mut() = status;
+        }
+    }
+    if response.status() == StatusCode::OK && response.headers().contains_key(axum::http::header::LOCATION) {
+        *response.status_mut() = StatusCode::FOUND;
+    }
     response
 }
 

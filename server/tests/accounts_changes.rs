@@ -163,7 +163,7 @@ on_both_engines!(
         );
         assert!(last_message(&app, E164)
             .await
-            .contains("sign-in codes will now be sent"));
+            .contains("we will send your sign-in codes this way"));
         browser
             .submit(
                 "/api/accounts/account/password",

@@ -17,7 +17,7 @@ async fn identity(app: &common::TestApp, kind: &str, form: &[(&str, &str)]) -> V
 }
 
 const NATIONAL_ID_SHAPED: &str =
-    "This is shaped like a Kenyan national ID number. If you are a Kenyan citizen, go back and choose Citizen; otherwise enter the number exactly as on your document";
+    "This looks like a Kenyan national ID number. If you are a Kenyan citizen, go back and choose Citizen. If not, enter the number exactly as it is on your document";
 
 on_both_engines!(a_citizens_number_cannot_be_taken_under_another_document, |app| {
     for kind in ["visitor", "resident", "diplomat"] {

@@ -411,3 +411,47 @@ on_both_engines!(a_stale_copy_of_the_answers_submits_nothing, |app| {
     assert!(tr("en").starts_with("Your answers changed while you were submitting"));
     assert!(tr("sw").starts_with("Majibu yako yalibadilika"));
 });
+
+on_both_engines!(a_missing_or_anothers_application_is_the_same_404_every_time, |app| {
+    let mut owner = Browser::new(&app);
+    register_citizen(&mut owner, EMAIL, PHONE).await;
+    let id = start_renewal(&mut owner).await;
+    let mut stranger = Browser::new(&app);
+    register_person(
+        &mut stranger,
+        ("31234567", "Otieno", "1985"),
+        "otieno@example.com",
+        "0722 000 001",
+    )
+    .await;
+    // The review saw about one in three of these come back 200 with an empty main.
+    for path in [
+        format!("/en/applications/{id}"),
+        "/en/applications/0123456789abcdef0123456789abcdef".to_string(),
+    ] {
+        for _ in 0..30 {
+            let page = stranger.get(&path).await;
+            assert_eq!(page.status, 404, "{path}");
+            assert!(
+                main(&page.body).contains("Page not found"),
+                "{path}: {}",
+                main(&page.body)
+            );
+        }
+    }
+    // Signed out, a signed-in page is a real redirect to sign in, every time.
+    for _ in 0..30 {
+        let page = app.get(&format!("/en/applications/{id}")).await;
+        assert!(
+            page.status.is_redirection(),
+            "{} {}",
+            page.status,
+            page.header("location")
+        );
+        assert!(
+            page.header("location").starts_with("/en/login"),
+            "{}",
+            page.header("location")
+        );
+    }
+});

@@ -16,7 +16,7 @@ on_both_engines!(the_demo_registry_is_loaded, |app| {
     assert_eq!(count(&app, "register_people").await, 200);
     assert!(count(&app, "vehicles").await >= 150);
     assert!(count(&app, "driving_licences").await >= 100);
-    assert_eq!(count(&app, "fees").await, 13);
+    assert_eq!(count(&app, "fees").await, 21, "every published band");
     assert_eq!(count(&app, "access_fee_bands").await, 6);
     for table in ["organisations", "tims_accounts", "inspection_centres", "test_units"] {
         assert!(count(&app, table).await > 0, "{table}");

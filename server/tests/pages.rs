@@ -6,7 +6,9 @@ on_both_engines!(the_home_page_renders_in_english, |app| {
     let page = app.get("/en").await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains(r#"<html lang="en""#), "{}", page.body);
-    assert!(page.body.contains("Renew, register and book NTSA services online"));
+    assert!(page
+        .body
+        .contains("Renew your licence, register a vehicle and book an inspection online"));
     assert!(page.body.contains("Skip to main content"));
     assert!(
         page.body.contains("https://uraia.go.ke"),
@@ -24,7 +26,7 @@ on_both_engines!(the_home_page_renders_in_kiswahili, |app| {
     assert!(page.body.contains(r#"<html lang="sw""#));
     assert!(page
         .body
-        .contains("Huisha, sajili na weka nafasi za huduma za NTSA mtandaoni"));
+        .contains("Huisha leseni, sajili gari na weka nafasi za huduma za NTSA mtandaoni"));
     assert!(page.body.contains("Ruka hadi maudhui makuu"));
     assert!(
         !page.body.contains("Skip to main content"),

@@ -60,7 +60,7 @@ on_both_engines!(a_person_links_by_details_and_only_their_own, |app| {
     let (_, page) = browser.submit("/api/tims/find", &[("identifier", "11055074")]).await;
     assert_eq!(
         errors(&page.body),
-        ["That TIMS account is not yours to link: it must be under your own ID number, or an organisation's you act for or direct"]
+        ["You cannot link that TIMS account. It must be under your own ID number, or under an organisation you act for or direct"]
     );
     let (_, page) = browser.submit("/api/tims/find", &[("identifier", "99999999")]).await;
     assert_eq!(

@@ -87,7 +87,7 @@ on_both_engines!(a_registration_goes_to_review_and_approval_gives_a_plate, |app|
         errors(&page.body),
         [
             "Chassis number is not valid: a character is mistyped. Check it against the customs entry",
-            "NTSA has not published the fee for engines from 1,000 to 3,000 cc. Register this vehicle at an NTSA office",
+            "NTSA has not published the fee for engines from 1,201 to 3,000 cc. Register this vehicle at an NTSA office",
             "Customs entry number must be like 24MSAIM4012345: the year, the customs station, IM4 and the serial number"
         ]
     );
@@ -295,9 +295,10 @@ on_both_engines!(a_customs_entry_registers_one_vehicle, |app| {
     assert_eq!(
         errors(&page.body),
         [
-            "A vehicle with this chassis number is already registered, or a paid application names it",
-            "This customs entry number has already been used: a vehicle is registered with it, or a paid application \
-             names it"
+            "A vehicle with this chassis number is already registered, or someone has already applied and paid to \
+             register it",
+            "This customs entry number has already been used to register a vehicle, or in an application that has \
+             been paid for"
         ]
     );
     // Once hers is rejected, its claim lapses.
@@ -316,4 +317,48 @@ on_both_engines!(a_customs_entry_registers_one_vehicle, |app| {
         .await;
     assert!(at.ends_with(&id), "{at}");
     assert_eq!(page.status, 404);
+});
+
+on_both_engines!(a_japanese_import_registers_by_its_frame_number_in_its_band, |app| {
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    let who = signed_in(&app, EMAIL).await;
+    let id = applications::start(&app.state, &who, "registration").await.unwrap();
+    let draft = || async { applications::owned(&app.state, &who, id.as_str()).await.unwrap() };
+    let vehicle = VehicleForm {
+        make: "Toyota".into(),
+        model: "Vitz".into(),
+        year: "2017".into(),
+        body_type: "hatchback".into(),
+        colour: "silver".into(),
+    };
+    registration::save_vehicle(&app.state, &who, &draft().await, &vehicle)
+        .await
+        .unwrap();
+    // A used import from Japan: a frame number, not a 17-character VIN; 1,100 cc is in a published band.
+    let identity = IdentityForm {
+        chassis_number: "ksp130 - 2204567".into(),
+        engine_number: "1KR-7782341".into(),
+        engine_cc: "1,100".into(),
+        customs_entry: "24MSAIM4099881".into(),
+    };
+    registration::save_identity(&app.state, &who, &draft().await, &identity)
+        .await
+        .unwrap();
+    registration::save_owner(&app.state, &who, &draft().await, "myself")
+        .await
+        .unwrap();
+    let fee = services::ready(&app.state, &who, &draft().await)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(fee, "registration-1001-1200cc");
+    let answers: String = sqlx::query_scalar("SELECT answers FROM applications WHERE id = $1")
+        .bind(id.as_str())
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    assert!(answers.contains("\"KSP130-2204567\""), "{answers}");
+    let (_, page) = browser.visit(&format!("/en/applications/{}/check", id.as_str())).await;
+    assert!(main(&page.body).contains("KES 2,150"), "{}", main(&page.body));
 });

@@ -2,7 +2,7 @@
 # sw/catalogue.ftl. `-keywords` are extra search words (other spellings, everyday names); they are never shown.
 
 catalogue-title = Government services
-catalogue-lead = Find a service by searching or browse the services by agency. NTSA's services for motorists are offered here.
+catalogue-lead = Search for a service or browse by agency. You can use NTSA's services for motorists here.
 catalogue-search-label = Search for a service
 catalogue-search-hint = For example: renew licence, inspection, matatu, leseni
 catalogue-search-button = Search
@@ -32,7 +32,7 @@ catalogue-agency-brs = Business Registration Service
 catalogue-agency-kra = Kenya Revenue Authority (KRA)
 
 catalogue-dl-renewal-title = Renew a driving licence
-catalogue-dl-renewal-summary = Renew for 1 or 3 years, or move to the smart driving licence (Smart DL). Unpaid traffic offences must be cleared first.
+catalogue-dl-renewal-summary = Renew for 1 or 3 years, or move to the smart driving licence (Smart DL). You must pay any unpaid traffic fines first.
 catalogue-dl-renewal-keywords = renewal license expired DL smart card driver driving permit
 catalogue-tims-title = Link your old TIMS account
 catalogue-tims-summary = Bring the vehicles and licences from the old TIMS portal into your account.
@@ -41,7 +41,7 @@ catalogue-inspection-title = Book a vehicle inspection
 catalogue-inspection-summary = Choose the vehicle, the type of inspection, a centre and a date.
 catalogue-inspection-keywords = inspect motor vehicle inspection centre commercial
 catalogue-driving-test-title = Book a driving test
-catalogue-driving-test-summary = Pick a test unit, a date and a time once your driving school has recorded you.
+catalogue-driving-test-summary = Choose a test centre, a date and a time once your driving school has registered you.
 catalogue-driving-test-keywords = test exam driving school learner provisional certificate competence
 catalogue-registration-title = Register a vehicle
 catalogue-registration-summary = Register a new or imported vehicle with its chassis and engine numbers.
@@ -50,7 +50,7 @@ catalogue-transfer-title = Transfer vehicle ownership
 catalogue-transfer-summary = The seller starts the transfer and the buyer accepts it within 14 days.
 catalogue-transfer-keywords = transfer ownership sell buy seller buyer logbook
 catalogue-psv-licence-title = Get a road service licence for a matatu or bus (PSV)
-catalogue-psv-licence-summary = A road service licence for a public service vehicle, by seats, SACCO and route.
+catalogue-psv-licence-summary = A road service licence for a public service vehicle. The fee depends on the number of seats.
 catalogue-psv-licence-keywords = matatu bus PSV road service licence SACCO route public service vehicle
 catalogue-psv-badge-title = Apply for a PSV badge
 catalogue-psv-badge-summary = The badge a matatu or bus driver or conductor must wear.

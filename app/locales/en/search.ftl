@@ -1,12 +1,12 @@
 # Uraia: English, copy of records (vehicle search, issue 13). Every key here must also be in sw/search.ftl.
 search-plate-title = Which vehicle?
-search-plate-intro = You get the register's record of the vehicle as it stands when you pay: make, model, colour, year, the owner's name (partly hidden), caveats and the inspection date.
+search-plate-intro = You get the vehicle's record on the day you pay. It shows the make, model, colour and year, the owner's name (partly hidden), any caveats (such as a loan or a police hold) and when the next inspection is due.
 search-field-plate = Number plate
 search-field-plate-hint = For example, KDA 123A
 search-error-plate-missing = Enter the number plate
 search-error-plate = Enter a number plate like KDA 123A, KMEA 123B or GK 123A
 search-error-plate-unknown = There is no vehicle on the register with the number plate { $plate }. Check it and try again
-search-check-hint = The record is the register's on the day you pay. A copy of records is not a logbook and does not prove ownership.
+search-check-hint = The record shows what the register says on the day you pay. A copy of records is not a logbook and does not prove who owns the vehicle.
 search-result-heading = The vehicle's record
 search-result-hint = The owner's name is partly hidden. Ask the seller for their ID card and compare it with the name.
 search-fact-owner = Owner

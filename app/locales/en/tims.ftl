@@ -2,14 +2,14 @@
 
 tims-link = Link your old TIMS account to see its vehicles and licences here
 tims-title = Link your old TIMS account
-tims-intro = NTSA's old portal, TIMS, closed in December 2023. If you had an account there, link it to bring its vehicles and licences into your Uraia account. You can link your own TIMS account, or one of an organisation you act for or direct.
+tims-intro = NTSA's old portal, TIMS, closed in December 2023. If you had an account there, link it to bring its vehicles and licences into your Uraia account. You can link your own TIMS account, or the TIMS account of an organisation you act for or direct.
 tims-field-identifier = KRA PIN or ID number
 tims-field-identifier-hint = The ID number or the organisation's KRA PIN the TIMS account was opened with, for example 28123456 or P051234567K
 tims-find = Find my TIMS account
 tims-error-missing = Enter the KRA PIN or ID number of your TIMS account
 tims-error-format = Enter an ID number (digits only) or a KRA PIN (P, 9 digits and a letter)
 tims-error-not-found = No TIMS account was found for that KRA PIN or ID number. Check it and try again
-tims-error-not-yours = That TIMS account is not yours to link: it must be under your own ID number, or an organisation's you act for or direct
+tims-error-not-yours = You cannot link that TIMS account. It must be under your own ID number, or under an organisation you act for or direct
 tims-error-already-yours = That TIMS account is already linked to your account
 tims-error-linked-elsewhere = That TIMS account is already linked to another Uraia account. Contact NTSA if you think this is wrong
 tims-prove-title = Prove the TIMS account is yours
@@ -28,4 +28,4 @@ tims-error-details = The first name and year of birth do not match the TIMS acco
 tims-notice-linked = Your TIMS account is linked. Its vehicles and licences are shown below.
 
 message-tims-code-subject = Your code to link a TIMS account
-message-tims-code-body = Uraia: your code to link this TIMS account to a Uraia account is { $code }. It expires in { $minutes } minutes. If you did not ask for it, do not share it with anyone.
+message-tims-code-body = Uraia: your code to link this TIMS account to your Uraia account is { $code }. It expires in { $minutes } minutes. Never share it. If you did not ask for it, ignore this message.

@@ -85,10 +85,27 @@ pub const SERVICES: [Service; 15] = [
     ntsa("driving-test", &["driving-test"], Availability::Soon),
     ntsa(
         "registration",
-        &["registration-under-1000cc", "registration-over-3000cc"],
+        &[
+            "registration-under-1000cc",
+            "registration-1001-1200cc",
+            "registration-over-3000cc",
+        ],
         Availability::Open,
     ),
-    ntsa("transfer", &["transfer-upto-1000cc"], Availability::Open),
+    ntsa(
+        "transfer",
+        &[
+            "transfer-upto-1000cc",
+            "transfer-1001-1200cc",
+            "transfer-1201-1500cc",
+            "transfer-1501-1700cc",
+            "transfer-1701-2000cc",
+            "transfer-2001-2500cc",
+            "transfer-2501-3000cc",
+            "transfer-over-3000cc",
+        ],
+        Availability::Open,
+    ),
     ntsa(
         "psv-licence",
         &["psv-6-8-seats", "psv-9-14-seats", "psv-over-26-seats"],

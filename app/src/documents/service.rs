@@ -293,16 +293,26 @@ pub fn rows(lang: Lang, document: &Document, masked: bool) -> Vec<(String, Strin
     rows
 }
 
+/// The line at the foot of a document: who issued it (or that it is a demonstration), and what only its kind needs
+/// (a renewal slip is carried with the old licence until the card comes; a receipt or a booking slip is not).
+pub fn footer(lang: Lang, kind: Kind, demo: bool) -> String {
+    let issued = lang.t(if demo {
+        "documents-footer-demo"
+    } else {
+        "documents-footer"
+    });
+    match kind {
+        Kind::RenewalSlip => format!("{issued} {}", lang.t("documents-footer-renewal")),
+        _ => issued,
+    }
+}
+
 /// The document as a PDF, in `lang`.
 pub fn pdf(state: &AppState, lang: Lang, document: &Document) -> anyhow::Result<Vec<u8>> {
     let url = verify_url(state, &document.code);
     let qr = qr::modules(&url)?;
     let title = lang.t(&format!("documents-title-{}", document.kind.code()));
-    let footer = if state.settings.demo_data {
-        lang.t("documents-footer-demo")
-    } else {
-        lang.t("documents-footer")
-    };
+    let footer = footer(lang, document.kind, state.settings.demo_data);
     pdf::render(&pdf::Page {
         heading: &lang.t("documents-heading"),
         title: &title,
@@ -314,4 +324,27 @@ pub fn pdf(state: &AppState, lang: Lang, document: &Document) -> anyhow::Result<
         qr: &qr,
         footer: &footer,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_renewal_slip_tells_its_holder_to_carry_it_with_the_old_licence() {
+        for lang in Lang::ALL {
+            let renewal = footer(lang, Kind::RenewalSlip, false);
+            assert!(renewal.starts_with(&lang.t("documents-footer")), "{renewal}");
+            assert!(renewal.ends_with(&lang.t("documents-footer-renewal")), "{renewal}");
+            for kind in [
+                Kind::Receipt,
+                Kind::InspectionSlip,
+                Kind::TransferBuyer,
+                Kind::RegistrationSlip,
+            ] {
+                assert_eq!(footer(lang, kind, false), lang.t("documents-footer"));
+            }
+            assert_eq!(footer(lang, Kind::Receipt, true), lang.t("documents-footer-demo"));
+        }
+    }
 }

@@ -8,4 +8,4 @@ mod not_found;
 pub use fees::FeesPage;
 pub use home::HomePage;
 pub use layout::Layout;
-pub use not_found::{ErrorPage, NotFoundPage};
+pub use not_found::{ErrorPage, NotFoundPage, STATUS_HEADER};

@@ -10,6 +10,11 @@ use crate::{
     i18n::{use_lang, Lang},
 };
 
+/// The header a page's own status travels in to the server's middleware (`server::every_response`), which makes it
+/// the response's status. A status set while an asynchronous page body resolves can miss the response, which
+/// takes its status early; headers travel with it whenever they are set.
+pub const STATUS_HEADER: &str = "x-uraia-status";
+
 /// Sets the HTTP status of the page being rendered on the server.
 fn set_status(code: u16) {
     #[cfg(feature = "ssr")]
@@ -18,6 +23,10 @@ fn set_status(code: u16) {
         http::StatusCode::from_u16(code),
     ) {
         response.set_status(status);
+        response.insert_header(
+            http::HeaderName::from_static(STATUS_HEADER),
+            http::HeaderValue::from(code),
+        );
     }
     #[cfg(not(feature = "ssr"))]
     let _ = code;

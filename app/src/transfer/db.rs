@@ -20,7 +20,7 @@ pub struct SellerVehicle {
 impl SellerVehicle {
     /// Whether it may be offered here (`domain::availability`).
     pub fn availability(&self) -> Result<(), super::domain::Unavailable> {
-        super::domain::availability(self.engine_cc, self.offers > 0, self.caveats > 0)
+        super::domain::availability(self.offers > 0, self.caveats > 0)
     }
 }
 

@@ -5,13 +5,25 @@ use serde::{Deserialize, Serialize};
 
 use crate::{error::FieldError, ids::PlateNumber};
 
-/// The catalogue code of the service, and its fee's.
+/// The catalogue code of the service.
 pub const CODE: &str = "transfer";
-pub const FEE: &str = "transfer-upto-1000cc";
 
-/// The one published band (DOMAIN.md: KES 1,660 up to 1,000 cc, "rises with engine size" without figures): a
-/// bigger engine is transferred at an NTSA office (README), not at an invented fee.
-pub const MAX_ENGINE_CC: i64 = 1000;
+/// The fee's band for an engine of `engine_cc` (DOMAIN.md: the schedule motoring guides have reprinted unchanged
+/// since 2017, from KES 1,660 up to 1,000 cc to 5,915 over 3,000 cc). Every size has a published fee, so every car
+/// on Kenya's roads can be transferred here. (Trailers and tractors have bands of their own; the register does not
+/// say which vehicles are those, so they are charged by engine like the rest until it does.)
+pub fn fee_code(engine_cc: i64) -> &'static str {
+    match engine_cc {
+        ..=1000 => "transfer-upto-1000cc",
+        1001..=1200 => "transfer-1001-1200cc",
+        1201..=1500 => "transfer-1201-1500cc",
+        1501..=1700 => "transfer-1501-1700cc",
+        1701..=2000 => "transfer-1701-2000cc",
+        2001..=2500 => "transfer-2001-2500cc",
+        2501..=3000 => "transfer-2501-3000cc",
+        _ => "transfer-over-3000cc",
+    }
+}
 
 /// The logbook's largest size (issue 13).
 pub const LOGBOOK_MAX_BYTES: u64 = 5 * 1024 * 1024;
@@ -129,8 +141,6 @@ pub struct Answers {
 pub enum Unavailable {
     /// A financier's interest, a police hold or a court order is on the register: only an office may transfer it.
     Caveat,
-    /// Over the one published fee band.
-    EngineTooLarge,
     /// Already offered to someone, waiting for their answer.
     InProgress,
 }
@@ -139,21 +149,18 @@ impl Unavailable {
     pub fn key(self) -> &'static str {
         match self {
             Unavailable::Caveat => "transfer-error-caveat",
-            Unavailable::EngineTooLarge => "transfer-error-engine",
             Unavailable::InProgress => "transfer-error-in-progress",
         }
     }
 }
 
-/// Whether a vehicle of `engine_cc` with (or without) an offer waiting and a caveat may be offered. A caveat comes
-/// first: it is what an office must look at, whatever the engine.
-pub fn availability(engine_cc: i64, offered: bool, caveated: bool) -> Result<(), Unavailable> {
+/// Whether a vehicle with (or without) an offer waiting and a caveat may be offered. A caveat comes first: it is
+/// what an office must look at.
+pub fn availability(offered: bool, caveated: bool) -> Result<(), Unavailable> {
     if caveated {
         Err(Unavailable::Caveat)
     } else if offered {
         Err(Unavailable::InProgress)
-    } else if engine_cc > MAX_ENGINE_CC {
-        Err(Unavailable::EngineTooLarge)
     } else {
         Ok(())
     }
@@ -222,12 +229,29 @@ mod tests {
 
     #[test]
     fn only_the_published_band_and_one_offer_at_a_time() {
-        assert_eq!(availability(990, false, false), Ok(()));
-        assert_eq!(availability(1000, false, false), Ok(()));
-        assert_eq!(availability(1001, false, false), Err(Unavailable::EngineTooLarge));
-        assert_eq!(availability(990, true, false), Err(Unavailable::InProgress));
-        assert_eq!(availability(990, false, true), Err(Unavailable::Caveat));
-        assert_eq!(availability(4000, true, true), Err(Unavailable::Caveat));
+        assert_eq!(availability(false, false), Ok(()));
+        assert_eq!(availability(true, false), Err(Unavailable::InProgress));
+        assert_eq!(availability(false, true), Err(Unavailable::Caveat));
+        assert_eq!(availability(true, true), Err(Unavailable::Caveat));
+    }
+
+    #[test]
+    fn every_engine_size_has_its_published_band() {
+        for (cc, band) in [
+            (990, "transfer-upto-1000cc"),
+            (1000, "transfer-upto-1000cc"),
+            (1001, "transfer-1001-1200cc"),
+            (1300, "transfer-1201-1500cc"),
+            (1500, "transfer-1201-1500cc"),
+            (1600, "transfer-1501-1700cc"),
+            (1800, "transfer-1701-2000cc"),
+            (2400, "transfer-2001-2500cc"),
+            (2700, "transfer-2501-3000cc"),
+            (3001, "transfer-over-3000cc"),
+            (4600, "transfer-over-3000cc"),
+        ] {
+            assert_eq!(fee_code(cc), band, "{cc} cc");
+        }
     }
 
     #[test]

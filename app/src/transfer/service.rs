@@ -200,9 +200,9 @@ pub async fn ready(
             .map_err(AppError::internal)?,
         None => None,
     };
-    if vehicle.is_none_or(|v| v.availability().is_err()) {
+    let Some(vehicle) = vehicle.filter(|v| v.availability().is_ok()) else {
         return Ok(Err(Step::Vehicle));
-    }
+    };
     let kept = db::logbook_of(&state.pool, application.id.as_str(), who.id.as_str())
         .await
         .map_err(AppError::internal)?
@@ -217,7 +217,7 @@ pub async fn ready(
         None => None,
     };
     match buyer {
-        Some(person) if person.account_id.is_some() => Ok(Ok(domain::FEE)),
+        Some(person) if person.account_id.is_some() => Ok(Ok(domain::fee_code(vehicle.engine_cc))),
         _ => Ok(Err(Step::Buyer)),
     }
 }
@@ -247,7 +247,13 @@ async fn offer(conn: &mut AnyConnection, application: &Application, now: i64) ->
         return Ok(false);
     };
     let seller = crate::accounts::db::id_number(conn, application.account.as_str()).await?;
-    if db::vehicle_of(conn, &seller, plate.as_str()).await?.is_none() {
+    let Some(vehicle) = db::vehicle_of(conn, &seller, plate.as_str()).await? else {
+        return Ok(false);
+    };
+    // A second guard behind the submission's version: the invoiced band must be this vehicle's, and no caveat
+    // noted since; else an officer looks at it.
+    let invoiced = application.fee_code.as_deref() == Some(domain::fee_code(vehicle.engine_cc));
+    if !invoiced || vehicle.caveats > 0 {
         return Ok(false);
     }
     let Some(buyer_account) = db::person(conn, &buyer.id_number).await?.and_then(|p| p.account_id) else {

@@ -31,11 +31,13 @@ pub const COLOURS: [&str; 14] = [
     "multi",
 ];
 
-/// The fee for an engine's size. The fee table has the two published bands (DOMAIN.md); NTSA publishes no figure
-/// for 1,000 to 3,000 cc, so such a vehicle is registered at an NTSA office, not here (README).
+/// The fee for an engine's size: every band with a published fee (DOMAIN.md: up to 1,000 cc, 1,001 to 1,200 cc,
+/// over 3,000 cc). NTSA publishes no figure for 1,201 to 3,000 cc, so such a vehicle is registered at an NTSA
+/// office rather than charged an invented fee (README).
 pub fn fee_code(engine_cc: i64) -> Option<&'static str> {
     match engine_cc {
-        ..1000 => Some("registration-under-1000cc"),
+        ..=1000 => Some("registration-under-1000cc"),
+        1001..=1200 => Some("registration-1001-1200cc"),
         3001.. => Some("registration-over-3000cc"),
         _ => None,
     }
@@ -191,7 +193,7 @@ fn parse_engine_number(text: &str) -> Option<String> {
 pub const ENGINE_CC: std::ops::RangeInclusive<i64> = 49..=20_000;
 
 /// Checks step 2, every problem at once. The fee band is checked here, so the person learns before paying that
-/// an engine of 1,000 to 3,000 cc is registered at an office.
+/// an engine of 1,201 to 3,000 cc is registered at an office.
 pub fn parse_identity(form: &IdentityForm) -> Result<Identity, Vec<FieldError>> {
     let mut errors = Vec::new();
     let chassis_number = vin::parse(&form.chassis_number).unwrap_or_else(|error| {
@@ -315,7 +317,10 @@ mod tests {
     #[test]
     fn fee_bands_are_the_published_ones() {
         assert_eq!(fee_code(999), Some("registration-under-1000cc"));
-        assert_eq!(fee_code(1000), None);
+        assert_eq!(fee_code(1000), Some("registration-under-1000cc"));
+        assert_eq!(fee_code(1001), Some("registration-1001-1200cc"));
+        assert_eq!(fee_code(1200), Some("registration-1001-1200cc"));
+        assert_eq!(fee_code(1201), None);
         assert_eq!(fee_code(3000), None);
         assert_eq!(fee_code(3001), Some("registration-over-3000cc"));
     }

@@ -13,6 +13,7 @@ use super::{
 use crate::{
     error::{AppError, FieldError},
     i18n::Lang,
+    pages::ErrorPage,
     ui::{ErrorSummary, NotificationBanner},
 };
 
@@ -100,9 +101,21 @@ pub fn BackLink(lang: Lang, #[prop(into)] to: String) -> impl IntoView {
     view! { <a href=lang.href(&to) class="back-link">{lang.t("back")}</a> }
 }
 
-/// A page body that loads asynchronously (the session is in the database) and may fail into the error page.
+/// A page body that loads asynchronously (the session is in the database) and may fail into the error page. The
+/// error page is rendered here, as the body's own view, rather than by the layout's error boundary catching it:
+/// caught there, the page sometimes went out before the boundary had swapped in the error page and set its
+/// status (a 200 with an empty main, about one time in three).
 pub fn page(body: impl std::future::Future<Output = Result<AnyView, AppError>> + Send + 'static) -> impl IntoView {
-    view! { <Suspense>{Suspend::new(body)}</Suspense> }
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                match body.await {
+                    Ok(view) => view,
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
 }
 
 /// What a signed-in page starts from: the session, its form's last answers and errors, who is signed in and the

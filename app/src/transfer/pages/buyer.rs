@@ -172,7 +172,10 @@ pub fn TransferAcceptPage() -> impl IntoView {
             <Notice lang notice />
             <PageHead title=title.clone() lang errors=state.errors() />
             <h1 class="heading-l">{title}</h1>
-            <p class="body">{lang.t_with("transfer-code-sent", &[("phone", mask_phone(who.phone.as_str()))])}</p>
+            <p class="body">{lang.t_with("transfer-code-sent", &[
+                ("phone", mask_phone(who.phone.as_str())),
+                ("minutes", (crate::web::challenges::CODE_SECONDS / 60).to_string()),
+            ])}</p>
             <SummaryList rows=offer_rows(lang, &offer) />
             <PostForm action=api::TransferAccept::url()>
                 <Hidden name="id" value=id />
