@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::{
     applications::{
-        domain::{Application, ApplicationId, Decision, Payment},
+        domain::{Application, ApplicationId, Decision, Payment, Status},
         pages::StepRequest,
         service::{self as applications, Completion, Decided, Paid},
     },
@@ -81,6 +81,18 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
     }
 }
 
+/// The message key naming `status` of an application of `service` (`what`: `status` for its tag and timeline,
+/// `panel` for its page's banner). A transfer's review is the buyer's answer, not an officer's, so it is named
+/// as what it is: waiting for the buyer, accepted by the buyer.
+pub fn status_key(service: &str, status: Status, what: &str) -> String {
+    match (service, status) {
+        (transfer::domain::CODE, Status::InReview | Status::Approved) => {
+            format!("transfer-application-{what}-{}", status.code())
+        }
+        _ => format!("applications-{what}-{}", status.code()),
+    }
+}
+
 /// What paying (or approving) an application does to the registers.
 fn completion(service: &str) -> Option<Completion> {
     match service {
@@ -91,6 +103,27 @@ fn completion(service: &str) -> Option<Completion> {
         transfer::domain::CODE => Some(transfer::service::on_paid),
         _ => None,
     }
+}
+
+/// What deleting a draft lets go of (an inspection draft: its held place).
+fn release(service: &str) -> Option<applications::Release> {
+    match service {
+        inspection::domain::CODE => Some(inspection::service::on_discard),
+        _ => None,
+    }
+}
+
+/// Deletes `who`'s draft `id`, letting go of what it held; false when it is no longer a draft.
+pub async fn discard(state: &AppState, who: &SignedIn, id: &str) -> Result<bool, AppError> {
+    fn nothing<'a>(
+        _: &'a mut sqlx::AnyConnection,
+        _: &'a Application,
+        _: i64,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = anyhow::Result<()>> + Send + 'a>> {
+        Box::pin(async { Ok(()) })
+    }
+    let service = applications::owned(state, who, id).await?.service;
+    applications::discard(state, who, id, release(&service).unwrap_or(nothing)).await
 }
 
 /// What approving an application does to the registers (a registration: the vehicle and its plate).

@@ -49,11 +49,16 @@ test("book an annual inspection, pay, move it and cancel it", async ({ page }, i
   await page.getByLabel("New date and time").selectOption({ index: 12 });
   await page.getByRole("button", { name: "Move booking" }).click();
   await expect(page.getByText("Your booking was moved.")).toBeVisible();
+  // Cancelling asks first, saying the fee is not refunded.
+  await page.getByRole("button", { name: "Cancel booking" }).click();
+  await expect(page.getByRole("alert")).toContainText("Tick the box to confirm that you want to cancel: the fee is not refunded");
+  await expect(page.getByText("Your booking was cancelled.")).toHaveCount(0);
+  await page.getByRole("checkbox", { name: /I want to cancel this booking, and I understand that the fee of KES 1,100 is not refunded/ }).check();
   await page.getByRole("button", { name: "Cancel booking" }).click();
   await expect(page.getByText("Your booking was cancelled.")).toBeVisible();
   await expect(page.getByText("This booking was cancelled. Someone else may now have its place.")).toBeVisible();
 
   // In Kiswahili, the booking's page says so too.
   await page.goto(page.url().replace("/en/", "/sw/"));
-  await expect(page.getByText("Nafasi hii ilighairiwa. Imepewa watu wengine.")).toBeVisible();
+  await expect(page.getByText("Nafasi hii ilighairiwa. Huenda mtu mwingine ameichukua.")).toBeVisible();
 });

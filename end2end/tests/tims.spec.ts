@@ -35,7 +35,7 @@ test("a TIMS account is linked by first name and year of birth, after a wrong tr
   // Someone else's record is refused.
   await page.getByLabel("KRA PIN or ID number").fill("22345678");
   await page.getByRole("button", { name: "Find my TIMS account" }).click();
-  await expect(page.getByRole("alert")).toContainText("That TIMS account is not yours to link");
+  await expect(page.getByRole("alert")).toContainText("You cannot link that TIMS account");
   await expect(page.getByLabel("KRA PIN or ID number")).toHaveValue("22345678");
   await page.getByLabel("KRA PIN or ID number").fill(person.id);
   await page.getByRole("button", { name: "Find my TIMS account" }).click();

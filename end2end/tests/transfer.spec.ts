@@ -56,7 +56,7 @@ async function offer(page: Page, sale: typeof accepted) {
   await page.getByRole("button", { name: "Submit application" }).click();
   await page.getByRole("link", { name: "Pay now" }).click();
   await payByCard(page, sale.total);
-  await expect(page.getByRole("heading", { name: "Application in review" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Waiting for the buyer" })).toBeVisible();
   await expect(page.getByText(new RegExp(`${sale.buyer.first} .* has until .* to accept the transfer of ${sale.plate}`))).toBeVisible();
 }
 

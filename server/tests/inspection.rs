@@ -241,12 +241,24 @@ on_both_engines!(
         let (_, page) = browser.visit(&format!("/en/verify/{old_code}")).await;
         assert!(!main(&page.body).contains("09:00"));
 
-        // Cancelled: the place frees at once and the slip is withdrawn.
+        // Cancelling asks first (the fee is not refunded): without the box ticked nothing changes.
         let (_, page) = browser.follow("/api/inspection/cancel", &[("id", &id)]).await;
+        assert_eq!(
+            errors(&page.body),
+            ["Tick the box to confirm that you want to cancel: the fee is not refunded"]
+        );
+        assert_eq!(taken(&app, &later, "09:00").await, 1);
+        assert!(slip().await.1.is_none(), "still valid");
+        // Cancelled: the place frees at once and the slip is withdrawn.
+        let (_, page) = browser
+            .follow("/api/inspection/cancel", &[("id", &id), ("confirm", "yes")])
+            .await;
         assert!(main(&page.body).contains("Your booking was cancelled"));
         assert_eq!(taken(&app, &later, "09:00").await, 0);
         assert!(slip().await.1.is_some(), "revoked");
-        let (_, page) = browser.follow("/api/inspection/cancel", &[("id", &id)]).await;
+        let (_, page) = browser
+            .follow("/api/inspection/cancel", &[("id", &id), ("confirm", "yes")])
+            .await;
         assert!(main(&page.body).contains("This booking was cancelled"));
     }
 );
@@ -490,4 +502,41 @@ on_both_engines!(a_person_has_at_most_three_unpaid_applications_of_a_service, |a
         .await,
         3
     );
+});
+
+on_both_engines!(a_deleted_draft_gives_its_held_place_back, |app| {
+    let mut browser = Browser::new(&app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    let day = domain::bookable_days(app.state.clock.today())[2].to_string();
+    let id = draft_for_kda(&mut browser, &day).await;
+    browser
+        .follow(
+            "/api/inspection/slot",
+            &[("id", &id), ("time", &format!("{day}T10:00"))],
+        )
+        .await;
+    assert_eq!(taken(&app, &day, "10:00").await, 1);
+    // "My applications" offers to delete the draft; deleting it frees the place at once.
+    let (_, page) = browser.visit("/en/dashboard").await;
+    assert!(main(&page.body).contains("Delete draft"), "{}", main(&page.body));
+    let (at, page) = browser.follow("/api/applications/delete", &[("id", &id)]).await;
+    assert_eq!(at, "/en/dashboard");
+    assert!(main(&page.body).contains("Your draft was deleted."));
+    assert_eq!(taken(&app, &day, "10:00").await, 0);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM applications").await, 0);
+    // In Kiswahili too; another person's draft, or a submitted application, is not deleted.
+    let (_, page) = browser.visit("/sw/dashboard").await;
+    assert!(!main(&page.body).contains("Futa rasimu"), "no draft left");
+    let mut stranger = Browser::new(&app);
+    common::browser::register_person(
+        &mut stranger,
+        ("31234567", "Otieno", "1985"),
+        "otieno@example.com",
+        "0722 000 001",
+    )
+    .await;
+    let mine = draft_for_kda(&mut browser, &day).await;
+    let (_, page) = stranger.follow("/api/applications/delete", &[("id", &mine)]).await;
+    assert_eq!(page.status, 404);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM applications").await, 1);
 });

@@ -211,3 +211,27 @@ async fn building_a_router_does_not_stall_pages_being_rendered() {
     builder.await.unwrap();
     app.stop().await;
 }
+
+on_both_engines!(a_signed_in_person_sees_where_they_are_and_how_to_sign_out, |app| {
+    let mut browser = common::browser::Browser::new(&app);
+    common::browser::register_citizen(&mut browser, common::browser::EMAIL, common::browser::PHONE).await;
+    for path in ["/en", "/en/services/inspection", "/en/fees"] {
+        let page = browser.get(path).await;
+        assert!(
+            page.body.contains("Sign out") && page.body.contains(">Your services<"),
+            "{path}"
+        );
+    }
+    // The home page sends them on to their services instead of offering an account; a service page does not tell
+    // them to sign in, and says what they need before starting.
+    let home = browser.get("/en").await.body;
+    assert!(home.contains("Go to Your services") && !home.contains("Create an account"));
+    let inspection = browser.get("/en/services/inspection").await.body;
+    assert!(inspection.contains("Before you start") && inspection.contains("a vehicle registered in your name"));
+    assert!(!inspection.contains("You need a verified Uraia account to apply"));
+    // Signed out, the same pages offer an account and say nothing of signing out.
+    let signed_out = app.get("/en").await.body;
+    assert!(!signed_out.contains("Sign out") && signed_out.contains("Create an account"));
+    let sw = browser.get("/sw").await.body;
+    assert!(sw.contains("Nenda kwenye Huduma zako"));
+});

@@ -318,6 +318,17 @@ on_both_engines!(the_named_buyer_accepts_and_the_register_changes, |app| {
         html.contains("accepted. KCM 753W is now registered in their name"),
         "{html}"
     );
+    // The states are named as they are (no officer was involved), and a deadline no longer matters.
+    assert!(
+        html.contains("Accepted by the buyer") && html.contains("Waiting for the buyer"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("Approved") && !html.contains("In review") && !html.contains("Answer by"),
+        "{html}"
+    );
+    let (_, page) = rehema.visit(&format!("/en/transfers/{id}")).await;
+    assert!(!main(&page.body).contains("Answer by"), "{}", main(&page.body));
     assert!(!html.contains("buyer's acknowledgement") && !html.contains("buyer&#x27;s acknowledgement"));
     assert!(last_message(&app, LUCY_PHONE)
         .await

@@ -160,6 +160,7 @@ accounts-dashboard-organisations = Organisations you act for
 accounts-dashboard-visitor = As a visitor you can check fees and pay for services open to visitors. Driving licences, vehicle registration and transfers need a citizen, resident or business account.
 accounts-account-title = Your account
 accounts-nav-label = Your account
+accounts-pages-label = Your pages
 accounts-sign-out = Sign out
 accounts-change-password = Change your password
 accounts-change-email = Change your email address

@@ -23,6 +23,13 @@ catalogue-service-total = Total
 catalogue-service-start = Start now
 catalogue-service-soon = This service is not open on Uraia yet. Until it opens, use NTSA's service on eCitizen. The fee is the same.
 catalogue-service-sign-in = You need a verified Uraia account to apply. Sign in or create an account when you start.
+catalogue-service-need-heading = Before you start
+catalogue-dl-renewal-need = You need a driving licence on the register under your ID number (if Your services does not show it, link your old TIMS account first), and no unpaid traffic fines.
+catalogue-inspection-need = You need a vehicle registered in your name (if Your services shows none, link your old TIMS account first). An annual inspection is only for PSVs and commercial vehicles.
+catalogue-registration-need = You need the vehicle's chassis number (a frame number like NZE161-1234567, or a VIN), its engine number and size, and the customs entry number.
+catalogue-transfer-need = You need a vehicle registered in your own name with no caveat on it, a scan or photo of its logbook, and the buyer's ID number and first name. The buyer needs a Uraia account to accept.
+catalogue-vehicle-search-need = You need the vehicle's number plate.
+catalogue-tims-need = You need the ID number your TIMS account was opened with, or the KRA PIN of an organisation you act for or direct, and the phone on that account.
 catalogue-service-back = All services
 
 catalogue-agency-ntsa = National Transport and Safety Authority (NTSA)

@@ -160,6 +160,7 @@ accounts-dashboard-organisations = Mashirika unayowakilisha
 accounts-dashboard-visitor = Ukiwa mgeni unaweza kuangalia ada na kulipia huduma zilizo wazi kwa wageni. Leseni za udereva, usajili na uhamisho wa magari vinahitaji akaunti ya raia, mkaazi au biashara.
 accounts-account-title = Akaunti yako
 accounts-nav-label = Akaunti yako
+accounts-pages-label = Kurasa zako
 accounts-sign-out = Ondoka
 accounts-change-password = Badilisha nenosiri lako
 accounts-change-email = Badilisha anwani yako ya barua pepe

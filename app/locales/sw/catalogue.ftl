@@ -23,6 +23,13 @@ catalogue-service-total = Jumla
 catalogue-service-start = Anza sasa
 catalogue-service-soon = Huduma hii bado haijafunguliwa kwenye Uraia. Hadi itakapofunguliwa, tumia huduma ya NTSA kwenye eCitizen. Ada ni ileile.
 catalogue-service-sign-in = Unahitaji akaunti ya Uraia iliyothibitishwa ili kuomba. Ingia au fungua akaunti utakapoanza.
+catalogue-service-need-heading = Kabla ya kuanza
+catalogue-dl-renewal-need = Unahitaji leseni ya udereva iliyosajiliwa kwa nambari yako ya kitambulisho (ikiwa Huduma zako haionyeshi leseni yako, unganisha kwanza akaunti yako ya zamani ya TIMS), na usiwe na faini za barabarani ambazo hazijalipwa.
+catalogue-inspection-need = Unahitaji gari lililosajiliwa kwa jina lako (ikiwa Huduma zako haionyeshi gari lolote, unganisha kwanza akaunti yako ya zamani ya TIMS). Ukaguzi wa kila mwaka ni wa PSV na magari ya biashara tu.
+catalogue-registration-need = Unahitaji nambari ya chasisi ya gari (nambari ya fremu kama NZE161-1234567, au VIN), nambari na ukubwa wa injini, na nambari ya hati ya forodha.
+catalogue-transfer-need = Unahitaji gari lililosajiliwa kwa jina lako mwenyewe bila kizuizi chochote, nakala iliyochanganuliwa au picha ya kitabu chake cha kumbukumbu za gari, na nambari ya kitambulisho na jina la kwanza la mnunuzi. Mnunuzi anahitaji akaunti ya Uraia ili kukubali.
+catalogue-vehicle-search-need = Unahitaji nambari ya usajili ya gari.
+catalogue-tims-need = Unahitaji nambari ya kitambulisho ambayo akaunti yako ya TIMS ilifunguliwa nayo, au PIN ya KRA ya shirika unalowakilisha au ambalo wewe ni mkurugenzi wake, na simu iliyo kwenye akaunti hiyo.
 catalogue-service-back = Huduma zote
 
 catalogue-agency-ntsa = Mamlaka ya Kitaifa ya Uchukuzi na Usalama (NTSA)

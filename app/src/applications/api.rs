@@ -74,6 +74,26 @@ pub async fn start_application(service: Option<String>) -> Result<(), AppError> 
     ctx.finish(result, FORM, "services", &[]).await
 }
 
+/// Deletes a draft (from "My applications"), giving back what it held; the dashboard says so.
+#[server(endpoint = "applications/delete")]
+#[tracing::instrument(skip_all)]
+pub async fn delete_draft(id: Option<String>) -> Result<(), AppError> {
+    let mut ctx = Ctx::load().await?;
+    let id = id.unwrap_or_default();
+    let result = match signed_in(&ctx).await? {
+        Err(page) => Ok(page.path()),
+        Ok(who) => match crate::services::discard(&ctx.state, &who, &id).await {
+            Ok(true) => {
+                ctx.notice("applications-draft-deleted");
+                Ok("dashboard".to_string())
+            }
+            Ok(false) => Ok(page_of(&ApplicationId::parse(&id).ok_or(AppError::NotFound)?)),
+            Err(error) => Err(error),
+        },
+    };
+    ctx.finish(result, FORM, "dashboard", &[]).await
+}
+
 /// Submits a draft from its check page. Submitting twice (a double click, two tabs) shows the one application.
 #[server(endpoint = "applications/submit")]
 #[tracing::instrument(skip_all)]

@@ -190,6 +190,16 @@ pub async fn submit(
     Ok(done.rows_affected() == 1)
 }
 
+/// Deletes a draft of `account`'s (its answers and what hangs off it go with it); false when it is not a draft.
+pub async fn delete_draft(conn: &mut AnyConnection, id: &ApplicationId, account: &AccountId) -> anyhow::Result<bool> {
+    let done = sqlx::query("DELETE FROM applications WHERE id = $1 AND account_id = $2 AND status = 'draft'")
+        .bind(id.as_str())
+        .bind(account.as_str())
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Moves an application from `from` to `to`; false when it was not at `from` (another request moved it first).
 /// Only the moves `Status::next` allows are made.
 pub async fn advance(

@@ -161,7 +161,8 @@ pub fn StartButton(lang: Lang, service: &'static str) -> impl IntoView {
     }
 }
 
-fn status_tag(lang: Lang, status: Status) -> impl IntoView {
+fn status_tag(lang: Lang, application: &Application) -> impl IntoView {
+    let status = application.status;
     let colour = match status {
         Status::Draft => TagColour::Grey,
         Status::Submitted | Status::AwaitingPayment => TagColour::Yellow,
@@ -169,7 +170,7 @@ fn status_tag(lang: Lang, status: Status) -> impl IntoView {
         Status::Approved | Status::Completed => TagColour::Green,
         Status::Rejected => TagColour::Red,
     };
-    view! { <Tag text=lang.t(&format!("applications-status-{}", status.code())) colour /> }
+    view! { <Tag text=lang.t(&services::status_key(&application.service, status, "status")) colour /> }
 }
 
 /// A decision's reason: an officer's words as written, or one of Uraia's own (`applications-reason-…`, a buyer
@@ -246,7 +247,7 @@ async fn status_page(
         .map(|event| {
             view! {
                 <li class="timeline__item">
-                    <strong>{lang.t(&format!("applications-status-{}", event.status.code()))}</strong>
+                    <strong>{lang.t(&services::status_key(&application.service, event.status, "status"))}</strong>
                     <span class="hint">" – "{calendar::moment(lang, event.at)}</span>
                 </li>
             }
@@ -256,9 +257,9 @@ async fn status_page(
         <BackLink lang to="dashboard" />
         <Notice lang notice />
         <PageHead title=title.clone() lang errors=state.errors() />
-        <Panel title=lang.t(&format!("applications-panel-{}", application.status.code())) reference=reference.clone() />
+        <Panel title=lang.t(&services::status_key(&application.service, application.status, "panel")) reference=reference.clone() />
         <h2 class="heading-m">{title}</h2>
-        <p class="body">{lang.t("applications-status-label")}" "{status_tag(lang, application.status)}</p>
+        <p class="body">{lang.t("applications-status-label")}" "{status_tag(lang, application)}</p>
         {(application.status == Status::AwaitingPayment).then(|| view! {
             <p class="body">{lang.t_with("applications-awaiting-payment", &[("total", total.clone()), ("reference", reference.clone())])}</p>
             <p class="body">
@@ -326,14 +327,27 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
                         .reference
                         .as_ref()
                         .map_or_else(|| lang.t("applications-no-reference"), |r| r.to_string());
+                    // A draft may be deleted (a change of mind, or one that cannot go on).
+                    let delete = (application.status == Status::Draft).then(|| {
+                        let (id, title) = (application.id.as_str().to_string(), title.clone());
+                        view! {
+                            <form method="post" action=api::DeleteDraft::url() class="table__form">
+                                <input type="hidden" name="id" value=id />
+                                <button type="submit" class="link-button">
+                                    {lang.t("applications-delete-draft")}<span class="visually-hidden">" "{title}</span>
+                                </button>
+                            </form>
+                        }
+                    });
                     view! {
                         <tr>
                             <th scope="row" class="table__cell">{reference}</th>
                             <td class="table__cell">{title.clone()}</td>
-                            <td class="table__cell">{status_tag(lang, application.status)}</td>
+                            <td class="table__cell">{status_tag(lang, application)}</td>
                             <td class="table__cell">{calendar::day_of(lang, application.updated_at)}</td>
                             <td class="table__cell">
                                 <a href=lang.href(&link)>{lang.t(action)}<span class="visually-hidden">" "{title}</span></a>
+                                {delete}
                             </td>
                         </tr>
                     }

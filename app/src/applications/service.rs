@@ -22,6 +22,33 @@ pub type Completion = for<'a> fn(
     i64,
 ) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>>;
 
+/// What a service lets go of when a draft of it is deleted (an inspection draft's held place), in the deletion's
+/// transaction.
+pub type Release = for<'a> fn(
+    &'a mut AnyConnection,
+    &'a Application,
+    i64,
+) -> Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send + 'a>>;
+
+/// Deletes `who`'s draft `id` (a person may change their mind before submitting), after `release` has let go of
+/// what the draft held. False when it is not a draft (submitted meanwhile): nothing is deleted.
+pub async fn discard(state: &AppState, who: &SignedIn, id: &str, release: Release) -> Result<bool, AppError> {
+    let application = owned(state, who, id).await?;
+    if application.status != Status::Draft {
+        return Ok(false);
+    }
+    let run = async {
+        let mut tx = begin_write(&state.pool).await?;
+        release(&mut tx, &application, state.clock.now()).await?;
+        if !db::delete_draft(&mut tx, &application.id, &who.id).await? {
+            return Ok(false);
+        }
+        tx.commit().await?;
+        anyhow::Ok(true)
+    };
+    run.await.map_err(AppError::internal)
+}
+
 /// Opens `who`'s draft of `service`, or finds the one already open.
 pub async fn start(state: &AppState, who: &SignedIn, service: &str) -> anyhow::Result<ApplicationId> {
     let mut conn = state.pool.acquire().await?;

@@ -144,6 +144,26 @@ mod tests {
     }
 
     #[test]
+    fn the_home_page_lists_as_available_only_what_is_open() {
+        use crate::pages::home::{OPEN, SOON};
+        for (key, codes) in OPEN {
+            for code in codes.iter() {
+                let availability = service(code).unwrap().availability;
+                assert!(
+                    matches!(availability, Availability::Open | Availability::Page(_)),
+                    "{key}: {code} is {availability:?}"
+                );
+            }
+        }
+        for (key, codes) in SOON {
+            assert!(!codes.is_empty(), "{key}");
+            for code in codes.iter() {
+                assert_eq!(service(code).unwrap().availability, Availability::Soon, "{key}: {code}");
+            }
+        }
+    }
+
+    #[test]
     fn only_ntsa_services_have_fees_here() {
         for service in SERVICES {
             assert_eq!(

@@ -202,6 +202,10 @@ pub fn ServicePage() -> impl IntoView {
             lang.t("fees-row-access"),
             lang.t("catalogue-service-total"),
         ];
+        // Signed in already: no word about signing in.
+        let sign_in = move || {
+            (!crate::pages::has_session()).then(|| view! { <p class="body">{lang.t("catalogue-service-sign-in")}</p> })
+        };
         Ok(view! {
             <BackLink lang to="services" />
             <PageHead title=title.clone() lang errors=vec![] />
@@ -213,11 +217,15 @@ pub fn ServicePage() -> impl IntoView {
             })}
             {match service.availability {
                 Availability::Open => view! {
-                    <p class="body">{lang.t("catalogue-service-sign-in")}</p>
+                    <h2 class="heading-m">{lang.t("catalogue-service-need-heading")}</h2>
+                    <p class="body">{lang.t(&format!("catalogue-{}-need", service.code))}</p>
+                    {sign_in()}
                     <StartButton lang service=service.code />
                 }.into_any(),
                 Availability::Page(path) => view! {
-                    <p class="body">{lang.t("catalogue-service-sign-in")}</p>
+                    <h2 class="heading-m">{lang.t("catalogue-service-need-heading")}</h2>
+                    <p class="body">{lang.t(&format!("catalogue-{}-need", service.code))}</p>
+                    {sign_in()}
                     <p class="body"><a href=lang.href(path) class="button button--start">{lang.t("catalogue-service-start")}</a></p>
                 }.into_any(),
                 _ => view! { <p class="body"><StatusTag lang availability=service.availability /></p>

@@ -151,8 +151,12 @@ pub async fn inspection_reschedule(id: Option<String>, time: Option<String>) -> 
 
 #[server(endpoint = "inspection/cancel")]
 #[tracing::instrument(skip_all)]
-pub async fn inspection_cancel(id: Option<String>) -> Result<(), AppError> {
+pub async fn inspection_cancel(id: Option<String>, confirm: Option<String>) -> Result<(), AppError> {
     change(id, "", "inspection-cancelled-notice", |state, who, id| async move {
+        // Nothing is cancelled until the person has said they know the fee is not refunded.
+        if confirm.as_deref() != Some("yes") {
+            return Err(AppError::field("confirm", "inspection-error-cancel-confirm"));
+        }
         super::service::cancel(&state, &who, &id).await
     })
     .await

@@ -201,6 +201,24 @@ pub async fn ready(
     }
 }
 
+/// A deleted draft gives its held place back at once, instead of keeping it from others until the hold runs out.
+pub fn on_discard<'a>(
+    conn: &'a mut AnyConnection,
+    application: &'a Application,
+    _now: i64,
+) -> Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send + 'a>> {
+    Box::pin(async move {
+        let id = application.id.as_str();
+        db::lock_application(conn, id).await?;
+        if let Some(booking) = db::booking(conn, id).await? {
+            if db::advance(conn, id, "held", "cancelled").await? {
+                db::give_back(conn, &booking.centre, &booking.day, &booking.slot, 1).await?;
+            }
+        }
+        Ok(())
+    })
+}
+
 /// A paid booking completes: its held place becomes booked. A hold that lapsed before the money came takes its
 /// place again if one is left; if none is, an officer offers another time.
 pub fn on_paid<'a>(

@@ -5,15 +5,23 @@ use leptos_meta::Title;
 
 use crate::{i18n::use_lang, site::use_site_info, ui::NotificationBanner};
 
-/// The NTSA services Uraia brings together (from the product document), by translation key.
-const SERVICES: [&str; 7] = [
-    "home-service-licence",
-    "home-service-registration",
-    "home-service-inspection",
-    "home-service-test",
-    "home-service-psv",
-    "home-service-tims",
-    "home-service-pay",
+/// What a person can do here today, by translation key, with the catalogue services each stands for (a test in
+/// `catalogue::domain` keeps the two lists honest: a line is here only while its services are open).
+pub const OPEN: [(&str, &[&str]); 5] = [
+    ("home-service-licence", &["dl-renewal"]),
+    (
+        "home-service-registration",
+        &["registration", "transfer", "vehicle-search"],
+    ),
+    ("home-service-inspection", &["inspection"]),
+    ("home-service-tims", &["tims"]),
+    ("home-service-pay", &[]),
+];
+
+/// What the product document promises and is not open yet: listed apart, as coming, never as available.
+pub const SOON: [(&str, &[&str]); 2] = [
+    ("home-service-test", &["driving-test"]),
+    ("home-service-psv", &["psv-licence", "psv-badge"]),
 ];
 
 #[component]
@@ -31,7 +39,11 @@ pub fn HomePage() -> impl IntoView {
         <p class="lead">{lang.t("home-lead")}</p>
         <h2 class="heading-m">{lang.t("home-services-heading")}</h2>
         <ul class="list list--bullet">
-            {SERVICES.iter().map(|key| view! { <li>{lang.t(key)}</li> }).collect_view()}
+            {OPEN.iter().map(|(key, _)| view! { <li>{lang.t(key)}</li> }).collect_view()}
+        </ul>
+        <h2 class="heading-m">{lang.t("home-soon-heading")}</h2>
+        <ul class="list list--bullet">
+            {SOON.iter().map(|(key, _)| view! { <li>{lang.t(key)}</li> }).collect_view()}
         </ul>
         <h2 class="heading-m">{lang.t("home-need-heading")}</h2>
         <ul class="list list--bullet">
@@ -39,12 +51,25 @@ pub fn HomePage() -> impl IntoView {
             <li>{lang.t("home-need-contact")}</li>
             <li>{lang.t("home-need-pay")}</li>
         </ul>
-        <p class="body">
-            <a href=lang.href("register") class="button button--start">{lang.t("accounts-register-link")}</a>
-        </p>
-        <p class="body">
-            {lang.t("accounts-have-account")}" "<a href=lang.href("login")>{lang.t("accounts-sign-in-link")}</a>
-        </p>
+        // A signed-in person is sent on to their services, not offered an account they have.
+        {if super::layout::has_session() {
+            view! {
+                <p class="body">
+                    <a href=lang.href("dashboard") class="button button--start">{lang.t("home-go-to-services")}</a>
+                </p>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p class="body">
+                    <a href=lang.href("register") class="button button--start">{lang.t("accounts-register-link")}</a>
+                </p>
+                <p class="body">
+                    {lang.t("accounts-have-account")}" "<a href=lang.href("login")>{lang.t("accounts-sign-in-link")}</a>
+                </p>
+            }
+            .into_any()
+        }}
         <p class="body"><a href=lang.href("fees")>{lang.t("home-fees-link")}</a></p>
     }
 }

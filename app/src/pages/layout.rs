@@ -30,6 +30,48 @@ pub fn Layout() -> impl IntoView {
     .into_any()
 }
 
+/// Whether the request came with a session cookie (rendered on the server only: pages are not hydrated). A cookie
+/// whose session has ended only leads to the sign-in page, so no database read is spent on the header.
+pub fn has_session() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        let (Some(parts), Some(state)) = (
+            use_context::<http::request::Parts>(),
+            use_context::<crate::state::AppState>(),
+        ) else {
+            return false;
+        };
+        let name = crate::web::session::cookie_name(&state, crate::web::session::SESSION_COOKIE);
+        crate::web::session::read_cookie(&parts.headers, &name).is_some()
+    }
+    #[cfg(not(feature = "ssr"))]
+    false
+}
+
+/// Signed in, every page says where "Your services" is and how to sign out (pages render on the server only).
+fn account_nav(lang: Lang) -> Option<AnyView> {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::server_fn::ServerFn;
+        has_session().then(|| {
+            view! {
+                <nav class="header__account" aria-label=lang.t("accounts-nav-label")>
+                    <a href=lang.href("dashboard") class="header__account-link">{lang.t("accounts-dashboard-title")}</a>
+                    <form method="post" action=crate::accounts::api::SignOut::url() class="header__account-form">
+                        <button type="submit" class="link-button header__account-link">{lang.t("accounts-sign-out")}</button>
+                    </form>
+                </nav>
+            }
+            .into_any()
+        })
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = lang;
+        None
+    }
+}
+
 /// Header, main and footer around `children`; used by the layout and by pages outside it (404).
 #[component]
 pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
@@ -59,6 +101,7 @@ pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
             <div class="header__container width-container">
                 <a href=lang.href("") class="header__service">{lang.t("service-name")}</a>
                 <span class="header__tagline">{lang.t("service-tagline")}</span>
+                {account_nav(lang)}
                 <nav class="header__language" aria-label=lang.t("language-switch-label")>
                     <span class="visually-hidden">{lang.t("language-current")}" "</span>
                     <span class="header__language-current" aria-current="true">{lang.endonym()}</span>

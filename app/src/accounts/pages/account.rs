@@ -25,16 +25,13 @@ use crate::{
 
 use super::{register::NewPasswordFields, sign_in::password_labels};
 
-/// Links to the signed-in pages and the sign-out button.
+/// Links between the signed-in pages (the header has "Sign out" on every page).
 #[component]
 fn AccountNav(lang: Lang) -> impl IntoView {
     view! {
-        <nav class="account-nav" aria-label=lang.t("accounts-nav-label")>
+        <nav class="account-nav" aria-label=lang.t("accounts-pages-label")>
             <a href=lang.href("dashboard")>{lang.t("accounts-dashboard-title")}</a>
             <a href=lang.href("account")>{lang.t("accounts-account-title")}</a>
-            <form method="post" action=api::SignOut::url() class="account-nav__form">
-                <button type="submit" class="link-button">{lang.t("accounts-sign-out")}</button>
-            </form>
         </nav>
     }
 }

@@ -16,7 +16,7 @@ use crate::{
     },
     calendar,
     error::AppError,
-    ui::{Button, Choice, Select, SummaryList, SummaryRow},
+    ui::{Button, Checkboxes, Choice, Select, SummaryList, SummaryRow},
     web::{
         context::Ctx,
         page::{redirect_to, FormState, PostForm},
@@ -92,7 +92,12 @@ pub(super) async fn check_page(
             ..row
         })
         .collect::<Vec<_>>();
-    let held_until = calendar::moment(lang, ctx.state.clock.now() + domain::HOLD_SECONDS);
+    // The hold's own end (it is never renewed), not fifteen minutes from this page view.
+    let held_until = service::booking(&ctx.state, application)
+        .await
+        .map_err(AppError::internal)?
+        .map_or(ctx.state.clock.now() + domain::HOLD_SECONDS, |b| b.held_until);
+    let held_until = calendar::moment(lang, held_until);
     crate::applications::pages::check_page(
         ctx,
         &state,
@@ -124,6 +129,28 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
         }
         .into_any());
     }
+    // Not paid yet: no slip exists, so no word about one; what matters is how long the place is held.
+    if booking.status == "held" || booking.status == "lapsed" {
+        let now = ctx.state.clock.now();
+        let note = if booking.status == "held" && booking.held_until > now {
+            lang.t_with(
+                "inspection-held-pay",
+                &[
+                    ("until", calendar::moment(lang, booking.held_until)),
+                    ("minutes", ((booking.held_until - now + 59) / 60).to_string()),
+                ],
+            )
+        } else {
+            lang.t("inspection-hold-lapsed")
+        };
+        return Ok(view! {
+            <h2 class="heading-m">{lang.t("inspection-result-heading")}</h2>
+            <SummaryList rows />
+            <p class="body"><strong>{note}</strong></p>
+        }
+        .into_any());
+    }
+    let total = application.invoice.map(|i| i.total().to_string()).unwrap_or_default();
     let starts = calendar::parse_iso(&booking.day).and_then(|d| domain::starts_at(d, &booking.slot));
     let changeable =
         booking.status == "booked" && starts.is_some_and(|at| domain::changeable(at, ctx.state.clock.now()));
@@ -142,6 +169,12 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
             .collect();
         let (id, cancel_id) = (application.id.as_str().to_string(), application.id.as_str().to_string());
         let (selected, error) = (Some(state.value("time")), state.error("time"));
+        let cancel_error = state.error("confirm");
+        let confirm = vec![Choice {
+            value: "yes".into(),
+            label: lang.t_with("inspection-cancel-confirm", &[("total", total.clone())]),
+            hint: None,
+        }];
         view! {
             <h2 class="heading-m">{lang.t("inspection-change-heading")}</h2>
             <p class="body">{lang.t("inspection-change-intro")}</p>
@@ -151,8 +184,12 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
                     options=days selected error />
                 <Button text=lang.t("inspection-reschedule") />
             </PostForm>
+            <h2 class="heading-m">{lang.t("inspection-cancel-heading")}</h2>
             <PostForm action=api::InspectionCancel::url()>
                 <Hidden name="id" value=cancel_id />
+                // Asked first, saying what is lost: a cancelled booking's fee is not refunded.
+                <Checkboxes name="confirm" legend=lang.t("inspection-cancel-legend") options=confirm
+                    error=cancel_error />
                 <button type="submit" class="button button--warning">{lang.t("inspection-cancel")}</button>
             </PostForm>
         }

@@ -77,7 +77,7 @@ pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppEr
     let answers = form.answers;
     match step {
         "vehicle" => vehicle_page(request, &answers, position).await,
-        "type" => Ok(type_page(request, &answers, position)),
+        "type" => type_page(request, &answers, position).await,
         "centre" => centre_page(request, &answers, position).await,
         "day" => time::day_page(request, &answers, position).await,
         "slot" => time::slot_page(request, &answers, position).await,
@@ -161,10 +161,20 @@ async fn vehicle_page(request: StepRequest<'_>, answers: &Answers, position: Pos
     ))
 }
 
-fn type_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> AnyView {
+/// The types this vehicle can have: an annual inspection only for a vehicle the register gives a due date (PSVs and
+/// commercial vehicles), so a private car is never offered what it would be refused after Continue; the page says
+/// why it is not there.
+async fn type_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
     let lang = request.ctx.lang;
+    let vehicles = records::vehicles(&request.ctx.state, request.who)
+        .await
+        .map_err(AppError::internal)?;
+    let annual = vehicles
+        .iter()
+        .any(|v| Some(&v.plate) == answers.plate.as_ref() && v.inspection_due_on.is_some());
     let options = Type::ALL
         .iter()
+        .filter(|t| annual || **t != Type::Annual)
         .map(|t| Choice {
             value: t.code().into(),
             label: lang.t(&format!("inspection-type-{}", t.code())),
@@ -178,14 +188,15 @@ fn type_page(request: StepRequest<'_>, answers: &Answers, position: Position) ->
         options,
         saved: answers.kind.map(|t| t.code().to_string()),
     };
-    question(
+    let why = (!annual).then(|| view! { <p class="body">{lang.t("inspection-type-no-annual")}</p> }.into_any());
+    Ok(question(
         &request,
         position,
         "inspection-type-title",
         api::InspectionType::url(),
         field,
-        None,
-    )
+        why,
+    ))
 }
 
 async fn centre_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {

@@ -77,18 +77,22 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
 }
 
 fn offer_rows(lang: Lang, offer: &OfferRow) -> Vec<SummaryRow> {
-    vec![
+    let mut rows = vec![
         SummaryRow::new(lang.t("registration-fact-plate"), offer.plate.clone()),
         SummaryRow::new(
             lang.t("transfer-offer-vehicle"),
             format!("{} {} ({})", offer.make, offer.model, offer.year),
         ),
         SummaryRow::new(lang.t("transfer-fact-seller"), offer.seller_name.clone()),
-        SummaryRow::new(
+    ];
+    // The deadline matters only while the offer waits for an answer.
+    if status_of(offer) == OfferStatus::Offered {
+        rows.push(SummaryRow::new(
             lang.t("transfer-offer-deadline"),
             calendar::moment(lang, offer.deadline),
-        ),
-    ]
+        ));
+    }
+    rows
 }
 
 /// The offer `:id` to the signed-in person, or the 404 page.

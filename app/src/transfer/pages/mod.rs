@@ -249,17 +249,20 @@ pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, App
         ("buyer", offer.buyer_name.clone()),
         ("deadline", calendar::moment(lang, offer.deadline)),
     ];
-    let rows = vec![
+    let mut rows = vec![
         SummaryRow::new(
             lang.t("transfer-field-vehicle"),
             format!("{} – {} {}", offer.plate, offer.make, offer.model),
         ),
         SummaryRow::new(lang.t("transfer-fact-buyer"), offer.buyer_name.clone()),
-        SummaryRow::new(
+    ];
+    // The deadline matters only while the offer waits for the buyer's answer.
+    if status == OfferStatus::Offered {
+        rows.push(SummaryRow::new(
             lang.t("transfer-offer-deadline"),
             calendar::moment(lang, offer.deadline),
-        ),
-    ];
+        ));
+    }
     let logbook = format!("/logbooks/{}", application.id.as_str());
     Ok(view! {
         <h2 class="heading-m">{lang.t("transfer-result-heading")}</h2>
