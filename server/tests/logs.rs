@@ -4,21 +4,7 @@
 
 mod common;
 
-/// Posts `body` to one of M-Pesa's addresses (`callback`, `c2b/validation`, ...) with this server's token.
-async fn post_as_mpesa(app: &common::TestApp, what: &str, body: String) -> common::TestResponse {
-    let token = &app.state.mpesa_callback_token;
-    let path = match what {
-        "callback" => format!("/payments/mpesa/callback/{token}"),
-        c2b => format!("/payments/mpesa/c2b/{token}/{c2b}"),
-    };
-    app.send(
-        axum::http::Request::post(path)
-            .header("content-type", "application/json")
-            .body(axum::body::Body::from(body))
-            .unwrap(),
-    )
-    .await
-}
+use common::payments::post_as_mpesa;
 
 /// No log line of M-Pesa's callbacks holds the secret token: the request log names the route template.
 #[tokio::test(flavor = "current_thread")]

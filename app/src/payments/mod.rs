@@ -17,6 +17,8 @@ pub mod mpesa;
 #[cfg(feature = "ssr")]
 pub mod pages;
 #[cfg(feature = "ssr")]
+pub mod paybill;
+#[cfg(feature = "ssr")]
 pub mod route;
 #[cfg(feature = "ssr")]
 pub mod service;

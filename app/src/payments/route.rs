@@ -21,7 +21,8 @@ use super::{
     card::{self, CardResult, Returned},
     daraja::TransactionStatus,
     db,
-    service::{self, Confirmation, StkResult, Validation},
+    paybill::{self, Confirmation, Validation},
+    service::{self, StkResult},
 };
 use crate::{
     error::AppError,
@@ -217,7 +218,7 @@ async fn validation(State(state): State<AppState>, body: String) -> Response {
     let Some(c2b) = read_c2b(&body) else {
         return Json(json!({"ResultCode": "C2B00016", "ResultDesc": "Rejected"})).into_response();
     };
-    match service::validate(&state, &c2b).await {
+    match paybill::validate(&state, &c2b).await {
         Ok(Validation::Accept) => Json(json!({"ResultCode": "0", "ResultDesc": "Accepted"})).into_response(),
         Ok(Validation::UnknownReference) => {
             Json(json!({"ResultCode": "C2B00012", "ResultDesc": "Rejected"})).into_response()
@@ -246,7 +247,7 @@ async fn status_result(State(state): State<AppState>, body: String) -> Response 
         tracing::warn!("an M-Pesa transaction status result that could not be read");
         return (StatusCode::BAD_REQUEST, "unreadable result").into_response();
     };
-    match service::on_transaction_status(&state, &status).await {
+    match paybill::on_transaction_status(&state, &status).await {
         Ok(settled) => {
             tracing::info!(?settled, "M-Pesa transaction status");
             received()
@@ -269,7 +270,7 @@ async fn confirmation(State(state): State<AppState>, body: String) -> Response {
     let Some(confirmation) = read_c2b(&body) else {
         return (StatusCode::BAD_REQUEST, "unreadable confirmation").into_response();
     };
-    match service::on_confirmation(&state, &confirmation).await {
+    match paybill::on_confirmation(&state, &confirmation).await {
         Ok(settled) => {
             tracing::info!(?settled, "M-Pesa Paybill confirmation");
             received()

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod payments;
 
 use app::{settings::Settings, state::AppState};
 use axum::{
