@@ -142,12 +142,7 @@ served_on_both_engines!(a_lost_callback_is_settled_by_one_reconciler, |app| {
         count(&app, "SELECT COUNT(*) FROM payments WHERE application_id = $1", &id).await,
         1
     );
-    let via = scalar(
-        &app,
-        "SELECT detail FROM payment_events WHERE application_id = $1 AND kind = 'paid'",
-        &id,
-    )
-    .await;
+    let via = paid_via(&app, &id).await;
     assert!(via.contains("status query"), "{via}");
 });
 

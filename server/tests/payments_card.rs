@@ -73,22 +73,7 @@ served_on_both_engines!(a_card_payment_arrives_without_the_browser, |app| {
     // Paid, and the tab closed: the provider's notification alone settles it.
     let checkout = open_checkout(&app, &mut browser, &id).await;
     pay_with(&app, &mut browser, &checkout, "4242 4242 4242 4242").await;
-    let paid = wait_for(|| async {
-        let status = application_status(&app, &id).await;
-        if status == "completed" {
-            status
-        } else {
-            String::new()
-        }
-    })
-    .await;
-    assert_eq!(paid, "completed");
-    let via = scalar(
-        &app,
-        "SELECT detail FROM payment_events WHERE application_id = $1 AND kind = 'paid'",
-        &id,
-    )
-    .await;
+    let via = completed_via(&app, &id).await;
     assert!(
         via.contains("notified by the provider") || via.ends_with("(card)"),
         "{via}"

@@ -127,22 +127,7 @@ served_on_both_engines!(a_paybill_confirmation_is_believed_only_when_m_pesa_conf
     );
     // A real payment from a shortcode that does not validate: M-Pesa's books confirm it, and it pays.
     pay_through_the_sandbox(&app, &reference, "620", "254712345678", false).await;
-    let paid = wait_for(|| async {
-        let status = application_status(&app, &id).await;
-        if status == "completed" {
-            status
-        } else {
-            String::new()
-        }
-    })
-    .await;
-    assert_eq!(paid, "completed");
-    let via = scalar(
-        &app,
-        "SELECT detail FROM payment_events WHERE application_id = $1 AND kind = 'paid'",
-        &id,
-    )
-    .await;
+    let via = completed_via(&app, &id).await;
     assert!(via.contains("confirmed by transaction status"), "{via}");
 });
 
@@ -153,12 +138,7 @@ served_on_both_engines!(a_validated_paybill_payment_pays_at_once, |app| {
     pay_through_the_sandbox(&app, &reference, "620", "254712345678", true).await;
     // The sandbox returns once the confirmation was answered: no status query was needed.
     assert_eq!(application_status(&app, &id).await, "completed");
-    let via = scalar(
-        &app,
-        "SELECT detail FROM payment_events WHERE application_id = $1 AND kind = 'paid'",
-        &id,
-    )
-    .await;
+    let via = paid_via(&app, &id).await;
     assert!(via.ends_with("(paybill)"), "{via}");
     // Money under a reference nobody has, confirmed by M-Pesa: kept for staff, with the payer's phone.
     pay_through_the_sandbox(&app, "URZZZZZZZZ", "620", "254712345670", false).await;

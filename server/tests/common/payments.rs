@@ -207,3 +207,28 @@ pub async fn post_as_mpesa(app: &TestApp, what: &str, body: String) -> TestRespo
     )
     .await
 }
+
+/// How the application's payment came: its `paid` event's detail.
+pub async fn paid_via(app: &TestApp, id: &str) -> String {
+    scalar(
+        app,
+        "SELECT detail FROM payment_events WHERE application_id = $1 AND kind = 'paid'",
+        id,
+    )
+    .await
+}
+
+/// Waits (up to 10 s) for the application to complete; how its payment came.
+pub async fn completed_via(app: &TestApp, id: &str) -> String {
+    let status = wait_for(|| async {
+        let status = application_status(app, id).await;
+        if status == "completed" {
+            status
+        } else {
+            String::new()
+        }
+    })
+    .await;
+    assert_eq!(status, "completed");
+    paid_via(app, id).await
+}
