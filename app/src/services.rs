@@ -93,6 +93,14 @@ pub fn status_key(service: &str, status: Status, what: &str) -> String {
     }
 }
 
+/// What the payment pages say of an application beyond its amount (an inspection: how long its place is held).
+pub async fn payment_note(ctx: &Ctx, application: &Application) -> Result<Option<String>, AppError> {
+    match application.service.as_str() {
+        inspection::domain::CODE => inspection::pages::hold_note(ctx, application).await,
+        _ => Ok(None),
+    }
+}
+
 /// What paying (or approving) an application does to the registers.
 fn completion(service: &str) -> Option<Completion> {
     match service {

@@ -406,6 +406,19 @@ on_both_engines!(
             .follow("/api/applications/submit", &[("id", &first), ("declaration", "yes")])
             .await;
         assert!(at.ends_with(&first), "{at}: {:?}", errors(&page.body));
+        // Unpaid: the application's page and the payment page say how long the place is held, and nothing of a slip.
+        for path in [
+            format!("/en/applications/{first}"),
+            format!("/en/applications/{first}/pay"),
+        ] {
+            let (_, page) = browser.visit(&path).await;
+            let html = main(&page.body);
+            assert!(
+                html.contains("Your place is held until") && html.contains("about 15 minutes"),
+                "{path}: {html}"
+            );
+            assert!(!html.contains("This booking slip is not proof"), "{path}");
+        }
         // A second booking of the same car is refused: one live booking per vehicle.
         let second = draft_for_kda(&mut browser, &day).await;
         assert_ne!(first, second);

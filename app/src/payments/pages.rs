@@ -94,6 +94,7 @@ pub fn PayPage() -> impl IntoView {
         ];
         let business = ctx.state.daraja.as_ref().map(|d| d.config.shortcode.clone());
         let card_id = id.clone();
+        let note = crate::services::payment_note(&ctx, &application).await?;
         Ok(view! {
             <BackLink lang to=Page::Application(id.clone()).path() />
             <Notice lang notice />
@@ -105,6 +106,7 @@ pub fn PayPage() -> impl IntoView {
                 </NotificationBanner>
             })}
             <SummaryList rows />
+            {note.map(|note| view! { <p class="body"><strong>{note}</strong></p> })}
             <h2 class="heading-m">{lang.t("payments-mpesa-heading")}</h2>
             {match &business {
                 Some(_) => view! {

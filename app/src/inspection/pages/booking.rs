@@ -110,6 +110,30 @@ pub(super) async fn check_page(
     .await
 }
 
+/// How long an unpaid booking's place is still held (or that the hold has ended); `None` once it is booked.
+fn hold_of(ctx: &Ctx, booking: &crate::inspection::db::Booking) -> Option<String> {
+    let (lang, now) = (ctx.lang, ctx.state.clock.now());
+    match booking.status.as_str() {
+        "held" if booking.held_until > now => Some(lang.t_with(
+            "inspection-held-pay",
+            &[
+                ("until", calendar::moment(lang, booking.held_until)),
+                ("minutes", ((booking.held_until - now + 59) / 60).to_string()),
+            ],
+        )),
+        "held" | "lapsed" => Some(lang.t("inspection-hold-lapsed")),
+        _ => None,
+    }
+}
+
+/// What the payment pages say of an unpaid booking: how long its place is still held.
+pub async fn hold_note(ctx: &Ctx, application: &Application) -> Result<Option<String>, AppError> {
+    let booking = service::booking(&ctx.state, application)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(booking.and_then(|booking| hold_of(ctx, &booking)))
+}
+
 /// A paid booking's page: where and when, and (until 24 hours before) forms to move or cancel it.
 pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> Result<AnyView, AppError> {
     let lang = ctx.lang;
@@ -130,19 +154,7 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
         .into_any());
     }
     // Not paid yet: no slip exists, so no word about one; what matters is how long the place is held.
-    if booking.status == "held" || booking.status == "lapsed" {
-        let now = ctx.state.clock.now();
-        let note = if booking.status == "held" && booking.held_until > now {
-            lang.t_with(
-                "inspection-held-pay",
-                &[
-                    ("until", calendar::moment(lang, booking.held_until)),
-                    ("minutes", ((booking.held_until - now + 59) / 60).to_string()),
-                ],
-            )
-        } else {
-            lang.t("inspection-hold-lapsed")
-        };
+    if let Some(note) = hold_of(ctx, &booking) {
         return Ok(view! {
             <h2 class="heading-m">{lang.t("inspection-result-heading")}</h2>
             <SummaryList rows />
