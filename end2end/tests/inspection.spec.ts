@@ -46,7 +46,9 @@ test("book an annual inspection, pay, move it and cancel it", async ({ page }, i
   await expect(page.getByRole("link", { name: "Printable version Inspection booking slip" })).toBeVisible();
 
   // Move it to another time, then cancel it.
-  await page.getByLabel("New date and time").selectOption({ index: 12 });
+  await page.getByRole("group", { name: "Move it to another day" }).getByRole("radio").nth(3).check();
+  await page.getByRole("button", { name: "Show that day's times" }).click();
+  await page.getByRole("group", { name: /^Choose a new time on/ }).getByRole("radio").first().check();
   await page.getByRole("button", { name: "Move booking" }).click();
   await expect(page.getByText("Your booking was moved.")).toBeVisible();
   // Cancelling asks first, saying the fee is not refunded.

@@ -219,6 +219,23 @@ on_both_engines!(
         };
         let (old_code, _) = slip().await;
 
+        // Moving offers the days with places left, then that day's times with places left (a full time is not
+        // offered), as booking does: not a list of every time.
+        let (_, page) = browser.visit(&format!("/en/applications/{id}")).await;
+        let html = main(&page.body);
+        assert!(
+            html.contains("Move it to another day") && html.contains(&format!("value=\"{later}\"")),
+            "{html}"
+        );
+        assert!(
+            !html.contains(&format!("value=\"{later}T09:00\"")),
+            "no times before a day is chosen"
+        );
+        let (_, page) = browser.visit(&format!("/en/applications/{id}?day={later}")).await;
+        let html = main(&page.body);
+        assert!(html.contains(&format!("value=\"{later}T09:00\"")), "{html}");
+        assert!(html.contains("Choose another day"), "{html}");
+
         // Moved: the new place taken, the old freed, the slip issued again under a new code.
         let (at, page) = browser
             .follow(

@@ -53,7 +53,7 @@ pub async fn free_slots(state: &AppState, centre: &db::Centre, days: &[Date]) ->
         .collect())
 }
 
-pub(super) async fn centre(state: &AppState, code: &str) -> anyhow::Result<Option<db::Centre>> {
+pub async fn centre(state: &AppState, code: &str) -> anyhow::Result<Option<db::Centre>> {
     Ok(db::centres(&state.pool).await?.into_iter().find(|c| c.code == code))
 }
 

@@ -8,7 +8,7 @@ use sqlx::AnyConnection;
 
 pub use super::{
     changes::{booking, cancel, reschedule, Changed},
-    places::{free_slots, hold, parse_time, Held},
+    places::{centre, free_slots, hold, parse_time, Held},
 };
 use super::{
     db,

@@ -2,7 +2,9 @@
 
 use leptos::{prelude::*, server_fn::ServerFn};
 
-use super::{next_path, path_of, Form, StepRequest};
+use leptos_router::hooks::use_query_map;
+
+use super::{next_path, path_of, time, Form, StepRequest};
 use crate::inspection::{
     api, db,
     domain::{self, Answers},
@@ -16,7 +18,7 @@ use crate::{
     },
     calendar,
     error::AppError,
-    ui::{Button, Checkboxes, Choice, Select, SummaryList, SummaryRow},
+    ui::{Button, Checkboxes, Choice, Radios, SummaryList, SummaryRow},
     web::{
         context::Ctx,
         page::{redirect_to, FormState, PostForm},
@@ -166,21 +168,64 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
     let starts = calendar::parse_iso(&booking.day).and_then(|d| domain::starts_at(d, &booking.slot));
     let changeable =
         booking.status == "booked" && starts.is_some_and(|at| domain::changeable(at, ctx.state.clock.now()));
-    let change = changeable.then(|| {
-        let days = domain::bookable_days(ctx.state.clock.today())
-            .into_iter()
-            .flat_map(|day| domain::SLOTS.iter().map(move |slot| (day, *slot)))
-            .map(|(day, slot)| Choice {
-                value: format!("{day}T{slot}"),
-                label: lang.t_with(
-                    "inspection-time-on",
-                    &[("date", calendar::date_with_weekday(lang, day)), ("time", slot.into())],
-                ),
-                hint: None,
-            })
-            .collect();
-        let (id, cancel_id) = (application.id.as_str().to_string(), application.id.as_str().to_string());
-        let (selected, error) = (Some(state.value("time")), state.error("time"));
+    // Moving uses the same days and times as booking, with only those that have places left: first a day (a
+    // plain GET of this page with `?day=`), then that day's times.
+    let moving = if changeable {
+        let centre = service::centre(&ctx.state, &booking.centre)
+            .await
+            .map_err(AppError::internal)?
+            .ok_or_else(|| AppError::internal("booking at an unknown centre"))?;
+        let days = domain::bookable_days(ctx.state.clock.today());
+        let free = service::free_slots(&ctx.state, &centre, &days)
+            .await
+            .map_err(AppError::internal)?;
+        let chosen = use_query_map()
+            .with_untracked(|q| q.get("day"))
+            .and_then(|day| calendar::parse_iso(&day))
+            .filter(|day| days.contains(day));
+        let page = lang.href(&crate::web::routes::Page::Application(application.id.as_str().into()).path());
+        Some(match chosen {
+            None => {
+                let options = time::day_choices(lang, ctx.state.clock.today(), &free);
+                view! {
+                    <form method="get" action=page class="form" novalidate>
+                        <Radios name="day" legend=lang.t("inspection-move-day-legend") options selected=None />
+                        <Button text=lang.t("inspection-move-day-button") />
+                    </form>
+                }
+                .into_any()
+            }
+            Some(day) => {
+                let (options, _) = time::slot_choices(lang, &free, day);
+                let options = options
+                    .into_iter()
+                    .map(|choice| Choice {
+                        value: format!("{day}T{}", choice.value.rsplit('T').next().unwrap_or_default()),
+                        ..choice
+                    })
+                    .collect::<Vec<_>>();
+                let legend = lang.t_with(
+                    "inspection-move-time-legend",
+                    &[("date", calendar::date_with_weekday(lang, day))],
+                );
+                let (id, error) = (application.id.as_str().to_string(), state.error("time"));
+                let selected = Some(state.value("time"));
+                view! {
+                    <PostForm action=api::InspectionReschedule::url()>
+                        <Hidden name="id" value=id />
+                        <Radios name="time" legend options selected error />
+                        <Button text=lang.t("inspection-reschedule") />
+                    </PostForm>
+                    <p class="body"><a href=page>{lang.t("inspection-move-other-day")}</a></p>
+                }
+                .into_any()
+            }
+        })
+    } else {
+        None
+    };
+    let change = moving.map(|moving| {
+        let cancel_id = application.id.as_str().to_string();
         let cancel_error = state.error("confirm");
         let confirm = vec![Choice {
             value: "yes".into(),
@@ -190,12 +235,7 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
         view! {
             <h2 class="heading-m">{lang.t("inspection-change-heading")}</h2>
             <p class="body">{lang.t("inspection-change-intro")}</p>
-            <PostForm action=api::InspectionReschedule::url()>
-                <Hidden name="id" value=id />
-                <Select id="time" label=lang.t("inspection-field-new-time") placeholder=lang.t("inspection-choose-time")
-                    options=days selected error />
-                <Button text=lang.t("inspection-reschedule") />
-            </PostForm>
+            {moving}
             <h2 class="heading-m">{lang.t("inspection-cancel-heading")}</h2>
             <PostForm action=api::InspectionCancel::url()>
                 <Hidden name="id" value=cancel_id />

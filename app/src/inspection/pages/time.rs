@@ -42,16 +42,9 @@ fn places_left(lang: Lang, left: i64) -> String {
     lang.t_with("inspection-places-left", &[("count", left.to_string())])
 }
 
-pub(super) async fn day_page(
-    request: StepRequest<'_>,
-    answers: &Answers,
-    position: Position,
-) -> Result<AnyView, AppError> {
-    let lang = request.ctx.lang;
-    let Some((centre, free)) = centre_and_free(request.ctx, answers).await? else {
-        return Ok(redirect_to(request.ctx, &path_of(request.application, Step::Centre)));
-    };
-    let options = domain::bookable_days(request.ctx.state.clock.today())
+/// The bookable days from `today` that have places left, each with how many.
+pub(super) fn day_choices(lang: Lang, today: jiff::civil::Date, free: &[Free]) -> Vec<Choice> {
+    domain::bookable_days(today)
         .into_iter()
         .filter_map(|day| {
             let left: i64 = free.iter().filter(|f| f.day == day).map(|f| f.left).sum();
@@ -61,7 +54,31 @@ pub(super) async fn day_page(
                 hint: Some(places_left(lang, left)),
             })
         })
+        .collect()
+}
+
+/// `day`'s times with places left, and those that are full.
+pub(super) fn slot_choices(lang: Lang, free: &[Free], day: jiff::civil::Date) -> (Vec<Choice>, Vec<&'static str>) {
+    let of_day: Vec<&Free> = free.iter().filter(|f| f.day == day).collect();
+    let open = of_day
+        .iter()
+        .filter(|f| f.left > 0)
+        .map(|f| time_choice(lang, f, false))
         .collect();
+    let full = of_day.iter().filter(|f| f.left == 0).map(|f| f.slot).collect();
+    (open, full)
+}
+
+pub(super) async fn day_page(
+    request: StepRequest<'_>,
+    answers: &Answers,
+    position: Position,
+) -> Result<AnyView, AppError> {
+    let lang = request.ctx.lang;
+    let Some((centre, free)) = centre_and_free(request.ctx, answers).await? else {
+        return Ok(redirect_to(request.ctx, &path_of(request.application, Step::Centre)));
+    };
+    let options = day_choices(lang, request.ctx.state.clock.today(), &free);
     let field = Field {
         name: "day",
         legend_key: "inspection-field-day",
@@ -114,13 +131,7 @@ pub(super) async fn slot_page(
         return Ok(redirect_to(request.ctx, &path_of(request.application, Step::Day)));
     };
     let state = request.state;
-    let of_day: Vec<&Free> = free.iter().filter(|f| f.day == day).collect();
-    let options: Vec<Choice> = of_day
-        .iter()
-        .filter(|f| f.left > 0)
-        .map(|f| time_choice(lang, f, false))
-        .collect();
-    let full: Vec<&str> = of_day.iter().filter(|f| f.left == 0).map(|f| f.slot).collect();
+    let (options, full) = slot_choices(lang, &free, day);
     // The time just taken from under the person: offer the nearest free ones, on any day.
     let tried = state.value("time");
     let nearest = tried
