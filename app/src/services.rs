@@ -101,6 +101,15 @@ pub async fn payment_note(ctx: &Ctx, application: &Application) -> Result<Option
     }
 }
 
+/// The banner an application's page opens with: its status's, unless its service knows better (a cancelled
+/// inspection booking is cancelled, not "complete").
+pub async fn panel_key(ctx: &Ctx, application: &Application) -> Result<String, AppError> {
+    if application.service == inspection::domain::CODE && inspection::pages::cancelled(ctx, application).await? {
+        return Ok("inspection-panel-cancelled".into());
+    }
+    Ok(status_key(&application.service, application.status, "panel"))
+}
+
 /// What paying (or approving) an application does to the registers.
 fn completion(service: &str) -> Option<Completion> {
     match service {

@@ -59,6 +59,8 @@ test("book an annual inspection, pay, move it and cancel it", async ({ page }, i
   await page.getByRole("button", { name: "Cancel booking" }).click();
   await expect(page.getByText("Your booking was cancelled.")).toBeVisible();
   await expect(page.getByText("This booking was cancelled. Someone else may now have its place.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Booking cancelled" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Printable version Inspection booking slip" })).toHaveCount(0);
 
   // In Kiswahili, the booking's page says so too.
   await page.goto(page.url().replace("/en/", "/sw/"));

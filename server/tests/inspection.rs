@@ -270,7 +270,15 @@ on_both_engines!(
         let (_, page) = browser
             .follow("/api/inspection/cancel", &[("id", &id), ("confirm", "yes")])
             .await;
-        assert!(main(&page.body).contains("Your booking was cancelled"));
+        let html = main(&page.body);
+        assert!(html.contains("Your booking was cancelled"));
+        // The page says the booking is cancelled (not "complete") and no longer offers the slip.
+        assert!(
+            html.contains("Booking cancelled") && !html.contains("Application complete"),
+            "{html}"
+        );
+        assert!(html.contains("withdrawn on"), "{html}");
+        assert!(!html.contains("Inspection booking slip</span>"), "the slip is not offered: {html}");
         assert_eq!(taken(&app, &later, "09:00").await, 0);
         assert!(slip().await.1.is_some(), "revoked");
         let (_, page) = browser

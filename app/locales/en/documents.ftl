@@ -23,6 +23,7 @@ documents-code = Code
 documents-qr-label = QR code to check this document
 documents-footer = Issued by Uraia for the National Transport and Safety Authority (NTSA).
 documents-footer-renewal = Carry this slip with your old licence until your new card arrives.
+documents-withdrawn = withdrawn on { $date }: no longer valid
 documents-footer-demo = Uraia demonstration service: this document was made from invented records and has no legal force.
 documents-list-heading = Your documents
 documents-download = Download the PDF

@@ -34,6 +34,7 @@ inspection-held = Your place is held until { $until }. Submit and pay before the
 inspection-slip-not-proof = This booking slip is not proof that the vehicle passed inspection.
 inspection-result-heading = Your inspection booking
 inspection-cancelled = This booking was cancelled. Someone else may now have its place.
+inspection-panel-cancelled = Booking cancelled
 inspection-change-heading = Change or cancel
 inspection-change-intro = You can move the booking to another time at the same centre, or cancel it, until 24 hours before it starts. The fee is not refunded when you cancel.
 inspection-reschedule = Move booking

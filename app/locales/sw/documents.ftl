@@ -23,6 +23,7 @@ documents-code = Msimbo
 documents-qr-label = Msimbo wa QR wa kukagua hati hii
 documents-footer = Imetolewa na Uraia kwa niaba ya Mamlaka ya Kitaifa ya Uchukuzi na Usalama (NTSA).
 documents-footer-renewal = Beba stakabadhi hii ya kuhuisha pamoja na leseni yako ya zamani hadi kadi mpya ikufikie.
+documents-withdrawn = iliondolewa tarehe { $date }: si halali tena
 documents-footer-demo = Huduma ya majaribio ya Uraia: hati hii imetokana na sajili ya kubuni na haina nguvu ya kisheria.
 documents-list-heading = Hati zako
 documents-download = Pakua PDF

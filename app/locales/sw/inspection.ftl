@@ -34,6 +34,7 @@ inspection-held = Nafasi yako inashikiliwa hadi { $until }. Wasilisha na ulipe k
 inspection-slip-not-proof = Stakabadhi hii ya kuweka nafasi si uthibitisho kwamba gari limefaulu ukaguzi.
 inspection-result-heading = Nafasi yako ya ukaguzi wa gari
 inspection-cancelled = Nafasi hii ilighairiwa. Huenda mtu mwingine ameichukua.
+inspection-panel-cancelled = Nafasi imeghairiwa
 inspection-change-heading = Badilisha au ghairi
 inspection-change-intro = Unaweza kuhamisha nafasi kwenda saa nyingine katika kituo hicho hicho, au kuighairi, hadi saa 24 kabla ya kuanza. Ada hairejeshwi ukighairi.
 inspection-reschedule = Hamisha nafasi

@@ -224,6 +224,7 @@ async fn status_page(
         .await
         .map_err(AppError::internal)?;
     let result = services::result(ctx, state, application).await?;
+    let panel = services::panel_key(ctx, application).await?;
     let title = service_title(lang, application);
     let reference = application
         .reference
@@ -257,7 +258,7 @@ async fn status_page(
         <BackLink lang to="dashboard" />
         <Notice lang notice />
         <PageHead title=title.clone() lang errors=state.errors() />
-        <Panel title=lang.t(&services::status_key(&application.service, application.status, "panel")) reference=reference.clone() />
+        <Panel title=lang.t(&panel) reference=reference.clone() />
         <h2 class="heading-m">{title}</h2>
         <p class="body">{lang.t("applications-status-label")}" "{status_tag(lang, application)}</p>
         {(application.status == Status::AwaitingPayment).then(|| view! {

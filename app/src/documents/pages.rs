@@ -50,6 +50,11 @@ pub fn links(lang: Lang, documents: Vec<Document>) -> AnyView {
         .into_iter()
         .map(|document| {
             let title = lang.t(&format!("documents-title-{}", document.kind.code()));
+            // A withdrawn document (a cancelled booking's slip) is listed as withdrawn, not offered.
+            if let Some(at) = document.revoked_at {
+                let withdrawn = lang.t_with("documents-withdrawn", &[("date", calendar::day_of(lang, at))]);
+                return view! { <li><strong>{title}</strong>" – "{withdrawn}</li> }.into_any();
+            }
             let pdf = format!("/documents/{}.pdf?lang={}", document.code.as_str(), lang.code());
             let page = lang.href(&format!("documents/{}", document.code.as_str()));
             view! {
@@ -59,6 +64,7 @@ pub fn links(lang: Lang, documents: Vec<Document>) -> AnyView {
                     <a href=page>{lang.t("documents-print")}<span class="visually-hidden">" "{title}</span></a>
                 </li>
             }
+            .into_any()
         })
         .collect_view();
     view! {

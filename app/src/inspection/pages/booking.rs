@@ -128,6 +128,14 @@ fn hold_of(ctx: &Ctx, booking: &crate::inspection::db::Booking) -> Option<String
     }
 }
 
+/// Whether the application's booking was cancelled.
+pub async fn cancelled(ctx: &Ctx, application: &Application) -> Result<bool, AppError> {
+    let booking = service::booking(&ctx.state, application)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(booking.is_some_and(|b| b.status == "cancelled"))
+}
+
 /// What the payment pages say of an unpaid booking: how long its place is still held.
 pub async fn hold_note(ctx: &Ctx, application: &Application) -> Result<Option<String>, AppError> {
     let booking = service::booking(&ctx.state, application)
