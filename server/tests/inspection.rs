@@ -278,7 +278,10 @@ on_both_engines!(
             "{html}"
         );
         assert!(html.contains("withdrawn on"), "{html}");
-        assert!(!html.contains("Inspection booking slip</span>"), "the slip is not offered: {html}");
+        assert!(
+            !html.contains("Inspection booking slip</span>"),
+            "the slip is not offered: {html}"
+        );
         assert_eq!(taken(&app, &later, "09:00").await, 0);
         assert!(slip().await.1.is_some(), "revoked");
         let (_, page) = browser
