@@ -455,3 +455,25 @@ on_both_engines!(a_missing_or_anothers_application_is_the_same_404_every_time, |
         );
     }
 });
+
+on_both_engines!(no_licence_to_renew_links_to_the_tims_page, |app| {
+    let mut browser = Browser::new(&app);
+    register_person(
+        &mut browser,
+        ("35678901", "Juma", "2001"),
+        "juma@example.com",
+        "0722 000 004",
+    )
+    .await;
+    let id = start_renewal(&mut browser).await;
+    let (_, page) = browser.visit(&format!("/en/applications/{id}/period")).await;
+    let html = main(&page.body);
+    assert!(
+        html.contains("No driving licence is recorded under ID number 35678901"),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"/en/tims\""),
+        "told to link TIMS, with the link: {html}"
+    );
+});

@@ -114,6 +114,8 @@ async fn period_page(request: StepRequest<'_>, answers: &Answers, position: Posi
     let body = match licence {
         Err(Refusal::NoLicence) => view! {
             <p class="body">{lang.t_with("records-licences-none", &[("id", who.id_number.clone())])}</p>
+            // Told to link TIMS: the link is here, not somewhere to find.
+            <p class="body"><a href=lang.href("tims")>{lang.t("tims-link")}</a></p>
             <p class="body"><a href=lang.href("dashboard")>{lang.t("applications-back-to-dashboard")}</a></p>
         }
         .into_any(),
