@@ -139,8 +139,9 @@ pub async fn discard(state: &AppState, who: &SignedIn, id: &str) -> Result<bool,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = anyhow::Result<()>> + Send + 'a>> {
         Box::pin(async { Ok(()) })
     }
-    let service = applications::owned(state, who, id).await?.service;
-    applications::discard(state, who, id, release(&service).unwrap_or(nothing)).await
+    let application = applications::owned(state, who, id).await?;
+    let release = release(&application.service).unwrap_or(nothing);
+    applications::discard(state, who, &application, release).await
 }
 
 /// What approving an application does to the registers (a registration: the vehicle and its plate).

@@ -58,12 +58,7 @@ served_on_both_engines!(the_same_callback_ten_times_at_once_pays_once, |app| {
     let id = awaiting_payment(&mut browser).await;
     // Last digit 6: the sandbox sends no callback; this test sends it, ten times at once.
     let request = prompt(&mut browser, &id, "0712 345 676").await;
-    let checkout = scalar(
-        &app,
-        "SELECT checkout_request_id FROM mpesa_requests WHERE id = $1",
-        &request,
-    )
-    .await;
+    let checkout = checkout_of(&app, &request).await;
     let result = StkResult {
         checkout_request_id: checkout,
         result_code: 0,
@@ -178,12 +173,7 @@ served_on_both_engines!(wrong_amounts_and_unknown_references_are_refused_and_log
     let mut browser = Browser::new(&app);
     let id = awaiting_payment(&mut browser).await;
     let request = prompt(&mut browser, &id, "0712 345 676").await;
-    let checkout = scalar(
-        &app,
-        "SELECT checkout_request_id FROM mpesa_requests WHERE id = $1",
-        &request,
-    )
-    .await;
+    let checkout = checkout_of(&app, &request).await;
     let wrong = StkResult {
         checkout_request_id: checkout,
         result_code: 0,
@@ -282,12 +272,7 @@ served_on_both_engines!(a_forged_stk_paid_is_not_believed, |app| {
     let id = awaiting_payment(&mut browser).await;
     // Last digit 2: the person will cancel on the phone (1032), 100 ms from now.
     let request = prompt(&mut browser, &id, "0712 345 672").await;
-    let checkout = scalar(
-        &app,
-        "SELECT checkout_request_id FROM mpesa_requests WHERE id = $1",
-        &request,
-    )
-    .await;
+    let checkout = checkout_of(&app, &request).await;
     // "Paid" with no amount and no receipt: refused as it stands.
     let bare = format!(r#"{{"Body":{{"stkCallback":{{"CheckoutRequestID":"{checkout}","ResultCode":0}}}}}}"#);
     assert_eq!(post_as_mpesa(&app, "callback", bare).await.status, 200);
@@ -328,12 +313,7 @@ served_on_both_engines!(a_paid_result_after_a_cancel_is_raised_not_dropped, |app
     let request = prompt(&mut browser, &id, "0712 345 678").await;
     assert_eq!(settled(&app, &request).await, "paid");
     // A "cancelled" for the same prompt after it was paid: kept and raised, the payment stands.
-    let checkout = scalar(
-        &app,
-        "SELECT checkout_request_id FROM mpesa_requests WHERE id = $1",
-        &request,
-    )
-    .await;
+    let checkout = checkout_of(&app, &request).await;
     let cancelled = StkResult {
         checkout_request_id: checkout,
         result_code: 1032,
@@ -354,12 +334,7 @@ served_on_both_engines!(a_prompt_m_pesa_did_not_answer_is_still_settled_by_its_c
     let id = awaiting_payment(&mut browser).await;
     // Last digit 6: paid, but no callback. Then, as if the push had timed out here: no CheckoutRequestID known.
     let request = prompt(&mut browser, &id, "0712 345 676").await;
-    let checkout = scalar(
-        &app,
-        "SELECT checkout_request_id FROM mpesa_requests WHERE id = $1",
-        &request,
-    )
-    .await;
+    let checkout = checkout_of(&app, &request).await;
     sqlx::query("UPDATE mpesa_requests SET status = 'sending', checkout_request_id = NULL WHERE id = $1")
         .bind(&request)
         .execute(&app.state.pool)

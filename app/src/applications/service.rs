@@ -30,16 +30,20 @@ pub type Release = for<'a> fn(
     i64,
 ) -> Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send + 'a>>;
 
-/// Deletes `who`'s draft `id` (a person may change their mind before submitting), after `release` has let go of
-/// what the draft held. False when it is not a draft (submitted meanwhile): nothing is deleted.
-pub async fn discard(state: &AppState, who: &SignedIn, id: &str, release: Release) -> Result<bool, AppError> {
-    let application = owned(state, who, id).await?;
+/// Deletes `who`'s draft `application` (a person may change their mind before submitting), after `release` has let
+/// go of what the draft held. False when it is not a draft (submitted meanwhile): nothing is deleted.
+pub async fn discard(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    release: Release,
+) -> Result<bool, AppError> {
     if application.status != Status::Draft {
         return Ok(false);
     }
     let run = async {
         let mut tx = begin_write(&state.pool).await?;
-        release(&mut tx, &application, state.clock.now()).await?;
+        release(&mut tx, application, state.clock.now()).await?;
         if !db::delete_draft(&mut tx, &application.id, &who.id).await? {
             return Ok(false);
         }

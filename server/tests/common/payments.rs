@@ -232,3 +232,13 @@ pub async fn completed_via(app: &TestApp, id: &str) -> String {
     assert_eq!(status, "completed");
     paid_via(app, id).await
 }
+
+/// The CheckoutRequestID M-Pesa gave a prompt.
+pub async fn checkout_of(app: &TestApp, request: &str) -> String {
+    scalar(
+        app,
+        "SELECT checkout_request_id FROM mpesa_requests WHERE id = $1",
+        request,
+    )
+    .await
+}
