@@ -107,6 +107,23 @@ impl AppError {
     }
 }
 
+/// Internal failures convert once: `.context("what we were doing")?` ends a service function with the citizen's
+/// "something went wrong" (with a reference) and the whole chain in the log.
+#[cfg(feature = "ssr")]
+impl From<anyhow::Error> for AppError {
+    fn from(error: anyhow::Error) -> AppError {
+        AppError::internal(format_args!("{error:#}"))
+    }
+}
+
+/// A failed query is an internal failure (its text is logged, never shown).
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> AppError {
+        AppError::internal(error)
+    }
+}
+
 /// A short reference a citizen can read out on the phone: 8 upper-case hex characters of a random UUID.
 #[cfg(feature = "ssr")]
 pub fn reference() -> String {

@@ -66,7 +66,7 @@ pub async fn start_application(service: Option<String>) -> Result<(), AppError> 
                 service::start(&ctx.state, &who, found.code)
                     .await
                     .map(|id| page_of(&id))
-                    .map_err(AppError::internal)
+                    .map_err(AppError::from)
             }
             _ => Ok(Page::Services.path()),
         },
@@ -111,10 +111,7 @@ pub async fn submit_application(id: Option<String>, declaration: Option<String>)
                 Ok(fee_code) => fee_code,
                 Err(path) => return Ok(path),
             };
-            match service::submit(&state, &who, &application, fee_code)
-                .await
-                .map_err(AppError::internal)?
-            {
+            match service::submit(&state, &who, &application, fee_code).await? {
                 Submitted::Now(_) | Submitted::Already => Ok(page_of(&application.id)),
                 Submitted::Changed => Err(AppError::field("declaration", "applications-error-changed")),
                 Submitted::TooManyUnpaid => Err(crate::error::FieldError::new(

@@ -95,7 +95,7 @@ pub fn Hidden(name: &'static str, #[prop(into)] value: String) -> impl IntoView 
 /// The fee, the access fee and the total for `fee_code`, as rows.
 pub async fn fee_rows(ctx: &Ctx, fee_code: &str) -> Result<Vec<SummaryRow>, AppError> {
     let lang = ctx.lang;
-    let schedule = fees::schedule(&ctx.state.pool).await.map_err(AppError::internal)?;
+    let schedule = fees::schedule(&ctx.state.pool).await?;
     let quote = schedule
         .quote(fee_code)
         .ok_or_else(|| AppError::internal(format!("no fee {fee_code}")))?;
@@ -220,9 +220,7 @@ async fn status_page(
     parts: Vec<AnyView>,
 ) -> Result<AnyView, AppError> {
     let lang = ctx.lang;
-    let timeline = service::timeline(&ctx.state, application)
-        .await
-        .map_err(AppError::internal)?;
+    let timeline = service::timeline(&ctx.state, application).await?;
     let result = services::result(ctx, state, application).await?;
     let panel = services::panel_key(ctx, application).await?;
     let title = service_title(lang, application);
@@ -308,7 +306,7 @@ pub fn ApplicationStepPage() -> impl IntoView {
 pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
     Box::pin(async move {
         let lang = ctx.lang;
-        let applications = service::mine(&ctx.state, who).await.map_err(AppError::internal)?;
+        let applications = service::mine(&ctx.state, who).await?;
         let body = if applications.is_empty() {
             view! { <p class="body">{lang.t("applications-none")}" "<a href=lang.href("services")>{lang.t("catalogue-all-link")}</a></p> }
                 .into_any()

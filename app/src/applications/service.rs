@@ -50,7 +50,7 @@ pub async fn discard(
         tx.commit().await?;
         anyhow::Ok(true)
     };
-    run.await.map_err(AppError::internal)
+    run.await.map_err(AppError::from)
 }
 
 /// Opens `who`'s draft of `service`, or finds the one already open.
@@ -65,10 +65,7 @@ pub async fn owned(state: &AppState, who: &SignedIn, id: &str) -> Result<Applica
     let Some(id) = ApplicationId::parse(id) else {
         return Err(AppError::NotFound);
     };
-    db::owned(&state.pool, &id, &who.id)
-        .await
-        .map_err(AppError::internal)?
-        .ok_or(AppError::NotFound)
+    db::owned(&state.pool, &id, &who.id).await?.ok_or(AppError::NotFound)
 }
 
 /// The draft's answers in the service's shape (an empty draft, or one from an older shape, reads as new).
@@ -109,9 +106,7 @@ pub async fn keep<A: Serialize>(
     application: &Application,
     answers: &A,
 ) -> Result<(), AppError> {
-    save(state, who, &application.id, answers)
-        .await
-        .map_err(AppError::internal)?;
+    save(state, who, &application.id, answers).await?;
     Ok(())
 }
 

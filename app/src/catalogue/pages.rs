@@ -81,7 +81,7 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, _who: &'a SignedIn) -> BlockView<'a> {
 
 async fn schedule() -> Result<FeeSchedule, AppError> {
     let state = expect_context::<AppState>();
-    db::schedule(&state.pool).await.map_err(AppError::internal)
+    db::schedule(&state.pool).await.map_err(AppError::from)
 }
 
 fn results(lang: Lang, query: &str, schedule: &FeeSchedule) -> AnyView {

@@ -35,9 +35,7 @@ pub fn application_block<'a>(ctx: &'a Ctx, application: &'a Application) -> Bloc
 }
 
 async fn list(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
-    let documents = service::of_application(&ctx.state, application)
-        .await
-        .map_err(AppError::internal)?;
+    let documents = service::of_application(&ctx.state, application).await?;
     Ok(links(ctx.lang, documents))
 }
 
@@ -95,8 +93,7 @@ pub fn DocumentPage() -> impl IntoView {
         let SignedInPage { ctx, who, .. } = page;
         let lang = ctx.lang;
         let document: Document = service::owned(&ctx.state, &code, who.id.as_str())
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .ok_or(AppError::NotFound)?;
         let title = lang.t(&format!("documents-title-{}", document.kind.code()));
         let rows = summary(service::rows(lang, &document, false));
@@ -132,7 +129,7 @@ pub fn VerifyPage() -> impl IntoView {
         let parsed = asked.as_deref().map(DocumentCode::parse);
         let error = matches!(parsed, Some(None)).then(|| lang.t("verify-error-code"));
         let outcome = match parsed.flatten() {
-            Some(code) => Some(service::check(&ctx.state, &code).await.map_err(AppError::internal)?),
+            Some(code) => Some(service::check(&ctx.state, &code).await?),
             None => None,
         };
         let errors = match error {

@@ -10,5 +10,5 @@ use crate::error::AppError;
 #[server(endpoint = "fees/schedule", input = GetUrl)]
 pub async fn load_fee_schedule() -> Result<FeeSchedule, AppError> {
     let state = expect_context::<crate::state::AppState>();
-    super::db::schedule(&state.pool).await.map_err(AppError::internal)
+    super::db::schedule(&state.pool).await.map_err(AppError::from)
 }

@@ -47,7 +47,7 @@ async fn changeable(
     if application.service != domain::CODE || application.status != Status::Completed {
         return Ok(Err(Changed::NotBooked));
     }
-    let Some(booking) = booking(state, &application).await.map_err(AppError::internal)? else {
+    let Some(booking) = booking(state, &application).await? else {
         return Ok(Err(Changed::NotBooked));
     };
     if booking.status != "booked" {
@@ -77,7 +77,7 @@ pub async fn cancel(state: &AppState, who: &SignedIn, application_id: &str) -> R
         tx.commit().await?;
         anyhow::Ok(Changed::Done)
     };
-    run.await.map_err(AppError::internal)
+    run.await.map_err(AppError::from)
 }
 
 /// Moves a booking to another time at the same centre up to 24 hours before: the new place is taken and the old
@@ -94,8 +94,7 @@ pub async fn reschedule(
     };
     let (day, slot) = parse_time(state, time).ok_or_else(|| AppError::field("time", "inspection-error-slot"))?;
     let centre = centre(state, &booking.centre)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .ok_or_else(|| AppError::internal("booking at an unknown centre"))?;
     let now = state.clock.now();
     let run = async {
@@ -115,11 +114,11 @@ pub async fn reschedule(
         tx.commit().await?;
         anyhow::Ok(Some(()))
     };
-    match run.await.map_err(AppError::internal)? {
+    match run.await? {
         Some(()) => Ok(Changed::Done),
         None => {
             let days = domain::bookable_days(state.clock.today());
-            let free = free_slots(state, &centre, &days).await.map_err(AppError::internal)?;
+            let free = free_slots(state, &centre, &days).await?;
             Ok(Changed::Full(domain::nearest(&free, day, slot, 3)))
         }
     }

@@ -50,8 +50,7 @@ impl Step {
 /// The person's vehicle under `plate`: theirs, their organisations' or a linked TIMS account's.
 async fn own_vehicle(state: &AppState, who: &SignedIn, plate: &PlateNumber) -> Result<Option<Vehicle>, AppError> {
     Ok(records::vehicles(state, who)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .into_iter()
         .find(|v| &v.plate == plate))
 }
@@ -105,7 +104,7 @@ pub async fn save_centre(
     application: &Application,
     typed: &str,
 ) -> Result<(), AppError> {
-    let centres = db::centres(&state.pool).await.map_err(AppError::internal)?;
+    let centres = db::centres(&state.pool).await?;
     let centre = centres
         .into_iter()
         .find(|c| c.code == typed.trim())
@@ -144,13 +143,8 @@ pub async fn save_slot(
     };
     let (day, slot) = parse_time(state, time).ok_or_else(|| AppError::field("time", "inspection-error-slot"))?;
     let key = throttle::holds_key(who.id.as_str());
-    throttle::admit(&state.pool, &key, throttle::HOLDS, state.clock.now(), "time")
-        .await
-        .map_err(AppError::internal)??;
-    match hold(state, application, &centre, day, slot)
-        .await
-        .map_err(AppError::internal)?
-    {
+    throttle::admit(&state.pool, &key, throttle::HOLDS, state.clock.now(), "time").await??;
+    match hold(state, application, &centre, day, slot).await? {
         Held::Held => {}
         Held::Full(_) => return Err(AppError::field("time", "inspection-error-slot-full")),
         Held::VehicleBooked => return Err(AppError::field("time", "inspection-error-vehicle-booked")),
@@ -192,10 +186,7 @@ pub async fn ready(
     let Some((day, slot)) = parse_time(state, &format!("{day}T{slot}")) else {
         return Ok(Err(Step::Day));
     };
-    match hold(state, application, centre, day, slot)
-        .await
-        .map_err(AppError::internal)?
-    {
+    match hold(state, application, centre, day, slot).await? {
         Held::Held => Ok(Ok(FEE)),
         Held::Full(_) | Held::VehicleBooked => Ok(Err(Step::Slot)),
     }

@@ -109,7 +109,7 @@ pub async fn open(state: &AppState, application: &Application, lang: Lang) -> Re
     let now = state.clock.now();
     let session = crate::web::secrets::token();
     let amount = invoice.total();
-    let mut tx = begin_write(&state.pool).await.map_err(AppError::internal)?;
+    let mut tx = begin_write(&state.pool).await?;
     db::open_card_session(
         &mut tx,
         &session,
@@ -119,8 +119,7 @@ pub async fn open(state: &AppState, application: &Application, lang: Lang) -> Re
         lang.code(),
         now,
     )
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     let detail = format!("KES {} by card", amount.0);
     db::event(
         &mut tx,
@@ -130,9 +129,8 @@ pub async fn open(state: &AppState, application: &Application, lang: Lang) -> Re
         &detail,
         now,
     )
-    .await
-    .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)?;
+    .await?;
+    tx.commit().await?;
     let back = format!("{}/payments/card/return", state.origin);
     Ok(Some(format!(
         "{}?session={session}&reference={}&amount={}&currency=KES&return={}",

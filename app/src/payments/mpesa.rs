@@ -55,27 +55,19 @@ pub async fn prompt(
         return Ok(Prompted::NotPayable);
     };
     let now = state.clock.now();
-    if let Some(latest) = db::latest(&state.pool, &application.id)
-        .await
-        .map_err(AppError::internal)?
-    {
+    if let Some(latest) = db::latest(&state.pool, &application.id).await? {
         if latest.status == RequestStatus::Pending && now - latest.created_at < PROMPT_SECONDS {
             return Ok(Prompted::AlreadyWaiting(latest.id));
         }
     }
     let key = throttle::prompts_key(&who.id);
-    if let throttle::Reservation::Locked(wait) = throttle::reserve(&state.pool, &key, throttle::PROMPTS, now)
-        .await
-        .map_err(AppError::internal)?
-    {
+    if let throttle::Reservation::Locked(wait) = throttle::reserve(&state.pool, &key, throttle::PROMPTS, now).await? {
         return Err(throttle::wait_error("phone", "payments-error-throttled", wait).into());
     }
     let id = uuid::Uuid::now_v7().simple().to_string();
     let amount = invoice.total();
-    let mut tx = begin_write(&state.pool).await.map_err(AppError::internal)?;
-    db::insert_request(&mut tx, &id, &application.id, phone.mpesa(), amount, now)
-        .await
-        .map_err(AppError::internal)?;
+    let mut tx = begin_write(&state.pool).await?;
+    db::insert_request(&mut tx, &id, &application.id, phone.mpesa(), amount, now).await?;
     let detail = format!("KES {} to {}", amount.0, masked(phone.mpesa()));
     db::event(
         &mut tx,
@@ -85,9 +77,8 @@ pub async fn prompt(
         &detail,
         now,
     )
-    .await
-    .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)?;
+    .await?;
+    tx.commit().await?;
     let push = StkPush {
         phone: phone.mpesa(),
         amount_kes: amount.0,
@@ -95,15 +86,13 @@ pub async fn prompt(
         description: "NTSA service",
     };
     let answer = daraja.stk_push(&push, now).await;
-    let mut tx = begin_write(&state.pool).await.map_err(AppError::internal)?;
+    let mut tx = begin_write(&state.pool).await?;
     let sent = match &answer {
         Ok(StkAnswer::Accepted {
             merchant_request_id,
             checkout_request_id,
         }) => {
-            db::accepted(&mut tx, &id, checkout_request_id, merchant_request_id)
-                .await
-                .map_err(AppError::internal)?;
+            db::accepted(&mut tx, &id, checkout_request_id, merchant_request_id).await?;
             db::event(
                 &mut tx,
                 Some(application.id.as_str()),
@@ -112,14 +101,11 @@ pub async fn prompt(
                 checkout_request_id,
                 now,
             )
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
             true
         }
         Ok(StkAnswer::Refused { code, message }) => {
-            db::settle(&mut tx, &id, RequestStatus::Failed, -1, None, now)
-                .await
-                .map_err(AppError::internal)?;
+            db::settle(&mut tx, &id, RequestStatus::Failed, -1, None, now).await?;
             let detail = format!("refused {code}: {message}");
             db::event(
                 &mut tx,
@@ -129,8 +115,7 @@ pub async fn prompt(
                 &detail,
                 now,
             )
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
             false
         }
         Err(error) => {
@@ -146,12 +131,11 @@ pub async fn prompt(
                 detail,
                 now,
             )
-            .await
-            .map_err(AppError::internal)?;
+            .await?;
             false
         }
     };
-    tx.commit().await.map_err(AppError::internal)?;
+    tx.commit().await?;
     if !sent {
         return Err(AppError::field("phone", "payments-error-mpesa-down"));
     }
@@ -175,7 +159,7 @@ pub fn masked(msisdn: &str) -> String {
 
 /// `who`'s request `request` for `application` (anyone else's, or another application's: not found).
 pub async fn request_of(state: &AppState, application: &Application, request: &str) -> Result<MpesaRequest, AppError> {
-    match db::request(&state.pool, request).await.map_err(AppError::internal)? {
+    match db::request(&state.pool, request).await? {
         Some(found) if found.application_id == application.id.as_str() => Ok(found),
         _ => Err(AppError::NotFound),
     }
@@ -208,9 +192,7 @@ pub async fn refresh(state: &AppState, request: MpesaRequest) -> anyhow::Result<
 
 /// The latest prompt for an application, if any.
 pub async fn latest(state: &AppState, application: &Application) -> Result<Option<MpesaRequest>, AppError> {
-    db::latest(&state.pool, &application.id)
-        .await
-        .map_err(AppError::internal)
+    db::latest(&state.pool, &application.id).await.map_err(AppError::from)
 }
 
 /// Settles the requests whose callback is late, by asking M-Pesa; answers how many were settled. Requests are

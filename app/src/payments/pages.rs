@@ -18,7 +18,6 @@ use crate::{
         domain::{Application, Status},
         service as applications,
     },
-    error::AppError,
     fees::domain::format_kes,
     i18n::Lang,
     ui::{Button, NotificationBanner, SummaryList, SummaryRow, TextInput},
@@ -146,7 +145,7 @@ pub fn MpesaWaitPage() -> impl IntoView {
         let application = applications::owned(&ctx.state, &who, &id).await?;
         let request = mpesa::request_of(&ctx.state, &application, &request).await?;
         // Someone waiting and asking: a result the callback has not brought yet is fetched from M-Pesa now.
-        let request = mpesa::refresh(&ctx.state, request).await.map_err(AppError::internal)?;
+        let request = mpesa::refresh(&ctx.state, request).await?;
         let here = Page::PayMpesa(id.clone(), request.id.clone()).path();
         match request.status {
             RequestStatus::Paid => return Ok(redirect_to(&ctx, &Page::Application(id.clone()).path())),
@@ -179,9 +178,7 @@ pub fn MpesaWaitPage() -> impl IntoView {
 pub fn credits_block<'a>(ctx: &'a Ctx, application: &'a Application) -> BlockView<'a> {
     Box::pin(async move {
         let lang = ctx.lang;
-        let credits = db::credits(&ctx.state.pool, &application.id)
-            .await
-            .map_err(AppError::internal)?;
+        let credits = db::credits(&ctx.state.pool, &application.id).await?;
         Ok(credits
             .into_iter()
             .filter(|credit| credit.refunded_at.is_none())

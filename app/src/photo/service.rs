@@ -11,6 +11,7 @@ use crate::{
     state::AppState,
     web::{guard::SignedIn, routes::Page, throttle},
 };
+use anyhow::Context;
 
 /// Which page the form was on: the step after verification, or the account page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,10 +70,7 @@ pub fn return_to(query: &str) -> Option<String> {
 /// file is read, so a throttled sender costs no reading, decoding or memory.
 pub async fn admit(state: &AppState, who: &SignedIn) -> Result<(), AppError> {
     let key = throttle::photo_key(who.id.as_str());
-    match throttle::reserve(&state.pool, &key, throttle::PHOTO, state.clock.now())
-        .await
-        .map_err(AppError::internal)?
-    {
+    match throttle::reserve(&state.pool, &key, throttle::PHOTO, state.clock.now()).await? {
         throttle::Reservation::Locked(wait) => Err(throttle::wait_error("photo", "photo-error-throttled", wait).into()),
         throttle::Reservation::Granted(_) => Ok(()),
     }
@@ -87,29 +85,31 @@ pub async fn upload(state: &AppState, who: &SignedIn, upload: Result<Vec<u8>, Pr
     db::save(&state.pool, who.id.as_str(), &photo, state.clock.now())
         .await
         .map(|_| ())
-        .map_err(AppError::internal)
+        .map_err(AppError::from)
 }
 
 /// The check runs on a blocking thread, a bounded number at a time.
 async fn clean(state: &AppState, bytes: Vec<u8>) -> Result<Result<CleanPhoto, Problem>, AppError> {
-    let _permit = state.photo_checks.acquire().await.map_err(AppError::internal)?;
-    tokio::task::spawn_blocking(move || check::clean(&bytes))
+    let _permit = state
+        .photo_checks
+        .acquire()
         .await
-        .map_err(AppError::internal)
+        .context("waiting for a photo check")?;
+    Ok(tokio::task::spawn_blocking(move || check::clean(&bytes))
+        .await
+        .context("checking a photo")?)
 }
 
 /// Removes the account's photo; answers whether there was one.
 pub async fn remove(state: &AppState, who: &SignedIn) -> Result<bool, AppError> {
-    db::remove(&state.pool, who.id.as_str())
-        .await
-        .map_err(AppError::internal)
+    db::remove(&state.pool, who.id.as_str()).await.map_err(AppError::from)
 }
 
 /// The account's photo, if it has one. Other features ask this (the smart licence needs a photo on file).
 pub async fn info(state: &AppState, account: &AccountId) -> Result<Option<PhotoInfo>, AppError> {
     db::of_account(&state.pool, account.as_str())
         .await
-        .map_err(AppError::internal)
+        .map_err(AppError::from)
 }
 
 /// The address a page shows the photo from. The id changes with every replacement, so no cache can show an

@@ -8,7 +8,6 @@ use super::{
 };
 use crate::{
     calendar,
-    error::AppError,
     fees::domain::format_kes,
     i18n::Lang,
     ui::{SummaryList, SummaryRow, Table, Tag, TagColour},
@@ -21,8 +20,7 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
         let lang = ctx.lang;
         let today = ctx.state.clock.today();
         let (licences, vehicles) =
-            tokio::try_join!(service::licences(&ctx.state, who), service::vehicles(&ctx.state, who))
-                .map_err(AppError::internal)?;
+            tokio::try_join!(service::licences(&ctx.state, who), service::vehicles(&ctx.state, who))?;
         let licences = if licences.is_empty() {
             view! { <p class="body">{lang.t_with("records-licences-none", &[("id", who.id_number.clone())])}</p> }
                 .into_any()

@@ -110,7 +110,7 @@ async fn period_page(request: StepRequest<'_>, answers: &Answers, position: Posi
         application,
     } = request;
     let lang = ctx.lang;
-    let licence = service::licence(&ctx.state, who).await.map_err(AppError::internal)?;
+    let licence = service::licence(&ctx.state, who).await?;
     let body = match licence {
         Err(Refusal::NoLicence) => view! {
             <p class="body">{lang.t_with("records-licences-none", &[("id", who.id_number.clone())])}</p>
@@ -129,7 +129,7 @@ async fn period_page(request: StepRequest<'_>, answers: &Answers, position: Posi
         }
         .into_any(),
         Ok(licence) => {
-            let schedule = fees::schedule(&ctx.state.pool).await.map_err(AppError::internal)?;
+            let schedule = fees::schedule(&ctx.state.pool).await?;
             let options = Period::ALL
                 .iter()
                 .map(|period| Choice {
@@ -177,7 +177,7 @@ async fn smart_page(request: StepRequest<'_>, answers: &Answers, position: Posit
     } = request;
     let lang = ctx.lang;
     let saved = answers.smart.clone().unwrap_or_default();
-    let centres = db::centres(&ctx.state.pool).await.map_err(AppError::internal)?;
+    let centres = db::centres(&ctx.state.pool).await?;
     let text = |name: &'static str, value: &str| {
         let value = state.value_or(name, Some(value));
         view! { <TextInput id=name name=name label=lang.t(&format!("renewal-field-{name}")) value error=state.error(name)
@@ -258,7 +258,7 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         change: Some(wizard::change_link(lang, &form, step)),
         ..SummaryRow::new(lang.t(key), value)
     };
-    let licence = match service::licence(&ctx.state, who).await.map_err(AppError::internal)? {
+    let licence = match service::licence(&ctx.state, who).await? {
         Ok(licence) => licence,
         // The offences or the licence changed since step 1: step 1 says why.
         Err(_) => return Ok(redirect_to(ctx, &wizard::path(&form, "period"))),
@@ -289,8 +289,7 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         rows.push(change("renewal-field-county", smart.county.clone(), "smart"));
         rows.push(change("renewal-field-address", smart.address.clone(), "smart"));
         let centre = db::centres(&ctx.state.pool)
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .into_iter()
             .find(|c| c.code == smart.centre)
             .map_or_else(|| smart.centre.clone(), |c| c.name);
@@ -318,10 +317,7 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
 /// A completed renewal's result: the licence's new expiry.
 pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
     let lang = ctx.lang;
-    let Some(slip) = db::slip(&ctx.state.pool, application.id.as_str())
-        .await
-        .map_err(AppError::internal)?
-    else {
+    let Some(slip) = db::slip(&ctx.state.pool, application.id.as_str()).await? else {
         return Ok(().into_any());
     };
     let date = |text: &str| {

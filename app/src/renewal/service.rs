@@ -71,10 +71,7 @@ pub async fn choose_period(
     application: &Application,
     period: &str,
 ) -> Result<Next, AppError> {
-    let licence = licence(state, who)
-        .await
-        .map_err(AppError::internal)?
-        .map_err(refused)?;
+    let licence = licence(state, who).await?.map_err(refused)?;
     let period = Period::parse(period).ok_or_else(|| AppError::field("period", "renewal-error-period"))?;
     let mut answers: Answers = applications::answers(application);
     answers.period = Some(period);
@@ -101,12 +98,7 @@ pub async fn save_smart(
     application: &Application,
     form: &SmartForm,
 ) -> Result<Next, AppError> {
-    let centres: Vec<String> = db::centres(&state.pool)
-        .await
-        .map_err(AppError::internal)?
-        .into_iter()
-        .map(|c| c.code)
-        .collect();
+    let centres: Vec<String> = db::centres(&state.pool).await?.into_iter().map(|c| c.code).collect();
     let details = domain::parse_smart(form, &centres).map_err(AppError::Invalid)?;
     let mut answers: Answers = applications::answers(application);
     answers.smart = Some(details);
@@ -124,10 +116,7 @@ pub async fn ready(
     who: &SignedIn,
     application: &Application,
 ) -> Result<Result<&'static str, Next>, AppError> {
-    licence(state, who)
-        .await
-        .map_err(AppError::internal)?
-        .map_err(refused)?;
+    licence(state, who).await?.map_err(refused)?;
     let answers: Answers = applications::answers(application);
     let Some(period) = answers.period else {
         return Ok(Err(Next::Step));

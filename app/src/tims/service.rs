@@ -35,10 +35,7 @@ impl Entry for PendingLink {
 /// Reserves one try on the account's TIMS budget, or says how long to wait.
 async fn reserve(state: &AppState, who: &SignedIn, field: &str) -> Result<String, AppError> {
     let key = throttle::tims_key(who.id.as_str());
-    match throttle::reserve(&state.pool, &key, throttle::TIMS, state.clock.now())
-        .await
-        .map_err(AppError::internal)?
-    {
+    match throttle::reserve(&state.pool, &key, throttle::TIMS, state.clock.now()).await? {
         Reservation::Locked(wait) => Err(throttle::too_many(field, wait).into()),
         Reservation::Granted(_) => Ok(key),
     }
@@ -47,7 +44,7 @@ async fn reserve(state: &AppState, who: &SignedIn, field: &str) -> Result<String
 async fn release(state: &AppState, key: &str) -> Result<(), AppError> {
     throttle::release(&state.pool, key, throttle::TIMS)
         .await
-        .map_err(AppError::internal)
+        .map_err(AppError::from)
 }
 
 /// Finds the legacy record for a KRA PIN or an ID number, if it is the person's to link: under their own ID
@@ -62,23 +59,17 @@ pub async fn find(state: &AppState, who: &SignedIn, typed: &str) -> Result<TimsR
     };
     let key = reserve(state, who, FIELD).await?;
     let record = db::find(&state.pool, &identifier)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .ok_or_else(|| AppError::field(FIELD, "tims-error-not-found"))?;
     let yours = match (&record.id_number, &record.kra_pin) {
         (Some(id_number), _) => *id_number == who.id_number,
-        (None, Some(pin)) => db::acts_for(&state.pool, who.id.as_str(), pin)
-            .await
-            .map_err(AppError::internal)?,
+        (None, Some(pin)) => db::acts_for(&state.pool, who.id.as_str(), pin).await?,
         (None, None) => false,
     };
     if !yours {
         return Err(AppError::field(FIELD, "tims-error-not-yours"));
     }
-    match db::linked_to(&state.pool, &record.account_number)
-        .await
-        .map_err(AppError::internal)?
-    {
+    match db::linked_to(&state.pool, &record.account_number).await? {
         Some(owner) if owner == who.id.as_str() => {
             release(state, &key).await?;
             Err(AppError::field(FIELD, "tims-error-already-yours"))
@@ -98,7 +89,7 @@ pub async fn pending(state: &AppState, pending: Option<PendingLink>) -> Result<O
     };
     db::by_number(&state.pool, &pending.account_number)
         .await
-        .map_err(AppError::internal)
+        .map_err(AppError::from)
 }
 
 /// Sends a code to the phone on the legacy record (within the resend rules of every code).
@@ -155,8 +146,7 @@ pub async fn prove_with_details(
     };
     let key = reserve(state, who, "first_name").await?;
     let matches = db::register_details(&state.pool, id_number)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .is_some_and(|found| {
             found.first_name.trim().eq_ignore_ascii_case(first_name.trim()) && found.year_of_birth == year
         });
@@ -168,7 +158,7 @@ pub async fn prove_with_details(
 }
 
 async fn link(state: &AppState, who: &SignedIn, record: &TimsRecord, proved_by: &str) -> Result<(), AppError> {
-    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    let mut tx = crate::db::begin_write(&state.pool).await?;
     let linked = db::link(
         &mut tx,
         &record.account_number,
@@ -176,11 +166,10 @@ async fn link(state: &AppState, who: &SignedIn, record: &TimsRecord, proved_by: 
         proved_by,
         state.clock.now(),
     )
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     if !linked {
         return Err(AppError::field("identifier", "tims-error-linked-elsewhere"));
     }
-    tx.commit().await.map_err(AppError::internal)?;
+    tx.commit().await?;
     Ok(())
 }

@@ -99,10 +99,9 @@ pub async fn offer_of(state: &AppState, application: &Application) -> anyhow::Re
 /// The offer `id` made to `who`; anyone else's, or none, is the same 404.
 pub async fn offer_to(state: &AppState, who: &SignedIn, id: &str) -> Result<OfferRow, AppError> {
     let id = ApplicationId::parse(id).ok_or(AppError::NotFound)?;
-    let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
+    let mut conn = state.pool.acquire().await?;
     db::offer(&mut conn, id.as_str())
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .filter(|offer| offer.buyer_account == who.id.as_str())
         .ok_or(AppError::NotFound)
 }
@@ -188,20 +187,16 @@ async fn answer(state: &AppState, offer: &OfferRow, status: OfferStatus) -> Resu
         "decline"
     };
     let now = state.clock.now();
-    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    let mut tx = crate::db::begin_write(&state.pool).await?;
     // A caveat noted while the offer waited stops the change of owner (the register's UPDATE refuses it too).
-    let caveated = db::caveated(&mut tx, &offer.plate).await.map_err(AppError::internal)?;
+    let caveated = db::caveated(&mut tx, &offer.plate).await?;
     if status == OfferStatus::Accepted && caveated {
         return Err(AppError::field(field, "transfer-error-caveat-noted"));
     }
-    if now >= offer.deadline
-        || !close(&mut tx, &offer.application_id, status, now)
-            .await
-            .map_err(AppError::internal)?
-    {
+    if now >= offer.deadline || !close(&mut tx, &offer.application_id, status, now).await? {
         return Err(AppError::field(field, "transfer-error-closed"));
     }
-    tx.commit().await.map_err(AppError::internal)?;
+    tx.commit().await?;
     Ok(())
 }
 

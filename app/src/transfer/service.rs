@@ -55,10 +55,9 @@ pub async fn save_vehicle(
         return Err(AppError::field("plate", "transfer-error-vehicle-missing"));
     }
     let plate = PlateNumber::parse(posted).ok_or(AppError::NotFound)?;
-    let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
+    let mut conn = state.pool.acquire().await?;
     let vehicle = db::vehicle_of(&mut conn, &who.id_number, plate.as_str())
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
     if let Err(why) = vehicle.availability() {
         return Err(AppError::Invalid(vec![
@@ -90,8 +89,7 @@ pub async fn save_logbook(
         state.clock.now(),
         domain::LOGBOOK_FIELD,
     )
-    .await
-    .map_err(AppError::internal)??;
+    .await??;
     let bytes = received.map_err(|unread| {
         match unread {
             Unread::Missing => LogbookProblem::Missing,
@@ -108,8 +106,7 @@ pub async fn save_logbook(
         &bytes,
         state.clock.now(),
     )
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     let mut answers: Answers = applications::answers(application);
     answers.logbook = Some(domain::Logbook {
         format,
@@ -158,18 +155,13 @@ pub async fn save_buyer(
         return Err(AppError::field("id_number", "transfer-error-buyer-self"));
     }
     let key = throttle::buyers_key(who.id.as_str());
-    throttle::admit(&state.pool, &key, throttle::BUYERS, state.clock.now(), "id_number")
-        .await
-        .map_err(AppError::internal)??;
-    let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
+    throttle::admit(&state.pool, &key, throttle::BUYERS, state.clock.now(), "id_number").await??;
+    let mut conn = state.pool.acquire().await?;
     let person = db::person(&mut conn, id.as_str())
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .filter(|p| p.first_name.trim().eq_ignore_ascii_case(first_name.trim()))
         .ok_or_else(|| AppError::field("id_number", "transfer-error-buyer-details"))?;
-    throttle::release(&state.pool, &key, throttle::BUYERS)
-        .await
-        .map_err(AppError::internal)?;
+    throttle::release(&state.pool, &key, throttle::BUYERS).await?;
     if person.account_id.is_none() {
         return Err(AppError::Invalid(vec![FieldError::new(
             "id_number",
@@ -193,27 +185,22 @@ pub async fn ready(
     application: &Application,
 ) -> Result<Result<&'static str, Step>, AppError> {
     let answers: Answers = applications::answers(application);
-    let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
+    let mut conn = state.pool.acquire().await?;
     let vehicle = match &answers.plate {
-        Some(plate) => db::vehicle_of(&mut conn, &who.id_number, plate.as_str())
-            .await
-            .map_err(AppError::internal)?,
+        Some(plate) => db::vehicle_of(&mut conn, &who.id_number, plate.as_str()).await?,
         None => None,
     };
     let Some(vehicle) = vehicle.filter(|v| v.availability().is_ok()) else {
         return Ok(Err(Step::Vehicle));
     };
     let kept = db::logbook_of(&state.pool, application.id.as_str(), who.id.as_str())
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .is_some();
     if answers.logbook.is_none() || !kept {
         return Ok(Err(Step::Logbook));
     }
     let buyer = match &answers.buyer {
-        Some(buyer) => db::person(&mut conn, &buyer.id_number)
-            .await
-            .map_err(AppError::internal)?,
+        Some(buyer) => db::person(&mut conn, &buyer.id_number).await?,
         None => None,
     };
     match buyer {

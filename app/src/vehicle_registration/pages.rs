@@ -192,7 +192,7 @@ async fn owner_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         application,
     } = request;
     let lang = ctx.lang;
-    let owners = service::owners(&ctx.state, who).await.map_err(AppError::internal)?;
+    let owners = service::owners(&ctx.state, who).await?;
     let options = owner_choices(lang, &who.first_name, &who.id_number, &owners);
     let errors = state.errors();
     let body = if options.is_empty() {
@@ -242,7 +242,7 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         change: Some(wizard::change_link(lang, &form, step.code())),
         ..SummaryRow::new(lang.t(&format!("registration-field-{key}")), value)
     };
-    let owners = service::owners(&ctx.state, who).await.map_err(AppError::internal)?;
+    let owners = service::owners(&ctx.state, who).await?;
     let owner_name = match owner {
         Owner::Myself => format!("{} ({})", who.first_name, who.id_number),
         Owner::Organisation(pin) => owners
@@ -286,10 +286,7 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
 /// A completed registration's result: its plate.
 pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
     let lang = ctx.lang;
-    let Some(plate) = service::plate(&ctx.state, application)
-        .await
-        .map_err(AppError::internal)?
-    else {
+    let Some(plate) = service::plate(&ctx.state, application).await? else {
         return Ok(().into_any());
     };
     Ok(view! {

@@ -62,9 +62,7 @@ pub async fn save_identity(
 ) -> Result<(), AppError> {
     let identity = domain::parse_identity(form).map_err(AppError::Invalid)?;
     let id = application.id.as_str();
-    let taken = db::taken(&state.pool, id, &identity.chassis_number, &identity.customs_entry)
-        .await
-        .map_err(AppError::internal)?;
+    let taken = db::taken(&state.pool, id, &identity.chassis_number, &identity.customs_entry).await?;
     let mut errors = Vec::new();
     if taken.chassis {
         errors.push(FieldError::new("chassis_number", "registration-error-vin-taken"));
@@ -123,7 +121,7 @@ pub async fn save_owner(
     application: &Application,
     posted: &str,
 ) -> Result<(), AppError> {
-    let owners = owners(state, who).await.map_err(AppError::internal)?;
+    let owners = owners(state, who).await?;
     let owner = parse_owner(posted)
         .filter(|owner| owners.allows(owner))
         .ok_or_else(|| AppError::field("owner", "registration-error-owner"))?;
@@ -152,12 +150,11 @@ pub async fn ready(
         &identity.chassis_number,
         &identity.customs_entry,
     )
-    .await
-    .map_err(AppError::internal)?;
+    .await?;
     let Some(fee) = domain::fee_code(identity.engine_cc).filter(|_| taken == db::Taken::default()) else {
         return Ok(Err(Step::Identity));
     };
-    let owners = owners(state, who).await.map_err(AppError::internal)?;
+    let owners = owners(state, who).await?;
     match answers.owner {
         Some(owner) if owners.allows(&owner) => Ok(Ok(fee)),
         _ => Ok(Err(Step::Owner)),

@@ -108,8 +108,7 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
 pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
     let lang = ctx.lang;
     let record = documents::of_application(&ctx.state, application)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .into_iter()
         .find(|d| d.kind == Kind::VehicleRecord);
     let Some(record) = record else {

@@ -29,10 +29,7 @@ pub async fn save_plate(
         return Err(AppError::field("plate", "search-error-plate-missing"));
     }
     let plate = PlateNumber::parse(typed).ok_or_else(|| AppError::field("plate", "search-error-plate"))?;
-    if !db::exists(&state.pool, plate.as_str())
-        .await
-        .map_err(AppError::internal)?
-    {
+    if !db::exists(&state.pool, plate.as_str()).await? {
         return Err(AppError::Invalid(vec![crate::error::FieldError::new(
             "plate",
             "search-error-plate-unknown",
@@ -40,9 +37,7 @@ pub async fn save_plate(
         .with_arg("plate", plate.to_string())]));
     }
     let answers = Answers { plate: Some(plate) };
-    applications::save(state, who, &application.id, &answers)
-        .await
-        .map_err(AppError::internal)?;
+    applications::save(state, who, &application.id, &answers).await?;
     Ok(())
 }
 

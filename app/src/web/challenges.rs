@@ -245,14 +245,10 @@ pub struct CodeRequest<'a> {
 
 /// Queues a new code within the resend rules, the code and its message in one transaction.
 pub async fn send_code(state: &AppState, request: CodeRequest<'_>) -> Result<(), AppError> {
-    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    let mut tx = crate::db::begin_write(&state.pool).await?;
     let now = state.clock.now();
-    may_send(&mut tx, request.account_id, request.purpose, request.field, now)
-        .await
-        .map_err(AppError::internal)??;
-    let code = new_code(&mut tx, &state.code_key, &request, now)
-        .await
-        .map_err(AppError::internal)?;
+    may_send(&mut tx, request.account_id, request.purpose, request.field, now).await??;
+    let code = new_code(&mut tx, &state.code_key, &request, now).await?;
     let message = Message {
         lang: request.lang,
         channel: request.channel,
@@ -261,10 +257,8 @@ pub async fn send_code(state: &AppState, request: CodeRequest<'_>) -> Result<(),
         args: &[("code", code), ("minutes", (CODE_SECONDS / 60).to_string())],
         secret: Some(("code", CODE_SECONDS)),
     };
-    outbox::enqueue(&mut tx, state, message)
-        .await
-        .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)?;
+    outbox::enqueue(&mut tx, state, message).await?;
+    tx.commit().await?;
     Ok(())
 }
 

@@ -51,9 +51,7 @@ impl Ctx {
         let client = crate::client::address(peer, &parts.headers, &state.settings.security.trusted_proxies)
             .map(crate::client::key)
             .unwrap_or_else(|| "unknown".into());
-        let session = Session::load(&state, &parts.headers)
-            .await
-            .map_err(AppError::internal)?;
+        let session = Session::load(&state, &parts.headers).await?;
         Ok(Ctx {
             state,
             lang,
@@ -94,7 +92,7 @@ impl Ctx {
         self.session
             .save(&self.state, &self.response)
             .await
-            .map_err(AppError::internal)
+            .map_err(AppError::from)
     }
 
     /// Sends the browser to `path` under the reader's language (a 302 after a form post: post/redirect/get).

@@ -25,10 +25,7 @@ pub async fn signed_in(ctx: &Ctx) -> Result<Result<SignedIn, Page>, AppError> {
     let Some(id) = ctx.session.account_id.as_deref() else {
         return Ok(Err(Page::Login));
     };
-    let Some(row) = db::signed_in_account(&ctx.state.pool, id)
-        .await
-        .map_err(AppError::internal)?
-    else {
+    let Some(row) = db::signed_in_account(&ctx.state.pool, id).await? else {
         return Ok(Err(Page::Login));
     };
     if let Some(page) = Page::verification_due(row.email_verified_at.is_some(), row.phone_verified_at.is_some()) {

@@ -48,5 +48,5 @@ pub(super) async fn sign_in_here(ctx: &mut Ctx, account_id: &str) -> Result<(), 
     ctx.session
         .sign_in(&ctx.state, account_id, browser)
         .await
-        .map_err(AppError::internal)
+        .map_err(AppError::from)
 }

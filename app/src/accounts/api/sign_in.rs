@@ -116,7 +116,7 @@ pub async fn sign_out() -> Result<(), AppError> {
         .session
         .sign_out(&ctx.state)
         .await
-        .map_err(AppError::internal)
+        .map_err(AppError::from)
         .map(|()| Next::with(Page::Login, "accounts-notice-signed-out"));
     end(ctx, result, "sign-out", "", &[]).await
 }

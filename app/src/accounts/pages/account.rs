@@ -49,7 +49,7 @@ pub fn DashboardPage(
         let organisations = async {
             db::organisations_of(&ctx.state.pool, who.id.as_str())
                 .await
-                .map_err(AppError::internal)
+                .map_err(AppError::from)
         };
         let (organisations, blocks) = tokio::try_join!(organisations, render_blocks(blocks, &ctx, &who))?;
         let title = lang.t("accounts-dashboard-title");

@@ -55,8 +55,7 @@ where
             notice,
         } = page;
         let account = db::by_id(&ctx.state.pool, who.id.as_str())
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .ok_or(AppError::SignInRequired)?;
         body(AccountForm {
             ctx,

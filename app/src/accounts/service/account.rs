@@ -55,33 +55,24 @@ pub async fn replace_password(
     account: &Account,
     password: &str,
 ) -> Result<(), AppError> {
-    let hash = state.passwords.hash(password).await.map_err(AppError::internal)?;
-    db::set_password(tx, &account.id, &hash)
-        .await
-        .map_err(AppError::internal)?;
+    let hash = state.passwords.hash(password).await?;
+    db::set_password(tx, &account.id, &hash).await?;
     notify::tell_owner(tx, state, account, "message-changed-password", &[])
         .await
-        .map_err(AppError::internal)
+        .map_err(AppError::from)
 }
 
 /// The password typed again before a change, on the account's sign-in budget.
 async fn check_current(state: &AppState, account: &Account, password: &str, field: &str) -> Result<(), AppError> {
     let (pool, key) = (&state.pool, throttle::account_key(&account.id));
-    if let Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::LOGIN, state.clock.now())
-        .await
-        .map_err(AppError::internal)?
-    {
+    if let Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::LOGIN, state.clock.now()).await? {
         return Err(throttle::too_many(field, wait).into());
     }
-    let right = state
-        .passwords
-        .verify(Some(&account.password_hash), password)
-        .await
-        .map_err(AppError::internal)?;
+    let right = state.passwords.verify(Some(&account.password_hash), password).await?;
     if !right {
         return Err(AppError::field(field, "accounts-error-current-password"));
     }
-    throttle::clear(pool, &key).await.map_err(AppError::internal)
+    throttle::clear(pool, &key).await.map_err(AppError::from)
 }
 
 /// A new password; every other session of the account ends (the caller's stays).
@@ -95,12 +86,10 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     check_current(state, account, current_password, "current_password").await?;
     check_new_password(password, confirm, &account.id_number, &account.email)?;
-    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    let mut tx = crate::db::begin_write(&state.pool).await?;
     replace_password(state, &mut tx, account, password).await?;
-    session::end_others(&mut tx, &account.id, &caller.session)
-        .await
-        .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)
+    session::end_others(&mut tx, &account.id, &caller.session).await?;
+    tx.commit().await.map_err(AppError::from)
 }
 
 /// A new email address: the password, then a code to a verified channel (`confirm_change`).
@@ -115,11 +104,7 @@ pub async fn change_email(
     if email == account.email {
         return Err(AppError::field("email", "accounts-error-email-same"));
     }
-    if !db::taken(&state.pool, None, &email, "")
-        .await
-        .map_err(AppError::internal)?
-        .is_empty()
-    {
+    if !db::taken(&state.pool, None, &email, "").await?.is_empty() {
         return Err(AppError::field("email", "accounts-error-email-taken"));
     }
     start_change(state, account, "email", email.into_string()).await
@@ -137,11 +122,7 @@ pub async fn change_phone(
     if phone == account.phone {
         return Err(AppError::field("phone", "accounts-error-phone-same"));
     }
-    if !db::taken(&state.pool, None, "", &phone)
-        .await
-        .map_err(AppError::internal)?
-        .is_empty()
-    {
+    if !db::taken(&state.pool, None, "", &phone).await?.is_empty() {
         return Err(AppError::field("phone", "accounts-error-phone-taken"));
     }
     start_change(state, account, "phone", phone.into_string()).await
@@ -192,14 +173,10 @@ pub async fn confirm_change(
     check(state, caller, account, Purpose::StepUp, code, "code").await?;
     if change.field == "email" {
         // The address and its link in one transaction.
-        let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
-        db::contact::set_pending(&mut tx, &account.id, Pending::Email, &change.value)
-            .await
-            .map_err(AppError::internal)?;
-        send_link(&mut tx, state, lang_of(account), &account.id, &change.value)
-            .await
-            .map_err(AppError::internal)?;
-        tx.commit().await.map_err(AppError::internal)?;
+        let mut tx = crate::db::begin_write(&state.pool).await?;
+        db::contact::set_pending(&mut tx, &account.id, Pending::Email, &change.value).await?;
+        send_link(&mut tx, state, lang_of(account), &account.id, &change.value).await?;
+        tx.commit().await?;
         Ok(Changing::Email)
     } else {
         // The send rules first (a refused send writes nothing), then the number is held as pending.
@@ -212,10 +189,8 @@ pub async fn confirm_change(
             "code",
         )
         .await?;
-        let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
-        db::contact::set_pending(&mut conn, &account.id, Pending::Phone, &change.value)
-            .await
-            .map_err(AppError::internal)?;
+        let mut conn = state.pool.acquire().await?;
+        db::contact::set_pending(&mut conn, &account.id, Pending::Phone, &change.value).await?;
         Ok(Changing::Phone)
     }
 }
@@ -227,31 +202,27 @@ pub async fn set_channel(state: &AppState, account: &Account, password: &str, ch
     if account.verified_channel(channel) != Some(channel) {
         return Err(AppError::field("channel", "accounts-error-channel"));
     }
-    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
-    db::contact::set_code_channel(&mut tx, &account.id, channel.code())
-        .await
-        .map_err(AppError::internal)?;
+    let mut tx = crate::db::begin_write(&state.pool).await?;
+    db::contact::set_code_channel(&mut tx, &account.id, channel.code()).await?;
     let args = [(
         "channel",
         lang_of(account).t(&format!("accounts-channel-{}", channel.code())),
     )];
-    notify::tell_owner(&mut tx, state, account, "message-changed-channel", &args)
-        .await
-        .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)
+    notify::tell_owner(&mut tx, state, account, "message-changed-channel", &args).await?;
+    tx.commit().await.map_err(AppError::from)
 }
 
 pub async fn forget_device(state: &AppState, account: &Account, device: &str) -> Result<(), AppError> {
     db::devices::forget(&state.pool, &account.id, device)
         .await
-        .map_err(AppError::internal)
+        .map_err(AppError::from)
 }
 
 /// The remembered devices still in date, the newest first.
 pub async fn devices(state: &AppState, account_id: &str) -> Result<Vec<Device>, AppError> {
     db::devices::of_account(&state.pool, account_id, state.clock.now())
         .await
-        .map_err(AppError::internal)
+        .map_err(AppError::from)
 }
 
 /// Where the step-up code of a change went, for the page that asks for it: the channel and the masked address.

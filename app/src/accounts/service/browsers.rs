@@ -23,9 +23,7 @@ pub struct SignedInBrowser {
 
 /// The account's live sessions, the most recently used first.
 pub async fn list(state: &AppState, caller: &Caller, account_id: &str) -> Result<Vec<SignedInBrowser>, AppError> {
-    let rows = session::of_account(&state.pool, account_id, state.clock.now())
-        .await
-        .map_err(AppError::internal)?;
+    let rows = session::of_account(&state.pool, account_id, state.clock.now()).await?;
     let this = public_id(&caller.session);
     Ok(rows
         .into_iter()
@@ -44,16 +42,12 @@ pub async fn list(state: &AppState, caller: &Caller, account_id: &str) -> Result
 
 /// Ends one of the account's other sessions (`which` from the list), or all of them (`others`).
 pub async fn end(state: &AppState, caller: &Caller, account_id: &str, which: &str) -> Result<(), AppError> {
-    let rows = session::of_account(&state.pool, account_id, state.clock.now())
-        .await
-        .map_err(AppError::internal)?;
-    let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
+    let rows = session::of_account(&state.pool, account_id, state.clock.now()).await?;
+    let mut conn = state.pool.acquire().await?;
     for row in rows {
         let id = public_id(&row.id_hash);
         if row.id_hash != caller.session && (which == "others" || id == which) {
-            session::end(&mut conn, account_id, Some(&row.id_hash))
-                .await
-                .map_err(AppError::internal)?;
+            session::end(&mut conn, account_id, Some(&row.id_hash)).await?;
         }
     }
     Ok(())

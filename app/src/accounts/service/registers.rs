@@ -43,27 +43,18 @@ pub(super) async fn check_registers(
     let key = throttle::register_key(&caller.client);
     let now = state.clock.now();
     // Reserved before the lookups, so a burst cannot outrun the count; a match gives the reservation back.
-    if let throttle::Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::REGISTER, now)
-        .await
-        .map_err(AppError::internal)?
-    {
+    if let throttle::Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::REGISTER, now).await? {
         errors.push(throttle::too_many("id_number", wait));
         return Ok(());
     }
     if let Some(pin) = &identity.kra_pin {
-        match db::organisation_exists(pool, pin.as_str())
-            .await
-            .map_err(AppError::internal)?
-        {
+        match db::organisation_exists(pool, pin.as_str()).await? {
             Some(name) => identity.organisation = Some(name),
             None => errors.push(FieldError::new("kra_pin", "accounts-error-pin-unknown")),
         }
     }
     if document == DocumentType::NationalId {
-        match db::register_person(pool, &identity.id_number)
-            .await
-            .map_err(AppError::internal)?
-        {
+        match db::register_person(pool, &identity.id_number).await? {
             None => errors.push(FieldError::new("id_number", "accounts-error-id-unknown")),
             Some(person) => {
                 if !person.first_name.eq_ignore_ascii_case(&identity.first_name) {
@@ -81,10 +72,7 @@ pub(super) async fn check_registers(
     match document {
         DocumentType::NationalId => {}
         DocumentType::ForeignerCertificate | DocumentType::DiplomaticId => {
-            match db::register_foreigner(pool, document, &identity.id_number)
-                .await
-                .map_err(AppError::internal)?
-            {
+            match db::register_foreigner(pool, document, &identity.id_number).await? {
                 None if looks_like_national_id(&identity.id_number) => {
                     errors.push(FieldError::new("id_number", "accounts-error-document-national-id"))
                 }
@@ -107,17 +95,12 @@ pub(super) async fn check_registers(
         DocumentType::Passport => {}
     }
     if let (Some(pin), true) = (&identity.kra_pin, errors.is_empty()) {
-        if !db::is_director(pool, pin.as_str(), &identity.id_number)
-            .await
-            .map_err(AppError::internal)?
-        {
+        if !db::is_director(pool, pin.as_str(), &identity.id_number).await? {
             errors.push(FieldError::new("id_number", "accounts-error-not-director"));
         }
     }
     if errors.is_empty() {
-        throttle::release(pool, &key, throttle::REGISTER)
-            .await
-            .map_err(AppError::internal)?;
+        throttle::release(pool, &key, throttle::REGISTER).await?;
     }
     if errors.is_empty() {
         match taken(
@@ -150,19 +133,14 @@ pub(super) async fn taken(
     field: &str,
 ) -> Result<Vec<&'static str>, AppError> {
     let (pool, key) = (&state.pool, throttle::conflict_key(&caller.client));
-    if let throttle::Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::CONFLICT, state.clock.now())
-        .await
-        .map_err(AppError::internal)?
+    if let throttle::Reservation::Locked(wait) =
+        throttle::reserve(pool, &key, throttle::CONFLICT, state.clock.now()).await?
     {
         return Err(throttle::too_many(field, wait).into());
     }
-    let taken = db::taken(pool, identity, email, phone)
-        .await
-        .map_err(AppError::internal)?;
+    let taken = db::taken(pool, identity, email, phone).await?;
     if taken.is_empty() {
-        throttle::release(pool, &key, throttle::CONFLICT)
-            .await
-            .map_err(AppError::internal)?;
+        throttle::release(pool, &key, throttle::CONFLICT).await?;
     }
     Ok(taken)
 }

@@ -208,7 +208,7 @@ pub async fn save_password(state: &AppState, draft: &mut Draft, password: &str, 
         id_number,
         draft.email.as_ref().map(Email::as_str).unwrap_or_default(),
     )?;
-    draft.password_hash = Some(state.passwords.hash(password).await.map_err(AppError::internal)?);
+    draft.password_hash = Some(state.passwords.hash(password).await?);
     Ok(())
 }
 

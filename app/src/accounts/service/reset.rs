@@ -54,7 +54,7 @@ pub async fn start(state: &AppState, login: &str, channel: &str) -> Result<Pendi
     let Some(channel) = channel.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
     };
-    let account = db::by_login(&state.pool, &login).await.map_err(AppError::internal)?;
+    let account = db::by_login(&state.pool, &login).await?;
     // Only to a verified channel (the other one if the chosen one is not proven; none, nothing is sent). A
     // cooldown or the hourly limit is not told either: it would say the account exists.
     if let Some((account, channel)) = account
@@ -87,7 +87,7 @@ pub async fn enter_code(
     code: &str,
 ) -> Result<PendingReset, AppError> {
     let account = match &reset.account_id {
-        Some(id) => db::by_id(&state.pool, id).await.map_err(AppError::internal)?,
+        Some(id) => db::by_id(&state.pool, id).await?,
         None => None,
     };
     let Some(account) = account else {
@@ -112,20 +112,15 @@ pub async fn new_password(
         (Some(id), true) => id,
         _ => return Err(AppError::internal("reset not verified")),
     };
-    let account = db::by_id(&state.pool, account_id)
-        .await
-        .map_err(AppError::internal)?
-        .ok_or(AppError::NotFound)?;
+    let account = db::by_id(&state.pool, account_id).await?.ok_or(AppError::NotFound)?;
     check_new_password(password, confirm, &account.id_number, &account.email)?;
-    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    let mut tx = crate::db::begin_write(&state.pool).await?;
     super::account::replace_password(state, &mut tx, &account, password).await?;
     // Every session of the account ends, wherever it is; this browser signs in afresh.
-    session::end(&mut tx, &account.id, None)
-        .await
-        .map_err(AppError::internal)?;
+    session::end(&mut tx, &account.id, None).await?;
     // A completed reset proves the owner: the wrong passwords and codes a stranger typed are forgotten.
     for key in [throttle::account_key(&account.id), throttle::codes_key(&account.id)] {
-        throttle::clear(&mut *tx, &key).await.map_err(AppError::internal)?;
+        throttle::clear(&mut *tx, &key).await?;
     }
-    tx.commit().await.map_err(AppError::internal)
+    tx.commit().await.map_err(AppError::from)
 }

@@ -76,7 +76,7 @@ pub async fn sign_in(state: &AppState, caller: &Caller, login: &str, password: &
     }
     let pool = &state.pool;
     let now = state.clock.now();
-    let account = db::by_login(pool, &login).await.map_err(AppError::internal)?;
+    let account = db::by_login(pool, &login).await?;
     // One budget per account, whichever identifier was typed; an unknown identifier gets one of its own.
     let account_key = match &account {
         Some(account) => throttle::account_key(&account.id),
@@ -89,18 +89,13 @@ pub async fn sign_in(state: &AppState, caller: &Caller, login: &str, password: &
         Some(account) => trusted_device(state, caller, &account.id, false).await?,
         None => false,
     };
-    let client_wait = throttle::locked_for(pool, &client_key, now)
-        .await
-        .map_err(AppError::internal)?;
+    let client_wait = throttle::locked_for(pool, &client_key, now).await?;
     if client_wait > 0 {
         return Err(throttle::too_many("login", client_wait).into());
     }
     let mut attempt = 0;
     if !remembered {
-        match throttle::reserve(pool, &account_key, throttle::LOGIN, now)
-            .await
-            .map_err(AppError::internal)?
-        {
+        match throttle::reserve(pool, &account_key, throttle::LOGIN, now).await? {
             Reservation::Granted(n) => attempt = n,
             Reservation::Locked(wait) => return Err(throttle::too_many("login", wait).into()),
         }
@@ -108,21 +103,18 @@ pub async fn sign_in(state: &AppState, caller: &Caller, login: &str, password: &
     let right = state
         .passwords
         .verify(account.as_ref().map(|a| a.password_hash.as_str()), password)
-        .await
-        .map_err(AppError::internal)?;
+        .await?;
     let account = match account {
         Some(account) if right => account,
         other => {
-            throttle::count_failure(pool, &client_key, throttle::CLIENT, now)
-                .await
-                .map_err(AppError::internal)?;
+            throttle::count_failure(pool, &client_key, throttle::CLIENT, now).await?;
             if let (Some(account), true) = (other, attempt == throttle::LOGIN.threshold) {
                 tell_owner(state, &account).await?;
             }
             return Err(AppError::field("login", "accounts-error-sign-in"));
         }
     };
-    throttle::clear(pool, &account_key).await.map_err(AppError::internal)?;
+    throttle::clear(pool, &account_key).await?;
     if remembered && trusted_device(state, caller, &account.id, true).await? {
         return Ok(Signing::Done(Box::new(account)));
     }
@@ -148,7 +140,7 @@ pub async fn sign_in(state: &AppState, caller: &Caller, login: &str, password: &
 
 /// At the threshold-th failure in a row on a real account, its owner is told by email.
 async fn tell_owner(state: &AppState, account: &Account) -> Result<(), AppError> {
-    let mut conn = state.pool.acquire().await.map_err(AppError::internal)?;
+    let mut conn = state.pool.acquire().await?;
     let message = Message {
         lang: lang_of(account),
         channel: Channel::Email,
@@ -157,9 +149,7 @@ async fn tell_owner(state: &AppState, account: &Account) -> Result<(), AppError>
         args: &[],
         secret: None,
     };
-    outbox::enqueue(&mut conn, state, message)
-        .await
-        .map_err(AppError::internal)
+    outbox::enqueue(&mut conn, state, message).await.map_err(AppError::from)
 }
 
 /// Is the caller's browser remembered for the account (a live device-trust token)? `touch` records the use.
@@ -169,7 +159,7 @@ async fn trusted_device(state: &AppState, caller: &Caller, account_id: &str, tou
     };
     db::devices::is_trusted(&state.pool, account_id, &secrets::hash(token), state.clock.now(), touch)
         .await
-        .map_err(AppError::internal)
+        .map_err(AppError::from)
 }
 
 /// The account waiting for its second step, if the wait has not run out.
@@ -179,8 +169,7 @@ pub async fn pending_account(state: &AppState, pending: Option<PendingSignIn>) -
         return Err(AppError::SignInRequired);
     }
     db::by_id(&state.pool, &pending.account_id)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .ok_or(AppError::SignInRequired)
 }
 
@@ -218,9 +207,7 @@ async fn remember_device(state: &AppState, caller: &Caller, account_id: &str) ->
         now,
         expires_at: now + REMEMBER_SECONDS,
     };
-    db::devices::remember(&state.pool, device)
-        .await
-        .map_err(AppError::internal)?;
+    db::devices::remember(&state.pool, device).await?;
     Ok(token)
 }
 

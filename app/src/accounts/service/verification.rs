@@ -21,10 +21,7 @@ use crate::{
 /// The account behind a session (verified or not), or `SignInRequired`.
 pub async fn account(state: &AppState, id: Option<&str>) -> Result<Account, AppError> {
     let id = id.ok_or(AppError::SignInRequired)?;
-    db::by_id(&state.pool, id)
-        .await
-        .map_err(AppError::internal)?
-        .ok_or(AppError::SignInRequired)
+    db::by_id(&state.pool, id).await?.ok_or(AppError::SignInRequired)
 }
 
 pub fn lang_of(account: &Account) -> Lang {
@@ -124,8 +121,7 @@ pub async fn check_typed(
 ) -> Result<String, AppError> {
     let code = domain::parse_code(code)?;
     challenges::check_code(&state.pool, &state.code_key, who, scope, &code, state.clock.now())
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .right(field)
 }
 
@@ -153,14 +149,10 @@ pub async fn resend_link(state: &AppState, account: &Account) -> Result<LinkSent
     let Some(email) = awaited_email(account) else {
         return Ok(LinkSent::NoneAwaited);
     };
-    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
-    challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "resend", state.clock.now())
-        .await
-        .map_err(AppError::internal)??;
-    send_link(&mut tx, state, lang_of(account), &account.id, email)
-        .await
-        .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)?;
+    let mut tx = crate::db::begin_write(&state.pool).await?;
+    challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "resend", state.clock.now()).await??;
+    send_link(&mut tx, state, lang_of(account), &account.id, email).await?;
+    tx.commit().await?;
     Ok(match account.email_verified_at {
         Some(_) => LinkSent::Changed,
         None => LinkSent::Registered,
@@ -174,16 +166,12 @@ pub async fn change_unverified_email(state: &AppState, account: &Account, email:
         return Err(AppError::NotFound);
     }
     let email = domain::parse_email(email)?;
-    let taken = db::taken(&state.pool, None, &email, "")
-        .await
-        .map_err(AppError::internal)?;
+    let taken = db::taken(&state.pool, None, &email, "").await?;
     if email != account.email && !taken.is_empty() {
         return Err(AppError::field("email", "accounts-error-email-taken"));
     }
-    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
-    challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "email", state.clock.now())
-        .await
-        .map_err(AppError::internal)??;
+    let mut tx = crate::db::begin_write(&state.pool).await?;
+    challenges::may_send(&mut tx, &account.id, Purpose::VerifyEmail, "email", state.clock.now()).await??;
     // Conditional: a verification that lands meanwhile wins, and the address stays.
     let updated = db::contact::replace_unverified_email(&mut tx, &account.id, &email)
         .await
@@ -191,10 +179,8 @@ pub async fn change_unverified_email(state: &AppState, account: &Account, email:
     if updated != 1 {
         return Err(AppError::NotFound);
     }
-    send_link(&mut tx, state, lang_of(account), &account.id, &email)
-        .await
-        .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)
+    send_link(&mut tx, state, lang_of(account), &account.id, &email).await?;
+    tx.commit().await.map_err(AppError::from)
 }
 
 fn unique_email(error: anyhow::Error) -> AppError {
@@ -218,15 +204,12 @@ pub enum EmailProven {
 /// code goes out), or a pending new address, which then replaces the old one (and the old one is told).
 pub async fn confirm_email(state: &AppState, token: &str) -> Result<EmailProven, AppError> {
     let now = state.clock.now();
-    let used = challenges::use_link(&state.pool, token.trim(), now)
-        .await
-        .map_err(AppError::internal)?;
+    let used = challenges::use_link(&state.pool, token.trim(), now).await?;
     let Some(used) = used else {
         return Err(AppError::field("token", "accounts-error-link"));
     };
     let account = db::by_id(&state.pool, &used.account_id)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .ok_or(AppError::NotFound)?;
     if awaited_email(&account) != Some(used.sent_to.as_str()) {
         return Err(AppError::field("token", "accounts-error-link"));
@@ -235,9 +218,7 @@ pub async fn confirm_email(state: &AppState, token: &str) -> Result<EmailProven,
         replace_email(state, &account, &used.sent_to).await?;
         return Ok(EmailProven::Changed { account: account.id });
     }
-    db::contact::mark_email_verified(&state.pool, &account.id, now)
-        .await
-        .map_err(AppError::internal)?;
+    db::contact::mark_email_verified(&state.pool, &account.id, now).await?;
     if account.phone_verified_at.is_none() {
         send_code(state, &account, Purpose::VerifyPhone, Channel::Sms, "code").await?;
     }
@@ -249,15 +230,13 @@ pub async fn confirm_email(state: &AppState, token: &str) -> Result<EmailProven,
 
 /// The pending address, now proven, becomes the account's; the old address and the phone are told.
 async fn replace_email(state: &AppState, account: &Account, email: &str) -> Result<(), AppError> {
-    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    let mut tx = crate::db::begin_write(&state.pool).await?;
     db::contact::adopt_email(&mut tx, &account.id, email, state.clock.now())
         .await
         .map_err(unique_email)?;
     let args = [("address", email.to_string())];
-    notify::tell_owner(&mut tx, state, account, "message-changed-email", &args)
-        .await
-        .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)
+    notify::tell_owner(&mut tx, state, account, "message-changed-email", &args).await?;
+    tx.commit().await.map_err(AppError::from)
 }
 
 /// The number a code is waiting on: a new account's, or a pending new number.
@@ -295,12 +274,10 @@ pub async fn verify_phone(
         return Err(AppError::field("code", "accounts-error-code-expired"));
     }
     if account.phone_verified_at.is_none() {
-        db::contact::mark_phone_verified(&state.pool, &account.id, now)
-            .await
-            .map_err(AppError::internal)?;
+        db::contact::mark_phone_verified(&state.pool, &account.id, now).await?;
         return Ok(PhoneProven::Registered);
     }
-    let mut tx = crate::db::begin_write(&state.pool).await.map_err(AppError::internal)?;
+    let mut tx = crate::db::begin_write(&state.pool).await?;
     db::contact::adopt_phone(&mut tx, &account.id, &sent_to, now)
         .await
         .map_err(|e| match e {
@@ -308,9 +285,7 @@ pub async fn verify_phone(
             e => AppError::internal(e),
         })?;
     let args = [("number", display_phone(&sent_to))];
-    notify::tell_owner(&mut tx, state, account, "message-changed-phone", &args)
-        .await
-        .map_err(AppError::internal)?;
-    tx.commit().await.map_err(AppError::internal)?;
+    notify::tell_owner(&mut tx, state, account, "message-changed-phone", &args).await?;
+    tx.commit().await?;
     Ok(PhoneProven::Changed)
 }

@@ -36,8 +36,7 @@ async fn booking_rows(
 ) -> Result<Vec<SummaryRow>, AppError> {
     let lang = ctx.lang;
     let centre = db::centres(&ctx.state.pool)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .into_iter()
         .find(|c| c.code == centre_code)
         .map_or_else(|| centre_code.to_string(), |c| c.name);
@@ -96,8 +95,7 @@ pub(super) async fn check_page(
         .collect::<Vec<_>>();
     // The hold's own end (it is never renewed), not fifteen minutes from this page view.
     let held_until = service::booking(&ctx.state, application)
-        .await
-        .map_err(AppError::internal)?
+        .await?
         .map_or(ctx.state.clock.now() + domain::HOLD_SECONDS, |b| b.held_until);
     let held_until = calendar::moment(lang, held_until);
     crate::applications::pages::check_page(
@@ -130,27 +128,20 @@ fn hold_of(ctx: &Ctx, booking: &crate::inspection::db::Booking) -> Option<String
 
 /// Whether the application's booking was cancelled.
 pub async fn cancelled(ctx: &Ctx, application: &Application) -> Result<bool, AppError> {
-    let booking = service::booking(&ctx.state, application)
-        .await
-        .map_err(AppError::internal)?;
+    let booking = service::booking(&ctx.state, application).await?;
     Ok(booking.is_some_and(|b| b.status == "cancelled"))
 }
 
 /// What the payment pages say of an unpaid booking: how long its place is still held.
 pub async fn hold_note(ctx: &Ctx, application: &Application) -> Result<Option<String>, AppError> {
-    let booking = service::booking(&ctx.state, application)
-        .await
-        .map_err(AppError::internal)?;
+    let booking = service::booking(&ctx.state, application).await?;
     Ok(booking.and_then(|booking| hold_of(ctx, &booking)))
 }
 
 /// A paid booking's page: where and when, and (until 24 hours before) forms to move or cancel it.
 pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> Result<AnyView, AppError> {
     let lang = ctx.lang;
-    let Some(booking) = service::booking(&ctx.state, application)
-        .await
-        .map_err(AppError::internal)?
-    else {
+    let Some(booking) = service::booking(&ctx.state, application).await? else {
         return Ok(().into_any());
     };
     let answers: Answers = applications::answers(application);
@@ -180,13 +171,10 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
     // plain GET of this page with `?day=`), then that day's times.
     let moving = if changeable {
         let centre = service::centre(&ctx.state, &booking.centre)
-            .await
-            .map_err(AppError::internal)?
+            .await?
             .ok_or_else(|| AppError::internal("booking at an unknown centre"))?;
         let days = domain::bookable_days(ctx.state.clock.today());
-        let free = service::free_slots(&ctx.state, &centre, &days)
-            .await
-            .map_err(AppError::internal)?;
+        let free = service::free_slots(&ctx.state, &centre, &days).await?;
         let chosen = use_query_map()
             .with_untracked(|q| q.get("day"))
             .and_then(|day| calendar::parse_iso(&day))

@@ -130,9 +130,7 @@ pub(super) struct Field {
 
 async fn vehicle_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
     let lang = request.ctx.lang;
-    let vehicles = records::vehicles(&request.ctx.state, request.who)
-        .await
-        .map_err(AppError::internal)?;
+    let vehicles = records::vehicles(&request.ctx.state, request.who).await?;
     let options = vehicles
         .into_iter()
         .map(|v| Choice {
@@ -166,9 +164,7 @@ async fn vehicle_page(request: StepRequest<'_>, answers: &Answers, position: Pos
 /// why it is not there.
 async fn type_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
     let lang = request.ctx.lang;
-    let vehicles = records::vehicles(&request.ctx.state, request.who)
-        .await
-        .map_err(AppError::internal)?;
+    let vehicles = records::vehicles(&request.ctx.state, request.who).await?;
     let annual = vehicles
         .iter()
         .any(|v| Some(&v.plate) == answers.plate.as_ref() && v.inspection_due_on.is_some());
@@ -200,7 +196,7 @@ async fn type_page(request: StepRequest<'_>, answers: &Answers, position: Positi
 }
 
 async fn centre_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
-    let centres = db::centres(&request.ctx.state.pool).await.map_err(AppError::internal)?;
+    let centres = db::centres(&request.ctx.state.pool).await?;
     let options = centres
         .into_iter()
         .map(|c| Choice {

@@ -27,14 +27,12 @@ async fn centre_and_free(ctx: &Ctx, answers: &Answers) -> Result<Option<(db::Cen
     let Some(code) = &answers.centre else {
         return Ok(None);
     };
-    let centres = db::centres(&ctx.state.pool).await.map_err(AppError::internal)?;
+    let centres = db::centres(&ctx.state.pool).await?;
     let Some(centre) = centres.into_iter().find(|c| &c.code == code) else {
         return Ok(None);
     };
     let days = domain::bookable_days(ctx.state.clock.today());
-    let free = service::free_slots(&ctx.state, &centre, &days)
-        .await
-        .map_err(AppError::internal)?;
+    let free = service::free_slots(&ctx.state, &centre, &days).await?;
     Ok(Some((centre, free)))
 }
 

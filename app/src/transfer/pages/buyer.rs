@@ -52,7 +52,7 @@ fn tag(lang: Lang, status: OfferStatus) -> impl IntoView {
 pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
     Box::pin(async move {
         let lang = ctx.lang;
-        let offers = service::offers_to(&ctx.state, who).await.map_err(AppError::internal)?;
+        let offers = service::offers_to(&ctx.state, who).await?;
         if offers.is_empty() {
             return Ok(().into_any());
         }
@@ -117,9 +117,7 @@ pub fn TransferOfferPage() -> impl IntoView {
         let status = status_of(&offer);
         let open = service::open(&ctx.state, &offer);
         let title = lang.t_with("transfer-offer-title", &[("plate", offer.plate.clone())]);
-        let slips = documents::held(&ctx.state, &offer.application_id, who.id.as_str())
-            .await
-            .map_err(AppError::internal)?;
+        let slips = documents::held(&ctx.state, &offer.application_id, who.id.as_str()).await?;
         let args = [
             ("seller", offer.seller_name.clone()),
             ("plate", offer.plate.clone()),

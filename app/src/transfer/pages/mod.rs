@@ -79,7 +79,7 @@ async fn vehicle_page(request: StepRequest<'_>, answers: &Answers, position: Pos
         application,
     } = request;
     let lang = ctx.lang;
-    let vehicles = service::vehicles(&ctx.state, who).await.map_err(AppError::internal)?;
+    let vehicles = service::vehicles(&ctx.state, who).await?;
     let errors = state.errors();
     let body = if vehicles.is_empty() {
         view! { <p class="body">{lang.t("transfer-vehicle-none")}</p> }.into_any()
@@ -237,10 +237,7 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
 /// A paid transfer's page: where the offer stands.
 pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, AppError> {
     let lang = ctx.lang;
-    let Some(offer) = super::offers::offer_of(&ctx.state, application)
-        .await
-        .map_err(AppError::internal)?
-    else {
+    let Some(offer) = super::offers::offer_of(&ctx.state, application).await? else {
         return Ok(().into_any());
     };
     let status = OfferStatus::parse(&offer.status).unwrap_or(OfferStatus::Offered);
