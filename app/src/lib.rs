@@ -35,11 +35,7 @@ pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod documents;
 #[cfg(feature = "ssr")]
-pub mod inspection;
-#[cfg(feature = "ssr")]
 pub mod records;
-#[cfg(feature = "ssr")]
-pub mod renewal;
 #[cfg(feature = "ssr")]
 pub mod services;
 #[cfg(feature = "ssr")]
@@ -52,12 +48,6 @@ pub mod state;
 pub mod sweep;
 #[cfg(feature = "ssr")]
 pub mod tims;
-#[cfg(feature = "ssr")]
-pub mod transfer;
-#[cfg(feature = "ssr")]
-pub mod vehicle_registration;
-#[cfg(feature = "ssr")]
-pub mod vehicle_search;
 #[cfg(feature = "ssr")]
 pub mod web;
 

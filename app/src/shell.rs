@@ -32,13 +32,13 @@ use crate::{
     },
     photo::pages::{account_block, dashboard_block, AccountPhotoPage, WelcomePhotoPage},
     records,
+    services::transfer::{
+        self,
+        pages::buyer::{TransferAcceptPage, TransferDeclinePage, TransferOfferPage},
+    },
     tims::{
         self,
         pages::{TimsCodePage, TimsDetailsPage, TimsPage, TimsProvePage},
-    },
-    transfer::{
-        self,
-        pages::buyer::{TransferAcceptPage, TransferDeclinePage, TransferOfferPage},
     },
 };
 

@@ -6,6 +6,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 
 use crate::{
+    applications::plugin::Services,
     clock::Clock,
     db::Pool,
     payments::{
@@ -42,11 +43,18 @@ pub struct Shared {
     pub mpesa_previous_callback_token: String,
     /// The card provider's hosted checkout, when configured, or in development the sandbox this server mounts.
     pub card: Option<CardCheckout>,
+    /// The services of the application framework, as the server listed them.
+    pub services: Services,
 }
 
 impl AppState {
     /// Refuses settings unsafe for the address the server listens on (`Settings::check`), and loads the code key.
-    pub fn new(leptos_options: LeptosOptions, pool: Pool, settings: Settings) -> anyhow::Result<AppState> {
+    pub fn new(
+        leptos_options: LeptosOptions,
+        pool: Pool,
+        settings: Settings,
+        services: Services,
+    ) -> anyhow::Result<AppState> {
         settings
             .check(leptos_options.site_addr)
             .map_err(|why| anyhow::anyhow!("unsafe settings: {why}"))?;
@@ -73,6 +81,7 @@ impl AppState {
         );
         Ok(AppState(Arc::new(Shared {
             card,
+            services,
             origin,
             daraja,
             mpesa_callback_token,

@@ -52,7 +52,7 @@ pub async fn run(state: &AppState) -> anyhow::Result<Swept> {
         )
         .await?,
         messages: run("DELETE FROM outbox WHERE created_at <= $1", now - OUTBOX_DAYS * 86_400).await?,
-        transfers: crate::transfer::offers::lapse_due(state).await?,
+        transfers: crate::services::transfer::offers::lapse_due(state).await?,
     })
 }
 

@@ -7,7 +7,7 @@ use std::{sync::Arc, time::Instant};
 
 use app::{
     applications::{domain::ApplicationId, service as applications},
-    inspection::{
+    services::inspection::{
         domain,
         service::{self as inspection, Held},
     },

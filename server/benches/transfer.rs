@@ -14,9 +14,8 @@ use app::{
     },
     fees::domain::Shillings,
     ids::AccountId,
-    services,
+    services::transfer::offers as transfer,
     state::AppState,
-    transfer::offers as transfer,
 };
 use common::percentile;
 
@@ -126,7 +125,9 @@ async fn run(engine: &'static str, state: AppState) {
                 amount: Shillings(1710),
             };
             assert_eq!(
-                services::mark_paid(&state, &id, &payment).await.unwrap(),
+                app::applications::service::mark_paid(&state, &id, &payment)
+                    .await
+                    .unwrap(),
                 Paid::InReview
             );
         },

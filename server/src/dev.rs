@@ -132,7 +132,7 @@ async fn decide(State(state): State<AppState>, Query(query): Query<DecideQuery>)
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => return (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
     };
-    match app::services::decide(&state, &application.id, &decision).await {
+    match app::applications::service::decide(&state, &application.id, &decision).await {
         Ok(outcome) => (StatusCode::OK, format!("{outcome:?}")).into_response(),
         Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
     }

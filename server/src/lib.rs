@@ -10,6 +10,7 @@ pub mod limits;
 pub mod page_cache;
 pub mod sandbox;
 pub mod security;
+pub mod services;
 pub mod telemetry;
 
 use app::{
@@ -45,7 +46,7 @@ pub async fn build_state(mut leptos_options: LeptosOptions, settings: Settings) 
         let inserted = demo::load(&pool).await?;
         tracing::info!(inserted, "demo registry loaded");
     }
-    AppState::new(leptos_options, pool, settings)
+    AppState::new(leptos_options, pool, settings, services::all())
 }
 
 /// The pages' routes, listed once per process. Listing runs the whole app with resource loading turned off
@@ -89,7 +90,7 @@ pub fn router(state: AppState) -> Router {
     router = router
         .merge(dev::routes(&state))
         .merge(app::photo::route::routes())
-        .merge(app::transfer::route::routes())
+        .merge(app::services::transfer::route::routes())
         .merge(app::payments::route::routes(&state))
         .merge(app::documents::route::routes())
         // A document's QR code carries a language-neutral address: the reader's language is chosen here.

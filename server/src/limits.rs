@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use app::{
     photo::{api::UploadPhoto, domain::MAX_BYTES},
+    services::transfer::{api::TransferLogbook, domain::LOGBOOK_MAX_BYTES},
     state::AppState,
-    transfer::{api::TransferLogbook, domain::LOGBOOK_MAX_BYTES},
     web::upload::{stream_cap, BodyMeter, DeclaredTooLarge, DRAINS, FRAMING_BYTES},
 };
 use axum::{

@@ -13,7 +13,6 @@ use app::{
     calendar,
     fees::domain::Shillings,
     photo::check::samples::jpeg,
-    services,
 };
 use common::browser::{count, errors, main, register_citizen, register_person, signed_in, Browser, EMAIL, PHONE};
 
@@ -204,7 +203,7 @@ on_both_engines!(a_paid_renewal_completes_itself_once, |app| {
         amount: Shillings(amount),
     };
     assert_eq!(
-        services::mark_paid(&app.state, &id, &payment(600, "OEB44R5U3U"))
+        applications::mark_paid(&app.state, &id, &payment(600, "OEB44R5U3U"))
             .await
             .unwrap(),
         Paid::WrongAmount {
@@ -212,13 +211,13 @@ on_both_engines!(a_paid_renewal_completes_itself_once, |app| {
         }
     );
     assert_eq!(
-        services::mark_paid(&app.state, &id, &payment(620, "OEB44R5U3U"))
+        applications::mark_paid(&app.state, &id, &payment(620, "OEB44R5U3U"))
             .await
             .unwrap(),
         Paid::Completed
     );
     assert_eq!(
-        services::mark_paid(&app.state, &id, &payment(620, "OEB44R5U3V"))
+        applications::mark_paid(&app.state, &id, &payment(620, "OEB44R5U3V"))
             .await
             .unwrap(),
         Paid::Already
@@ -266,30 +265,32 @@ on_both_engines!(a_decision_needs_a_reason_to_reject, |app| {
             amount: Shillings(total),
         };
         assert_eq!(
-            services::mark_paid(&app.state, &id, &payment).await.unwrap(),
+            applications::mark_paid(&app.state, &id, &payment).await.unwrap(),
             Paid::InReview
         );
         reviewed.push(id);
     }
     let reject = |reason: &str| Decision::Reject { reason: reason.into() };
     assert_eq!(
-        services::decide(&app.state, &reviewed[0], &reject("  ")).await.unwrap(),
+        applications::decide(&app.state, &reviewed[0], &reject("  "))
+            .await
+            .unwrap(),
         Decided::ReasonNeeded
     );
     assert_eq!(
-        services::decide(&app.state, &reviewed[0], &reject("The logbook number does not match"))
+        applications::decide(&app.state, &reviewed[0], &reject("The logbook number does not match"))
             .await
             .unwrap(),
         Decided::Rejected
     );
     assert_eq!(
-        services::decide(&app.state, &reviewed[0], &Decision::Approve)
+        applications::decide(&app.state, &reviewed[0], &Decision::Approve)
             .await
             .unwrap(),
         Decided::NotInReview
     );
     assert_eq!(
-        services::decide(&app.state, &reviewed[1], &Decision::Approve)
+        applications::decide(&app.state, &reviewed[1], &Decision::Approve)
             .await
             .unwrap(),
         Decided::Completed

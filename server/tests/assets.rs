@@ -63,7 +63,13 @@ fn site_with(app: &common::TestApp, files: &[(&str, &str)]) -> (std::path::PathB
     }
     let mut options = app.state.leptos_options.clone();
     options.site_root = site.to_string_lossy().into_owned().into();
-    let state = app::state::AppState::new(options, app.state.pool.clone(), app.state.settings.clone()).unwrap();
+    let state = app::state::AppState::new(
+        options,
+        app.state.pool.clone(),
+        app.state.settings.clone(),
+        app.state.services.clone(),
+    )
+    .unwrap();
     (site, pkg, server::router(state))
 }
 

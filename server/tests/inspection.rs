@@ -11,11 +11,10 @@ use app::{
         service::{self as applications, Paid},
     },
     fees::domain::Shillings,
-    inspection::{
+    services::inspection::{
         domain,
         service::{self as inspection, Held},
     },
-    services,
 };
 use common::browser::{count, errors, main, register_citizen, signed_in, Browser, EMAIL, PHONE};
 
@@ -132,7 +131,7 @@ on_both_engines!(
             .await
             .unwrap();
         assert_eq!(
-            services::mark_paid(&app.state, &people[0].id, &paid).await.unwrap(),
+            applications::mark_paid(&app.state, &people[0].id, &paid).await.unwrap(),
             Paid::Completed
         );
         assert_eq!(taken(&app, &day.to_string(), "08:00").await, 2);
@@ -206,7 +205,7 @@ on_both_engines!(
             amount: Shillings(1100),
         };
         assert_eq!(
-            services::mark_paid(&app.state, &application, &paid).await.unwrap(),
+            applications::mark_paid(&app.state, &application, &paid).await.unwrap(),
             Paid::Completed
         );
         let slip = || async {
@@ -323,7 +322,7 @@ on_both_engines!(
             amount: Shillings(1100),
         };
         assert_eq!(
-            services::mark_paid(&app.state, &booked.id, &paid).await.unwrap(),
+            applications::mark_paid(&app.state, &booked.id, &paid).await.unwrap(),
             Paid::Completed
         );
         // Move the clock to 23 hours before the booking.

@@ -147,8 +147,15 @@ async fn built_assets_are_served_not_taken_for_a_language() {
     std::fs::write(site.join("pkg/uraia.css"), "body{}").unwrap();
     let mut options = app.state.leptos_options.clone();
     options.site_root = site.to_string_lossy().into_owned().into();
-    let router =
-        server::router(app::state::AppState::new(options, app.state.pool.clone(), app.state.settings.clone()).unwrap());
+    let router = server::router(
+        app::state::AppState::new(
+            options,
+            app.state.pool.clone(),
+            app.state.settings.clone(),
+            app.state.services.clone(),
+        )
+        .unwrap(),
+    );
     for (path, body) in [("/favicon.svg", "<svg/>"), ("/pkg/uraia.css", "body{}")] {
         let request = axum::http::Request::get(path).body(axum::body::Body::empty()).unwrap();
         let response = router.clone().oneshot(request).await.unwrap();

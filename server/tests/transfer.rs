@@ -11,7 +11,6 @@ use app::{
         service::Paid,
     },
     fees::domain::Shillings,
-    services,
 };
 use common::browser::{code_in, count, errors, last_message, main, messages_to, register_person, Browser};
 
@@ -69,7 +68,7 @@ async fn offer(seller: &mut Browser<'_>, receipt: &str) -> String {
     };
     let application = ApplicationId::parse(&id).unwrap();
     assert_eq!(
-        services::mark_paid(&seller.app.state, &application, &payment)
+        app::applications::service::mark_paid(&seller.app.state, &application, &payment)
             .await
             .unwrap(),
         Paid::InReview
@@ -218,7 +217,9 @@ on_both_engines!(the_named_buyer_accepts_and_the_register_changes, |app| {
         amount: Shillings(1710),
     };
     assert_eq!(
-        services::mark_paid(&app.state, &application, &payment).await.unwrap(),
+        app::applications::service::mark_paid(&app.state, &application, &payment)
+            .await
+            .unwrap(),
         Paid::InReview
     );
 
@@ -438,7 +439,7 @@ on_both_engines!(a_vehicle_with_a_caveat_never_changes_owner_online, |app| {
     // Even the register's own statement refuses it.
     let mut conn = app.state.pool.acquire().await.unwrap();
     assert!(
-        !app::transfer::db::change_owner(&mut conn, "KCM 753W", LUCY.0, REHEMA.0)
+        !app::services::transfer::db::change_owner(&mut conn, "KCM 753W", LUCY.0, REHEMA.0)
             .await
             .unwrap()
     );

@@ -10,8 +10,7 @@ use app::{
         service::{self as applications, Decided, Paid, Submitted},
     },
     fees::domain::Shillings,
-    services,
-    vehicle_registration::{
+    services::vehicle_registration::{
         domain::{IdentityForm, VehicleForm},
         service as registration,
     },
@@ -125,7 +124,7 @@ on_both_engines!(a_registration_goes_to_review_and_approval_gives_a_plate, |app|
         amount: Shillings(8350),
     };
     assert_eq!(
-        services::mark_paid(&app.state, &id, &paid).await.unwrap(),
+        applications::mark_paid(&app.state, &id, &paid).await.unwrap(),
         Paid::InReview
     );
     assert_eq!(
@@ -134,7 +133,7 @@ on_both_engines!(a_registration_goes_to_review_and_approval_gives_a_plate, |app|
         "no slip before approval"
     );
     assert_eq!(
-        services::decide(&app.state, &id, &Decision::Approve).await.unwrap(),
+        applications::decide(&app.state, &id, &Decision::Approve).await.unwrap(),
         Decided::Completed
     );
     let (plate, owner, colour): (String, String, String) =
@@ -204,7 +203,7 @@ async fn paid_registration(app: &common::TestApp, who: &SignedIn, vin: &str, ent
         .await
         .unwrap();
     let application = draft().await;
-    let fee = services::ready(&app.state, who, &application).await.unwrap().unwrap();
+    let fee = fee_of(&app.state, who, &application).await;
     assert_eq!(fee, "registration-under-1000cc");
     let Submitted::Now(_) = applications::submit(&app.state, who, &application, fee).await.unwrap() else {
         panic!("submitted");
@@ -215,7 +214,7 @@ async fn paid_registration(app: &common::TestApp, who: &SignedIn, vin: &str, ent
         amount: Shillings(1750),
     };
     assert_eq!(
-        services::mark_paid(&app.state, &id, &payment).await.unwrap(),
+        applications::mark_paid(&app.state, &id, &payment).await.unwrap(),
         Paid::InReview
     );
     id
@@ -246,7 +245,7 @@ on_both_engines!(concurrent_approvals_take_different_plates, |app| {
     }
     let decisions = ids
         .iter()
-        .map(|id| services::decide(&app.state, id, &Decision::Approve));
+        .map(|id| applications::decide(&app.state, id, &Decision::Approve));
     for decided in futures_util::future::join_all(decisions).await {
         assert_eq!(decided.unwrap(), Decided::Completed);
     }
@@ -306,7 +305,7 @@ on_both_engines!(a_customs_entry_registers_one_vehicle, |app| {
         reason: "The customs entry names another vehicle".into(),
     };
     assert_eq!(
-        services::decide(&app.state, &first, &reject).await.unwrap(),
+        applications::decide(&app.state, &first, &reject).await.unwrap(),
         Decided::Rejected
     );
     let (at, _) = other.follow("/api/registration/identity", &identity).await;
@@ -348,10 +347,7 @@ on_both_engines!(a_japanese_import_registers_by_its_frame_number_in_its_band, |a
     registration::save_owner(&app.state, &who, &draft().await, "myself")
         .await
         .unwrap();
-    let fee = services::ready(&app.state, &who, &draft().await)
-        .await
-        .unwrap()
-        .unwrap();
+    let fee = fee_of(&app.state, &who, &draft().await).await;
     assert_eq!(fee, "registration-1001-1200cc");
     let answers: String = sqlx::query_scalar("SELECT answers FROM applications WHERE id = $1")
         .bind(id.as_str())
@@ -362,3 +358,16 @@ on_both_engines!(a_japanese_import_registers_by_its_frame_number_in_its_band, |a
     let (_, page) = browser.visit(&format!("/en/applications/{}/check", id.as_str())).await;
     assert!(main(&page.body).contains("KES 2,150"), "{}", main(&page.body));
 });
+
+/// The fee code the service would invoice for this draft (it is ready).
+async fn fee_of(
+    state: &app::state::AppState,
+    who: &SignedIn,
+    application: &app::applications::domain::Application,
+) -> &'static str {
+    let service = state.services.of(application).unwrap();
+    match service.ready(state, who, application).await.unwrap() {
+        app::applications::plugin::Ready::Fee(fee) => fee,
+        other => panic!("not ready: {other:?}"),
+    }
+}

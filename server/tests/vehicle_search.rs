@@ -10,7 +10,6 @@ use app::{
         service::Paid,
     },
     fees::domain::Shillings,
-    services,
 };
 use common::browser::{errors, main, register_citizen, Browser, EMAIL, PHONE};
 
@@ -57,7 +56,9 @@ on_both_engines!(a_search_gives_the_record_with_the_owner_masked, |app| {
         amount: Shillings(570),
     };
     assert_eq!(
-        services::mark_paid(&app.state, &application, &payment).await.unwrap(),
+        app::applications::service::mark_paid(&app.state, &application, &payment)
+            .await
+            .unwrap(),
         Paid::Completed
     );
     let (_, page) = browser.visit(&format!("/en/applications/{id}")).await;

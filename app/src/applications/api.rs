@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::{
     domain::{Application, ApplicationId, Status},
+    plugin::Ready,
     service::{self, Submitted},
 };
 use crate::{
@@ -82,7 +83,7 @@ pub async fn delete_draft(id: Option<String>) -> Result<(), AppError> {
     let id = id.unwrap_or_default();
     let result = match signed_in(&ctx).await? {
         Err(page) => Ok(page.path()),
-        Ok(who) => match crate::services::discard(&ctx.state, &who, &id).await {
+        Ok(who) => match service::discard(&ctx.state, &who, &id).await {
             Ok(true) => {
                 ctx.notice("applications-draft-deleted");
                 Ok("dashboard".to_string())
@@ -107,9 +108,14 @@ pub async fn submit_application(id: Option<String>, declaration: Option<String>)
             if declaration.as_deref() != Some("yes") {
                 return Err(AppError::field("declaration", "applications-error-declaration"));
             }
-            let fee_code = match crate::services::ready(&state, &who, &application).await? {
-                Ok(fee_code) => fee_code,
-                Err(path) => return Ok(path),
+            let fee_code = match state
+                .services
+                .of(&application)?
+                .ready(&state, &who, &application)
+                .await?
+            {
+                Ready::Fee(fee_code) => fee_code,
+                Ready::Fix(path) => return Ok(path),
             };
             match service::submit(&state, &who, &application, fee_code).await? {
                 Submitted::Now(_) | Submitted::Already => Ok(page_of(&application.id)),

@@ -7,4 +7,5 @@ pub mod api;
 pub mod db;
 pub mod domain;
 pub mod pages;
+pub mod plugin;
 pub mod service;

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use super::{
     api::{self, FORM},
     domain::{Application, ApplicationId, Status},
+    plugin::{Answer, Services},
     service,
 };
 use crate::{
@@ -15,7 +16,6 @@ use crate::{
     error::AppError,
     fees::{db as fees, domain::format_kes},
     i18n::Lang,
-    services,
     ui::{Button, Checkboxes, Choice, Panel, SummaryList, SummaryRow, Tag, TagColour},
     web::{
         context::Ctx,
@@ -126,18 +126,34 @@ pub fn CheckForm(lang: Lang, id: ApplicationId, fees: Vec<SummaryRow>, error: Op
     }
 }
 
-/// The check page every service ends with: its answers (`rows`, each with its change link), a `hint` on what
-/// happens next, the fee of `fee_code`, the declaration and the submit button.
+/// Answers as summary rows: each the applicant gave with its change link when `changeable` (check your answers),
+/// without (an officer's view, a submitted application).
+pub fn answer_rows(lang: Lang, application: &Application, answers: Vec<Answer>, changeable: bool) -> Vec<SummaryRow> {
+    answers
+        .into_iter()
+        .map(|answer| SummaryRow {
+            change: answer.step.filter(|_| changeable).map(|step| {
+                let page = Page::ApplicationStep(application.id.as_str().into(), step.into());
+                (lang.href(&page.path()), lang.t("change"))
+            }),
+            ..SummaryRow::new(answer.label, answer.value)
+        })
+        .collect()
+}
+
+/// The check page every service ends with: its answers (the service's summary, each with its change link), a
+/// `hint` on what happens next, the fee of `fee_code`, the declaration and the submit button.
 pub async fn check_page(
     ctx: &Ctx,
     state: &FormState,
     application: &Application,
     position: Position,
-    rows: Vec<SummaryRow>,
+    answers: Vec<Answer>,
     hint: String,
     fee_code: &str,
 ) -> Result<AnyView, AppError> {
     let lang = ctx.lang;
+    let rows = answer_rows(lang, application, answers, true);
     let fees = fee_rows(ctx, fee_code).await?;
     let (id, error) = (application.id.clone(), state.error("declaration"));
     Ok(view! {
@@ -161,7 +177,7 @@ pub fn StartButton(lang: Lang, service: &'static str) -> impl IntoView {
     }
 }
 
-fn status_tag(lang: Lang, application: &Application) -> impl IntoView {
+pub fn status_tag(lang: Lang, services: &Services, application: &Application) -> impl IntoView {
     let status = application.status;
     let colour = match status {
         Status::Draft => TagColour::Grey,
@@ -170,7 +186,7 @@ fn status_tag(lang: Lang, application: &Application) -> impl IntoView {
         Status::Approved | Status::Completed => TagColour::Green,
         Status::Rejected => TagColour::Red,
     };
-    view! { <Tag text=lang.t(&services::status_key(&application.service, status, "status")) colour /> }
+    view! { <Tag text=lang.t(&services.status_key(&application.service, status, "status")) colour /> }
 }
 
 /// A decision's reason: an officer's words as written, or one of Uraia's own (`applications-reason-…`, a buyer
@@ -205,7 +221,8 @@ pub fn ApplicationPage(blocks: &'static [ApplicationBlock]) -> impl IntoView {
         } = page;
         let application = service::owned(&ctx.state, &who, &id).await?;
         if application.status == Status::Draft {
-            return Ok(redirect_to(&ctx, &services::next_path(&application)?));
+            let service = ctx.state.services.of(&application)?;
+            return Ok(redirect_to(&ctx, &service.next_path(&application)));
         }
         let parts = futures_util::future::try_join_all(blocks.iter().map(|block| block(&ctx, &application))).await?;
         status_page(&ctx, notice, &state, &application, parts).await
@@ -221,8 +238,9 @@ async fn status_page(
 ) -> Result<AnyView, AppError> {
     let lang = ctx.lang;
     let timeline = service::timeline(&ctx.state, application).await?;
-    let result = services::result(ctx, state, application).await?;
-    let panel = services::panel_key(ctx, application).await?;
+    let service = ctx.state.services.serving(application);
+    let result = service.result(ctx, state, application).await?;
+    let panel = service.panel_key(ctx, application).await?;
     let title = service_title(lang, application);
     let reference = application
         .reference
@@ -246,7 +264,7 @@ async fn status_page(
         .map(|event| {
             view! {
                 <li class="timeline__item">
-                    <strong>{lang.t(&services::status_key(&application.service, event.status, "status"))}</strong>
+                    <strong>{lang.t(&service.status_key(event.status, "status"))}</strong>
                     <span class="hint">" – "{calendar::moment(lang, event.at)}</span>
                 </li>
             }
@@ -258,7 +276,7 @@ async fn status_page(
         <PageHead title=title.clone() lang errors=state.errors() />
         <Panel title=lang.t(&panel) reference=reference.clone() />
         <h2 class="heading-m">{title}</h2>
-        <p class="body">{lang.t("applications-status-label")}" "{status_tag(lang, application)}</p>
+        <p class="body">{lang.t("applications-status-label")}" "{status_tag(lang, &ctx.state.services, application)}</p>
         {(application.status == Status::AwaitingPayment).then(|| view! {
             <p class="body">{lang.t_with("applications-awaiting-payment", &[("total", total.clone()), ("reference", reference.clone())])}</p>
             <p class="body">
@@ -298,7 +316,7 @@ pub fn ApplicationStepPage() -> impl IntoView {
             who: &who,
             application: &application,
         };
-        services::step_page(request, &step).await
+        ctx.state.services.of(&application)?.step(request, &step).await
     })
 }
 
@@ -342,7 +360,7 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
                         <tr>
                             <th scope="row" class="table__cell">{reference}</th>
                             <td class="table__cell">{title.clone()}</td>
-                            <td class="table__cell">{status_tag(lang, application)}</td>
+                            <td class="table__cell">{status_tag(lang, &ctx.state.services, application)}</td>
                             <td class="table__cell">{calendar::day_of(lang, application.updated_at)}</td>
                             <td class="table__cell">
                                 <a href=lang.href(&link)>{lang.t(action)}<span class="visually-hidden">" "{title}</span></a>

@@ -1,8 +1,6 @@
 //! The application framework's operations. They take the app state, who is acting and parsed values, and return
 //! outcomes; none needs a browser request, so a payment callback, an officer or a test calls them as a page does.
 
-use std::{future::Future, pin::Pin};
-
 use anyhow::Context;
 use rand::Rng;
 use serde::{de::DeserializeOwned, Serialize};
@@ -11,46 +9,31 @@ use sqlx::AnyConnection;
 use super::{
     db,
     domain::{Application, ApplicationId, ApplicationRef, Decision, Event, Invoice, Payment, Status},
+    plugin::{Effect, Services},
 };
-use crate::{db::begin_write, error::AppError, fees::domain::Shillings, state::AppState, web::guard::SignedIn};
+use crate::{
+    db::begin_write, documents::service as documents, error::AppError, fees::domain::Shillings, state::AppState,
+    web::guard::SignedIn,
+};
 
-/// What a service does when one of its applications is paid (or approved): its effect on the registers, in the
-/// payment's transaction. `Ok(true)`: done, the application completes; `Ok(false)`: an officer reviews it first.
-pub type Completion = for<'a> fn(
-    &'a mut AnyConnection,
-    &'a Application,
-    i64,
-) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>>;
-
-/// What a service lets go of when a draft of it is deleted (an inspection draft's held place), in the deletion's
-/// transaction.
-pub type Release = for<'a> fn(
-    &'a mut AnyConnection,
-    &'a Application,
-    i64,
-) -> Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send + 'a>>;
-
-/// Deletes `who`'s draft `application` (a person may change their mind before submitting), after `release` has let
-/// go of what the draft held. False when it is not a draft (submitted meanwhile): nothing is deleted.
-pub async fn discard(
-    state: &AppState,
-    who: &SignedIn,
-    application: &Application,
-    release: Release,
-) -> Result<bool, AppError> {
+/// Deletes `who`'s draft `id` (a person may change their mind before submitting), after its service has let go of
+/// what the draft held. False when it is no longer a draft (submitted meanwhile): nothing is deleted.
+pub async fn discard(state: &AppState, who: &SignedIn, id: &str) -> Result<bool, AppError> {
+    let application = owned(state, who, id).await?;
     if application.status != Status::Draft {
         return Ok(false);
     }
-    let run = async {
-        let mut tx = begin_write(&state.pool).await?;
-        release(&mut tx, application, state.clock.now()).await?;
-        if !db::delete_draft(&mut tx, &application.id, &who.id).await? {
-            return Ok(false);
-        }
-        tx.commit().await?;
-        anyhow::Ok(true)
-    };
-    run.await.map_err(AppError::from)
+    let service = state.services.of(&application)?;
+    let mut tx = begin_write(&state.pool).await?;
+    service
+        .on_discard(&mut tx, &application, state.clock.now())
+        .await
+        .context("letting go of what a draft held")?;
+    if !db::delete_draft(&mut tx, &application.id, &who.id).await? {
+        return Ok(false);
+    }
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// Opens `who`'s draft of `service`, or finds the one already open.
@@ -196,15 +179,24 @@ pub enum Paid {
     NotPayable,
 }
 
-/// Records `payment` against the application `id` and lets the service complete it, in the caller's transaction
-/// (a payment's settlement records its own events with it), so a payment is never recorded without its effect. Writes
-/// nothing unless it answers `Completed` or `InReview`; a receipt already used elsewhere is an error, so the
-/// caller's transaction rolls back whole.
+/// Records a payment against an application (M-Pesa's callback, a card, a counter), completes what the service
+/// completes itself, and issues the receipt and the service's document.
+pub async fn mark_paid(state: &AppState, id: &ApplicationId, payment: &Payment) -> anyhow::Result<Paid> {
+    let mut tx = begin_write(&state.pool).await?;
+    let paid = mark_paid_in(&mut tx, &state.services, id, payment, state.clock.now()).await?;
+    tx.commit().await?;
+    Ok(paid)
+}
+
+/// Records `payment` against the application `id` and lets its service complete it, in the caller's transaction
+/// (a payment's settlement records its own events with it), so a payment is never recorded without its effect and
+/// its documents. Writes nothing unless it answers `Completed` or `InReview`; a receipt already used elsewhere is an
+/// error, so the caller's transaction rolls back whole.
 pub async fn mark_paid_in(
     conn: &mut AnyConnection,
+    services: &Services,
     id: &ApplicationId,
     payment: &Payment,
-    complete: Completion,
     now: i64,
 ) -> anyhow::Result<Paid> {
     let Some(application) = db::by_id(conn, id).await? else {
@@ -220,6 +212,7 @@ pub async fn mark_paid_in(
         (Status::Draft, _) | (Status::Submitted, _) | (Status::AwaitingPayment, None) => return Ok(Paid::NotPayable),
         _ => return Ok(Paid::Already),
     }
+    let service = services.serving(&application);
     // The status moves first (one conditional statement): of two payments racing, one moves it.
     if !db::advance(conn, id, Status::AwaitingPayment, Status::Paid, None, now).await? {
         return Ok(Paid::Already);
@@ -229,13 +222,17 @@ pub async fn mark_paid_in(
         "receipt {} is recorded against another application",
         payment.receipt
     );
-    let outcome = if complete(conn, &application, now).await? {
-        db::advance(conn, id, Status::Paid, Status::Completed, None, now).await?;
-        Paid::Completed
-    } else {
-        db::advance(conn, id, Status::Paid, Status::InReview, None, now).await?;
-        Paid::InReview
+    let (next, outcome) = match service.on_paid(conn, &application, now).await? {
+        Effect::Completed => (Status::Completed, Paid::Completed),
+        Effect::Review => (Status::InReview, Paid::InReview),
     };
+    db::advance(conn, id, Status::Paid, next, None, now).await?;
+    // The documents are of the application as paying left it.
+    let application = db::by_id(conn, id)
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("paid application {} is gone", id.as_str()))?;
+    let own = service.document(conn, &application).await?;
+    documents::issue(conn, &application, payment, own, now).await?;
     Ok(outcome)
 }
 
@@ -265,14 +262,9 @@ pub enum Decided {
 }
 
 /// An officer's decision on an application in review.
-pub async fn decide(
-    state: &AppState,
-    id: &ApplicationId,
-    decision: &Decision,
-    complete: Completion,
-) -> anyhow::Result<Decided> {
+pub async fn decide(state: &AppState, id: &ApplicationId, decision: &Decision) -> anyhow::Result<Decided> {
     let mut tx = begin_write(&state.pool).await?;
-    let outcome = decide_in(&mut tx, id, decision, complete, state.clock.now()).await?;
+    let outcome = decide_in(&mut tx, &state.services, id, decision, state.clock.now()).await?;
     if matches!(outcome, Decided::Completed | Decided::Rejected) {
         tx.commit().await?;
     }
@@ -280,12 +272,13 @@ pub async fn decide(
 }
 
 /// `decide` in the caller's transaction (a buyer's answer to a transfer changes the register with it). Writes
-/// nothing unless it answers `Completed` or `Rejected`.
+/// nothing unless it answers `Completed` or `Rejected`. Approval runs the service's approval and issues the
+/// document it makes, in the same transaction.
 pub async fn decide_in(
     conn: &mut AnyConnection,
+    services: &Services,
     id: &ApplicationId,
     decision: &Decision,
-    complete: Completion,
     now: i64,
 ) -> anyhow::Result<Decided> {
     let Some(application) = db::by_id(conn, id).await? else {
@@ -303,7 +296,11 @@ pub async fn decide_in(
             if !db::advance(conn, id, Status::InReview, Status::Approved, None, now).await? {
                 return Ok(Decided::NotInReview);
             }
-            complete(conn, &application, now).await?;
+            let service = services.serving(&application);
+            service.on_approved(conn, &application, now).await?;
+            if let Some(own) = service.document(conn, &application).await? {
+                documents::issue_own(conn, &application, own, now).await?;
+            }
             db::advance(conn, id, Status::Approved, Status::Completed, None, now).await?;
             Decided::Completed
         }

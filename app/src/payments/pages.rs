@@ -93,7 +93,12 @@ pub fn PayPage() -> impl IntoView {
         ];
         let business = ctx.state.daraja.as_ref().map(|d| d.config.shortcode.clone());
         let card_id = id.clone();
-        let note = crate::services::payment_note(&ctx, &application).await?;
+        let note = ctx
+            .state
+            .services
+            .of(&application)?
+            .payment_note(&ctx, &application)
+            .await?;
         Ok(view! {
             <BackLink lang to=Page::Application(id.clone()).path() />
             <Notice lang notice />

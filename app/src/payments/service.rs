@@ -17,11 +17,10 @@ use super::{
 use crate::{
     applications::{
         domain::{ApplicationId, Payment},
-        service::Paid,
+        service::{self as applications, Paid},
     },
     db::begin_write,
     fees::domain::Shillings,
-    services,
     state::AppState,
     web::outbox::{self, Recipient},
 };
@@ -333,7 +332,7 @@ pub(super) async fn record(
 ) -> anyhow::Result<Settled> {
     let detail = format!("KES {} receipt {} ({via})", payment.amount.0, payment.receipt);
     let app_id = Some(application.as_str());
-    match services::mark_paid_in(conn, application, payment, now).await? {
+    match applications::mark_paid_in(conn, &state.services, application, payment, now).await? {
         paid @ (Paid::Completed | Paid::InReview) => {
             db::event(conn, app_id, request, "paid", &detail, now).await?;
             confirm(conn, state, application, payment).await?;

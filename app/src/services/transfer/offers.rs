@@ -12,6 +12,7 @@ use crate::{
     accounts::service::verification::check_typed,
     applications::{
         domain::{Application, ApplicationId, Decision},
+        plugin::Services,
         service::{self as applications, Decided},
     },
     calendar,
@@ -22,7 +23,6 @@ use crate::{
     },
     error::AppError,
     i18n::Lang,
-    services,
     state::AppState,
     web::{
         challenges::{self, CodeRequest, Purpose, Trier},
@@ -193,7 +193,7 @@ async fn answer(state: &AppState, offer: &OfferRow, status: OfferStatus) -> Resu
     if status == OfferStatus::Accepted && caveated {
         return Err(AppError::field(field, "transfer-error-caveat-noted"));
     }
-    if now >= offer.deadline || !close(&mut tx, &offer.application_id, status, now).await? {
+    if now >= offer.deadline || !close(&mut tx, &state.services, &offer.application_id, status, now).await? {
         return Err(AppError::field(field, "transfer-error-closed"));
     }
     tx.commit().await?;
@@ -202,7 +202,13 @@ async fn answer(state: &AppState, offer: &OfferRow, status: OfferStatus) -> Resu
 
 /// Closes a waiting offer as `status` in the caller's transaction: the register, the application, the slips and
 /// the seller's message. False (nothing written) when it was no longer waiting.
-async fn close(conn: &mut AnyConnection, application_id: &str, status: OfferStatus, now: i64) -> anyhow::Result<bool> {
+async fn close(
+    conn: &mut AnyConnection,
+    services: &Services,
+    application_id: &str,
+    status: OfferStatus,
+    now: i64,
+) -> anyhow::Result<bool> {
     if !db::close(conn, application_id, status.code(), now).await? {
         return Ok(false);
     }
@@ -232,7 +238,7 @@ async fn close(conn: &mut AnyConnection, application_id: &str, status: OfferStat
             "message-transfer-lapsed",
         ),
     };
-    match services::decide_in(conn, &id, &decision, now).await? {
+    match applications::decide_in(conn, services, &id, &decision, now).await? {
         Decided::Completed | Decided::Rejected => {}
         other => anyhow::bail!("transfer {application_id}: the application was not in review ({other:?})"),
     }
@@ -259,7 +265,7 @@ pub async fn lapse_due(state: &AppState) -> anyhow::Result<u64> {
     let mut lapsed = 0;
     for id in db::lapsed(&state.pool, now).await? {
         let mut tx = crate::db::begin_write(&state.pool).await?;
-        if close(&mut tx, &id, OfferStatus::Lapsed, now).await? {
+        if close(&mut tx, &state.services, &id, OfferStatus::Lapsed, now).await? {
             tx.commit().await?;
             lapsed += 1;
         }

@@ -2,8 +2,6 @@
 //! held for 15 minutes until payment, and after payment a booking that can be moved or cancelled until 24 hours
 //! before it starts (changes.rs). Places are counted per slot and taken by one conditional UPDATE (places.rs).
 
-use std::{future::Future, pin::Pin};
-
 use sqlx::AnyConnection;
 
 pub use super::{
@@ -16,6 +14,7 @@ use super::{
     places::parse_day,
 };
 use crate::{
+    applications::plugin::Effect,
     applications::{domain::Application, service as applications},
     documents::domain::{Fact, Kind, ServiceDocument},
     error::AppError,
@@ -193,55 +192,47 @@ pub async fn ready(
 }
 
 /// A deleted draft gives its held place back at once, instead of keeping it from others until the hold runs out.
-pub fn on_discard<'a>(
-    conn: &'a mut AnyConnection,
-    application: &'a Application,
-    _now: i64,
-) -> Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send + 'a>> {
-    Box::pin(async move {
-        let id = application.id.as_str();
-        db::lock_application(conn, id).await?;
-        if let Some(booking) = db::booking(conn, id).await? {
-            if db::advance(conn, id, "held", "cancelled").await? {
-                db::give_back(conn, &booking.centre, &booking.day, &booking.slot, 1).await?;
-            }
+pub async fn on_discard(conn: &mut AnyConnection, application: &Application, _now: i64) -> anyhow::Result<()> {
+    let id = application.id.as_str();
+    db::lock_application(conn, id).await?;
+    if let Some(booking) = db::booking(conn, id).await? {
+        if db::advance(conn, id, "held", "cancelled").await? {
+            db::give_back(conn, &booking.centre, &booking.day, &booking.slot, 1).await?;
         }
-        Ok(())
-    })
+    }
+    Ok(())
 }
 
 /// A paid booking completes: its held place becomes booked. A hold that lapsed before the money came takes its
 /// place again if one is left; if none is, an officer offers another time.
-pub fn on_paid<'a>(
-    conn: &'a mut AnyConnection,
-    application: &'a Application,
-    now: i64,
-) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>> {
-    Box::pin(async move {
-        let id = application.id.as_str();
-        if db::advance(conn, id, "held", "booked").await? {
-            return Ok(true);
+pub async fn on_paid(conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<Effect> {
+    let id = application.id.as_str();
+    if db::advance(conn, id, "held", "booked").await? {
+        return Ok(Effect::Completed);
+    }
+    let Some(booking) = db::booking(conn, id).await? else {
+        return Ok(Effect::Review);
+    };
+    if booking.status != "lapsed" {
+        return Ok(if booking.status == "booked" {
+            Effect::Completed
+        } else {
+            Effect::Review
+        });
+    }
+    db::lapse_holds(conn, &booking.centre, &booking.day, &booking.slot, now).await?;
+    // Meanwhile the vehicle may have been booked by another application: an officer sorts it out.
+    let answers: Answers = applications::answers(application);
+    if let Some(plate) = &answers.plate {
+        if db::vehicle_booked_elsewhere(conn, plate.as_str(), id).await? {
+            return Ok(Effect::Review);
         }
-        let Some(booking) = db::booking(conn, id).await? else {
-            return Ok(false);
-        };
-        if booking.status != "lapsed" {
-            return Ok(booking.status == "booked");
-        }
-        db::lapse_holds(conn, &booking.centre, &booking.day, &booking.slot, now).await?;
-        // Meanwhile the vehicle may have been booked by another application: an officer sorts it out.
-        let answers: Answers = applications::answers(application);
-        if let Some(plate) = &answers.plate {
-            if db::vehicle_booked_elsewhere(conn, plate.as_str(), id).await? {
-                return Ok(false);
-            }
-        }
-        if db::take_place(conn, &booking.centre, &booking.day, &booking.slot).await? {
-            db::advance(conn, id, "lapsed", "booked").await?;
-            return Ok(true);
-        }
-        Ok(false)
-    })
+    }
+    if db::take_place(conn, &booking.centre, &booking.day, &booking.slot).await? {
+        db::advance(conn, id, "lapsed", "booked").await?;
+        return Ok(Effect::Completed);
+    }
+    Ok(Effect::Review)
 }
 
 /// The booking slip of a booked place: the vehicle, the type, where and when, and that it is not a pass.

@@ -4,7 +4,7 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 
 use super::{path_of, question, Field, StepRequest};
-use crate::inspection::{
+use crate::services::inspection::{
     api, db,
     domain::{self, Answers, Free},
     service::{self, Step},

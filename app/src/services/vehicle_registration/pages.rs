@@ -11,15 +11,17 @@ use super::{
 use crate::{
     applications::{
         domain::Application,
-        pages::{position, step_path, Draft, Hidden, StepRequest, Wizard},
+        pages::{position, step_path, Draft, Hidden, StepRequest},
+        plugin::Answer,
     },
     error::AppError,
     i18n::Lang,
     ui::{Button, Choice, Radios, Select, SummaryList, SummaryRow, TextInput},
     web::{
         context::Ctx,
+        guard::SignedIn,
         page::{redirect_to, FormState, PostForm},
-        wizard::{self, Position, StepFrame, Steps, CHECK},
+        wizard::{Position, StepFrame, Steps, CHECK},
     },
 };
 
@@ -234,43 +236,10 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         Ok(fee) => fee,
         Err(step) => return Ok(redirect_to(ctx, &path_of(application, step))),
     };
-    let (Some(vehicle), Some(identity), Some(owner)) = (&answers.vehicle, &answers.identity, &answers.owner) else {
+    if answers.vehicle.is_none() || answers.identity.is_none() || answers.owner.is_none() {
         return Ok(redirect_to(ctx, &next_path(application)));
-    };
-    let form = Form::of(application);
-    let row = |key: &str, value: String, step: Step| SummaryRow {
-        change: Some(wizard::change_link(lang, &form, step.code())),
-        ..SummaryRow::new(lang.t(&format!("registration-field-{key}")), value)
-    };
-    let owners = service::owners(&ctx.state, who).await?;
-    let owner_name = match owner {
-        Owner::Myself => format!("{} ({})", who.first_name, who.id_number),
-        Owner::Organisation(pin) => owners
-            .organisations
-            .iter()
-            .find(|o| &o.kra_pin == pin)
-            .map_or_else(|| pin.clone(), |o| format!("{} ({pin})", o.name)),
-    };
-    let rows = vec![
-        row("make", vehicle.make.clone(), Step::Vehicle),
-        row("model", vehicle.model.clone(), Step::Vehicle),
-        row("year", vehicle.year.to_string(), Step::Vehicle),
-        row(
-            "body_type",
-            lang.t(&format!("registration-body-{}", vehicle.body_type)),
-            Step::Vehicle,
-        ),
-        row(
-            "colour",
-            lang.t(&format!("registration-colour-{}", vehicle.colour)),
-            Step::Vehicle,
-        ),
-        row("chassis_number", identity.chassis_number.clone(), Step::Identity),
-        row("engine_number", identity.engine_number.clone(), Step::Identity),
-        row("engine_cc", format!("{} cc", identity.engine_cc), Step::Identity),
-        row("customs_entry", identity.customs_entry.clone(), Step::Identity),
-        row("owner", owner_name, Step::Owner),
-    ];
+    }
+    let rows = summary(ctx, who, application).await?;
     crate::applications::pages::check_page(
         ctx,
         &state,
@@ -281,6 +250,54 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         fee,
     )
     .await
+}
+
+/// The vehicle, its identity and its owner as the applicant gave them.
+pub async fn summary(ctx: &Ctx, who: &SignedIn, application: &Application) -> Result<Vec<Answer>, AppError> {
+    let lang = ctx.lang;
+    let answers: Answers = crate::applications::service::answers(application);
+    let row = |key: &str, value: String, step: Step| {
+        Answer::asked(lang.t(&format!("registration-field-{key}")), value, step.code())
+    };
+    let mut rows = vec![];
+    if let Some(vehicle) = &answers.vehicle {
+        rows.extend([
+            row("make", vehicle.make.clone(), Step::Vehicle),
+            row("model", vehicle.model.clone(), Step::Vehicle),
+            row("year", vehicle.year.to_string(), Step::Vehicle),
+            row(
+                "body_type",
+                lang.t(&format!("registration-body-{}", vehicle.body_type)),
+                Step::Vehicle,
+            ),
+            row(
+                "colour",
+                lang.t(&format!("registration-colour-{}", vehicle.colour)),
+                Step::Vehicle,
+            ),
+        ]);
+    }
+    if let Some(identity) = &answers.identity {
+        rows.extend([
+            row("chassis_number", identity.chassis_number.clone(), Step::Identity),
+            row("engine_number", identity.engine_number.clone(), Step::Identity),
+            row("engine_cc", format!("{} cc", identity.engine_cc), Step::Identity),
+            row("customs_entry", identity.customs_entry.clone(), Step::Identity),
+        ]);
+    }
+    if let Some(owner) = &answers.owner {
+        let owner_name = match owner {
+            Owner::Myself => format!("{} ({})", who.first_name, who.id_number),
+            Owner::Organisation(pin) => service::owners(&ctx.state, who)
+                .await?
+                .organisations
+                .iter()
+                .find(|o| &o.kra_pin == pin)
+                .map_or_else(|| pin.clone(), |o| format!("{} ({pin})", o.name)),
+        };
+        rows.push(row("owner", owner_name, Step::Owner));
+    }
+    Ok(rows)
 }
 
 /// A completed registration's result: its plate.

@@ -6,7 +6,8 @@ use super::{api, domain::Answers};
 use crate::{
     applications::{
         domain::Application,
-        pages::{position, Draft, Hidden, StepRequest, Wizard},
+        pages::{position, Draft, Hidden, StepRequest},
+        plugin::Answer,
     },
     documents::{domain::Kind, service as documents},
     error::AppError,
@@ -14,7 +15,7 @@ use crate::{
     web::{
         context::Ctx,
         page::{redirect_to, PostForm},
-        wizard::{self, Position, StepFrame, Steps, CHECK},
+        wizard::{Position, StepFrame, Steps, CHECK},
     },
 };
 
@@ -84,14 +85,10 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         ..
     } = request;
     let lang = ctx.lang;
-    let Some(plate) = &answers.plate else {
+    if answers.plate.is_none() {
         return Ok(redirect_to(ctx, &next_path(application)));
-    };
-    let form = Form::of(application);
-    let rows = vec![SummaryRow {
-        change: Some(wizard::change_link(lang, &form, "plate")),
-        ..SummaryRow::new(lang.t("search-field-plate"), plate.to_string())
-    }];
+    }
+    let rows = summary(ctx, application);
     crate::applications::pages::check_page(
         ctx,
         &state,
@@ -102,6 +99,16 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         super::domain::FEE,
     )
     .await
+}
+
+/// The plate searched for.
+pub fn summary(ctx: &Ctx, application: &Application) -> Vec<Answer> {
+    let answers: Answers = crate::applications::service::answers(application);
+    answers
+        .plate
+        .map(|plate| Answer::asked(ctx.lang.t("search-field-plate"), plate.to_string(), "plate"))
+        .into_iter()
+        .collect()
 }
 
 /// A paid search's result: the record as issued.

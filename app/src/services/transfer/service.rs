@@ -2,8 +2,6 @@
 //! vehicles, its logbook and the buyer; payment makes the offer (the application waits "in review" for the buyer,
 //! whose answers are in `offers`).
 
-use std::{future::Future, pin::Pin};
-
 use sqlx::AnyConnection;
 
 use super::{
@@ -11,6 +9,7 @@ use super::{
     domain::{self, check_logbook, Answers, Buyer, LogbookProblem, DEADLINE_SECONDS},
 };
 use crate::{
+    applications::plugin::Effect,
     applications::{
         domain::{Application, ApplicationId},
         service as applications,
@@ -212,20 +211,14 @@ pub async fn ready(
 /// Payment makes the offer and tells the buyer, in the payment's transaction; the application then waits for the
 /// buyer. An offer that cannot be made (the vehicle sold meanwhile, offered twice from two tabs, the buyer's
 /// account closed) leaves the paid application with an officer, who refunds it: the payment is never refused.
-pub fn on_paid<'a>(
-    conn: &'a mut AnyConnection,
-    application: &'a Application,
-    now: i64,
-) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>> {
-    Box::pin(async move {
-        if !offer(conn, application, now).await? {
-            tracing::warn!(
-                application = application.id.as_str(),
-                "a paid transfer could not be offered"
-            );
-        }
-        Ok(false)
-    })
+pub async fn on_paid(conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<Effect> {
+    if !offer(conn, application, now).await? {
+        tracing::warn!(
+            application = application.id.as_str(),
+            "a paid transfer could not be offered"
+        );
+    }
+    Ok(Effect::Review)
 }
 
 async fn offer(conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<bool> {

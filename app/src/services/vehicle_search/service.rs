@@ -1,8 +1,6 @@
 //! The vehicle search on the application framework: one question (the plate), the fee, and on payment the
 //! record as the register has it at that moment.
 
-use std::{future::Future, pin::Pin};
-
 use sqlx::AnyConnection;
 
 use super::{
@@ -10,6 +8,7 @@ use super::{
     domain::{Answers, Caveat, Record, FEE},
 };
 use crate::{
+    applications::plugin::Effect,
     applications::{domain::Application, service as applications},
     documents::domain::{Kind, ServiceDocument},
     error::AppError,
@@ -48,12 +47,8 @@ pub fn ready(application: &Application) -> Option<&'static str> {
 }
 
 /// A paid search completes at once: its document is the record (see `slip`).
-pub fn on_paid<'a>(
-    _conn: &'a mut AnyConnection,
-    _application: &'a Application,
-    _now: i64,
-) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>> {
-    Box::pin(async { Ok(true) })
+pub async fn on_paid(_conn: &mut AnyConnection, _application: &Application, _now: i64) -> anyhow::Result<Effect> {
+    Ok(Effect::Completed)
 }
 
 /// The record of the plate, read in the payment's transaction and frozen in the document.

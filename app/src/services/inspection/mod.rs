@@ -9,4 +9,5 @@ pub mod db;
 pub mod domain;
 pub mod pages;
 mod places;
+pub mod plugin;
 pub mod service;

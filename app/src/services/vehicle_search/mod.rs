@@ -6,4 +6,5 @@ pub mod api;
 pub mod db;
 pub mod domain;
 pub mod pages;
+pub mod plugin;
 pub mod service;

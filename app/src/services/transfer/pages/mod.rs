@@ -13,7 +13,8 @@ use super::{
 use crate::{
     applications::{
         domain::Application,
-        pages::{position, step_path, Draft, Hidden, StepRequest, Wizard},
+        pages::{position, step_path, Draft, Hidden, StepRequest},
+        plugin::Answer,
     },
     calendar,
     error::AppError,
@@ -21,7 +22,7 @@ use crate::{
     web::{
         context::Ctx,
         page::{redirect_to, PostForm},
-        wizard::{self, Position, StepFrame, Steps, CHECK},
+        wizard::{Position, StepFrame, Steps, CHECK},
     },
 };
 
@@ -197,31 +198,10 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         Ok(fee) => fee,
         Err(step) => return Ok(redirect_to(ctx, &path_of(application, step))),
     };
-    let (Some(plate), Some(logbook), Some(buyer)) = (&answers.plate, &answers.logbook, &answers.buyer) else {
+    if answers.plate.is_none() || answers.logbook.is_none() || answers.buyer.is_none() {
         return Ok(redirect_to(ctx, &next_path(application)));
-    };
-    let form = Form::of(application);
-    let row = |key: &str, value: String, step: Step| SummaryRow {
-        change: Some(wizard::change_link(lang, &form, step.code())),
-        ..SummaryRow::new(lang.t(key), value)
-    };
-    let rows = vec![
-        row("transfer-field-vehicle", plate.to_string(), Step::Vehicle),
-        row(
-            "transfer-field-logbook",
-            format!(
-                "{} ({} MB)",
-                logbook.format.code().to_uppercase(),
-                crate::photo::domain::megabytes(logbook.bytes)
-            ),
-            Step::Logbook,
-        ),
-        row(
-            "transfer-field-buyer",
-            format!("{} ({})", buyer.first_name, buyer.id_number),
-            Step::Buyer,
-        ),
-    ];
+    }
+    let rows = summary(ctx, application);
     crate::applications::pages::check_page(
         ctx,
         &state,
@@ -232,6 +212,36 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         fee,
     )
     .await
+}
+
+/// The vehicle, its logbook and the buyer as the seller named them.
+pub fn summary(ctx: &Ctx, application: &Application) -> Vec<Answer> {
+    let lang = ctx.lang;
+    let answers: Answers = crate::applications::service::answers(application);
+    let row = |key: &str, value: String, step: Step| Answer::asked(lang.t(key), value, step.code());
+    let mut rows = vec![];
+    if let Some(plate) = &answers.plate {
+        rows.push(row("transfer-field-vehicle", plate.to_string(), Step::Vehicle));
+    }
+    if let Some(logbook) = &answers.logbook {
+        rows.push(row(
+            "transfer-field-logbook",
+            format!(
+                "{} ({} MB)",
+                logbook.format.code().to_uppercase(),
+                crate::photo::domain::megabytes(logbook.bytes)
+            ),
+            Step::Logbook,
+        ));
+    }
+    if let Some(buyer) = &answers.buyer {
+        rows.push(row(
+            "transfer-field-buyer",
+            format!("{} ({})", buyer.first_name, buyer.id_number),
+            Step::Buyer,
+        ));
+    }
+    rows
 }
 
 /// A paid transfer's page: where the offer stands.

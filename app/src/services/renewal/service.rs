@@ -1,8 +1,6 @@
 //! The renewal on the application framework: which licence, whether it may be renewed, the answers, what is
 //! checked before submission, and what a payment does to the register.
 
-use std::{future::Future, pin::Pin};
-
 use anyhow::Context;
 use sqlx::AnyConnection;
 
@@ -11,6 +9,7 @@ use super::{
     domain::{self, Answers, Period, SmartForm},
 };
 use crate::{
+    applications::plugin::Effect,
     applications::{domain::Application, service as applications},
     calendar,
     documents::domain::{Kind, ServiceDocument},
@@ -134,43 +133,37 @@ pub async fn ready(
 
 /// A paid renewal completes itself: the register's licence gets its new expiry and the slip is recorded, in the
 /// payment's transaction. The licence is the one step 1 showed.
-pub fn on_paid<'a>(
-    conn: &'a mut AnyConnection,
-    application: &'a Application,
-    now: i64,
-) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>> {
-    Box::pin(async move {
-        let answers: Answers = applications::answers(application);
-        let period = answers.period.context("a paid renewal without a period")?;
-        // A second guard behind the submission's version: answers that are not what was invoiced go to an officer.
-        if application.fee_code.as_deref() != Some(period.fee_code()) {
-            tracing::warn!(
-                application = application.id.as_str(),
-                "a paid renewal whose answers are not its fee"
-            );
-            return Ok(false);
-        }
-        let holder = answers.holder.context("a paid renewal without its licence")?;
-        let licence = db::licence(conn, &holder)
-            .await?
-            .with_context(|| format!("no licence under {holder}"))?;
-        let old = calendar::parse_iso(&licence.expires_on).context("licence expiry")?;
-        let new = domain::new_expiry(old, calendar::date_of(now), period.years()).context("new expiry")?;
-        db::renew(
-            conn,
-            &db::Slip {
-                application_id: application.id.as_str(),
-                holder_id_number: &holder,
-                classes: &licence.classes,
-                old_expires_on: &old.to_string(),
-                new_expires_on: &new.to_string(),
-                smart: period == Period::Smart,
-                issued_at: now,
-            },
-        )
-        .await?;
-        Ok(true)
-    })
+pub async fn on_paid(conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<Effect> {
+    let answers: Answers = applications::answers(application);
+    let period = answers.period.context("a paid renewal without a period")?;
+    // A second guard behind the submission's version: answers that are not what was invoiced go to an officer.
+    if application.fee_code.as_deref() != Some(period.fee_code()) {
+        tracing::warn!(
+            application = application.id.as_str(),
+            "a paid renewal whose answers are not its fee"
+        );
+        return Ok(Effect::Review);
+    }
+    let holder = answers.holder.context("a paid renewal without its licence")?;
+    let licence = db::licence(conn, &holder)
+        .await?
+        .with_context(|| format!("no licence under {holder}"))?;
+    let old = calendar::parse_iso(&licence.expires_on).context("licence expiry")?;
+    let new = domain::new_expiry(old, calendar::date_of(now), period.years()).context("new expiry")?;
+    db::renew(
+        conn,
+        &db::Slip {
+            application_id: application.id.as_str(),
+            holder_id_number: &holder,
+            classes: &licence.classes,
+            old_expires_on: &old.to_string(),
+            new_expires_on: &new.to_string(),
+            smart: period == Period::Smart,
+            issued_at: now,
+        },
+    )
+    .await?;
+    Ok(Effect::Completed)
 }
 
 /// What the renewal slip says (the register's classes and the new expiry), once the renewal is paid.

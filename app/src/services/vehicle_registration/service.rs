@@ -1,8 +1,6 @@
 //! Vehicle registration on the application framework: the answers, who the vehicle may belong to, the claim on
 //! its customs entry and chassis number, and on an officer's approval its plate and its place on the register.
 
-use std::{future::Future, pin::Pin};
-
 use anyhow::Context;
 use rand::Rng;
 use sqlx::AnyConnection;
@@ -12,6 +10,7 @@ use super::{
     domain::{self, Answers, IdentityForm, Owner, VehicleForm},
 };
 use crate::{
+    applications::plugin::Effect,
     applications::{domain::Application, service as applications},
     documents::domain::{Fact, Kind, ServiceDocument},
     error::{AppError, FieldError},
@@ -163,23 +162,17 @@ pub async fn ready(
 
 /// A paid registration claims its chassis number and customs entry, in the payment's transaction, and goes to an
 /// officer. A claim lost to another paid application is left for the officer: approval refuses it (`on_approved`).
-pub fn on_paid<'a>(
-    conn: &'a mut AnyConnection,
-    application: &'a Application,
-    _now: i64,
-) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>> {
-    Box::pin(async move {
-        let answers: Answers = applications::answers(application);
-        let identity = answers.identity.context("a paid registration without its identity")?;
-        db::claim(
-            conn,
-            application.id.as_str(),
-            &identity.chassis_number,
-            &identity.customs_entry,
-        )
-        .await?;
-        Ok(false)
-    })
+pub async fn on_paid(conn: &mut AnyConnection, application: &Application, _now: i64) -> anyhow::Result<Effect> {
+    let answers: Answers = applications::answers(application);
+    let identity = answers.identity.context("a paid registration without its identity")?;
+    db::claim(
+        conn,
+        application.id.as_str(),
+        &identity.chassis_number,
+        &identity.customs_entry,
+    )
+    .await?;
+    Ok(Effect::Review)
 }
 
 /// Plates tried before giving up: each is skipped only when an older vehicle already has it.
@@ -187,62 +180,56 @@ const PLATE_TRIES: usize = 100;
 
 /// On approval the vehicle joins the register under the next free plate of its series, in the decision's
 /// transaction.
-pub fn on_approved<'a>(
-    conn: &'a mut AnyConnection,
-    application: &'a Application,
-    _now: i64,
-) -> Pin<Box<dyn Future<Output = anyhow::Result<bool>> + Send + 'a>> {
-    Box::pin(async move {
-        let answers: Answers = applications::answers(application);
-        let vehicle = answers
-            .vehicle
-            .context("an approved registration without its vehicle")?;
-        let identity = answers
-            .identity
-            .context("an approved registration without its identity")?;
-        let owner = answers.owner.context("an approved registration without its owner")?;
-        anyhow::ensure!(
-            db::holds_claim(conn, application.id.as_str()).await?,
-            "another paid application claims this chassis number or customs entry: reject one of them"
-        );
-        let id_number = match &owner {
-            Owner::Myself => Some(crate::accounts::db::id_number(conn, application.account.as_str()).await?),
-            Owner::Organisation(_) => None,
-        };
-        let kra_pin = match &owner {
-            Owner::Organisation(pin) => Some(pin.as_str()),
-            Owner::Myself => None,
-        };
-        for _ in 0..PLATE_TRIES {
-            let (first, n) = db::next_plate(conn, domain::series(&vehicle.body_type)).await?;
-            let plate = domain::plate_at(&first, n).with_context(|| format!("series from {first} is used up"))?;
-            let logbook = format!("LB{:08}", rand::rng().random_range(0..100_000_000));
-            let added = db::insert_vehicle(
-                conn,
-                &db::NewVehicle {
-                    plate: &plate,
-                    make: &vehicle.make,
-                    model: &vehicle.model,
-                    year: vehicle.year,
-                    engine_cc: identity.engine_cc,
-                    chassis_number: &identity.chassis_number,
-                    engine_number: &identity.engine_number,
-                    owner_id_number: id_number.as_deref(),
-                    owner_kra_pin: kra_pin,
-                    logbook_number: &logbook,
-                    body_type: &vehicle.body_type,
-                    colour: &vehicle.colour,
-                    customs_entry: &identity.customs_entry,
-                },
-            )
-            .await?;
-            if added {
-                db::set_plate(conn, application.id.as_str(), &plate).await?;
-                return Ok(true);
-            }
+pub async fn on_approved(conn: &mut AnyConnection, application: &Application, _now: i64) -> anyhow::Result<()> {
+    let answers: Answers = applications::answers(application);
+    let vehicle = answers
+        .vehicle
+        .context("an approved registration without its vehicle")?;
+    let identity = answers
+        .identity
+        .context("an approved registration without its identity")?;
+    let owner = answers.owner.context("an approved registration without its owner")?;
+    anyhow::ensure!(
+        db::holds_claim(conn, application.id.as_str()).await?,
+        "another paid application claims this chassis number or customs entry: reject one of them"
+    );
+    let id_number = match &owner {
+        Owner::Myself => Some(crate::accounts::db::id_number(conn, application.account.as_str()).await?),
+        Owner::Organisation(_) => None,
+    };
+    let kra_pin = match &owner {
+        Owner::Organisation(pin) => Some(pin.as_str()),
+        Owner::Myself => None,
+    };
+    for _ in 0..PLATE_TRIES {
+        let (first, n) = db::next_plate(conn, domain::series(&vehicle.body_type)).await?;
+        let plate = domain::plate_at(&first, n).with_context(|| format!("series from {first} is used up"))?;
+        let logbook = format!("LB{:08}", rand::rng().random_range(0..100_000_000));
+        let added = db::insert_vehicle(
+            conn,
+            &db::NewVehicle {
+                plate: &plate,
+                make: &vehicle.make,
+                model: &vehicle.model,
+                year: vehicle.year,
+                engine_cc: identity.engine_cc,
+                chassis_number: &identity.chassis_number,
+                engine_number: &identity.engine_number,
+                owner_id_number: id_number.as_deref(),
+                owner_kra_pin: kra_pin,
+                logbook_number: &logbook,
+                body_type: &vehicle.body_type,
+                colour: &vehicle.colour,
+                customs_entry: &identity.customs_entry,
+            },
+        )
+        .await?;
+        if added {
+            db::set_plate(conn, application.id.as_str(), &plate).await?;
+            return Ok(());
         }
-        anyhow::bail!("no free plate in {PLATE_TRIES} tries")
-    })
+    }
+    anyhow::bail!("no free plate in {PLATE_TRIES} tries")
 }
 
 /// The registration slip, once the vehicle has its plate: the plate and the particulars as registered.

@@ -12,6 +12,7 @@ use crate::{
     applications::{
         domain::Application,
         pages::{position, Draft, Hidden, StepRequest, Wizard},
+        plugin::Answer,
     },
     calendar,
     error::AppError,
@@ -21,6 +22,7 @@ use crate::{
     ui::{Button, Choice, Radios, Select, SummaryList, SummaryRow, TextInput},
     web::{
         context::Ctx,
+        guard::SignedIn,
         page::{redirect_to, PostForm},
         routes::Page,
         wizard::{self, Position, StepFrame, Steps, CHECK},
@@ -252,33 +254,49 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         who,
         application,
     } = request;
-    let lang = ctx.lang;
     let form = Form::of(application);
-    let change = |key: &str, value: String, step: &str| SummaryRow {
-        change: Some(wizard::change_link(lang, &form, step)),
-        ..SummaryRow::new(lang.t(key), value)
-    };
-    let licence = match service::licence(&ctx.state, who).await? {
-        Ok(licence) => licence,
-        // The offences or the licence changed since step 1: step 1 says why.
-        Err(_) => return Ok(redirect_to(ctx, &wizard::path(&form, "period"))),
-    };
-    let Some(period) = answers.period else {
+    // The offences or the licence changed since step 1: step 1 says why.
+    let (Ok(_), Some(period)) = (service::licence(&ctx.state, who).await?, answers.period) else {
         return Ok(redirect_to(ctx, &wizard::path(&form, "period")));
     };
-    let mut rows = licence_rows(lang, &licence);
-    rows.push(change(
-        "renewal-check-period",
-        lang.t(&format!("renewal-period-{}", period.code())),
-        "period",
-    ));
+    let rows = summary(ctx, who, application).await?;
+    crate::applications::pages::check_page(
+        ctx,
+        &state,
+        application,
+        position,
+        rows,
+        ctx.lang.t("renewal-check-new-expiry-hint"),
+        period.fee_code(),
+    )
+    .await
+}
+
+/// The licence as the register has it, the period and the smart licence's details, and the new expiry.
+pub async fn summary(ctx: &Ctx, who: &SignedIn, application: &Application) -> Result<Vec<Answer>, AppError> {
+    let lang = ctx.lang;
+    let answers: Answers = crate::applications::service::answers(application);
+    let licence = service::licence(&ctx.state, who).await?.ok();
+    let mut rows: Vec<Answer> = licence
+        .iter()
+        .flat_map(|licence| licence_rows(lang, licence))
+        .map(|row| Answer::found(row.key, row.value))
+        .collect();
+    let asked = |key: &str, value: String, step| Answer::asked(lang.t(key), value, step);
+    if let Some(period) = answers.period {
+        rows.push(asked(
+            "renewal-check-period",
+            lang.t(&format!("renewal-period-{}", period.code())),
+            "period",
+        ));
+    }
     if let Some(smart) = &answers.smart {
-        rows.push(change(
+        rows.push(asked(
             "renewal-field-place_of_birth",
             smart.place_of_birth.clone(),
             "smart",
         ));
-        rows.push(change(
+        rows.push(asked(
             "renewal-field-blood_group",
             smart
                 .blood_group
@@ -286,32 +304,26 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
                 .unwrap_or_else(|| lang.t("renewal-blood-unknown")),
             "smart",
         ));
-        rows.push(change("renewal-field-county", smart.county.clone(), "smart"));
-        rows.push(change("renewal-field-address", smart.address.clone(), "smart"));
+        rows.push(asked("renewal-field-county", smart.county.clone(), "smart"));
+        rows.push(asked("renewal-field-address", smart.address.clone(), "smart"));
         let centre = db::centres(&ctx.state.pool)
             .await?
             .into_iter()
             .find(|c| c.code == smart.centre)
             .map_or_else(|| smart.centre.clone(), |c| c.name);
-        rows.push(change("renewal-field-centre", centre, "smart"));
+        rows.push(asked("renewal-field-centre", centre, "smart"));
     }
     let today = ctx.state.clock.today();
-    if let Some(new) = super::domain::new_expiry(licence.expires_on, today, period.years()) {
-        rows.push(SummaryRow::new(
+    let new = licence
+        .zip(answers.period)
+        .and_then(|(licence, period)| super::domain::new_expiry(licence.expires_on, today, period.years()));
+    if let Some(new) = new {
+        rows.push(Answer::found(
             lang.t("renewal-check-new-expiry"),
             calendar::long_date(lang, new),
         ));
     }
-    crate::applications::pages::check_page(
-        ctx,
-        &state,
-        application,
-        position,
-        rows,
-        lang.t("renewal-check-new-expiry-hint"),
-        period.fee_code(),
-    )
-    .await
+    Ok(rows)
 }
 
 /// A completed renewal's result: the licence's new expiry.

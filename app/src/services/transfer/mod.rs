@@ -8,5 +8,6 @@ pub mod db;
 pub mod domain;
 pub mod offers;
 pub mod pages;
+pub mod plugin;
 pub mod route;
 pub mod service;

@@ -4,36 +4,32 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 use leptos_router::hooks::use_query_map;
 
-use super::{next_path, path_of, time, Form, StepRequest};
-use crate::inspection::{
+use super::{next_path, path_of, time, StepRequest};
+use crate::services::inspection::{
     api, db,
     domain::{self, Answers},
     service::{self, Step},
 };
 use crate::{
-    applications::{
-        domain::Application,
-        pages::{Hidden, Wizard},
-        service as applications,
-    },
+    applications::{domain::Application, pages::Hidden, plugin::Answer, service as applications},
     calendar,
     error::AppError,
-    ui::{Button, Checkboxes, Choice, Radios, SummaryList, SummaryRow},
+    ui::{Button, Checkboxes, Choice, Radios, SummaryList},
     web::{
         context::Ctx,
         page::{redirect_to, FormState, PostForm},
-        wizard::{self, Position},
+        wizard::Position,
     },
 };
 
-/// The booking's rows: what is inspected, where and when.
+/// The booking's rows: what is inspected, where and when, each with the step that asks it.
 async fn booking_rows(
     ctx: &Ctx,
     answers: &Answers,
     day: &str,
     slot: &str,
     centre_code: &str,
-) -> Result<Vec<SummaryRow>, AppError> {
+) -> Result<Vec<Answer>, AppError> {
     let lang = ctx.lang;
     let centre = db::centres(&ctx.state.pool)
         .await?
@@ -42,15 +38,24 @@ async fn booking_rows(
         .map_or_else(|| centre_code.to_string(), |c| c.name);
     let mut rows = vec![];
     if let Some(plate) = &answers.plate {
-        rows.push(SummaryRow::new(lang.t("inspection-field-plate"), plate.to_string()));
-    }
-    if let Some(kind) = answers.kind {
-        rows.push(SummaryRow::new(
-            lang.t("inspection-field-type"),
-            lang.t(&format!("inspection-type-{}", kind.code())),
+        rows.push(Answer::asked(
+            lang.t("inspection-field-plate"),
+            plate.to_string(),
+            Step::Vehicle.code(),
         ));
     }
-    rows.push(SummaryRow::new(lang.t("inspection-field-centre"), centre));
+    if let Some(kind) = answers.kind {
+        rows.push(Answer::asked(
+            lang.t("inspection-field-type"),
+            lang.t(&format!("inspection-type-{}", kind.code())),
+            Step::Type.code(),
+        ));
+    }
+    rows.push(Answer::asked(
+        lang.t("inspection-field-centre"),
+        centre,
+        Step::Centre.code(),
+    ));
     let when = calendar::parse_iso(day)
         .map(|d| {
             lang.t_with(
@@ -59,8 +64,17 @@ async fn booking_rows(
             )
         })
         .unwrap_or_default();
-    rows.push(SummaryRow::new(lang.t("inspection-fact-when"), when));
+    rows.push(Answer::asked(lang.t("inspection-fact-when"), when, Step::Day.code()));
     Ok(rows)
+}
+
+/// The booking as the applicant chose it (nothing before a centre is chosen).
+pub async fn summary(ctx: &Ctx, application: &Application) -> Result<Vec<Answer>, AppError> {
+    let answers: Answers = applications::answers(application);
+    match (&answers.day, &answers.slot, &answers.centre) {
+        (Some(day), Some(slot), Some(centre)) => booking_rows(ctx, &answers, day, slot, centre).await,
+        _ => Ok(vec![]),
+    }
 }
 
 pub(super) async fn check_page(
@@ -82,17 +96,7 @@ pub(super) async fn check_page(
     let (Some(day), Some(slot), Some(centre)) = (&answers.day, &answers.slot, &answers.centre) else {
         return Ok(redirect_to(ctx, &next_path(application)));
     };
-    let form = Form::of(application);
-    let steps = [Step::Vehicle, Step::Type, Step::Centre, Step::Day];
-    let rows = booking_rows(ctx, answers, day, slot, centre)
-        .await?
-        .into_iter()
-        .zip(steps)
-        .map(|(row, step)| SummaryRow {
-            change: Some(wizard::change_link(lang, &form, step.code())),
-            ..row
-        })
-        .collect::<Vec<_>>();
+    let rows = booking_rows(ctx, answers, day, slot, centre).await?;
     // The hold's own end (it is never renewed), not fifteen minutes from this page view.
     let held_until = service::booking(&ctx.state, application)
         .await?
@@ -111,7 +115,7 @@ pub(super) async fn check_page(
 }
 
 /// How long an unpaid booking's place is still held (or that the hold has ended); `None` once it is booked.
-fn hold_of(ctx: &Ctx, booking: &crate::inspection::db::Booking) -> Option<String> {
+fn hold_of(ctx: &Ctx, booking: &crate::services::inspection::db::Booking) -> Option<String> {
     let (lang, now) = (ctx.lang, ctx.state.clock.now());
     match booking.status.as_str() {
         "held" if booking.held_until > now => Some(lang.t_with(
@@ -146,6 +150,7 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
     };
     let answers: Answers = applications::answers(application);
     let rows = booking_rows(ctx, &answers, &booking.day, &booking.slot, &booking.centre).await?;
+    let rows = crate::applications::pages::answer_rows(lang, application, rows, false);
     if booking.status == "cancelled" {
         return Ok(view! {
             <h2 class="heading-m">{lang.t("inspection-result-heading")}</h2>

@@ -7,5 +7,6 @@ pub mod api;
 pub mod db;
 pub mod domain;
 pub mod pages;
+pub mod plugin;
 pub mod service;
 pub mod vin;

@@ -5,7 +5,7 @@
 mod booking;
 mod time;
 
-pub use booking::{cancelled, hold_note, result};
+pub use booking::{cancelled, hold_note, result, summary};
 
 use leptos::{prelude::*, server_fn::ServerFn};
 

@@ -1,0 +1,322 @@
+//! What a service is to the framework: one value implementing [`Service`]. The server (the composition root) hands
+//! the list to the framework once, in [`Services`]; the framework looks a service up by an application's code and
+//! never imports one. A new service is a folder under `services/` and one line in the server's list.
+
+use std::{future::Future, pin::Pin, sync::Arc};
+
+use leptos::prelude::*;
+use sqlx::AnyConnection;
+
+use super::{
+    domain::{Application, Status},
+    pages::StepRequest,
+};
+use crate::{
+    documents::domain::ServiceDocument,
+    error::AppError,
+    state::AppState,
+    web::{context::Ctx, guard::SignedIn, page::FormState},
+};
+
+/// A service's asynchronous answer, boxed so that services can sit behind one `dyn Service`.
+pub type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Whether a draft may be submitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ready {
+    /// Yes: invoice this fee code of the fee table.
+    Fee(&'static str),
+    /// Not yet: the address of what to fix first.
+    Fix(String),
+}
+
+/// What paying an application did to the registers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// The service completed it at once (a renewal updates the register).
+    Completed,
+    /// Someone decides next: an officer, or a transfer's buyer.
+    Review,
+}
+
+/// One answer of a draft, labelled: "check your answers" prints it with a change link to `step`, the officer's
+/// view without.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub label: String,
+    pub value: String,
+    /// The wizard step that asks it; `None` for what the register says (not the applicant's answer).
+    pub step: Option<&'static str>,
+}
+
+impl Answer {
+    pub fn asked(label: String, value: String, step: &'static str) -> Answer {
+        Answer {
+            label,
+            value,
+            step: Some(step),
+        }
+    }
+
+    pub fn found(label: String, value: String) -> Answer {
+        Answer {
+            label,
+            value,
+            step: None,
+        }
+    }
+}
+
+/// A service of the application framework. Every method takes the application it concerns; the framework has
+/// already checked who may see or change it.
+pub trait Service: Send + Sync + 'static {
+    /// The code its applications are stored under (`applications.service`).
+    fn code(&self) -> &'static str;
+
+    /// Where a draft continues: its first unanswered step.
+    fn next_path(&self, application: &Application) -> String;
+
+    /// A draft's question page `step` (or the redirect to the step the person must answer first).
+    fn step<'a>(&'a self, request: StepRequest<'a>, step: &'a str) -> Boxed<'a, Result<AnyView, AppError>>;
+
+    /// Whether `who`'s draft may be submitted, checked on this copy of its answers (the fee is frozen on them).
+    fn ready<'a>(
+        &'a self,
+        state: &'a AppState,
+        who: &'a SignedIn,
+        application: &'a Application,
+    ) -> Boxed<'a, Result<Ready, AppError>>;
+
+    /// The answers, labelled, with what the registers say of them for `applicant` (whose application it is: the
+    /// person asking on the check page, the applicant on an officer's view; `ctx` gives only the language).
+    fn summary<'a>(
+        &'a self,
+        ctx: &'a Ctx,
+        applicant: &'a SignedIn,
+        application: &'a Application,
+    ) -> Boxed<'a, Result<Vec<Answer>, AppError>>;
+
+    /// What a completed application's page says about its result (the renewal: the new expiry; a booking: when,
+    /// and the forms to move or cancel it, their errors in `form`).
+    fn result<'a>(
+        &'a self,
+        _ctx: &'a Ctx,
+        _form: &'a FormState,
+        _application: &'a Application,
+    ) -> Boxed<'a, Result<AnyView, AppError>> {
+        Box::pin(async { Ok(().into_any()) })
+    }
+
+    /// What paying does to the registers, in the payment's transaction.
+    fn on_paid<'a>(
+        &'a self,
+        conn: &'a mut AnyConnection,
+        application: &'a Application,
+        now: i64,
+    ) -> Boxed<'a, anyhow::Result<Effect>>;
+
+    /// What an officer's approval does to the registers (a registration: the vehicle and its plate), in the
+    /// decision's transaction.
+    fn on_approved<'a>(
+        &'a self,
+        _conn: &'a mut AnyConnection,
+        _application: &'a Application,
+        _now: i64,
+    ) -> Boxed<'a, anyhow::Result<()>> {
+        Box::pin(async { Ok(()) })
+    }
+
+    /// What deleting a draft lets go of (an inspection draft: its held place), in the deletion's transaction.
+    fn on_discard<'a>(
+        &'a self,
+        _conn: &'a mut AnyConnection,
+        _application: &'a Application,
+        _now: i64,
+    ) -> Boxed<'a, anyhow::Result<()>> {
+        Box::pin(async { Ok(()) })
+    }
+
+    /// The service's own document for a paid (or approved) application, if it issues one.
+    fn document<'a>(
+        &'a self,
+        conn: &'a mut AnyConnection,
+        application: &'a Application,
+    ) -> Boxed<'a, anyhow::Result<Option<ServiceDocument>>>;
+
+    /// The message key naming `status` (`what`: `status` for its tag and timeline, `panel` for its page's banner).
+    fn status_key(&self, status: Status, what: &str) -> String {
+        format!("applications-{what}-{}", status.code())
+    }
+
+    /// The banner an application's page opens with.
+    fn panel_key<'a>(&'a self, _ctx: &'a Ctx, application: &'a Application) -> Boxed<'a, Result<String, AppError>> {
+        let key = self.status_key(application.status, "panel");
+        Box::pin(async move { Ok(key) })
+    }
+
+    /// What the payment pages say beyond the amount (an inspection: how long its place is held).
+    fn payment_note<'a>(
+        &'a self,
+        _ctx: &'a Ctx,
+        _application: &'a Application,
+    ) -> Boxed<'a, Result<Option<String>, AppError>> {
+        Box::pin(async { Ok(None) })
+    }
+}
+
+/// The services this server offers, given once by the server.
+#[derive(Clone, Default)]
+pub struct Services(Arc<Vec<&'static dyn Service>>);
+
+impl Services {
+    /// The list; two services with one code would make applications ambiguous, so that is refused at start.
+    pub fn new(services: Vec<&'static dyn Service>) -> Services {
+        let mut codes: Vec<_> = services.iter().map(|service| service.code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), services.len(), "two services share a code");
+        Services(Arc::new(services))
+    }
+
+    /// The service with this code.
+    pub fn get(&self, code: &str) -> Option<&'static dyn Service> {
+        self.0.iter().copied().find(|service| service.code() == code)
+    }
+
+    /// An application's service; an application of a service this server does not offer is not found.
+    pub fn of(&self, application: &Application) -> Result<&'static dyn Service, AppError> {
+        self.get(&application.service).ok_or(AppError::NotFound)
+    }
+
+    /// An application's service, or for a code without a plug-in (an "opening soon" service whose applications
+    /// came from elsewhere) the plain one: paid, it goes to an officer; it has no steps, no result, no document.
+    pub fn serving(&self, application: &Application) -> &'static dyn Service {
+        self.get(&application.service).unwrap_or(&Unlisted)
+    }
+
+    /// The message key naming an application's status, through its service.
+    pub fn status_key(&self, service: &str, status: Status, what: &str) -> String {
+        self.get(service).unwrap_or(&Unlisted).status_key(status, what)
+    }
+
+    pub fn all(&self) -> impl Iterator<Item = &'static dyn Service> + '_ {
+        self.0.iter().copied()
+    }
+}
+
+/// The service of an application whose code has no plug-in: everything at its default, and an officer decides.
+struct Unlisted;
+
+impl Service for Unlisted {
+    fn code(&self) -> &'static str {
+        ""
+    }
+
+    fn next_path(&self, application: &Application) -> String {
+        super::api::page_of(&application.id)
+    }
+
+    fn step<'a>(&'a self, _: StepRequest<'a>, _: &'a str) -> Boxed<'a, Result<AnyView, AppError>> {
+        Box::pin(async { Err(AppError::NotFound) })
+    }
+
+    fn ready<'a>(&'a self, _: &'a AppState, _: &'a SignedIn, _: &'a Application) -> Boxed<'a, Result<Ready, AppError>> {
+        Box::pin(async { Err(AppError::NotFound) })
+    }
+
+    fn summary<'a>(
+        &'a self,
+        _: &'a Ctx,
+        _: &'a SignedIn,
+        _: &'a Application,
+    ) -> Boxed<'a, Result<Vec<Answer>, AppError>> {
+        Box::pin(async { Ok(vec![]) })
+    }
+
+    fn on_paid<'a>(
+        &'a self,
+        _: &'a mut AnyConnection,
+        _: &'a Application,
+        _: i64,
+    ) -> Boxed<'a, anyhow::Result<Effect>> {
+        Box::pin(async { Ok(Effect::Review) })
+    }
+
+    fn document<'a>(
+        &'a self,
+        _: &'a mut AnyConnection,
+        _: &'a Application,
+    ) -> Boxed<'a, anyhow::Result<Option<ServiceDocument>>> {
+        Box::pin(async { Ok(None) })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Named(&'static str);
+
+    impl Service for Named {
+        fn code(&self) -> &'static str {
+            self.0
+        }
+        fn next_path(&self, _: &Application) -> String {
+            String::new()
+        }
+        fn step<'a>(&'a self, _: StepRequest<'a>, _: &'a str) -> Boxed<'a, Result<AnyView, AppError>> {
+            Box::pin(async { Err(AppError::NotFound) })
+        }
+        fn ready<'a>(
+            &'a self,
+            _: &'a AppState,
+            _: &'a SignedIn,
+            _: &'a Application,
+        ) -> Boxed<'a, Result<Ready, AppError>> {
+            Box::pin(async { Err(AppError::NotFound) })
+        }
+        fn summary<'a>(
+            &'a self,
+            _: &'a Ctx,
+            _: &'a SignedIn,
+            _: &'a Application,
+        ) -> Boxed<'a, Result<Vec<Answer>, AppError>> {
+            Box::pin(async { Ok(vec![]) })
+        }
+        fn on_paid<'a>(
+            &'a self,
+            _: &'a mut AnyConnection,
+            _: &'a Application,
+            _: i64,
+        ) -> Boxed<'a, anyhow::Result<Effect>> {
+            Box::pin(async { Ok(Effect::Review) })
+        }
+        fn document<'a>(
+            &'a self,
+            _: &'a mut AnyConnection,
+            _: &'a Application,
+        ) -> Boxed<'a, anyhow::Result<Option<ServiceDocument>>> {
+            Box::pin(async { Ok(None) })
+        }
+    }
+
+    static A: Named = Named("a");
+    static B: Named = Named("b");
+
+    #[test]
+    fn a_service_is_found_by_its_code_and_an_unknown_one_is_not() {
+        let services = Services::new(vec![&A, &B]);
+        assert_eq!(services.get("b").map(|s| s.code()), Some("b"));
+        assert!(services.get("c").is_none());
+        assert_eq!(
+            services.status_key("c", Status::Paid, "status"),
+            "applications-status-paid"
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "two services share a code")]
+    fn two_services_with_one_code_are_refused() {
+        Services::new(vec![&A, &A]);
+    }
+}

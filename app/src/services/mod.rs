@@ -1,0 +1,8 @@
+//! The services of the application framework, each in its folder: its answers, wizard, pages, server functions,
+//! register changes and the plug-in value the server lists (`server/src/services.rs`).
+
+pub mod inspection;
+pub mod renewal;
+pub mod transfer;
+pub mod vehicle_registration;
+pub mod vehicle_search;

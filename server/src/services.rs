@@ -1,0 +1,14 @@
+//! The composition root's list of services: the application framework serves these and imports none of them.
+//! A new service is a folder under `app/src/services/` and one line here.
+
+use app::{
+    applications::plugin::Services,
+    services::{
+        inspection::plugin::Inspection, renewal::plugin::Renewal, transfer::plugin::Transfer,
+        vehicle_registration::plugin::Registration, vehicle_search::plugin::Search,
+    },
+};
+
+pub fn all() -> Services {
+    Services::new(vec![&Renewal, &Registration, &Search, &Inspection, &Transfer])
+}
