@@ -9,7 +9,7 @@ use crate::{
     applications::plugin::Services,
     clock::Clock,
     db::Pool,
-    payments::{
+    gateways::{
         card::CardCheckout,
         daraja::{Daraja, DarajaConfig},
     },

@@ -11,7 +11,7 @@ use std::{
     sync::{LazyLock, Mutex},
 };
 
-use app::{payments::card::CardResult, state::AppState};
+use app::{gateways::card::CardResult, state::AppState};
 use axum::{
     extract::{Path, Query, State},
     response::{Html, IntoResponse, Redirect, Response},

@@ -7,9 +7,9 @@ use super::{
     mpesa::{self, Prompted},
 };
 use crate::{
-    accounts::domain::parse_phone,
     applications::service as applications,
     error::AppError,
+    ids::PhoneNumber,
     web::{context::Ctx, guard::signed_in, routes::Page},
 };
 
@@ -24,7 +24,10 @@ pub async fn pay_by_mpesa(id: Option<String>, phone: Option<String>) -> Result<(
     let (id, typed) = (id.unwrap_or_default(), phone.unwrap_or_default());
     let result = match signed_in(&ctx).await? {
         Err(page) => Ok(page.path()),
-        Ok(who) => match (applications::owned(&ctx.state, &who, &id).await, parse_phone(&typed)) {
+        Ok(who) => match (
+            applications::owned(&ctx.state, &who, &id).await,
+            PhoneNumber::parse(&typed),
+        ) {
             // Another person's application, or none: its payment page, which is the same 404 as any.
             (Err(AppError::NotFound), _) => Ok(Page::Pay(id.clone()).path()),
             (Err(other), _) => Err(other),

@@ -9,8 +9,6 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod card;
 #[cfg(feature = "ssr")]
-pub mod daraja;
-#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod mpesa;

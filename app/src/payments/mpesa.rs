@@ -2,11 +2,11 @@
 //! (the reconciler). Its results are settled by `service`.
 
 use super::{
-    daraja::{QueryAnswer, StkAnswer, StkPush},
     db::{self, MpesaRequest},
     domain::{MpesaResult, RequestStatus},
     service::{settle, Outcome, Settled},
 };
+use crate::gateways::daraja::{QueryAnswer, StkAnswer, StkPush};
 use crate::{
     applications::domain::{Application, Status},
     db::begin_write,

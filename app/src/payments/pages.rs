@@ -13,13 +13,13 @@ use super::{
     mpesa,
 };
 use crate::{
-    accounts::domain::display_phone,
     applications::{
         domain::{Application, Status},
         service as applications,
     },
     fees::domain::format_kes,
     i18n::Lang,
+    ids::display_phone,
     ui::{Button, NotificationBanner, SummaryList, SummaryRow, TextInput},
     web::{
         context::Ctx,

@@ -4,10 +4,10 @@
 //! amount could post one. Money under no reference is raised for staff. Every payment ends in `service::record`.
 
 use super::{
-    daraja::TransactionStatus,
     db::{self, Investigation, StoredConfirmation},
     service::{record, Settled},
 };
+use crate::gateways::daraja::TransactionStatus;
 use crate::{
     applications::{domain::Payment, service as applications},
     db::begin_write,

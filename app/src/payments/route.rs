@@ -18,12 +18,13 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::{
-    card::{self, CardResult, Returned},
-    daraja::TransactionStatus,
+    card::{self, Returned},
     db,
     paybill::{self, Confirmation, Validation},
     service::{self, StkResult},
 };
+use crate::gateways::card::CardResult;
+use crate::gateways::daraja::TransactionStatus;
 use crate::{
     error::AppError,
     i18n::Lang,

@@ -10,10 +10,10 @@
 //! never dropped.
 
 use super::{
-    daraja::QueryAnswer,
     db::{self, Investigation, MpesaRequest},
     domain::{is_receipt, MpesaResult, RequestStatus},
 };
+use crate::gateways::daraja::QueryAnswer;
 use crate::{
     applications::{
         domain::{ApplicationId, Payment},

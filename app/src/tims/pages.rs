@@ -7,7 +7,7 @@ use super::{
     service::{self, PendingLink},
 };
 use crate::{
-    accounts::domain::mask_phone,
+    ids::mask_phone,
     ui::{Button, Choice, Radios, SummaryList, SummaryRow, TextInput},
     web::{
         context::Ctx,

@@ -5,14 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use super::db::{self, TimsRecord};
 use crate::{
-    accounts::{
-        domain::{parse_kra_pin, parse_year_of_birth},
-        service::verification::check_typed,
-    },
+    accounts::{domain::parse_year_of_birth, service::verification::check_typed},
     channel::Channel,
     error::AppError,
     i18n::Lang,
-    ids::NationalId,
+    ids::{KraPin, NationalId},
     state::AppState,
     web::{
         challenges::{self, CodeRequest, Purpose, Trier},
@@ -51,7 +48,7 @@ async fn release(state: &AppState, key: &str) -> Result<(), AppError> {
 /// number, or an organisation's they act for, and not linked yet. A lookup that finds nothing linkable is counted.
 pub async fn find(state: &AppState, who: &SignedIn, typed: &str) -> Result<TimsRecord, AppError> {
     const FIELD: &str = "identifier";
-    let identifier = match (NationalId::parse(typed), parse_kra_pin(typed)) {
+    let identifier = match (NationalId::parse(typed), KraPin::parse(typed)) {
         (Some(id), _) => id.as_str().to_string(),
         (None, Ok(pin)) => pin.into_string(),
         (None, Err(_)) if typed.trim().is_empty() => return Err(AppError::field(FIELD, "tims-error-missing")),

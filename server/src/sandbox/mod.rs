@@ -19,7 +19,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use app::{payments::daraja::password, state::AppState};
+use app::{gateways::daraja::password, state::AppState};
 use axum::{
     extract::State,
     http::{HeaderMap, StatusCode},
@@ -237,7 +237,7 @@ fn callback_body(merchant: &str, checkout: &str, prompt: &Prompt) -> Value {
         "ResultDesc": description,
     });
     if code == 0 {
-        let date = app::payments::daraja::timestamp(
+        let date = app::gateways::daraja::timestamp(
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .map(|d| d.as_secs() as i64)

@@ -4,14 +4,13 @@
 //! Formats are from ../shared/DOMAIN.md: national ID digits (up to 14 for Maisha Namba), KRA PIN
 //! `[AP]` + 9 digits + letter, Kenyan mobiles stored as E.164.
 
-mod contact;
 mod identity;
 mod password;
 
-pub use contact::{display_phone, mask_phone, parse_email, parse_phone};
+pub use crate::ids::{display_phone, mask_phone};
 pub use identity::{
-    looks_like_national_id, parse_document_number, parse_kra_pin, parse_name, parse_national_id, parse_text,
-    parse_year_of_birth, DocumentType,
+    looks_like_national_id, parse_document_number, parse_name, parse_national_id, parse_text, parse_year_of_birth,
+    DocumentType,
 };
 pub use password::{check_password, parse_code, password_strength};
 

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     accounts::{
         db::{self, contact::Pending, devices::Device, Account},
-        domain::{self, display_phone, Channel},
+        domain::{display_phone, Channel},
         notify,
     },
     error::AppError,
@@ -99,7 +99,7 @@ pub async fn change_email(
     password: &str,
     email: &str,
 ) -> Result<PendingChange, AppError> {
-    let email = domain::parse_email(email)?;
+    let email = crate::ids::Email::parse(email)?;
     check_current(state, account, password, "email_password").await?;
     if email == account.email {
         return Err(AppError::field("email", "accounts-error-email-same"));
@@ -117,7 +117,7 @@ pub async fn change_phone(
     password: &str,
     phone: &str,
 ) -> Result<PendingChange, AppError> {
-    let phone = domain::parse_phone(phone)?;
+    let phone = crate::ids::PhoneNumber::parse(phone)?;
     check_current(state, account, password, "phone_password").await?;
     if phone == account.phone {
         return Err(AppError::field("phone", "accounts-error-phone-same"));

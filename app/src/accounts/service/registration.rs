@@ -122,7 +122,7 @@ pub async fn save_identity(
     let mut identity = Identity::default();
     let this_year = state.clock.year();
     if kind == AccountType::Business {
-        identity.kra_pin = collect(domain::parse_kra_pin(&form.kra_pin), &mut errors);
+        identity.kra_pin = collect(crate::ids::KraPin::parse(&form.kra_pin), &mut errors);
         identity.role = collect(domain::parse_text(&form.role, "role"), &mut errors);
         if form.person != "citizen" && form.person != "resident" {
             errors.push(FieldError::new("person", "accounts-error-person"));
@@ -168,8 +168,8 @@ pub async fn save_contact(
     phone: &str,
 ) -> Result<(), AppError> {
     let mut errors = vec![];
-    let email = collect(domain::parse_email(email), &mut errors);
-    let phone = collect(domain::parse_phone(phone), &mut errors);
+    let email = collect(crate::ids::Email::parse(email), &mut errors);
+    let phone = collect(crate::ids::PhoneNumber::parse(phone), &mut errors);
     let (Some(email), Some(phone)) = (email, phone) else {
         return Err(AppError::Invalid(errors));
     };

@@ -165,7 +165,7 @@ pub async fn change_unverified_email(state: &AppState, account: &Account, email:
     if account.email_verified_at.is_some() {
         return Err(AppError::NotFound);
     }
-    let email = domain::parse_email(email)?;
+    let email = crate::ids::Email::parse(email)?;
     let taken = db::taken(&state.pool, None, &email, "").await?;
     if email != account.email && !taken.is_empty() {
         return Err(AppError::field("email", "accounts-error-email-taken"));

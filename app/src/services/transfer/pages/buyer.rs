@@ -6,12 +6,12 @@ use leptos_router::hooks::use_params_map;
 
 use super::super::{api, db::OfferRow, domain::OfferStatus, offers as service};
 use crate::{
-    accounts::domain::mask_phone,
     applications::pages::Hidden,
     calendar,
     documents::{pages::links, service as documents},
     error::AppError,
     i18n::Lang,
+    ids::mask_phone,
     ui::{Button, SummaryList, SummaryRow, Tag, TagColour, TextInput},
     web::{
         context::Ctx,

@@ -2,6 +2,9 @@
 //! formed, so a function taking a `PlateNumber` need not check it again, and an account id cannot be passed where
 //! an ID number is meant. Formats are from ../shared/DOMAIN.md.
 
+mod contact;
+pub use contact::{display_phone, mask_phone};
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -60,12 +63,12 @@ impl PlateNumber {
     }
 }
 
-/// An email address as an account stores it: trimmed and lower-cased, checked by `accounts::domain::parse_email`.
+/// An email address as an account stores it: trimmed and lower-cased, checked by `Email::parse`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Email(String);
 
-/// A Kenyan mobile number in E.164 (`+254712345678`), checked by `accounts::domain::parse_phone`.
+/// A Kenyan mobile number in E.164 (`+254712345678`), checked by `PhoneNumber::parse`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct PhoneNumber(String);
@@ -77,10 +80,34 @@ impl PhoneNumber {
     }
 }
 
-/// An organisation's KRA PIN (`P` + 9 digits + a letter), checked by `accounts::domain::parse_kra_pin`.
+/// An organisation's KRA PIN (`P` + 9 digits + a letter), checked by `KraPin::parse`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct KraPin(String);
+
+impl KraPin {
+    /// An organisation's KRA PIN: `P` + 9 digits + a letter (`A…` PINs belong to individuals, not organisations).
+    pub fn parse(raw: &str) -> Result<KraPin, crate::error::FieldError> {
+        let error = |key| crate::error::FieldError::new("kra_pin", key);
+        let pin: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect::<String>()
+            .to_uppercase();
+        if pin.is_empty() {
+            return Err(error("accounts-error-pin-missing"));
+        }
+        let bytes = pin.as_bytes();
+        let well_formed = bytes.len() == 11
+            && bytes[0] == b'P'
+            && bytes[1..10].iter().all(u8::is_ascii_digit)
+            && bytes[10].is_ascii_uppercase();
+        if !well_formed {
+            return Err(error("accounts-error-pin-format"));
+        }
+        Ok(KraPin(pin))
+    }
+}
 
 /// The accessors every text identifier has: wrap a value that was checked (by its parser, or when it was stored),
 /// and read it back.

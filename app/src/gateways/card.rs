@@ -1,0 +1,96 @@
+//! The card provider's hosted checkout, as a client: where to send people, how its results are signed, and how to
+//! ask it about a session. What a result means for an application is the payments feature's (`payments::card`).
+
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use crate::settings::Payments;
+
+/// The checkout Uraia sends people to, and the key its results are signed with.
+pub struct CardCheckout {
+    pub url: String,
+    secret: String,
+    http: reqwest::Client,
+}
+
+impl CardCheckout {
+    /// The configured checkout, or in development the sandbox this server mounts; `None`: no card payments.
+    pub fn from_settings(payments: &Payments, origin: &str, development: bool, derived_secret: &str) -> Option<Self> {
+        let (url, secret) = match (payments.card_checkout_url.as_str(), development) {
+            ("", false) => return None,
+            ("", true) => (format!("{origin}/sandbox/card"), derived_secret.to_string()),
+            // `Settings::check` refuses a checkout without its secret: a derived key the provider cannot know
+            // would refuse every result.
+            (url, _) => (url.to_string(), payments.card_secret.clone()),
+        };
+        let http = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(15))
+            .build()
+            .ok()?;
+        Some(CardCheckout { url, secret, http })
+    }
+
+    /// The signature over a result's fields, as hex.
+    pub fn sign(&self, result: &CardResult) -> String {
+        let mut mac = Hmac::<Sha256>::new_from_slice(self.secret.as_bytes()).expect("HMAC takes a key of any length");
+        for field in [
+            result.session.as_str(),
+            &result.reference,
+            &result.amount,
+            &result.outcome,
+            &result.transaction,
+        ] {
+            mac.update(field.as_bytes());
+            mac.update(b"|");
+        }
+        mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Checks a result's signature in constant time.
+    pub fn verify(&self, result: &CardResult) -> bool {
+        crate::web::secrets::same(&self.sign(result), &result.signature)
+    }
+}
+
+impl std::fmt::Debug for CardCheckout {
+    /// The key never reaches a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CardCheckout")
+            .field("url", &self.url)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the checkout sends back (as query parameters on the return address).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+pub struct CardResult {
+    #[serde(default)]
+    pub session: String,
+    #[serde(default)]
+    pub reference: String,
+    #[serde(default)]
+    pub amount: String,
+    /// `paid` or `declined`.
+    #[serde(default)]
+    pub outcome: String,
+    #[serde(default)]
+    pub transaction: String,
+    #[serde(default, rename = "sig")]
+    pub signature: String,
+}
+
+impl CardCheckout {
+    /// The provider's word on a session: its signed result, or `None` while it is open (`{"status": "open"}`
+    /// reads as a result without an outcome).
+    pub async fn ask(&self, session: &str) -> anyhow::Result<Option<CardResult>> {
+        let answer: CardResult = self
+            .http
+            .get(format!("{}/sessions/{session}", self.url.trim_end_matches('/')))
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        Ok(Some(answer).filter(|result| !result.outcome.is_empty()))
+    }
+}
