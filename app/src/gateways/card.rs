@@ -94,3 +94,47 @@ impl CardCheckout {
         Ok(Some(answer).filter(|result| !result.outcome.is_empty()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checkout() -> CardCheckout {
+        CardCheckout {
+            url: "http://127.0.0.1:3000/sandbox/card".into(),
+            secret: "s3cret".into(),
+            http: reqwest::Client::new(),
+        }
+    }
+
+    #[test]
+    fn a_signed_result_verifies_and_any_change_breaks_it() {
+        let mut result = CardResult {
+            session: "abc".into(),
+            reference: "UR23456789".into(),
+            amount: "620".into(),
+            outcome: "paid".into(),
+            transaction: "T1".into(),
+            signature: String::new(),
+        };
+        result.signature = checkout().sign(&result);
+        assert!(checkout().verify(&result));
+        for change in [
+            |r: &mut CardResult| r.amount = "1".into(),
+            |r: &mut CardResult| r.outcome = "declined".into(),
+            |r: &mut CardResult| r.reference = "UR98765432".into(),
+        ] {
+            let mut tampered = result.clone();
+            change(&mut tampered);
+            assert!(!checkout().verify(&tampered));
+        }
+    }
+
+    #[test]
+    fn the_sandbox_is_used_only_in_development() {
+        let payments = Payments::default();
+        assert!(CardCheckout::from_settings(&payments, "https://uraia.go.ke", false, "k").is_none());
+        let sandbox = CardCheckout::from_settings(&payments, "http://127.0.0.1:3000", true, "k").unwrap();
+        assert_eq!(sandbox.url, "http://127.0.0.1:3000/sandbox/card");
+    }
+}
