@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod caching;
 pub mod card_sandbox;
+pub mod cli;
 pub mod delivery;
 pub mod dev;
 pub mod language;
@@ -93,6 +94,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::services::transfer::route::routes())
         .merge(app::payments::route::routes(&state))
         .merge(app::documents::route::routes())
+        .merge(app::staff::route::routes())
         // A document's QR code carries a language-neutral address: the reader's language is chosen here.
         .route("/verify/{code}", get(language::verify_redirect));
     let chunks = std::sync::Arc::new(assets::island_chunks(&state.leptos_options));

@@ -19,6 +19,11 @@ async fn main() -> anyhow::Result<()> {
         .leptos_options;
     let settings = Settings::load(&config).context("reading the [uraia] settings")?;
     let state = server::build_state(leptos_options, settings).await?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if server::cli::is_command(&args) {
+        println!("{}", server::cli::run(&state, &args).await?);
+        return Ok(());
+    }
     server::assets::precompress(
         std::path::Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir),
     );

@@ -191,11 +191,18 @@ pub fn status_tag(lang: Lang, services: &Services, application: &Application) ->
 
 /// A decision's reason: an officer's words as written, or one of Uraia's own (`applications-reason-…`, a buyer
 /// declining a transfer) in the reader's language.
-fn reason_text(lang: Lang, reason: &str) -> String {
-    if reason.starts_with("applications-reason-") {
-        lang.t(reason)
+/// A stored reason as the applicant reads it: a listed reason (`applications-reason-<code>`) in their language,
+/// then on the next line an officer's own words, if any.
+pub fn reason_text(lang: Lang, reason: &str) -> String {
+    let (first, rest) = reason.split_once('\n').unwrap_or((reason, ""));
+    let first = if first.starts_with("applications-reason-") {
+        lang.t(first)
     } else {
-        reason.to_string()
+        first.to_string()
+    };
+    match rest.trim() {
+        "" => first,
+        rest => format!("{first} {rest}"),
     }
 }
 

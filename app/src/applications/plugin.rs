@@ -96,6 +96,11 @@ pub trait Service: Send + Sync + 'static {
         application: &'a Application,
     ) -> Boxed<'a, Result<Vec<Answer>, AppError>>;
 
+    /// Whether NTSA's officers decide its applications in review (a transfer's buyer decides instead).
+    fn officer_decides(&self) -> bool {
+        true
+    }
+
     /// What a completed application's page says about its result (the renewal: the new expiry; a booking: when,
     /// and the forms to move or cancel it, their errors in `form`).
     fn result<'a>(

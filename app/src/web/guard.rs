@@ -31,11 +31,24 @@ pub async fn signed_in(ctx: &Ctx) -> Result<Result<SignedIn, Page>, AppError> {
     if let Some(page) = Page::verification_due(row.email_verified_at.is_some(), row.phone_verified_at.is_some()) {
         return Ok(Err(page));
     }
-    Ok(Ok(SignedIn {
-        id: row.id,
-        account_type: row.account_type,
-        id_number: row.id_number,
-        first_name: row.first_name,
-        phone: row.phone,
-    }))
+    Ok(Ok(row.into()))
+}
+
+/// An application's applicant as the services know a person (an officer's view shows what the applicant saw).
+pub async fn applicant(pool: &crate::db::Pool, account_id: &AccountId) -> Result<Option<SignedIn>, AppError> {
+    Ok(db::signed_in_account(pool, account_id.as_str())
+        .await?
+        .map(SignedIn::from))
+}
+
+impl From<db::SignedInRow> for SignedIn {
+    fn from(row: db::SignedInRow) -> SignedIn {
+        SignedIn {
+            id: row.id,
+            account_type: row.account_type,
+            id_number: row.id_number,
+            first_name: row.first_name,
+            phone: row.phone,
+        }
+    }
 }

@@ -46,7 +46,12 @@ pub struct SessionData {
     pub notice: Option<String>,
     /// Feature entries by their key, as JSON.
     entries: BTreeMap<String, serde_json::Value>,
+    /// Signed in as a member of NTSA's staff: the session lasts at most `STAFF_MAX_HOURS`.
+    pub staff: bool,
 }
+
+/// A staff member's session ends this long after sign-in, whatever the citizens' limit.
+pub const STAFF_MAX_HOURS: u64 = 8;
 
 impl SessionData {
     /// The feature's entry, if the session holds one (an entry from an older shape reads as none).
@@ -160,13 +165,18 @@ impl Session {
         })
     }
 
-    /// A signed-in session: 30 idle minutes, and never more than 12 hours after sign-in (a remembered device
-    /// skips the code at the next sign-in, never the password). Anonymous: a day.
+    /// A signed-in session: 30 idle minutes, and never more than 12 hours after sign-in (8 for staff; a remembered
+    /// device skips the code at the next sign-in, never the password). Anonymous: a day.
     fn expires_at(&self, state: &AppState, now: i64) -> i64 {
         let security = &state.settings.security;
         if self.account_id.is_some() {
             let idle = now + security.session_idle_minutes as i64 * 60;
-            idle.min(self.created_at + security.session_max_hours as i64 * 3_600)
+            let hours = if self.data.staff {
+                security.session_max_hours.min(STAFF_MAX_HOURS)
+            } else {
+                security.session_max_hours
+            };
+            idle.min(self.created_at + hours as i64 * 3_600)
         } else {
             now + ANONYMOUS_IDLE_SECONDS
         }

@@ -45,8 +45,8 @@ pub async fn account(ctx: &Ctx) -> Result<Account, AppError> {
 /// Signs this browser in to `account_id`: a new session id, every feature entry dropped.
 pub(super) async fn sign_in_here(ctx: &mut Ctx, account_id: &str) -> Result<(), AppError> {
     let browser = ctx.caller().browser;
-    ctx.session
-        .sign_in(&ctx.state, account_id, browser)
-        .await
-        .map_err(AppError::from)
+    let staff = super::db::is_staff(&ctx.state.pool, account_id).await?;
+    ctx.session.sign_in(&ctx.state, account_id, browser).await?;
+    ctx.session.data.staff = staff;
+    Ok(())
 }

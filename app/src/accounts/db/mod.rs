@@ -68,6 +68,15 @@ pub async fn by_id(pool: &Pool, id: &str) -> anyhow::Result<Option<Account>> {
         .await?)
 }
 
+/// Whether the account holds a staff role (staff always give the second step and sign in for 8 hours at most).
+pub async fn is_staff(pool: &Pool, account_id: &str) -> anyhow::Result<bool> {
+    let found: Option<(String,)> = sqlx::query_as("SELECT account_id FROM staff WHERE account_id = $1")
+        .bind(account_id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(found.is_some())
+}
+
 /// The account an email address or identity document number signs in. A number that two accounts hold under
 /// different document types (a passport and a foreigner certificate alike) signs neither in: the email does.
 pub async fn by_login(pool: &Pool, login: &str) -> anyhow::Result<Option<Account>> {

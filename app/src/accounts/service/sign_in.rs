@@ -115,7 +115,9 @@ pub async fn sign_in(state: &AppState, caller: &Caller, login: &str, password: &
         }
     };
     throttle::clear(pool, &account_key).await?;
-    if remembered && trusted_device(state, caller, &account.id, true).await? {
+    // Staff always give the second step: a remembered browser does not skip it.
+    let staff = db::is_staff(pool, &account.id).await?;
+    if remembered && !staff && trusted_device(state, caller, &account.id, true).await? {
         return Ok(Signing::Done(Box::new(account)));
     }
     if account.email_verified_at.is_none() {
@@ -190,7 +192,8 @@ pub async fn enter_code(
     remember: bool,
 ) -> Result<Option<String>, AppError> {
     check(state, caller, account, Purpose::SignIn, code, "code").await?;
-    if !remember {
+    // A staff member's browser is never remembered.
+    if !remember || db::is_staff(&state.pool, &account.id).await? {
         return Ok(None);
     }
     remember_device(state, caller, &account.id).await.map(Some)

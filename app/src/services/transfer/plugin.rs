@@ -82,6 +82,11 @@ impl Service for Transfer {
         Box::pin(super::offers::slip(conn, application))
     }
 
+    /// The buyer decides, not an officer.
+    fn officer_decides(&self) -> bool {
+        false
+    }
+
     /// Its review is the buyer's answer, named as what it is: waiting for the buyer, accepted by the buyer.
     fn status_key(&self, status: Status, what: &str) -> String {
         match status {

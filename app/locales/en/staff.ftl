@@ -1,0 +1,80 @@
+## Staff pages: the queue, an application to decide, the audit log.
+
+staff-nav-label = Staff pages
+staff-signed-in-as = Signed in as { $name }, { $role }
+staff-role-officer = officer
+staff-role-supervisor = supervisor
+staff-role-support = support agent
+staff-role-administrator = administrator
+
+staff-queue-title = Applications to decide
+staff-queue-caption = Applications, oldest first
+staff-queue-total = { $count ->
+    [one] 1 application
+   *[other] { $count } applications
+}
+staff-queue-empty = No applications match these filters.
+staff-column-reference = Reference
+staff-column-service = Service
+staff-column-since = Waiting since
+staff-column-held = Being decided by
+staff-filter-service = Service
+staff-filter-all = All services
+staff-filter-status = Status
+staff-filter-age = Waiting
+staff-filter-apply = Show
+staff-age-any = Any time
+staff-age-days = { $days ->
+    [one] More than 1 day
+   *[other] More than { $days } days
+}
+staff-page-previous = Previous page
+staff-page-next = Next page
+
+staff-application-title = Application { $reference }
+staff-applicant = Applicant
+staff-answers-heading = What the applicant told us
+staff-payments-heading = Payments
+staff-payments-none = Nothing has been paid.
+staff-own-application = This is your own application: another officer decides it.
+staff-held-by = { $name } is deciding this application until { $until }.
+staff-held-by-you = You are deciding this application until { $until }. Nobody else can decide it until then.
+staff-claim = Decide this application
+staff-claim-hint = It is held for you for 30 minutes: other officers see that you are deciding it.
+staff-approve = Approve
+staff-reject = Reject
+staff-reject-reason = Why is it rejected?
+staff-reject-note = What the applicant should know (optional, at most 500 characters; required for "another reason")
+staff-notice-claimed = You are deciding this application for the next 30 minutes.
+staff-notice-approved = Approved. The applicant has been told by SMS and email.
+staff-notice-rejected = Rejected. The applicant has been told by SMS and email, with the reason.
+staff-error-held = Another officer is deciding this application.
+staff-error-decided = This application has already been decided.
+staff-error-own = You cannot decide your own application.
+staff-error-reason = Choose why the application is rejected
+staff-error-note = Say what the other reason is
+staff-error-not-claimed = Your 30 minutes to decide this application ran out. Open it to decide again.
+
+applications-reason-documents = The documents do not prove what the application says.
+applications-reason-particulars = The particulars do not match the register.
+applications-reason-duplicate = Another application for the same thing was decided first.
+applications-reason-other = Another reason.
+
+staff-audit-title = Audit log
+staff-audit-caption = Staff actions, newest first
+staff-audit-at = When
+staff-audit-actor = Who (email address)
+staff-audit-action = Action
+staff-audit-subject = On what
+staff-audit-client = From where
+staff-audit-before = Before
+staff-audit-after = After
+staff-audit-from = From (day)
+staff-audit-to = To (day)
+staff-audit-date-hint = For example, 2026-12-05
+staff-audit-export = Download these rows as CSV
+
+message-decision-approved-subject = Application approved: { $reference }
+message-decision-approved-body = Uraia: NTSA approved your application { $reference }. Your documents are on the application's page.
+message-decision-rejected-subject = Application rejected: { $reference }
+message-decision-rejected-body = Uraia: NTSA rejected your application { $reference }. Reason: { $reason } The application's page says what you can do next.

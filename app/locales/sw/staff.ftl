@@ -1,0 +1,80 @@
+## Kurasa za watumishi: foleni, ombi la kuamua, daftari la matendo.
+
+staff-nav-label = Kurasa za watumishi
+staff-signed-in-as = Umeingia kama { $name }, { $role }
+staff-role-officer = afisa
+staff-role-supervisor = msimamizi
+staff-role-support = mhudumu wa wateja
+staff-role-administrator = mdhibiti wa mfumo
+
+staff-queue-title = Maombi ya kuamua
+staff-queue-caption = Maombi, la zamani zaidi kwanza
+staff-queue-total = { $count ->
+    [one] Ombi 1
+   *[other] Maombi { $count }
+}
+staff-queue-empty = Hakuna ombi linalolingana na vichujio hivi.
+staff-column-reference = Nambari ya kumbukumbu
+staff-column-service = Huduma
+staff-column-since = Linasubiri tangu
+staff-column-held = Linaamuliwa na
+staff-filter-service = Huduma
+staff-filter-all = Huduma zote
+staff-filter-status = Hali
+staff-filter-age = Limesubiri
+staff-filter-apply = Onyesha
+staff-age-any = Wakati wowote
+staff-age-days = { $days ->
+    [one] Zaidi ya siku 1
+   *[other] Zaidi ya siku { $days }
+}
+staff-page-previous = Ukurasa uliotangulia
+staff-page-next = Ukurasa unaofuata
+
+staff-application-title = Ombi { $reference }
+staff-applicant = Mwombaji
+staff-answers-heading = Alichotueleza mwombaji
+staff-payments-heading = Malipo
+staff-payments-none = Hakuna kilicholipwa.
+staff-own-application = Hili ni ombi lako mwenyewe: afisa mwingine ataliamua.
+staff-held-by = { $name } anaamua ombi hili hadi { $until }.
+staff-held-by-you = Unaamua ombi hili hadi { $until }. Hakuna mwingine anayeweza kuliamua hadi wakati huo.
+staff-claim = Amua ombi hili
+staff-claim-hint = Litashikiliwa kwa ajili yako kwa dakika 30: maafisa wengine wataona kwamba unaliamua.
+staff-approve = Idhinisha
+staff-reject = Kataa
+staff-reject-reason = Kwa nini linakataliwa?
+staff-reject-note = Anachopaswa kujua mwombaji (si lazima, herufi 500 kwa jumla zaidi; ni lazima kwa "sababu nyingine")
+staff-notice-claimed = Unaamua ombi hili kwa dakika 30 zijazo.
+staff-notice-approved = Limeidhinishwa. Mwombaji ameelezwa kupitia SMS na barua pepe.
+staff-notice-rejected = Limekataliwa. Mwombaji ameelezwa kupitia SMS na barua pepe, pamoja na sababu.
+staff-error-held = Afisa mwingine anaamua ombi hili.
+staff-error-decided = Ombi hili limeshaamuliwa.
+staff-error-own = Huwezi kuamua ombi lako mwenyewe.
+staff-error-reason = Chagua kwa nini ombi linakataliwa
+staff-error-note = Eleza sababu hiyo nyingine ni ipi
+staff-error-not-claimed = Dakika zako 30 za kuamua ombi hili zimeisha. Lifungue ili uamue tena.
+
+applications-reason-documents = Hati hazithibitishi yanayosemwa na ombi.
+applications-reason-particulars = Maelezo hayalingani na sajili.
+applications-reason-duplicate = Ombi jingine la jambo hilo hilo liliamuliwa kwanza.
+applications-reason-other = Sababu nyingine.
+
+staff-audit-title = Daftari la matendo
+staff-audit-caption = Matendo ya watumishi, ya karibuni kwanza
+staff-audit-at = Lini
+staff-audit-actor = Nani (anwani ya barua pepe)
+staff-audit-action = Tendo
+staff-audit-subject = Juu ya nini
+staff-audit-client = Kutoka wapi
+staff-audit-before = Kabla
+staff-audit-after = Baada
+staff-audit-from = Kuanzia (siku)
+staff-audit-to = Hadi (siku)
+staff-audit-date-hint = Kwa mfano, 2026-12-05
+staff-audit-export = Pakua safu hizi kama CSV
+
+message-decision-approved-subject = Ombi limeidhinishwa: { $reference }
+message-decision-approved-body = Uraia: NTSA imeidhinisha ombi lako { $reference }. Hati zako ziko kwenye ukurasa wa ombi.
+message-decision-rejected-subject = Ombi limekataliwa: { $reference }
+message-decision-rejected-body = Uraia: NTSA imekataa ombi lako { $reference }. Sababu: { $reason } Ukurasa wa ombi unaeleza unachoweza kufanya sasa.

@@ -1,0 +1,139 @@
+//! The staff's server functions: plain form posts. Each checks the role first; anyone without it gets what a
+//! form naming something not theirs gets (the 404 page), and nothing is done.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// Claims an application to decide it.
+#[server(endpoint = "staff/claim")]
+#[tracing::instrument(skip_all)]
+pub async fn staff_claim(id: Option<String>) -> Result<(), AppError> {
+    use super::service::{self, Claimed};
+    let id = id.unwrap_or_default();
+    act(&id, |state, client, staff, application| async move {
+        match service::claim(&state, &staff, &client, &application).await? {
+            Claimed::Held { .. } => Ok("staff-notice-claimed"),
+            Claimed::HeldByOther => Err(AppError::field("claim", "staff-error-held")),
+            Claimed::NotInReview => Err(AppError::field("claim", "staff-error-decided")),
+            Claimed::OwnApplication => Err(AppError::field("claim", "staff-error-own")),
+            Claimed::NotAllowed => Err(AppError::NotFound),
+        }
+    })
+    .await
+}
+
+/// Approves the application the officer holds.
+#[server(endpoint = "staff/approve")]
+#[tracing::instrument(skip_all)]
+pub async fn staff_approve(id: Option<String>) -> Result<(), AppError> {
+    use crate::applications::domain::Decision;
+    let id = id.unwrap_or_default();
+    act(&id, |state, client, staff, application| async move {
+        decided(&state, &client, &staff, &application, Decision::Approve).await
+    })
+    .await
+}
+
+/// Rejects the application the officer holds: a reason from the list, and the officer's own words.
+#[server(endpoint = "staff/reject")]
+#[tracing::instrument(skip_all)]
+pub async fn staff_reject(id: Option<String>, reason: Option<String>, note: Option<String>) -> Result<(), AppError> {
+    use crate::applications::domain::Decision;
+    let (id, reason, note) = (
+        id.unwrap_or_default(),
+        reason.unwrap_or_default(),
+        note.unwrap_or_default(),
+    );
+    let typed = (reason.clone(), note.clone());
+    let values = [("reason", typed.0.as_str()), ("note", typed.1.as_str())];
+    finish_with(&id, &values, |state, client, staff, application| async move {
+        let Some(code) = super::domain::REJECT_REASONS.iter().find(|code| **code == reason) else {
+            return Err(AppError::field("reason", "staff-error-reason"));
+        };
+        let note: String = note.trim().chars().take(500).collect();
+        if *code == "other" && note.is_empty() {
+            return Err(AppError::field("note", "staff-error-note"));
+        }
+        let reason = match note.as_str() {
+            "" => format!("applications-reason-{code}"),
+            note => format!("applications-reason-{code}\n{note}"),
+        };
+        decided(&state, &client, &staff, &application, Decision::Reject { reason }).await
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+use ssr::*;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use std::future::Future;
+
+    use crate::{
+        applications::domain::{Application, Decision},
+        error::AppError,
+        staff::{
+            domain::{Permission, Staff},
+            pages::{current, FORM},
+            service::{self, StaffDecided},
+        },
+        state::AppState,
+        web::context::Ctx,
+    };
+
+    /// Runs `act` for a staff member who may decide, on an application they may open, and ends the post on the
+    /// application's page with `act`'s notice or errors.
+    pub async fn act<F, Fut>(id: &str, act: F) -> Result<(), AppError>
+    where
+        F: FnOnce(AppState, String, Staff, Application) -> Fut,
+        Fut: Future<Output = Result<&'static str, AppError>>,
+    {
+        finish_with(id, &[], act).await
+    }
+
+    pub async fn finish_with<F, Fut>(id: &str, values: &[(&str, &str)], act: F) -> Result<(), AppError>
+    where
+        F: FnOnce(AppState, String, Staff, Application) -> Fut,
+        Fut: Future<Output = Result<&'static str, AppError>>,
+    {
+        let mut ctx = Ctx::load().await?;
+        let back = format!("staff/applications/{id}");
+        let found = match current(&ctx, Permission::Decide).await {
+            Ok(staff) => service::application(&ctx.state, &staff, id)
+                .await?
+                .map(|application| (staff, application)),
+            Err(_) => None,
+        };
+        let Some((staff, application)) = found else {
+            return ctx.finish(Err(AppError::NotFound), FORM, &back, values).await;
+        };
+        let result = act(ctx.state.clone(), ctx.client.clone(), staff, application)
+            .await
+            .map(|notice| {
+                ctx.notice(notice);
+                back.clone()
+            });
+        ctx.finish(result, FORM, &back, values).await
+    }
+
+    /// Decides, and names what happened.
+    pub async fn decided(
+        state: &AppState,
+        client: &str,
+        staff: &Staff,
+        application: &Application,
+        decision: Decision,
+    ) -> Result<&'static str, AppError> {
+        match service::decide(state, staff, client, application, &decision).await? {
+            StaffDecided::Done(_) if decision == Decision::Approve => Ok("staff-notice-approved"),
+            StaffDecided::Done(_) => Ok("staff-notice-rejected"),
+            StaffDecided::NotClaimed => Err(AppError::field("claim", "staff-error-not-claimed")),
+            StaffDecided::NotInReview => Err(AppError::field("claim", "staff-error-decided")),
+            StaffDecided::ReasonNeeded => Err(AppError::field("reason", "staff-error-reason")),
+            StaffDecided::OwnApplication => Err(AppError::field("claim", "staff-error-own")),
+            StaffDecided::NotAllowed => Err(AppError::NotFound),
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! NTSA's staff: their roles, what each role may do, and the values their pages filter and decide with.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{AccountId, Email};
+
+/// A staff role. Officers decide applications of their services (at their centre); supervisors see every queue
+/// and read the audit log; support agents see applications to answer people, without deciding; administrators
+/// give and change roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    Officer,
+    Supervisor,
+    Support,
+    Administrator,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Officer, Role::Supervisor, Role::Support, Role::Administrator];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Officer => "officer",
+            Role::Supervisor => "supervisor",
+            Role::Support => "support",
+            Role::Administrator => "administrator",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.code() == code.trim())
+    }
+}
+
+/// What a staff member may do; each staff page and server function asks for one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// See the queue and an application's page.
+    See,
+    /// Claim, approve, reject.
+    Decide,
+    /// Read and export the audit log.
+    Audit,
+}
+
+/// A signed-in member of staff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Staff {
+    pub account: AccountId,
+    pub email: Email,
+    pub first_name: String,
+    pub role: Role,
+    /// An officer's centre; `None`: every centre.
+    pub centre: Option<String>,
+    /// An officer's services; empty: every service.
+    pub services: Vec<String>,
+}
+
+impl Staff {
+    pub fn may(&self, permission: Permission) -> bool {
+        match permission {
+            Permission::See => true,
+            Permission::Decide => matches!(self.role, Role::Officer | Role::Supervisor),
+            Permission::Audit => matches!(self.role, Role::Supervisor | Role::Administrator),
+        }
+    }
+
+    /// Whether the service is one this person works on (an officer's list; everyone else: all).
+    pub fn serves(&self, service: &str) -> bool {
+        self.role != Role::Officer || self.services.is_empty() || self.services.iter().any(|s| s == service)
+    }
+}
+
+/// Services as stored: comma-separated codes, trimmed, without empties.
+pub fn parse_services(list: &str) -> Vec<String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|code| !code.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Reasons an officer picks from to reject (each a message key `applications-reason-<code>`), with free text.
+pub const REJECT_REASONS: [&str; 4] = ["documents", "particulars", "duplicate", "other"];
+
+/// How long opening an application to decide holds it for the officer.
+pub const CLAIM_SECONDS: i64 = 30 * 60;
+
+/// Queue rows per page.
+pub const PAGE_SIZE: i64 = 50;
+
+/// The queue's age filter: waiting more than this many days.
+pub const AGES: [i64; 3] = [1, 3, 7];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn staff(role: Role, services: &[&str]) -> Staff {
+        Staff {
+            account: AccountId::from_stored("a".into()),
+            email: Email::from_stored("o@ntsa.go.ke".into()),
+            first_name: "Otieno".into(),
+            role,
+            centre: None,
+            services: services.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn roles_round_trip_and_unknown_ones_are_refused() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.code()), Some(role));
+        }
+        assert_eq!(Role::parse("citizen"), None);
+    }
+
+    #[test]
+    fn only_officers_and_supervisors_decide_and_an_officer_only_their_services() {
+        assert!(staff(Role::Officer, &[]).may(Permission::Decide));
+        assert!(!staff(Role::Support, &[]).may(Permission::Decide));
+        assert!(!staff(Role::Administrator, &[]).may(Permission::Decide));
+        assert!(!staff(Role::Officer, &[]).may(Permission::Audit));
+        assert!(staff(Role::Supervisor, &[]).may(Permission::Audit));
+        let officer = staff(Role::Officer, &["registration"]);
+        assert!(officer.serves("registration") && !officer.serves("dl-renewal"));
+        assert!(staff(Role::Supervisor, &["registration"]).serves("dl-renewal"));
+        assert_eq!(
+            parse_services(" registration, ,dl-renewal "),
+            ["registration", "dl-renewal"]
+        );
+    }
+}

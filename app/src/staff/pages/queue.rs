@@ -1,0 +1,168 @@
+//! `/staff`: the queue. Oldest first, filtered by service, status and age, with counts and pages of 50.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::{staff_page, StaffNav, StaffPage};
+use crate::{
+    applications::domain::Status,
+    calendar,
+    i18n::Lang,
+    staff::{
+        domain::{Permission, AGES, PAGE_SIZE},
+        service,
+    },
+    web::page::{Notice, PageHead},
+};
+
+/// The statuses a queue can show: waiting, and what was decided.
+const STATUSES: [Status; 3] = [Status::InReview, Status::Completed, Status::Rejected];
+
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    let query = use_query_map().with_untracked(|q| {
+        (
+            q.get("service").filter(|s| !s.is_empty()),
+            q.get("status"),
+            q.get("age"),
+            q.get("page"),
+        )
+    });
+    staff_page(Permission::See, move |page| async move {
+        let StaffPage { ctx, staff, notice, .. } = page;
+        let lang = ctx.lang;
+        let (service, status, age, number) = query;
+        let status = status
+            .as_deref()
+            .and_then(Status::parse)
+            .filter(|s| STATUSES.contains(s))
+            .unwrap_or(Status::InReview);
+        let age: i64 = age
+            .and_then(|a| a.parse().ok())
+            .filter(|a| AGES.contains(a))
+            .unwrap_or(0);
+        let number: i64 = number.and_then(|p| p.parse().ok()).unwrap_or(0).max(0);
+        let offered = service::queue_services(&ctx.state, &staff, None);
+        let service = service.filter(|s| offered.contains(s));
+        let queue = service::queue(&ctx.state, &staff, service.as_deref(), status, age, number).await?;
+        let title = lang.t("staff-queue-title");
+        let now = ctx.state.clock.now();
+        let service_title = move |code: &str| lang.t(&format!("catalogue-{code}-title"));
+        let counts = queue
+            .counts
+            .iter()
+            .map(|(code, n)| view! { <li>{service_title(code)}": "<strong>{n.to_string()}</strong></li> })
+            .collect_view();
+        let rows = queue
+            .rows
+            .iter()
+            .map(|row| {
+                let reference = row.reference.clone().unwrap_or_default();
+                let held = match (&row.holder, row.claimed_until) {
+                    (Some(holder), Some(until)) if until > now => lang.t_with(
+                        "staff-held-by",
+                        &[("name", holder.clone()), ("until", calendar::moment(lang, until))],
+                    ),
+                    _ => String::new(),
+                };
+                view! {
+                    <tr>
+                        <th scope="row" class="table__cell">
+                            <a href=lang.href(&format!("staff/applications/{}", row.id))>{reference}</a>
+                        </th>
+                        <td class="table__cell">{service_title(&row.service)}</td>
+                        <td class="table__cell">{calendar::moment(lang, row.updated_at)}</td>
+                        <td class="table__cell">{held}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let link = {
+            let (service, status) = (service.clone().unwrap_or_default(), status.code());
+            move |page: i64| {
+                lang.href(&format!(
+                    "staff?service={service}&status={status}&age={age}&page={page}"
+                ))
+            }
+        };
+        let pages = (queue.total + PAGE_SIZE - 1) / PAGE_SIZE;
+        let previous = (number > 0).then(|| view! { <a href=link(number - 1)>{lang.t("staff-page-previous")}</a>" " });
+        let next = (number + 1 < pages).then(|| view! { <a href=link(number + 1)>{lang.t("staff-page-next")}</a> });
+        let empty = queue.rows.is_empty();
+        Ok(view! {
+            <Notice lang notice />
+            <PageHead title=title.clone() lang errors=vec![] />
+            <h1 class="heading-l">{title}</h1>
+            <StaffNav lang staff=staff.clone() />
+            <Filters lang offered service status age />
+            <p class="body">{lang.t_with("staff-queue-total", &[("count", queue.total.to_string())])}</p>
+            <ul class="list">{counts}</ul>
+            {if empty {
+                view! { <p class="body">{lang.t("staff-queue-empty")}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="table">
+                        <caption class="table__caption">{lang.t("staff-queue-caption")}</caption>
+                        <thead><tr>
+                            <th scope="col" class="table__cell">{lang.t("staff-column-reference")}</th>
+                            <th scope="col" class="table__cell">{lang.t("staff-column-service")}</th>
+                            <th scope="col" class="table__cell">{lang.t("staff-column-since")}</th>
+                            <th scope="col" class="table__cell">{lang.t("staff-column-held")}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }.into_any()
+            }}
+            <p class="body">{previous}{next}</p>
+        }
+        .into_any())
+    })
+}
+
+/// The queue's filters: a GET form, so a filtered queue is an address an officer can keep.
+#[component]
+fn Filters(lang: Lang, offered: Vec<String>, service: Option<String>, status: Status, age: i64) -> impl IntoView {
+    let services = offered
+        .into_iter()
+        .map(|code| {
+            let selected = service.as_deref() == Some(code.as_str());
+            let label = lang.t(&format!("catalogue-{code}-title"));
+            view! { <option value=code selected=selected>{label}</option> }
+        })
+        .collect_view();
+    let statuses = STATUSES
+        .into_iter()
+        .map(|s| view! { <option value=s.code() selected=s == status>{lang.t(&format!("applications-status-{}", s.code()))}</option> })
+        .collect_view();
+    let ages = std::iter::once(0)
+        .chain(AGES)
+        .map(|days| {
+            let label = if days == 0 {
+                lang.t("staff-age-any")
+            } else {
+                lang.t_with("staff-age-days", &[("days", days.to_string())])
+            };
+            view! { <option value=days.to_string() selected=days == age>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <form method="get" action=lang.href("staff") class="form staff-filters">
+            <div class="field">
+                <label class="label" for="service">{lang.t("staff-filter-service")}</label>
+                <select class="select" id="service" name="service">
+                    <option value="">{lang.t("staff-filter-all")}</option>
+                    {services}
+                </select>
+            </div>
+            <div class="field">
+                <label class="label" for="status">{lang.t("staff-filter-status")}</label>
+                <select class="select" id="status" name="status">{statuses}</select>
+            </div>
+            <div class="field">
+                <label class="label" for="age">{lang.t("staff-filter-age")}</label>
+                <select class="select" id="age" name="age">{ages}</select>
+            </div>
+            <button type="submit" class="button button--secondary">{lang.t("staff-filter-apply")}</button>
+        </form>
+    }
+}

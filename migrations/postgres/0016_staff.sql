@@ -1,0 +1,43 @@
+-- Issue 26: NTSA's staff (a role given to an existing account, never through the public wizard), the claim an officer
+-- holds on an application while deciding it, and the append-only audit log of every staff action.
+
+CREATE TABLE staff (
+    account_id TEXT PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+    role       TEXT NOT NULL CHECK (role IN ('officer', 'supervisor', 'support', 'administrator')),
+    -- An officer's centre (NULL: every centre) and services (comma-separated codes; '': every service).
+    centre     TEXT,
+    services   TEXT NOT NULL DEFAULT '',
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+
+-- Opening an application to decide claims it for 30 minutes (a conditional UPDATE); the decision names its officer.
+ALTER TABLE applications ADD COLUMN claimed_by TEXT;
+ALTER TABLE applications ADD COLUMN claimed_until BIGINT;
+ALTER TABLE applications ADD COLUMN decided_by TEXT;
+-- The queue: in review, per service, oldest first (an application's updated_at is when it reached review).
+CREATE INDEX applications_queue ON applications (status, service, updated_at);
+
+-- Who did what, when, from where, before and after. Rows are only ever added: the database refuses the rest.
+CREATE TABLE audit_log (
+    id          BIGSERIAL PRIMARY KEY,
+    at          BIGINT NOT NULL,
+    actor       TEXT NOT NULL,
+    actor_email TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    subject     TEXT NOT NULL DEFAULT '',
+    client      TEXT NOT NULL DEFAULT '',
+    before      TEXT NOT NULL DEFAULT '',
+    after       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_at ON audit_log (at);
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the audit log is append-only';
+END;
+$$;
+CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+-- TRUNCATE skips row triggers: refuse it too.
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();

@@ -1,0 +1,41 @@
+-- Issue 26: NTSA's staff (a role given to an existing account, never through the public wizard), the claim an officer
+-- holds on an application while deciding it, and the append-only audit log of every staff action.
+
+CREATE TABLE staff (
+    account_id TEXT PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+    role       TEXT NOT NULL CHECK (role IN ('officer', 'supervisor', 'support', 'administrator')),
+    -- An officer's centre (NULL: every centre) and services (comma-separated codes; '': every service).
+    centre     TEXT,
+    services   TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+
+-- Opening an application to decide claims it for 30 minutes (a conditional UPDATE); the decision names its officer.
+ALTER TABLE applications ADD COLUMN claimed_by TEXT;
+ALTER TABLE applications ADD COLUMN claimed_until INTEGER;
+ALTER TABLE applications ADD COLUMN decided_by TEXT;
+-- The queue: in review, per service, oldest first (an application's updated_at is when it reached review).
+CREATE INDEX applications_queue ON applications (status, service, updated_at);
+
+-- Who did what, when, from where, before and after. Rows are only ever added: the database refuses the rest.
+CREATE TABLE audit_log (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    at          INTEGER NOT NULL,
+    actor       TEXT NOT NULL,
+    actor_email TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    subject     TEXT NOT NULL DEFAULT '',
+    client      TEXT NOT NULL DEFAULT '',
+    before      TEXT NOT NULL DEFAULT '',
+    after       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_at ON audit_log (at);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
