@@ -7,16 +7,16 @@ mod common;
 use app::{
     applications::{
         domain::{ApplicationId, Decision, Payment},
-        service::{self as applications, Decided, Paid, Submitted},
+        service::{self as applications, Decided, Paid},
     },
     fees::domain::Shillings,
     services::vehicle_registration::{
         domain::{IdentityForm, VehicleForm},
         service as registration,
     },
-    web::guard::SignedIn,
 };
 use common::browser::{count, errors, main, register_citizen, register_person, signed_in, Browser, EMAIL, PHONE};
+use common::registration::{fee_of, paid_registration};
 
 const VIN: &str = "1HGCM82633A004352";
 const ENTRY: &str = "24MSAIM4012345";
@@ -176,50 +176,6 @@ on_both_engines!(a_registration_goes_to_review_and_approval_gives_a_plate, |app|
     assert!(main(&page.body).contains(VIN), "{}", main(&page.body));
 });
 
-/// Takes `who` through the service layer to a paid registration in review; its id.
-async fn paid_registration(app: &common::TestApp, who: &SignedIn, vin: &str, entry: &str) -> ApplicationId {
-    let id = applications::start(&app.state, who, "registration").await.unwrap();
-    let draft = || async { applications::owned(&app.state, who, id.as_str()).await.unwrap() };
-    let vehicle = VehicleForm {
-        make: "Bajaj".into(),
-        model: "Boxer".into(),
-        year: "2025".into(),
-        body_type: "saloon".into(),
-        colour: "red".into(),
-    };
-    registration::save_vehicle(&app.state, who, &draft().await, &vehicle)
-        .await
-        .unwrap();
-    let identity = IdentityForm {
-        chassis_number: vin.into(),
-        engine_number: "PF-123456".into(),
-        engine_cc: "800".into(),
-        customs_entry: entry.into(),
-    };
-    registration::save_identity(&app.state, who, &draft().await, &identity)
-        .await
-        .unwrap();
-    registration::save_owner(&app.state, who, &draft().await, "myself")
-        .await
-        .unwrap();
-    let application = draft().await;
-    let fee = fee_of(&app.state, who, &application).await;
-    assert_eq!(fee, "registration-under-1000cc");
-    let Submitted::Now(_) = applications::submit(&app.state, who, &application, fee).await.unwrap() else {
-        panic!("submitted");
-    };
-    let payment = Payment {
-        method: "counter",
-        receipt: format!("R{}", &vin[..9]),
-        amount: Shillings(1750),
-    };
-    assert_eq!(
-        applications::mark_paid(&app.state, &id, &payment).await.unwrap(),
-        Paid::InReview
-    );
-    id
-}
-
 on_both_engines!(concurrent_approvals_take_different_plates, |app| {
     let mut browser = Browser::new(&app);
     register_citizen(&mut browser, EMAIL, PHONE).await;
@@ -358,16 +314,3 @@ on_both_engines!(a_japanese_import_registers_by_its_frame_number_in_its_band, |a
     let (_, page) = browser.visit(&format!("/en/applications/{}/check", id.as_str())).await;
     assert!(main(&page.body).contains("KES 2,150"), "{}", main(&page.body));
 });
-
-/// The fee code the service would invoice for this draft (it is ready).
-async fn fee_of(
-    state: &app::state::AppState,
-    who: &SignedIn,
-    application: &app::applications::domain::Application,
-) -> &'static str {
-    let service = state.services.of(application).unwrap();
-    match service.ready(state, who, application).await.unwrap() {
-        app::applications::plugin::Ready::Fee(fee) => fee,
-        other => panic!("not ready: {other:?}"),
-    }
-}

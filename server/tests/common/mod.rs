@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod payments;
+pub mod registration;
 
 use app::{settings::Settings, state::AppState};
 use axum::{

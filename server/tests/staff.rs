@@ -1,0 +1,293 @@
+//! Staff (issue 26) on both engines: every staff endpoint refuses whoever has no role for it; staff always give the
+//! second step; two officers deciding at once give one decision; every action is in the audit log, which the
+//! database will not let anyone change.
+
+mod common;
+
+use app::applications::domain::ApplicationId;
+use common::{
+    browser::{
+        code_in, count, last_message, main, register_citizen, register_person, signed_in, Browser, EMAIL, PHONE,
+    },
+    registration::paid_registration,
+    TestApp,
+};
+
+const OFFICER: (&str, &str, &str) = ("31234567", "Otieno", "1985");
+const OFFICER_EMAIL: &str = "otieno@ntsa.go.ke";
+const OFFICER_PHONE: &str = "0722 000 111";
+const SECOND: (&str, &str, &str) = ("22345678", "Chebet", "1978");
+const SECOND_EMAIL: &str = "chebet@ntsa.go.ke";
+const SECOND_PHONE: &str = "0722 000 222";
+const SUPPORT: (&str, &str, &str) = ("35678901", "Juma", "2001");
+const SUPPORT_EMAIL: &str = "juma@ntsa.go.ke";
+const SUPPORT_PHONE: &str = "0722 000 333";
+
+fn e164(phone: &str) -> String {
+    format!("+254{}", &phone.replace(' ', "")[1..])
+}
+
+/// Registers the person, gives them `role` with the server's command, and signs them in (password and code) in a
+/// browser of their own.
+async fn staff<'a>(app: &'a TestApp, person: (&str, &str, &str), email: &str, phone: &str, role: &str) -> Browser<'a> {
+    let mut registering = Browser::new(app);
+    register_person(&mut registering, person, email, phone).await;
+    let args: Vec<String> = ["staff", "add", "--email", email, "--role", role]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let said = server::cli::run(&app.state, &args).await.unwrap();
+    assert!(said.contains(role), "{said}");
+    let mut browser = Browser::new(app);
+    browser
+        .submit(
+            "/api/accounts/sign-in",
+            &[("login", email), ("password", common::browser::PASSWORD)],
+        )
+        .await;
+    let code = code_in(&last_message(app, &e164(phone)).await);
+    let (location, _) = browser
+        .submit(
+            "/api/accounts/sign-in/code",
+            &[("code", &code), ("remember", "yes"), ("via", "sms")],
+        )
+        .await;
+    assert_eq!(location, "/en/dashboard");
+    browser
+}
+
+/// Wanjiku's paid vehicle registration, waiting for an officer.
+async fn waiting(app: &TestApp) -> ApplicationId {
+    let mut browser = Browser::new(app);
+    register_citizen(&mut browser, EMAIL, PHONE).await;
+    let who = signed_in(app, EMAIL).await;
+    paid_registration(app, &who, "1HGCM82633A004352", "24MSAIM4012345").await
+}
+
+/// The staff member with this email address.
+async fn member(app: &TestApp, email: &str) -> app::staff::domain::Staff {
+    let (id,): (String,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
+        .bind(email)
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    app::staff::service::member(&app.state, &id).await.unwrap().unwrap()
+}
+
+async fn status(app: &TestApp, id: &ApplicationId) -> String {
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM applications WHERE id = $1")
+        .bind(id.as_str())
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    status
+}
+
+on_both_engines!(every_staff_endpoint_refuses_whoever_has_no_role_for_it, |app| {
+    let id = waiting(&app).await;
+    let id = id.as_str();
+    let pages = [
+        "/en/staff".to_string(),
+        "/sw/staff".to_string(),
+        format!("/en/staff/applications/{id}"),
+        "/en/staff/audit".to_string(),
+        "/staff/audit.csv".to_string(),
+    ];
+    let decisions: [(&str, Vec<(&str, &str)>); 3] = [
+        ("/api/staff/claim", vec![("id", id)]),
+        ("/api/staff/approve", vec![("id", id)]),
+        ("/api/staff/reject", vec![("id", id), ("reason", "documents")]),
+    ];
+    // A visitor, and the applicant (a citizen signed in): the ordinary 404, and nothing decided.
+    let mut visitor = Browser::new(&app);
+    let mut citizen = Browser::new(&app);
+    common::browser::sign_in_with_code(&mut citizen, EMAIL, common::browser::PASSWORD, false).await;
+    for browser in [&mut visitor, &mut citizen] {
+        for page in &pages {
+            assert_eq!(browser.get(page).await.status, 404, "{page}");
+        }
+        for (path, form) in &decisions {
+            let (location, _) = browser.submit(path, form).await;
+            assert!(location.ends_with("/not-found"), "{path} → {location}");
+        }
+    }
+    // A support agent sees the queue and the application, but neither decides nor reads the audit log.
+    let mut support = staff(&app, SUPPORT, SUPPORT_EMAIL, SUPPORT_PHONE, "support").await;
+    assert_eq!(support.get("/en/staff").await.status, 200);
+    assert_eq!(support.get(&pages[2]).await.status, 200);
+    assert_eq!(support.get("/en/staff/audit").await.status, 404);
+    assert_eq!(support.get("/staff/audit.csv").await.status, 404);
+    for (path, form) in &decisions {
+        let (location, _) = support.submit(path, form).await;
+        assert!(location.ends_with("/not-found"), "support {path} → {location}");
+    }
+    // An officer decides but does not read the audit log.
+    let mut officer = staff(&app, OFFICER, OFFICER_EMAIL, OFFICER_PHONE, "officer").await;
+    assert_eq!(officer.get("/en/staff/audit").await.status, 404);
+    assert_eq!(officer.get("/staff/audit.csv").await.status, 404);
+    assert_eq!(status(&app, &ApplicationId::parse(id).unwrap()).await, "in_review");
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM audit_log WHERE action IN ('claim', 'approve', 'reject')"
+        )
+        .await,
+        0
+    );
+});
+
+on_both_engines!(an_officer_claims_approves_and_the_applicant_is_told, |app| {
+    let id = waiting(&app).await;
+    let mut officer = staff(&app, OFFICER, OFFICER_EMAIL, OFFICER_PHONE, "officer").await;
+    let queue = officer.get("/en/staff").await;
+    assert!(
+        main(&queue.body).contains(&format!("staff/applications/{}", id.as_str())),
+        "{}",
+        queue.body
+    );
+    let page = format!("/en/staff/applications/{}", id.as_str());
+    let (_, shown) = officer.visit(&page).await;
+    for answer in ["1HGCM82633A004352", "24MSAIM4012345", "Wanjiku (28123456)", "KES 1,750"] {
+        assert!(main(&shown.body).contains(answer), "{answer}: {}", main(&shown.body));
+    }
+    // Deciding without holding it first changes nothing.
+    let (_, refused) = officer.follow("/api/staff/approve", &[("id", id.as_str())]).await;
+    assert!(main(&refused.body).contains("ran out"), "{}", main(&refused.body));
+    officer.follow("/api/staff/claim", &[("id", id.as_str())]).await;
+    // A second officer sees who holds it and cannot take it.
+    let mut second = staff(&app, SECOND, SECOND_EMAIL, SECOND_PHONE, "officer").await;
+    let (_, held) = second.visit(&page).await;
+    assert!(
+        main(&held.body).contains("Otieno is deciding this application"),
+        "{}",
+        main(&held.body)
+    );
+    let (_, taken) = second.follow("/api/staff/claim", &[("id", id.as_str())]).await;
+    assert!(
+        main(&taken.body).contains("Another officer is deciding"),
+        "{}",
+        main(&taken.body)
+    );
+    let (_, approved) = officer.follow("/api/staff/approve", &[("id", id.as_str())]).await;
+    assert!(main(&approved.body).contains("Approved."), "{}", main(&approved.body));
+    assert_eq!(status(&app, &id).await, "completed");
+    let plate = count(
+        &app,
+        "SELECT COUNT(*) FROM vehicles WHERE chassis_number = '1HGCM82633A004352'",
+    )
+    .await;
+    assert_eq!(plate, 1);
+    let told = last_message(&app, EMAIL).await;
+    assert!(told.contains("approved your application"), "{told}");
+    let actions: Vec<(String, String)> =
+        sqlx::query_as("SELECT actor_email, action FROM audit_log WHERE subject = $1 ORDER BY id")
+            .bind(id.as_str())
+            .fetch_all(&app.state.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        actions,
+        [
+            (OFFICER_EMAIL.to_string(), "claim".to_string()),
+            (OFFICER_EMAIL.to_string(), "approve".to_string())
+        ]
+    );
+});
+
+on_both_engines!(two_officers_deciding_at_once_make_one_decision, |app| {
+    use app::{
+        applications::domain::Decision,
+        staff::service::{self, StaffDecided},
+    };
+    let id = waiting(&app).await;
+    staff(&app, OFFICER, OFFICER_EMAIL, OFFICER_PHONE, "officer").await;
+    staff(&app, SECOND, SECOND_EMAIL, SECOND_PHONE, "supervisor").await;
+    let (first, second) = (member(&app, OFFICER_EMAIL).await, member(&app, SECOND_EMAIL).await);
+    let mut conn = app.state.pool.acquire().await.unwrap();
+    let application = app::applications::service::by_id_in(&mut conn, &id)
+        .await
+        .unwrap()
+        .unwrap();
+    drop(conn);
+    assert!(matches!(
+        service::claim(&app.state, &first, "test", &application).await.unwrap(),
+        service::Claimed::Held { .. }
+    ));
+    // The second's claim lapses nothing: it is refused; a stale claim row lets both try to decide at once.
+    sqlx::query("UPDATE applications SET claimed_by = $1 WHERE id = $2")
+        .bind(first.account.as_str())
+        .bind(id.as_str())
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    let reject = Decision::Reject {
+        reason: "applications-reason-documents".into(),
+    };
+    let (a, b, c) = tokio::join!(
+        service::decide(&app.state, &first, "test", &application, &Decision::Approve),
+        service::decide(&app.state, &first, "test", &application, &reject),
+        service::decide(&app.state, &second, "test", &application, &Decision::Approve),
+    );
+    let outcomes = [a.unwrap(), b.unwrap(), c.unwrap()];
+    let done = outcomes.iter().filter(|o| matches!(o, StaffDecided::Done(_))).count();
+    assert_eq!(done, 1, "{outcomes:?}");
+    assert!(outcomes.iter().all(|o| matches!(
+        o,
+        StaffDecided::Done(_) | StaffDecided::NotInReview | StaffDecided::NotClaimed
+    )));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM audit_log WHERE action IN ('approve', 'reject')"
+        )
+        .await,
+        1
+    );
+});
+
+on_both_engines!(the_audit_log_cannot_be_changed_or_emptied, |app| {
+    staff(&app, OFFICER, OFFICER_EMAIL, OFFICER_PHONE, "administrator").await;
+    let before = count(&app, "SELECT COUNT(*) FROM audit_log").await;
+    assert!(before >= 1, "the role change is recorded");
+    for statement in ["UPDATE audit_log SET action = 'nothing'", "DELETE FROM audit_log"] {
+        assert!(
+            sqlx::query(statement).execute(&app.state.pool).await.is_err(),
+            "{statement} was allowed"
+        );
+    }
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_log").await, before);
+    let (after,): (String,) = sqlx::query_as("SELECT after FROM audit_log WHERE action = 'role-change'")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    assert!(after.starts_with("administrator"), "{after}");
+});
+
+on_both_engines!(staff_always_give_the_second_step_and_the_export_is_csv, |app| {
+    let mut supervisor = staff(&app, OFFICER, OFFICER_EMAIL, OFFICER_PHONE, "supervisor").await;
+    // "Remember this browser" was asked for at sign-in: a staff member's browser is never remembered.
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM trusted_devices").await, 0);
+    let csv = supervisor.get("/staff/audit.csv?action=role-change").await;
+    assert_eq!(csv.status, 200);
+    assert!(csv.header("content-type").starts_with("text/csv"));
+    assert!(
+        csv.body.starts_with("id,at,actor,action,subject,client,before,after"),
+        "{}",
+        csv.body
+    );
+    assert!(
+        csv.body.contains("role-change") && csv.body.contains(OFFICER_EMAIL),
+        "{}",
+        csv.body
+    );
+    let (_, page) = supervisor.visit("/sw/staff/audit").await;
+    assert!(main(&page.body).contains("Daftari la matendo"), "{}", main(&page.body));
+    assert!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM audit_log WHERE action IN ('audit-export', 'audit-read')"
+        )
+        .await
+            >= 2
+    );
+});
