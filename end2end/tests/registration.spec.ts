@@ -1,10 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { continueOn, registerPerson } from "./accounts-helpers";
 import { payByCard, withJs } from "./helpers";
+import { asOfficer } from "./staff-helpers";
 
 /**
  * Registering a vehicle: the questions and their messages, paying by card in the development card sandbox, an
- * officer's approval (the test-mode decision endpoint, until the officers' pages exist), then the plate.
+ * officer's approval on the staff pages (in a browser of their own), then the plate.
  * Register people and vehicles this file alone uses (app/demo-data), one per project: [JavaScript on, off].
  */
 const people = [
@@ -12,16 +13,12 @@ const people = [
   { id: "24487309", first: "Achieng", year: "1968", vin: "1G1ZT53826F109149", entry: "24JKAIM4012346" },
 ];
 const pick = (info: Parameters<typeof withJs>[0]) => people[withJs(info) ? 0 : 1];
+const officers = [
+  { id: "39677220", first: "Amina", year: "1957" },
+  { id: "32276704", first: "Wycliffe", year: "1999" },
+];
 
-async function decide(page: Page, reference: string, decision: "approve" | "reject") {
-  const origin = new URL(page.url()).origin;
-  const response = await page.request.post(`/dev/decide?reference=${reference}&decision=${decision}`, {
-    headers: { Origin: origin },
-  });
-  expect(await response.text()).toBe("Completed");
-}
-
-test("register a vehicle: each mistake explained, paid, approved, and the plate in My vehicles", async ({ page }, info) => {
+test("register a vehicle: each mistake explained, paid, approved by an officer, and the plate in My vehicles", async ({ browser, page }, info) => {
   const person = pick(info);
   await registerPerson(page, person);
   await page.goto("/en/services/registration");
@@ -71,7 +68,16 @@ test("register a vehicle: each mistake explained, paid, approved, and the plate 
   await payByCard(page, "KES 8,350");
   await expect(page.getByRole("heading", { name: "Application in review" })).toBeVisible();
 
-  await decide(page, reference, "approve");
+  await asOfficer(browser, page, info, officers[withJs(info) ? 0 : 1], async (officer) => {
+    await officer.goto("/en/staff");
+    await officer.getByRole("link", { name: reference }).click();
+    await expect(officer.getByRole("heading", { name: `Application ${reference}` })).toBeVisible();
+    await expect(officer.getByText(person.vin)).toBeVisible();
+    await officer.getByRole("button", { name: "Decide this application" }).click();
+    await expect(officer.getByText("You are deciding this application for the next 30 minutes.")).toBeVisible();
+    await officer.getByRole("button", { name: "Approve" }).click();
+    await expect(officer.getByText("Approved. The applicant has been told by SMS and email.")).toBeVisible();
+  });
   await page.reload();
   await expect(page.getByRole("heading", { name: "Application complete" })).toBeVisible();
   const plate = page.getByRole("definition").filter({ hasText: /^KDZ \d{3}A$/ });

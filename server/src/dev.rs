@@ -2,8 +2,9 @@
 //! `/dev/outbox` (development) lists the email and SMS the service has queued, so a developer or an end-to-end
 //! test can read a link or a code; `/sandbox/daraja` and `/sandbox/card` (development) stand in for M-Pesa and a card provider (sandbox.rs,
 //! card_sandbox.rs);
-//! `POST /dev/clock` (test mode) moves the server's clock forward; `POST /dev/decide` (test mode) is an officer's
-//! decision on an application in review, until the officers' pages exist.
+//! `POST /dev/clock` (test mode) moves the server's clock forward; `POST /dev/decide` (test mode) decides an
+//! application in review without an officer (for tests of what follows a decision); `POST /dev/staff` (test mode)
+//! gives a role as `uraia staff add` does, so an end-to-end test can sign an officer in.
 
 use app::state::AppState;
 use axum::{
@@ -28,7 +29,9 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         );
     }
     if state.settings.test_mode {
-        tracing::warn!("TEST MODE IS ON: /dev/clock moves the clock, /dev/decide decides applications");
+        tracing::warn!(
+            "TEST MODE IS ON: /dev/clock moves the clock, /dev/decide decides applications, /dev/staff gives roles"
+        );
     }
     if state.settings.development {
         router = router
@@ -39,7 +42,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     if state.settings.test_mode {
         router = router
             .route("/dev/clock", post(advance_clock))
-            .route("/dev/decide", post(decide));
+            .route("/dev/decide", post(decide))
+            .route("/dev/staff", post(staff));
     }
     router
 }
@@ -135,5 +139,27 @@ async fn decide(State(state): State<AppState>, Query(query): Query<DecideQuery>)
     match app::applications::service::decide(&state, &application.id, &decision).await {
         Ok(outcome) => (StatusCode::OK, format!("{outcome:?}")).into_response(),
         Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct StaffQuery {
+    email: String,
+    role: String,
+    services: Option<String>,
+}
+
+/// Gives a role, as `uraia staff add --email --role [--services]` would.
+async fn staff(State(state): State<AppState>, Query(query): Query<StaffQuery>) -> Response {
+    let mut args: Vec<String> = ["staff", "add", "--email", &query.email, "--role", &query.role]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    if let Some(services) = query.services {
+        args.extend(["--services".to_string(), services]);
+    }
+    match crate::cli::run(&state, &args).await {
+        Ok(said) => (StatusCode::OK, said).into_response(),
+        Err(error) => (StatusCode::BAD_REQUEST, error.to_string()).into_response(),
     }
 }
