@@ -2,7 +2,7 @@
 //! the list to the framework once, in [`Services`]; the framework looks a service up by an application's code and
 //! never imports one. A new service is a folder under `services/` and one line in the server's list.
 
-use std::{future::Future, pin::Pin, sync::Arc};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use sqlx::AnyConnection;
@@ -17,9 +17,6 @@ use crate::{
     state::AppState,
     web::{context::Ctx, guard::SignedIn, page::FormState},
 };
-
-/// A service's asynchronous answer, boxed so that services can sit behind one `dyn Service`.
-pub type Boxed<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
 /// Whether a draft may be submitted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +65,8 @@ impl Answer {
 }
 
 /// A service of the application framework. Every method takes the application it concerns; the framework has
-/// already checked who may see or change it.
+/// already checked who may see or change it. Defaults are what a service without that part does.
+#[async_trait::async_trait]
 pub trait Service: Send + Sync + 'static {
     /// The code its applications are stored under (`applications.service`).
     fn code(&self) -> &'static str;
@@ -77,24 +75,19 @@ pub trait Service: Send + Sync + 'static {
     fn next_path(&self, application: &Application) -> String;
 
     /// A draft's question page `step` (or the redirect to the step the person must answer first).
-    fn step<'a>(&'a self, request: StepRequest<'a>, step: &'a str) -> Boxed<'a, Result<AnyView, AppError>>;
+    async fn step(&self, request: StepRequest<'_>, step: &str) -> Result<AnyView, AppError>;
 
     /// Whether `who`'s draft may be submitted, checked on this copy of its answers (the fee is frozen on them).
-    fn ready<'a>(
-        &'a self,
-        state: &'a AppState,
-        who: &'a SignedIn,
-        application: &'a Application,
-    ) -> Boxed<'a, Result<Ready, AppError>>;
+    async fn ready(&self, state: &AppState, who: &SignedIn, application: &Application) -> Result<Ready, AppError>;
 
     /// The answers, labelled, with what the registers say of them for `applicant` (whose application it is: the
     /// person asking on the check page, the applicant on an officer's view; `ctx` gives only the language).
-    fn summary<'a>(
-        &'a self,
-        ctx: &'a Ctx,
-        applicant: &'a SignedIn,
-        application: &'a Application,
-    ) -> Boxed<'a, Result<Vec<Answer>, AppError>>;
+    async fn summary(
+        &self,
+        ctx: &Ctx,
+        applicant: &SignedIn,
+        application: &Application,
+    ) -> Result<Vec<Answer>, AppError>;
 
     /// Whether NTSA's officers decide its applications in review (a transfer's buyer decides instead).
     fn officer_decides(&self) -> bool {
@@ -103,50 +96,44 @@ pub trait Service: Send + Sync + 'static {
 
     /// What a completed application's page says about its result (the renewal: the new expiry; a booking: when,
     /// and the forms to move or cancel it, their errors in `form`).
-    fn result<'a>(
-        &'a self,
-        _ctx: &'a Ctx,
-        _form: &'a FormState,
-        _application: &'a Application,
-    ) -> Boxed<'a, Result<AnyView, AppError>> {
-        Box::pin(async { Ok(().into_any()) })
+    async fn result(&self, _ctx: &Ctx, _form: &FormState, _application: &Application) -> Result<AnyView, AppError> {
+        Ok(().into_any())
     }
 
     /// What paying does to the registers, in the payment's transaction.
-    fn on_paid<'a>(
-        &'a self,
-        conn: &'a mut AnyConnection,
-        application: &'a Application,
-        now: i64,
-    ) -> Boxed<'a, anyhow::Result<Effect>>;
+    async fn on_paid(
+        &self,
+        _conn: &mut AnyConnection,
+        _application: &Application,
+        _now: i64,
+    ) -> anyhow::Result<Effect> {
+        Ok(Effect::Review)
+    }
 
     /// What an officer's approval does to the registers (a registration: the vehicle and its plate), in the
     /// decision's transaction.
-    fn on_approved<'a>(
-        &'a self,
-        _conn: &'a mut AnyConnection,
-        _application: &'a Application,
+    async fn on_approved(
+        &self,
+        _conn: &mut AnyConnection,
+        _application: &Application,
         _now: i64,
-    ) -> Boxed<'a, anyhow::Result<()>> {
-        Box::pin(async { Ok(()) })
+    ) -> anyhow::Result<()> {
+        Ok(())
     }
 
     /// What deleting a draft lets go of (an inspection draft: its held place), in the deletion's transaction.
-    fn on_discard<'a>(
-        &'a self,
-        _conn: &'a mut AnyConnection,
-        _application: &'a Application,
-        _now: i64,
-    ) -> Boxed<'a, anyhow::Result<()>> {
-        Box::pin(async { Ok(()) })
+    async fn on_discard(&self, _conn: &mut AnyConnection, _application: &Application, _now: i64) -> anyhow::Result<()> {
+        Ok(())
     }
 
     /// The service's own document for a paid (or approved) application, if it issues one.
-    fn document<'a>(
-        &'a self,
-        conn: &'a mut AnyConnection,
-        application: &'a Application,
-    ) -> Boxed<'a, anyhow::Result<Option<ServiceDocument>>>;
+    async fn document(
+        &self,
+        _conn: &mut AnyConnection,
+        _application: &Application,
+    ) -> anyhow::Result<Option<ServiceDocument>> {
+        Ok(None)
+    }
 
     /// The message key naming `status` (`what`: `status` for its tag and timeline, `panel` for its page's banner).
     fn status_key(&self, status: Status, what: &str) -> String {
@@ -154,18 +141,13 @@ pub trait Service: Send + Sync + 'static {
     }
 
     /// The banner an application's page opens with.
-    fn panel_key<'a>(&'a self, _ctx: &'a Ctx, application: &'a Application) -> Boxed<'a, Result<String, AppError>> {
-        let key = self.status_key(application.status, "panel");
-        Box::pin(async move { Ok(key) })
+    async fn panel_key(&self, _ctx: &Ctx, application: &Application) -> Result<String, AppError> {
+        Ok(self.status_key(application.status, "panel"))
     }
 
     /// What the payment pages say beyond the amount (an inspection: how long its place is held).
-    fn payment_note<'a>(
-        &'a self,
-        _ctx: &'a Ctx,
-        _application: &'a Application,
-    ) -> Boxed<'a, Result<Option<String>, AppError>> {
-        Box::pin(async { Ok(None) })
+    async fn payment_note(&self, _ctx: &Ctx, _application: &Application) -> Result<Option<String>, AppError> {
+        Ok(None)
     }
 }
 
@@ -196,12 +178,12 @@ impl Services {
     /// An application's service, or for a code without a plug-in (an "opening soon" service whose applications
     /// came from elsewhere) the plain one: paid, it goes to an officer; it has no steps, no result, no document.
     pub fn serving(&self, application: &Application) -> &'static dyn Service {
-        self.get(&application.service).unwrap_or(&Unlisted)
+        self.get(&application.service).unwrap_or(&UNLISTED)
     }
 
     /// The message key naming an application's status, through its service.
     pub fn status_key(&self, service: &str, status: Status, what: &str) -> String {
-        self.get(service).unwrap_or(&Unlisted).status_key(status, what)
+        self.get(service).unwrap_or(&UNLISTED).status_key(status, what)
     }
 
     pub fn all(&self) -> impl Iterator<Item = &'static dyn Service> + '_ {
@@ -209,50 +191,31 @@ impl Services {
     }
 }
 
-/// The service of an application whose code has no plug-in: everything at its default, and an officer decides.
-struct Unlisted;
+/// A service that is only a code: everything at its default, no steps, and an officer decides.
+struct Plain(&'static str);
 
-impl Service for Unlisted {
+static UNLISTED: Plain = Plain("");
+
+#[async_trait::async_trait]
+impl Service for Plain {
     fn code(&self) -> &'static str {
-        ""
+        self.0
     }
 
     fn next_path(&self, application: &Application) -> String {
         super::api::page_of(&application.id)
     }
 
-    fn step<'a>(&'a self, _: StepRequest<'a>, _: &'a str) -> Boxed<'a, Result<AnyView, AppError>> {
-        Box::pin(async { Err(AppError::NotFound) })
+    async fn step(&self, _: StepRequest<'_>, _: &str) -> Result<AnyView, AppError> {
+        Err(AppError::NotFound)
     }
 
-    fn ready<'a>(&'a self, _: &'a AppState, _: &'a SignedIn, _: &'a Application) -> Boxed<'a, Result<Ready, AppError>> {
-        Box::pin(async { Err(AppError::NotFound) })
+    async fn ready(&self, _: &AppState, _: &SignedIn, _: &Application) -> Result<Ready, AppError> {
+        Err(AppError::NotFound)
     }
 
-    fn summary<'a>(
-        &'a self,
-        _: &'a Ctx,
-        _: &'a SignedIn,
-        _: &'a Application,
-    ) -> Boxed<'a, Result<Vec<Answer>, AppError>> {
-        Box::pin(async { Ok(vec![]) })
-    }
-
-    fn on_paid<'a>(
-        &'a self,
-        _: &'a mut AnyConnection,
-        _: &'a Application,
-        _: i64,
-    ) -> Boxed<'a, anyhow::Result<Effect>> {
-        Box::pin(async { Ok(Effect::Review) })
-    }
-
-    fn document<'a>(
-        &'a self,
-        _: &'a mut AnyConnection,
-        _: &'a Application,
-    ) -> Boxed<'a, anyhow::Result<Option<ServiceDocument>>> {
-        Box::pin(async { Ok(None) })
+    async fn summary(&self, _: &Ctx, _: &SignedIn, _: &Application) -> Result<Vec<Answer>, AppError> {
+        Ok(vec![])
     }
 }
 
@@ -260,53 +223,8 @@ impl Service for Unlisted {
 mod tests {
     use super::*;
 
-    struct Named(&'static str);
-
-    impl Service for Named {
-        fn code(&self) -> &'static str {
-            self.0
-        }
-        fn next_path(&self, _: &Application) -> String {
-            String::new()
-        }
-        fn step<'a>(&'a self, _: StepRequest<'a>, _: &'a str) -> Boxed<'a, Result<AnyView, AppError>> {
-            Box::pin(async { Err(AppError::NotFound) })
-        }
-        fn ready<'a>(
-            &'a self,
-            _: &'a AppState,
-            _: &'a SignedIn,
-            _: &'a Application,
-        ) -> Boxed<'a, Result<Ready, AppError>> {
-            Box::pin(async { Err(AppError::NotFound) })
-        }
-        fn summary<'a>(
-            &'a self,
-            _: &'a Ctx,
-            _: &'a SignedIn,
-            _: &'a Application,
-        ) -> Boxed<'a, Result<Vec<Answer>, AppError>> {
-            Box::pin(async { Ok(vec![]) })
-        }
-        fn on_paid<'a>(
-            &'a self,
-            _: &'a mut AnyConnection,
-            _: &'a Application,
-            _: i64,
-        ) -> Boxed<'a, anyhow::Result<Effect>> {
-            Box::pin(async { Ok(Effect::Review) })
-        }
-        fn document<'a>(
-            &'a self,
-            _: &'a mut AnyConnection,
-            _: &'a Application,
-        ) -> Boxed<'a, anyhow::Result<Option<ServiceDocument>>> {
-            Box::pin(async { Ok(None) })
-        }
-    }
-
-    static A: Named = Named("a");
-    static B: Named = Named("b");
+    static A: Plain = Plain("a");
+    static B: Plain = Plain("b");
 
     #[test]
     fn a_service_is_found_by_its_code_and_an_unknown_one_is_not() {

@@ -45,8 +45,13 @@ pub async fn account(ctx: &Ctx) -> Result<Account, AppError> {
 /// Signs this browser in to `account_id`: a new session id, every feature entry dropped.
 pub(super) async fn sign_in_here(ctx: &mut Ctx, account_id: &str) -> Result<(), AppError> {
     let browser = ctx.caller().browser;
-    let staff = super::db::is_staff(&ctx.state.pool, account_id).await?;
+    let member = crate::staff::service::member(&ctx.state, account_id).await?;
     ctx.session.sign_in(&ctx.state, account_id, browser).await?;
-    ctx.session.data.staff = staff;
+    ctx.session.data.staff = member.is_some();
+    // A staff member's sign-in is in the audit log, with where it came from.
+    if let Some(member) = member {
+        let actor = crate::staff::service::Actor::staff(&member, &ctx.client);
+        crate::staff::service::note(&ctx.state, actor, "sign-in", member.email.as_str()).await?;
+    }
     Ok(())
 }

@@ -8,7 +8,7 @@ use crate::{
     applications::{
         domain::Application,
         pages::StepRequest,
-        plugin::{Answer, Boxed, Effect, Ready, Service},
+        plugin::{Answer, Effect, Ready, Service},
     },
     documents::domain::ServiceDocument,
     error::AppError,
@@ -18,6 +18,7 @@ use crate::{
 
 pub struct Inspection;
 
+#[async_trait::async_trait]
 impl Service for Inspection {
     fn code(&self) -> &'static str {
         CODE
@@ -27,86 +28,58 @@ impl Service for Inspection {
         pages::next_path(application)
     }
 
-    fn step<'a>(&'a self, request: StepRequest<'a>, step: &'a str) -> Boxed<'a, Result<AnyView, AppError>> {
-        Box::pin(pages::step(request, step))
+    async fn step(&self, request: StepRequest<'_>, step: &str) -> Result<AnyView, AppError> {
+        pages::step(request, step).await
     }
 
-    fn ready<'a>(
-        &'a self,
-        state: &'a AppState,
-        who: &'a SignedIn,
-        application: &'a Application,
-    ) -> Boxed<'a, Result<Ready, AppError>> {
-        Box::pin(async move {
-            Ok(match service::ready(state, who, application).await? {
-                Ok(fee) => Ready::Fee(fee),
-                Err(next) => Ready::Fix(pages::path_of(application, next)),
-            })
+    async fn ready(&self, state: &AppState, who: &SignedIn, application: &Application) -> Result<Ready, AppError> {
+        Ok(match service::ready(state, who, application).await? {
+            Ok(fee) => Ready::Fee(fee),
+            Err(step) => Ready::Fix(pages::path_of(application, step)),
         })
     }
 
-    fn summary<'a>(
-        &'a self,
-        ctx: &'a Ctx,
-        applicant: &'a SignedIn,
-        application: &'a Application,
-    ) -> Boxed<'a, Result<Vec<Answer>, AppError>> {
+    async fn summary(
+        &self,
+        ctx: &Ctx,
+        applicant: &SignedIn,
+        application: &Application,
+    ) -> Result<Vec<Answer>, AppError> {
         let _ = applicant;
-        Box::pin(pages::summary(ctx, application))
+        pages::summary(ctx, application).await
     }
 
-    fn result<'a>(
-        &'a self,
-        ctx: &'a Ctx,
-        form: &'a FormState,
-        application: &'a Application,
-    ) -> Boxed<'a, Result<AnyView, AppError>> {
-        Box::pin(pages::result(ctx, form, application))
+    async fn result(&self, ctx: &Ctx, form: &FormState, application: &Application) -> Result<AnyView, AppError> {
+        pages::result(ctx, form, application).await
     }
 
-    fn on_paid<'a>(
-        &'a self,
-        conn: &'a mut AnyConnection,
-        application: &'a Application,
-        now: i64,
-    ) -> Boxed<'a, anyhow::Result<Effect>> {
-        Box::pin(service::on_paid(conn, application, now))
+    async fn on_paid(&self, conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<Effect> {
+        service::on_paid(conn, application, now).await
     }
 
-    fn document<'a>(
-        &'a self,
-        conn: &'a mut AnyConnection,
-        application: &'a Application,
-    ) -> Boxed<'a, anyhow::Result<Option<ServiceDocument>>> {
-        Box::pin(service::slip(conn, application))
+    async fn on_discard(&self, conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<()> {
+        service::on_discard(conn, application, now).await
     }
 
-    fn on_discard<'a>(
-        &'a self,
-        conn: &'a mut AnyConnection,
-        application: &'a Application,
-        now: i64,
-    ) -> Boxed<'a, anyhow::Result<()>> {
-        Box::pin(service::on_discard(conn, application, now))
+    async fn document(
+        &self,
+        conn: &mut AnyConnection,
+        application: &Application,
+    ) -> anyhow::Result<Option<ServiceDocument>> {
+        service::slip(conn, application).await
     }
 
     /// A cancelled booking is cancelled, not "complete".
-    fn panel_key<'a>(&'a self, ctx: &'a Ctx, application: &'a Application) -> Boxed<'a, Result<String, AppError>> {
-        Box::pin(async move {
-            Ok(if pages::cancelled(ctx, application).await? {
-                "inspection-panel-cancelled".into()
-            } else {
-                self.status_key(application.status, "panel")
-            })
+    async fn panel_key(&self, ctx: &Ctx, application: &Application) -> Result<String, AppError> {
+        Ok(if pages::cancelled(ctx, application).await? {
+            "inspection-panel-cancelled".into()
+        } else {
+            self.status_key(application.status, "panel")
         })
     }
 
     /// How long the place is held.
-    fn payment_note<'a>(
-        &'a self,
-        ctx: &'a Ctx,
-        application: &'a Application,
-    ) -> Boxed<'a, Result<Option<String>, AppError>> {
-        Box::pin(pages::hold_note(ctx, application))
+    async fn payment_note(&self, ctx: &Ctx, application: &Application) -> Result<Option<String>, AppError> {
+        pages::hold_note(ctx, application).await
     }
 }

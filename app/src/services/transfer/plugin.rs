@@ -8,7 +8,7 @@ use crate::{
     applications::{
         domain::{Application, Status},
         pages::StepRequest,
-        plugin::{Answer, Boxed, Effect, Ready, Service},
+        plugin::{Answer, Effect, Ready, Service},
     },
     documents::domain::ServiceDocument,
     error::AppError,
@@ -18,6 +18,7 @@ use crate::{
 
 pub struct Transfer;
 
+#[async_trait::async_trait]
 impl Service for Transfer {
     fn code(&self) -> &'static str {
         CODE
@@ -27,64 +28,46 @@ impl Service for Transfer {
         pages::next_path(application)
     }
 
-    fn step<'a>(&'a self, request: StepRequest<'a>, step: &'a str) -> Boxed<'a, Result<AnyView, AppError>> {
-        Box::pin(pages::step(request, step))
+    async fn step(&self, request: StepRequest<'_>, step: &str) -> Result<AnyView, AppError> {
+        pages::step(request, step).await
     }
 
-    fn ready<'a>(
-        &'a self,
-        state: &'a AppState,
-        who: &'a SignedIn,
-        application: &'a Application,
-    ) -> Boxed<'a, Result<Ready, AppError>> {
-        Box::pin(async move {
-            Ok(match service::ready(state, who, application).await? {
-                Ok(fee) => Ready::Fee(fee),
-                Err(next) => Ready::Fix(pages::path_of(application, next)),
-            })
+    async fn ready(&self, state: &AppState, who: &SignedIn, application: &Application) -> Result<Ready, AppError> {
+        Ok(match service::ready(state, who, application).await? {
+            Ok(fee) => Ready::Fee(fee),
+            Err(step) => Ready::Fix(pages::path_of(application, step)),
         })
     }
 
-    fn summary<'a>(
-        &'a self,
-        ctx: &'a Ctx,
-        applicant: &'a SignedIn,
-        application: &'a Application,
-    ) -> Boxed<'a, Result<Vec<Answer>, AppError>> {
-        let rows = pages::summary(ctx, application);
+    async fn summary(
+        &self,
+        ctx: &Ctx,
+        applicant: &SignedIn,
+        application: &Application,
+    ) -> Result<Vec<Answer>, AppError> {
         let _ = applicant;
-        Box::pin(async move { Ok(rows) })
-    }
-
-    fn result<'a>(
-        &'a self,
-        ctx: &'a Ctx,
-        _form: &'a FormState,
-        application: &'a Application,
-    ) -> Boxed<'a, Result<AnyView, AppError>> {
-        Box::pin(pages::result(ctx, application))
-    }
-
-    fn on_paid<'a>(
-        &'a self,
-        conn: &'a mut AnyConnection,
-        application: &'a Application,
-        now: i64,
-    ) -> Boxed<'a, anyhow::Result<Effect>> {
-        Box::pin(service::on_paid(conn, application, now))
-    }
-
-    fn document<'a>(
-        &'a self,
-        conn: &'a mut AnyConnection,
-        application: &'a Application,
-    ) -> Boxed<'a, anyhow::Result<Option<ServiceDocument>>> {
-        Box::pin(super::offers::slip(conn, application))
+        Ok(pages::summary(ctx, application))
     }
 
     /// The buyer decides, not an officer.
     fn officer_decides(&self) -> bool {
         false
+    }
+
+    async fn result(&self, ctx: &Ctx, _form: &FormState, application: &Application) -> Result<AnyView, AppError> {
+        pages::result(ctx, application).await
+    }
+
+    async fn on_paid(&self, conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<Effect> {
+        service::on_paid(conn, application, now).await
+    }
+
+    async fn document(
+        &self,
+        conn: &mut AnyConnection,
+        application: &Application,
+    ) -> anyhow::Result<Option<ServiceDocument>> {
+        super::offers::slip(conn, application).await
     }
 
     /// Its review is the buyer's answer, named as what it is: waiting for the buyer, accepted by the buyer.

@@ -1,0 +1,88 @@
+//! The officers' queue page (issue 26) with 10,000 applications waiting: `GET /en/staff` rendered for a signed-in
+//! supervisor, 32 at once over HTTP, on SQLite and PostgreSQL. Prints requests per second, p50 and p99; asserts
+//! nothing.
+
+mod common;
+
+use std::time::Instant;
+
+use common::{account, on_both_engines_as, percentile, Serving};
+
+const WAITING: usize = 10_000;
+const CONCURRENCY: usize = 32;
+const REQUESTS: usize = 3_200;
+
+#[tokio::main]
+async fn main() {
+    on_both_engines_as(Serving::WithSandboxes, |engine, state| async move {
+        account(&state, "applicant", "28123456").await;
+        account(&state, "supervisor", "31234567").await;
+        let now = state.clock.now();
+        let mut tx = state.pool.begin().await.unwrap();
+        for n in 0..WAITING {
+            sqlx::query(
+                "INSERT INTO applications (id, account_id, service, status, answers, reference, created_at, \
+                 updated_at) VALUES ($1, 'applicant', $2, 'in_review', '{}', $3, $4, $4)",
+            )
+            .bind(format!("{n:032x}"))
+            .bind(if n % 3 == 0 { "registration" } else { "dl-renewal" })
+            .bind(format!("UR{n:08}"))
+            .bind(now - (n as i64) * 60)
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        }
+        sqlx::query("INSERT INTO staff (account_id, role, services, created_at, updated_at) VALUES ('supervisor', 'supervisor', '', 1, 1)")
+            .execute(&mut *tx)
+            .await
+            .unwrap();
+        let token = app::web::secrets::token();
+        sqlx::query(
+            "INSERT INTO sessions (id_hash, account_id, data, label, created_at, last_seen_at, expires_at) \
+             VALUES ($1, 'supervisor', '{\"staff\":true}', 'bench', $2, $2, $3)",
+        )
+        .bind(app::web::secrets::hash(&token))
+        .bind(now)
+        .bind(now + 86_400)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+
+        let client = reqwest::Client::new();
+        let url = format!("{}/en/staff?page=40", state.origin);
+        let cookie = format!("uraia_session={token}");
+        let first = client.get(&url).header("cookie", &cookie).send().await.unwrap();
+        assert_eq!(first.status(), 200, "the queue page renders");
+        let body = first.text().await.unwrap();
+        assert!(body.contains(&format!("{WAITING} applications")), "all waiting are counted");
+        let started = Instant::now();
+        let tasks = (0..CONCURRENCY).map(|_| {
+            let (client, url, cookie) = (client.clone(), url.clone(), cookie.clone());
+            tokio::spawn(async move {
+                let mut took = Vec::with_capacity(REQUESTS / CONCURRENCY);
+                for _ in 0..REQUESTS / CONCURRENCY {
+                    let at = Instant::now();
+                    let response = client.get(&url).header("cookie", &cookie).send().await.unwrap();
+                    assert_eq!(response.status(), 200);
+                    response.bytes().await.unwrap();
+                    took.push(at.elapsed().as_secs_f64() * 1000.0);
+                }
+                took
+            })
+        });
+        let mut took: Vec<f64> = futures_util::future::join_all(tasks)
+            .await
+            .into_iter()
+            .flat_map(Result::unwrap)
+            .collect();
+        let seconds = started.elapsed().as_secs_f64();
+        println!(
+            "{engine}: staff queue page with {WAITING} waiting, {CONCURRENCY} at once: {:.0} pages/s, p50 {:.1} ms, p99 {:.1} ms",
+            took.len() as f64 / seconds,
+            percentile(&mut took, 0.50),
+            percentile(&mut took, 0.99),
+        );
+    })
+    .await;
+}
