@@ -37,6 +37,8 @@ pub mod documents;
 #[cfg(feature = "ssr")]
 pub mod gateways;
 #[cfg(feature = "ssr")]
+pub mod notices;
+#[cfg(feature = "ssr")]
 pub mod records;
 #[cfg(feature = "ssr")]
 pub mod services;

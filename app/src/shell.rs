@@ -25,6 +25,7 @@ use crate::{
         pages::{DocumentPage, VerifyPage},
     },
     i18n::Lang,
+    notices,
     pages::{FeesPage, HomePage, Layout, NotFoundPage},
     payments::{
         self,
@@ -177,10 +178,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reset/code") view=ResetCodePage ssr=a.clone() />
                     <Route path=path!("reset/password") view=ResetPasswordPage ssr=a.clone() />
                     // The photo feature's blocks are passed in: accounts does not import photo, which imports it.
+                    <Route path=path!("messages") view=notices::MessagesPage ssr=a.clone() />
                     <Route path=path!("staff") view=QueuePage ssr=a.clone() />
                     <Route path=path!("staff/applications/:id") view=StaffApplicationPage ssr=a.clone() />
                     <Route path=path!("staff/audit") view=AuditPage ssr=a.clone() />
-                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, transfer::pages::buyer::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
+                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, transfer::pages::buyer::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, notices::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
                     <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block] /> } ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />
                     <Route path=path!("account/confirm") view=ConfirmChangePage ssr=a.clone() />

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { continueOn, registerPerson } from "./accounts-helpers";
+import { citizen, continueOn, registerPerson } from "./accounts-helpers";
 import { payByCard, withJs } from "./helpers";
 import { asOfficer } from "./staff-helpers";
 
@@ -13,10 +13,7 @@ const people = [
   { id: "24487309", first: "Achieng", year: "1968", vin: "1G1ZT53826F109149", entry: "24JKAIM4012346" },
 ];
 const pick = (info: Parameters<typeof withJs>[0]) => people[withJs(info) ? 0 : 1];
-const officers = [
-  { id: "39677220", first: "Amina", year: "1957" },
-  { id: "32276704", first: "Wycliffe", year: "1999" },
-];
+
 
 test("register a vehicle: each mistake explained, paid, approved by an officer, and the plate in My vehicles", async ({ browser, page }, info) => {
   const person = pick(info);
@@ -68,7 +65,7 @@ test("register a vehicle: each mistake explained, paid, approved by an officer, 
   await payByCard(page, "KES 8,350");
   await expect(page.getByRole("heading", { name: "Application in review" })).toBeVisible();
 
-  await asOfficer(browser, page, info, officers[withJs(info) ? 0 : 1], async (officer) => {
+  await asOfficer(browser, page, info, citizen(21, info), async (officer) => {
     await officer.goto("/en/staff");
     await officer.getByRole("link", { name: reference }).click();
     await expect(officer.getByRole("heading", { name: `Application ${reference}` })).toBeVisible();

@@ -1,15 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { registerPerson } from "./accounts-helpers";
-import { withJs } from "./helpers";
-
-/** Register people this file alone uses (app/demo-data), one per project: [JavaScript on, off]. */
-const citizens = [
-  { id: "26077480", first: "Moses", year: "1961" },
-  { id: "35228067", first: "Wambui", year: "1992" },
-];
+import { expect, test, type Page } from "@playwright/test";
+import { citizen, continueOn, registerCitizen, registerPerson } from "./accounts-helpers";
+import { payByCard, withJs } from "./helpers";
+import { asOfficer } from "./staff-helpers";
 
 test("a citizen gets the ordinary 404 on the staff pages, in English and Kiswahili", async ({ page }, info) => {
-  await registerPerson(page, citizens[withJs(info) ? 0 : 1]);
+  await registerCitizen(page, info, 20);
   for (const [path, heading] of [
     ["/en/staff", "Page not found"],
     ["/en/staff/audit", "Page not found"],
@@ -27,4 +22,65 @@ test("a visitor gets the ordinary 404 on the staff pages and the audit export", 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   const csv = await page.request.get("/staff/audit.csv");
   expect(csv.status()).toBe(404);
+});
+
+/** The question test's vehicles, one per project: [JavaScript on, off]. */
+const vehicles = [
+  { vin: "JTDBR32EX20012345", entry: "24MSAIM4012401" },
+  { vin: "JTDBR32E820054321", entry: "24MSAIM4012402" },
+];
+
+/** Takes the signed-in person through a small vehicle registration and pays it by card; its reference. */
+async function paidRegistration(page: Page, vehicle: { vin: string; entry: string; first: string }) {
+  await page.goto("/en/services/registration");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await page.getByLabel("Make").fill("Bajaj");
+  await page.getByLabel("Model").fill("Qute");
+  await page.getByLabel("Year of manufacture").fill("2024");
+  await page.getByLabel("Body type").selectOption({ label: "Saloon" });
+  await page.getByLabel("Colour").selectOption({ label: "Red" });
+  await continueOn(page);
+  await page.getByLabel("Chassis number (VIN)").fill(vehicle.vin);
+  await page.getByLabel("Engine number").fill("QT-2200114");
+  await page.getByLabel("Engine capacity in cc").fill("216");
+  await page.getByLabel("Customs entry number").fill(vehicle.entry);
+  await continueOn(page);
+  await page.getByRole("radio", { name: `You, ${vehicle.first}` }).check();
+  await continueOn(page);
+  await page.getByRole("checkbox", { name: /I declare that the information I have given is correct/ }).check();
+  await page.getByRole("button", { name: "Submit application" }).click();
+  const reference = (await page.getByText(/^UR[2-9A-Z]{8}$/).textContent()) ?? "";
+  await page.getByRole("link", { name: "Pay now" }).click();
+  await payByCard(page, "KES 1,750");
+  await expect(page.getByRole("heading", { name: "Application in review" })).toBeVisible();
+  return reference;
+}
+
+test("an officer asks a question in Kiswahili and the applicant answers it", async ({ browser, page }, info) => {
+  const asker = citizen(22, info);
+  await registerPerson(page, asker);
+  const reference = await paidRegistration(page, { ...vehicles[withJs(info) ? 0 : 1], first: asker.first });
+  const application = page.url();
+  await asOfficer(browser, page, info, citizen(23, info), async (officer) => {
+    await officer.goto("/sw/staff");
+    await expect(officer.getByRole("heading", { name: "Maombi ya kuamua" })).toBeVisible();
+    await officer.getByRole("link", { name: reference }).click();
+    await officer.getByRole("button", { name: "Amua ombi hili" }).click();
+    // An empty question is refused, by the field and in the summary.
+    await officer.getByRole("button", { name: "Muulize mwombaji" }).click();
+    await expect(officer.getByRole("alert")).toContainText("Andika swali lako");
+    await officer.getByLabel("Muulize mwombaji swali").fill("Je, gari ni jekundu au la rangi ya maruni?");
+    await officer.getByRole("button", { name: "Muulize mwombaji" }).click();
+    await expect(officer.getByText("Swali lako limetumwa.")).toBeVisible();
+  });
+  await page.goto(application.replace("/en/", "/sw/"));
+  await expect(page.getByText("Je, gari ni jekundu au la rangi ya maruni?")).toBeVisible();
+  await page.getByRole("button", { name: "Tuma jibu lako" }).click();
+  await expect(page.getByRole("alert")).toContainText("Andika jibu lako");
+  await page.getByLabel("Jibu lako").fill("Ni jekundu.");
+  await page.getByRole("button", { name: "Tuma jibu lako" }).click();
+  await expect(page.getByText("Jibu lako limetumwa.")).toBeVisible();
+  await expect(page.getByText("Ni jekundu.")).toBeVisible();
+  await page.goto("/sw/messages");
+  await expect(page.getByText(`Swali kuhusu ombi lako ${reference}`)).toBeVisible();
 });

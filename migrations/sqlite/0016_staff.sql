@@ -18,6 +18,32 @@ ALTER TABLE applications ADD COLUMN decided_by TEXT;
 -- The queue: in review, per service, oldest first (an application's updated_at is when it reached review).
 CREATE INDEX applications_queue ON applications (status, service, updated_at);
 
+-- An officer's question and the applicant's answer. While one is open the application waits for the applicant
+-- (out of the queue); one open question at a time.
+CREATE TABLE application_questions (
+    id             TEXT PRIMARY KEY,
+    application_id TEXT NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+    asked_by       TEXT NOT NULL,
+    question       TEXT NOT NULL,
+    asked_at       INTEGER NOT NULL,
+    answer         TEXT,
+    answered_at    INTEGER
+);
+CREATE INDEX application_questions_of ON application_questions (application_id, asked_at);
+CREATE UNIQUE INDEX application_questions_open ON application_questions (application_id) WHERE answered_at IS NULL;
+ALTER TABLE applications ADD COLUMN waiting_for_applicant INTEGER NOT NULL DEFAULT 0;
+
+-- Every notice a person was sent (payments, decisions, questions, transfers), kept for their "Messages" after the
+-- outbox that delivered it is emptied.
+CREATE TABLE notices (
+    id         TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    subject    TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+CREATE INDEX notices_of ON notices (account_id, created_at);
+
 -- Who did what, when, from where, before and after. Rows are only ever added: the database refuses the rest.
 CREATE TABLE audit_log (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,

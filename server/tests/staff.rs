@@ -291,3 +291,94 @@ on_both_engines!(staff_always_give_the_second_step_and_the_export_is_csv, |app| 
             >= 2
     );
 });
+
+on_both_engines!(
+    a_question_is_asked_answered_and_the_application_returns_to_the_queue,
+    |app| {
+        let id = waiting(&app).await;
+        let page = format!("/en/staff/applications/{}", id.as_str());
+        let mut officer = staff(&app, OFFICER, OFFICER_EMAIL, OFFICER_PHONE, "officer").await;
+        // Asking needs the hold, as deciding does.
+        let (_, refused) = officer
+            .follow("/api/staff/ask", &[("id", id.as_str()), ("question", "Which colour?")])
+            .await;
+        assert!(main(&refused.body).contains("ran out"), "{}", main(&refused.body));
+        officer.follow("/api/staff/claim", &[("id", id.as_str())]).await;
+        let (_, empty) = officer
+            .follow("/api/staff/ask", &[("id", id.as_str()), ("question", "  ")])
+            .await;
+        assert_eq!(common::browser::errors(&empty.body), ["Enter your question"]);
+        let (_, asked) = officer
+            .follow(
+                "/api/staff/ask",
+                &[("id", id.as_str()), ("question", "Is the vehicle red or maroon?")],
+            )
+            .await;
+        assert!(
+            main(&asked.body).contains("Your question was sent"),
+            "{}",
+            main(&asked.body)
+        );
+        // Out of the queue, in "waiting for the applicant".
+        let queue = officer.get("/en/staff").await;
+        assert!(!queue.body.contains(id.as_str()), "still queued");
+        let waiting_list = officer.get("/en/staff?status=asked").await;
+        assert!(waiting_list.body.contains(id.as_str()), "not among the waiting");
+        let told = last_message(&app, EMAIL).await;
+        assert!(told.contains("Is the vehicle red or maroon?"), "{told}");
+
+        // The applicant answers on the application's page, in Kiswahili.
+        let mut citizen = Browser::new(&app);
+        common::browser::sign_in_with_code(&mut citizen, EMAIL, common::browser::PASSWORD, false).await;
+        let mine = format!("/sw/applications/{}", id.as_str());
+        let (_, shown) = citizen.visit(&mine).await;
+        assert!(
+            main(&shown.body).contains("Is the vehicle red or maroon?"),
+            "{}",
+            main(&shown.body)
+        );
+        assert!(
+            main(&shown.body).contains("Maswali kutoka NTSA"),
+            "{}",
+            main(&shown.body)
+        );
+        let (_, blank) = citizen
+            .follow("/api/applications/answer", &[("id", id.as_str()), ("answer", " ")])
+            .await;
+        assert_eq!(common::browser::errors(&blank.body), ["Andika jibu lako"]);
+        let (_, answered) = citizen
+            .follow("/api/applications/answer", &[("id", id.as_str()), ("answer", "Red.")])
+            .await;
+        assert!(main(&answered.body).contains("Red."), "{}", main(&answered.body));
+        // Back in the queue; the officer sees the answer.
+        assert!(officer.get("/en/staff").await.body.contains(id.as_str()));
+        let (_, seen) = officer.visit(&page).await;
+        assert!(main(&seen.body).contains("Red."), "{}", main(&seen.body));
+        // A second answer (another tab) changes nothing.
+        citizen
+            .follow(
+                "/api/applications/answer",
+                &[("id", id.as_str()), ("answer", "Maroon.")],
+            )
+            .await;
+        assert_eq!(
+            count(
+                &app,
+                "SELECT COUNT(*) FROM application_questions WHERE answer = 'Maroon.'"
+            )
+            .await,
+            0
+        );
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'question'").await,
+            1
+        );
+        // Every notice stays in "Messages".
+        let (_, messages) = citizen.visit("/en/messages").await;
+        assert!(
+            main(&messages.body).contains("A question about your application"),
+            "{}",
+            main(&messages.body)
+        );
+    }
+);

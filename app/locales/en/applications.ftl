@@ -85,3 +85,16 @@ renewal-result-slip = Your renewal slip is proof of your licence until the new c
 renewal-result-smart = NTSA will send an SMS when your smart licence card is ready to collect. Until then, your renewal slip is proof of your licence.
 applications-reason-transfer-declined = The buyer declined the transfer.
 applications-reason-transfer-lapsed = The buyer did not accept the transfer within 14 days.
+
+applications-questions-heading = Questions from NTSA
+applications-question-label = Question:
+applications-answer-label = Answer:
+applications-answer-waiting = Waiting for the applicant's answer.
+applications-answer-field = Your answer
+applications-answer-hint = At most { $max } characters. Your application goes back to the officer when you answer.
+applications-answer-submit = Send your answer
+applications-notice-answered = Your answer was sent. Your application is back with NTSA's officers.
+applications-error-answer-missing = Enter your answer
+applications-error-answer-long = Your answer must be 1,000 characters or fewer
+applications-error-question-missing = Enter your question
+applications-error-question-long = The question must be 1,000 characters or fewer

@@ -78,3 +78,15 @@ message-decision-approved-subject = Application approved: { $reference }
 message-decision-approved-body = Uraia: NTSA approved your application { $reference }. Your documents are on the application's page.
 message-decision-rejected-subject = Application rejected: { $reference }
 message-decision-rejected-body = Uraia: NTSA rejected your application { $reference }. Reason: { $reason } The application's page says what you can do next.
+
+staff-shown-in_review = In review
+staff-shown-asked = Waiting for the applicant's answer
+staff-shown-completed = Approved
+staff-shown-rejected = Rejected
+staff-ask-label = Ask the applicant a question
+staff-ask-hint = They are told by SMS and email and answer on their application's page; it comes back to the queue at its place.
+staff-ask = Ask the applicant
+staff-notice-asked = Your question was sent. The application waits for the applicant's answer.
+
+message-question-subject = A question about your application { $reference }
+message-question-body = Uraia: NTSA asks about your application { $reference }: { $reason } Answer on the application's page.

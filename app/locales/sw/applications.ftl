@@ -85,3 +85,16 @@ renewal-result-slip = Stakabadhi yako ya kuhuisha ni uthibitisho wa leseni yako 
 renewal-result-smart = NTSA itatuma SMS kadi yako ya leseni ya kidijitali ikiwa tayari kuchukuliwa. Hadi hapo, stakabadhi yako ya kuhuisha ni uthibitisho wa leseni yako.
 applications-reason-transfer-declined = Mnunuzi amekataa uhamisho.
 applications-reason-transfer-lapsed = Mnunuzi hakukubali uhamisho ndani ya siku 14.
+
+applications-questions-heading = Maswali kutoka NTSA
+applications-question-label = Swali:
+applications-answer-label = Jibu:
+applications-answer-waiting = Linasubiri jibu la mwombaji.
+applications-answer-field = Jibu lako
+applications-answer-hint = Herufi { $max } kwa jumla zaidi. Ombi lako litarudi kwa afisa utakapojibu.
+applications-answer-submit = Tuma jibu lako
+applications-notice-answered = Jibu lako limetumwa. Ombi lako limerudi kwa maafisa wa NTSA.
+applications-error-answer-missing = Andika jibu lako
+applications-error-answer-long = Jibu lako lisizidi herufi 1,000
+applications-error-question-missing = Andika swali lako
+applications-error-question-long = Swali lisizidi herufi 1,000

@@ -78,3 +78,15 @@ message-decision-approved-subject = Ombi limeidhinishwa: { $reference }
 message-decision-approved-body = Uraia: NTSA imeidhinisha ombi lako { $reference }. Hati zako ziko kwenye ukurasa wa ombi.
 message-decision-rejected-subject = Ombi limekataliwa: { $reference }
 message-decision-rejected-body = Uraia: NTSA imekataa ombi lako { $reference }. Sababu: { $reason } Ukurasa wa ombi unaeleza unachoweza kufanya sasa.
+
+staff-shown-in_review = Linakaguliwa
+staff-shown-asked = Linasubiri jibu la mwombaji
+staff-shown-completed = Limeidhinishwa
+staff-shown-rejected = Limekataliwa
+staff-ask-label = Muulize mwombaji swali
+staff-ask-hint = Ataelezwa kupitia SMS na barua pepe na atajibu kwenye ukurasa wa ombi lake; ombi litarudi kwenye foleni mahali pake.
+staff-ask = Muulize mwombaji
+staff-notice-asked = Swali lako limetumwa. Ombi linasubiri jibu la mwombaji.
+
+message-question-subject = Swali kuhusu ombi lako { $reference }
+message-question-body = Uraia: NTSA inauliza kuhusu ombi lako { $reference }: { $reason } Jibu kwenye ukurasa wa ombi.

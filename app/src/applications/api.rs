@@ -131,3 +131,32 @@ pub async fn submit_application(id: Option<String>, declaration: Option<String>)
     )
     .await
 }
+
+/// The applicant's answer to an officer's question, on the application's page.
+#[server(endpoint = "applications/answer")]
+#[tracing::instrument(skip_all)]
+pub async fn answer_question(id: Option<String>, answer: Option<String>) -> Result<(), AppError> {
+    use super::questions::{self, Answered};
+    let mut ctx = Ctx::load().await?;
+    let (id, typed) = (id.unwrap_or_default(), answer.unwrap_or_default());
+    let Some(id) = ApplicationId::parse(&id) else {
+        return ctx.finish(Ok("dashboard".into()), FORM, "dashboard", &[]).await;
+    };
+    let back = page_of(&id);
+    let result = match signed_in(&ctx).await? {
+        Err(page) => Ok(page.path()),
+        Ok(who) => match service::owned(&ctx.state, &who, id.as_str()).await {
+            Ok(application) => match questions::answer(&ctx.state, &who, &application, &typed).await {
+                Ok(Answered::Answered) => {
+                    ctx.notice("applications-notice-answered");
+                    Ok(back.clone())
+                }
+                Ok(Answered::NothingAsked) => Ok(back.clone()),
+                Err(error) => Err(error),
+            },
+            Err(AppError::NotFound) => Ok(crate::web::routes::Page::NotFound.path()),
+            Err(other) => Err(other),
+        },
+    };
+    ctx.finish(result, FORM, &back, &[("answer", &typed)]).await
+}

@@ -8,4 +8,5 @@ pub mod db;
 pub mod domain;
 pub mod pages;
 pub mod plugin;
+pub mod questions;
 pub mod service;

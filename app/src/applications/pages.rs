@@ -247,6 +247,8 @@ async fn status_page(
     let timeline = service::timeline(&ctx.state, application).await?;
     let service = ctx.state.services.serving(application);
     let result = service.result(ctx, state, application).await?;
+    let questions = super::questions::of(&ctx.state.pool, &application.id).await?;
+    let questions = super::questions::block(lang, &application.id, questions, Some(state));
     let panel = service.panel_key(ctx, application).await?;
     let title = service_title(lang, application);
     let reference = application
@@ -293,6 +295,7 @@ async fn status_page(
         {application.decision_reason.as_deref().map(|reason| view! {
             <p class="body"><strong>{lang.t("applications-rejected-reason")}</strong>" "{reason_text(lang, reason)}</p>
         })}
+        {questions}
         {result}
         {parts}
         {invoice.map(|rows| view! {

@@ -563,6 +563,7 @@ pub async fn expire_card_sessions(pool: &Pool, before: i64, now: i64) -> anyhow:
 /// Where a payment's confirmation goes: the applicant's verified email and phone, in their language.
 #[derive(Debug, Clone, FromRow)]
 pub struct Payer {
+    pub account_id: String,
     pub email: String,
     pub phone: String,
     pub language: String,
@@ -571,7 +572,7 @@ pub struct Payer {
 
 pub async fn payer(conn: &mut AnyConnection, application: &ApplicationId) -> anyhow::Result<Payer> {
     Ok(sqlx::query_as(
-        "SELECT ac.email, ac.phone, ac.language, ap.reference FROM applications ap \
+        "SELECT ap.account_id, ac.email, ac.phone, ac.language, ap.reference FROM applications ap \
          JOIN accounts ac ON ac.id = ap.account_id WHERE ap.id = $1",
     )
     .bind(application.as_str())

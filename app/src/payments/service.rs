@@ -365,6 +365,7 @@ async fn confirm(
         ("receipt", payment.receipt.clone()),
     ];
     let to = Recipient {
+        account: &payer.account_id,
         lang,
         phone: &payer.phone,
         email: &payer.email,

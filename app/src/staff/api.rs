@@ -64,6 +64,29 @@ pub async fn staff_reject(id: Option<String>, reason: Option<String>, note: Opti
     .await
 }
 
+/// Asks the applicant a question about the application the officer holds.
+#[server(endpoint = "staff/ask")]
+#[tracing::instrument(skip_all)]
+pub async fn staff_ask(id: Option<String>, question: Option<String>) -> Result<(), AppError> {
+    use super::service::{self, Asked};
+    let (id, question) = (id.unwrap_or_default(), question.unwrap_or_default());
+    let typed = question.clone();
+    finish_with(
+        &id,
+        &[("question", typed.as_str())],
+        |state, client, staff, application| async move {
+            match service::ask(&state, &staff, &client, &application, &question).await? {
+                Asked::Asked => Ok("staff-notice-asked"),
+                Asked::NotClaimed => Err(AppError::field("question", "staff-error-not-claimed")),
+                Asked::NotOpen => Err(AppError::field("question", "staff-error-decided")),
+                Asked::OwnApplication => Err(AppError::field("question", "staff-error-own")),
+                Asked::NotAllowed => Err(AppError::NotFound),
+            }
+        },
+    )
+    .await
+}
+
 #[cfg(feature = "ssr")]
 use ssr::*;
 

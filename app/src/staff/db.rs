@@ -96,6 +96,8 @@ pub struct QueueRow {
 pub struct QueueQuery<'a> {
     pub services: &'a [String],
     pub status: &'a str,
+    /// In review: waiting for the applicant's answer (1) or not (0); -1: either.
+    pub waiting: i64,
     pub before: i64,
     pub offset: i64,
     pub limit: i64,
@@ -116,31 +118,37 @@ pub async fn queue(pool: &Pool, query: &QueueQuery<'_>) -> anyhow::Result<Vec<Qu
     let sql = format!(
         "SELECT ap.id, ap.reference, ap.service, ap.status, ap.updated_at, ap.claimed_by, ap.claimed_until, \
          ac.first_name AS holder FROM applications ap LEFT JOIN accounts ac ON ac.id = ap.claimed_by \
-         WHERE ap.status = $1 AND ap.updated_at < $2 AND ap.service IN ({}) \
-         ORDER BY ap.updated_at, ap.id LIMIT {} OFFSET {}",
-        placeholders(3, query.services.len()),
+         WHERE ap.status = $1 AND ap.updated_at < $2 AND ($3 < 0 OR ap.waiting_for_applicant = $3) \
+         AND ap.service IN ({}) ORDER BY ap.updated_at, ap.id LIMIT {} OFFSET {}",
+        placeholders(4, query.services.len()),
         query.limit,
         query.offset
     );
-    let mut select = sqlx::query_as(&sql).bind(query.status).bind(query.before);
+    let mut select = sqlx::query_as(&sql)
+        .bind(query.status)
+        .bind(query.before)
+        .bind(query.waiting);
     for service in query.services {
         select = select.bind(service);
     }
     Ok(select.fetch_all(pool).await?)
 }
 
-/// How many applications of each of `services` are in `status` (and last changed before `before`).
-pub async fn counts(pool: &Pool, services: &[String], status: &str, before: i64) -> anyhow::Result<Vec<(String, i64)>> {
-    if services.is_empty() {
+/// How many applications of each service the query covers there are (all pages).
+pub async fn counts(pool: &Pool, query: &QueueQuery<'_>) -> anyhow::Result<Vec<(String, i64)>> {
+    if query.services.is_empty() {
         return Ok(vec![]);
     }
     let sql = format!(
-        "SELECT service, COUNT(*) FROM applications WHERE status = $1 AND updated_at < $2 AND service IN ({}) \
-         GROUP BY service",
-        placeholders(3, services.len())
+        "SELECT service, COUNT(*) FROM applications WHERE status = $1 AND updated_at < $2 \
+         AND ($3 < 0 OR waiting_for_applicant = $3) AND service IN ({}) GROUP BY service",
+        placeholders(4, query.services.len())
     );
-    let mut select = sqlx::query_as(&sql).bind(status).bind(before);
-    for service in services {
+    let mut select = sqlx::query_as(&sql)
+        .bind(query.status)
+        .bind(query.before)
+        .bind(query.waiting);
+    for service in query.services {
         select = select.bind(service);
     }
     Ok(select.fetch_all(pool).await?)
@@ -170,6 +178,20 @@ pub async fn take_decision(conn: &mut AnyConnection, id: &str, by: &str, now: i6
     )
     .bind(by)
     .bind(id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Ends `by`'s live claim without a decision (a question asked): false when they no longer hold it.
+pub async fn release(conn: &mut AnyConnection, id: &str, by: &str, now: i64) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE applications SET claimed_by = NULL, claimed_until = NULL WHERE id = $1 AND status = 'in_review' \
+         AND claimed_by = $2 AND claimed_until > $3",
+    )
+    .bind(id)
+    .bind(by)
     .bind(now)
     .execute(conn)
     .await?;

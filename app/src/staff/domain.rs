@@ -80,6 +80,33 @@ pub fn parse_services(list: &str) -> Vec<String> {
         .collect()
 }
 
+/// What a queue shows: applications in review (not waiting for the applicant), those waiting for the applicant's
+/// answer, and what was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    InReview,
+    Asked,
+    Completed,
+    Rejected,
+}
+
+impl Shown {
+    pub const ALL: [Shown; 4] = [Shown::InReview, Shown::Asked, Shown::Completed, Shown::Rejected];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Shown::InReview => "in_review",
+            Shown::Asked => "asked",
+            Shown::Completed => "completed",
+            Shown::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Shown> {
+        Shown::ALL.into_iter().find(|shown| shown.code() == code)
+    }
+}
+
 /// Reasons an officer picks from to reject (each a message key `applications-reason-<code>`), with free text.
 pub const REJECT_REASONS: [&str; 4] = ["documents", "particulars", "duplicate", "other"];
 

@@ -6,12 +6,13 @@ use anyhow::Context;
 
 use super::{
     db::{self, AuditQuery, AuditRow, NewAudit, QueueQuery, QueueRow},
-    domain::{parse_services, Permission, Role, Staff, CLAIM_SECONDS, PAGE_SIZE},
+    domain::{parse_services, Permission, Role, Shown, Staff, CLAIM_SECONDS, PAGE_SIZE},
 };
 use crate::{
     applications::{
         domain::{Application, ApplicationId, Decision, Status},
         pages::reason_text,
+        questions,
         service::{self as applications, Decided},
     },
     db::begin_write,
@@ -156,28 +157,33 @@ pub struct Queue {
     pub total: i64,
 }
 
-/// The queue filtered by service, status and age (waiting more than `older_than_days`), `page` from 0.
+/// The queue filtered by service, what it is waiting for and age (waiting more than `older_than_days`), `page`
+/// from 0.
 pub async fn queue(
     state: &AppState,
     staff: &Staff,
     service: Option<&str>,
-    status: Status,
+    shown: Shown,
     older_than_days: i64,
     page: i64,
 ) -> anyhow::Result<Queue> {
+    let (status, waiting) = match shown {
+        Shown::InReview => (Status::InReview, 0),
+        Shown::Asked => (Status::InReview, 1),
+        Shown::Completed => (Status::Completed, -1),
+        Shown::Rejected => (Status::Rejected, -1),
+    };
     let services = queue_services(state, staff, service);
     let before = state.clock.now() - older_than_days * 86_400 + i64::from(older_than_days == 0);
     let query = QueueQuery {
         services: &services,
         status: status.code(),
+        waiting,
         before,
         offset: page.max(0) * PAGE_SIZE,
         limit: PAGE_SIZE,
     };
-    let (rows, counts) = tokio::try_join!(
-        db::queue(&state.pool, &query),
-        db::counts(&state.pool, &services, status.code(), before)
-    )?;
+    let (rows, counts) = tokio::try_join!(db::queue(&state.pool, &query), db::counts(&state.pool, &query))?;
     let total = counts.iter().map(|(_, n)| n).sum();
     Ok(Queue { rows, counts, total })
 }
@@ -320,6 +326,59 @@ pub async fn decide(
     Ok(StaffDecided::Done(decided))
 }
 
+/// What asking gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Asked {
+    /// Asked: the application waits for the applicant, who is told.
+    Asked,
+    /// The officer does not hold a live claim: nothing asked.
+    NotClaimed,
+    /// Not in review, or a question already waits for an answer.
+    NotOpen,
+    OwnApplication,
+    NotAllowed,
+}
+
+/// Asks the applicant a question about the application the officer holds: the hold ends, the application waits
+/// for the answer (out of the queue) and returns to it when answered.
+pub async fn ask(
+    state: &AppState,
+    staff: &Staff,
+    client: &str,
+    application: &Application,
+    question: &str,
+) -> Result<Asked, crate::error::AppError> {
+    if !staff.may(Permission::Decide) {
+        return Ok(Asked::NotAllowed);
+    }
+    if application.account == staff.account {
+        return Ok(Asked::OwnApplication);
+    }
+    let question = questions::parse("question", question)?;
+    let now = state.clock.now();
+    let id = &application.id;
+    let mut tx = begin_write(&state.pool).await?;
+    if !db::release(&mut tx, id.as_str(), staff.account.as_str(), now).await? {
+        return Ok(Asked::NotClaimed);
+    }
+    if !questions::ask(&mut tx, id, staff.account.as_str(), &question, now).await? {
+        return Ok(Asked::NotOpen);
+    }
+    record(
+        &mut tx,
+        Actor::staff(staff, client),
+        "question",
+        id.as_str(),
+        "",
+        &question,
+        now,
+    )
+    .await?;
+    tell(&mut tx, application, "message-question", &question, now).await?;
+    tx.commit().await?;
+    Ok(Asked::Asked)
+}
+
 /// Tells the applicant of a decision by SMS and email in their language, in the decision's transaction.
 async fn tell(
     conn: &mut sqlx::AnyConnection,
@@ -335,8 +394,10 @@ async fn tell(
         .as_ref()
         .map(|r| r.to_string())
         .unwrap_or_default();
+    // A rejection's reason in the reader's language; a question as the officer wrote it.
     let args = [("reference", reference), ("reason", reason_text(lang, reason))];
     let to = Recipient {
+        account: application.account.as_str(),
         lang,
         phone: &contact.phone,
         email: &contact.email,

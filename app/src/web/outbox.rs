@@ -24,12 +24,15 @@ pub async fn enqueue(conn: &mut sqlx::AnyConnection, state: &AppState, message: 
 
 /// Someone told on both channels: by SMS and by email, in their language.
 pub struct Recipient<'a> {
+    /// Their account: the notice is also kept for them to read again ("Messages").
+    pub account: &'a str,
     pub lang: Lang,
     pub phone: &'a str,
     pub email: &'a str,
 }
 
-/// Queues the message `key` (without a secret) to `to`'s phone and email.
+/// Queues the message `key` (without a secret) to `to`'s phone and email, and keeps it among their notices (the
+/// outbox is emptied after 30 days; notices stay).
 pub async fn tell(
     conn: &mut sqlx::AnyConnection,
     now: i64,
@@ -48,6 +51,14 @@ pub async fn tell(
         };
         enqueue_at(conn, now, message).await?;
     }
+    sqlx::query("INSERT INTO notices (id, account_id, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(uuid::Uuid::now_v7().to_string())
+        .bind(to.account)
+        .bind(to.lang.t_with(&format!("{key}-subject"), args))
+        .bind(to.lang.t_with(&format!("{key}-body"), args))
+        .bind(now)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 

@@ -48,6 +48,7 @@ pub(super) async fn tell(
         ("deadline", calendar::moment(lang, offer.deadline)),
     ];
     let to = Recipient {
+        account,
         lang,
         phone: &contact.phone,
         email: &contact.email,

@@ -9,7 +9,7 @@ use crate::{
     applications::{
         domain::{Application, Status},
         pages::{answer_rows, reason_text, status_tag, Hidden},
-        service as applications,
+        questions, service as applications,
     },
     calendar,
     error::AppError,
@@ -74,6 +74,8 @@ pub fn StaffApplicationPage() -> impl IntoView {
             })
             .collect_view();
         let claim = db::claim_of(&ctx.state.pool, application.id.as_str()).await?;
+        let questions = questions::of(&ctx.state.pool, &application.id).await?;
+        let questions = questions::block(lang, &application.id, questions, None);
         let decision = decision_block(lang, &ctx.state.clock.now(), &staff, &application, claim, &state);
         let reference = application
             .reference
@@ -93,6 +95,7 @@ pub fn StaffApplicationPage() -> impl IntoView {
                 <p class="body"><strong>{lang.t("applications-rejected-reason")}</strong>" "{reason_text(lang, reason)}</p>
             })}
             {decision}
+            {questions}
             <h2 class="heading-m">{lang.t("staff-answers-heading")}</h2>
             <SummaryList rows />
             <h2 class="heading-m">{lang.t("staff-payments-heading")}</h2>
@@ -138,6 +141,14 @@ fn decision_block(
                 })
                 .collect();
             let note = state.value_or("note", None);
+            let question = state.value_or("question", None);
+            let question_error = state.error("question");
+            let question_class = if question_error.is_some() {
+                "field field--error"
+            } else {
+                "field"
+            };
+            let ask_id = id.clone();
             let selected = Some(state.value("reason")).filter(|r| !r.is_empty());
             let error = state.error("reason");
             let approve_id = id.clone();
@@ -156,6 +167,16 @@ fn decision_block(
                         <textarea class="textarea" id="note" name="note" rows="3" maxlength="500">{note}</textarea>
                     </div>
                     <Button text=lang.t("staff-reject") secondary=true />
+                </PostForm>
+                <PostForm action=api::StaffAsk::url()>
+                    <Hidden name="id" value=ask_id />
+                    <div class=question_class>
+                        <label class="label" for="question">{lang.t("staff-ask-label")}</label>
+                        <p class="hint">{lang.t("staff-ask-hint")}</p>
+                        {question_error.map(|e| view! { <p class="error-message" id="question-error">{e}</p> })}
+                        <textarea class="textarea" id="question" name="question" rows="3">{question}</textarea>
+                    </div>
+                    <Button text=lang.t("staff-ask") secondary=true />
                 </PostForm>
             }
             .into_any()

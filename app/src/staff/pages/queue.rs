@@ -5,18 +5,14 @@ use leptos_router::hooks::use_query_map;
 
 use super::{staff_page, StaffNav, StaffPage};
 use crate::{
-    applications::domain::Status,
     calendar,
     i18n::Lang,
     staff::{
-        domain::{Permission, AGES, PAGE_SIZE},
+        domain::{Permission, Shown, AGES, PAGE_SIZE},
         service,
     },
     web::page::{Notice, PageHead},
 };
-
-/// The statuses a queue can show: waiting, and what was decided.
-const STATUSES: [Status; 3] = [Status::InReview, Status::Completed, Status::Rejected];
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
@@ -32,11 +28,7 @@ pub fn QueuePage() -> impl IntoView {
         let StaffPage { ctx, staff, notice, .. } = page;
         let lang = ctx.lang;
         let (service, status, age, number) = query;
-        let status = status
-            .as_deref()
-            .and_then(Status::parse)
-            .filter(|s| STATUSES.contains(s))
-            .unwrap_or(Status::InReview);
+        let status = status.as_deref().and_then(Shown::parse).unwrap_or(Shown::InReview);
         let age: i64 = age
             .and_then(|a| a.parse().ok())
             .filter(|a| AGES.contains(a))
@@ -121,7 +113,7 @@ pub fn QueuePage() -> impl IntoView {
 
 /// The queue's filters: a GET form, so a filtered queue is an address an officer can keep.
 #[component]
-fn Filters(lang: Lang, offered: Vec<String>, service: Option<String>, status: Status, age: i64) -> impl IntoView {
+fn Filters(lang: Lang, offered: Vec<String>, service: Option<String>, status: Shown, age: i64) -> impl IntoView {
     let services = offered
         .into_iter()
         .map(|code| {
@@ -130,9 +122,9 @@ fn Filters(lang: Lang, offered: Vec<String>, service: Option<String>, status: St
             view! { <option value=code selected=selected>{label}</option> }
         })
         .collect_view();
-    let statuses = STATUSES
+    let statuses = Shown::ALL
         .into_iter()
-        .map(|s| view! { <option value=s.code() selected=s == status>{lang.t(&format!("applications-status-{}", s.code()))}</option> })
+        .map(|s| view! { <option value=s.code() selected=s == status>{lang.t(&format!("staff-shown-{}", s.code()))}</option> })
         .collect_view();
     let ages = std::iter::once(0)
         .chain(AGES)
