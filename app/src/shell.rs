@@ -37,7 +37,7 @@ use crate::{
         self,
         pages::buyer::{TransferAcceptPage, TransferDeclinePage, TransferOfferPage},
     },
-    staff::pages::{AuditPage, QueuePage, StaffApplicationPage},
+    staff::pages::{AuditPage, PeoplePage, QueuePage, StaffApplicationPage},
     tims::{
         self,
         pages::{TimsCodePage, TimsDetailsPage, TimsPage, TimsProvePage},
@@ -182,6 +182,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff") view=QueuePage ssr=a.clone() />
                     <Route path=path!("staff/applications/:id") view=StaffApplicationPage ssr=a.clone() />
                     <Route path=path!("staff/audit") view=AuditPage ssr=a.clone() />
+                    <Route path=path!("staff/people") view=PeoplePage ssr=a.clone() />
                     <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, transfer::pages::buyer::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, notices::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
                     <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block] /> } ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />

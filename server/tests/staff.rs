@@ -91,12 +91,15 @@ on_both_engines!(every_staff_endpoint_refuses_whoever_has_no_role_for_it, |app| 
         "/sw/staff".to_string(),
         format!("/en/staff/applications/{id}"),
         "/en/staff/audit".to_string(),
+        "/en/staff/people".to_string(),
         "/staff/audit.csv".to_string(),
     ];
-    let decisions: [(&str, Vec<(&str, &str)>); 3] = [
+    let decisions: [(&str, Vec<(&str, &str)>); 5] = [
         ("/api/staff/claim", vec![("id", id)]),
         ("/api/staff/approve", vec![("id", id)]),
         ("/api/staff/reject", vec![("id", id), ("reason", "documents")]),
+        ("/api/staff/ask", vec![("id", id), ("question", "Why?")]),
+        ("/api/staff/grant", vec![("email", EMAIL), ("role", "administrator")]),
     ];
     // A visitor, and the applicant (a citizen signed in): the ordinary 404, and nothing decided.
     let mut visitor = Browser::new(&app);
@@ -116,6 +119,7 @@ on_both_engines!(every_staff_endpoint_refuses_whoever_has_no_role_for_it, |app| 
     assert_eq!(support.get("/en/staff").await.status, 200);
     assert_eq!(support.get(&pages[2]).await.status, 200);
     assert_eq!(support.get("/en/staff/audit").await.status, 404);
+    assert_eq!(support.get("/en/staff/people").await.status, 404);
     assert_eq!(support.get("/staff/audit.csv").await.status, 404);
     for (path, form) in &decisions {
         let (location, _) = support.submit(path, form).await;
@@ -124,6 +128,7 @@ on_both_engines!(every_staff_endpoint_refuses_whoever_has_no_role_for_it, |app| 
     // An officer decides but does not read the audit log.
     let mut officer = staff(&app, OFFICER, OFFICER_EMAIL, OFFICER_PHONE, "officer").await;
     assert_eq!(officer.get("/en/staff/audit").await.status, 404);
+    assert_eq!(officer.get("/en/staff/people").await.status, 404);
     assert_eq!(officer.get("/staff/audit.csv").await.status, 404);
     assert_eq!(status(&app, &ApplicationId::parse(id).unwrap()).await, "in_review");
     assert_eq!(
@@ -379,6 +384,85 @@ on_both_engines!(
             main(&messages.body).contains("A question about your application"),
             "{}",
             main(&messages.body)
+        );
+    }
+);
+
+on_both_engines!(
+    an_administrator_gives_a_role_on_the_page_and_only_an_administrator_can,
+    |app| {
+        let mut admin = staff(&app, OFFICER, OFFICER_EMAIL, OFFICER_PHONE, "administrator").await;
+        let mut registering = Browser::new(&app);
+        register_person(&mut registering, SECOND, SECOND_EMAIL, SECOND_PHONE).await;
+        let (_, page) = admin
+            .follow(
+                "/api/staff/grant",
+                &[
+                    ("email", "nobody@ntsa.go.ke"),
+                    ("role", "chief"),
+                    ("services", "flying"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            common::browser::errors(&page.body),
+            [
+                "Choose a role",
+                "Name only services Uraia offers, for example registration or dl-renewal"
+            ]
+        );
+        assert!(
+            main(&page.body).contains("value=\"nobody@ntsa.go.ke\""),
+            "what was typed comes back"
+        );
+        let (_, page) = admin
+            .follow(
+                "/api/staff/grant",
+                &[("email", "nobody@ntsa.go.ke"), ("role", "officer"), ("services", "")],
+            )
+            .await;
+        assert_eq!(
+            common::browser::errors(&page.body),
+            ["No account has proven this email address. The person registers and verifies it first."]
+        );
+        let (_, page) = admin
+            .follow(
+                "/api/staff/grant",
+                &[
+                    ("email", SECOND_EMAIL),
+                    ("role", "officer"),
+                    ("services", "registration"),
+                ],
+            )
+            .await;
+        assert!(main(&page.body).contains("The role was saved"), "{}", main(&page.body));
+        assert!(main(&page.body).contains(SECOND_EMAIL), "listed");
+        let officer = member(&app, SECOND_EMAIL).await;
+        assert_eq!(officer.services, ["registration"]);
+        let (_, sw) = admin.visit("/sw/staff/people").await;
+        assert!(
+            main(&sw.body).contains("Watumishi na nyadhifa zao"),
+            "{}",
+            main(&sw.body)
+        );
+        // A supervisor (and anyone else) gets the 404 page and changes nothing.
+        let mut supervisor = staff(&app, SUPPORT, SUPPORT_EMAIL, SUPPORT_PHONE, "supervisor").await;
+        assert_eq!(supervisor.get("/en/staff/people").await.status, 404);
+        let (location, _) = supervisor
+            .submit(
+                "/api/staff/grant",
+                &[("email", SUPPORT_EMAIL), ("role", "administrator")],
+            )
+            .await;
+        assert!(location.ends_with("/not-found"), "{location}");
+        assert_eq!(
+            member(&app, SUPPORT_EMAIL).await.role,
+            app::staff::domain::Role::Supervisor
+        );
+        assert_eq!(
+            count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'role-change'").await,
+            3,
+            "the console's two and the administrator's one"
         );
     }
 );

@@ -90,3 +90,19 @@ staff-notice-asked = Your question was sent. The application waits for the appli
 
 message-question-subject = A question about your application { $reference }
 message-question-body = Uraia: NTSA asks about your application { $reference }: { $reason } Answer on the application's page.
+
+staff-people-title = Staff and their roles
+staff-people-caption = Everyone with a staff role
+staff-people-email = Email address
+staff-people-email-hint = The address of their own Uraia account, which they have proven
+staff-people-role = Role
+staff-people-centre = Centre
+staff-people-centre-hint = An officer's centre, for example IC-MRU (optional)
+staff-people-services = Services
+staff-people-services-hint = An officer's services, as codes separated by commas, for example registration; empty for all
+staff-people-give = Give or change a role
+staff-people-submit = Save the role
+staff-notice-granted = The role was saved. It takes effect at their next sign-in.
+staff-error-role = Choose a role
+staff-error-services = Name only services Uraia offers, for example registration or dl-renewal
+staff-error-no-account = No account has proven this email address. The person registers and verifies it first.

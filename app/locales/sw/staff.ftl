@@ -90,3 +90,19 @@ staff-notice-asked = Swali lako limetumwa. Ombi linasubiri jibu la mwombaji.
 
 message-question-subject = Swali kuhusu ombi lako { $reference }
 message-question-body = Uraia: NTSA inauliza kuhusu ombi lako { $reference }: { $reason } Jibu kwenye ukurasa wa ombi.
+
+staff-people-title = Watumishi na nyadhifa zao
+staff-people-caption = Kila mwenye wadhifa wa mtumishi
+staff-people-email = Anwani ya barua pepe
+staff-people-email-hint = Anwani ya akaunti yao wenyewe ya Uraia, waliyoithibitisha
+staff-people-role = Wadhifa
+staff-people-centre = Kituo
+staff-people-centre-hint = Kituo cha afisa, kwa mfano IC-MRU (si lazima)
+staff-people-services = Huduma
+staff-people-services-hint = Huduma za afisa, kwa misimbo iliyotenganishwa kwa koma, kwa mfano registration; acha tupu kwa zote
+staff-people-give = Toa au badilisha wadhifa
+staff-people-submit = Hifadhi wadhifa
+staff-notice-granted = Wadhifa umehifadhiwa. Utaanza kutumika watakapoingia tena.
+staff-error-role = Chagua wadhifa
+staff-error-services = Taja huduma ambazo Uraia inatoa pekee, kwa mfano registration au dl-renewal
+staff-error-no-account = Hakuna akaunti iliyothibitisha anwani hii ya barua pepe. Mtu huyo ajisajili na kuithibitisha kwanza.

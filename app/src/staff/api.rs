@@ -87,6 +87,61 @@ pub async fn staff_ask(id: Option<String>, question: Option<String>) -> Result<(
     .await
 }
 
+/// An administrator gives (or changes) a role: the page twin of `uraia staff add`.
+#[server(endpoint = "staff/grant")]
+#[tracing::instrument(skip_all)]
+pub async fn staff_grant(
+    email: Option<String>,
+    role: Option<String>,
+    services: Option<String>,
+    centre: Option<String>,
+) -> Result<(), AppError> {
+    use super::{
+        domain::{parse_services, Permission, Role},
+        pages::{current, FORM},
+        service::{self, Actor, Granted},
+    };
+    use crate::{error::FieldError, ids::Email, web::context::Ctx};
+    let mut ctx = Ctx::load().await?;
+    let back = "staff/people";
+    let (email, role) = (email.unwrap_or_default(), role.unwrap_or_default());
+    let (services, centre) = (services.unwrap_or_default(), centre.unwrap_or_default());
+    let values = [
+        ("email", email.as_str()),
+        ("role", role.as_str()),
+        ("services", services.as_str()),
+        ("centre", centre.as_str()),
+    ];
+    let Ok(admin) = current(&ctx, Permission::Administer).await else {
+        return ctx.finish(Err(AppError::NotFound), FORM, back, &[]).await;
+    };
+    let mut errors = vec![];
+    let parsed_email = Email::parse(&email).map_err(|e| errors.push(e)).ok();
+    let parsed_role = Role::parse(&role);
+    if parsed_role.is_none() {
+        errors.push(FieldError::new("role", "staff-error-role"));
+    }
+    let codes = parse_services(&services);
+    if codes.iter().any(|code| ctx.state.services.get(code).is_none()) {
+        errors.push(FieldError::new("services", "staff-error-services"));
+    }
+    let result = match (parsed_email, parsed_role) {
+        (Some(email), Some(role)) if errors.is_empty() => {
+            let centre = Some(centre.trim()).filter(|c| !c.is_empty());
+            let actor = Actor::staff(&admin, &ctx.client);
+            match service::grant(&ctx.state, actor, &email, role, centre, &codes).await? {
+                Granted::Done { .. } => Ok(back.to_string()),
+                Granted::NoAccount => Err(AppError::field("email", "staff-error-no-account")),
+            }
+        }
+        _ => Err(AppError::Invalid(errors)),
+    };
+    if result.is_ok() {
+        ctx.notice("staff-notice-granted");
+    }
+    ctx.finish(result, FORM, back, &values).await
+}
+
 #[cfg(feature = "ssr")]
 use ssr::*;
 

@@ -41,6 +41,8 @@ pub enum Permission {
     Decide,
     /// Read and export the audit log.
     Audit,
+    /// Give and change roles.
+    Administer,
 }
 
 /// A signed-in member of staff.
@@ -62,6 +64,7 @@ impl Staff {
             Permission::See => true,
             Permission::Decide => matches!(self.role, Role::Officer | Role::Supervisor),
             Permission::Audit => matches!(self.role, Role::Supervisor | Role::Administrator),
+            Permission::Administer => self.role == Role::Administrator,
         }
     }
 
@@ -149,6 +152,8 @@ mod tests {
         assert!(!staff(Role::Administrator, &[]).may(Permission::Decide));
         assert!(!staff(Role::Officer, &[]).may(Permission::Audit));
         assert!(staff(Role::Supervisor, &[]).may(Permission::Audit));
+        assert!(staff(Role::Administrator, &[]).may(Permission::Administer));
+        assert!(!staff(Role::Supervisor, &[]).may(Permission::Administer));
         let officer = staff(Role::Officer, &["registration"]);
         assert!(officer.serves("registration") && !officer.serves("dl-renewal"));
         assert!(staff(Role::Supervisor, &["registration"]).serves("dl-renewal"));

@@ -3,10 +3,12 @@
 
 mod application;
 mod audit;
+mod people;
 mod queue;
 
 pub use application::StaffApplicationPage;
 pub use audit::AuditPage;
+pub use people::PeoplePage;
 pub use queue::QueuePage;
 
 use leptos::prelude::*;
@@ -80,6 +82,7 @@ fn StaffNav(lang: crate::i18n::Lang, staff: Staff) -> impl IntoView {
             <ul class="list">
                 <li><a href=lang.href("staff")>{lang.t("staff-queue-title")}</a></li>
                 {staff.may(Permission::Audit).then(|| view! { <li><a href=lang.href("staff/audit")>{lang.t("staff-audit-title")}</a></li> })}
+                {staff.may(Permission::Administer).then(|| view! { <li><a href=lang.href("staff/people")>{lang.t("staff-people-title")}</a></li> })}
             </ul>
         </nav>
     }
