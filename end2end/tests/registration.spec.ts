@@ -16,6 +16,7 @@ const pick = (info: Parameters<typeof withJs>[0]) => people[withJs(info) ? 0 : 1
 
 
 test("register a vehicle: each mistake explained, paid, approved by an officer, and the plate in My vehicles", async ({ browser, page }, info) => {
+  test.slow(); // the officer registers and signs in too
   const person = pick(info);
   await registerPerson(page, person);
   await page.goto("/en/services/registration");
