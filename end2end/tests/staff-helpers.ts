@@ -1,4 +1,4 @@
-import type { Browser, Page, TestInfo } from "@playwright/test";
+import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { registerPerson, signIn, signOut } from "./accounts-helpers";
 import { withJs } from "./helpers";
 
@@ -28,6 +28,10 @@ export async function asOfficer(
     await officer.goto("/en/dashboard");
     await signOut(officer);
     await signIn(officer, email, phone.e164);
+    // The code's post must finish before the next page is asked for (with JavaScript it does not block).
+    await officer.waitForURL(/\/en\/dashboard$/);
+    await officer.goto("/en/staff");
+    await expect(officer.getByRole("heading", { name: "Applications to decide" })).toBeVisible();
     await act(officer);
   } finally {
     await context.close();
