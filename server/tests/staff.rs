@@ -202,7 +202,7 @@ on_both_engines!(an_officer_claims_approves_and_the_applicant_is_told, |app| {
 on_both_engines!(two_officers_deciding_at_once_make_one_decision, |app| {
     use app::{
         applications::domain::Decision,
-        staff::service::{self, StaffDecided},
+        staff::decisions::{self as service, StaffDecided},
     };
     let id = waiting(&app).await;
     staff(&app, OFFICER, OFFICER_EMAIL, OFFICER_PHONE, "officer").await;

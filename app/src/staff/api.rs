@@ -9,7 +9,7 @@ use crate::error::AppError;
 #[server(endpoint = "staff/claim")]
 #[tracing::instrument(skip_all)]
 pub async fn staff_claim(id: Option<String>) -> Result<(), AppError> {
-    use super::service::{self, Claimed};
+    use super::decisions::{self as service, Claimed};
     let id = id.unwrap_or_default();
     act(&id, |state, client, staff, application| async move {
         match service::claim(&state, &staff, &client, &application).await? {
@@ -68,7 +68,7 @@ pub async fn staff_reject(id: Option<String>, reason: Option<String>, note: Opti
 #[server(endpoint = "staff/ask")]
 #[tracing::instrument(skip_all)]
 pub async fn staff_ask(id: Option<String>, question: Option<String>) -> Result<(), AppError> {
-    use super::service::{self, Asked};
+    use super::decisions::{self as service, Asked};
     let (id, question) = (id.unwrap_or_default(), question.unwrap_or_default());
     let typed = question.clone();
     finish_with(
@@ -153,9 +153,10 @@ mod ssr {
         applications::domain::{Application, Decision},
         error::AppError,
         staff::{
+            decisions::{self, StaffDecided},
             domain::{Permission, Staff},
             pages::{current, FORM},
-            service::{self, StaffDecided},
+            service,
         },
         state::AppState,
         web::context::Ctx,
@@ -204,7 +205,7 @@ mod ssr {
         application: &Application,
         decision: Decision,
     ) -> Result<&'static str, AppError> {
-        match service::decide(state, staff, client, application, &decision).await? {
+        match decisions::decide(state, staff, client, application, &decision).await? {
             StaffDecided::Done(_) if decision == Decision::Approve => Ok("staff-notice-approved"),
             StaffDecided::Done(_) => Ok("staff-notice-rejected"),
             StaffDecided::NotClaimed => Err(AppError::field("claim", "staff-error-not-claimed")),

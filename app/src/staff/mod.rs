@@ -5,6 +5,7 @@
 pub mod api;
 pub mod audit;
 pub mod db;
+pub mod decisions;
 pub mod domain;
 pub mod pages;
 pub mod route;

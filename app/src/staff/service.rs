@@ -1,25 +1,22 @@
-//! What staff do, as operations that take who is acting and parsed values and answer with outcomes: give a role,
-//! read a queue, claim an application, decide it. Every one writes its audit line in its own transaction, so an
-//! action is never done without its record.
+//! Who staff are and what they see, as operations that take who is acting and parsed values and answer with
+//! outcomes: a member and their role, giving a role, the queue, an application they may open, the audit log
+//! (written with each action, in its transaction, so an action is never done without its record). Deciding is
+//! `decisions.rs`.
 
 use anyhow::Context;
 
 use super::{
     db::{self, AuditQuery, AuditRow, NewAudit, QueueQuery, QueueRow},
-    domain::{parse_services, Permission, Role, Shown, Staff, CLAIM_SECONDS, PAGE_SIZE},
+    domain::{parse_services, Role, Shown, Staff, PAGE_SIZE},
 };
 use crate::{
     applications::{
-        domain::{Application, ApplicationId, Decision, Status},
-        pages::reason_text,
-        questions,
-        service::{self as applications, Decided},
+        domain::{Application, ApplicationId, Status},
+        service as applications,
     },
     db::begin_write,
-    i18n::Lang,
     ids::{AccountId, Email},
     state::AppState,
-    web::outbox::{self, Recipient},
 };
 
 /// The staff member signed in to `account_id`, if the account holds a role.
@@ -200,209 +197,6 @@ pub async fn application(state: &AppState, staff: &Staff, id: &str) -> anyhow::R
         staff.role != Role::Officer || queue_services(state, staff, None).contains(&application.service)
     };
     Ok(application.filter(|application| application.status != Status::Draft && covered(application)))
-}
-
-/// What claiming gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Claimed {
-    /// Held by this officer until then.
-    Held { until: i64 },
-    /// Another officer holds it.
-    HeldByOther,
-    /// Not in review (decided meanwhile, or never sent to an officer).
-    NotInReview,
-    /// A staff member never decides their own application.
-    OwnApplication,
-    /// This role does not decide.
-    NotAllowed,
-}
-
-/// Opens an application to decide: holds it for 30 minutes (one statement; another officer's live claim wins).
-pub async fn claim(
-    state: &AppState,
-    staff: &Staff,
-    client: &str,
-    application: &Application,
-) -> anyhow::Result<Claimed> {
-    if !staff.may(Permission::Decide) {
-        return Ok(Claimed::NotAllowed);
-    }
-    if application.account == staff.account {
-        return Ok(Claimed::OwnApplication);
-    }
-    if application.status != Status::InReview {
-        return Ok(Claimed::NotInReview);
-    }
-    let now = state.clock.now();
-    let until = now + CLAIM_SECONDS;
-    let mut tx = begin_write(&state.pool).await?;
-    if !db::claim(&mut tx, application.id.as_str(), staff.account.as_str(), until, now).await? {
-        return Ok(Claimed::HeldByOther);
-    }
-    let subject = application.id.as_str();
-    record(
-        &mut tx,
-        Actor::staff(staff, client),
-        "claim",
-        subject,
-        "",
-        "claimed",
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Claimed::Held { until })
-}
-
-/// What a staff decision gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StaffDecided {
-    /// Approved and completed by its service, or rejected: the applicant is told.
-    Done(Decided),
-    /// The officer does not hold a live claim (it lapsed, or another officer took it): nothing changed.
-    NotClaimed,
-    /// Decided already, or no longer in review: nothing changed.
-    NotInReview,
-    /// A rejection needs a reason.
-    ReasonNeeded,
-    OwnApplication,
-    NotAllowed,
-}
-
-/// Approves or rejects an application the officer holds. The claim is ended and the decision made in one
-/// transaction: of two officers deciding at once, one decides and the other is told it was decided.
-pub async fn decide(
-    state: &AppState,
-    staff: &Staff,
-    client: &str,
-    application: &Application,
-    decision: &Decision,
-) -> anyhow::Result<StaffDecided> {
-    if !staff.may(Permission::Decide) {
-        return Ok(StaffDecided::NotAllowed);
-    }
-    if application.account == staff.account {
-        return Ok(StaffDecided::OwnApplication);
-    }
-    if matches!(decision, Decision::Reject { reason } if reason.trim().is_empty()) {
-        return Ok(StaffDecided::ReasonNeeded);
-    }
-    let now = state.clock.now();
-    let id = &application.id;
-    let mut tx = begin_write(&state.pool).await?;
-    if !db::take_decision(&mut tx, id.as_str(), staff.account.as_str(), now).await? {
-        drop(tx);
-        let mut conn = state.pool.acquire().await?;
-        let now_status = applications::by_id_in(&mut conn, id).await?.map(|a| a.status);
-        return Ok(if now_status == Some(Status::InReview) {
-            StaffDecided::NotClaimed
-        } else {
-            StaffDecided::NotInReview
-        });
-    }
-    let decided = applications::decide_in(&mut tx, &state.services, id, decision, now).await?;
-    let (action, key, reason) = match (&decided, decision) {
-        (Decided::Completed, _) => ("approve", "message-decision-approved", String::new()),
-        (Decided::Rejected, Decision::Reject { reason }) => ("reject", "message-decision-rejected", reason.clone()),
-        (Decided::ReasonNeeded, _) => return Ok(StaffDecided::ReasonNeeded),
-        _ => return Ok(StaffDecided::NotInReview),
-    };
-    let after = match decided {
-        Decided::Completed => "completed".to_string(),
-        _ => format!("rejected: {reason}"),
-    };
-    record(
-        &mut tx,
-        Actor::staff(staff, client),
-        action,
-        id.as_str(),
-        "in_review",
-        &after,
-        now,
-    )
-    .await?;
-    tell(&mut tx, application, key, &reason, now).await?;
-    tx.commit().await?;
-    Ok(StaffDecided::Done(decided))
-}
-
-/// What asking gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Asked {
-    /// Asked: the application waits for the applicant, who is told.
-    Asked,
-    /// The officer does not hold a live claim: nothing asked.
-    NotClaimed,
-    /// Not in review, or a question already waits for an answer.
-    NotOpen,
-    OwnApplication,
-    NotAllowed,
-}
-
-/// Asks the applicant a question about the application the officer holds: the hold ends, the application waits
-/// for the answer (out of the queue) and returns to it when answered.
-pub async fn ask(
-    state: &AppState,
-    staff: &Staff,
-    client: &str,
-    application: &Application,
-    question: &str,
-) -> Result<Asked, crate::error::AppError> {
-    if !staff.may(Permission::Decide) {
-        return Ok(Asked::NotAllowed);
-    }
-    if application.account == staff.account {
-        return Ok(Asked::OwnApplication);
-    }
-    let question = questions::parse("question", question)?;
-    let now = state.clock.now();
-    let id = &application.id;
-    let mut tx = begin_write(&state.pool).await?;
-    if !db::release(&mut tx, id.as_str(), staff.account.as_str(), now).await? {
-        return Ok(Asked::NotClaimed);
-    }
-    if !questions::ask(&mut tx, id, staff.account.as_str(), &question, now).await? {
-        return Ok(Asked::NotOpen);
-    }
-    record(
-        &mut tx,
-        Actor::staff(staff, client),
-        "question",
-        id.as_str(),
-        "",
-        &question,
-        now,
-    )
-    .await?;
-    tell(&mut tx, application, "message-question", &question, now).await?;
-    tx.commit().await?;
-    Ok(Asked::Asked)
-}
-
-/// Tells the applicant of a decision by SMS and email in their language, in the decision's transaction.
-async fn tell(
-    conn: &mut sqlx::AnyConnection,
-    application: &Application,
-    key: &str,
-    reason: &str,
-    now: i64,
-) -> anyhow::Result<()> {
-    let contact = db::contact(conn, application.account.as_str()).await?;
-    let lang = Lang::parse(&contact.language).unwrap_or_default();
-    let reference = application
-        .reference
-        .as_ref()
-        .map(|r| r.to_string())
-        .unwrap_or_default();
-    // A rejection's reason in the reader's language; a question as the officer wrote it.
-    let args = [("reference", reference), ("reason", reason_text(lang, reason))];
-    let to = Recipient {
-        account: application.account.as_str(),
-        lang,
-        phone: &contact.phone,
-        email: &contact.email,
-    };
-    outbox::tell(conn, now, to, key, &args).await
 }
 
 /// The audit log for a supervisor.
