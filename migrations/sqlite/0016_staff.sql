@@ -15,8 +15,6 @@ CREATE TABLE staff (
 ALTER TABLE applications ADD COLUMN claimed_by TEXT;
 ALTER TABLE applications ADD COLUMN claimed_until INTEGER;
 ALTER TABLE applications ADD COLUMN decided_by TEXT;
--- The queue: in review, per service, oldest first (an application's updated_at is when it reached review).
-CREATE INDEX applications_queue ON applications (status, service, updated_at);
 
 -- An officer's question and the applicant's answer. While one is open the application waits for the applicant
 -- (out of the queue); one open question at a time.
@@ -32,6 +30,10 @@ CREATE TABLE application_questions (
 CREATE INDEX application_questions_of ON application_questions (application_id, asked_at);
 CREATE UNIQUE INDEX application_questions_open ON application_questions (application_id) WHERE answered_at IS NULL;
 ALTER TABLE applications ADD COLUMN waiting_for_applicant INTEGER NOT NULL DEFAULT 0;
+-- The queue, oldest first (an application's updated_at is when it reached review): walked in order, and counted
+-- per service from the index alone.
+CREATE INDEX applications_queue ON applications (status, waiting_for_applicant, updated_at);
+CREATE INDEX applications_queue_counts ON applications (status, waiting_for_applicant, service, updated_at);
 
 -- Every notice a person was sent (payments, decisions, questions, transfers), kept for their "Messages" after the
 -- outbox that delivered it is emptied.

@@ -118,16 +118,17 @@ pub async fn queue(pool: &Pool, query: &QueueQuery<'_>) -> anyhow::Result<Vec<Qu
     let sql = format!(
         "SELECT ap.id, ap.reference, ap.service, ap.status, ap.updated_at, ap.claimed_by, ap.claimed_until, \
          ac.first_name AS holder FROM applications ap LEFT JOIN accounts ac ON ac.id = ap.claimed_by \
-         WHERE ap.status = $1 AND ap.updated_at < $2 AND ($3 < 0 OR ap.waiting_for_applicant = $3) \
+         WHERE ap.status = $1 AND ap.waiting_for_applicant IN ($3, $4) AND ap.updated_at < $2 \
          AND ap.service IN ({}) ORDER BY ap.updated_at, ap.id LIMIT {} OFFSET {}",
-        placeholders(4, query.services.len()),
+        placeholders(5, query.services.len()),
         query.limit,
         query.offset
     );
     let mut select = sqlx::query_as(&sql)
         .bind(query.status)
         .bind(query.before)
-        .bind(query.waiting);
+        .bind(query.waiting.max(0))
+        .bind(if query.waiting < 0 { 1 } else { query.waiting });
     for service in query.services {
         select = select.bind(service);
     }
@@ -140,14 +141,15 @@ pub async fn counts(pool: &Pool, query: &QueueQuery<'_>) -> anyhow::Result<Vec<(
         return Ok(vec![]);
     }
     let sql = format!(
-        "SELECT service, COUNT(*) FROM applications WHERE status = $1 AND updated_at < $2 \
-         AND ($3 < 0 OR waiting_for_applicant = $3) AND service IN ({}) GROUP BY service",
-        placeholders(4, query.services.len())
+        "SELECT service, COUNT(*) FROM applications WHERE status = $1 AND waiting_for_applicant IN ($3, $4) \
+         AND updated_at < $2 AND service IN ({}) GROUP BY service",
+        placeholders(5, query.services.len())
     );
     let mut select = sqlx::query_as(&sql)
         .bind(query.status)
         .bind(query.before)
-        .bind(query.waiting);
+        .bind(query.waiting.max(0))
+        .bind(if query.waiting < 0 { 1 } else { query.waiting });
     for service in query.services {
         select = select.bind(service);
     }
