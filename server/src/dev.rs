@@ -30,7 +30,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     }
     if state.settings.test_mode {
         tracing::warn!(
-            "TEST MODE IS ON: /dev/clock moves the clock, /dev/decide decides applications, /dev/staff gives roles"
+            "TEST MODE IS ON: /dev/clock moves the clock, /dev/decide decides applications, /dev/staff gives roles, \
+             /dev/caveat changes the vehicle register"
         );
     }
     if state.settings.development {
@@ -43,7 +44,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         router = router
             .route("/dev/clock", post(advance_clock))
             .route("/dev/decide", post(decide))
-            .route("/dev/staff", post(staff));
+            .route("/dev/staff", post(staff))
+            .route("/dev/caveat", post(caveat));
     }
     router
 }
@@ -160,6 +162,31 @@ async fn staff(State(state): State<AppState>, Query(query): Query<StaffQuery>) -
     }
     match crate::cli::run(&state, &args).await {
         Ok(said) => (StatusCode::OK, said).into_response(),
+        Err(error) => (StatusCode::BAD_REQUEST, error.to_string()).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct CaveatQuery {
+    plate: String,
+    /// `true`: lift the plate's caveats; else note one (a financier's interest), as the register would.
+    #[serde(default)]
+    lift: bool,
+}
+
+/// `POST /dev/caveat?plate=KBL 596Q[&lift=true]`: the register notes or lifts a caveat meanwhile (a transfer whose
+/// offer then fails, for an officer to reject).
+async fn caveat(State(state): State<AppState>, Query(query): Query<CaveatQuery>) -> Response {
+    let statement = if query.lift {
+        sqlx::query("DELETE FROM vehicle_caveats WHERE plate = $1")
+    } else {
+        sqlx::query(
+            "INSERT INTO vehicle_caveats (plate, kind, party, noted_on) \
+             VALUES ($1, 'financier', 'Test Bank Kenya Ltd', '2026-12-01')",
+        )
+    };
+    match statement.bind(&query.plate).execute(&state.pool).await {
+        Ok(done) => (StatusCode::OK, format!("{} row(s)", done.rows_affected())).into_response(),
         Err(error) => (StatusCode::BAD_REQUEST, error.to_string()).into_response(),
     }
 }

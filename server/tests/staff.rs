@@ -6,55 +6,14 @@ mod common;
 
 use app::applications::domain::ApplicationId;
 use common::{
-    browser::{
-        code_in, count, last_message, main, register_citizen, register_person, signed_in, Browser, EMAIL, PHONE,
-    },
+    browser::{count, last_message, main, register_citizen, register_person, signed_in, Browser, EMAIL, PHONE},
     registration::paid_registration,
+    staff::{
+        member, staff, OFFICER, OFFICER_EMAIL, OFFICER_PHONE, SECOND, SECOND_EMAIL, SECOND_PHONE, SUPPORT,
+        SUPPORT_EMAIL, SUPPORT_PHONE,
+    },
     TestApp,
 };
-
-const OFFICER: (&str, &str, &str) = ("31234567", "Otieno", "1985");
-const OFFICER_EMAIL: &str = "otieno@ntsa.go.ke";
-const OFFICER_PHONE: &str = "0722 000 111";
-const SECOND: (&str, &str, &str) = ("22345678", "Chebet", "1978");
-const SECOND_EMAIL: &str = "chebet@ntsa.go.ke";
-const SECOND_PHONE: &str = "0722 000 222";
-const SUPPORT: (&str, &str, &str) = ("35678901", "Juma", "2001");
-const SUPPORT_EMAIL: &str = "juma@ntsa.go.ke";
-const SUPPORT_PHONE: &str = "0722 000 333";
-
-fn e164(phone: &str) -> String {
-    format!("+254{}", &phone.replace(' ', "")[1..])
-}
-
-/// Registers the person, gives them `role` with the server's command, and signs them in (password and code) in a
-/// browser of their own.
-async fn staff<'a>(app: &'a TestApp, person: (&str, &str, &str), email: &str, phone: &str, role: &str) -> Browser<'a> {
-    let mut registering = Browser::new(app);
-    register_person(&mut registering, person, email, phone).await;
-    let args: Vec<String> = ["staff", "add", "--email", email, "--role", role]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    let said = server::cli::run(&app.state, &args).await.unwrap();
-    assert!(said.contains(role), "{said}");
-    let mut browser = Browser::new(app);
-    browser
-        .submit(
-            "/api/accounts/sign-in",
-            &[("login", email), ("password", common::browser::PASSWORD)],
-        )
-        .await;
-    let code = code_in(&last_message(app, &e164(phone)).await);
-    let (location, _) = browser
-        .submit(
-            "/api/accounts/sign-in/code",
-            &[("code", &code), ("remember", "yes"), ("via", "sms")],
-        )
-        .await;
-    assert_eq!(location, "/en/dashboard");
-    browser
-}
 
 /// Wanjiku's paid vehicle registration, waiting for an officer.
 async fn waiting(app: &TestApp) -> ApplicationId {
@@ -62,16 +21,6 @@ async fn waiting(app: &TestApp) -> ApplicationId {
     register_citizen(&mut browser, EMAIL, PHONE).await;
     let who = signed_in(app, EMAIL).await;
     paid_registration(app, &who, "1HGCM82633A004352", "24MSAIM4012345").await
-}
-
-/// The staff member with this email address.
-async fn member(app: &TestApp, email: &str) -> app::staff::domain::Staff {
-    let (id,): (String,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
-        .bind(email)
-        .fetch_one(&app.state.pool)
-        .await
-        .unwrap();
-    app::staff::service::member(&app.state, &id).await.unwrap().unwrap()
 }
 
 async fn status(app: &TestApp, id: &ApplicationId) -> String {
@@ -93,6 +42,7 @@ on_both_engines!(every_staff_endpoint_refuses_whoever_has_no_role_for_it, |app| 
         "/en/staff/audit".to_string(),
         "/en/staff/people".to_string(),
         "/staff/audit.csv".to_string(),
+        format!("/staff/applications/{id}/files/photo"),
     ];
     let decisions: [(&str, Vec<(&str, &str)>); 5] = [
         ("/api/staff/claim", vec![("id", id)]),

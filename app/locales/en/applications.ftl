@@ -98,3 +98,7 @@ applications-error-answer-missing = Enter your answer
 applications-error-answer-long = Your answer must be 1,000 characters or fewer
 applications-error-question-missing = Enter your question
 applications-error-question-long = The question must be 1,000 characters or fewer
+applications-reopen = Correct and send again
+applications-reopen-hint = You can correct your answers and send this application again. You will not pay again: your payment is kept.
+applications-correcting-paid = You have paid for this application. Sending it again costs nothing.
+applications-error-fee-changed = Your correction changes the fee, so it needs a new application. Change that answer back, or start a new application

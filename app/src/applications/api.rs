@@ -117,8 +117,13 @@ pub async fn submit_application(id: Option<String>, declaration: Option<String>)
                 Ready::Fee(fee_code) => fee_code,
                 Ready::Fix(path) => return Ok(path),
             };
-            match service::submit(&state, &who, &application, fee_code).await? {
-                Submitted::Now(_) | Submitted::Already => Ok(page_of(&application.id)),
+            let submitted = if application.correcting() {
+                service::resubmit(&state, &who, &application, fee_code).await?
+            } else {
+                service::submit(&state, &who, &application, fee_code).await?
+            };
+            match submitted {
+                Submitted::Now(_) | Submitted::Already | Submitted::Again => Ok(page_of(&application.id)),
                 Submitted::Changed => Err(AppError::field("declaration", "applications-error-changed")),
                 Submitted::TooManyUnpaid => Err(crate::error::FieldError::new(
                     "declaration",
@@ -130,6 +135,34 @@ pub async fn submit_application(id: Option<String>, declaration: Option<String>)
         },
     )
     .await
+}
+
+/// "Correct and send again" on an application an officer rejected (where its service allows it): a draft again,
+/// its payment kept; the person goes to the step to correct.
+#[server(endpoint = "applications/reopen")]
+#[tracing::instrument(skip_all)]
+pub async fn reopen_application(id: Option<String>) -> Result<(), AppError> {
+    let ctx = Ctx::load().await?;
+    let Some(id) = ApplicationId::parse(&id.unwrap_or_default()) else {
+        return ctx.finish(Ok("dashboard".into()), FORM, "dashboard", &[]).await;
+    };
+    let back = page_of(&id);
+    let result = match signed_in(&ctx).await? {
+        Err(page) => Ok(page.path()),
+        Ok(who) => match service::owned(&ctx.state, &who, id.as_str()).await {
+            Ok(application) => match service::reopen(&ctx.state, &who, &application).await? {
+                service::Reopened::Reopened => Ok(crate::web::routes::Page::ApplicationStep(
+                    id.as_str().into(),
+                    crate::web::wizard::CHECK.into(),
+                )
+                .path()),
+                service::Reopened::NotAllowed => Ok(back.clone()),
+            },
+            Err(AppError::NotFound) => Ok(crate::web::routes::Page::NotFound.path()),
+            Err(other) => Err(other),
+        },
+    };
+    ctx.finish(result, FORM, &back, &[]).await
 }
 
 /// The applicant's answer to an officer's question, on the application's page.

@@ -4,7 +4,7 @@
 
 use sqlx::{AnyConnection, FromRow};
 
-use super::domain::{Application, ApplicationId, ApplicationRef, Event, Invoice, Status};
+use super::domain::{Application, ApplicationId, ApplicationRef, Event, Invoice, Status, Waiting};
 use crate::{db::Pool, fees::domain::Shillings, ids::AccountId};
 
 #[derive(Debug, FromRow)]
@@ -19,6 +19,8 @@ struct ApplicationRow {
     fee_kes: Option<i64>,
     access_fee_kes: Option<i64>,
     decision_reason: Option<String>,
+    decided_by: Option<String>,
+    waiting_for: i64,
     created_at: i64,
     updated_at: i64,
     version: i64,
@@ -45,6 +47,8 @@ impl TryFrom<ApplicationRow> for Application {
                 _ => None,
             },
             decision_reason: row.decision_reason,
+            decided_by: row.decided_by.map(AccountId::from_stored),
+            waiting: Waiting::from_code(row.waiting_for),
             created_at: row.created_at,
             updated_at: row.updated_at,
             version: row.version,
@@ -53,7 +57,7 @@ impl TryFrom<ApplicationRow> for Application {
 }
 
 const COLUMNS: &str = "id, account_id, service, status, answers, reference, fee_code, fee_kes, access_fee_kes, \
-                       decision_reason, created_at, updated_at, version";
+                       decision_reason, decided_by, waiting_for, created_at, updated_at, version";
 
 /// Opens a draft, or keeps the one already open (the unique index allows one per person and service).
 pub async fn open_draft(
@@ -212,8 +216,8 @@ pub async fn advance(
 ) -> anyhow::Result<bool> {
     anyhow::ensure!(from.next().contains(&to), "no move from {from:?} to {to:?}");
     let done = sqlx::query(
-        "UPDATE applications SET status = $1, decision_reason = COALESCE($2, decision_reason), updated_at = $3 \
-         WHERE id = $4 AND status = $5",
+        "UPDATE applications SET status = $1, decision_reason = COALESCE($2, decision_reason), updated_at = $3, \
+         waiting_for = 0 WHERE id = $4 AND status = $5",
     )
     .bind(to.code())
     .bind(reason)
@@ -225,6 +229,72 @@ pub async fn advance(
     if done.rows_affected() == 1 {
         record(conn, id, to, now).await?;
     }
+    Ok(done.rows_affected() == 1)
+}
+
+/// Whom an application in review waits for (on its timeline's latest step too), and the centre that deals with it.
+pub async fn route(
+    conn: &mut AnyConnection,
+    id: &ApplicationId,
+    waiting: Waiting,
+    centre: Option<&str>,
+) -> anyhow::Result<()> {
+    sqlx::query("UPDATE applications SET waiting_for = $1, centre = $2 WHERE id = $3")
+        .bind(waiting.code())
+        .bind(centre)
+        .bind(id.as_str())
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "UPDATE application_events SET waiting_for = $1 \
+         WHERE seq = (SELECT MAX(seq) FROM application_events WHERE application_id = $2)",
+    )
+    .bind(waiting.code())
+    .bind(id.as_str())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// An officer's rejection of `account`'s application made a draft again (its reference and payment kept); false
+/// when it is not one (a buyer's refusal has no deciding officer).
+pub async fn reopen(
+    conn: &mut AnyConnection,
+    id: &ApplicationId,
+    account: &AccountId,
+    now: i64,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE applications SET status = 'draft', updated_at = $1, version = version + 1 \
+         WHERE id = $2 AND account_id = $3 AND status = 'rejected' AND decided_by IS NOT NULL",
+    )
+    .bind(now)
+    .bind(id.as_str())
+    .bind(account.as_str())
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A reopened draft of `account`'s sent back as paid, if its answers are still the `checked` version: the last
+/// decision is cleared (a new one comes). Not on the timeline: it passes through "paid" to its service's next.
+pub async fn resubmit(
+    conn: &mut AnyConnection,
+    id: &ApplicationId,
+    account: &AccountId,
+    checked: i64,
+    now: i64,
+) -> anyhow::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE applications SET status = 'paid', decision_reason = NULL, decided_by = NULL, updated_at = $1 \
+         WHERE id = $2 AND account_id = $3 AND status = 'draft' AND reference IS NOT NULL AND version = $4",
+    )
+    .bind(now)
+    .bind(id.as_str())
+    .bind(account.as_str())
+    .bind(checked)
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -243,25 +313,25 @@ pub async fn record(conn: &mut AnyConnection, id: &ApplicationId, status: Status
 struct EventRow {
     status: String,
     at: i64,
+    waiting_for: i64,
 }
 
-/// The timeline in order: by time, and within a second by the order statuses follow.
+/// The timeline in the order it happened.
 pub async fn timeline(pool: &Pool, id: &ApplicationId) -> anyhow::Result<Vec<Event>> {
-    let rows: Vec<EventRow> = sqlx::query_as("SELECT status, at FROM application_events WHERE application_id = $1")
-        .bind(id.as_str())
-        .fetch_all(pool)
-        .await?;
-    let mut events = rows
-        .into_iter()
+    let rows: Vec<EventRow> =
+        sqlx::query_as("SELECT status, at, waiting_for FROM application_events WHERE application_id = $1 ORDER BY seq")
+            .bind(id.as_str())
+            .fetch_all(pool)
+            .await?;
+    rows.into_iter()
         .map(|row| {
             Ok(Event {
                 status: Status::parse(&row.status).ok_or_else(|| anyhow::anyhow!("event status {:?}", row.status))?,
                 at: row.at,
+                waiting: Waiting::from_code(row.waiting_for),
             })
         })
-        .collect::<anyhow::Result<Vec<Event>>>()?;
-    events.sort_by_key(|event| (event.at, Status::ALL.iter().position(|s| *s == event.status)));
-    Ok(events)
+        .collect()
 }
 
 /// Records a payment; false when the application already has one or the receipt was used.

@@ -47,7 +47,8 @@ impl Status {
         Status::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    /// The statuses an application may move to from this one.
+    /// The statuses an application may move to from this one. Besides these, a rejection an officer made may become
+    /// a draft again to be corrected, and be sent back to review for the fee it paid (`service::reopen`, `resubmit`).
     pub fn next(self) -> &'static [Status] {
         match self {
             Status::Draft => &[Status::Submitted],
@@ -57,6 +58,35 @@ impl Status {
             Status::InReview => &[Status::Approved, Status::Rejected],
             Status::Approved => &[Status::Completed],
             Status::Rejected | Status::Completed => &[],
+        }
+    }
+}
+
+/// Whom an application in review waits for (`applications.waiting_for`); only an officer's are in the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    Officer,
+    /// The applicant, to answer an officer's question.
+    Applicant,
+    /// Another party decides (a transfer's buyer).
+    OtherParty,
+}
+
+impl Waiting {
+    pub fn code(self) -> i64 {
+        match self {
+            Waiting::Officer => 0,
+            Waiting::Applicant => 1,
+            Waiting::OtherParty => 2,
+        }
+    }
+
+    /// As stored; anything unknown is an officer's (the queue is where it would be seen).
+    pub fn from_code(code: i64) -> Waiting {
+        match code {
+            1 => Waiting::Applicant,
+            2 => Waiting::OtherParty,
+            _ => Waiting::Officer,
         }
     }
 }
@@ -174,10 +204,26 @@ pub struct Application {
     pub fee_code: Option<String>,
     pub invoice: Option<Invoice>,
     pub decision_reason: Option<String>,
+    /// The officer who decided it (a buyer's answer to a transfer has none).
+    pub decided_by: Option<AccountId>,
+    /// In review: whom it waits for.
+    pub waiting: Waiting,
     pub created_at: i64,
     pub updated_at: i64,
     /// How many times the answers were saved: a submission freezes the fee only on the version it checked.
     pub version: i64,
+}
+
+impl Application {
+    /// A draft paid before: an officer rejected it and the applicant is correcting it (sent again without paying).
+    pub fn correcting(&self) -> bool {
+        self.status == Status::Draft && self.reference.is_some()
+    }
+
+    /// Rejected by an officer (whose reason can be put right), not by a buyer or a lapse.
+    pub fn rejected_by_officer(&self) -> bool {
+        self.status == Status::Rejected && self.decided_by.is_some()
+    }
 }
 
 /// One step of an application's history.
@@ -185,6 +231,8 @@ pub struct Application {
 pub struct Event {
     pub status: Status,
     pub at: i64,
+    /// Reaching review: whom it waited for.
+    pub waiting: Waiting,
 }
 
 #[cfg(test)]

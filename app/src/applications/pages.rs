@@ -106,6 +106,20 @@ pub async fn fee_rows(ctx: &Ctx, fee_code: &str) -> Result<Vec<SummaryRow>, AppE
     ])
 }
 
+/// An application's invoice (the fee it was submitted for), if it has one.
+fn invoice_rows(lang: Lang, application: &Application) -> Option<Vec<SummaryRow>> {
+    let invoice = application.invoice?;
+    let fee_label = application
+        .fee_code
+        .as_ref()
+        .map_or_else(|| lang.t("fees-row-fee"), |code| lang.t(&format!("service-{code}")));
+    Some(vec![
+        SummaryRow::new(fee_label, invoice.fee.to_string()),
+        SummaryRow::new(lang.t("fees-row-access"), invoice.access_fee.to_string()),
+        SummaryRow::new(lang.t("fees-row-total"), invoice.total().to_string()),
+    ])
+}
+
 /// The end of every check page: what it costs, the declaration, and the submit button.
 #[component]
 pub fn CheckForm(lang: Lang, id: ApplicationId, fees: Vec<SummaryRow>, error: Option<String>) -> impl IntoView {
@@ -154,10 +168,28 @@ pub async fn check_page(
 ) -> Result<AnyView, AppError> {
     let lang = ctx.lang;
     let rows = answer_rows(lang, application, answers, true);
-    let fees = fee_rows(ctx, fee_code).await?;
+    // A corrected application goes back for the fee it paid: that invoice, not today's fee.
+    let (fees, correcting) = match invoice_rows(lang, application).filter(|_| application.correcting()) {
+        Some(paid) => {
+            let reason = application
+                .decision_reason
+                .as_deref()
+                .map(|reason| reason_text(lang, reason));
+            (paid, Some(reason))
+        }
+        None => (fee_rows(ctx, fee_code).await?, None),
+    };
     let (id, error) = (application.id.clone(), state.error("declaration"));
     Ok(view! {
         <StepFrame lang position title_key="applications-check-title" errors=state.errors()>
+            {correcting.map(|reason| view! {
+                <div class="banner">
+                    {reason.map(|reason| view! {
+                        <p class="body"><strong>{lang.t("applications-rejected-reason")}</strong>" "{reason}</p>
+                    })}
+                    <p class="body">{lang.t("applications-correcting-paid")}</p>
+                </div>
+            })}
             <SummaryList rows />
             <p class="hint">{hint}</p>
             <CheckForm lang id fees error />
@@ -186,11 +218,9 @@ pub fn status_tag(lang: Lang, services: &Services, application: &Application) ->
         Status::Approved | Status::Completed => TagColour::Green,
         Status::Rejected => TagColour::Red,
     };
-    view! { <Tag text=lang.t(&services.status_key(&application.service, status, "status")) colour /> }
+    view! { <Tag text=lang.t(&services.status_key(&application.service, status, application.waiting, "status")) colour /> }
 }
 
-/// A decision's reason: an officer's words as written, or one of Uraia's own (`applications-reason-…`, a buyer
-/// declining a transfer) in the reader's language.
 /// A stored reason as the applicant reads it: a listed reason (`applications-reason-<code>`) in their language,
 /// then on the next line an officer's own words, if any.
 pub fn reason_text(lang: Lang, reason: &str) -> String {
@@ -256,16 +286,16 @@ async fn status_page(
         .as_ref()
         .map(|r| r.to_string())
         .unwrap_or_default();
-    let invoice = application.invoice.map(|invoice| {
-        let fee_label = application
-            .fee_code
-            .as_ref()
-            .map_or_else(|| lang.t("fees-row-fee"), |code| lang.t(&format!("service-{code}")));
-        vec![
-            SummaryRow::new(fee_label, invoice.fee.to_string()),
-            SummaryRow::new(lang.t("fees-row-access"), invoice.access_fee.to_string()),
-            SummaryRow::new(lang.t("fees-row-total"), invoice.total().to_string()),
-        ]
+    let invoice = invoice_rows(lang, application);
+    let reopen = (application.rejected_by_officer() && service.resubmittable()).then(|| {
+        let id = application.id.as_str().to_string();
+        view! {
+            <PostForm action=api::ReopenApplication::url()>
+                <Hidden name="id" value=id />
+                <p class="body">{lang.t("applications-reopen-hint")}</p>
+                <Button text=lang.t("applications-reopen") />
+            </PostForm>
+        }
     });
     let total = application.invoice.map(|i| i.total().to_string()).unwrap_or_default();
     let events = timeline
@@ -273,7 +303,7 @@ async fn status_page(
         .map(|event| {
             view! {
                 <li class="timeline__item">
-                    <strong>{lang.t(&service.status_key(event.status, "status"))}</strong>
+                    <strong>{lang.t(&service.status_key(event.status, event.waiting, "status"))}</strong>
                     <span class="hint">" – "{calendar::moment(lang, event.at)}</span>
                 </li>
             }
@@ -295,6 +325,7 @@ async fn status_page(
         {application.decision_reason.as_deref().map(|reason| view! {
             <p class="body"><strong>{lang.t("applications-rejected-reason")}</strong>" "{reason_text(lang, reason)}</p>
         })}
+        {reopen}
         {questions}
         {result}
         {parts}

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use sqlx::AnyConnection;
 
 use super::{
-    domain::{Application, Status},
+    domain::{Application, Status, Waiting},
     pages::StepRequest,
 };
 use crate::{
@@ -32,8 +32,10 @@ pub enum Ready {
 pub enum Effect {
     /// The service completed it at once (a renewal updates the register).
     Completed,
-    /// Someone decides next: an officer, or a transfer's buyer.
+    /// An officer decides next.
     Review,
+    /// Another party decides next (a transfer's buyer); not in the officers' queue.
+    OtherParty,
 }
 
 /// One answer of a draft, labelled: "check your answers" prints it with a change link to `step`, the officer's
@@ -89,9 +91,21 @@ pub trait Service: Send + Sync + 'static {
         application: &Application,
     ) -> Result<Vec<Answer>, AppError>;
 
-    /// Whether NTSA's officers decide its applications in review (a transfer's buyer decides instead).
-    fn officer_decides(&self) -> bool {
+    /// Whether an officer's approval completes an application (a transfer completes only by its buyer's acceptance:
+    /// an officer rejects one whose offer failed, so the seller can correct it).
+    fn officer_approves(&self) -> bool {
         true
+    }
+
+    /// Whether an application an officer rejected may be corrected and sent back to review without paying again.
+    fn resubmittable(&self) -> bool {
+        false
+    }
+
+    /// The centre that deals with a paid application (an inspection's centre, a licence's collection centre);
+    /// `None`: any centre's officers.
+    fn centre(&self, _application: &Application) -> Option<String> {
+        None
     }
 
     /// What a completed application's page says about its result (the renewal: the new expiry; a booking: when,
@@ -135,14 +149,31 @@ pub trait Service: Send + Sync + 'static {
         Ok(None)
     }
 
-    /// The message key naming `status` (`what`: `status` for its tag and timeline, `panel` for its page's banner).
-    fn status_key(&self, status: Status, what: &str) -> String {
+    /// The names of the files its applications carry (a transfer: its logbook), for an officer to download.
+    fn files(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// The file `name` of an application: its content type and bytes, if it has one by that name.
+    async fn file(
+        &self,
+        _state: &AppState,
+        _application: &Application,
+        _name: &str,
+    ) -> anyhow::Result<Option<(&'static str, Vec<u8>)>> {
+        Ok(None)
+    }
+
+    /// The message key naming `status` reached waiting for `waiting` (`what`: `status` for its tag and timeline,
+    /// `panel` for its page's banner).
+    fn status_key(&self, status: Status, waiting: Waiting, what: &str) -> String {
+        let _ = waiting;
         format!("applications-{what}-{}", status.code())
     }
 
     /// The banner an application's page opens with.
     async fn panel_key(&self, _ctx: &Ctx, application: &Application) -> Result<String, AppError> {
-        Ok(self.status_key(application.status, "panel"))
+        Ok(self.status_key(application.status, application.waiting, "panel"))
     }
 
     /// What the payment pages say beyond the amount (an inspection: how long its place is held).
@@ -182,8 +213,8 @@ impl Services {
     }
 
     /// The message key naming an application's status, through its service.
-    pub fn status_key(&self, service: &str, status: Status, what: &str) -> String {
-        self.get(service).unwrap_or(&UNLISTED).status_key(status, what)
+    pub fn status_key(&self, service: &str, status: Status, waiting: Waiting, what: &str) -> String {
+        self.get(service).unwrap_or(&UNLISTED).status_key(status, waiting, what)
     }
 
     pub fn all(&self) -> impl Iterator<Item = &'static dyn Service> + '_ {
@@ -232,7 +263,7 @@ mod tests {
         assert_eq!(services.get("b").map(|s| s.code()), Some("b"));
         assert!(services.get("c").is_none());
         assert_eq!(
-            services.status_key("c", Status::Paid, "status"),
+            services.status_key("c", Status::Paid, Waiting::Officer, "status"),
             "applications-status-paid"
         );
     }

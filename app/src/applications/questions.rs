@@ -64,8 +64,8 @@ pub async fn ask(
     now: i64,
 ) -> anyhow::Result<bool> {
     let waiting = sqlx::query(
-        "UPDATE applications SET waiting_for_applicant = 1 WHERE id = $1 AND status = 'in_review' \
-         AND waiting_for_applicant = 0",
+        "UPDATE applications SET waiting_for = 1 WHERE id = $1 AND status = 'in_review' \
+         AND waiting_for = 0",
     )
     .bind(id.as_str())
     .execute(&mut *conn)
@@ -120,7 +120,7 @@ pub async fn answer(
     if answered.rows_affected() != 1 {
         return Ok(Answered::NothingAsked);
     }
-    sqlx::query("UPDATE applications SET waiting_for_applicant = 0 WHERE id = $1")
+    sqlx::query("UPDATE applications SET waiting_for = 0 WHERE id = $1")
         .bind(application.id.as_str())
         .execute(&mut *tx)
         .await?;

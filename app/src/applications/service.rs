@@ -8,8 +8,8 @@ use sqlx::AnyConnection;
 
 use super::{
     db,
-    domain::{Application, ApplicationId, ApplicationRef, Decision, Event, Invoice, Payment, Status},
-    plugin::{Effect, Services},
+    domain::{Application, ApplicationId, ApplicationRef, Decision, Event, Invoice, Payment, Status, Waiting},
+    plugin::{Effect, Service, Services},
 };
 use crate::{
     db::begin_write, documents::service as documents, error::AppError, fees::domain::Shillings, state::AppState,
@@ -104,6 +104,8 @@ pub enum Submitted {
     Changed,
     /// `db::MAX_UNPAID` applications of this service already wait for payment: pay one first.
     TooManyUnpaid,
+    /// A corrected application sent back for the fee it paid.
+    Again,
 }
 
 /// Submits `who`'s draft for the fee `fee_code` of the fee table: gives it a reference and its invoice (the fee
@@ -222,11 +224,7 @@ pub async fn mark_paid_in(
         "receipt {} is recorded against another application",
         payment.receipt
     );
-    let (next, outcome) = match service.on_paid(conn, &application, now).await? {
-        Effect::Completed => (Status::Completed, Paid::Completed),
-        Effect::Review => (Status::InReview, Paid::InReview),
-    };
-    db::advance(conn, id, Status::Paid, next, None, now).await?;
+    let outcome = settle(conn, service, &application, now).await?;
     // The documents are of the application as paying left it.
     let application = db::by_id(conn, id)
         .await?
@@ -234,6 +232,75 @@ pub async fn mark_paid_in(
     let own = service.document(conn, &application).await?;
     documents::issue(conn, &application, payment, own, now).await?;
     Ok(outcome)
+}
+
+/// Lets the service act on a paid application (paid now, or corrected and sent again) and moves it on: completed,
+/// or in review waiting for an officer (of its centre) or for another party.
+async fn settle(
+    conn: &mut AnyConnection,
+    service: &dyn Service,
+    application: &Application,
+    now: i64,
+) -> anyhow::Result<Paid> {
+    let (next, waiting, outcome) = match service.on_paid(conn, application, now).await? {
+        Effect::Completed => (Status::Completed, Waiting::Officer, Paid::Completed),
+        Effect::Review => (Status::InReview, Waiting::Officer, Paid::InReview),
+        Effect::OtherParty => (Status::InReview, Waiting::OtherParty, Paid::InReview),
+    };
+    db::advance(conn, &application.id, Status::Paid, next, None, now).await?;
+    db::route(conn, &application.id, waiting, service.centre(application).as_deref()).await?;
+    Ok(outcome)
+}
+
+/// What asking to correct a rejected application gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reopened {
+    /// A draft again, its payment kept.
+    Reopened,
+    /// Not an officer's rejection of a service that allows it (or reopened already): nothing changed.
+    NotAllowed,
+}
+
+/// Makes `who`'s application, rejected by an officer, a draft again so they can correct it and send it back to
+/// review without paying twice (where its service allows it). Its reference, invoice and payment stay.
+pub async fn reopen(state: &AppState, who: &SignedIn, application: &Application) -> anyhow::Result<Reopened> {
+    if !state.services.serving(application).resubmittable() || !application.rejected_by_officer() {
+        return Ok(Reopened::NotAllowed);
+    }
+    let now = state.clock.now();
+    let mut tx = begin_write(&state.pool).await?;
+    if !db::reopen(&mut tx, &application.id, &who.id, now).await? {
+        return Ok(Reopened::NotAllowed);
+    }
+    db::record(&mut tx, &application.id, Status::Draft, now).await?;
+    tx.commit().await?;
+    Ok(Reopened::Reopened)
+}
+
+/// Sends `who`'s corrected draft (one paid before: it has a reference) back to review for its paid fee: the
+/// service acts on it as on paying. `Changed` when its answers were saved since `application` was checked, and
+/// a field error when the correction changes the fee (that is a new application).
+pub async fn resubmit(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    fee_code: &str,
+) -> Result<Submitted, AppError> {
+    if application.fee_code.as_deref() != Some(fee_code) {
+        return Err(AppError::field("declaration", "applications-error-fee-changed"));
+    }
+    let now = state.clock.now();
+    let mut tx = begin_write(&state.pool).await?;
+    if !db::resubmit(&mut tx, &application.id, &who.id, application.version, now).await? {
+        let now_is = db::by_id(&mut tx, &application.id).await?;
+        return Ok(match now_is {
+            Some(draft) if draft.status == Status::Draft => Submitted::Changed,
+            _ => Submitted::Already,
+        });
+    }
+    settle(&mut tx, state.services.serving(application), application, now).await?;
+    tx.commit().await?;
+    Ok(Submitted::Again)
 }
 
 /// The application `id`, whoever owns it, in the caller's transaction (a payment settling it).

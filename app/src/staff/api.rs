@@ -16,6 +16,7 @@ pub async fn staff_claim(id: Option<String>) -> Result<(), AppError> {
             Claimed::Held { .. } => Ok("staff-notice-claimed"),
             Claimed::HeldByOther => Err(AppError::field("claim", "staff-error-held")),
             Claimed::NotInReview => Err(AppError::field("claim", "staff-error-decided")),
+            Claimed::OtherParty => Err(AppError::field("claim", "staff-error-other-party")),
             Claimed::OwnApplication => Err(AppError::field("claim", "staff-error-own")),
             Claimed::NotAllowed => Err(AppError::NotFound),
         }
@@ -211,6 +212,7 @@ mod ssr {
             StaffDecided::NotClaimed => Err(AppError::field("claim", "staff-error-not-claimed")),
             StaffDecided::NotInReview => Err(AppError::field("claim", "staff-error-decided")),
             StaffDecided::ReasonNeeded => Err(AppError::field("reason", "staff-error-reason")),
+            StaffDecided::NotApprovable => Err(AppError::field("claim", "staff-error-not-approvable")),
             StaffDecided::OwnApplication => Err(AppError::field("claim", "staff-error-own")),
             StaffDecided::NotAllowed => Err(AppError::NotFound),
         }

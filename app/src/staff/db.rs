@@ -1,6 +1,6 @@
 //! The staff feature's SQL: roles, the queue, claims, an application's payments and the audit log.
 
-use sqlx::{AnyConnection, FromRow};
+use sqlx::{any::AnyArguments, Any, AnyConnection, Arguments, FromRow};
 
 use crate::db::Pool;
 
@@ -88,8 +88,19 @@ pub struct QueueRow {
     pub updated_at: i64,
     pub claimed_by: Option<String>,
     pub claimed_until: Option<i64>,
+    /// The centre that deals with it (`None`: any).
+    pub centre: Option<String>,
     /// The first name of whoever holds the claim.
     pub holder: Option<String>,
+}
+
+/// The centres an application can be dealt at (inspection and collection centres), by name.
+pub async fn centres(pool: &Pool) -> anyhow::Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT code, name FROM inspection_centres UNION SELECT code, name FROM collection_centres ORDER BY 2, 1",
+    )
+    .fetch_all(pool)
+    .await?)
 }
 
 /// What a queue shows: applications of `services` in `status`, last changed before `before`, oldest first.
@@ -99,40 +110,72 @@ pub struct QueueQuery<'a> {
     /// In review: waiting for the applicant's answer (1) or not (0); -1: either.
     pub waiting: i64,
     pub before: i64,
+    pub centre: CentreFilter<'a>,
     pub offset: i64,
     pub limit: i64,
 }
 
-/// `$n, $n+1, ...` for an IN list starting at placeholder `first`.
-fn placeholders(first: usize, count: usize) -> String {
-    (first..first + count)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Which centres' applications a queue shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CentreFilter<'a> {
+    Every,
+    /// This centre's alone (a supervisor's filter).
+    Only(&'a str),
+    /// This centre's and those of no centre (an officer at a centre).
+    AtOrAny(&'a str),
+}
+
+/// Adds `value` to `values`, giving its placeholder.
+fn push<'q, T>(values: &mut AnyArguments<'q>, value: T) -> anyhow::Result<String>
+where
+    T: 'q + sqlx::Encode<'q, Any> + sqlx::Type<Any>,
+{
+    values
+        .add(value)
+        .map_err(|error| anyhow::anyhow!("queue value: {error}"))?;
+    Ok(format!("${}", values.len()))
+}
+
+/// The WHERE conditions of `query` on applications (columns prefixed `p`, "" or "ap."), with their values.
+fn conditions<'q>(query: &QueueQuery<'q>, p: &str) -> anyhow::Result<(String, AnyArguments<'q>)> {
+    let mut values = AnyArguments::default();
+    let v = &mut values;
+    let mut sql = format!(
+        "{p}status = {} AND {p}waiting_for IN ({}, {}) AND {p}updated_at < {}",
+        push(v, query.status)?,
+        push(v, query.waiting.max(0))?,
+        push(v, if query.waiting < 0 { 1 } else { query.waiting })?,
+        push(v, query.before)?,
+    );
+    match query.centre {
+        CentreFilter::Every => {}
+        CentreFilter::Only(code) => sql += &format!(" AND {p}centre = {}", push(v, code)?),
+        CentreFilter::AtOrAny(code) => {
+            let n = push(v, code)?;
+            sql += &format!(" AND ({p}centre = {n} OR {p}centre IS NULL)");
+        }
+    }
+    let services = query
+        .services
+        .iter()
+        .map(|service| push(v, service.as_str()))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    sql += &format!(" AND {p}service IN ({})", services.join(", "));
+    Ok((sql, values))
 }
 
 pub async fn queue(pool: &Pool, query: &QueueQuery<'_>) -> anyhow::Result<Vec<QueueRow>> {
     if query.services.is_empty() {
         return Ok(vec![]);
     }
+    let (conditions, values) = conditions(query, "ap.")?;
     let sql = format!(
         "SELECT ap.id, ap.reference, ap.service, ap.status, ap.updated_at, ap.claimed_by, ap.claimed_until, \
-         ac.first_name AS holder FROM applications ap LEFT JOIN accounts ac ON ac.id = ap.claimed_by \
-         WHERE ap.status = $1 AND ap.waiting_for_applicant IN ($3, $4) AND ap.updated_at < $2 \
-         AND ap.service IN ({}) ORDER BY ap.updated_at, ap.id LIMIT {} OFFSET {}",
-        placeholders(5, query.services.len()),
-        query.limit,
-        query.offset
+         ap.centre, ac.first_name AS holder FROM applications ap LEFT JOIN accounts ac ON ac.id = ap.claimed_by \
+         WHERE {conditions} ORDER BY ap.updated_at, ap.id LIMIT {} OFFSET {}",
+        query.limit, query.offset
     );
-    let mut select = sqlx::query_as(&sql)
-        .bind(query.status)
-        .bind(query.before)
-        .bind(query.waiting.max(0))
-        .bind(if query.waiting < 0 { 1 } else { query.waiting });
-    for service in query.services {
-        select = select.bind(service);
-    }
-    Ok(select.fetch_all(pool).await?)
+    Ok(sqlx::query_as_with(&sql, values).fetch_all(pool).await?)
 }
 
 /// How many applications of each service the query covers there are (all pages).
@@ -140,20 +183,9 @@ pub async fn counts(pool: &Pool, query: &QueueQuery<'_>) -> anyhow::Result<Vec<(
     if query.services.is_empty() {
         return Ok(vec![]);
     }
-    let sql = format!(
-        "SELECT service, COUNT(*) FROM applications WHERE status = $1 AND waiting_for_applicant IN ($3, $4) \
-         AND updated_at < $2 AND service IN ({}) GROUP BY service",
-        placeholders(5, query.services.len())
-    );
-    let mut select = sqlx::query_as(&sql)
-        .bind(query.status)
-        .bind(query.before)
-        .bind(query.waiting.max(0))
-        .bind(if query.waiting < 0 { 1 } else { query.waiting });
-    for service in query.services {
-        select = select.bind(service);
-    }
-    Ok(select.fetch_all(pool).await?)
+    let (conditions, values) = conditions(query, "")?;
+    let sql = format!("SELECT service, COUNT(*) FROM applications WHERE {conditions} GROUP BY service");
+    Ok(sqlx::query_as_with(&sql, values).fetch_all(pool).await?)
 }
 
 /// Claims an application in review for `by` until `until`: free, lapsed, or already `by`'s. False: someone else
@@ -161,7 +193,7 @@ pub async fn counts(pool: &Pool, query: &QueueQuery<'_>) -> anyhow::Result<Vec<(
 pub async fn claim(conn: &mut AnyConnection, id: &str, by: &str, until: i64, now: i64) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "UPDATE applications SET claimed_by = $1, claimed_until = $2 WHERE id = $3 AND status = 'in_review' \
-         AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until <= $4)",
+         AND waiting_for <> 2 AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until <= $4)",
     )
     .bind(by)
     .bind(until)

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::{
     applications::{
-        domain::{Application, Decision, Status},
+        domain::{Application, Decision, Status, Waiting},
         pages::reason_text,
         questions,
         service::{self as applications, Decided},
@@ -29,6 +29,8 @@ pub enum Claimed {
     HeldByOther,
     /// Not in review (decided meanwhile, or never sent to an officer).
     NotInReview,
+    /// In review, but another party decides it (a transfer's buyer).
+    OtherParty,
     /// A staff member never decides their own application.
     OwnApplication,
     /// This role does not decide.
@@ -50,6 +52,9 @@ pub async fn claim(
     }
     if application.status != Status::InReview {
         return Ok(Claimed::NotInReview);
+    }
+    if application.waiting == Waiting::OtherParty {
+        return Ok(Claimed::OtherParty);
     }
     let now = state.clock.now();
     let until = now + CLAIM_SECONDS;
@@ -83,6 +88,8 @@ pub enum StaffDecided {
     NotInReview,
     /// A rejection needs a reason.
     ReasonNeeded,
+    /// Its service is not completed by an officer's approval (a transfer): reject it or ask instead.
+    NotApprovable,
     OwnApplication,
     NotAllowed,
 }
@@ -104,6 +111,9 @@ pub async fn decide(
     }
     if matches!(decision, Decision::Reject { reason } if reason.trim().is_empty()) {
         return Ok(StaffDecided::ReasonNeeded);
+    }
+    if *decision == Decision::Approve && !state.services.serving(application).officer_approves() {
+        return Ok(StaffDecided::NotApprovable);
     }
     let now = state.clock.now();
     let id = &application.id;

@@ -1,9 +1,11 @@
-//! `GET /staff/audit.csv?actor=&action=&from=&to=`: the audit log as CSV for a supervisor or administrator;
-//! anyone else gets the 404 every unknown address gets. The export is itself written to the log.
+//! Staff downloads, each written to the audit log; anyone without the permission gets the 404 every unknown address
+//! gets. `GET /staff/audit.csv?actor=&action=&from=&to=`: the audit log as CSV (supervisors, administrators).
+//! `GET /staff/applications/{id}/files/{name}`: an application's file (the applicant's photo, a logbook) for staff
+//! who may open the application.
 
 use axum::{
-    extract::{ConnectInfo, Query, Request, State},
-    http::{header, HeaderValue, StatusCode},
+    extract::{ConnectInfo, Path, Query, Request, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     routing::get,
     Router,
@@ -11,35 +13,77 @@ use axum::{
 
 use super::{
     audit::{cell, Filter, EXPORT_ROWS},
-    domain::Permission,
+    domain::{Permission, Staff},
     service::{self, Actor},
 };
-use crate::{error::AppError, state::AppState, web::session::Session};
+use crate::{
+    error::AppError,
+    state::AppState,
+    web::{private_file, session::Session},
+};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/staff/audit.csv", get(export))
+    Router::new()
+        .route("/staff/audit.csv", get(export))
+        .route("/staff/applications/{id}/files/{name}", get(file))
+}
+
+/// Who sent a request: its headers and the peer's address.
+struct Sender {
+    headers: HeaderMap,
+    peer: Option<std::net::IpAddr>,
+}
+
+impl Sender {
+    fn of(request: &Request) -> Sender {
+        let peer = request
+            .extensions()
+            .get::<ConnectInfo<std::net::SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip());
+        Sender {
+            headers: request.headers().clone(),
+            peer,
+        }
+    }
+}
+
+/// The staff member a request's session is, with their client address, if they have `permission`.
+async fn staff_of(
+    state: &AppState,
+    sender: &Sender,
+    permission: Permission,
+) -> anyhow::Result<Option<(Staff, String)>> {
+    let headers = &sender.headers;
+    let session = Session::load(state, headers).await?;
+    let Some(account) = session.account_id.filter(|_| session.data.staff) else {
+        return Ok(None);
+    };
+    let Some(staff) = service::member(state, &account).await?.filter(|s| s.may(permission)) else {
+        return Ok(None);
+    };
+    let client = crate::client::address(sender.peer, headers, &state.settings.security.trusted_proxies)
+        .map(crate::client::key)
+        .unwrap_or_else(|| "unknown".into());
+    Ok(Some((staff, client)))
+}
+
+async fn file(State(state): State<AppState>, Path((id, name)): Path<(String, String)>, request: Request) -> Response {
+    let sender = Sender::of(&request);
+    let found = async {
+        let Some((staff, client)) = staff_of(&state, &sender, Permission::See).await? else {
+            return Ok(None);
+        };
+        service::file(&state, Actor::staff(&staff, &client), &staff, &id, &name).await
+    };
+    private_file::download(found.await, &name)
 }
 
 async fn export(State(state): State<AppState>, Query(filter): Query<Filter>, request: Request) -> Response {
-    let headers = request.headers();
-    let peer = request
-        .extensions()
-        .get::<ConnectInfo<std::net::SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip());
+    let sender = Sender::of(&request);
     let made = async {
-        let session = Session::load(&state, headers).await?;
-        let Some(account) = session.account_id.filter(|_| session.data.staff) else {
+        let Some((staff, client)) = staff_of(&state, &sender, Permission::Audit).await? else {
             return anyhow::Ok(None);
         };
-        let Some(staff) = service::member(&state, &account)
-            .await?
-            .filter(|s| s.may(Permission::Audit))
-        else {
-            return Ok(None);
-        };
-        let client = crate::client::address(peer, headers, &state.settings.security.trusted_proxies)
-            .map(crate::client::key)
-            .unwrap_or_else(|| "unknown".into());
         let rows = service::audit_log(&state, &filter.query(EXPORT_ROWS, 0)).await?;
         let mut csv = csv::Writer::from_writer(Vec::new());
         csv.write_record(["id", "at", "actor", "action", "subject", "client", "before", "after"])?;

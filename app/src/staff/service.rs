@@ -6,7 +6,7 @@
 use anyhow::Context;
 
 use super::{
-    db::{self, AuditQuery, AuditRow, NewAudit, QueueQuery, QueueRow},
+    db::{self, AuditQuery, AuditRow, CentreFilter, NewAudit, QueueQuery, QueueRow},
     domain::{parse_services, Role, Shown, Staff, PAGE_SIZE},
 };
 use crate::{
@@ -136,12 +136,12 @@ pub async fn grant(
     Ok(Granted::Done { before })
 }
 
-/// The services a staff member's queue covers: the server's services an officer decides, narrowed to theirs.
+/// The services a staff member's queue covers: the server's services, narrowed to theirs.
 pub fn queue_services(state: &AppState, staff: &Staff, wanted: Option<&str>) -> Vec<String> {
     state
         .services
         .all()
-        .filter(|service| service.officer_decides() && staff.serves(service.code()))
+        .filter(|service| staff.serves(service.code()))
         .map(|service| service.code().to_string())
         .filter(|code| wanted.is_none_or(|wanted| wanted == code))
         .collect()
@@ -154,35 +154,97 @@ pub struct Queue {
     pub total: i64,
 }
 
-/// The queue filtered by service, what it is waiting for and age (waiting more than `older_than_days`), `page`
-/// from 0.
-pub async fn queue(
-    state: &AppState,
-    staff: &Staff,
-    service: Option<&str>,
-    shown: Shown,
-    older_than_days: i64,
-    page: i64,
-) -> anyhow::Result<Queue> {
-    let (status, waiting) = match shown {
+/// What a queue page asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueueFilter {
+    pub service: Option<String>,
+    pub shown: Shown,
+    /// A supervisor's choice of centre; an officer at a centre always sees theirs (and those of no centre).
+    pub centre: Option<String>,
+    /// Waiting more than this many days (0: any).
+    pub older_than_days: i64,
+    /// From 0.
+    pub page: i64,
+}
+
+/// A page of the queue `filter` asks for, of the services `staff` covers.
+pub async fn queue(state: &AppState, staff: &Staff, filter: &QueueFilter) -> anyhow::Result<Queue> {
+    let (status, waiting) = match filter.shown {
         Shown::InReview => (Status::InReview, 0),
         Shown::Asked => (Status::InReview, 1),
         Shown::Completed => (Status::Completed, -1),
         Shown::Rejected => (Status::Rejected, -1),
     };
-    let services = queue_services(state, staff, service);
-    let before = state.clock.now() - older_than_days * 86_400 + i64::from(older_than_days == 0);
+    let services = queue_services(state, staff, filter.service.as_deref());
+    let days = filter.older_than_days;
+    let before = state.clock.now() - days * 86_400 + i64::from(days == 0);
+    let centre = match (&staff.centre, &filter.centre) {
+        (Some(own), _) => CentreFilter::AtOrAny(own),
+        (None, Some(chosen)) => CentreFilter::Only(chosen),
+        (None, None) => CentreFilter::Every,
+    };
     let query = QueueQuery {
         services: &services,
         status: status.code(),
         waiting,
         before,
-        offset: page.max(0) * PAGE_SIZE,
+        centre,
+        offset: filter.page.max(0) * PAGE_SIZE,
         limit: PAGE_SIZE,
     };
     let (rows, counts) = tokio::try_join!(db::queue(&state.pool, &query), db::counts(&state.pool, &query))?;
     let total = counts.iter().map(|(_, n)| n).sum();
     Ok(Queue { rows, counts, total })
+}
+
+/// The file `name` of application `id` for `staff` to download (the applicant's photo on file, or one of the
+/// service's files), written to the audit log; `None` when they may not open the application or it has no such
+/// file.
+pub async fn file(
+    state: &AppState,
+    actor: Actor<'_>,
+    staff: &Staff,
+    id: &str,
+    name: &str,
+) -> anyhow::Result<Option<(&'static str, Vec<u8>)>> {
+    let Some(application) = application(state, staff, id).await? else {
+        return Ok(None);
+    };
+    let found = match name {
+        "photo" => match crate::photo::db::of_account(&state.pool, application.account.as_str()).await? {
+            Some(photo) => crate::photo::db::jpeg_of(&state.pool, &photo.id, application.account.as_str())
+                .await?
+                .map(|jpeg| ("image/jpeg", jpeg)),
+            None => None,
+        },
+        _ => {
+            state
+                .services
+                .serving(&application)
+                .file(state, &application, name)
+                .await?
+        }
+    };
+    if found.is_some() {
+        let mut tx = begin_write(&state.pool).await?;
+        record(
+            &mut tx,
+            actor,
+            "file-download",
+            application.id.as_str(),
+            "",
+            name,
+            state.clock.now(),
+        )
+        .await?;
+        tx.commit().await?;
+    }
+    Ok(found)
+}
+
+/// The centres a queue can be filtered by: code and name.
+pub async fn centres(state: &AppState) -> anyhow::Result<Vec<(String, String)>> {
+    db::centres(&state.pool).await
 }
 
 /// An application a staff member may open: one of a service their queue covers, not their own.

@@ -5,6 +5,7 @@
 pub mod browser;
 pub mod payments;
 pub mod registration;
+pub mod staff;
 
 use app::{settings::Settings, state::AppState};
 use axum::{

@@ -61,6 +61,12 @@ impl Service for Inspection {
         service::on_discard(conn, application, now).await
     }
 
+    /// The centre that deals with it: the booked centre.
+    fn centre(&self, application: &Application) -> Option<String> {
+        let answers: super::domain::Answers = crate::applications::service::answers(application);
+        answers.centre
+    }
+
     async fn document(
         &self,
         conn: &mut AnyConnection,
@@ -74,7 +80,7 @@ impl Service for Inspection {
         Ok(if pages::cancelled(ctx, application).await? {
             "inspection-panel-cancelled".into()
         } else {
-            self.status_key(application.status, "panel")
+            self.status_key(application.status, application.waiting, "panel")
         })
     }
 

@@ -56,6 +56,12 @@ impl Service for Renewal {
         service::on_paid(conn, application, now).await
     }
 
+    /// The centre that deals with it: the smart licence's collection centre.
+    fn centre(&self, application: &Application) -> Option<String> {
+        let answers: super::domain::Answers = crate::applications::service::answers(application);
+        answers.smart.map(|smart| smart.centre)
+    }
+
     async fn document(
         &self,
         conn: &mut AnyConnection,

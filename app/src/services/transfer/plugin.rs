@@ -1,4 +1,5 @@
-//! Transfer of ownership as a service of the application framework: the buyer, not an officer, decides.
+//! Transfer of ownership as a service of the application framework: the buyer decides; an officer only when the
+//! offer could not be made.
 
 use leptos::prelude::*;
 use sqlx::AnyConnection;
@@ -6,7 +7,7 @@ use sqlx::AnyConnection;
 use super::{domain::CODE, pages, service};
 use crate::{
     applications::{
-        domain::{Application, Status},
+        domain::{Application, Status, Waiting},
         pages::StepRequest,
         plugin::{Answer, Effect, Ready, Service},
     },
@@ -49,9 +50,13 @@ impl Service for Transfer {
         Ok(pages::summary(ctx, application))
     }
 
-    /// The buyer decides, not an officer.
-    fn officer_decides(&self) -> bool {
+    fn officer_approves(&self) -> bool {
         false
+    }
+
+    /// A rejected transfer (an officer's: the offer could not be made) may name another buyer and go again.
+    fn resubmittable(&self) -> bool {
+        true
     }
 
     async fn result(&self, ctx: &Ctx, _form: &FormState, application: &Application) -> Result<AnyView, AppError> {
@@ -70,10 +75,29 @@ impl Service for Transfer {
         super::offers::slip(conn, application).await
     }
 
-    /// Its review is the buyer's answer, named as what it is: waiting for the buyer, accepted by the buyer.
-    fn status_key(&self, status: Status, what: &str) -> String {
-        match status {
-            Status::InReview | Status::Approved => format!("transfer-application-{what}-{}", status.code()),
+    fn files(&self) -> &'static [&'static str] {
+        &["logbook"]
+    }
+
+    async fn file(
+        &self,
+        state: &AppState,
+        application: &Application,
+        name: &str,
+    ) -> anyhow::Result<Option<(&'static str, Vec<u8>)>> {
+        match name {
+            "logbook" => service::logbook(state, application.account.as_str(), application.id.as_str()).await,
+            _ => Ok(None),
+        }
+    }
+
+    /// Its review is the buyer's answer, named as what it is: waiting for the buyer, accepted by the buyer. A
+    /// transfer whose offer could not be made is in an officer's review like any other.
+    fn status_key(&self, status: Status, waiting: Waiting, what: &str) -> String {
+        match (status, waiting) {
+            (Status::InReview, Waiting::OtherParty) | (Status::Approved, _) => {
+                format!("transfer-application-{what}-{}", status.code())
+            }
             _ => format!("applications-{what}-{}", status.code()),
         }
     }

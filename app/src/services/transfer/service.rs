@@ -209,15 +209,17 @@ pub async fn ready(
 }
 
 /// Payment makes the offer and tells the buyer, in the payment's transaction; the application then waits for the
-/// buyer. An offer that cannot be made (the vehicle sold meanwhile, offered twice from two tabs, the buyer's
-/// account closed) leaves the paid application with an officer, who refunds it: the payment is never refused.
+/// buyer. An offer that cannot be made (the vehicle sold meanwhile, offered twice from two tabs, a caveat noted, the
+/// buyer's account closed) goes to an officer, who rejects it with the reason so the seller can correct it and
+/// send it again without paying twice: the payment is never refused.
 pub async fn on_paid(conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<Effect> {
-    if !offer(conn, application, now).await? {
-        tracing::warn!(
-            application = application.id.as_str(),
-            "a paid transfer could not be offered"
-        );
+    if offer(conn, application, now).await? {
+        return Ok(Effect::OtherParty);
     }
+    tracing::warn!(
+        application = application.id.as_str(),
+        "a paid transfer could not be offered"
+    );
     Ok(Effect::Review)
 }
 

@@ -62,12 +62,14 @@ pub async fn taken(pool: &Pool, application_id: &str, chassis: &str, entry: &str
 /// Claims the chassis number and customs entry for a paid application, after releasing claims of rejected
 /// applications, in the payment's transaction. False when another paid application holds either.
 pub async fn claim(conn: &mut AnyConnection, application_id: &str, chassis: &str, entry: &str) -> anyhow::Result<bool> {
+    // This application's own earlier claim goes too: corrected and sent again, it claims what it says now.
     sqlx::query(
-        "DELETE FROM vehicle_registrations WHERE (chassis_number = $1 OR customs_entry = $2) \
-         AND application_id IN (SELECT id FROM applications WHERE status = 'rejected')",
+        "DELETE FROM vehicle_registrations WHERE application_id = $3 OR ((chassis_number = $1 OR customs_entry = $2) \
+         AND application_id IN (SELECT id FROM applications WHERE status = 'rejected'))",
     )
     .bind(chassis)
     .bind(entry)
+    .bind(application_id)
     .execute(&mut *conn)
     .await?;
     let done = sqlx::query(

@@ -56,6 +56,11 @@ impl Service for Registration {
         service::on_paid(conn, application, now).await
     }
 
+    /// Rejected by an officer (a document unreadable, a particular wrong), it may be corrected and sent again.
+    fn resubmittable(&self) -> bool {
+        true
+    }
+
     async fn on_approved(&self, conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<()> {
         service::on_approved(conn, application, now).await
     }

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 use super::{staff_page, StaffNav, StaffPage};
 use crate::{
     applications::{
-        domain::{Application, Status},
+        domain::{Application, Status, Waiting},
         pages::{answer_rows, reason_text, status_tag, Hidden},
         questions, service as applications,
     },
@@ -67,16 +67,42 @@ pub fn StaffApplicationPage() -> impl IntoView {
             .map(|event| {
                 view! {
                     <li class="timeline__item">
-                        <strong>{lang.t(&plugin.status_key(event.status, "status"))}</strong>
+                        <strong>{lang.t(&plugin.status_key(event.status, event.waiting, "status"))}</strong>
                         <span class="hint">" – "{calendar::moment(lang, event.at)}</span>
                     </li>
                 }
             })
             .collect_view();
         let claim = db::claim_of(&ctx.state.pool, application.id.as_str()).await?;
+        let has_photo = crate::photo::db::of_account(&ctx.state.pool, application.account.as_str())
+            .await?
+            .is_some();
+        let files = has_photo
+            .then_some("photo")
+            .into_iter()
+            .chain(
+                plugin
+                    .files()
+                    .iter()
+                    .copied()
+                    .filter(|_| application.status != Status::Draft),
+            )
+            .map(|name| {
+                let href = format!("/staff/applications/{}/files/{name}", application.id.as_str());
+                view! { <li><a href=href download="">{lang.t(&format!("staff-file-{name}"))}</a></li> }
+            })
+            .collect::<Vec<_>>();
         let questions = questions::of(&ctx.state.pool, &application.id).await?;
         let questions = questions::block(lang, &application.id, questions, None);
-        let decision = decision_block(lang, &ctx.state.clock.now(), &staff, &application, claim, &state);
+        let now = ctx.state.clock.now();
+        let decision = decision_block(
+            lang,
+            now,
+            &staff,
+            (&application, plugin.officer_approves()),
+            claim,
+            &state,
+        );
         let reference = application
             .reference
             .as_ref()
@@ -98,6 +124,12 @@ pub fn StaffApplicationPage() -> impl IntoView {
             {questions}
             <h2 class="heading-m">{lang.t("staff-answers-heading")}</h2>
             <SummaryList rows />
+            <h2 class="heading-m">{lang.t("staff-files-heading")}</h2>
+            {if files.is_empty() {
+                view! { <p class="body">{lang.t("staff-files-none")}</p> }.into_any()
+            } else {
+                view! { <ul class="list">{files}</ul> }.into_any()
+            }}
             <h2 class="heading-m">{lang.t("staff-payments-heading")}</h2>
             {if payments.is_empty() {
                 view! { <p class="body">{lang.t("staff-payments-none")}</p> }.into_any()
@@ -115,16 +147,19 @@ pub fn StaffApplicationPage() -> impl IntoView {
 /// reject it.
 fn decision_block(
     lang: Lang,
-    now: &i64,
+    now: i64,
     staff: &Staff,
-    application: &Application,
+    (application, approvable): (&Application, bool),
     claim: Option<db::ClaimRow>,
     state: &FormState,
 ) -> AnyView {
-    let claim = claim.filter(|c| c.claimed_until.is_some_and(|until| until > *now));
     if application.status != Status::InReview || !staff.may(Permission::Decide) {
         return ().into_any();
     }
+    if application.waiting == Waiting::OtherParty {
+        return view! { <p class="body">{lang.t("staff-waiting-other-party")}</p> }.into_any();
+    }
+    let claim = claim.filter(|c| c.claimed_until.is_some_and(|until| until > now));
     if application.account == staff.account {
         return view! { <p class="body"><strong>{lang.t("staff-own-application")}</strong></p> }.into_any();
     }
@@ -152,12 +187,17 @@ fn decision_block(
             let selected = Some(state.value("reason")).filter(|r| !r.is_empty());
             let error = state.error("reason");
             let approve_id = id.clone();
+            let approve = approvable.then(move || {
+                view! {
+                    <PostForm action=api::StaffApprove::url()>
+                        <Hidden name="id" value=approve_id />
+                        <Button text=lang.t("staff-approve") />
+                    </PostForm>
+                }
+            });
             view! {
                 <p class="body">{lang.t_with("staff-held-by-you", &[("until", until)])}</p>
-                <PostForm action=api::StaffApprove::url()>
-                    <Hidden name="id" value=approve_id />
-                    <Button text=lang.t("staff-approve") />
-                </PostForm>
+                {approve}
                 <PostForm action=api::StaffReject::url()>
                     <Hidden name="id" value=id />
                     <Radios name="reason" legend=lang.t("staff-reject-reason") options=reasons

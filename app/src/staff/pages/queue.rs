@@ -1,4 +1,4 @@
-//! `/staff`: the queue. Oldest first, filtered by service, status and age, with counts and pages of 50.
+//! `/staff`: the queue. Oldest first, filtered by service, status, centre and age, with counts and pages of 50.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -9,7 +9,7 @@ use crate::{
     i18n::Lang,
     staff::{
         domain::{Permission, Shown, AGES, PAGE_SIZE},
-        service,
+        service::{self, QueueFilter},
     },
     web::page::{Notice, PageHead},
 };
@@ -17,26 +17,33 @@ use crate::{
 #[component]
 pub fn QueuePage() -> impl IntoView {
     let query = use_query_map().with_untracked(|q| {
+        let given = |name: &str| q.get(name).filter(|s| !s.is_empty());
         (
-            q.get("service").filter(|s| !s.is_empty()),
-            q.get("status"),
-            q.get("age"),
-            q.get("page"),
+            given("service"),
+            given("status"),
+            given("centre"),
+            given("age"),
+            given("page"),
         )
     });
     staff_page(Permission::See, move |page| async move {
         let StaffPage { ctx, staff, notice, .. } = page;
         let lang = ctx.lang;
-        let (service, status, age, number) = query;
-        let status = status.as_deref().and_then(Shown::parse).unwrap_or(Shown::InReview);
-        let age: i64 = age
-            .and_then(|a| a.parse().ok())
-            .filter(|a| AGES.contains(a))
-            .unwrap_or(0);
-        let number: i64 = number.and_then(|p| p.parse().ok()).unwrap_or(0).max(0);
+        let (service, status, centre, age, number) = query;
         let offered = service::queue_services(&ctx.state, &staff, None);
-        let service = service.filter(|s| offered.contains(s));
-        let queue = service::queue(&ctx.state, &staff, service.as_deref(), status, age, number).await?;
+        let centres = service::centres(&ctx.state).await?;
+        let filter = QueueFilter {
+            service: service.filter(|s| offered.contains(s)),
+            shown: status.as_deref().and_then(Shown::parse).unwrap_or(Shown::InReview),
+            centre: centre.filter(|c| centres.iter().any(|(code, _)| code == c)),
+            older_than_days: age
+                .and_then(|a| a.parse().ok())
+                .filter(|a| AGES.contains(a))
+                .unwrap_or(0),
+            page: number.and_then(|p| p.parse().ok()).unwrap_or(0_i64).max(0),
+        };
+        let queue = service::queue(&ctx.state, &staff, &filter).await?;
+        let number = filter.page;
         let title = lang.t("staff-queue-title");
         let now = ctx.state.clock.now();
         let service_title = move |code: &str| lang.t(&format!("catalogue-{code}-title"));
@@ -45,6 +52,7 @@ pub fn QueuePage() -> impl IntoView {
             .iter()
             .map(|(code, n)| view! { <li>{service_title(code)}": "<strong>{n.to_string()}</strong></li> })
             .collect_view();
+        let names: std::collections::HashMap<String, String> = centres.iter().cloned().collect();
         let rows = queue
             .rows
             .iter()
@@ -63,6 +71,7 @@ pub fn QueuePage() -> impl IntoView {
                             <a href=lang.href(&format!("staff/applications/{}", row.id))>{reference}</a>
                         </th>
                         <td class="table__cell">{service_title(&row.service)}</td>
+                        <td class="table__cell">{row.centre.clone().and_then(|c| names.get(&c).cloned())}</td>
                         <td class="table__cell">{calendar::moment(lang, row.updated_at)}</td>
                         <td class="table__cell">{held}</td>
                     </tr>
@@ -70,10 +79,12 @@ pub fn QueuePage() -> impl IntoView {
             })
             .collect_view();
         let link = {
-            let (service, status) = (service.clone().unwrap_or_default(), status.code());
+            let service = filter.service.clone().unwrap_or_default();
+            let centre = filter.centre.clone().unwrap_or_default();
+            let (status, age) = (filter.shown.code(), filter.older_than_days);
             move |page: i64| {
                 lang.href(&format!(
-                    "staff?service={service}&status={status}&age={age}&page={page}"
+                    "staff?service={service}&status={status}&centre={centre}&age={age}&page={page}"
                 ))
             }
         };
@@ -86,7 +97,7 @@ pub fn QueuePage() -> impl IntoView {
             <PageHead title=title.clone() lang errors=vec![] />
             <h1 class="heading-l">{title}</h1>
             <StaffNav lang staff=staff.clone() />
-            <Filters lang offered service status age />
+            <Filters lang offered centres=staff.centre.is_none().then_some(centres) filter />
             <p class="body">{lang.t_with("staff-queue-total", &[("count", queue.total.to_string())])}</p>
             <ul class="list">{counts}</ul>
             {if empty {
@@ -98,6 +109,7 @@ pub fn QueuePage() -> impl IntoView {
                         <thead><tr>
                             <th scope="col" class="table__cell">{lang.t("staff-column-reference")}</th>
                             <th scope="col" class="table__cell">{lang.t("staff-column-service")}</th>
+                            <th scope="col" class="table__cell">{lang.t("staff-column-centre")}</th>
                             <th scope="col" class="table__cell">{lang.t("staff-column-since")}</th>
                             <th scope="col" class="table__cell">{lang.t("staff-column-held")}</th>
                         </tr></thead>
@@ -111,21 +123,46 @@ pub fn QueuePage() -> impl IntoView {
     })
 }
 
-/// The queue's filters: a GET form, so a filtered queue is an address an officer can keep.
+/// The queue's filters: a GET form, so a filtered queue is an address an officer can keep. `centres`: `None` for
+/// an officer at a centre (theirs is always the filter).
 #[component]
-fn Filters(lang: Lang, offered: Vec<String>, service: Option<String>, status: Shown, age: i64) -> impl IntoView {
+fn Filters(
+    lang: Lang,
+    offered: Vec<String>,
+    centres: Option<Vec<(String, String)>>,
+    filter: QueueFilter,
+) -> impl IntoView {
     let services = offered
         .into_iter()
         .map(|code| {
-            let selected = service.as_deref() == Some(code.as_str());
+            let selected = filter.service.as_deref() == Some(code.as_str());
             let label = lang.t(&format!("catalogue-{code}-title"));
             view! { <option value=code selected=selected>{label}</option> }
         })
         .collect_view();
     let statuses = Shown::ALL
         .into_iter()
-        .map(|s| view! { <option value=s.code() selected=s == status>{lang.t(&format!("staff-shown-{}", s.code()))}</option> })
+        .map(|s| view! { <option value=s.code() selected=s == filter.shown>{lang.t(&format!("staff-shown-{}", s.code()))}</option> })
         .collect_view();
+    let centres = centres.map(|centres| {
+        let options = centres
+            .into_iter()
+            .map(|(code, name)| {
+                let selected = filter.centre.as_deref() == Some(code.as_str());
+                view! { <option value=code selected=selected>{name}</option> }
+            })
+            .collect_view();
+        view! {
+            <div class="field">
+                <label class="label" for="centre">{lang.t("staff-filter-centre")}</label>
+                <select class="select" id="centre" name="centre">
+                    <option value="">{lang.t("staff-filter-all-centres")}</option>
+                    {options}
+                </select>
+            </div>
+        }
+    });
+    let age = filter.older_than_days;
     let ages = std::iter::once(0)
         .chain(AGES)
         .map(|days| {
@@ -150,6 +187,7 @@ fn Filters(lang: Lang, offered: Vec<String>, service: Option<String>, status: Sh
                 <label class="label" for="status">{lang.t("staff-filter-status")}</label>
                 <select class="select" id="status" name="status">{statuses}</select>
             </div>
+            {centres}
             <div class="field">
                 <label class="label" for="age">{lang.t("staff-filter-age")}</label>
                 <select class="select" id="age" name="age">{ages}</select>
