@@ -307,8 +307,8 @@ on_both_engines!(
         };
         // Of no centre: every officer's, and in a supervisor's unfiltered queue only.
         officer.centre = Some("IC-LKR".into());
-        assert_eq!(queue(officer.clone(), None).await, [id.clone()]);
-        assert_eq!(queue(supervisor.clone(), None).await, [id.clone()]);
+        assert_eq!(queue(officer.clone(), None).await, vec![id.clone()]);
+        assert_eq!(queue(supervisor.clone(), None).await, vec![id.clone()]);
         assert!(queue(supervisor.clone(), Some("IC-LKR")).await.is_empty());
         // At a centre: that centre's officer and filter see it; another centre's officer does not.
         sqlx::query("UPDATE applications SET centre = 'IC-LKR' WHERE id = $1")
@@ -316,8 +316,8 @@ on_both_engines!(
             .execute(&app.state.pool)
             .await
             .unwrap();
-        assert_eq!(queue(officer.clone(), None).await, [id.clone()]);
-        assert_eq!(queue(supervisor.clone(), Some("IC-LKR")).await, [id.clone()]);
+        assert_eq!(queue(officer.clone(), None).await, vec![id.clone()]);
+        assert_eq!(queue(supervisor.clone(), Some("IC-LKR")).await, vec![id.clone()]);
         officer.centre = Some("IC-MSA".into());
         assert!(queue(officer.clone(), Some("IC-LKR")).await.is_empty());
     }

@@ -54,6 +54,42 @@ where
     ctx.finish(result, FORM, &back, values).await
 }
 
+/// `answer` for a step posted as one typed form (`#[server(flatten)]`): what was typed comes back from the form
+/// itself, and `act` gets the form.
+pub async fn answer_with<T, F, Fut>(id: &str, step: &str, form: T, act: F) -> Result<(), AppError>
+where
+    T: serde::Serialize,
+    F: FnOnce(AppState, SignedIn, Application, T) -> Fut,
+    Fut: Future<Output = Result<String, AppError>>,
+{
+    let typed = typed_values(&form);
+    let values: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    answer(id, step, &values, |state, who, application| {
+        act(state, who, application, form)
+    })
+    .await
+}
+
+/// A form's fields as typed, to show again beside its errors (its text fields; anything else is not typed).
+fn typed_values<T: serde::Serialize>(form: &T) -> Vec<(String, String)> {
+    match serde_json::to_value(form) {
+        Ok(serde_json::Value::Object(fields)) => fields
+            .into_iter()
+            .filter_map(|(name, value)| match value {
+                serde_json::Value::String(text) => Some((name, text)),
+                _ => None,
+            })
+            .collect(),
+        _ => vec![],
+    }
+}
+
+/// Where `who`'s draft continues after a saved answer: its service's next step, on the draft as saved.
+pub async fn onwards(state: &AppState, who: &SignedIn, application: &Application) -> Result<String, AppError> {
+    let application = service::owned(state, who, application.id.as_str()).await?;
+    Ok(state.services.of(&application)?.next_path(&application))
+}
+
 /// "Start now" on a service's page: opens the person's draft (or finds the open one) and goes to its first step.
 #[server(endpoint = "applications/start")]
 #[tracing::instrument(skip_all)]

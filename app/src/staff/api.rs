@@ -91,12 +91,7 @@ pub async fn staff_ask(id: Option<String>, question: Option<String>) -> Result<(
 /// An administrator gives (or changes) a role: the page twin of `uraia staff add`.
 #[server(endpoint = "staff/grant")]
 #[tracing::instrument(skip_all)]
-pub async fn staff_grant(
-    email: Option<String>,
-    role: Option<String>,
-    services: Option<String>,
-    centre: Option<String>,
-) -> Result<(), AppError> {
+pub async fn staff_grant(#[server(flatten)] form: super::domain::GrantForm) -> Result<(), AppError> {
     use super::{
         domain::{parse_services, Permission, Role},
         pages::{current, FORM},
@@ -105,8 +100,12 @@ pub async fn staff_grant(
     use crate::{error::FieldError, ids::Email, web::context::Ctx};
     let mut ctx = Ctx::load().await?;
     let back = "staff/people";
-    let (email, role) = (email.unwrap_or_default(), role.unwrap_or_default());
-    let (services, centre) = (services.unwrap_or_default(), centre.unwrap_or_default());
+    let super::domain::GrantForm {
+        email,
+        role,
+        services,
+        centre,
+    } = form;
     let values = [
         ("email", email.as_str()),
         ("role", role.as_str()),

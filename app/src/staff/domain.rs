@@ -122,6 +122,18 @@ pub const PAGE_SIZE: i64 = 50;
 /// The queue's age filter: waiting more than this many days.
 pub const AGES: [i64; 3] = [1, 3, 7];
 
+/// The administrators' form giving a role, as posted (a field left out is empty).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GrantForm {
+    pub email: String,
+    pub role: String,
+    /// Comma-separated service codes (an officer's).
+    pub services: String,
+    /// A centre's code (an officer's).
+    pub centre: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

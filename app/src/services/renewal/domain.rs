@@ -143,8 +143,9 @@ pub struct Answers {
     pub smart: Option<SmartDetails>,
 }
 
-/// The smart licence form as posted.
+/// The smart licence form as posted (a field left out is empty).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SmartForm {
     pub place_of_birth: String,
     pub blood_group: String,

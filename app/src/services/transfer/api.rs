@@ -21,7 +21,7 @@ pub async fn transfer_vehicle(id: Option<String>, plate: Option<String>) -> Resu
         &[("plate", &typed)],
         |state, who, application| async move {
             service::save_vehicle(&state, &who, &application, &plate).await?;
-            onwards(&state, &who, &application).await
+            crate::applications::api::onwards(&state, &who, &application).await
         },
     )
     .await
@@ -49,7 +49,7 @@ pub async fn transfer_logbook(data: MultipartData) -> Result<(), AppError> {
             None => Err(upload::Unread::Interrupted),
         };
         service::save_logbook(&state, &who, &application, received).await?;
-        onwards(&state, &who, &application).await
+        crate::applications::api::onwards(&state, &who, &application).await
     })
     .await;
     if let Some(unread) = data.lock().ok().and_then(|mut d| d.take()) {
@@ -62,32 +62,19 @@ pub async fn transfer_logbook(data: MultipartData) -> Result<(), AppError> {
 #[tracing::instrument(skip_all)]
 pub async fn transfer_buyer(
     id: Option<String>,
-    id_number: Option<String>,
-    first_name: Option<String>,
+    #[server(flatten)] form: super::domain::BuyerForm,
 ) -> Result<(), AppError> {
-    use super::service;
-    let (id_number, first_name) = (id_number.unwrap_or_default(), first_name.unwrap_or_default());
-    let typed = (id_number.clone(), first_name.clone());
-    crate::applications::api::answer(
+    use crate::applications::api::{answer_with, onwards};
+    answer_with(
         &id.unwrap_or_default(),
         "buyer",
-        &[("id_number", &typed.0), ("first_name", &typed.1)],
-        |state, who, application| async move {
-            service::save_buyer(&state, &who, &application, &id_number, &first_name).await?;
+        form,
+        |state, who, application, form| async move {
+            super::service::save_buyer(&state, &who, &application, &form.id_number, &form.first_name).await?;
             onwards(&state, &who, &application).await
         },
     )
     .await
-}
-
-/// The draft's next step after a saved answer.
-async fn onwards(
-    state: &crate::state::AppState,
-    who: &crate::web::guard::SignedIn,
-    application: &crate::applications::domain::Application,
-) -> Result<String, AppError> {
-    let application = crate::applications::service::owned(state, who, application.id.as_str()).await?;
-    Ok(super::pages::next_path(&application))
 }
 
 /// The buyer's forms: the offer `id` must be theirs (anyone else's is the 404 page); errors go back to `back`.

@@ -204,6 +204,14 @@ pub fn answerable(status: OfferStatus, deadline: i64, now: i64) -> bool {
     status == OfferStatus::Offered && now < deadline
 }
 
+/// The buyer's step as posted (a field left out is empty).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BuyerForm {
+    pub id_number: String,
+    pub first_name: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,33 +9,13 @@ use crate::error::AppError;
 #[tracing::instrument(skip_all)]
 pub async fn registration_vehicle(
     id: Option<String>,
-    make: Option<String>,
-    model: Option<String>,
-    year: Option<String>,
-    body_type: Option<String>,
-    colour: Option<String>,
+    #[server(flatten)] form: super::domain::VehicleForm,
 ) -> Result<(), AppError> {
-    use super::{domain::VehicleForm, pages::next_path, service};
-    let form = VehicleForm {
-        make: make.unwrap_or_default(),
-        model: model.unwrap_or_default(),
-        year: year.unwrap_or_default(),
-        body_type: body_type.unwrap_or_default(),
-        colour: colour.unwrap_or_default(),
-    };
-    let typed = form.clone();
-    let values = [
-        ("make", typed.make.as_str()),
-        ("model", &typed.model),
-        ("year", &typed.year),
-        ("body_type", &typed.body_type),
-        ("colour", &typed.colour),
-    ];
+    use crate::applications::api::{answer_with, onwards};
     let id = id.unwrap_or_default();
-    crate::applications::api::answer(&id, "vehicle", &values, |state, who, application| async move {
-        service::save_vehicle(&state, &who, &application, &form).await?;
-        let application = crate::applications::service::owned(&state, &who, application.id.as_str()).await?;
-        Ok(next_path(&application))
+    answer_with(&id, "vehicle", form, |state, who, application, form| async move {
+        super::service::save_vehicle(&state, &who, &application, &form).await?;
+        onwards(&state, &who, &application).await
     })
     .await
 }
@@ -44,30 +24,13 @@ pub async fn registration_vehicle(
 #[tracing::instrument(skip_all)]
 pub async fn registration_identity(
     id: Option<String>,
-    chassis_number: Option<String>,
-    engine_number: Option<String>,
-    engine_cc: Option<String>,
-    customs_entry: Option<String>,
+    #[server(flatten)] form: super::domain::IdentityForm,
 ) -> Result<(), AppError> {
-    use super::{domain::IdentityForm, pages::next_path, service};
-    let form = IdentityForm {
-        chassis_number: chassis_number.unwrap_or_default(),
-        engine_number: engine_number.unwrap_or_default(),
-        engine_cc: engine_cc.unwrap_or_default(),
-        customs_entry: customs_entry.unwrap_or_default(),
-    };
-    let typed = form.clone();
-    let values = [
-        ("chassis_number", typed.chassis_number.as_str()),
-        ("engine_number", &typed.engine_number),
-        ("engine_cc", &typed.engine_cc),
-        ("customs_entry", &typed.customs_entry),
-    ];
+    use crate::applications::api::{answer_with, onwards};
     let id = id.unwrap_or_default();
-    crate::applications::api::answer(&id, "identity", &values, |state, who, application| async move {
-        service::save_identity(&state, &who, &application, &form).await?;
-        let application = crate::applications::service::owned(&state, &who, application.id.as_str()).await?;
-        Ok(next_path(&application))
+    answer_with(&id, "identity", form, |state, who, application, form| async move {
+        super::service::save_identity(&state, &who, &application, &form).await?;
+        onwards(&state, &who, &application).await
     })
     .await
 }
@@ -75,7 +38,7 @@ pub async fn registration_identity(
 #[server(endpoint = "registration/owner")]
 #[tracing::instrument(skip_all)]
 pub async fn registration_owner(id: Option<String>, owner: Option<String>) -> Result<(), AppError> {
-    use super::{pages::next_path, service};
+    use super::service;
     let owner = owner.unwrap_or_default();
     let typed = owner.clone();
     let id = id.unwrap_or_default();
@@ -85,8 +48,7 @@ pub async fn registration_owner(id: Option<String>, owner: Option<String>) -> Re
         &[("owner", &typed)],
         |state, who, application| async move {
             service::save_owner(&state, &who, &application, &owner).await?;
-            let application = crate::applications::service::owned(&state, &who, application.id.as_str()).await?;
-            Ok(next_path(&application))
+            crate::applications::api::onwards(&state, &who, &application).await
         },
     )
     .await

@@ -79,8 +79,9 @@ pub struct Answers {
     pub owner: Option<Owner>,
 }
 
-/// Step 1 as posted.
-#[derive(Debug, Clone, Default)]
+/// Step 1 as posted (a field left out is empty).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct VehicleForm {
     pub make: String,
     pub model: String,
@@ -89,8 +90,9 @@ pub struct VehicleForm {
     pub colour: String,
 }
 
-/// Step 2 as posted.
-#[derive(Debug, Clone, Default)]
+/// Step 2 as posted (a field left out is empty).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct IdentityForm {
     pub chassis_number: String,
     pub engine_number: String,
