@@ -16,47 +16,12 @@ use app::{
 use common::{
     browser::{count, errors, main, register_person, Browser},
     staff::{member, staff, OFFICER, OFFICER_EMAIL, OFFICER_PHONE, SECOND, SECOND_EMAIL, SECOND_PHONE},
+    transfer::{note_caveat, seller_and_buyer, submitted, upload_logbook, PDF, REHEMA, WANJIKU},
 };
-
-const LUCY: (&str, &str, &str) = ("28130103", "Lucy", "1958");
-const REHEMA: (&str, &str, &str) = ("7974916", "Rehema", "1983");
-const WANJIKU: (&str, &str, &str) = ("28123456", "Wanjiku", "1990");
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-
-fn id_in(at: &str) -> String {
-    let (_, rest) = at.split_once("/applications/").unwrap();
-    rest.split('/').next().unwrap().to_string()
-}
-
-async fn upload_logbook(seller: &mut Browser<'_>, id: &str) {
-    let response = seller
-        .upload_field(
-            &format!("/api/transfer/logbook?id={id}"),
-            "logbook",
-            "logbook.pdf",
-            PDF,
-            true,
-        )
-        .await;
-    let next = response.header("location");
-    assert!(next.ends_with("/buyer") || next.ends_with("/check"), "{next}");
-}
 
 /// Lucy's transfer of KCM 753W to Rehema, submitted (not paid); its id.
 async fn submitted_transfer(lucy: &mut Browser<'_>) -> String {
-    let (at, _) = lucy.follow("/api/applications/start", &[("service", "transfer")]).await;
-    let id = id_in(&at);
-    lucy.follow("/api/transfer/vehicle", &[("id", &id), ("plate", "KCM 753W")])
-        .await;
-    upload_logbook(lucy, &id).await;
-    lucy.follow(
-        "/api/transfer/buyer",
-        &[("id", &id), ("id_number", REHEMA.0), ("first_name", "Rehema")],
-    )
-    .await;
-    lucy.follow("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
-        .await;
-    id
+    submitted(lucy, "KCM 753W", REHEMA).await
 }
 
 /// The invoice's total (the fee table as gazetted in this database).
@@ -91,20 +56,14 @@ async fn row(app: &common::TestApp, id: &str) -> (String, i64) {
 on_both_engines!(
     a_transfer_whose_offer_failed_is_rejected_corrected_and_sent_again_without_paying,
     |app| {
-        let mut lucy = Browser::new(&app);
-        register_person(&mut lucy, LUCY, "lucy@example.com", "0711 000 001").await;
-        let mut rehema = Browser::new(&app);
-        register_person(&mut rehema, REHEMA, "rehema@example.com", "0722 000 002").await;
+        let (mut lucy, mut rehema) = seller_and_buyer(&app).await;
         let mut wanjiku = Browser::new(&app);
         register_person(&mut wanjiku, WANJIKU, "wanjiku@example.com", "0733 000 003").await;
         let mut officer = staff(&app, OFFICER, OFFICER_EMAIL, OFFICER_PHONE, "officer").await;
 
         // A caveat noted between submission and payment: the offer cannot be made, so an officer has it.
         let id = submitted_transfer(&mut lucy).await;
-        sqlx::query("INSERT INTO vehicle_caveats (plate, kind, party, noted_on) VALUES ('KCM 753W', 'financier', 'Equity Bank Kenya Ltd', '2026-11-30')")
-        .execute(&app.state.pool)
-        .await
-        .unwrap();
+        note_caveat(&app, "KCM 753W").await;
         pay(&app, &id, "RFAILED001").await;
         assert_eq!(row(&app, &id).await, ("in_review".into(), 0));
         let queue = officer.get("/en/staff").await;
@@ -229,10 +188,7 @@ on_both_engines!(
 on_both_engines!(
     staff_download_an_applications_files_and_each_download_is_recorded,
     |app| {
-        let mut lucy = Browser::new(&app);
-        register_person(&mut lucy, LUCY, "lucy@example.com", "0711 000 001").await;
-        let mut rehema = Browser::new(&app);
-        register_person(&mut rehema, REHEMA, "rehema@example.com", "0722 000 002").await;
+        let (mut lucy, mut rehema) = seller_and_buyer(&app).await;
         let id = submitted_transfer(&mut lucy).await;
         pay(&app, &id, "RFILES0001").await;
         let logbook = format!("/staff/applications/{id}/files/logbook");
@@ -279,15 +235,9 @@ on_both_engines!(
 on_both_engines!(
     an_officer_at_a_centre_sees_its_queue_and_a_supervisor_filters_by_centre,
     |app| {
-        let mut lucy = Browser::new(&app);
-        register_person(&mut lucy, LUCY, "lucy@example.com", "0711 000 001").await;
-        let mut rehema = Browser::new(&app);
-        register_person(&mut rehema, REHEMA, "rehema@example.com", "0722 000 002").await;
+        let (mut lucy, _rehema) = seller_and_buyer(&app).await;
         let id = submitted_transfer(&mut lucy).await;
-        sqlx::query("INSERT INTO vehicle_caveats (plate, kind, party, noted_on) VALUES ('KCM 753W', 'financier', 'Equity Bank Kenya Ltd', '2026-11-30')")
-        .execute(&app.state.pool)
-        .await
-        .unwrap();
+        note_caveat(&app, "KCM 753W").await;
         pay(&app, &id, "RCENTRE001").await;
         staff(&app, OFFICER, OFFICER_EMAIL, OFFICER_PHONE, "officer").await;
         staff(&app, SECOND, SECOND_EMAIL, SECOND_PHONE, "supervisor").await;

@@ -12,55 +12,14 @@ use app::{
     },
     fees::domain::Shillings,
 };
-use common::browser::{code_in, count, errors, last_message, main, messages_to, register_person, Browser};
-
-const LUCY: (&str, &str, &str) = ("28130103", "Lucy", "1958");
-const REHEMA: (&str, &str, &str) = ("7974916", "Rehema", "1983");
-const WANJIKU: (&str, &str, &str) = ("28123456", "Wanjiku", "1990");
-const REHEMA_PHONE: &str = "+254722000002";
-const LUCY_PHONE: &str = "+254711000001";
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-
-/// The id in an application step's address.
-fn id_in(at: &str) -> String {
-    let (_, rest) = at.split_once("/applications/").unwrap();
-    rest.split('/').next().unwrap().to_string()
-}
+use common::{
+    browser::{code_in, count, errors, last_message, main, messages_to, register_person, Browser},
+    transfer::{id_in, note_caveat, submitted, LUCY, LUCY_PHONE, PDF, REHEMA, REHEMA_PHONE, WANJIKU},
+};
 
 /// The seller offers KCM 753W to Rehema and pays; returns the application's id.
 async fn offer(seller: &mut Browser<'_>, receipt: &str) -> String {
-    let (at, _) = seller
-        .follow("/api/applications/start", &[("service", "transfer")])
-        .await;
-    let id = id_in(&at);
-    let (at, _) = seller
-        .follow("/api/transfer/vehicle", &[("id", &id), ("plate", "KCM 753W")])
-        .await;
-    assert!(at.ends_with("/logbook"), "{at}");
-    let response = seller
-        .upload_field(
-            &format!("/api/transfer/logbook?id={id}"),
-            "logbook",
-            "logbook.pdf",
-            PDF,
-            true,
-        )
-        .await;
-    assert!(
-        response.header("location").ends_with("/buyer"),
-        "{}",
-        response.header("location")
-    );
-    let (at, _) = seller
-        .follow(
-            "/api/transfer/buyer",
-            &[("id", &id), ("id_number", REHEMA.0), ("first_name", "rehema")],
-        )
-        .await;
-    assert!(at.ends_with("/check"), "{at}");
-    seller
-        .follow("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
-        .await;
+    let id = submitted(seller, "KCM 753W", REHEMA).await;
     let payment = Payment {
         method: "counter",
         receipt: receipt.into(),
@@ -402,15 +361,6 @@ on_both_engines!(a_declined_or_lapsed_offer_leaves_the_seller_the_owner, |app| {
     );
     assert_eq!(app::sweep::run(&app.state).await.unwrap().transfers, 0);
 });
-
-/// Notes a caveat (a financier's interest) on `plate`, as the register would.
-async fn note_caveat(app: &common::TestApp, plate: &str) {
-    sqlx::query("INSERT INTO vehicle_caveats (plate, kind, party, noted_on) VALUES ($1, 'financier', 'Equity Bank Kenya Ltd', '2026-11-30')")
-        .bind(plate)
-        .execute(&app.state.pool)
-        .await
-        .unwrap();
-}
 
 on_both_engines!(a_vehicle_with_a_caveat_never_changes_owner_online, |app| {
     let mut lucy = Browser::new(&app);

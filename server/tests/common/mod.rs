@@ -6,6 +6,7 @@ pub mod browser;
 pub mod payments;
 pub mod registration;
 pub mod staff;
+pub mod transfer;
 
 use app::{settings::Settings, state::AppState};
 use axum::{
