@@ -120,6 +120,10 @@ on_both_engines!(
         );
         let paid = app::fees::domain::format_kes(total(&app, &id).await);
         assert!(main(&page.body).contains(&paid), "{}", main(&page.body));
+        // Paid for, it is not a draft to delete: its payment and receipt stay.
+        lucy.follow("/api/applications/delete", &[("id", &id)]).await;
+        assert_eq!(row(&app, &id).await.0, "draft");
+        assert!(!main(&lucy.get("/en/dashboard").await.body).contains("Delete draft"));
 
         // A correction that changes the fee is refused with what to do; what was answered stays.
         lucy.follow("/api/transfer/vehicle", &[("id", &id), ("plate", "KAZ 388M")])

@@ -194,13 +194,16 @@ pub async fn submit(
     Ok(done.rows_affected() == 1)
 }
 
-/// Deletes a draft of `account`'s (its answers and what hangs off it go with it); false when it is not a draft.
+/// Deletes a draft of `account`'s (its answers and what hangs off it go with it); false when it is not a draft, or
+/// is one being corrected (paid before: its payment and receipt stay).
 pub async fn delete_draft(conn: &mut AnyConnection, id: &ApplicationId, account: &AccountId) -> anyhow::Result<bool> {
-    let done = sqlx::query("DELETE FROM applications WHERE id = $1 AND account_id = $2 AND status = 'draft'")
-        .bind(id.as_str())
-        .bind(account.as_str())
-        .execute(conn)
-        .await?;
+    let done = sqlx::query(
+        "DELETE FROM applications WHERE id = $1 AND account_id = $2 AND status = 'draft' AND reference IS NULL",
+    )
+    .bind(id.as_str())
+    .bind(account.as_str())
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected() == 1)
 }
 

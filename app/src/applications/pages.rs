@@ -386,7 +386,7 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
                         .as_ref()
                         .map_or_else(|| lang.t("applications-no-reference"), |r| r.to_string());
                     // A draft may be deleted (a change of mind, or one that cannot go on).
-                    let delete = (application.status == Status::Draft).then(|| {
+                    let delete = (application.status == Status::Draft && !application.correcting()).then(|| {
                         let (id, title) = (application.id.as_str().to_string(), title.clone());
                         view! {
                             <form method="post" action=api::DeleteDraft::url() class="table__form">
