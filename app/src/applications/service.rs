@@ -17,10 +17,11 @@ use crate::{
 };
 
 /// Deletes `who`'s draft `id` (a person may change their mind before submitting), after its service has let go of
-/// what the draft held. False when it is no longer a draft (submitted meanwhile): nothing is deleted.
+/// what the draft held. False when it is no longer a draft (submitted meanwhile), or is one being corrected (its
+/// payment stays): nothing is deleted.
 pub async fn discard(state: &AppState, who: &SignedIn, id: &str) -> Result<bool, AppError> {
     let application = owned(state, who, id).await?;
-    if application.status != Status::Draft {
+    if application.status != Status::Draft || application.correcting() {
         return Ok(false);
     }
     let service = state.services.of(&application)?;
