@@ -229,3 +229,31 @@ pub async fn answer_question(id: Option<String>, answer: Option<String>) -> Resu
     };
     ctx.finish(result, FORM, &back, &[("answer", &typed)]).await
 }
+
+#[cfg(test)]
+mod tests {
+    #[derive(serde::Serialize)]
+    struct Posted {
+        make: String,
+        year: String,
+        count: u32,
+    }
+
+    #[test]
+    fn a_typed_forms_text_fields_come_back_as_typed() {
+        let form = Posted {
+            make: "Land Cruiser".into(),
+            year: "".into(),
+            count: 3,
+        };
+        let mut values = super::typed_values(&form);
+        values.sort();
+        assert_eq!(
+            values,
+            [
+                ("make".to_string(), "Land Cruiser".to_string()),
+                ("year".to_string(), String::new())
+            ]
+        );
+    }
+}

@@ -280,6 +280,41 @@ mod tests {
     }
 
     #[test]
+    fn whom_review_waits_for_round_trips_and_anything_else_is_an_officers() {
+        for waiting in [Waiting::Officer, Waiting::Applicant, Waiting::OtherParty] {
+            assert_eq!(Waiting::from_code(waiting.code()), waiting);
+        }
+        assert_eq!(Waiting::from_code(7), Waiting::Officer);
+    }
+
+    #[test]
+    fn only_a_paid_draft_is_being_corrected_and_only_an_officers_rejection_can_be() {
+        let application = |status, reference: Option<&str>, decided_by: Option<&str>| Application {
+            id: ApplicationId::from_stored("0".repeat(32)),
+            account: AccountId::from_stored("a".into()),
+            service: "transfer".into(),
+            status,
+            answers: "{}".into(),
+            reference: reference.map(|r| ApplicationRef::from_stored(r.into())),
+            fee_code: None,
+            invoice: None,
+            decision_reason: None,
+            decided_by: decided_by.map(|d| AccountId::from_stored(d.into())),
+            waiting: Waiting::Officer,
+            created_at: 0,
+            updated_at: 0,
+            version: 0,
+        };
+        assert!(application(Status::Draft, Some("UR23456789"), None).correcting());
+        assert!(!application(Status::Draft, None, None).correcting());
+        assert!(!application(Status::InReview, Some("UR23456789"), None).correcting());
+        assert!(application(Status::Rejected, Some("UR23456789"), Some("officer")).rejected_by_officer());
+        // A buyer's refusal or a lapse has no deciding officer.
+        assert!(!application(Status::Rejected, Some("UR23456789"), None).rejected_by_officer());
+        assert!(!application(Status::Completed, Some("UR23456789"), Some("officer")).rejected_by_officer());
+    }
+
+    #[test]
     fn ids_are_hex_only() {
         assert!(ApplicationId::parse("0123456789abcdef0123456789abcdef").is_some());
         assert!(ApplicationId::parse("0123456789abcdef0123456789abcdeg").is_none());
