@@ -100,5 +100,5 @@ applications-error-question-missing = Andika swali lako
 applications-error-question-long = Swali lisizidi herufi 1,000
 applications-reopen = Rekebisha na uwasilishe tena
 applications-reopen-hint = Unaweza kurekebisha majibu yako na kuwasilisha ombi hili tena. Hutalipa tena: malipo yako yamehifadhiwa.
-applications-correcting-paid = Umeshalipia ombi hili. Kuliwasilisha tena hakuna gharama.
+applications-correcting-paid = Umeshalipia ombi hili. Ukiliwasilisha tena hutalipa chochote.
 applications-error-fee-changed = Marekebisho yako yanabadilisha ada, kwa hivyo yanahitaji ombi jipya. Rudisha jibu hilo lilivyokuwa, au anza ombi jipya
