@@ -1,201 +1,40 @@
 //! The framework's pages: an application's own page (its reference, invoice, timeline and result), the step page
-//! that hands a draft's step to its service, "My applications" on the dashboard, and the pieces every service's
-//! check page and start button use.
+//! that hands a draft's step to its service, "My applications" on the dashboard, and the start button. The check
+//! page is check.rs; a draft's wizard, draft.rs.
+
+mod check;
+mod draft;
+
+pub(crate) use check::invoice_rows;
+pub use check::{answer_rows, check_page, fee_rows, CheckForm};
+pub use draft::{next_path, position, step_path, Draft, StepRequest, Wizard};
 
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_params_map;
 
 use super::{
     api::{self, FORM},
-    domain::{Application, ApplicationId, Status},
-    plugin::{Answer, Services},
+    domain::{Application, Status},
+    plugin::Services,
     service,
 };
 use crate::{
     calendar,
     error::AppError,
-    fees::{db as fees, domain::format_kes},
     i18n::Lang,
-    ui::{Button, Checkboxes, Choice, Panel, SummaryList, SummaryRow, Tag, TagColour},
+    ui::{Button, Panel, SummaryList, Tag, TagColour},
     web::{
         context::Ctx,
         guard::SignedIn,
         page::{redirect_to, signed_in_page, BackLink, BlockView, FormState, Notice, PageHead, PostForm, SignedInPage},
         routes::Page,
-        wizard::{self, Position, StepFrame, Steps},
     },
 };
-
-/// What a draft's step page gets from the framework: the request, the step's last answers and errors, who is
-/// asking and the draft (theirs: the framework checked).
-pub struct StepRequest<'a> {
-    pub ctx: &'a Ctx,
-    pub state: FormState,
-    pub who: &'a SignedIn,
-    pub application: &'a Application,
-}
-
-/// A service's questions over a draft's saved answers (its wizard), built from the application.
-pub trait Wizard: Steps + Sized {
-    fn of(application: &Application) -> Self;
-}
-
-/// A draft's id and its answers in its service's shape: each service's wizard is `Draft<Answers>` with its own
-/// `Steps` (which steps apply, which are answered).
-pub struct Draft<A> {
-    pub id: ApplicationId,
-    pub answers: A,
-}
-
-impl<A> Draft<A> {
-    /// The address the draft's steps hang from (`Steps::base`).
-    pub fn page(&self) -> String {
-        api::page_of(&self.id)
-    }
-}
-
-impl<A: serde::de::DeserializeOwned + Default> Wizard for Draft<A>
-where
-    Draft<A>: Steps,
-{
-    fn of(application: &Application) -> Self {
-        Draft {
-            id: application.id.clone(),
-            answers: service::answers(application),
-        }
-    }
-}
-
-/// The address of a draft's first unanswered step.
-pub fn next_path<W: Wizard>(application: &Application) -> String {
-    let form = W::of(application);
-    wizard::path(&form, wizard::next(&form))
-}
-
-/// The address of one of a draft's steps.
-pub fn step_path<W: Wizard>(application: &Application, step: &str) -> String {
-    wizard::path(&W::of(application), step)
-}
-
-/// The wizard and where `step` stands in it, or the redirect to the step to answer first.
-pub fn position<W: Wizard>(ctx: &Ctx, application: &Application, step: &str) -> Result<(W, Position), AnyView> {
-    let form = W::of(application);
-    match wizard::guard(&form, step) {
-        Ok(position) => Ok((form, position)),
-        Err(path) => Err(redirect_to(ctx, &path)),
-    }
-}
 
 /// A hidden form field (the application a step belongs to).
 #[component]
 pub fn Hidden(name: &'static str, #[prop(into)] value: String) -> impl IntoView {
     view! { <input type="hidden" name=name value=value /> }
-}
-
-/// The fee, the access fee and the total for `fee_code`, as rows.
-pub async fn fee_rows(ctx: &Ctx, fee_code: &str) -> Result<Vec<SummaryRow>, AppError> {
-    let lang = ctx.lang;
-    let schedule = fees::schedule(&ctx.state.pool).await?;
-    let quote = schedule
-        .quote(fee_code)
-        .ok_or_else(|| AppError::internal(format!("no fee {fee_code}")))?;
-    Ok(vec![
-        SummaryRow::new(lang.t(&format!("service-{fee_code}")), format_kes(quote.fee_kes)),
-        SummaryRow::new(lang.t("fees-row-access"), format_kes(quote.access_fee_kes)),
-        SummaryRow::new(lang.t("fees-row-total"), format_kes(quote.total_kes)),
-    ])
-}
-
-/// An application's invoice (the fee it was submitted for), if it has one.
-fn invoice_rows(lang: Lang, application: &Application) -> Option<Vec<SummaryRow>> {
-    let invoice = application.invoice?;
-    let fee_label = application
-        .fee_code
-        .as_ref()
-        .map_or_else(|| lang.t("fees-row-fee"), |code| lang.t(&format!("service-{code}")));
-    Some(vec![
-        SummaryRow::new(fee_label, invoice.fee.to_string()),
-        SummaryRow::new(lang.t("fees-row-access"), invoice.access_fee.to_string()),
-        SummaryRow::new(lang.t("fees-row-total"), invoice.total().to_string()),
-    ])
-}
-
-/// The end of every check page: what it costs, the declaration, and the submit button.
-#[component]
-pub fn CheckForm(lang: Lang, id: ApplicationId, fees: Vec<SummaryRow>, error: Option<String>) -> impl IntoView {
-    let declaration = vec![Choice {
-        value: "yes".into(),
-        label: lang.t("applications-declaration"),
-        hint: None,
-    }];
-    view! {
-        <h2 class="heading-m">{lang.t("applications-fee-heading")}</h2>
-        <SummaryList rows=fees />
-        <PostForm action=api::SubmitApplication::url()>
-            <Hidden name="id" value=id.as_str().to_string() />
-            <Checkboxes name="declaration" legend=lang.t("applications-declaration-legend") options=declaration
-                error />
-            <Button text=lang.t("applications-submit") />
-        </PostForm>
-    }
-}
-
-/// Answers as summary rows: each the applicant gave with its change link when `changeable` (check your answers),
-/// without (an officer's view, a submitted application).
-pub fn answer_rows(lang: Lang, application: &Application, answers: Vec<Answer>, changeable: bool) -> Vec<SummaryRow> {
-    answers
-        .into_iter()
-        .map(|answer| SummaryRow {
-            change: answer.step.filter(|_| changeable).map(|step| {
-                let page = Page::ApplicationStep(application.id.as_str().into(), step.into());
-                (lang.href(&page.path()), lang.t("change"))
-            }),
-            ..SummaryRow::new(answer.label, answer.value)
-        })
-        .collect()
-}
-
-/// The check page every service ends with: its answers (the service's summary, each with its change link), a
-/// `hint` on what happens next, the fee of `fee_code`, the declaration and the submit button.
-pub async fn check_page(
-    ctx: &Ctx,
-    state: &FormState,
-    application: &Application,
-    position: Position,
-    answers: Vec<Answer>,
-    hint: String,
-    fee_code: &str,
-) -> Result<AnyView, AppError> {
-    let lang = ctx.lang;
-    let rows = answer_rows(lang, application, answers, true);
-    // A corrected application goes back for the fee it paid: that invoice, not today's fee.
-    let (fees, correcting) = match invoice_rows(lang, application).filter(|_| application.correcting()) {
-        Some(paid) => {
-            let reason = application
-                .decision_reason
-                .as_deref()
-                .map(|reason| reason_text(lang, reason));
-            (paid, Some(reason))
-        }
-        None => (fee_rows(ctx, fee_code).await?, None),
-    };
-    let (id, error) = (application.id.clone(), state.error("declaration"));
-    Ok(view! {
-        <StepFrame lang position title_key="applications-check-title" errors=state.errors()>
-            {correcting.map(|reason| view! {
-                <div class="banner">
-                    {reason.map(|reason| view! {
-                        <p class="body"><strong>{lang.t("applications-rejected-reason")}</strong>" "{reason}</p>
-                    })}
-                    <p class="body">{lang.t("applications-correcting-paid")}</p>
-                </div>
-            })}
-            <SummaryList rows />
-            <p class="hint">{hint}</p>
-            <CheckForm lang id fees error />
-        </StepFrame>
-    }
-    .into_any())
 }
 
 /// A service page's "Start now": a form, since it opens a draft.
