@@ -274,6 +274,12 @@ on_both_engines!(
         assert_eq!(queue(supervisor.clone(), Some("IC-LKR")).await, vec![id.clone()]);
         officer.centre = Some("IC-MSA".into());
         assert!(queue(officer.clone(), Some("IC-LKR")).await.is_empty());
+        // Nor can they open it by its address; its own centre's officer can.
+        let opened = staff_service::application(&app.state, &officer, &id).await.unwrap();
+        assert!(opened.is_none());
+        officer.centre = Some("IC-LKR".into());
+        let opened = staff_service::application(&app.state, &officer, &id).await.unwrap();
+        assert_eq!(opened.map(|a| a.centre), Some(Some("IC-LKR".to_string())));
     }
 );
 

@@ -21,6 +21,7 @@ struct ApplicationRow {
     decision_reason: Option<String>,
     decided_by: Option<String>,
     waiting_for: i64,
+    centre: Option<String>,
     created_at: i64,
     updated_at: i64,
     version: i64,
@@ -49,6 +50,7 @@ impl TryFrom<ApplicationRow> for Application {
             decision_reason: row.decision_reason,
             decided_by: row.decided_by.map(AccountId::from_stored),
             waiting: Waiting::from_code(row.waiting_for),
+            centre: row.centre,
             created_at: row.created_at,
             updated_at: row.updated_at,
             version: row.version,
@@ -57,7 +59,7 @@ impl TryFrom<ApplicationRow> for Application {
 }
 
 const COLUMNS: &str = "id, account_id, service, status, answers, reference, fee_code, fee_kes, access_fee_kes, \
-                       decision_reason, decided_by, waiting_for, created_at, updated_at, version";
+                       decision_reason, decided_by, waiting_for, centre, created_at, updated_at, version";
 
 /// Opens a draft, or keeps the one already open (the unique index allows one per person and service).
 pub async fn open_draft(

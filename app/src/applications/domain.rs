@@ -208,6 +208,8 @@ pub struct Application {
     pub decided_by: Option<AccountId>,
     /// In review: whom it waits for.
     pub waiting: Waiting,
+    /// The centre that deals with it, once paid (`None`: any centre).
+    pub centre: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
     /// How many times the answers were saved: a submission freezes the fee only on the version it checked.
@@ -301,6 +303,7 @@ mod tests {
             decision_reason: None,
             decided_by: decided_by.map(|d| AccountId::from_stored(d.into())),
             waiting: Waiting::Officer,
+            centre: None,
             created_at: 0,
             updated_at: 0,
             version: 0,

@@ -254,9 +254,15 @@ pub async fn application(state: &AppState, staff: &Staff, id: &str) -> anyhow::R
     };
     let mut conn = state.pool.acquire().await?;
     let application = applications::by_id_in(&mut conn, &id).await?;
-    // A draft is the applicant's alone; an officer opens only the services of their queue.
+    // A draft is the applicant's alone; an officer opens only what their queue holds: their services, at their
+    // centre or at none.
     let covered = |application: &Application| {
-        staff.role != Role::Officer || queue_services(state, staff, None).contains(&application.service)
+        let at_their_centre = match (&staff.centre, &application.centre) {
+            (Some(theirs), Some(its)) => theirs == its,
+            _ => true,
+        };
+        staff.role != Role::Officer
+            || (queue_services(state, staff, None).contains(&application.service) && at_their_centre)
     };
     Ok(application.filter(|application| application.status != Status::Draft && covered(application)))
 }
