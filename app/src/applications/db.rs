@@ -222,13 +222,15 @@ pub async fn advance(
     anyhow::ensure!(from.next().contains(&to), "no move from {from:?} to {to:?}");
     let done = sqlx::query(
         "UPDATE applications SET status = $1, decision_reason = COALESCE($2, decision_reason), updated_at = $3, \
-         waiting_for = 0 WHERE id = $4 AND status = $5",
+         waiting_for = $6 WHERE id = $4 AND status = $5",
     )
     .bind(to.code())
     .bind(reason)
     .bind(now)
     .bind(id.as_str())
     .bind(from.code())
+    // Out of review (or into it, until `route` says otherwise) it waits for nobody else.
+    .bind(Waiting::Officer.code())
     .execute(&mut *conn)
     .await?;
     if done.rows_affected() == 1 {

@@ -7,7 +7,7 @@ use sqlx::{AnyConnection, FromRow};
 
 use super::{
     api,
-    domain::{Application, ApplicationId, Status},
+    domain::{Application, ApplicationId, Status, Waiting},
     pages::Hidden,
 };
 use crate::{
@@ -64,10 +64,11 @@ pub async fn ask(
     now: i64,
 ) -> anyhow::Result<bool> {
     let waiting = sqlx::query(
-        "UPDATE applications SET waiting_for = 1 WHERE id = $1 AND status = 'in_review' \
-         AND waiting_for = 0",
+        "UPDATE applications SET waiting_for = $2 WHERE id = $1 AND status = 'in_review' AND waiting_for = $3",
     )
     .bind(id.as_str())
+    .bind(Waiting::Applicant.code())
+    .bind(Waiting::Officer.code())
     .execute(&mut *conn)
     .await?;
     if waiting.rows_affected() != 1 {
@@ -120,8 +121,9 @@ pub async fn answer(
     if answered.rows_affected() != 1 {
         return Ok(Answered::NothingAsked);
     }
-    sqlx::query("UPDATE applications SET waiting_for = 0 WHERE id = $1")
+    sqlx::query("UPDATE applications SET waiting_for = $2 WHERE id = $1")
         .bind(application.id.as_str())
+        .bind(Waiting::Officer.code())
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;

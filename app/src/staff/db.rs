@@ -2,7 +2,7 @@
 
 use sqlx::{any::AnyArguments, Any, AnyConnection, Arguments, FromRow};
 
-use crate::db::Pool;
+use crate::{applications::domain::Waiting, db::Pool};
 
 #[derive(Debug, FromRow)]
 pub struct MemberRow {
@@ -107,8 +107,8 @@ pub async fn centres(pool: &Pool) -> anyhow::Result<Vec<(String, String)>> {
 pub struct QueueQuery<'a> {
     pub services: &'a [String],
     pub status: &'a str,
-    /// In review: waiting for the applicant's answer (1) or not (0); -1: either.
-    pub waiting: i64,
+    /// In review: whom they wait for; `None` (decided ones): whomever they waited for.
+    pub waiting: Option<Waiting>,
     pub before: i64,
     pub centre: CentreFilter<'a>,
     pub offset: i64,
@@ -141,12 +141,13 @@ fn conditions<'q>(query: &QueueQuery<'q>, p: &str) -> anyhow::Result<(String, An
     let mut values = AnyArguments::default();
     let v = &mut values;
     let mut sql = format!(
-        "{p}status = {} AND {p}waiting_for IN ({}, {}) AND {p}updated_at < {}",
+        "{p}status = {} AND {p}updated_at < {}",
         push(v, query.status)?,
-        push(v, query.waiting.max(0))?,
-        push(v, if query.waiting < 0 { 1 } else { query.waiting })?,
         push(v, query.before)?,
     );
+    if let Some(waiting) = query.waiting {
+        sql += &format!(" AND {p}waiting_for = {}", push(v, waiting.code())?);
+    }
     match query.centre {
         CentreFilter::Every => {}
         CentreFilter::Only(code) => sql += &format!(" AND {p}centre = {}", push(v, code)?),
@@ -193,12 +194,13 @@ pub async fn counts(pool: &Pool, query: &QueueQuery<'_>) -> anyhow::Result<Vec<(
 pub async fn claim(conn: &mut AnyConnection, id: &str, by: &str, until: i64, now: i64) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "UPDATE applications SET claimed_by = $1, claimed_until = $2 WHERE id = $3 AND status = 'in_review' \
-         AND waiting_for <> 2 AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until <= $4)",
+         AND waiting_for <> $5 AND (claimed_by IS NULL OR claimed_by = $1 OR claimed_until <= $4)",
     )
     .bind(by)
     .bind(until)
     .bind(id)
     .bind(now)
+    .bind(Waiting::OtherParty.code())
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)

@@ -11,7 +11,7 @@ use super::{
 };
 use crate::{
     applications::{
-        domain::{Application, ApplicationId, Status},
+        domain::{Application, ApplicationId, Status, Waiting},
         service as applications,
     },
     db::begin_write,
@@ -170,10 +170,10 @@ pub struct QueueFilter {
 /// A page of the queue `filter` asks for, of the services `staff` covers.
 pub async fn queue(state: &AppState, staff: &Staff, filter: &QueueFilter) -> anyhow::Result<Queue> {
     let (status, waiting) = match filter.shown {
-        Shown::InReview => (Status::InReview, 0),
-        Shown::Asked => (Status::InReview, 1),
-        Shown::Completed => (Status::Completed, -1),
-        Shown::Rejected => (Status::Rejected, -1),
+        Shown::InReview => (Status::InReview, Some(Waiting::Officer)),
+        Shown::Asked => (Status::InReview, Some(Waiting::Applicant)),
+        Shown::Completed => (Status::Completed, None),
+        Shown::Rejected => (Status::Rejected, None),
     };
     let services = queue_services(state, staff, filter.service.as_deref());
     let days = filter.older_than_days;
