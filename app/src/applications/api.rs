@@ -173,32 +173,49 @@ pub async fn submit_application(id: Option<String>, declaration: Option<String>)
     .await
 }
 
-/// "Correct and send again" on an application an officer rejected (where its service allows it): a draft again,
-/// its payment kept; the person goes to the step to correct.
-#[server(endpoint = "applications/reopen")]
-#[tracing::instrument(skip_all)]
-pub async fn reopen_application(id: Option<String>) -> Result<(), AppError> {
-    let ctx = Ctx::load().await?;
-    let Some(id) = ApplicationId::parse(&id.unwrap_or_default()) else {
+/// Runs `act` on `who`'s application `id` from a form on its page (whatever its status) and ends the post: onwards
+/// to the address `act` gives, with its notice, or back to the page with the errors and `values`. Another's, or
+/// none, is the 404 page.
+async fn on_own<F, Fut>(id: &str, values: &[(&str, &str)], act: F) -> Result<(), AppError>
+where
+    F: FnOnce(AppState, SignedIn, Application) -> Fut,
+    Fut: Future<Output = Result<(String, Option<&'static str>), AppError>>,
+{
+    let mut ctx = Ctx::load().await?;
+    let Some(id) = ApplicationId::parse(id) else {
         return ctx.finish(Ok("dashboard".into()), FORM, "dashboard", &[]).await;
     };
-    let back = page_of(&id);
     let result = match signed_in(&ctx).await? {
         Err(page) => Ok(page.path()),
         Ok(who) => match service::owned(&ctx.state, &who, id.as_str()).await {
-            Ok(application) => match service::reopen(&ctx.state, &who, &application).await? {
-                service::Reopened::Reopened => Ok(crate::web::routes::Page::ApplicationStep(
-                    id.as_str().into(),
-                    crate::web::wizard::CHECK.into(),
-                )
-                .path()),
-                service::Reopened::NotAllowed => Ok(back.clone()),
-            },
-            Err(AppError::NotFound) => Ok(crate::web::routes::Page::NotFound.path()),
+            Ok(application) => act(ctx.state.clone(), who, application).await.map(|(to, notice)| {
+                if let Some(notice) = notice {
+                    ctx.notice(notice);
+                }
+                to
+            }),
+            Err(AppError::NotFound) => Ok(Page::NotFound.path()),
             Err(other) => Err(other),
         },
     };
-    ctx.finish(result, FORM, &back, &[]).await
+    ctx.finish(result, FORM, &page_of(&id), values).await
+}
+
+/// "Correct and send again" on an application an officer rejected (where its service allows it): a draft again,
+/// its payment kept; the person goes to its check page.
+#[server(endpoint = "applications/reopen")]
+#[tracing::instrument(skip_all)]
+pub async fn reopen_application(id: Option<String>) -> Result<(), AppError> {
+    on_own(&id.unwrap_or_default(), &[], |state, who, application| async move {
+        Ok(match service::reopen(&state, &who, &application).await? {
+            service::Reopened::Reopened => (
+                Page::ApplicationStep(application.id.as_str().into(), crate::web::wizard::CHECK.into()).path(),
+                None,
+            ),
+            service::Reopened::NotAllowed => (page_of(&application.id), None),
+        })
+    })
+    .await
 }
 
 /// The applicant's answer to an officer's question, on the application's page.
@@ -206,28 +223,20 @@ pub async fn reopen_application(id: Option<String>) -> Result<(), AppError> {
 #[tracing::instrument(skip_all)]
 pub async fn answer_question(id: Option<String>, answer: Option<String>) -> Result<(), AppError> {
     use super::questions::{self, Answered};
-    let mut ctx = Ctx::load().await?;
-    let (id, typed) = (id.unwrap_or_default(), answer.unwrap_or_default());
-    let Some(id) = ApplicationId::parse(&id) else {
-        return ctx.finish(Ok("dashboard".into()), FORM, "dashboard", &[]).await;
-    };
-    let back = page_of(&id);
-    let result = match signed_in(&ctx).await? {
-        Err(page) => Ok(page.path()),
-        Ok(who) => match service::owned(&ctx.state, &who, id.as_str()).await {
-            Ok(application) => match questions::answer(&ctx.state, &who, &application, &typed).await {
-                Ok(Answered::Answered) => {
-                    ctx.notice("applications-notice-answered");
-                    Ok(back.clone())
-                }
-                Ok(Answered::NothingAsked) => Ok(back.clone()),
-                Err(error) => Err(error),
-            },
-            Err(AppError::NotFound) => Ok(crate::web::routes::Page::NotFound.path()),
-            Err(other) => Err(other),
+    let typed = answer.unwrap_or_default();
+    let text = typed.clone();
+    on_own(
+        &id.unwrap_or_default(),
+        &[("answer", &typed)],
+        |state, who, application| async move {
+            let notice = match questions::answer(&state, &who, &application, &text).await? {
+                Answered::Answered => Some("applications-notice-answered"),
+                Answered::NothingAsked => None,
+            };
+            Ok((page_of(&application.id), notice))
         },
-    };
-    ctx.finish(result, FORM, &back, &[("answer", &typed)]).await
+    )
+    .await
 }
 
 #[cfg(test)]
