@@ -37,6 +37,10 @@ use crate::{
         self,
         pages::buyer::{TransferAcceptPage, TransferDeclinePage, TransferOfferPage},
     },
+    refunds::{
+        self,
+        pages::{MoneyPage, RefundsPage},
+    },
     staff::pages::{AuditPage, PeoplePage, QueuePage, StaffApplicationPage},
     tims::{
         self,
@@ -148,7 +152,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("fees") view=FeesPage ssr=a.clone() />
                     <Route path=path!("services") view=CataloguePage ssr=a.clone() />
                     <Route path=path!("services/:code") view=ServicePage ssr=a.clone() />
-                    <Route path=path!("applications/:id") view=|| view! { <ApplicationPage blocks=&[payments::pages::credits_block, documents::pages::application_block] /> } ssr=a.clone() />
+                    <Route path=path!("applications/:id") view=|| view! { <ApplicationPage blocks=&[payments::pages::credits_block, refunds::pages::application_block, documents::pages::application_block] /> } ssr=a.clone() />
                     <Route path=path!("applications/:id/pay") view=PayPage ssr=a.clone() />
                     <Route path=path!("applications/:id/pay/mpesa/:request") view=MpesaWaitPage ssr=a.clone() />
                     <Route path=path!("applications/:id/:step") view=ApplicationStepPage ssr=a.clone() />
@@ -183,6 +187,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/applications/:id") view=StaffApplicationPage ssr=a.clone() />
                     <Route path=path!("staff/audit") view=AuditPage ssr=a.clone() />
                     <Route path=path!("staff/people") view=PeoplePage ssr=a.clone() />
+                    <Route path=path!("staff/refunds") view=RefundsPage ssr=a.clone() />
+                    <Route path=path!("staff/money") view=MoneyPage ssr=a.clone() />
                     <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, transfer::pages::buyer::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, notices::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
                     <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block] /> } ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />

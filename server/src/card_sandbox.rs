@@ -11,7 +11,10 @@ use std::{
     sync::{LazyLock, Mutex},
 };
 
-use app::{gateways::card::CardResult, state::AppState};
+use app::{
+    gateways::card::{CardRefund, CardResult},
+    state::AppState,
+};
 use axum::{
     extract::{Path, Query, State},
     response::{Html, IntoResponse, Redirect, Response},
@@ -25,10 +28,14 @@ pub fn routes() -> Router<AppState> {
         .route("/sandbox/card", get(checkout).post(pay))
         .route("/sandbox/card/3ds", post(challenge))
         .route("/sandbox/card/sessions/{session}", get(session))
+        .route("/sandbox/card/refunds", post(refund))
 }
 
 /// The sandbox's books: each session's signed result, as a provider keeps them.
 static RESULTS: LazyLock<Mutex<HashMap<String, CardResult>>> = LazyLock::new(Mutex::default);
+
+/// Refunds made, by the caller's refund id (a refund asked for again gets the same answer).
+static REFUNDS: LazyLock<Mutex<HashMap<String, CardRefund>>> = LazyLock::new(Mutex::default);
 
 /// How the result travels back.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -217,4 +224,51 @@ async fn pay(State(state): State<AppState>, Form(fields): Form<HashMap<String, S
 async fn challenge(State(state): State<AppState>, Form(fields): Form<HashMap<String, String>>) -> Response {
     let right = fields.get("otp").map(|c| c.trim()) == Some("123456");
     finish(&state, &fields, right)
+}
+
+/// `POST /sandbox/card/refunds` (`refund`, `transaction`, `amount`, `sig`): gives back up to what the transaction
+/// paid, once per refund id, answered signed. Declined: an unknown or unpaid transaction, more than is left of it.
+async fn refund(State(state): State<AppState>, Form(asked): Form<HashMap<String, String>>) -> Response {
+    let Some(card) = state.card.as_ref() else {
+        return (axum::http::StatusCode::NOT_FOUND, "card payments are off").into_response();
+    };
+    let field = |name: &str| asked.get(name).cloned().unwrap_or_default();
+    let (id, transaction, amount) = (field("refund"), field("transaction"), field("amount"));
+    let signed = app::web::secrets::same(&card.mac(&[&id, &transaction, &amount]), &field("sig"));
+    if !signed || id.is_empty() {
+        return (axum::http::StatusCode::FORBIDDEN, "bad signature").into_response();
+    }
+    let mut refunds = REFUNDS.lock().expect("sandbox refunds");
+    if let Some(made) = refunds.get(&id) {
+        return Json(made.clone()).into_response();
+    }
+    let paid: i64 = RESULTS
+        .lock()
+        .expect("sandbox results")
+        .values()
+        .find(|r| r.transaction == transaction && r.outcome == "paid")
+        .and_then(|r| r.amount.parse().ok())
+        .unwrap_or(0);
+    let given: i64 = refunds
+        .values()
+        .filter(|r| r.transaction == transaction && r.outcome == "refunded")
+        .filter_map(|r| r.amount.parse::<i64>().ok())
+        .sum();
+    let wanted: i64 = amount.parse().unwrap_or(0);
+    let reason = match () {
+        _ if paid == 0 => "no such paid transaction",
+        _ if wanted <= 0 || wanted > paid - given => "more than is left of the transaction",
+        _ => "",
+    };
+    let mut answer = CardRefund {
+        refund: id.clone(),
+        transaction,
+        amount,
+        outcome: if reason.is_empty() { "refunded" } else { "declined" }.into(),
+        reason: reason.into(),
+        signature: String::new(),
+    };
+    answer.signature = card.mac(&answer.fields());
+    refunds.insert(id, answer.clone());
+    Json(answer).into_response()
 }

@@ -93,6 +93,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::photo::route::routes())
         .merge(app::services::transfer::route::routes())
         .merge(app::payments::route::routes(&state))
+        .merge(app::refunds::route::routes(&state))
         .merge(app::documents::route::routes())
         .merge(app::staff::route::routes())
         // A document's QR code carries a language-neutral address: the reader's language is chosen here.

@@ -31,6 +31,9 @@ async fn main() -> anyhow::Result<()> {
     if app::payments::mpesa::spawn_reconciler(state.clone()).is_some() {
         tracing::info!("settling late M-Pesa results and open card sessions by asking the providers");
     }
+    if state.daraja.is_some() || state.card.is_some() {
+        app::refunds::service::spawn_asker(state.clone());
+    }
     if server::delivery::spawn(state.clone())?.is_some() {
         tracing::info!("delivering email and SMS from the outbox");
     }

@@ -32,14 +32,19 @@ impl CardCheckout {
 
     /// The signature over a result's fields, as hex.
     pub fn sign(&self, result: &CardResult) -> String {
-        let mut mac = Hmac::<Sha256>::new_from_slice(self.secret.as_bytes()).expect("HMAC takes a key of any length");
-        for field in [
-            result.session.as_str(),
+        self.mac(&[
+            &result.session,
             &result.reference,
             &result.amount,
             &result.outcome,
             &result.transaction,
-        ] {
+        ])
+    }
+
+    /// HMAC-SHA256 over `fields`, each followed by `|`, as hex: how the provider signs whatever it sends.
+    pub fn mac(&self, fields: &[&str]) -> String {
+        let mut mac = Hmac::<Sha256>::new_from_slice(self.secret.as_bytes()).expect("HMAC takes a key of any length");
+        for field in fields {
             mac.update(field.as_bytes());
             mac.update(b"|");
         }
@@ -92,6 +97,53 @@ impl CardCheckout {
             .json()
             .await?;
         Ok(Some(answer).filter(|result| !result.outcome.is_empty()))
+    }
+}
+
+/// The provider's answer to a refund: `refunded` (with its refund id) or `declined` (with its reason), signed over
+/// `refund|transaction|amount|outcome|reason|`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct CardRefund {
+    pub refund: String,
+    pub transaction: String,
+    pub amount: String,
+    pub outcome: String,
+    pub reason: String,
+    #[serde(rename = "sig")]
+    pub signature: String,
+}
+
+impl CardRefund {
+    pub fn fields(&self) -> [&str; 5] {
+        [
+            &self.refund,
+            &self.transaction,
+            &self.amount,
+            &self.outcome,
+            &self.reason,
+        ]
+    }
+}
+
+impl CardCheckout {
+    /// Asks the provider to give `amount` of `transaction` back, as refund `id` (the provider refunds an id once).
+    /// The request is signed like everything between us; an answer whose signature fails is an error.
+    pub async fn refund(&self, id: &str, transaction: &str, amount: i64) -> anyhow::Result<CardRefund> {
+        let amount = amount.to_string();
+        let sig = self.mac(&[id, transaction, &amount]);
+        let answer: CardRefund = self
+            .http
+            .post(format!("{}/refunds", self.url.trim_end_matches('/')))
+            .form(&[("refund", id), ("transaction", transaction), ("amount", &amount), ("sig", &sig)])
+            .send()
+            .await?
+            .json()
+            .await?;
+        let signed = crate::web::secrets::same(&self.mac(&answer.fields()), &answer.signature);
+        anyhow::ensure!(signed, "the card provider's refund answer is not signed with our key");
+        anyhow::ensure!(answer.refund == id, "the card provider answered about another refund");
+        Ok(answer)
     }
 }
 

@@ -30,6 +30,10 @@ pub struct DarajaConfig {
     pub initiator: String,
     pub security_credential: String,
     pub status_result_url: String,
+    /// Where a B2C payment's (a refund's) result is posted, and where a Transaction Status query about one is
+    /// answered (`/payments/mpesa/b2c/{token}/result`, `.../status-result`).
+    pub b2c_result_url: String,
+    pub b2c_status_url: String,
 }
 
 impl DarajaConfig {
@@ -61,6 +65,8 @@ impl DarajaConfig {
             initiator: or(&payments.mpesa_initiator, "sandbox"),
             security_credential: or(&payments.mpesa_security_credential, "sandbox"),
             status_result_url: format!("{origin}/payments/mpesa/c2b/{callback_token}/status-result"),
+            b2c_result_url: format!("{origin}/payments/mpesa/b2c/{callback_token}/result"),
+            b2c_status_url: format!("{origin}/payments/mpesa/b2c/{callback_token}/status-result"),
         })
     }
 }
@@ -113,7 +119,7 @@ pub enum QueryAnswer {
 /// The client. One per server process, shared by every request (the token is cached across them).
 pub struct Daraja {
     pub config: DarajaConfig,
-    http: reqwest::Client,
+    pub(super) http: reqwest::Client,
     /// The access token and when it stops working (unix seconds).
     token: tokio::sync::Mutex<Option<(String, i64)>>,
 }
@@ -161,7 +167,7 @@ impl Daraja {
     }
 
     /// A live access token: the cached one until a minute before it expires, else a new one.
-    async fn token(&self, now: i64) -> anyhow::Result<String> {
+    pub(super) async fn token(&self, now: i64) -> anyhow::Result<String> {
         let mut cached = self.token.lock().await;
         if let Some((token, until)) = cached.as_ref() {
             if now < *until - 60 {
@@ -278,6 +284,8 @@ pub struct TransactionStatus {
     pub receipt: Option<String>,
     pub amount: Option<i64>,
     pub completed: bool,
+    /// `ResultDesc`, M-Pesa's words for the result (kept with a refund that failed).
+    pub description: String,
 }
 
 impl TransactionStatus {
@@ -314,6 +322,13 @@ impl TransactionStatus {
                 .map(|a| a as i64),
             completed: parameter("TransactionStatus").and_then(|v| v.as_str().map(str::to_string))
                 == Some("Completed".into()),
+            description: result
+                .get("ResultDesc")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or_default()
+                .chars()
+                .take(200)
+                .collect(),
         })
     }
 

@@ -2,4 +2,5 @@
 //! ground, imported by features, never a feature themselves.
 
 pub mod card;
+pub mod b2c;
 pub mod daraja;

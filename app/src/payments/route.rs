@@ -98,7 +98,7 @@ async fn status(State(state): State<AppState>, Path(request): Path<String>, head
 /// Lets through only a post that carries a live callback token (the current one, or the one being rotated out) and,
 /// when `payments.mpesa_callback_sources` is set, comes from one of those addresses; anything else is the 404 of an
 /// unknown address.
-async fn only_from_mpesa(
+pub async fn only_from_mpesa(
     State(state): State<AppState>,
     Path(token): Path<String>,
     request: Request,
@@ -141,11 +141,11 @@ fn source_ok(state: &AppState, peer: Option<std::net::IpAddr>, headers: &HeaderM
     allowed
 }
 
-fn received() -> Response {
+pub fn received() -> Response {
     Json(json!({"ResultCode": 0, "ResultDesc": "Accepted"})).into_response()
 }
 
-fn failed(error: anyhow::Error) -> Response {
+pub fn failed(error: anyhow::Error) -> Response {
     let _ = AppError::internal(error);
     // A 500 makes M-Pesa retry; the status query settles it meanwhile.
     StatusCode::INTERNAL_SERVER_ERROR.into_response()

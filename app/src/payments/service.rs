@@ -321,7 +321,7 @@ async fn settled_before(
 }
 
 /// Records money received for an application: its payment, or a credit when it cannot pay it (paid already).
-pub(super) async fn record(
+pub async fn record(
     conn: &mut sqlx::AnyConnection,
     state: &AppState,
     application: &ApplicationId,

@@ -43,6 +43,10 @@ pub enum Permission {
     Audit,
     /// Give and change roles.
     Administer,
+    /// Approve refunds; attach or refund money nobody asked for.
+    Refund,
+    /// Withdraw a document Uraia issued.
+    Withdraw,
 }
 
 /// A signed-in member of staff.
@@ -65,6 +69,7 @@ impl Staff {
             Permission::Decide => matches!(self.role, Role::Officer | Role::Supervisor),
             Permission::Audit => matches!(self.role, Role::Supervisor | Role::Administrator),
             Permission::Administer => self.role == Role::Administrator,
+            Permission::Refund | Permission::Withdraw => self.role == Role::Supervisor,
         }
     }
 
@@ -166,6 +171,12 @@ mod tests {
         assert!(staff(Role::Supervisor, &[]).may(Permission::Audit));
         assert!(staff(Role::Administrator, &[]).may(Permission::Administer));
         assert!(!staff(Role::Supervisor, &[]).may(Permission::Administer));
+        for money in [Permission::Refund, Permission::Withdraw] {
+            assert!(staff(Role::Supervisor, &[]).may(money));
+            for role in [Role::Officer, Role::Support, Role::Administrator] {
+                assert!(!staff(role, &[]).may(money), "{role:?} may not {money:?}");
+            }
+        }
         let officer = staff(Role::Officer, &["registration"]);
         assert!(officer.serves("registration") && !officer.serves("dl-renewal"));
         assert!(staff(Role::Supervisor, &["registration"]).serves("dl-renewal"));

@@ -9,6 +9,7 @@
 //! - `POST /sandbox/daraja/mpesa/transactionstatus/v1/query` accepts, then posts to `ResultURL` what its books say
 //!   of the `TransactionID`: completed with its receipt and amount for a Paybill payment it made, else "does not
 //!   exist" (what a forged confirmation gets).
+//! - `POST /sandbox/daraja/mpesa/b2c/v3/paymentrequest` pays a refund to a phone (see `b2c`).
 //! - `POST /sandbox/daraja/complete` (`reference=...`) pays the latest prompt for a reference now (for timing).
 //! - `GET  /sandbox/daraja` the control page: the rules, the latest prompts, and a form that sends a Paybill (C2B)
 //!   confirmation for a bill reference, as a bank app or the M-Pesa menu would.
@@ -30,7 +31,10 @@ use axum::{
 use rand::Rng;
 use serde_json::{json, Value};
 
+mod b2c;
 mod control;
+
+pub use b2c::payouts_to;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -41,6 +45,7 @@ pub fn routes() -> Router<AppState> {
             "/sandbox/daraja/mpesa/transactionstatus/v1/query",
             post(transaction_status),
         )
+        .route("/sandbox/daraja/mpesa/b2c/v3/paymentrequest", post(b2c::payment))
         .merge(control::routes())
 }
 
@@ -290,14 +295,18 @@ async fn transaction_status(headers: HeaderMap, Json(body): Json<Value>) -> Resp
         text(&body, "ResultURL").to_string(),
         text(&body, "Occasion").to_string(),
     );
-    if trans_id.is_empty() || url.is_empty() || text(&body, "CommandID") != "TransactionStatusQuery" {
+    let original = text(&body, "OriginalConversationID").to_string();
+    let asked = !trans_id.is_empty() || !original.is_empty();
+    if !asked || url.is_empty() || text(&body, "CommandID") != "TransactionStatusQuery" {
         return refuse("400.002.02", "Bad Request - Invalid TransactionID");
     }
     let conversation = format!("AG_{}", random(b"0123456789", 14));
     let found = PAYBILL.lock().expect("sandbox books").get(&trans_id).cloned();
     let reference = json!({"ReferenceItem": {"Key": "Occasion", "Value": occasion}});
-    let result = match found {
-        Some((amount, phone)) => json!({"Result": {
+    let payout = trans_id.is_empty().then(|| b2c::status_of(&original, &reference)).flatten();
+    let result = match (payout, found) {
+        (Some(payout), _) => payout,
+        (None, Some((amount, phone))) => json!({"Result": {
             "ResultType": 0, "ResultCode": 0, "ResultDesc": "The service request is processed successfully.",
             "ConversationID": conversation, "TransactionID": random(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10),
             "ResultParameters": {"ResultParameter": [
@@ -308,7 +317,7 @@ async fn transaction_status(headers: HeaderMap, Json(body): Json<Value>) -> Resp
                 {"Key": "ReasonType", "Value": "Pay Bill Online"},
             ]},
             "ReferenceData": reference}}),
-        None => json!({"Result": {
+        (None, None) => json!({"Result": {
             "ResultType": 0, "ResultCode": "R000001", "ResultDesc": "The transaction receipt number does not exist.",
             "ConversationID": conversation, "ReferenceData": reference}}),
     };

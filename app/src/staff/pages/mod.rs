@@ -75,13 +75,17 @@ where
 
 /// The staff pages' own navigation.
 #[component]
-fn StaffNav(lang: crate::i18n::Lang, staff: Staff) -> impl IntoView {
+pub fn StaffNav(lang: crate::i18n::Lang, staff: Staff) -> impl IntoView {
     view! {
         <nav class="staff-nav" aria-label=lang.t("staff-nav-label")>
             <p class="hint">{lang.t_with("staff-signed-in-as", &[("name", staff.first_name.clone()), ("role", lang.t(&format!("staff-role-{}", staff.role.code())))])}</p>
             <ul class="list">
                 <li><a href=lang.href("staff")>{lang.t("staff-queue-title")}</a></li>
                 {staff.may(Permission::Audit).then(|| view! { <li><a href=lang.href("staff/audit")>{lang.t("staff-audit-title")}</a></li> })}
+                {staff.may(Permission::Refund).then(|| view! {
+                    <li><a href=lang.href("staff/refunds")>{lang.t("refunds-title")}</a></li>
+                    <li><a href=lang.href("staff/money")>{lang.t("money-title")}</a></li>
+                })}
                 {staff.may(Permission::Administer).then(|| view! { <li><a href=lang.href("staff/people")>{lang.t("staff-people-title")}</a></li> })}
             </ul>
         </nav>

@@ -1,0 +1,38 @@
+-- Issue 27: money going back. One row per thing refunded (a credit, a rejected application's fee, money under no
+-- reference), made by the first approval: the unique source makes ten simultaneous approvals one refund. A refund
+-- that failed is approved again by updating its row, never by a second one.
+CREATE TABLE refunds (
+    id              TEXT PRIMARY KEY,
+    source          TEXT NOT NULL CHECK (source IN ('credit', 'application', 'investigation')),
+    source_id       TEXT NOT NULL,
+    -- The application it concerns (its page and payment history show the refund), if any.
+    application_id  TEXT,
+    method          TEXT NOT NULL CHECK (method IN ('mpesa', 'card')),
+    -- What is given back: the M-Pesa receipt or card transaction that paid.
+    paid_receipt    TEXT NOT NULL,
+    -- M-Pesa: the phone the money goes back to (2547...).
+    phone           TEXT,
+    amount_kes      BIGINT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'refunded', 'failed')),
+    -- The gateway's word: M-Pesa's ConversationID (the result names it), its receipt or the card refund's id, and
+    -- why it failed (the result M-Pesa or the provider gave).
+    conversation_id TEXT,
+    receipt         TEXT,
+    failure         TEXT,
+    approved_by     TEXT NOT NULL,
+    approved_at     BIGINT NOT NULL,
+    settled_at      BIGINT,
+    -- When M-Pesa was last asked about a refund whose result has not come (the sweep asks at most every 10 min).
+    asked_at        BIGINT,
+    UNIQUE (source, source_id)
+);
+CREATE INDEX refunds_of_application ON refunds (application_id);
+CREATE INDEX refunds_by_status ON refunds (status, approved_at);
+
+-- How staff closed an investigation: attached to an application, refunded, or closed with a note.
+ALTER TABLE payment_investigations ADD COLUMN resolution TEXT;
+ALTER TABLE payment_investigations ADD COLUMN resolved_by TEXT;
+
+-- A supervisor's withdrawal of a document (revoked_at is when): why, and who.
+ALTER TABLE documents ADD COLUMN withdrawn_reason TEXT;
+ALTER TABLE documents ADD COLUMN withdrawn_by TEXT;
