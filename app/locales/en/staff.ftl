@@ -116,3 +116,17 @@ staff-error-services = Name only services Uraia offers, for example registration
 staff-error-no-account = No account has proven this email address. The person registers and verifies it first.
 staff-error-other-party = This application waits for the other party (the buyer), not for an officer.
 staff-error-not-approvable = An officer cannot approve this service: it is completed by the other party. Reject it with a reason, or ask the applicant a question.
+
+## Documents and the payment history on an application's staff page (issue 27).
+staff-history-heading = Payment history
+staff-documents-heading = Documents issued
+staff-documents-none = No document has been issued for this application.
+staff-document-issued = Code { $code }, issued { $date }
+staff-withdraw-label = Why withdraw the { $document }?
+staff-withdraw-hint = The holder is told this reason. Anyone checking the document is told only that it was withdrawn, and when.
+staff-withdraw = Withdraw the { $document }
+staff-notice-withdrawn = Withdrawn. Its check now says so, and the holder has been told why by SMS and email.
+staff-error-withdraw-reason = Write why the document is withdrawn
+staff-error-withdrawn = This document has already been withdrawn.
+message-document-withdrawn-subject = A document was withdrawn: { $reference }
+message-document-withdrawn-body = Uraia: NTSA withdrew a document issued for application { $reference }. Reason: { $reason }. It is no longer valid.

@@ -116,3 +116,17 @@ staff-error-services = Taja huduma ambazo Uraia inatoa pekee, kwa mfano registra
 staff-error-no-account = Hakuna akaunti iliyothibitisha anwani hii ya barua pepe. Mtu huyo ajisajili na kuithibitisha kwanza.
 staff-error-other-party = Ombi hili linasubiri upande mwingine (mnunuzi), si afisa.
 staff-error-not-approvable = Afisa hawezi kuidhinisha huduma hii: hukamilishwa na upande mwingine. Likatae kwa sababu, au muulize mwombaji swali.
+
+## Hati na historia ya malipo kwenye ukurasa wa ombi wa watumishi (issue 27).
+staff-history-heading = Historia ya malipo
+staff-documents-heading = Hati zilizotolewa
+staff-documents-none = Hakuna hati iliyotolewa kwa ombi hili.
+staff-document-issued = Msimbo { $code }, ilitolewa { $date }
+staff-withdraw-label = Kwa nini uondoe { $document }?
+staff-withdraw-hint = Mwenye hati ataelezwa sababu hii. Anayekagua hati ataelezwa tu kwamba iliondolewa, na lini.
+staff-withdraw = Ondoa { $document }
+staff-notice-withdrawn = Imeondolewa. Ukaguzi wake sasa unasema hivyo, na mwenye hati ameelezwa sababu kupitia SMS na barua pepe.
+staff-error-withdraw-reason = Andika kwa nini hati inaondolewa
+staff-error-withdrawn = Hati hii imeshaondolewa.
+message-document-withdrawn-subject = Hati imeondolewa: { $reference }
+message-document-withdrawn-body = Uraia: NTSA imeondoa hati iliyotolewa kwa ombi { $reference }. Sababu: { $reason }. Si halali tena.

@@ -85,6 +85,29 @@ pub async fn revoke(conn: &mut AnyConnection, application_id: &str, kind: Kind, 
     Ok(())
 }
 
+/// A supervisor withdraws the document `code` of `application_id`, once; its kind, or `None` when it was withdrawn
+/// already (or is not that application's).
+pub async fn withdraw(
+    conn: &mut AnyConnection,
+    application_id: &str,
+    code: &str,
+    reason: &str,
+    by: &str,
+    now: i64,
+) -> anyhow::Result<Option<Kind>> {
+    Ok(sqlx::query_scalar(
+        "UPDATE documents SET revoked_at = $3, withdrawn_reason = $4, withdrawn_by = $5 \
+         WHERE application_id = $1 AND code = $2 AND revoked_at IS NULL RETURNING kind",
+    )
+    .bind(application_id)
+    .bind(code)
+    .bind(now)
+    .bind(reason)
+    .bind(by)
+    .fetch_optional(conn)
+    .await?)
+}
+
 /// The application's document of `kind`, in the caller's transaction.
 pub async fn of_kind(
     conn: &mut AnyConnection,

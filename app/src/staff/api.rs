@@ -88,6 +88,29 @@ pub async fn staff_ask(id: Option<String>, question: Option<String>) -> Result<(
     .await
 }
 
+/// A supervisor withdraws one of the application's documents, with the reason (told to its holder).
+#[server(endpoint = "staff/withdraw")]
+#[tracing::instrument(skip_all)]
+pub async fn staff_withdraw(id: Option<String>, code: Option<String>, reason: Option<String>) -> Result<(), AppError> {
+    use super::withdrawals::{self, Withdrawn};
+    let (id, code, reason) = (id.unwrap_or_default(), code.unwrap_or_default(), reason.unwrap_or_default());
+    let field = format!("withdraw-{code}");
+    let (key, typed) = (field.clone(), reason.clone());
+    let values = [(key.as_str(), typed.as_str())];
+    finish_with(&id, &values, |state, client, staff, application| async move {
+        let reason: String = reason.trim().chars().take(500).collect();
+        if reason.is_empty() {
+            return Err(AppError::field(&field, "staff-error-withdraw-reason"));
+        }
+        match withdrawals::withdraw(&state, &staff, &client, &application, &code, &reason).await? {
+            Withdrawn::Done => Ok("staff-notice-withdrawn"),
+            Withdrawn::NotOpen => Err(AppError::field(&field, "staff-error-withdrawn")),
+            Withdrawn::NotAllowed => Err(AppError::NotFound),
+        }
+    })
+    .await
+}
+
 /// An administrator gives (or changes) a role: the page twin of `uraia staff add`.
 #[server(endpoint = "staff/grant")]
 #[tracing::instrument(skip_all)]

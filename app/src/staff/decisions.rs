@@ -207,8 +207,9 @@ pub async fn ask(
     Ok(Asked::Asked)
 }
 
-/// Tells the applicant of a decision by SMS and email in their language, in the decision's transaction.
-async fn tell(
+/// Tells the applicant of a decision (or a document withdrawn) by SMS and email in their language, in the
+/// decision's transaction.
+pub(super) async fn tell(
     conn: &mut sqlx::AnyConnection,
     application: &Application,
     key: &str,

@@ -10,3 +10,4 @@ pub mod domain;
 pub mod pages;
 pub mod route;
 pub mod service;
+pub mod withdrawals;

@@ -4,7 +4,10 @@
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_params_map;
 
-use super::{staff_page, StaffNav, StaffPage};
+use super::{
+    history::{documents_block, payment_history},
+    staff_page, StaffNav, StaffPage,
+};
 use crate::{
     applications::{
         domain::{Application, Status, Waiting},
@@ -15,6 +18,7 @@ use crate::{
     error::AppError,
     fees::domain::format_kes,
     i18n::Lang,
+    payments::db as payments_db,
     staff::{
         api, db,
         domain::{Permission, Staff, REJECT_REASONS},
@@ -61,6 +65,9 @@ pub fn StaffApplicationPage() -> impl IntoView {
                 )
             })
             .collect::<Vec<_>>();
+        let history = payment_history(lang, payments_db::events(&ctx.state.pool, &application.id).await?);
+        let issued = crate::documents::service::of_application(&ctx.state, &application).await?;
+        let documents = documents_block(lang, &staff, &application, issued, &state);
         let events = applications::timeline(&ctx.state, &application)
             .await?
             .into_iter()
@@ -136,6 +143,10 @@ pub fn StaffApplicationPage() -> impl IntoView {
             } else {
                 view! { <SummaryList rows=payments /> }.into_any()
             }}
+            <h2 class="heading-m">{lang.t("staff-history-heading")}</h2>
+            {history}
+            <h2 class="heading-m">{lang.t("staff-documents-heading")}</h2>
+            {documents}
             <h2 class="heading-m">{lang.t("applications-timeline-heading")}</h2>
             <ol class="timeline">{events}</ol>
         }

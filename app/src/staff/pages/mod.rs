@@ -3,6 +3,7 @@
 
 mod application;
 mod audit;
+mod history;
 mod people;
 mod queue;
 
