@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod payments;
+pub mod refunds;
 pub mod registration;
 pub mod staff;
 pub mod transfer;
