@@ -176,8 +176,8 @@ mod tests {
     #[test]
     fn a_b2c_result_names_its_refund_receipt_and_amount() {
         // Safaricom's documented result, with our refund id as the originator's conversation.
-        let body = r#"{"Result":{"ResultType":0,"ResultCode":0,"ResultDesc":"The service request is processed
-            successfully.","OriginatorConversationID":"0190a1b2","ConversationID":"AG_20191219_00005797af5d7d75f652",
+        let body = r#"{"Result":{"ResultType":0,"ResultCode":0,"ResultDesc":"The service request is processed successfully.",
+            "OriginatorConversationID":"0190a1b2","ConversationID":"AG_20191219_00005797af5d7d75f652",
             "TransactionID":"NLJ41HAY6Q","ResultParameters":{"ResultParameter":[{"Key":"TransactionAmount",
             "Value":10},{"Key":"TransactionReceipt","Value":"NLJ41HAY6Q"},{"Key":"ReceiverPartyPublicName",
             "Value":"254708374149 - John Doe"}]},"ReferenceData":{"ReferenceItem":{"Key":"QueueTimeoutURL",
@@ -186,8 +186,8 @@ mod tests {
         assert_eq!(result.id, "0190a1b2");
         assert_eq!((result.result_code, result.amount), (0, Some(10)));
         assert_eq!(result.receipt.as_deref(), Some("NLJ41HAY6Q"));
-        let failed = r#"{"Result":{"ResultType":0,"ResultCode":2040,"ResultDesc":"Credit Party customer type
-            (Unregistered or Registered Customer) can't be supported by the service.",
+        let failed = r#"{"Result":{"ResultType":0,"ResultCode":2040,
+            "ResultDesc":"Credit Party customer type (Unregistered or Registered Customer) can't be supported.",
             "OriginatorConversationID":"0190a1b3","ConversationID":"AG_1","TransactionID":"NLJ0000000"}}"#;
         let failed = B2cResult::parse(failed).unwrap();
         assert_eq!((failed.result_code, failed.receipt), (2040, None));
