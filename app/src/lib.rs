@@ -41,6 +41,8 @@ pub mod notices;
 #[cfg(feature = "ssr")]
 pub mod records;
 #[cfg(feature = "ssr")]
+pub mod reconciliation;
+#[cfg(feature = "ssr")]
 pub mod refunds;
 #[cfg(feature = "ssr")]
 pub mod services;

@@ -37,6 +37,7 @@ use crate::{
         self,
         pages::buyer::{TransferAcceptPage, TransferDeclinePage, TransferOfferPage},
     },
+    reconciliation::pages::ReconciliationPage,
     refunds::{
         self,
         pages::{MoneyPage, RefundsPage},
@@ -189,6 +190,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/people") view=PeoplePage ssr=a.clone() />
                     <Route path=path!("staff/refunds") view=RefundsPage ssr=a.clone() />
                     <Route path=path!("staff/money") view=MoneyPage ssr=a.clone() />
+                    <Route path=path!("staff/reconciliation") view=ReconciliationPage ssr=a.clone() />
                     <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, transfer::pages::buyer::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, notices::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
                     <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block] /> } ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />

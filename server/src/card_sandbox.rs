@@ -12,7 +12,7 @@ use std::{
 };
 
 use app::{
-    gateways::card::{CardRefund, CardResult},
+    gateways::card::{CardRefund, CardResult, CardTransaction},
     state::AppState,
 };
 use axum::{
@@ -29,10 +29,22 @@ pub fn routes() -> Router<AppState> {
         .route("/sandbox/card/3ds", post(challenge))
         .route("/sandbox/card/sessions/{session}", get(session))
         .route("/sandbox/card/refunds", post(refund))
+        .route("/sandbox/card/transactions", get(transactions))
 }
 
 /// The sandbox's books: each session's signed result, as a provider keeps them.
 static RESULTS: LazyLock<Mutex<HashMap<String, CardResult>>> = LazyLock::new(Mutex::default);
+
+/// The provider's books of payments taken, per merchant (the server's origin): the Nairobi day, the transaction
+/// and its amount.
+static TAKEN: LazyLock<Mutex<Vec<(String, String, String, String)>>> = LazyLock::new(Mutex::default);
+
+/// Records a payment the provider took for `merchant` (a server's origin) on `day` (the sandbox's pages do; a
+/// benchmark fills a day with them).
+pub fn remember(merchant: &str, day: &str, transaction: &str, amount: i64) {
+    let entry = (merchant.to_string(), day.to_string(), transaction.to_string(), amount.to_string());
+    TAKEN.lock().expect("sandbox books").push(entry);
+}
 
 /// Refunds made, by the caller's refund id (a refund asked for again gets the same answer).
 static REFUNDS: LazyLock<Mutex<HashMap<String, CardRefund>>> = LazyLock::new(Mutex::default);
@@ -143,6 +155,10 @@ fn finish_by(state: &AppState, fields: &HashMap<String, String>, paid: bool, bac
         signature: String::new(),
     };
     result.signature = card.sign(&result);
+    if paid {
+        let day = app::calendar::date_of(state.clock.now()).to_string();
+        remember(&state.origin, &day, &result.transaction, result.amount.parse().unwrap_or_default());
+    }
     RESULTS
         .lock()
         .expect("sandbox results")
@@ -271,4 +287,29 @@ async fn refund(State(state): State<AppState>, Form(asked): Form<HashMap<String,
     answer.signature = card.mac(&answer.fields());
     refunds.insert(id, answer.clone());
     Json(answer).into_response()
+}
+
+/// `GET /sandbox/card/transactions?day=YYYY-MM-DD`: the payments taken that day, each signed.
+async fn transactions(State(state): State<AppState>, Query(asked): Query<HashMap<String, String>>) -> Response {
+    let Some(card) = state.card.as_ref() else {
+        return (axum::http::StatusCode::NOT_FOUND, "card payments are off").into_response();
+    };
+    let day = asked.get("day").cloned().unwrap_or_default();
+    let list: Vec<CardTransaction> = TAKEN
+        .lock()
+        .expect("sandbox books")
+        .iter()
+        .filter(|(merchant, on, _, _)| *merchant == state.origin && *on == day)
+        .map(|(_, _, transaction, amount)| {
+            let mut entry = CardTransaction {
+                transaction: transaction.clone(),
+                amount: amount.clone(),
+                outcome: "paid".into(),
+                signature: String::new(),
+            };
+            entry.signature = card.mac(&entry.fields());
+            entry
+        })
+        .collect();
+    Json(list).into_response()
 }

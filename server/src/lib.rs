@@ -94,6 +94,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::services::transfer::route::routes())
         .merge(app::payments::route::routes(&state))
         .merge(app::refunds::route::routes(&state))
+        .merge(app::reconciliation::route::routes(&state))
         .merge(app::documents::route::routes())
         .merge(app::staff::route::routes())
         // A document's QR code carries a language-neutral address: the reader's language is chosen here.

@@ -33,6 +33,7 @@ async fn main() -> anyhow::Result<()> {
     }
     if state.daraja.is_some() || state.card.is_some() {
         app::refunds::service::spawn_asker(state.clone());
+        app::reconciliation::service::spawn(state.clone());
     }
     if server::delivery::spawn(state.clone())?.is_some() {
         tracing::info!("delivering email and SMS from the outbox");

@@ -147,6 +147,46 @@ impl CardCheckout {
     }
 }
 
+/// One payment in the provider's list of a day, signed over `transaction|amount|outcome|`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct CardTransaction {
+    pub transaction: String,
+    pub amount: String,
+    /// `paid` or `refunded`.
+    pub outcome: String,
+    #[serde(rename = "sig")]
+    pub signature: String,
+}
+
+impl CardTransaction {
+    pub fn fields(&self) -> [&str; 3] {
+        [&self.transaction, &self.amount, &self.outcome]
+    }
+}
+
+impl CardCheckout {
+    /// The provider's list of the payments it took on `day` (`YYYY-MM-DD`, Nairobi). An entry whose signature
+    /// fails is an error: the list is the evidence a reconciliation rests on.
+    pub async fn transactions(&self, day: &str) -> anyhow::Result<Vec<CardTransaction>> {
+        let list: Vec<CardTransaction> = self
+            .http
+            .get(format!("{}/transactions", self.url.trim_end_matches('/')))
+            .query(&[("day", day)])
+            .timeout(std::time::Duration::from_secs(120))
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        for entry in &list {
+            let signed = crate::web::secrets::same(&self.mac(&entry.fields()), &entry.signature);
+            anyhow::ensure!(signed, "the card provider's list has an entry not signed with our key");
+        }
+        Ok(list)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

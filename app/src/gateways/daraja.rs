@@ -34,6 +34,8 @@ pub struct DarajaConfig {
     /// answered (`/payments/mpesa/b2c/{token}/result`, `.../status-result`).
     pub b2c_result_url: String,
     pub b2c_status_url: String,
+    /// Where the daily reconciliation's Transaction Status answers are posted (`.../reconcile/{token}/status-result`).
+    pub reconcile_result_url: String,
 }
 
 impl DarajaConfig {
@@ -67,6 +69,7 @@ impl DarajaConfig {
             status_result_url: format!("{origin}/payments/mpesa/c2b/{callback_token}/status-result"),
             b2c_result_url: format!("{origin}/payments/mpesa/b2c/{callback_token}/result"),
             b2c_status_url: format!("{origin}/payments/mpesa/b2c/{callback_token}/status-result"),
+            reconcile_result_url: format!("{origin}/payments/mpesa/reconcile/{callback_token}/status-result"),
         })
     }
 }
@@ -346,6 +349,18 @@ impl Daraja {
     /// Asks M-Pesa's books about a Paybill transaction (Transaction Status API). Accepted is not answered: the
     /// result is posted to `status_result_url`, with the transaction echoed in `Occasion`.
     pub async fn transaction_status(&self, trans_id: &str, now: i64) -> anyhow::Result<()> {
+        let url = &self.config.status_result_url;
+        self.transaction_status_to(trans_id, url, "Paybill confirmation", now).await
+    }
+
+    /// Asks M-Pesa's books about `trans_id`, the answer posted to `result_url` (with `trans_id` as `Occasion`).
+    pub async fn transaction_status_to(
+        &self,
+        trans_id: &str,
+        result_url: &str,
+        remarks: &str,
+        now: i64,
+    ) -> anyhow::Result<()> {
         let token = self.token(now).await?;
         let body = json!({
             "Initiator": self.config.initiator,
@@ -354,9 +369,9 @@ impl Daraja {
             "TransactionID": trans_id,
             "PartyA": self.config.shortcode,
             "IdentifierType": "4",
-            "ResultURL": self.config.status_result_url,
-            "QueueTimeOutURL": self.config.status_result_url,
-            "Remarks": "Paybill confirmation",
+            "ResultURL": result_url,
+            "QueueTimeOutURL": result_url,
+            "Remarks": remarks,
             "Occasion": trans_id,
         });
         let reply: PushAnswer = self

@@ -29,13 +29,13 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// Who sent a request: its headers and the peer's address.
-struct Sender {
+pub struct Sender {
     headers: HeaderMap,
     peer: Option<std::net::IpAddr>,
 }
 
 impl Sender {
-    fn of(request: &Request) -> Sender {
+    pub fn of(request: &Request) -> Sender {
         let peer = request
             .extensions()
             .get::<ConnectInfo<std::net::SocketAddr>>()
@@ -48,7 +48,7 @@ impl Sender {
 }
 
 /// The staff member a request's session is, with their client address, if they have `permission`.
-async fn staff_of(
+pub async fn staff_of(
     state: &AppState,
     sender: &Sender,
     permission: Permission,
@@ -109,7 +109,13 @@ async fn export(State(state): State<AppState>, Query(filter): Query<Filter>, req
         .await?;
         Ok(Some(bytes))
     };
-    match made.await {
+    csv_file(made.await, "uraia-audit.csv")
+}
+
+/// A CSV made for staff, as a download (`None`: not theirs to see, the 404 every unknown address gets).
+pub fn csv_file(made: anyhow::Result<Option<Vec<u8>>>, filename: &str) -> Response {
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    match made {
         Ok(Some(bytes)) => (
             [
                 (
@@ -119,7 +125,7 @@ async fn export(State(state): State<AppState>, Query(filter): Query<Filter>, req
                 (header::CACHE_CONTROL, HeaderValue::from_static("private, no-store")),
                 (
                     header::CONTENT_DISPOSITION,
-                    HeaderValue::from_static("attachment; filename=\"uraia-audit.csv\""),
+                    HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("attachment")),
                 ),
             ],
             bytes,

@@ -135,7 +135,10 @@ impl TestApp {
 
     /// Another server process on the same database: its own state (clock, caches), shared tables.
     pub async fn second_process(&self) -> TestApp {
-        let state = server::build_state(leptos_options(), self.state.settings.clone())
+        // One deployment's processes share their configured secrets (here, the one this process drew).
+        let mut settings = self.state.settings.clone();
+        settings.payments.mpesa_callback_token = self.state.mpesa_callback_token.clone();
+        let state = server::build_state(leptos_options(), settings)
             .await
             .expect("a second process starts");
         TestApp {

@@ -86,6 +86,7 @@ pub fn StaffNav(lang: crate::i18n::Lang, staff: Staff) -> impl IntoView {
                 {staff.may(Permission::Refund).then(|| view! {
                     <li><a href=lang.href("staff/refunds")>{lang.t("refunds-title")}</a></li>
                     <li><a href=lang.href("staff/money")>{lang.t("money-title")}</a></li>
+                    <li><a href=lang.href("staff/reconciliation")>{lang.t("reconciliation-title")}</a></li>
                 })}
                 {staff.may(Permission::Administer).then(|| view! { <li><a href=lang.href("staff/people")>{lang.t("staff-people-title")}</a></li> })}
             </ul>

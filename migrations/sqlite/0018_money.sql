@@ -12,7 +12,7 @@ CREATE TABLE refunds (
     paid_receipt    TEXT NOT NULL,
     -- M-Pesa: the phone the money goes back to (2547...).
     phone           TEXT,
-    amount_kes      BIGINT NOT NULL,
+    amount_kes      INTEGER NOT NULL,
     status          TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'refunded', 'failed')),
     -- The gateway's word: M-Pesa's ConversationID (the result names it), its receipt or the card refund's id, and
     -- why it failed (the result M-Pesa or the provider gave).
@@ -20,10 +20,10 @@ CREATE TABLE refunds (
     receipt         TEXT,
     failure         TEXT,
     approved_by     TEXT NOT NULL,
-    approved_at     BIGINT NOT NULL,
-    settled_at      BIGINT,
+    approved_at     INTEGER NOT NULL,
+    settled_at      INTEGER,
     -- When M-Pesa was last asked about a refund whose result has not come (the sweep asks at most every 10 min).
-    asked_at        BIGINT,
+    asked_at        INTEGER,
     UNIQUE (source, source_id)
 );
 CREATE INDEX refunds_of_application ON refunds (application_id);
@@ -36,3 +36,30 @@ ALTER TABLE payment_investigations ADD COLUMN resolved_by TEXT;
 -- A supervisor's withdrawal of a document (revoked_at is when): why, and who.
 ALTER TABLE documents ADD COLUMN withdrawn_reason TEXT;
 ALTER TABLE documents ADD COLUMN withdrawn_by TEXT;
+
+-- The daily reconciliation: what the gateways say was received against what Uraia recorded, one row per day (the
+-- first process to insert it runs it) and one per receipt of that day. An item is `asked` until its gateway
+-- answers, then `matched` or a `difference` with why.
+CREATE TABLE reconciliations (
+    day         TEXT PRIMARY KEY,
+    started_at  INTEGER NOT NULL,
+    finished_at INTEGER,
+    items       INTEGER NOT NULL DEFAULT 0,
+    differences INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE reconciliation_items (
+    day           TEXT NOT NULL,
+    method        TEXT NOT NULL CHECK (method IN ('mpesa', 'card')),
+    receipt       TEXT NOT NULL,
+    -- What Uraia recorded (NULL: nothing) and what the gateway says it received (NULL: nothing, or not yet).
+    recorded_kes  INTEGER,
+    confirmed_kes INTEGER,
+    state         TEXT NOT NULL CHECK (state IN ('asked', 'matched', 'difference')),
+    why           TEXT,
+    PRIMARY KEY (day, method, receipt)
+);
+CREATE INDEX reconciliation_items_asked ON reconciliation_items (method, receipt, state);
+CREATE INDEX reconciliation_items_state ON reconciliation_items (day, state);
+-- The day's receipts are gathered by when they were paid.
+CREATE INDEX payments_paid_at ON payments (paid_at);
+CREATE INDEX payment_credits_created_at ON payment_credits (created_at);
