@@ -14,6 +14,8 @@ pub mod fees;
 pub mod i18n;
 pub mod ids;
 #[cfg(feature = "ssr")]
+pub mod help;
+#[cfg(feature = "ssr")]
 pub mod island_code;
 pub mod island_ready;
 pub mod pages;
@@ -54,6 +56,8 @@ pub mod shell;
 pub mod staff;
 #[cfg(feature = "ssr")]
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod support;
 #[cfg(feature = "ssr")]
 pub mod sweep;
 #[cfg(feature = "ssr")]

@@ -13,7 +13,7 @@ use crate::{
     web::{
         context::Ctx,
         guard::SignedIn,
-        page::{signed_in_page, BackLink, BlockView, PageHead, SignedInPage},
+        page::{render_blocks, signed_in_page, BackLink, Block, BlockView, PageHead, SignedInPage},
     },
 };
 
@@ -72,13 +72,14 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
     })
 }
 
-/// `/messages`: every notice, newest first.
+/// `/messages`: every notice, newest first, after the other features' `blocks` (the help desk's questions).
 #[component]
-pub fn MessagesPage() -> impl IntoView {
+pub fn MessagesPage(blocks: &'static [Block]) -> impl IntoView {
     signed_in_page("messages", move |page| async move {
         let SignedInPage { ctx, who, .. } = page;
         let lang = ctx.lang;
         let notices = of(&ctx.state.pool, &who.id, PAGE_SIZE).await?;
+        let blocks = render_blocks(blocks, &ctx, &who).await?;
         let title = lang.t("notices-heading");
         let body = if notices.is_empty() {
             view! { <p class="body">{lang.t("notices-none")}</p> }.into_any()
@@ -90,6 +91,7 @@ pub fn MessagesPage() -> impl IntoView {
                 <BackLink lang to="dashboard" />
                 <PageHead title=title.clone() lang errors=vec![] />
                 <h1 class="heading-l">{title}</h1>
+                {blocks}
                 {body}
             }
             .into_any(),

@@ -24,6 +24,7 @@ use crate::{
         self,
         pages::{DocumentPage, VerifyPage},
     },
+    help::pages::{HelpPage, HelpTopicPage},
     i18n::Lang,
     notices,
     pages::{FeesPage, HomePage, Layout, NotFoundPage},
@@ -43,6 +44,11 @@ use crate::{
         pages::{MoneyPage, RefundsPage},
     },
     staff::pages::{AuditPage, PeoplePage, QueuePage, StaffApplicationPage},
+    support::{
+        self,
+        pages::{CasePage, ContactPage},
+        staff_pages::{CasesPage, StaffCasePage},
+    },
     tims::{
         self,
         pages::{TimsCodePage, TimsDetailsPage, TimsPage, TimsProvePage},
@@ -183,7 +189,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reset/code") view=ResetCodePage ssr=a.clone() />
                     <Route path=path!("reset/password") view=ResetPasswordPage ssr=a.clone() />
                     // The photo feature's blocks are passed in: accounts does not import photo, which imports it.
-                    <Route path=path!("messages") view=notices::MessagesPage ssr=a.clone() />
+                    <Route path=path!("messages") view=|| view! { <notices::MessagesPage blocks=&[support::pages::messages_block] /> } ssr=a.clone() />
+                    <Route path=path!("help") view=HelpPage ssr=a.clone() />
+                    <Route path=path!("help/:code") view=HelpTopicPage ssr=a.clone() />
+                    <Route path=path!("contact") view=ContactPage ssr=a.clone() />
+                    <Route path=path!("contact/:reference") view=CasePage ssr=a.clone() />
+                    <Route path=path!("staff/cases") view=CasesPage ssr=a.clone() />
+                    <Route path=path!("staff/cases/:reference") view=StaffCasePage ssr=a.clone() />
                     <Route path=path!("staff") view=QueuePage ssr=a.clone() />
                     <Route path=path!("staff/applications/:id") view=StaffApplicationPage ssr=a.clone() />
                     <Route path=path!("staff/audit") view=AuditPage ssr=a.clone() />

@@ -2,7 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{fees::domain::Shillings, ids::AccountId};
+use crate::{
+    fees::domain::Shillings,
+    ids::{readable, AccountId},
+};
 
 /// Where an application stands. Drafts are answered; a submitted application waits for payment with its invoice;
 /// a paid one completes itself (a renewal) or is reviewed by an officer.
@@ -120,24 +123,16 @@ impl ApplicationId {
 #[serde(transparent)]
 pub struct ApplicationRef(String);
 
-const REF_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTWXYZ";
-
 impl ApplicationRef {
     /// A new random reference; `pick(n)` gives a uniform index below `n` (the caller's random source).
-    pub fn generate(mut pick: impl FnMut(usize) -> usize) -> ApplicationRef {
-        let tail: String = (0..8).map(|_| REF_ALPHABET[pick(REF_ALPHABET.len())] as char).collect();
-        ApplicationRef(format!("UR{tail}"))
+    pub fn generate(pick: impl FnMut(usize) -> usize) -> ApplicationRef {
+        ApplicationRef(format!("UR{}", readable::generate(8, pick)))
     }
 
     /// A reference as typed (any case, spaces or dashes), if it could be one.
     pub fn parse(text: &str) -> Option<ApplicationRef> {
-        let compact: String = text
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        (compact.len() == 10 && compact.starts_with("UR") && compact[2..].bytes().all(|b| REF_ALPHABET.contains(&b)))
-            .then_some(ApplicationRef(compact))
+        let compact = readable::compact(text);
+        (compact.len() == 10 && compact.starts_with("UR") && readable::is(&compact[2..])).then_some(ApplicationRef(compact))
     }
 
     pub fn from_stored(reference: String) -> ApplicationRef {

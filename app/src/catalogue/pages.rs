@@ -87,10 +87,12 @@ async fn schedule() -> Result<FeeSchedule, AppError> {
 fn results(lang: Lang, query: &str, schedule: &FeeSchedule) -> AnyView {
     let found = search::search(query);
     let heading = lang.t_with("catalogue-results-heading", &[("query", query.to_string())]);
+    let help = crate::help::pages::found(lang, query);
     if found.is_empty() {
         return view! {
             <h2 class="heading-m">{heading}</h2>
             <p class="body">{lang.t_with("catalogue-results-none", &[("query", query.to_string())])}</p>
+            {help}
             <p class="body"><a href=lang.href("services")>{lang.t("catalogue-all-link")}</a></p>
         }
         .into_any();
@@ -98,6 +100,7 @@ fn results(lang: Lang, query: &str, schedule: &FeeSchedule) -> AnyView {
     view! {
         <h2 class="heading-m">{heading}</h2>
         {service_list(lang, found, schedule)}
+        {help}
         <p class="body"><a href=lang.href("services")>{lang.t("catalogue-all-link")}</a></p>
     }
     .into_any()
@@ -172,6 +175,34 @@ fn lowest_fee(service: &Service, schedule: &FeeSchedule) -> Option<i64> {
         .min()
 }
 
+/// Each of a service's options with its fee, the access fee and the total, from today's fee table (`None`: it has
+/// no fee). The service's page and its help page show it.
+pub async fn fee_table(lang: Lang, service: &Service) -> Result<Option<AnyView>, AppError> {
+    let schedule = schedule().await?;
+    let rows: Vec<Vec<String>> = service
+        .fee_codes
+        .iter()
+        .filter_map(|code| schedule.quote(code).map(|quote| (code, quote)))
+        .map(|(code, quote)| {
+            vec![
+                lang.t(&format!("service-{code}")),
+                format_kes(quote.fee_kes),
+                format_kes(quote.access_fee_kes),
+                format_kes(quote.total_kes),
+            ]
+        })
+        .collect();
+    let head = vec![
+        lang.t("catalogue-service-option"),
+        lang.t("fees-row-fee"),
+        lang.t("fees-row-access"),
+        lang.t("catalogue-service-total"),
+    ];
+    Ok((!rows.is_empty()).then(|| {
+        view! { <Table caption=lang.t("catalogue-service-fees-caption") head rows numeric=vec![1, 2, 3] /> }.into_any()
+    }))
+}
+
 /// A service's page: what it is, each option's fee with the access fee and total, and how to start.
 #[component]
 pub fn ServicePage() -> impl IntoView {
@@ -181,27 +212,8 @@ pub fn ServicePage() -> impl IntoView {
         let Some(service) = domain::service(&code).filter(|s| s.availability != Availability::Elsewhere) else {
             return Err(AppError::NotFound);
         };
-        let schedule = schedule().await?;
         let title = lang.t(&format!("catalogue-{}-title", service.code));
-        let rows: Vec<Vec<String>> = service
-            .fee_codes
-            .iter()
-            .filter_map(|code| schedule.quote(code).map(|quote| (code, quote)))
-            .map(|(code, quote)| {
-                vec![
-                    lang.t(&format!("service-{code}")),
-                    format_kes(quote.fee_kes),
-                    format_kes(quote.access_fee_kes),
-                    format_kes(quote.total_kes),
-                ]
-            })
-            .collect();
-        let head = vec![
-            lang.t("catalogue-service-option"),
-            lang.t("fees-row-fee"),
-            lang.t("fees-row-access"),
-            lang.t("catalogue-service-total"),
-        ];
+        let fees = fee_table(lang, service).await?;
         // Signed in already: no word about signing in.
         let sign_in = move || {
             (!crate::pages::has_session()).then(|| view! { <p class="body">{lang.t("catalogue-service-sign-in")}</p> })
@@ -212,9 +224,7 @@ pub fn ServicePage() -> impl IntoView {
             <span class="caption">{lang.t("catalogue-agency-ntsa")}</span>
             <h1 class="heading-l">{title}</h1>
             <p class="lead">{lang.t(&format!("catalogue-{}-summary", service.code))}</p>
-            {(!rows.is_empty()).then(|| view! {
-                <Table caption=lang.t("catalogue-service-fees-caption") head rows numeric=vec![1, 2, 3] />
-            })}
+            {fees}
             {match service.availability {
                 Availability::Open => view! {
                     <h2 class="heading-m">{lang.t("catalogue-service-need-heading")}</h2>
@@ -231,6 +241,9 @@ pub fn ServicePage() -> impl IntoView {
                 _ => view! { <p class="body"><StatusTag lang availability=service.availability /></p>
                     <p class="body">{lang.t("catalogue-service-soon")}</p> }.into_any(),
             }}
+            {crate::help::topics::topic(service.code).map(|topic| view! {
+                <p class="body"><a href=lang.href(&format!("help/{}", topic.code))>{crate::help::topics::title(lang, &topic)}</a></p>
+            })}
         }
         .into_any())
     })

@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 
 /// How much a match in each part of a service's text counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Part {
+pub(crate) enum Part {
     Agency = 1,
     Summary = 2,
     Keywords = 4,
@@ -27,7 +27,7 @@ pub struct Document {
 }
 
 impl Document {
-    fn add(&mut self, text: &str, part: Part) {
+    pub(crate) fn add(&mut self, text: &str, part: Part) {
         for word in words(text) {
             match self.words.iter_mut().find(|(w, _)| *w == word) {
                 Some((_, best)) => *best = (*best).max(part),

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ids::readable;
+
 /// The kinds of document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -53,8 +55,6 @@ impl Kind {
 
 crate::ids::stored_as_code!(Kind);
 
-/// Letters and digits a person can read out and type: no 0/O, 1/I/L, U/V.
-const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTWXYZ";
 const LENGTH: usize = 12;
 
 /// A document's verification code: 12 characters from a 29-letter alphabet (58 bits), random, so one document's
@@ -65,18 +65,14 @@ pub struct DocumentCode(String);
 
 impl DocumentCode {
     /// A new random code; `pick(n)` gives a uniform index below `n` (the caller's random source).
-    pub fn generate(mut pick: impl FnMut(usize) -> usize) -> DocumentCode {
-        DocumentCode((0..LENGTH).map(|_| ALPHABET[pick(ALPHABET.len())] as char).collect())
+    pub fn generate(pick: impl FnMut(usize) -> usize) -> DocumentCode {
+        DocumentCode(readable::generate(LENGTH, pick))
     }
 
     /// A code as typed or scanned: any case, with or without spaces and dashes.
     pub fn parse(text: &str) -> Option<DocumentCode> {
-        let compact: String = text
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        (compact.len() == LENGTH && compact.bytes().all(|b| ALPHABET.contains(&b))).then_some(DocumentCode(compact))
+        let compact = readable::compact(text);
+        (compact.len() == LENGTH && readable::is(&compact)).then_some(DocumentCode(compact))
     }
 
     pub fn as_str(&self) -> &str {

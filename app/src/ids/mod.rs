@@ -3,6 +3,7 @@
 //! an ID number is meant. Formats are from ../shared/DOMAIN.md.
 
 mod contact;
+pub mod readable;
 pub use contact::{display_phone, mask_phone};
 
 use std::fmt;

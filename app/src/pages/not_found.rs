@@ -53,6 +53,17 @@ fn NotFoundBody(lang: Lang) -> impl IntoView {
         <p class="body">{lang.t("not-found-typed")}</p>
         <p class="body">{lang.t("not-found-pasted")}</p>
         <p class="body"><a href=lang.href("")>{lang.t("not-found-home")}</a></p>
+        <HelpAndContact lang />
+    }
+}
+
+/// Where to turn next: the help pages and "Contact us".
+#[component]
+fn HelpAndContact(lang: Lang) -> impl IntoView {
+    view! {
+        <p class="body">
+            <a href=lang.href("help")>{lang.t("help-link")}</a>" · "<a href=lang.href("contact")>{lang.t("support-contact-title")}</a>
+        </p>
     }
 }
 
@@ -70,6 +81,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         <h1 class="heading-l">{lang.t("error-title")}</h1>
         <p class="body">{error.message(lang)}</p>
         <p class="body">{lang.t("error-try-later")}</p>
+        <HelpAndContact lang />
     }
     .into_any()
 }

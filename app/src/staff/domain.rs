@@ -47,6 +47,8 @@ pub enum Permission {
     Refund,
     /// Withdraw a document Uraia issued.
     Withdraw,
+    /// Answer and close the help desk's cases.
+    Support,
 }
 
 /// A signed-in member of staff.
@@ -70,6 +72,7 @@ impl Staff {
             Permission::Audit => matches!(self.role, Role::Supervisor | Role::Administrator),
             Permission::Administer => self.role == Role::Administrator,
             Permission::Refund | Permission::Withdraw => self.role == Role::Supervisor,
+            Permission::Support => matches!(self.role, Role::Support | Role::Supervisor),
         }
     }
 
@@ -171,6 +174,9 @@ mod tests {
         assert!(staff(Role::Supervisor, &[]).may(Permission::Audit));
         assert!(staff(Role::Administrator, &[]).may(Permission::Administer));
         assert!(!staff(Role::Supervisor, &[]).may(Permission::Administer));
+        assert!(staff(Role::Support, &[]).may(Permission::Support));
+        assert!(staff(Role::Supervisor, &[]).may(Permission::Support));
+        assert!(!staff(Role::Officer, &[]).may(Permission::Support));
         for money in [Permission::Refund, Permission::Withdraw] {
             assert!(staff(Role::Supervisor, &[]).may(money));
             for role in [Role::Officer, Role::Support, Role::Administrator] {

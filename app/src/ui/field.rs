@@ -36,6 +36,29 @@ pub fn TextInput(
     }
 }
 
+/// A labelled box for a few lines of text (its `id` is also its name), laid out as `TextInput`. What was typed
+/// comes back as text, never as markup.
+#[component]
+pub fn TextArea(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional_no_strip)] hint: Option<String>,
+    #[prop(optional_no_strip)] error: Option<String>,
+    #[prop(optional, into)] value: String,
+    #[prop(default = 5)] rows: u32,
+) -> impl IntoView {
+    let described = described_by(&id, hint.is_some(), error.is_some());
+    let group_class = group_class(error.is_some());
+    let class = if error.is_some() { "textarea input--error" } else { "textarea" };
+    view! {
+        <div class=group_class>
+            <label class="label" for=id.clone()>{label}</label>
+            {hint_and_error(&id, hint, error)}
+            <textarea class=class id=id.clone() name=id rows=rows aria-describedby=described>{value}</textarea>
+        </div>
+    }
+}
+
 /// A submit button: one clear action per page, worded as what happens ("Show the total", "Continue").
 /// `name` and `value` are submitted with the form, which tells the server which button was pressed.
 #[component]

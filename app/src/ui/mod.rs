@@ -11,7 +11,7 @@ mod table;
 pub use choices::{Checkboxes, Choice, Radios, Select};
 pub use date::{DateInput, DateValue};
 pub use feedback::{ErrorSummary, NotificationBanner, Panel, StepIndicator, Tag, TagColour};
-pub use field::{Button, TextInput};
+pub use field::{Button, TextArea, TextInput};
 pub use summary::{SummaryList, SummaryRow};
 pub use table::Table;
 

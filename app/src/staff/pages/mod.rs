@@ -83,6 +83,7 @@ pub fn StaffNav(lang: crate::i18n::Lang, staff: Staff) -> impl IntoView {
             <ul class="list">
                 <li><a href=lang.href("staff")>{lang.t("staff-queue-title")}</a></li>
                 {staff.may(Permission::Audit).then(|| view! { <li><a href=lang.href("staff/audit")>{lang.t("staff-audit-title")}</a></li> })}
+                {staff.may(Permission::Support).then(|| view! { <li><a href=lang.href("staff/cases")>{lang.t("support-queue-title")}</a></li> })}
                 {staff.may(Permission::Refund).then(|| view! {
                     <li><a href=lang.href("staff/refunds")>{lang.t("refunds-title")}</a></li>
                     <li><a href=lang.href("staff/money")>{lang.t("money-title")}</a></li>

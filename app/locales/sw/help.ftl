@@ -1,0 +1,72 @@
+## Kurasa za msaada: moja kwa kila huduma iliyo wazi kwenye Uraia na kwa kila swali la kawaida.
+
+help-title = Msaada
+help-link = Msaada
+help-intro = Majibu kuhusu kila huduma na kuhusu kulipa, kurejeshewa pesa na akaunti yako. Ikiwa jibu lako halipo hapa, wasiliana nasi.
+help-services-heading = Huduma
+help-general-heading = Maswali ya kawaida
+help-contact-heading = Bado unahitaji msaada?
+help-contact-text = Uliza NTSA: tunajibu ndani ya siku 2 za kazi.
+help-found-heading = Kurasa za msaada
+help-no-fee = Hakuna ada.
+help-go-to-service = Nenda kwa { $service }
+
+help-section-need = Unachohitaji kabla ya kuanza
+help-section-time = Muda unaochukua
+help-section-fee = Ada
+help-section-refused = Kwa nini maombi hukataliwa
+help-section-after = Kinachofuata baada ya kulipa
+help-section-how = Jinsi ya kulipa
+help-section-failed = Malipo yasipofaulu
+help-section-refunds = Kurejeshewa pesa
+help-section-signin = Kuingia
+help-section-codes = Misimbo kupitia SMS na barua pepe
+help-section-photo = Picha yako ya pasipoti
+
+help-dl-renewal-title = Msaada: kuhuisha leseni ya udereva
+help-dl-renewal-keywords = huisha leseni imeisha muda smart DL kadi stakabadhi faini
+help-dl-renewal-time = Dakika chache mtandaoni. Leseni huhuishwa mara tu ikilipiwa, na stakabadhi iko tayari papo hapo. Kadi ya leseni ya kidijitali (Smart DL) huchukuliwa kwenye kituo ulichochagua.
+help-dl-renewal-refused = Uhuishaji hukataliwa leseni isipokuwa yako au isipokuwa kwenye sajili, au faini za barabarani zisipolipwa. Sababu iko kwenye ukurasa wa ombi lako.
+help-dl-renewal-after = Risiti yako na stakabadhi ya uhuishaji ziko kwenye ukurasa wa ombi. Mtu yeyote anaweza kukagua stakabadhi kwa msimbo uliochapishwa juu yake. Ibebe hadi kadi yako ifike.
+
+help-tims-title = Msaada: kuunganisha akaunti yako ya zamani ya TIMS
+help-tims-keywords = TIMS akaunti ya zamani unganisha hamisha magari leseni
+help-tims-time = Dakika chache.
+help-tims-refused = Akaunti ya zamani huunganishwa tu PIN yako ya KRA au nambari ya kitambulisho ikilingana na kumbukumbu zake. Baada ya majaribio 5 yasiyolingana kwa siku, subiri hadi siku inayofuata.
+help-tims-after = Magari na leseni za akaunti ya zamani huonekana kwenye Huduma zako.
+
+help-inspection-title = Msaada: kuweka nafasi ya ukaguzi wa gari
+help-inspection-keywords = ukaguzi nafasi kituo tarehe gari
+help-inspection-time = Chagua kituo, tarehe na saa, kisha ulipe ndani ya dakika 15 tunapokushikilia nafasi. Nafasi huthibitishwa mara tu ikilipiwa.
+help-inspection-refused = Muda wa nafasi uliyoshikilia ukiisha kabla malipo yako hayajafika na nafasi zikiwa zimejaa, afisa atakupa muda mwingine au ada yako itarejeshwa.
+help-inspection-after = Leta gari na stakabadhi ya nafasi kwenye kituo siku hiyo, dakika 15 mapema. Stakabadhi si cheti cha kupita ukaguzi.
+
+help-registration-title = Msaada: usajili wa gari
+help-registration-keywords = sajili usajili gari jipya kutoka nje chasisi injini forodha nambari ya usajili logbook
+help-registration-time = Afisa hukagua ombi, kwa kawaida ndani ya siku 2 za kazi. Akikuuliza swali, lijibu kwenye ukurasa wa ombi.
+help-registration-refused = Ombi hukataliwa hati zisipothibitisha linachosema, nambari ya chasisi au ya forodha isipolingana na kumbukumbu, au gari likiwa limeshasajiliwa. Unaweza kurekebisha ombi lililokataliwa na uliwasilishe tena bila kulipa tena.
+help-registration-after = Likiidhinishwa, stakabadhi ya usajili yenye nambari ya usajili wa gari iko kwenye ukurasa wa ombi. Kitabu cha kumbukumbu za gari (logbook) hufuata.
+
+help-transfer-title = Msaada: uhamisho wa umiliki wa gari
+help-transfer-keywords = uhamisho umiliki uza nunua gari muuzaji mnunuzi logbook
+help-transfer-time = Muuzaji hulipa na kuanzisha uhamisho; mnunuzi ana siku 14 za kuukubali kutoka kwenye akaunti yake. Gari ni lake mara tu akikubali.
+help-transfer-refused = Uhamisho husimama mnunuzi akiukataa au asipojibu ndani ya siku 14, au kizuizi kikiwekwa kwenye gari. Afisa akiukataa, unaweza kuurekebisha na uuwasilishe tena bila kulipa tena.
+help-transfer-after = Muuzaji na mnunuzi kila mmoja hupata uthibitisho wake wa kupakua na kukagua. Uhamisho usipoweza kuendelea, ada inarejeshwa.
+
+help-vehicle-search-title = Msaada: kutafuta kumbukumbu za gari
+help-vehicle-search-keywords = tafuta kumbukumbu gari mmiliki kabla ya kununua nambari historia
+help-vehicle-search-time = Papo hapo, mara tu ikilipiwa.
+help-vehicle-search-refused = Kumbukumbu hutolewa tu kwa nambari ya usajili wa gari iliyo kwenye sajili. Kagua nambari kabla ya kulipa.
+help-vehicle-search-after = Nakala ya kumbukumbu, kama ilivyokuwa kwenye sajili ulipolipa, iko kwenye ukurasa wa ombi. Mtu yeyote anaweza kuikagua kwa msimbo wake.
+
+help-paying-title = Msaada: kulipa na kurejeshewa pesa
+help-paying-keywords = lipa malipo M-Pesa paybill kadi rejesha kurejesha pesa imelipwa mara mbili kiasi kisicho sahihi
+help-paying-how = Lipa kwa M-Pesa (kidirisha kwenye simu yako, au Pay Bill kutoka kwenye menyu ya M-Pesa au programu ya benki yako ukitumia nambari ya kumbukumbu ya ombi kama nambari ya akaunti), au kwa kadi ya benki. Kila ombi huonyesha jumla yake.
+help-paying-failed = Kidirisha kisipofaulu hakuna kinachochukuliwa: jaribu tena, au lipa kwa Pay Bill. Pesa zikitoka kwenye akaunti yako na ombi lisiendelee, usilipe tena: wasiliana nasi ukiwa na risiti ya M-Pesa.
+help-paying-refunds = Pesa zilizolipwa mara mbili, kiasi kisicho sahihi, au kwa ombi lililoisha bila huduma yake hurejeshwa kwa njia zilizokuja: kwenye nambari ya M-Pesa iliyolipa, au kwenye kadi. Utapata SMS na barua pepe zikirejeshwa, na ukurasa wa ombi utaonyesha hivyo. Pesa zilizolipwa kwa nambari ya akaunti iliyokosewa hutafutwa na kuunganishwa na NTSA.
+
+help-account-title = Msaada: akaunti yako
+help-account-keywords = akaunti ingia nenosiri msimbo SMS barua pepe picha haujafika
+help-account-signin = Ingia kwa anwani yako ya barua pepe au nambari ya kitambulisho na nenosiri lako, kisha msimbo tunaotuma kwenye simu yako au barua pepe.
+help-account-codes = Msimbo hufanya kazi kwa dakika chache. Usipofika, subiri dakika moja uombe mwingine, na uhakikishe simu yako inaweza kupokea SMS. Usimpe mtu yeyote msimbo, hata watumishi wa NTSA.
+help-account-photo = Picha yako ya pasipoti lazima iwe JPEG au PNG yenye pikseli zisizozidi 500 x 500, uso wako ukionekana wazi mbele ya mandharinyuma matupu.
