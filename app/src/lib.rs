@@ -11,10 +11,10 @@ pub mod catalogue;
 pub mod channel;
 pub mod error;
 pub mod fees;
-pub mod i18n;
-pub mod ids;
 #[cfg(feature = "ssr")]
 pub mod help;
+pub mod i18n;
+pub mod ids;
 #[cfg(feature = "ssr")]
 pub mod island_code;
 pub mod island_ready;
@@ -41,9 +41,9 @@ pub mod gateways;
 #[cfg(feature = "ssr")]
 pub mod notices;
 #[cfg(feature = "ssr")]
-pub mod records;
-#[cfg(feature = "ssr")]
 pub mod reconciliation;
+#[cfg(feature = "ssr")]
+pub mod records;
 #[cfg(feature = "ssr")]
 pub mod refunds;
 #[cfg(feature = "ssr")]

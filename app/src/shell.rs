@@ -33,15 +33,15 @@ use crate::{
         pages::{MpesaWaitPage, PayPage},
     },
     photo::pages::{account_block, dashboard_block, AccountPhotoPage, WelcomePhotoPage},
-    records,
-    services::transfer::{
-        self,
-        pages::buyer::{TransferAcceptPage, TransferDeclinePage, TransferOfferPage},
-    },
     reconciliation::pages::ReconciliationPage,
+    records,
     refunds::{
         self,
         pages::{MoneyPage, RefundsPage},
+    },
+    services::transfer::{
+        self,
+        pages::buyer::{TransferAcceptPage, TransferDeclinePage, TransferOfferPage},
     },
     staff::pages::{AuditPage, PeoplePage, QueuePage, StaffApplicationPage},
     support::{

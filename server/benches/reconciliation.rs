@@ -82,18 +82,22 @@ async fn main() {
             left = waiting().await;
         }
         let answered = began.elapsed();
-        let (differences,): (i64,) = sqlx::query_as(
-            "SELECT COUNT(*) FROM reconciliation_items WHERE day = $1 AND state = 'difference'",
-        )
-        .bind(&day)
-        .fetch_one(&state.pool)
-        .await
-        .unwrap();
+        let (differences,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM reconciliation_items WHERE day = $1 AND state = 'difference'")
+                .bind(&day)
+                .fetch_one(&state.pool)
+                .await
+                .unwrap();
         let listed = Instant::now();
-        let rows = app::reconciliation::db::differences(&state.pool, &day, 1_000).await.unwrap();
+        let rows = app::reconciliation::db::differences(&state.pool, &day, 1_000)
+            .await
+            .unwrap();
         let listing = listed.elapsed();
         assert_eq!(left, 0, "M-Pesa answered every query");
-        assert_eq!(differences as usize, FORGED, "the forged receipts, and nothing else, differ");
+        assert_eq!(
+            differences as usize, FORGED,
+            "the forged receipts, and nothing else, differ"
+        );
         assert_eq!(rows.len(), FORGED);
         println!(
             "{engine}: {ran:?}; gathered, cards compared and {MPESA} queries sent in {:.1} s; all answered after \

@@ -35,14 +35,22 @@ pub fn routes() -> Router<AppState> {
 /// The sandbox's books: each session's signed result, as a provider keeps them.
 static RESULTS: LazyLock<Mutex<HashMap<String, CardResult>>> = LazyLock::new(Mutex::default);
 
-/// The provider's books of payments taken, per merchant (the server's origin): the Nairobi day, the transaction
-/// and its amount.
-static TAKEN: LazyLock<Mutex<Vec<(String, String, String, String)>>> = LazyLock::new(Mutex::default);
+/// One payment in the provider's books: the merchant (a server's origin), the Nairobi day, the transaction and its
+/// amount.
+type Taken = (String, String, String, String);
+
+/// The provider's books of payments taken.
+static TAKEN: LazyLock<Mutex<Vec<Taken>>> = LazyLock::new(Mutex::default);
 
 /// Records a payment the provider took for `merchant` (a server's origin) on `day` (the sandbox's pages do; a
 /// benchmark fills a day with them).
 pub fn remember(merchant: &str, day: &str, transaction: &str, amount: i64) {
-    let entry = (merchant.to_string(), day.to_string(), transaction.to_string(), amount.to_string());
+    let entry = (
+        merchant.to_string(),
+        day.to_string(),
+        transaction.to_string(),
+        amount.to_string(),
+    );
     TAKEN.lock().expect("sandbox books").push(entry);
 }
 
@@ -157,7 +165,12 @@ fn finish_by(state: &AppState, fields: &HashMap<String, String>, paid: bool, bac
     result.signature = card.sign(&result);
     if paid {
         let day = app::calendar::date_of(state.clock.now()).to_string();
-        remember(&state.origin, &day, &result.transaction, result.amount.parse().unwrap_or_default());
+        remember(
+            &state.origin,
+            &day,
+            &result.transaction,
+            result.amount.parse().unwrap_or_default(),
+        );
     }
     RESULTS
         .lock()

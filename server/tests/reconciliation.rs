@@ -70,8 +70,14 @@ served_on_both_engines!(a_day_is_reconciled_once_and_its_differences_listed, |ap
         }
     })
     .await;
-    assert!(forged.starts_with("difference:M-Pesa has no completed transaction"), "{forged}");
-    assert_eq!(item(&app, &unrecorded).await, "difference:received, but not recorded by Uraia");
+    assert!(
+        forged.starts_with("difference:M-Pesa has no completed transaction"),
+        "{forged}"
+    );
+    assert_eq!(
+        item(&app, &unrecorded).await,
+        "difference:received, but not recorded by Uraia"
+    );
     // At the deadline the day closes with its counts.
     assert!(app.state.clock.advance(ANSWER_WITHIN_SECONDS + 1));
     assert_eq!(service::finish_due(&app.state).await.unwrap(), 1);
@@ -86,15 +92,32 @@ served_on_both_engines!(a_day_is_reconciled_once_and_its_differences_listed, |ap
     // Supervisors see and download the differences; an officer gets the 404.
     let (mut browser, _) = supervisor(&app).await;
     let page = browser.get(&format!("/en/staff/reconciliation?day={today}")).await;
-    assert!(page.body.contains("QQQ1234567") && page.body.contains(&unrecorded), "{}", page.body);
+    assert!(
+        page.body.contains("QQQ1234567") && page.body.contains(&unrecorded),
+        "{}",
+        page.body
+    );
     let csv = browser.get(&format!("/staff/reconciliation.csv?day={today}")).await;
     assert_eq!(csv.status, 200);
-    assert!(csv.body.starts_with("day,method,receipt,recorded_kes,confirmed_kes,why"));
+    assert!(csv
+        .body
+        .starts_with("day,method,receipt,recorded_kes,confirmed_kes,why"));
     assert_eq!(csv.body.lines().count(), 3, "{}", csv.body);
     let mut officer = staff(&app, SECOND, SECOND_EMAIL, SECOND_PHONE, "officer").await;
-    assert_eq!(officer.get(&format!("/staff/reconciliation.csv?day={today}")).await.status, 404);
+    assert_eq!(
+        officer
+            .get(&format!("/staff/reconciliation.csv?day={today}"))
+            .await
+            .status,
+        404
+    );
     assert_eq!(officer.get("/en/staff/reconciliation").await.status, 404);
-    let exported = count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = $1", "reconciliation-export").await;
+    let exported = count(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE action = $1",
+        "reconciliation-export",
+    )
+    .await;
     assert_eq!(exported, 1);
     second.stop().await;
 });

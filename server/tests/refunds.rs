@@ -53,7 +53,11 @@ served_on_both_engines!(ten_approvals_at_once_make_one_b2c_payment, |app| {
     );
     // The person sees it on the application's page.
     let page = citizen.get(&format!("/en/applications/{id}")).await;
-    assert!(main(&page.body).contains("We refunded KES 620 to M-Pesa 2547"), "{}", main(&page.body));
+    assert!(
+        main(&page.body).contains("We refunded KES 620 to M-Pesa 2547"),
+        "{}",
+        main(&page.body)
+    );
     // Nothing is owed any more: approving again does nothing.
     assert_eq!(
         service::approve(&app.state, &supervisor, "test", Source::Credit, &credit)
@@ -61,7 +65,12 @@ served_on_both_engines!(ten_approvals_at_once_make_one_b2c_payment, |app| {
             .unwrap(),
         Approved::NotOwed
     );
-    let audit = count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = $1", "refund-approve").await;
+    let audit = count(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE action = $1",
+        "refund-approve",
+    )
+    .await;
     assert_eq!(audit, 1);
 });
 
@@ -78,7 +87,10 @@ served_on_both_engines!(a_b2c_failure_leaves_the_money_owed_with_the_reason, |ap
     // Still owed, with M-Pesa's words, and nothing marked refunded.
     let page = browser.get("/en/staff/refunds").await;
     let body = main(&page.body);
-    assert!(body.contains("The last refund failed: M-Pesa: Credit Party customer type"), "{body}");
+    assert!(
+        body.contains("The last refund failed: M-Pesa: Credit Party customer type"),
+        "{body}"
+    );
     assert!(body.contains("(2040)"), "{body}");
     let unrefunded = count(
         &app,
@@ -96,7 +108,10 @@ served_on_both_engines!(a_b2c_failure_leaves_the_money_owed_with_the_reason, |ap
         Approved::Sent(_)
     ));
     assert_eq!(server::sandbox::payouts_to(&phone), 2);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM refunds WHERE source_id = $1", &credit).await, 1);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM refunds WHERE source_id = $1", &credit).await,
+        1
+    );
 });
 
 served_on_both_engines!(a_rejected_card_payment_is_refunded_to_the_card_once, |app| {
@@ -134,79 +149,115 @@ served_on_both_engines!(a_rejected_card_payment_is_refunded_to_the_card_once, |a
         .refund("another-refund", &transaction, 620)
         .await
         .unwrap();
-    assert_eq!((again.outcome.as_str(), again.reason.as_str()), ("declined", "more than is left of the transaction"));
+    assert_eq!(
+        (again.outcome.as_str(), again.reason.as_str()),
+        ("declined", "more than is left of the transaction")
+    );
 });
 
-served_on_both_engines!(money_under_an_unknown_reference_is_attached_and_the_application_completes, |app| {
-    let mut citizen = Browser::new(&app);
-    let id = awaiting_payment(&mut citizen).await;
-    let reference = scalar(&app, "SELECT reference FROM applications WHERE id = $1", &id).await;
-    let phone = own_phone('0');
-    // A digit typed wrong: M-Pesa takes it (this shortcode does not validate), and its books confirm it.
-    pay_through_the_sandbox(&app, "UR00000001", "620", &phone, false).await;
-    let investigation = wait_for(|| {
-        scalar(
-            &app,
-            "SELECT id FROM payment_investigations WHERE kind = $1",
-            "unknown-reference",
-        )
-    })
-    .await;
-    let (mut browser, _) = supervisor(&app).await;
-    let page = browser.get("/en/staff/money").await;
-    assert!(main(&page.body).contains("KES 620 paid by Paybill under an unknown account number"));
-    // Nothing typed, and a reference nobody has: each said next to the field, and what was typed comes back.
-    let field = format!("reference-{investigation}");
-    for (typed, said) in [
-        ("", "Enter the application's reference"),
-        ("UR99999999", "No application has that reference."),
-    ] {
-        let (location, page) = browser
-            .follow("/api/staff/attach", &[("id", &investigation), ("reference", typed)])
+served_on_both_engines!(
+    money_under_an_unknown_reference_is_attached_and_the_application_completes,
+    |app| {
+        let mut citizen = Browser::new(&app);
+        let id = awaiting_payment(&mut citizen).await;
+        let reference = scalar(&app, "SELECT reference FROM applications WHERE id = $1", &id).await;
+        let phone = own_phone('0');
+        // A digit typed wrong: M-Pesa takes it (this shortcode does not validate), and its books confirm it.
+        pay_through_the_sandbox(&app, "UR00000001", "620", &phone, false).await;
+        let investigation = wait_for(|| {
+            scalar(
+                &app,
+                "SELECT id FROM payment_investigations WHERE kind = $1",
+                "unknown-reference",
+            )
+        })
+        .await;
+        let (mut browser, _) = supervisor(&app).await;
+        let page = browser.get("/en/staff/money").await;
+        assert!(main(&page.body).contains("KES 620 paid by Paybill under an unknown account number"));
+        // Nothing typed, and a reference nobody has: each said next to the field, and what was typed comes back.
+        let field = format!("reference-{investigation}");
+        for (typed, said) in [
+            ("", "Enter the application's reference"),
+            ("UR99999999", "No application has that reference."),
+        ] {
+            let (location, page) = browser
+                .follow("/api/staff/attach", &[("id", &investigation), ("reference", typed)])
+                .await;
+            assert_eq!(location, "/en/staff/money");
+            assert!(
+                errors(&page.body).iter().any(|e| e.starts_with(said)),
+                "{:?}",
+                errors(&page.body)
+            );
+            assert!(page.body.contains(&format!("id=\"{field}\"")));
+            assert!(typed.is_empty() || page.body.contains(&format!("value=\"{typed}\"")));
+        }
+        let (location, _) = browser
+            .submit(
+                "/api/staff/attach",
+                &[("id", &investigation), ("reference", &reference.to_lowercase())],
+            )
             .await;
         assert_eq!(location, "/en/staff/money");
-        assert!(errors(&page.body).iter().any(|e| e.starts_with(said)), "{:?}", errors(&page.body));
-        assert!(page.body.contains(&format!("id=\"{field}\"")));
-        assert!(typed.is_empty() || page.body.contains(&format!("value=\"{typed}\"")));
+        assert_eq!(application_status(&app, &id).await, "completed");
+        assert!(paid_via(&app, &id).await.ends_with("(attached by staff)"));
+        // Once: attaching again (or refunding it now) finds nothing open.
+        let (_, page) = browser
+            .follow(
+                "/api/staff/attach",
+                &[("id", &investigation), ("reference", &reference)],
+            )
+            .await;
+        assert!(errors(&page.body)
+            .iter()
+            .any(|e| e.starts_with("This has already been dealt with")));
+        let audit = count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = $1", "money-attach").await;
+        assert_eq!(audit, 1);
     }
-    let (location, _) = browser
-        .submit("/api/staff/attach", &[("id", &investigation), ("reference", &reference.to_lowercase())])
-        .await;
-    assert_eq!(location, "/en/staff/money");
-    assert_eq!(application_status(&app, &id).await, "completed");
-    assert!(paid_via(&app, &id).await.ends_with("(attached by staff)"));
-    // Once: attaching again (or refunding it now) finds nothing open.
-    let (_, page) = browser
-        .follow("/api/staff/attach", &[("id", &investigation), ("reference", &reference)])
-        .await;
-    assert!(errors(&page.body).iter().any(|e| e.starts_with("This has already been dealt with")));
-    let audit = count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = $1", "money-attach").await;
-    assert_eq!(audit, 1);
-});
+);
 
 served_on_both_engines!(a_supervisor_withdraws_a_document_and_its_check_says_so, |app| {
     let mut citizen = Browser::new(&app);
     let phone = own_phone('0');
     let (id, _) = paid(&app, &mut citizen, &phone).await;
-    let code = scalar(&app, "SELECT code FROM documents WHERE application_id = $1 AND kind = 'renewal_slip'", &id).await;
+    let code = scalar(
+        &app,
+        "SELECT code FROM documents WHERE application_id = $1 AND kind = 'renewal_slip'",
+        &id,
+    )
+    .await;
     let (mut browser, _) = supervisor(&app).await;
     let field = format!("withdraw-{code}");
     let (_, page) = browser
         .follow("/api/staff/withdraw", &[("id", &id), ("code", &code), ("reason", " ")])
         .await;
-    assert!(errors(&page.body).iter().any(|e| e.starts_with("Write why the document is withdrawn")));
+    assert!(errors(&page.body)
+        .iter()
+        .any(|e| e.starts_with("Write why the document is withdrawn")));
     assert!(page.body.contains(&format!("id=\"{field}\"")));
     let reason = "Issued on a forged identity document";
     let (location, _) = browser
-        .submit("/api/staff/withdraw", &[("id", &id), ("code", &code), ("reason", reason)])
+        .submit(
+            "/api/staff/withdraw",
+            &[("id", &id), ("code", &code), ("reason", reason)],
+        )
         .await;
     assert_eq!(location, format!("/en/staff/applications/{id}"));
     let check = Browser::new(&app).get(&format!("/en/verify/{code}")).await;
     assert!(main(&check.body).contains("withdrew it on"), "{}", main(&check.body));
-    assert!(!check.body.contains(reason), "the reason stays with staff and the holder");
+    assert!(
+        !check.body.contains(reason),
+        "the reason stays with staff and the holder"
+    );
     let told = common::browser::last_message(&app, &common::staff::e164(common::browser::PHONE)).await;
     assert!(told.contains(reason), "{told}");
-    let audit = count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = $1", "document-withdraw").await;
+    let audit = count(
+        &app,
+        "SELECT COUNT(*) FROM audit_log WHERE action = $1",
+        "document-withdraw",
+    )
+    .await;
     assert_eq!(audit, 1);
 });
 
@@ -214,7 +265,12 @@ served_on_both_engines!(only_supervisors_reach_refunds_money_and_withdrawals, |a
     let mut citizen = Browser::new(&app);
     let phone = own_phone('0');
     let (id, credit) = paid_twice(&app, &mut citizen, &phone).await;
-    let code = scalar(&app, "SELECT code FROM documents WHERE application_id = $1 AND kind = 'receipt'", &id).await;
+    let code = scalar(
+        &app,
+        "SELECT code FROM documents WHERE application_id = $1 AND kind = 'receipt'",
+        &id,
+    )
+    .await;
     let officer = staff(&app, SECOND, SECOND_EMAIL, SECOND_PHONE, "officer").await;
     let support = staff(
         &app,
@@ -232,13 +288,27 @@ served_on_both_engines!(only_supervisors_reach_refunds_money_and_withdrawals, |a
             ("/api/staff/refund", vec![("source", "credit"), ("id", credit.as_str())]),
             ("/api/staff/attach", vec![("id", "x"), ("reference", "UR23456789")]),
             ("/api/staff/close-money", vec![("id", "x"), ("note", "found it")]),
-            ("/api/staff/withdraw", vec![("id", id.as_str()), ("code", code.as_str()), ("reason", "no")]),
+            (
+                "/api/staff/withdraw",
+                vec![("id", id.as_str()), ("code", code.as_str()), ("reason", "no")],
+            ),
         ] {
             let (_, page) = browser.follow(post, &form).await;
             assert_eq!(page.status, 404, "{post}");
         }
     }
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM refunds WHERE source_id = $1", &credit).await, 0);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM documents WHERE revoked_at IS NOT NULL AND code = $1", &code).await, 0);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM refunds WHERE source_id = $1", &credit).await,
+        0
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM documents WHERE revoked_at IS NOT NULL AND code = $1",
+            &code
+        )
+        .await,
+        0
+    );
     assert_eq!(server::sandbox::payouts_to(&phone), 0);
 });

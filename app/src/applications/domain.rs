@@ -132,7 +132,8 @@ impl ApplicationRef {
     /// A reference as typed (any case, spaces or dashes), if it could be one.
     pub fn parse(text: &str) -> Option<ApplicationRef> {
         let compact = readable::compact(text);
-        (compact.len() == 10 && compact.starts_with("UR") && readable::is(&compact[2..])).then_some(ApplicationRef(compact))
+        (compact.len() == 10 && compact.starts_with("UR") && readable::is(&compact[2..]))
+            .then_some(ApplicationRef(compact))
     }
 
     pub fn from_stored(reference: String) -> ApplicationRef {

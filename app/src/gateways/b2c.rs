@@ -199,7 +199,12 @@ mod tests {
     fn an_answer_is_accepted_only_with_code_0_and_a_conversation() {
         let yes: Answer =
             serde_json::from_str(r#"{"ConversationID":"AG_1","ResponseCode":"0","ResponseDescription":"ok"}"#).unwrap();
-        assert_eq!(yes.read(), Accepted::Yes { conversation_id: "AG_1".into() });
+        assert_eq!(
+            yes.read(),
+            Accepted::Yes {
+                conversation_id: "AG_1".into()
+            }
+        );
         let no: Answer =
             serde_json::from_str(r#"{"requestId":"1","errorCode":"400.002.02","errorMessage":"Invalid PartyB"}"#)
                 .unwrap();

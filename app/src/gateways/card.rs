@@ -135,7 +135,12 @@ impl CardCheckout {
         let answer: CardRefund = self
             .http
             .post(format!("{}/refunds", self.url.trim_end_matches('/')))
-            .form(&[("refund", id), ("transaction", transaction), ("amount", &amount), ("sig", &sig)])
+            .form(&[
+                ("refund", id),
+                ("transaction", transaction),
+                ("amount", &amount),
+                ("sig", &sig),
+            ])
             .send()
             .await?
             .json()

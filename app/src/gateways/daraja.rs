@@ -350,7 +350,8 @@ impl Daraja {
     /// result is posted to `status_result_url`, with the transaction echoed in `Occasion`.
     pub async fn transaction_status(&self, trans_id: &str, now: i64) -> anyhow::Result<()> {
         let url = &self.config.status_result_url;
-        self.transaction_status_to(trans_id, url, "Paybill confirmation", now).await
+        self.transaction_status_to(trans_id, url, "Paybill confirmation", now)
+            .await
     }
 
     /// Asks M-Pesa's books about `trans_id`, the answer posted to `result_url` (with `trans_id` as `Occasion`).

@@ -6,7 +6,9 @@ pub const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTWXYZ";
 
 /// `length` characters, each picked by `pick(29)` (a random index in production, fixed in tests).
 pub fn generate(length: usize, mut pick: impl FnMut(usize) -> usize) -> String {
-    (0..length).map(|_| ALPHABET[pick(ALPHABET.len()) % ALPHABET.len()] as char).collect()
+    (0..length)
+        .map(|_| ALPHABET[pick(ALPHABET.len()) % ALPHABET.len()] as char)
+        .collect()
 }
 
 /// A code as people type it: any case, with spaces and dashes anywhere (`7kq2-m9xd 4tnb`), made compact.

@@ -33,7 +33,12 @@ pub async fn gather(conn: &mut AnyConnection, day: &str, from: i64, to: i64) -> 
           WHERE created_at >= $2 AND created_at < $3 AND receipt IS NOT NULL AND amount_kes IS NOT NULL \
             AND kind IN ('unknown-prompt', 'unknown-reference') ON CONFLICT DO NOTHING",
     ] {
-        let done = sqlx::query(sql).bind(day).bind(from).bind(to).execute(&mut *conn).await?;
+        let done = sqlx::query(sql)
+            .bind(day)
+            .bind(from)
+            .bind(to)
+            .execute(&mut *conn)
+            .await?;
         items += done.rows_affected();
     }
     sqlx::query(

@@ -34,13 +34,20 @@ pub fn ReconciliationPage() -> impl IntoView {
             .into_iter()
             .map(|day| {
                 let href = lang.href(&format!("staff/reconciliation?day={}", day.day));
-                let label = calendar::parse_iso(&day.day).map_or(day.day.clone(), |d| calendar::day_of(lang, calendar::start_of(d)));
+                let label = calendar::parse_iso(&day.day)
+                    .map_or(day.day.clone(), |d| calendar::day_of(lang, calendar::start_of(d)));
                 let status = match day.finished_at {
                     Some(_) => lang.t_with(
                         "reconciliation-done",
-                        &[("items", day.items.to_string()), ("differences", day.differences.to_string())],
+                        &[
+                            ("items", day.items.to_string()),
+                            ("differences", day.differences.to_string()),
+                        ],
                     ),
-                    None => lang.t_with("reconciliation-running", &[("since", calendar::moment(lang, day.started_at))]),
+                    None => lang.t_with(
+                        "reconciliation-running",
+                        &[("since", calendar::moment(lang, day.started_at))],
+                    ),
                 };
                 view! {
                     <tr>
@@ -51,7 +58,9 @@ pub fn ReconciliationPage() -> impl IntoView {
             })
             .collect_view();
         let amount = |kes: Option<i64>| kes.map(format_kes).unwrap_or_else(|| "–".into());
-        let none = differences.is_empty().then(|| view! { <p class="body">{lang.t("reconciliation-no-differences")}</p> });
+        let none = differences
+            .is_empty()
+            .then(|| view! { <p class="body">{lang.t("reconciliation-no-differences")}</p> });
         let rows = differences
             .into_iter()
             .map(|d| {

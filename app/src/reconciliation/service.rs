@@ -64,7 +64,13 @@ async fn compare_cards(state: &AppState, day: &str) -> anyhow::Result<()> {
             db::unrecorded(&mut tx, day, "card", &entry.transaction, amount.unwrap_or_default()).await?;
         }
     }
-    db::close_asked(&mut tx, day, "card", "recorded by Uraia, not in the card provider's list").await?;
+    db::close_asked(
+        &mut tx,
+        day,
+        "card",
+        "recorded by Uraia, not in the card provider's list",
+    )
+    .await?;
     Ok(tx.commit().await?)
 }
 
@@ -105,7 +111,10 @@ async fn ask_mpesa(state: &AppState, day: &str, now: i64) -> anyhow::Result<u64>
 pub async fn on_status(state: &AppState, status: &TransactionStatus) -> anyhow::Result<bool> {
     let completed = status.result_code == 0 && status.completed;
     let confirmed = status.amount.filter(|_| completed);
-    let why = format!("M-Pesa has no completed transaction with this receipt: {}", status.description);
+    let why = format!(
+        "M-Pesa has no completed transaction with this receipt: {}",
+        status.description
+    );
     let mut conn = state.pool.acquire().await?;
     db::answer(&mut conn, "mpesa", &status.trans_id, confirmed, &why).await
 }

@@ -66,7 +66,10 @@ fn owed_sql() -> String {
 
 /// What is owed, oldest first.
 pub async fn owed(pool: &Pool, limit: i64) -> anyhow::Result<Vec<Owed>> {
-    let sql = format!("SELECT * FROM ({}) o ORDER BY since, source_id LIMIT {limit}", owed_sql());
+    let sql = format!(
+        "SELECT * FROM ({}) o ORDER BY since, source_id LIMIT {limit}",
+        owed_sql()
+    );
     Ok(sqlx::query_as(&sql).fetch_all(pool).await?)
 }
 
@@ -142,23 +145,22 @@ pub async fn by_id(conn: &mut AnyConnection, id: &str) -> anyhow::Result<Option<
 
 /// M-Pesa accepted the request: the result is awaited.
 pub async fn sent(conn: &mut AnyConnection, id: &str, conversation_id: &str) -> anyhow::Result<bool> {
-    let done = sqlx::query("UPDATE refunds SET status = 'sent', conversation_id = $2 WHERE id = $1 AND status = 'sending'")
-        .bind(id)
-        .bind(conversation_id)
-        .execute(conn)
-        .await?;
+    let done =
+        sqlx::query("UPDATE refunds SET status = 'sent', conversation_id = $2 WHERE id = $1 AND status = 'sending'")
+            .bind(id)
+            .bind(conversation_id)
+            .execute(conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Keeps what a result said of a refund still open (M-Pesa's own books are asked before it is settled).
 pub async fn note_result(conn: &mut AnyConnection, id: &str, failure: Option<&str>) -> anyhow::Result<bool> {
-    let done = sqlx::query(
-        "UPDATE refunds SET failure = $2 WHERE id = $1 AND status IN ('sending', 'sent')",
-    )
-    .bind(id)
-    .bind(failure)
-    .execute(conn)
-    .await?;
+    let done = sqlx::query("UPDATE refunds SET failure = $2 WHERE id = $1 AND status IN ('sending', 'sent')")
+        .bind(id)
+        .bind(failure)
+        .execute(conn)
+        .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -223,9 +225,7 @@ pub async fn of_application(pool: &Pool, application: &str) -> anyhow::Result<Ve
 
 /// Refunds being sent or settled lately, newest first (the supervisors' page).
 pub async fn recent(pool: &Pool, limit: i64) -> anyhow::Result<Vec<Refund>> {
-    let sql = format!(
-        "SELECT {COLUMNS} FROM refunds WHERE status <> 'failed' ORDER BY approved_at DESC LIMIT {limit}"
-    );
+    let sql = format!("SELECT {COLUMNS} FROM refunds WHERE status <> 'failed' ORDER BY approved_at DESC LIMIT {limit}");
     Ok(sqlx::query_as(&sql).fetch_all(pool).await?)
 }
 

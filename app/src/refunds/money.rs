@@ -62,9 +62,27 @@ pub async fn attach(
         receipt: receipt.clone(),
         amount: Shillings(amount),
     };
-    let settled = record_payment(&mut tx, state, &application.id, &payment, "attached by staff", None, now).await?;
+    let settled = record_payment(
+        &mut tx,
+        state,
+        &application.id,
+        &payment,
+        "attached by staff",
+        None,
+        now,
+    )
+    .await?;
     let after = format!("{resolution}: KES {amount} receipt {receipt}");
-    record(&mut tx, Actor::staff(staff, client), "money-attach", id, "", &after, now).await?;
+    record(
+        &mut tx,
+        Actor::staff(staff, client),
+        "money-attach",
+        id,
+        "",
+        &after,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Attached::Done(settled))
 }
@@ -78,7 +96,10 @@ pub async fn close(state: &AppState, staff: &Staff, client: &str, id: &str, note
     let now = state.clock.now();
     let mut tx = begin_write(&state.pool).await?;
     let resolution = format!("closed: {note}");
-    if db::resolve(&mut tx, id, false, &resolution, staff.account.as_str(), now).await?.is_none() {
+    if db::resolve(&mut tx, id, false, &resolution, staff.account.as_str(), now)
+        .await?
+        .is_none()
+    {
         return Ok(false);
     }
     record(&mut tx, Actor::staff(staff, client), "money-close", id, "", note, now).await?;

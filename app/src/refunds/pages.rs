@@ -150,8 +150,13 @@ pub fn MoneyPage() -> impl IntoView {
         let lang = ctx.lang;
         let open = money::open(&ctx.state).await?;
         let title = lang.t("money-title");
-        let empty = open.is_empty().then(|| view! { <p class="body">{lang.t("money-none")}</p> });
-        let items = open.into_iter().map(|item| money_item(lang, &state, item)).collect_view();
+        let empty = open
+            .is_empty()
+            .then(|| view! { <p class="body">{lang.t("money-none")}</p> });
+        let items = open
+            .into_iter()
+            .map(|item| money_item(lang, &state, item))
+            .collect_view();
         Ok(view! {
             <Notice lang notice />
             <PageHead title=title.clone() lang errors=state.errors() />
@@ -172,7 +177,10 @@ fn money_item(lang: Lang, state: &FormState, item: super::db::Investigation) -> 
     let amount = item.amount_kes.map(format_kes).unwrap_or_default();
     let heading = lang.t_with(
         &format!("money-kind-{}", item.kind),
-        &[("amount", amount.clone()), ("receipt", item.receipt.clone().unwrap_or_default())],
+        &[
+            ("amount", amount.clone()),
+            ("receipt", item.receipt.clone().unwrap_or_default()),
+        ],
     );
     let refunding = item.refunding.is_some();
     let phone = item.phone.as_deref().map(masked).unwrap_or_default();
@@ -184,7 +192,10 @@ fn money_item(lang: Lang, state: &FormState, item: super::db::Investigation) -> 
             let class = if error.is_some() { "field field--error" } else { "field" };
             let refund_label = lang.t_with("money-refund", &[("amount", amount.clone()), ("phone", phone.clone())]);
             let typed = state.value(&reference_id);
-            let label = lang.t_with("money-attach-label", &[("receipt", item.receipt.clone().unwrap_or_default())]);
+            let label = lang.t_with(
+                "money-attach-label",
+                &[("receipt", item.receipt.clone().unwrap_or_default())],
+            );
             let error_id = format!("{reference_id}-error");
             view! {
                 <PostForm action=api::StaffAttach::url()>
@@ -249,7 +260,10 @@ pub fn application_block<'a>(ctx: &'a Ctx, application: &'a Application) -> Bloc
                     ("amount", format_kes(refund.amount_kes)),
                     ("to", destination(lang, &refund.method, refund.phone.as_deref())),
                     ("receipt", refund.receipt.clone().unwrap_or_default()),
-                    ("date", calendar::moment(lang, refund.settled_at.unwrap_or(refund.approved_at))),
+                    (
+                        "date",
+                        calendar::moment(lang, refund.settled_at.unwrap_or(refund.approved_at)),
+                    ),
                 ];
                 let key = match refund.status {
                     RefundStatus::Refunded => "refunds-yours-refunded",

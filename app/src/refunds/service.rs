@@ -76,11 +76,31 @@ pub async fn approve(
     };
     let to = refund.phone.as_deref().map_or_else(|| "card".into(), masked);
     let after = format!("KES {} {} to {to} ({})", refund.amount_kes, refund.method, owed.why);
-    let subject = refund.application_id.clone().unwrap_or_else(|| refund.paid_receipt.clone());
+    let subject = refund
+        .application_id
+        .clone()
+        .unwrap_or_else(|| refund.paid_receipt.clone());
     let before = owed.failure.as_deref().unwrap_or_default();
-    record(&mut tx, Actor::staff(staff, client), "refund-approve", &subject, before, &after, now).await?;
+    record(
+        &mut tx,
+        Actor::staff(staff, client),
+        "refund-approve",
+        &subject,
+        before,
+        &after,
+        now,
+    )
+    .await?;
     let detail = format!("refund {} approved: {after}", refund.id);
-    payments::event(&mut tx, refund.application_id.as_deref(), None, "refund-approved", &detail, now).await?;
+    payments::event(
+        &mut tx,
+        refund.application_id.as_deref(),
+        None,
+        "refund-approved",
+        &detail,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Approved::Sent(send(state, &refund).await?))
 }
@@ -104,7 +124,15 @@ pub async fn send(state: &AppState, refund: &Refund) -> anyhow::Result<RefundSta
                 let mut tx = begin_write(&state.pool).await?;
                 db::sent(&mut tx, &refund.id, &conversation_id).await?;
                 let detail = format!("refund {} sent to M-Pesa ({conversation_id})", refund.id);
-                payments::event(&mut tx, refund.application_id.as_deref(), None, "refund-sent", &detail, now).await?;
+                payments::event(
+                    &mut tx,
+                    refund.application_id.as_deref(),
+                    None,
+                    "refund-sent",
+                    &detail,
+                    now,
+                )
+                .await?;
                 tx.commit().await?;
                 Ok(RefundStatus::Sent)
             }
@@ -218,8 +246,19 @@ pub async fn on_b2c_result(state: &AppState, result: &B2cResult) -> anyhow::Resu
     }
     let said = (result.result_code != 0).then(|| format!("M-Pesa: {} ({})", result.description, result.result_code));
     db::note_result(&mut tx, &refund.id, said.as_deref()).await?;
-    let detail = format!("refund {}: M-Pesa's result {}, asking its books", refund.id, result.result_code);
-    payments::event(&mut tx, refund.application_id.as_deref(), None, "refund-result", &detail, now).await?;
+    let detail = format!(
+        "refund {}: M-Pesa's result {}, asking its books",
+        refund.id, result.result_code
+    );
+    payments::event(
+        &mut tx,
+        refund.application_id.as_deref(),
+        None,
+        "refund-result",
+        &detail,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     ask(state, &refund, now).await
 }
@@ -299,5 +338,8 @@ pub async fn of_application(state: &AppState, application: &str) -> anyhow::Resu
 
 /// What is owed and what is being refunded, for the supervisors' page.
 pub async fn queue(state: &AppState) -> anyhow::Result<(Vec<db::Owed>, Vec<Refund>)> {
-    Ok(tokio::try_join!(db::owed(&state.pool, 200), db::recent(&state.pool, 50))?)
+    Ok(tokio::try_join!(
+        db::owed(&state.pool, 200),
+        db::recent(&state.pool, 50)
+    )?)
 }

@@ -93,7 +93,11 @@ pub async fn staff_ask(id: Option<String>, question: Option<String>) -> Result<(
 #[tracing::instrument(skip_all)]
 pub async fn staff_withdraw(id: Option<String>, code: Option<String>, reason: Option<String>) -> Result<(), AppError> {
     use super::withdrawals::{self, Withdrawn};
-    let (id, code, reason) = (id.unwrap_or_default(), code.unwrap_or_default(), reason.unwrap_or_default());
+    let (id, code, reason) = (
+        id.unwrap_or_default(),
+        code.unwrap_or_default(),
+        reason.unwrap_or_default(),
+    );
     let field = format!("withdraw-{code}");
     let (key, typed) = (field.clone(), reason.clone());
     let values = [(key.as_str(), typed.as_str())];

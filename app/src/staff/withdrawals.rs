@@ -37,7 +37,16 @@ pub async fn withdraw(
     };
     let after = format!("{} {code}: {reason}", kind.code());
     let actor = Actor::staff(staff, client);
-    record(&mut tx, actor, "document-withdraw", application.id.as_str(), "", &after, now).await?;
+    record(
+        &mut tx,
+        actor,
+        "document-withdraw",
+        application.id.as_str(),
+        "",
+        &after,
+        now,
+    )
+    .await?;
     tell(&mut tx, application, "message-document-withdrawn", reason, now).await?;
     tx.commit().await?;
     Ok(Withdrawn::Done)

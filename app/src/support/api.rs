@@ -83,9 +83,13 @@ pub async fn support_contact(#[server(flatten)] form: ContactForm) -> Result<(),
             }
         }
     }
-    let body = message(&text).map_err(|key| errors.push(FieldError::new("message", key))).ok();
+    let body = message(&text)
+        .map_err(|key| errors.push(FieldError::new("message", key)))
+        .ok();
     let (Some(topic), Some(body), true) = (parsed_topic, body, errors.is_empty()) else {
-        return ctx.finish(Err(AppError::Invalid(errors)), super::FORM, "contact", &values).await;
+        return ctx
+            .finish(Err(AppError::Invalid(errors)), super::FORM, "contact", &values)
+            .await;
     };
     let writer = match &who {
         Some(who) => Writer::Account {
@@ -119,7 +123,11 @@ pub async fn support_contact(#[server(flatten)] form: ContactForm) -> Result<(),
 /// The person writes again on their case.
 #[server(endpoint = "support/reply")]
 #[tracing::instrument(skip_all)]
-pub async fn support_reply(reference: Option<String>, t: Option<String>, message: Option<String>) -> Result<(), AppError> {
+pub async fn support_reply(
+    reference: Option<String>,
+    t: Option<String>,
+    message: Option<String>,
+) -> Result<(), AppError> {
     use super::service::{self, Worked};
     let (reference, text) = (reference.unwrap_or_default(), message.unwrap_or_default());
     let typed = text.clone();
@@ -143,7 +151,11 @@ pub async fn support_reply(reference: Option<String>, t: Option<String>, message
 /// The person's answer to "did this solve it?" (`yes` or `no`).
 #[server(endpoint = "support/solved")]
 #[tracing::instrument(skip_all)]
-pub async fn support_solved(reference: Option<String>, t: Option<String>, answer: Option<String>) -> Result<(), AppError> {
+pub async fn support_solved(
+    reference: Option<String>,
+    t: Option<String>,
+    answer: Option<String>,
+) -> Result<(), AppError> {
     let (reference, answer) = (reference.unwrap_or_default(), answer.unwrap_or_default());
     as_person(&reference, t.as_deref(), &[], |state, case| async move {
         let solved = match answer.as_str() {
@@ -214,7 +226,12 @@ mod ssr {
 
     /// Runs `act` on the case `reference` for its person (signed in, or holding its link's secret `t`), and ends
     /// the post on the case's page.
-    pub async fn as_person<F, Fut>(reference: &str, t: Option<&str>, values: &[(&str, &str)], act: F) -> Result<(), AppError>
+    pub async fn as_person<F, Fut>(
+        reference: &str,
+        t: Option<&str>,
+        values: &[(&str, &str)],
+        act: F,
+    ) -> Result<(), AppError>
     where
         F: FnOnce(AppState, Case) -> Fut,
         Fut: Future<Output = Result<&'static str, AppError>>,
@@ -254,10 +271,12 @@ mod ssr {
         let Some((staff, case)) = found else {
             return ctx.finish(Err(AppError::NotFound), FORM, &back, values).await;
         };
-        let result = act(ctx.state.clone(), ctx.client.clone(), staff, case).await.map(|notice| {
-            ctx.notice(notice);
-            back.clone()
-        });
+        let result = act(ctx.state.clone(), ctx.client.clone(), staff, case)
+            .await
+            .map(|notice| {
+                ctx.notice(notice);
+                back.clone()
+            });
         ctx.finish(result, FORM, &back, values).await
     }
 }

@@ -89,10 +89,12 @@ pub async fn message(
 }
 
 pub async fn by_reference(conn: &mut AnyConnection, reference: &str) -> anyhow::Result<Option<Case>> {
-    Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM {FROM} WHERE c.reference = $1"))
-        .bind(reference)
-        .fetch_optional(conn)
-        .await?)
+    Ok(
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM {FROM} WHERE c.reference = $1"))
+            .bind(reference)
+            .fetch_optional(conn)
+            .await?,
+    )
 }
 
 /// The cases of an account, newest first.
@@ -136,12 +138,13 @@ pub async fn thread(pool: &Pool, case_id: &str) -> anyhow::Result<Vec<Message>> 
 
 /// Moves a case that is not closed to `to` (a reply: `open` or `answered`); false when it was closed.
 pub async fn move_open(conn: &mut AnyConnection, id: &str, to: CaseStatus, now: i64) -> anyhow::Result<bool> {
-    let done = sqlx::query("UPDATE support_cases SET status = $2, updated_at = $3 WHERE id = $1 AND status <> 'closed'")
-        .bind(id)
-        .bind(to)
-        .bind(now)
-        .execute(conn)
-        .await?;
+    let done =
+        sqlx::query("UPDATE support_cases SET status = $2, updated_at = $3 WHERE id = $1 AND status <> 'closed'")
+            .bind(id)
+            .bind(to)
+            .bind(now)
+            .execute(conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -161,10 +164,11 @@ pub async fn close(conn: &mut AnyConnection, id: &str, by: &str, now: i64) -> an
 
 /// The person's one answer to "did this solve it?", on a closed case; false when answered before.
 pub async fn solved(conn: &mut AnyConnection, id: &str, solved: bool) -> anyhow::Result<bool> {
-    let done = sqlx::query("UPDATE support_cases SET solved = $2 WHERE id = $1 AND status = 'closed' AND solved IS NULL")
-        .bind(id)
-        .bind(i64::from(solved))
-        .execute(conn)
-        .await?;
+    let done =
+        sqlx::query("UPDATE support_cases SET solved = $2 WHERE id = $1 AND status = 'closed' AND solved IS NULL")
+            .bind(id)
+            .bind(i64::from(solved))
+            .execute(conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }

@@ -115,7 +115,10 @@ mod tests {
             n % len
         });
         assert!(made.as_str().starts_with("SUP-") && made.as_str().len() == 10);
-        assert_eq!(CaseRef::parse(&made.as_str().to_lowercase().replace('-', " ")), Some(made.clone()));
+        assert_eq!(
+            CaseRef::parse(&made.as_str().to_lowercase().replace('-', " ")),
+            Some(made.clone())
+        );
         assert_eq!(CaseRef::parse("SUP-7KQ2MX").unwrap().as_str(), "SUP-7KQ2MX");
         for wrong in ["SUP-7KQ2M", "SUP-7KQ2MXX", "SUP-OKQ2MX", "UR7KQ2MXAB", ""] {
             assert_eq!(CaseRef::parse(wrong), None, "{wrong}");
@@ -135,7 +138,13 @@ mod tests {
     fn a_message_is_trimmed_and_bounded_and_kept_as_typed() {
         assert_eq!(message("  <b>help</b>\r\nplease "), Ok("<b>help</b>\nplease".into()));
         assert_eq!(message(" \n "), Err("support-error-message-missing"));
-        assert_eq!(message(&"a".repeat(MESSAGE_CHARS + 1)), Err("support-error-message-long"));
-        assert!(message(&"ü".repeat(MESSAGE_CHARS)).is_ok(), "counted in characters, not bytes");
+        assert_eq!(
+            message(&"a".repeat(MESSAGE_CHARS + 1)),
+            Err("support-error-message-long")
+        );
+        assert!(
+            message(&"ü".repeat(MESSAGE_CHARS)).is_ok(),
+            "counted in characters, not bytes"
+        );
     }
 }

@@ -139,7 +139,9 @@ pub fn status_text(lang: Lang, case: &Case) -> String {
 
 #[component]
 pub fn CasePage() -> impl IntoView {
-    let reference = use_params_map().with_untracked(|p| p.get("reference")).unwrap_or_default();
+    let reference = use_params_map()
+        .with_untracked(|p| p.get("reference"))
+        .unwrap_or_default();
     let secret = use_query_map().with_untracked(|q| q.get("t"));
     page(async move {
         let (mut ctx, state) = load_form(FORM).await?;

@@ -85,7 +85,11 @@ pub fn link(state: &AppState, lang: Lang, case: &Case) -> String {
 }
 
 /// Opens a case: the case, or why not (a limit reached: the wait, next to `message`).
-pub async fn open(state: &AppState, contact: &NewContact<'_>, client: &str) -> anyhow::Result<Result<Case, FieldError>> {
+pub async fn open(
+    state: &AppState,
+    contact: &NewContact<'_>,
+    client: &str,
+) -> anyhow::Result<Result<Case, FieldError>> {
     let now = state.clock.now();
     let writer_key = match &contact.writer {
         Writer::Account { id, .. } => format!("support-account:{id}"),
@@ -213,7 +217,16 @@ pub async fn reply_as_agent(
     }
     db::message(&mut tx, &case.id, "agent", Some(staff.account.as_str()), body, now).await?;
     let after: String = body.chars().take(200).collect();
-    record(&mut tx, Actor::staff(staff, client), "case-reply", &case.reference, "", &after, now).await?;
+    record(
+        &mut tx,
+        Actor::staff(staff, client),
+        "case-reply",
+        &case.reference,
+        "",
+        &after,
+        now,
+    )
+    .await?;
     tell(&mut tx, state, case, "message-case-answered", body).await?;
     tx.commit().await?;
     Ok(Worked::Done)
@@ -230,7 +243,16 @@ pub async fn close(state: &AppState, staff: &Staff, client: &str, case: &Case) -
         return Ok(Worked::Closed);
     }
     let before = case.status.code();
-    record(&mut tx, Actor::staff(staff, client), "case-close", &case.reference, before, "closed", now).await?;
+    record(
+        &mut tx,
+        Actor::staff(staff, client),
+        "case-close",
+        &case.reference,
+        before,
+        "closed",
+        now,
+    )
+    .await?;
     tell(&mut tx, state, case, "message-case-closed", "").await?;
     tx.commit().await?;
     Ok(Worked::Done)

@@ -38,7 +38,9 @@ pub fn CasesPage() -> impl IntoView {
         let topic = Topic::parse(&asked);
         let cases = service::queue(&ctx.state, topic).await?;
         let title = lang.t("support-queue-title");
-        let none = cases.is_empty().then(|| view! { <p class="body">{lang.t("support-queue-empty")}</p> });
+        let none = cases
+            .is_empty()
+            .then(|| view! { <p class="body">{lang.t("support-queue-empty")}</p> });
         let rows = cases
             .into_iter()
             .map(|case| {
@@ -81,7 +83,9 @@ pub fn CasesPage() -> impl IntoView {
 
 #[component]
 pub fn StaffCasePage() -> impl IntoView {
-    let reference = use_params_map().with_untracked(|p| p.get("reference")).unwrap_or_default();
+    let reference = use_params_map()
+        .with_untracked(|p| p.get("reference"))
+        .unwrap_or_default();
     staff_page(Permission::Support, move |page| async move {
         let StaffPage {
             ctx,
@@ -97,7 +101,10 @@ pub fn StaffCasePage() -> impl IntoView {
         let title = lang.t_with("support-case-title", &[("reference", case.reference.clone())]);
         let mut rows = vec![
             SummaryRow::new(lang.t("support-status"), status_text(lang, &case)),
-            SummaryRow::new(lang.t("support-topic"), lang.t(&format!("support-topic-{}", case.topic.code()))),
+            SummaryRow::new(
+                lang.t("support-topic"),
+                lang.t(&format!("support-topic-{}", case.topic.code())),
+            ),
             SummaryRow::new(lang.t("support-name"), case.name.clone()),
             SummaryRow::new(lang.t("support-opened"), calendar::moment(lang, case.created_at)),
         ];
@@ -106,7 +113,11 @@ pub fn StaffCasePage() -> impl IntoView {
         } else {
             let email = case.email.clone().unwrap_or_default();
             let phone = case.phone.as_deref().map(display_phone).unwrap_or_default();
-            [email, phone].into_iter().filter(|a| !a.is_empty()).collect::<Vec<_>>().join(", ")
+            [email, phone]
+                .into_iter()
+                .filter(|a| !a.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         rows.push(SummaryRow::new(lang.t("support-answer-to"), account));
         if let Some(reference) = &case.application_reference {

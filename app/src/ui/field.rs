@@ -49,7 +49,11 @@ pub fn TextArea(
 ) -> impl IntoView {
     let described = described_by(&id, hint.is_some(), error.is_some());
     let group_class = group_class(error.is_some());
-    let class = if error.is_some() { "textarea input--error" } else { "textarea" };
+    let class = if error.is_some() {
+        "textarea input--error"
+    } else {
+        "textarea"
+    };
     view! {
         <div class=group_class>
             <label class="label" for=id.clone()>{label}</label>

@@ -37,7 +37,12 @@ static PAYOUTS: LazyLock<Mutex<HashMap<String, Payout>>> = LazyLock::new(Mutex::
 
 /// How many B2C payments the sandbox took for `phone` (for tests: ten approvals must make one).
 pub fn payouts_to(phone: &str) -> usize {
-    PAYOUTS.lock().expect("sandbox payouts").values().filter(|p| p.phone == phone).count()
+    PAYOUTS
+        .lock()
+        .expect("sandbox payouts")
+        .values()
+        .filter(|p| p.phone == phone)
+        .count()
 }
 
 fn fate(phone: &str) -> (i64, &'static str, bool) {
@@ -61,7 +66,10 @@ pub(super) async fn payment(State(state): State<AppState>, headers: HeaderMap, J
     let amount = body.get("Amount").and_then(Value::as_i64).unwrap_or(0);
     let url = text(&body, "ResultURL").to_string();
     if text(&body, "CommandID") != "BusinessPayment" || url.is_empty() || id.is_empty() {
-        return refuse("400.002.02", "Bad Request - Invalid CommandID, ResultURL or OriginatorConversationID");
+        return refuse(
+            "400.002.02",
+            "Bad Request - Invalid CommandID, ResultURL or OriginatorConversationID",
+        );
     }
     if !(10..=150_000).contains(&amount) {
         return refuse("400.002.02", "Bad Request - Invalid Amount");

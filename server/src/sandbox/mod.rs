@@ -96,7 +96,10 @@ static PAYBILL: LazyLock<Mutex<HashMap<String, (i64, String)>>> = LazyLock::new(
 /// Records a payment M-Pesa took (a benchmark fills a day with them; the sandbox's own Paybill form does too).
 pub fn remember_paybill(trans_id: &str, amount: i64, phone: &str) {
     let entry = (amount, phone.to_string());
-    PAYBILL.lock().expect("sandbox books").insert(trans_id.to_string(), entry);
+    PAYBILL
+        .lock()
+        .expect("sandbox books")
+        .insert(trans_id.to_string(), entry);
 }
 static PROMPTS: LazyLock<Mutex<HashMap<String, Prompt>>> = LazyLock::new(Mutex::default);
 static HTTP: LazyLock<reqwest::Client> = LazyLock::new(|| {
@@ -307,13 +310,21 @@ async fn transaction_status(headers: HeaderMap, Json(body): Json<Value>) -> Resp
         return refuse("400.002.02", "Bad Request - Invalid TransactionID");
     }
     let conversation = format!("AG_{}", random(b"0123456789", 14));
-    let found = PAYBILL.lock().expect("sandbox books").get(&trans_id).cloned().or_else(|| {
-        let prompts = PROMPTS.lock().expect("sandbox prompts");
-        let paid = |p: &&Prompt| p.receipt == trans_id && !matches!(p.fate, Fate::Fail(_));
-        prompts.values().find(paid).map(|p| (p.amount, p.phone.clone()))
-    });
+    let found = PAYBILL
+        .lock()
+        .expect("sandbox books")
+        .get(&trans_id)
+        .cloned()
+        .or_else(|| {
+            let prompts = PROMPTS.lock().expect("sandbox prompts");
+            let paid = |p: &&Prompt| p.receipt == trans_id && !matches!(p.fate, Fate::Fail(_));
+            prompts.values().find(paid).map(|p| (p.amount, p.phone.clone()))
+        });
     let reference = json!({"ReferenceItem": {"Key": "Occasion", "Value": occasion}});
-    let payout = trans_id.is_empty().then(|| b2c::status_of(&original, &reference)).flatten();
+    let payout = trans_id
+        .is_empty()
+        .then(|| b2c::status_of(&original, &reference))
+        .flatten();
     let result = match (payout, found) {
         (Some(payout), _) => payout,
         (None, Some((amount, phone))) => json!({"Result": {

@@ -4,9 +4,9 @@
 use std::time::Duration;
 
 use super::{
+    browser::Browser,
     payments::{awaiting_payment, pay_through_the_sandbox, scalar, wait_for},
     staff::{member, staff, OFFICER, OFFICER_EMAIL, OFFICER_PHONE},
-    browser::Browser,
     TestApp,
 };
 
