@@ -233,6 +233,14 @@ echo "== Issue 13: vehicle transfers offered (at payment) and accepted, per seco
 cargo bench -q -p server --bench transfer 2>/dev/null | grep -v '^$'
 
 echo
+echo "== Issue 26: the officers' queue, GET /en/staff with 10,000 waiting, 32 at once (SQLite; PostgreSQL when DATABASE_URL names one)"
+cargo bench -q -p server --bench staff 2>/dev/null | grep -v '^$'
+
+echo
+echo "== Issue 27: the daily reconciliation of 50,000 payments against the sandboxes (SQLite; PostgreSQL when DATABASE_URL names one)"
+cargo bench -q -p server --bench reconciliation 2>/dev/null | grep -v '^$'
+
+echo
 echo "== Passport photo (issue 4): check + re-encode, and a decompression bomb =="
 cargo bench -q -p app --features samples --bench photo 2>/dev/null | grep -v '^$'
 

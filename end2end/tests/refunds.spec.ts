@@ -74,7 +74,7 @@ test("a Paybill payment under a mistyped reference is attached by a supervisor a
   page,
 }, info) => {
   test.slow();
-  await registerPerson(page, citizen(32, info));
+  await registerPerson(page, citizen(28, info));
   const { application, reference } = await submitRenewal(page);
   // One character typed wrong ("0" is in no reference), from a shortcode that does not validate.
   const mistyped = `${reference.slice(0, 9)}0`;

@@ -101,7 +101,7 @@ test("unpaid offences refuse the renewal with the amount, in Kiswahili", async (
   await registerPerson(page, pick("offences", info));
   await page.goto("/sw/dashboard");
   await search(page, "leseni", "Tafuta huduma", "Tafuta");
-  await page.getByRole("link", { name: "Huisha leseni ya udereva" }).click();
+  await page.getByRole("link", { name: "Huisha leseni ya udereva", exact: true }).click();
   await page.getByRole("button", { name: "Anza sasa" }).click();
   await expect(page.getByText("una makosa ya barabarani ambayo hayajalipiwa, yenye jumla ya KES 3,000")).toBeVisible();
   await expect(page.getByRole("radio")).toHaveCount(0);

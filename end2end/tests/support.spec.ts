@@ -11,7 +11,7 @@ test("someone signed out asks in Kiswahili, an agent answers, and they reply thr
   await page.goto("/sw/help");
   await expect(page.getByRole("heading", { name: "Msaada", level: 1 })).toBeVisible();
   await page.getByRole("link", { name: "Msaada: kulipa na kurejeshewa pesa" }).click();
-  await expect(page.getByRole("heading", { name: "Kurejeshewa pesa" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Kurejeshewa pesa", exact: true })).toBeVisible();
   await page.getByRole("link", { name: "Wasiliana nasi" }).last().click();
   await expect(page.getByRole("heading", { name: "Wasiliana nasi", level: 1 })).toBeVisible();
   // Nothing chosen or typed: each said next to its field and in the summary.

@@ -121,7 +121,7 @@ served_on_both_engines!(a_rejected_card_payment_is_refunded_to_the_card_once, |a
     pay_with(&app, &mut citizen, &checkout, "4242424242424242").await;
     wait_for(|| scalar(&app, "SELECT receipt FROM payments WHERE application_id = $1", &id)).await;
     // An officer rejected it (the decision itself is tested with the staff pages).
-    sqlx::query("UPDATE applications SET status = 'rejected' WHERE id = $1")
+    sqlx::query("UPDATE applications SET status = 'rejected', decided_by = 'an officer' WHERE id = $1")
         .bind(&id)
         .execute(&app.state.pool)
         .await
@@ -139,6 +139,13 @@ served_on_both_engines!(a_rejected_card_payment_is_refunded_to_the_card_once, |a
     );
     let message = common::browser::last_message(&app, &common::staff::e164(common::browser::PHONE)).await;
     assert!(message.contains("to the card you paid with"), "{message}");
+    // Refunded, it cannot be corrected and sent again for nothing.
+    let who = common::browser::signed_in(&app, common::browser::EMAIL).await;
+    let application = app::applications::domain::ApplicationId::from_stored(id.clone());
+    let mut conn = app.state.pool.acquire().await.unwrap();
+    let now = app.state.clock.now();
+    assert!(!app::applications::db::reopen(&mut conn, &application, &who.id, now).await.unwrap());
+    drop(conn);
     // The provider's books: one refund of the whole amount; nothing more can be taken from the transaction.
     let transaction = scalar(&app, "SELECT paid_receipt FROM refunds WHERE source_id = $1", &id).await;
     let again = app

@@ -264,7 +264,8 @@ pub async fn route(
 }
 
 /// An officer's rejection of `account`'s application made a draft again (its reference and payment kept); false
-/// when it is not one (a buyer's refusal has no deciding officer).
+/// when it is not one (a buyer's refusal has no deciding officer), or when its fee was refunded (or is being):
+/// sending it again would be free.
 pub async fn reopen(
     conn: &mut AnyConnection,
     id: &ApplicationId,
@@ -273,7 +274,9 @@ pub async fn reopen(
 ) -> anyhow::Result<bool> {
     let done = sqlx::query(
         "UPDATE applications SET status = 'draft', updated_at = $1, version = version + 1 \
-         WHERE id = $2 AND account_id = $3 AND status = 'rejected' AND decided_by IS NOT NULL",
+         WHERE id = $2 AND account_id = $3 AND status = 'rejected' AND decided_by IS NOT NULL \
+           AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.source = 'application' AND r.source_id = $2 \
+                           AND r.status <> 'failed')",
     )
     .bind(now)
     .bind(id.as_str())
