@@ -144,7 +144,9 @@ served_on_both_engines!(a_rejected_card_payment_is_refunded_to_the_card_once, |a
     let application = app::applications::domain::ApplicationId::from_stored(id.clone());
     let mut conn = app.state.pool.acquire().await.unwrap();
     let now = app.state.clock.now();
-    assert!(!app::applications::db::reopen(&mut conn, &application, &who.id, now).await.unwrap());
+    assert!(!app::applications::db::reopen(&mut conn, &application, &who.id, now)
+        .await
+        .unwrap());
     drop(conn);
     // The provider's books: one refund of the whole amount; nothing more can be taken from the transaction.
     let transaction = scalar(&app, "SELECT paid_receipt FROM refunds WHERE source_id = $1", &id).await;

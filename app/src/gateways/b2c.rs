@@ -6,7 +6,10 @@ use anyhow::Context;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::daraja::Daraja;
+use super::{
+    daraja::Daraja,
+    results::{code, description, parameter, text, whole},
+};
 
 /// What to send: `id` is Uraia's refund id, sent as `OriginatorConversationID` and echoed by the result.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,33 +141,12 @@ impl B2cResult {
     pub fn parse(body: &str) -> Option<B2cResult> {
         let value: serde_json::Value = serde_json::from_str(body).ok()?;
         let result = value.get("Result")?;
-        let number = |v: &serde_json::Value| v.as_f64().or_else(|| v.as_str()?.trim().parse().ok());
-        let parameter = |key: &str| {
-            result
-                .get("ResultParameters")?
-                .get("ResultParameter")?
-                .as_array()?
-                .iter()
-                .find(|p| p.get("Key").and_then(serde_json::Value::as_str) == Some(key))?
-                .get("Value")
-                .cloned()
-        };
         Some(B2cResult {
             id: result.get("OriginatorConversationID")?.as_str()?.to_string(),
-            result_code: result.get("ResultCode").and_then(number).map_or(-1, |c| c as i64),
-            description: result
-                .get("ResultDesc")
-                .and_then(serde_json::Value::as_str)
-                .unwrap_or_default()
-                .chars()
-                .take(200)
-                .collect(),
-            receipt: parameter("TransactionReceipt").and_then(|v| v.as_str().map(str::to_string)),
-            amount: parameter("TransactionAmount")
-                .as_ref()
-                .and_then(number)
-                .filter(|a| a.fract() == 0.0)
-                .map(|a| a as i64),
+            result_code: code(result).unwrap_or(-1),
+            description: description(result),
+            receipt: text(parameter(result, "TransactionReceipt")),
+            amount: whole(parameter(result, "TransactionAmount")),
         })
     }
 }

@@ -277,74 +277,6 @@ impl Daraja {
     }
 }
 
-/// A Transaction Status result (posted to `status_result_url`): what M-Pesa's own books say of a transaction.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TransactionStatus {
-    /// The transaction asked about (our `Occasion`, echoed back).
-    pub trans_id: String,
-    pub result_code: i64,
-    /// `ReceiptNo`, `Amount` and `TransactionStatus` ("Completed") from `ResultParameters`.
-    pub receipt: Option<String>,
-    pub amount: Option<i64>,
-    pub completed: bool,
-    /// `ResultDesc`, M-Pesa's words for the result (kept with a refund that failed).
-    pub description: String,
-}
-
-impl TransactionStatus {
-    /// Reads Daraja's result: `Result.{ResultCode, ResultParameters.ResultParameter[{Key, Value}],
-    /// ReferenceData.ReferenceItem{Key: "Occasion", Value}}`.
-    pub fn parse(body: &str) -> Option<TransactionStatus> {
-        let value: serde_json::Value = serde_json::from_str(body).ok()?;
-        let result = value.get("Result")?;
-        let number = |v: &serde_json::Value| v.as_f64().or_else(|| v.as_str()?.trim().parse().ok());
-        let result_code = number(result.get("ResultCode")?).map_or(-1, |c| c as i64);
-        let parameter = |key: &str| {
-            result
-                .get("ResultParameters")?
-                .get("ResultParameter")?
-                .as_array()?
-                .iter()
-                .find(|p| p.get("Key").and_then(serde_json::Value::as_str) == Some(key))?
-                .get("Value")
-                .cloned()
-        };
-        let occasion = result.get("ReferenceData")?.get("ReferenceItem")?;
-        let trans_id = match occasion.get("Key")?.as_str()? {
-            "Occasion" => occasion.get("Value")?.as_str()?.to_string(),
-            _ => return None,
-        };
-        Some(TransactionStatus {
-            trans_id,
-            result_code,
-            receipt: parameter("ReceiptNo").and_then(|v| v.as_str().map(str::to_string)),
-            amount: parameter("Amount")
-                .as_ref()
-                .and_then(number)
-                .filter(|a| a.fract() == 0.0)
-                .map(|a| a as i64),
-            completed: parameter("TransactionStatus").and_then(|v| v.as_str().map(str::to_string))
-                == Some("Completed".into()),
-            description: result
-                .get("ResultDesc")
-                .and_then(serde_json::Value::as_str)
-                .unwrap_or_default()
-                .chars()
-                .take(200)
-                .collect(),
-        })
-    }
-
-    /// M-Pesa confirms that `trans_id` paid `amount`.
-    pub fn confirms(&self, trans_id: &str, amount: i64) -> bool {
-        self.result_code == 0
-            && self.completed
-            && self.trans_id == trans_id
-            && self.receipt.as_deref() == Some(trans_id)
-            && self.amount == Some(amount)
-    }
-}
-
 impl Daraja {
     /// Asks M-Pesa's books about a Paybill transaction (Transaction Status API). Accepted is not answered: the
     /// result is posted to `status_result_url`, with the transaction echoed in `Occasion`.
@@ -423,26 +355,6 @@ mod tests {
     fn timestamps_are_nairobi_time() {
         // 2025-03-14 22:30:05 UTC is 01:30:05 on the 15th in Nairobi.
         assert_eq!(timestamp(1_741_991_405), "20250315013005");
-    }
-
-    #[test]
-    fn a_transaction_status_result_confirms_only_its_own_completed_amount() {
-        let body = r#"{"Result":{"ResultType":0,"ResultCode":0,"ResultDesc":"The service request is processed.",
-            "OriginatorConversationID":"1","ConversationID":"AG_1","TransactionID":"SAI0000000",
-            "ResultParameters":{"ResultParameter":[{"Key":"DebitPartyName","Value":"254712345678 - Wanjiku"},
-            {"Key":"ReceiptNo","Value":"QWE1234567"},{"Key":"Amount","Value":620},
-            {"Key":"TransactionStatus","Value":"Completed"}]},
-            "ReferenceData":{"ReferenceItem":{"Key":"Occasion","Value":"QWE1234567"}}}}"#;
-        let status = TransactionStatus::parse(body).unwrap();
-        assert!(status.confirms("QWE1234567", 620));
-        assert!(!status.confirms("QWE1234567", 1450), "another amount");
-        assert!(!status.confirms("QWE7654321", 620), "another transaction");
-        let unknown = r#"{"Result":{"ResultType":0,"ResultCode":"R000001","ResultDesc":"No such receipt.",
-            "ReferenceData":{"ReferenceItem":{"Key":"Occasion","Value":"FORGED0001"}}}}"#;
-        let status = TransactionStatus::parse(unknown).unwrap();
-        assert_eq!(status.trans_id, "FORGED0001");
-        assert!(!status.confirms("FORGED0001", 620));
-        assert_eq!(TransactionStatus::parse("{}"), None);
     }
 
     #[test]

@@ -4,3 +4,4 @@
 pub mod b2c;
 pub mod card;
 pub mod daraja;
+pub mod results;

@@ -7,7 +7,7 @@ use super::{
     db::{self, Investigation, StoredConfirmation},
     service::{record, Settled},
 };
-use crate::gateways::daraja::TransactionStatus;
+use crate::gateways::results::TransactionStatus;
 use crate::{
     applications::{domain::Payment, service as applications},
     db::begin_write,

@@ -24,7 +24,7 @@ use super::{
     service::{self, StkResult},
 };
 use crate::gateways::card::CardResult;
-use crate::gateways::daraja::TransactionStatus;
+use crate::gateways::results::TransactionStatus;
 use crate::{
     error::AppError,
     i18n::Lang,

@@ -14,7 +14,7 @@ use axum::{
 use super::{db, service};
 use crate::{
     calendar,
-    gateways::daraja::TransactionStatus,
+    gateways::results::TransactionStatus,
     payments::route::{failed, only_from_mpesa, received},
     staff::{
         audit::cell,

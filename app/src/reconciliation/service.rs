@@ -12,7 +12,7 @@
 use futures_util::stream::{self, StreamExt};
 
 use super::db;
-use crate::{calendar, db::begin_write, gateways::daraja::TransactionStatus, state::AppState};
+use crate::{calendar, db::begin_write, gateways::results::TransactionStatus, state::AppState};
 
 /// A day is reconciled from this long after the next day begins.
 pub const START_AFTER_SECONDS: i64 = 3_600;

@@ -13,7 +13,7 @@ use axum::{
 
 use super::service;
 use crate::{
-    gateways::{b2c::B2cResult, daraja::TransactionStatus},
+    gateways::{b2c::B2cResult, results::TransactionStatus},
     payments::route::{failed, only_from_mpesa, received},
     state::AppState,
 };

@@ -18,7 +18,7 @@ use crate::{
     fees::domain::format_kes,
     gateways::{
         b2c::{Accepted, B2cPayment, B2cResult},
-        daraja::TransactionStatus,
+        results::TransactionStatus,
     },
     payments::{db as payments, mpesa::masked},
     staff::{
