@@ -321,3 +321,55 @@ served_on_both_engines!(only_supervisors_reach_refunds_money_and_withdrawals, |a
     );
     assert_eq!(server::sandbox::payouts_to(&phone), 0);
 });
+
+/// A refund to a number ending in 6: the sandbox pays it, but its result never comes. The refund's id.
+async fn refund_without_a_result(app: &common::TestApp) -> (String, String) {
+    let mut citizen = Browser::new(app);
+    let phone = own_phone('6');
+    let (_, credit) = paid_twice(app, &mut citizen, &phone).await;
+    let (_, supervisor) = supervisor(app).await;
+    let sent = service::approve(&app.state, &supervisor, "test", Source::Credit, &credit)
+        .await
+        .unwrap();
+    assert_eq!(sent, Approved::Sent(app::refunds::domain::RefundStatus::Sent));
+    let id = scalar(app, "SELECT id FROM refunds WHERE source_id = $1", &credit).await;
+    (id, credit)
+}
+
+served_on_both_engines!(a_refund_whose_result_never_comes_is_asked_about, |app| {
+    let (_, credit) = refund_without_a_result(&app).await;
+    assert_eq!(service::ask_unanswered(&app.state).await.unwrap(), 0, "not yet");
+    assert!(app.state.clock.advance(service::UNANSWERED_SECONDS + 1));
+    assert_eq!(service::ask_unanswered(&app.state).await.unwrap(), 1);
+    assert_eq!(refund_ended(&app, &credit).await, "refunded");
+});
+
+served_on_both_engines!(books_without_a_record_fail_a_refund_only_after_an_hour, |app| {
+    let (id, credit) = refund_without_a_result(&app).await;
+    let unknown = app::gateways::results::TransactionStatus {
+        trans_id: id.clone(),
+        result_code: -1,
+        receipt: None,
+        amount: None,
+        completed: false,
+        description: "The transaction receipt number does not exist.".into(),
+    };
+    // Asked too early, M-Pesa's books may not have it yet: it stays open, and cannot be approved (paid) again.
+    assert!(service::on_status(&app.state, &unknown).await.unwrap().is_none());
+    assert_eq!(
+        scalar(&app, "SELECT status FROM refunds WHERE id = $1", &id).await,
+        "sent"
+    );
+    let supervisor = common::staff::member(&app, common::staff::OFFICER_EMAIL).await;
+    assert_eq!(
+        service::approve(&app.state, &supervisor, "test", Source::Credit, &credit)
+            .await
+            .unwrap(),
+        Approved::NotOwed
+    );
+    // An hour on, no record means it did not happen: owed again, with M-Pesa's words.
+    assert!(app.state.clock.advance(service::NO_RECORD_SECONDS));
+    assert!(service::on_status(&app.state, &unknown).await.unwrap().is_some());
+    let failure = scalar(&app, "SELECT failure FROM refunds WHERE id = $1", &id).await;
+    assert!(failure.contains("does not exist"), "{failure}");
+});

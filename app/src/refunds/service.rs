@@ -31,6 +31,8 @@ use crate::{
 
 /// A refund whose result has not come this long after approval is asked about; and again after as long.
 pub const UNANSWERED_SECONDS: i64 = 600;
+/// M-Pesa's books saying they have no record of a refund are believed only this long after its approval.
+pub const NO_RECORD_SECONDS: i64 = 3_600;
 
 /// What an approval did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -275,7 +277,9 @@ async fn ask(state: &AppState, refund: &Refund, now: i64) -> anyhow::Result<()> 
 }
 
 /// M-Pesa's books on a refund: refunded when they show it completed for its amount, failed otherwise (with the
-/// result's words, or M-Pesa's answer).
+/// result's words, or M-Pesa's answer). Books with no record of it at all are believed only `NO_RECORD_SECONDS`
+/// after approval: until then M-Pesa may still be processing the request, and a refund marked failed could be
+/// approved, and paid, a second time.
 pub async fn on_status(state: &AppState, status: &TransactionStatus) -> anyhow::Result<Option<Refund>> {
     let mut conn = state.pool.acquire().await?;
     let Some(refund) = db::by_id(&mut conn, &status.trans_id).await? else {
@@ -283,6 +287,11 @@ pub async fn on_status(state: &AppState, status: &TransactionStatus) -> anyhow::
     };
     drop(conn);
     if !refund.status.open() {
+        return Ok(None);
+    }
+    let no_record = status.result_code != 0;
+    if no_record && state.clock.now() - refund.approved_at < NO_RECORD_SECONDS {
+        tracing::info!(refund = %refund.id, "M-Pesa has no record of a refund yet: asked again later");
         return Ok(None);
     }
     let done = status.result_code == 0 && status.completed && status.amount == Some(refund.amount_kes);
