@@ -113,19 +113,24 @@ fn document(service: &Service) -> Document {
 
 /// The services matching `query`, best first.
 pub fn search(query: &str) -> Vec<&'static Service> {
+    rank(&INDEX, query, 1).into_iter().map(|at| &SERVICES[at]).collect()
+}
+
+/// The positions in `index` of the documents scoring at least `at_least` for `query`: best score first, ties in
+/// the index's order (the catalogue's; the help pages').
+pub(crate) fn rank(index: &[Document], query: &str, at_least: u32) -> Vec<usize> {
     let query: Vec<String> = words(query).collect();
     if query.is_empty() {
         return Vec::new();
     }
-    let mut found: Vec<(u32, usize)> = INDEX
+    let mut found: Vec<(u32, usize)> = index
         .iter()
         .enumerate()
         .map(|(at, document)| (document.score(&query), at))
-        .filter(|(score, _)| *score > 0)
+        .filter(|(score, _)| *score >= at_least)
         .collect();
-    // Best score first; ties in catalogue order.
     found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    found.into_iter().map(|(_, at)| &SERVICES[at]).collect()
+    found.into_iter().map(|(_, at)| at).collect()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::{
     catalogue::{
         domain::{self, Availability},
-        search::{words, Document, Part},
+        search::{rank, Document, Part},
     },
     i18n::Lang,
 };
@@ -68,7 +68,7 @@ static INDEX: LazyLock<Vec<Document>> = LazyLock::new(|| {
         .iter()
         .map(|topic| {
             let mut document = Document::default();
-            for lang in [Lang::En, Lang::Sw] {
+            for lang in Lang::ALL {
                 document.add(&title(lang, topic), Part::Title);
                 document.add(&lang.t(&format!("help-{}-keywords", topic.code)), Part::Keywords);
                 if topic.service {
@@ -82,15 +82,12 @@ static INDEX: LazyLock<Vec<Document>> = LazyLock::new(|| {
 
 /// The help pages a query finds, best first (at most 3: the catalogue's results come first).
 pub fn search(query: &str) -> Vec<Topic> {
-    let query: Vec<String> = words(query).collect();
-    let mut found: Vec<(u32, usize)> = INDEX
-        .iter()
-        .enumerate()
-        .map(|(at, document)| (document.score(&query), at))
-        .filter(|(score, _)| *score >= 4)
-        .collect();
-    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    found.into_iter().take(3).map(|(_, at)| TOPICS[at]).collect()
+    // At least one whole word (or a near one): a help page is offered beside the services, not instead.
+    rank(&INDEX, query, 4)
+        .into_iter()
+        .take(3)
+        .map(|at| TOPICS[at])
+        .collect()
 }
 
 #[cfg(test)]

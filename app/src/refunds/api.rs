@@ -1,10 +1,12 @@
 //! The supervisors' money actions as plain form posts: approve a refund, attach money to an application, close an
-//! investigation. Each checks the role first; anyone without it gets the 404 page and nothing is done. Every
-//! outcome comes back to the page it was posted from, next to the row it concerns.
+//! investigation. Each checks the role first (`act_as`); anyone without it gets the 404 page and nothing is done.
+//! Every outcome comes back to the page it was posted from, next to the row it concerns.
 
 use leptos::prelude::*;
 
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::staff::{domain::Permission, pages::act_as};
 
 /// Approves the refund of what is owed under `source`/`id` and sends it.
 #[server(endpoint = "staff/refund")]
@@ -24,7 +26,7 @@ pub async fn staff_refund(source: Option<String>, id: Option<String>) -> Result<
         "staff/money" => format!("reference-{id}"),
         _ => format!("refund-{id}"),
     };
-    supervise(back, &[], |state, client, staff| async move {
+    act_as(Permission::Refund, back, &[], |state, client, staff| async move {
         let Some(source) = Source::parse(&source) else {
             return Err(AppError::NotFound);
         };
@@ -50,17 +52,22 @@ pub async fn staff_attach(id: Option<String>, reference: Option<String>) -> Resu
     let field = format!("reference-{id}");
     let (key, typed) = (field.clone(), reference.clone());
     let values = [(key.as_str(), typed.as_str())];
-    supervise("staff/money", &values, |state, client, staff| async move {
-        if reference.trim().is_empty() {
-            return Err(AppError::field(&field, "money-error-reference-missing"));
-        }
-        match money::attach(&state, &staff, &client, &id, &reference).await? {
-            Attached::Done(_) => Ok("money-notice-attached"),
-            Attached::NoApplication => Err(AppError::field(&field, "money-error-no-application")),
-            Attached::NotOpen => Err(AppError::field(&field, "money-error-not-open")),
-            Attached::NotAllowed => Err(AppError::NotFound),
-        }
-    })
+    act_as(
+        Permission::Refund,
+        "staff/money",
+        &values,
+        |state, client, staff| async move {
+            if reference.trim().is_empty() {
+                return Err(AppError::field(&field, "money-error-reference-missing"));
+            }
+            match money::attach(&state, &staff, &client, &id, &reference).await? {
+                Attached::Done(_) => Ok("money-notice-attached"),
+                Attached::NoApplication => Err(AppError::field(&field, "money-error-no-application")),
+                Attached::NotOpen => Err(AppError::field(&field, "money-error-not-open")),
+                Attached::NotAllowed => Err(AppError::NotFound),
+            }
+        },
+    )
     .await
 }
 
@@ -72,50 +79,20 @@ pub async fn staff_close_money(id: Option<String>, note: Option<String>) -> Resu
     let field = format!("note-{id}");
     let (key, typed) = (field.clone(), note.clone());
     let values = [(key.as_str(), typed.as_str())];
-    supervise("staff/money", &values, |state, client, staff| async move {
-        let note: String = note.trim().chars().take(500).collect();
-        if note.is_empty() {
-            return Err(AppError::field(&field, "money-error-note"));
-        }
-        match super::money::close(&state, &staff, &client, &id, &note).await? {
-            true => Ok("money-notice-closed"),
-            false => Err(AppError::field(&field, "money-error-not-open")),
-        }
-    })
-    .await
-}
-
-#[cfg(feature = "ssr")]
-use ssr::*;
-
-#[cfg(feature = "ssr")]
-mod ssr {
-    use std::future::Future;
-
-    use crate::{
-        error::AppError,
-        staff::{
-            domain::{Permission, Staff},
-            pages::{current, FORM},
+    act_as(
+        Permission::Refund,
+        "staff/money",
+        &values,
+        |state, client, staff| async move {
+            let note: String = note.trim().chars().take(500).collect();
+            if note.is_empty() {
+                return Err(AppError::field(&field, "money-error-note"));
+            }
+            match super::money::close(&state, &staff, &client, &id, &note).await? {
+                true => Ok("money-notice-closed"),
+                false => Err(AppError::field(&field, "money-error-not-open")),
+            }
         },
-        state::AppState,
-        web::context::Ctx,
-    };
-
-    /// Runs `act` for a supervisor who may move money, and ends the post on `back` with its notice or errors.
-    pub async fn supervise<F, Fut>(back: &str, values: &[(&str, &str)], act: F) -> Result<(), AppError>
-    where
-        F: FnOnce(AppState, String, Staff) -> Fut,
-        Fut: Future<Output = Result<&'static str, AppError>>,
-    {
-        let mut ctx = Ctx::load().await?;
-        let Ok(staff) = current(&ctx, Permission::Refund).await else {
-            return ctx.finish(Err(AppError::NotFound), FORM, back, values).await;
-        };
-        let result = act(ctx.state.clone(), ctx.client.clone(), staff).await.map(|notice| {
-            ctx.notice(notice);
-            back.to_string()
-        });
-        ctx.finish(result, FORM, back, values).await
-    }
+    )
+    .await
 }

@@ -182,11 +182,10 @@ mod ssr {
         staff::{
             decisions::{self, StaffDecided},
             domain::{Permission, Staff},
-            pages::{current, FORM},
+            pages::act_as,
             service,
         },
         state::AppState,
-        web::context::Ctx,
     };
 
     /// Runs `act` for a staff member who may decide, on an application they may open, and ends the post on the
@@ -204,24 +203,14 @@ mod ssr {
         F: FnOnce(AppState, String, Staff, Application) -> Fut,
         Fut: Future<Output = Result<&'static str, AppError>>,
     {
-        let mut ctx = Ctx::load().await?;
         let back = format!("staff/applications/{id}");
-        let found = match current(&ctx, Permission::Decide).await {
-            Ok(staff) => service::application(&ctx.state, &staff, id)
+        act_as(Permission::Decide, &back, values, |state, client, staff| async move {
+            let application = service::application(&state, &staff, id)
                 .await?
-                .map(|application| (staff, application)),
-            Err(_) => None,
-        };
-        let Some((staff, application)) = found else {
-            return ctx.finish(Err(AppError::NotFound), FORM, &back, values).await;
-        };
-        let result = act(ctx.state.clone(), ctx.client.clone(), staff, application)
-            .await
-            .map(|notice| {
-                ctx.notice(notice);
-                back.clone()
-            });
-        ctx.finish(result, FORM, &back, values).await
+                .ok_or(AppError::NotFound)?;
+            act(state, client, staff, application).await
+        })
+        .await
     }
 
     /// Decides, and names what happened.

@@ -217,7 +217,7 @@ mod ssr {
         error::AppError,
         staff::{
             domain::{Permission, Staff},
-            pages::current,
+            pages::act_as,
         },
         state::AppState,
         support::{db::Case, service, FORM},
@@ -260,23 +260,13 @@ mod ssr {
         F: FnOnce(AppState, String, Staff, Case) -> Fut,
         Fut: Future<Output = Result<&'static str, AppError>>,
     {
-        let mut ctx = Ctx::load().await?;
         let back = format!("staff/cases/{reference}");
-        let found = match current(&ctx, Permission::Support).await {
-            Ok(staff) => service::for_agent(&ctx.state, &staff, reference)
+        act_as(Permission::Support, &back, values, |state, client, staff| async move {
+            let case = service::for_agent(&state, &staff, reference)
                 .await?
-                .map(|case| (staff, case)),
-            Err(_) => None,
-        };
-        let Some((staff, case)) = found else {
-            return ctx.finish(Err(AppError::NotFound), FORM, &back, values).await;
-        };
-        let result = act(ctx.state.clone(), ctx.client.clone(), staff, case)
-            .await
-            .map(|notice| {
-                ctx.notice(notice);
-                back.clone()
-            });
-        ctx.finish(result, FORM, &back, values).await
+                .ok_or(AppError::NotFound)?;
+            act(state, client, staff, case).await
+        })
+        .await
     }
 }

@@ -21,7 +21,7 @@ use crate::{
     web::{
         outbox::{self, Message, Recipient},
         secrets::same,
-        throttle::{self, Rule},
+        throttle::{self, Reservation, Rule},
     },
 };
 
@@ -133,8 +133,6 @@ pub async fn open(
     tx.commit().await?;
     Ok(Ok(case))
 }
-
-use throttle::Reservation;
 
 /// The case `reference`, for whoever asks: its owner signed in, or anyone holding its link's secret.
 pub async fn for_person(

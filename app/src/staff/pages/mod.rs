@@ -46,6 +46,26 @@ pub async fn current(ctx: &Ctx, permission: Permission) -> Result<Staff, AppErro
     Ok(staff)
 }
 
+/// A staff post: runs `act` for the signed-in staff member if their role allows `permission`, and ends on `back`
+/// with `act`'s notice or errors (what was typed, `values`, comes back). Anyone else gets the 404 page, and
+/// nothing is done.
+pub async fn act_as<F, Fut>(permission: Permission, back: &str, values: &[(&str, &str)], act: F) -> Result<(), AppError>
+where
+    F: FnOnce(crate::state::AppState, String, Staff) -> Fut,
+    Fut: std::future::Future<Output = Result<&'static str, AppError>>,
+{
+    let mut ctx = Ctx::load().await?;
+    let result = match current(&ctx, permission).await {
+        Ok(staff) => act(ctx.state.clone(), ctx.client.clone(), staff).await,
+        Err(not_found) => Err(not_found),
+    };
+    let result = result.map(|notice| {
+        ctx.notice(notice);
+        back.to_string()
+    });
+    ctx.finish(result, FORM, back, values).await
+}
+
 /// What a staff page starts from.
 pub struct StaffPage {
     pub ctx: Ctx,
