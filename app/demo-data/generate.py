@@ -4,7 +4,7 @@
 The files are committed; run this only to change the demo population. Everything here is invented: the names are
 common Kenyan names, the numbers follow the formats in shared/DOMAIN.md, and no record belongs to a real person.
 """
-import csv, os, random
+import csv, datetime, os, random
 
 rng = random.Random(2026)
 here = os.path.dirname(os.path.abspath(__file__))
@@ -148,7 +148,20 @@ def write(name, header, rows):
         w.writerow(header)
         w.writerows(rows)
 
-write("people.csv", ["id_number", "first_name", "other_names", "year_of_birth", "sex"], people)
+# Issue 28: the register's full date of birth (age rules turn on birthdays), drawn from its own seed so nothing
+# above changes; then young people for the learner's path, appended so no index above moves: 16 and 17 years old
+# in December 2026, none with a licence.
+births = random.Random(28)
+for person in people:
+    start = datetime.date(person[3], 1, 1)
+    person.append((start + datetime.timedelta(days=births.randrange(365))).isoformat())
+people += [
+    ["40112233", "Baraka", "Kiprop Langat", 2010, "M", "2010-03-14"],
+    ["40112234", "Neema", "Wairimu Gitau", 2010, "F", "2010-07-02"],
+    ["40221144", "Imani", "Achieng Owino", 2009, "F", "2009-06-21"],
+    ["40221145", "Tumaini", "Kibet Rotich", 2009, "M", "2009-12-24"],
+]
+write("people.csv", ["id_number", "first_name", "other_names", "year_of_birth", "sex", "born_on"], people)
 write("organisations.csv", ["kra_pin", "name", "kind", "county"], orgs)
 write("vehicles.csv", ["plate", "make", "model", "year", "engine_cc", "chassis_number", "engine_number", "owner_id_number", "owner_kra_pin", "logbook_number"], vehicles)
 write("driving_licences.csv", ["holder_id_number", "classes", "expires_on", "unpaid_offences_kes"], licences)

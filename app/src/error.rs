@@ -41,9 +41,26 @@ impl FieldError {
         if self.args.is_empty() {
             return lang.t(&self.key);
         }
-        let args: Vec<(&str, String)> = self.args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        let args: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(k, v)| (k.as_str(), shown(lang, k, v)))
+            .collect();
         lang.t_with(&self.key, &args)
     }
+}
+
+/// A figure as the message shows it: one named `date`, given as an ISO date (a service knows no language), is
+/// written as the language writes a date.
+fn shown(lang: Lang, name: &str, value: &str) -> String {
+    #[cfg(feature = "ssr")]
+    if name == "date" {
+        if let Some(date) = crate::calendar::parse_iso(value) {
+            return crate::calendar::long_date(lang, date);
+        }
+    }
+    let _ = (lang, name);
+    value.to_string()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]

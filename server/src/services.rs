@@ -4,11 +4,19 @@
 use app::{
     applications::plugin::Services,
     services::{
-        inspection::plugin::Inspection, renewal::plugin::Renewal, transfer::plugin::Transfer,
+        inspection::plugin::Inspection, provisional::plugin::Provisional, renewal::plugin::Renewal,
+        transfer::plugin::Transfer,
         vehicle_registration::plugin::Registration, vehicle_search::plugin::Search,
     },
 };
 
 pub fn all() -> Services {
-    Services::new(vec![&Renewal, &Registration, &Search, &Inspection, &Transfer])
+    Services::new(vec![
+        &Renewal,
+        &Registration,
+        &Search,
+        &Inspection,
+        &Transfer,
+        &Provisional,
+    ])
 }

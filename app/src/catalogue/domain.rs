@@ -74,7 +74,7 @@ const fn elsewhere(code: &'static str, agency: Agency) -> Service {
 }
 
 /// The catalogue, in display order (what motorists come for first).
-pub const SERVICES: [Service; 15] = [
+pub const SERVICES: [Service; 16] = [
     ntsa(
         "dl-renewal",
         &["dl-renewal-1y", "dl-renewal-3y", "smart-dl"],
@@ -82,6 +82,7 @@ pub const SERVICES: [Service; 15] = [
     ),
     ntsa("tims", &[], Availability::Page("tims")),
     ntsa("inspection", &["inspection"], Availability::Open),
+    ntsa("provisional-dl", &["provisional-dl"], Availability::Open),
     ntsa("driving-test", &["driving-test"], Availability::Soon),
     ntsa(
         "registration",

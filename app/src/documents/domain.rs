@@ -23,6 +23,8 @@ pub enum Kind {
     TransferSeller,
     /// ...and to the buyer, who holds it without owning the application.
     TransferBuyer,
+    /// A learner's provisional driving licence: its classes and its last day.
+    ProvisionalLicence,
 }
 
 impl Kind {
@@ -35,10 +37,11 @@ impl Kind {
             Kind::InspectionSlip => "inspection_slip",
             Kind::TransferSeller => "transfer_seller",
             Kind::TransferBuyer => "transfer_buyer",
+            Kind::ProvisionalLicence => "provisional_licence",
         }
     }
 
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Receipt,
         Kind::RenewalSlip,
         Kind::RegistrationSlip,
@@ -46,6 +49,7 @@ impl Kind {
         Kind::InspectionSlip,
         Kind::TransferSeller,
         Kind::TransferBuyer,
+        Kind::ProvisionalLicence,
     ];
 
     pub fn parse(code: &str) -> Option<Kind> {

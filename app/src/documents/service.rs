@@ -258,7 +258,7 @@ pub fn rows(lang: Lang, document: &Document, masked: bool) -> Vec<(String, Strin
                 rows.push((lang.t("documents-row-receipt"), d.receipt.clone()));
             }
         }
-        Kind::RenewalSlip => {
+        Kind::RenewalSlip | Kind::ProvisionalLicence => {
             if let Some(classes) = &d.classes {
                 rows.push((lang.t("documents-row-classes"), classes.clone()));
             }
@@ -303,6 +303,7 @@ pub fn footer(lang: Lang, kind: Kind, demo: bool) -> String {
     });
     match kind {
         Kind::RenewalSlip => format!("{issued} {}", lang.t("documents-footer-renewal")),
+        Kind::ProvisionalLicence => format!("{issued} {}", lang.t("documents-footer-provisional")),
         _ => issued,
     }
 }

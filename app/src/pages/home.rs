@@ -8,7 +8,7 @@ use crate::{i18n::use_lang, site::use_site_info, ui::NotificationBanner};
 /// What a person can do here today, by translation key, with the catalogue services each stands for (a test in
 /// `catalogue::domain` keeps the two lists honest: a line is here only while its services are open).
 pub const OPEN: [(&str, &[&str]); 5] = [
-    ("home-service-licence", &["dl-renewal"]),
+    ("home-service-licence", &["dl-renewal", "provisional-dl"]),
     (
         "home-service-registration",
         &["registration", "transfer", "vehicle-search"],

@@ -24,6 +24,22 @@ pub struct VehicleRow {
     pub organisation: Option<String>,
 }
 
+#[derive(Debug, FromRow)]
+pub struct ProvisionalRow {
+    pub class: String,
+    pub expires_on: String,
+}
+
+/// The provisional licences under the person's own ID number (a learner's permit is never a TIMS record).
+pub async fn provisionals_of(pool: &Pool, id_number: &str) -> anyhow::Result<Vec<ProvisionalRow>> {
+    Ok(sqlx::query_as(
+        "SELECT class, expires_on FROM provisional_licences WHERE holder_id_number = $1 ORDER BY class",
+    )
+    .bind(id_number)
+    .fetch_all(pool)
+    .await?)
+}
+
 /// The TIMS records an account linked: their ID numbers and KRA PINs.
 const LINKED: &str = "SELECT t.id_number, t.kra_pin FROM tims_links k \
                       JOIN tims_accounts t ON t.account_number = k.account_number WHERE k.account_id = $2";

@@ -54,6 +54,14 @@ impl Licence {
     }
 }
 
+/// A learner's provisional licence for one class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provisional {
+    pub class: String,
+    /// Its last day.
+    pub expires_on: Date,
+}
+
 /// A vehicle on the register, as its owner sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Vehicle {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{
-    domain::{Licence, Standing, Vehicle},
+    domain::{Licence, Provisional, Standing, Vehicle},
     service,
 };
 use crate::{
@@ -19,8 +19,11 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
     Box::pin(async move {
         let lang = ctx.lang;
         let today = ctx.state.clock.today();
-        let (licences, vehicles) =
-            tokio::try_join!(service::licences(&ctx.state, who), service::vehicles(&ctx.state, who))?;
+        let (licences, provisionals, vehicles) = tokio::try_join!(
+            service::licences(&ctx.state, who),
+            service::provisionals(&ctx.state, who),
+            service::vehicles(&ctx.state, who)
+        )?;
         let licences = if licences.is_empty() {
             view! { <p class="body">{lang.t_with("records-licences-none", &[("id", who.id_number.clone())])}</p> }
                 .into_any()
@@ -36,9 +39,11 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
         } else {
             vehicle_table(lang, vehicles, today)
         };
+        let provisionals = (!provisionals.is_empty()).then(|| provisional_table(lang, provisionals, today));
         Ok(view! {
             <h2 class="heading-m">{lang.t("records-licences-heading")}</h2>
             {licences}
+            {provisionals}
             <h2 class="heading-m">{lang.t("records-vehicles-heading")}</h2>
             {vehicles}
         }
@@ -82,6 +87,30 @@ fn licence_card(lang: Lang, licence: Licence, today: jiff::civil::Date) -> AnyVi
             })}
             <SummaryList rows />
         </section>
+    }
+    .into_any()
+}
+
+/// A learner's permits, one row a class, with the last day or when it lapsed.
+fn provisional_table(lang: Lang, provisionals: Vec<Provisional>, today: jiff::civil::Date) -> AnyView {
+    let head = ["records-provisional-class", "records-provisional-until"]
+        .map(|key| lang.t(key))
+        .to_vec();
+    let rows = provisionals
+        .into_iter()
+        .map(|permit| {
+            let date = calendar::long_date(lang, permit.expires_on);
+            let until = if permit.expires_on < today {
+                lang.t_with("records-provisional-expired", &[("date", date)])
+            } else {
+                date
+            };
+            vec![permit.class, until]
+        })
+        .collect();
+    view! {
+        <h2 class="heading-m">{lang.t("records-provisional-heading")}</h2>
+        <Table caption=lang.t("records-provisional-heading") head rows />
     }
     .into_any()
 }

@@ -4,7 +4,7 @@ use anyhow::Context;
 
 use super::{
     db,
-    domain::{Licence, Vehicle},
+    domain::{Licence, Provisional, Vehicle},
 };
 use crate::{calendar, ids::PlateNumber, state::AppState, web::guard::SignedIn};
 
@@ -20,6 +20,21 @@ pub async fn licences(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<Li
                 holder_id_number: row.holder_id_number,
                 expires_on,
                 unpaid_offences_kes: row.unpaid_offences_kes,
+            })
+        })
+        .collect()
+}
+
+pub async fn provisionals(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<Provisional>> {
+    db::provisionals_of(&state.pool, &who.id_number)
+        .await?
+        .into_iter()
+        .map(|row| {
+            let expires_on = calendar::parse_iso(&row.expires_on)
+                .with_context(|| format!("provisional licence {}: expires_on {:?}", row.class, row.expires_on))?;
+            Ok(Provisional {
+                class: row.class,
+                expires_on,
             })
         })
         .collect()

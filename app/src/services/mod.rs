@@ -2,6 +2,7 @@
 //! register changes and the plug-in value the server lists (`server/src/services.rs`).
 
 pub mod inspection;
+pub mod provisional;
 pub mod renewal;
 pub mod transfer;
 pub mod vehicle_registration;

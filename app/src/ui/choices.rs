@@ -25,6 +25,7 @@ pub fn Radios(
 ) -> impl IntoView {
     let group = Group {
         kind: "radio",
+        posted: name.clone(),
         name,
         legend,
         hint,
@@ -33,7 +34,8 @@ pub fn Radios(
     group.render(options, move |value| selected.as_deref() == Some(value))
 }
 
-/// Checkboxes: any number of options, or none.
+/// Checkboxes: any number of options, or none. `many`: the answers are a list, posted as `name[]` (the form
+/// decoder reads a repeated plain name as an error, a bracketed one as a list); ids keep the plain name.
 #[component]
 pub fn Checkboxes(
     #[prop(into)] name: String,
@@ -42,9 +44,11 @@ pub fn Checkboxes(
     #[prop(optional_no_strip)] error: Option<String>,
     options: Vec<Choice>,
     #[prop(optional)] checked: Vec<String>,
+    #[prop(optional)] many: bool,
 ) -> impl IntoView {
     let group = Group {
         kind: "checkbox",
+        posted: if many { format!("{name}[]") } else { name.clone() },
         name,
         legend,
         hint,
@@ -96,7 +100,10 @@ pub fn Select(
 /// What radios and checkboxes share: a fieldset, its legend, hint and error, and one input per option.
 struct Group {
     kind: &'static str,
+    /// The ids' stem.
     name: String,
+    /// The inputs' name.
+    posted: String,
     legend: String,
     hint: Option<String>,
     error: Option<String>,
@@ -107,6 +114,7 @@ impl Group {
         let Group {
             kind,
             name,
+            posted,
             legend,
             hint,
             error,
@@ -128,7 +136,7 @@ impl Group {
                 view! {
                     <div class="choice">
                         <input
-                            class="choice__input" type=kind id=id.clone() name=name.clone() value=choice.value
+                            class="choice__input" type=kind id=id.clone() name=posted.clone() value=choice.value
                             checked=checked aria-describedby=choice.hint.as_ref().map(|_| hint_id.clone())
                         />
                         <label class="choice__label" for=id>{choice.label}</label>
@@ -213,5 +221,12 @@ mod tests {
         assert!(html.contains(r#"aria-describedby="classes-error""#), "{html}");
         assert!(html.contains("Select a class"), "{html}");
         assert!(html.contains("checked"), "{html}");
+    }
+
+    #[test]
+    fn checkboxes_for_a_list_post_a_bracketed_name_and_keep_plain_ids() {
+        let html = render(|| view! { <Checkboxes name="classes" legend="Classes" options=options() many=true /> });
+        assert!(html.contains(r#"id="classes" name="classes[]""#), "{html}");
+        assert!(html.contains(r#"id="classes-2" name="classes[]""#), "{html}");
     }
 }

@@ -1,0 +1,39 @@
+# Uraia: English, the provisional driving licence (issue 28). Every key here must also be in sw/provisional.ftl.
+
+provisional-title = Which classes will you learn?
+provisional-intro = A provisional licence lets you learn to drive on the road, with L plates and a qualified driver beside you, and lets a driving school enrol you for its course and the driving test. It is valid for { $months } months from the day an officer approves it.
+provisional-fee = Fee: { $fee } plus { $access } access fee: { $total }, whatever the number of classes.
+provisional-classes-legend = Classes
+provisional-classes-hint = Select every class you will learn. Each one shows whether you can apply for it today.
+provisional-class-A1 = A1: moped
+provisional-class-A2 = A2: light motorcycle
+provisional-class-A3 = A3: motorcycle taxi, courier or three-wheeler (boda boda, tuk-tuk)
+provisional-class-B = B: car, pick-up or light vehicle
+provisional-class-C1 = C1: light truck
+provisional-class-C = C: medium truck
+provisional-class-D1 = D1: van
+provisional-class-G = G: industrial, construction or farm machine
+provisional-class-age = From the age of { $age }
+provisional-class-from = You can apply for this class from { $date }
+provisional-class-licensed = Already on your driving licence
+provisional-class-held = Your provisional licence for this class is valid until { $date }
+provisional-not-on-register = A provisional licence is issued against the national register, under a national ID number. Your account is not a citizen's account on the register, so you cannot apply here: visit an NTSA office with your identity document.
+provisional-error-register = You cannot apply for a provisional licence with this account
+provisional-error-class = Select classes from the list
+provisional-error-classes-missing = Select at least one class to learn
+provisional-error-too-young = Class { $class } is from the age of { $age }: you can apply for it from { $date }
+provisional-error-licensed = Class { $class } is already on your driving licence
+provisional-error-held = You already have a provisional licence for class { $class }, valid until { $date }
+provisional-check-born = Date of birth (national register)
+provisional-check-classes = Classes
+provisional-check-hint = An officer checks your application. Once it is approved, your provisional licence is valid for { $months } months and you can download it from this page.
+provisional-result-heading = Your provisional licence
+provisional-result-issued = Issued
+provisional-result-until = Valid until
+provisional-result-next = Ask your driving school to enrol you with your ID number. Carry the provisional licence whenever you drive.
+
+records-provisional-heading = My provisional licences
+records-provisional-label = Provisional licence
+records-provisional-class = Class
+records-provisional-until = Valid until
+records-provisional-expired = Expired on { $date }

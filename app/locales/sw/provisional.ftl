@@ -1,0 +1,39 @@
+# Uraia: Kiswahili, leseni ya mwanafunzi ya udereva (issue 28). Kila ufunguo hapa lazima pia uwe katika en/provisional.ftl.
+
+provisional-title = Utajifunza madaraja gani?
+provisional-intro = Leseni ya mwanafunzi inakuruhusu kujifunza kuendesha barabarani, ukiwa na vibao vya L na dereva mwenye leseni kando yako, na inaruhusu shule ya udereva kukusajili kwa mafunzo yake na mtihani wa udereva. Ni halali kwa miezi { $months } kuanzia siku afisa anapoiidhinisha.
+provisional-fee = Ada: { $fee } pamoja na ada ya ufikiaji { $access }: { $total }, bila kujali idadi ya madaraja.
+provisional-classes-legend = Madaraja
+provisional-classes-hint = Chagua kila daraja utakalojifunza. Kila moja linaonyesha kama unaweza kuliombea leo.
+provisional-class-A1 = A1: moped
+provisional-class-A2 = A2: pikipiki ndogo
+provisional-class-A3 = A3: pikipiki ya abiria, ya kusafirisha mizigo au ya magurudumu matatu (boda boda, tuk-tuk)
+provisional-class-B = B: gari dogo, pick-up au gari jepesi
+provisional-class-C1 = C1: lori dogo
+provisional-class-C = C: lori la wastani
+provisional-class-D1 = D1: gari la abiria dogo (van)
+provisional-class-G = G: mashine ya viwanda, ujenzi au kilimo
+provisional-class-age = Kuanzia umri wa miaka { $age }
+provisional-class-from = Unaweza kuomba daraja hili kuanzia { $date }
+provisional-class-licensed = Tayari liko kwenye leseni yako ya udereva
+provisional-class-held = Leseni yako ya mwanafunzi ya daraja hili ni halali hadi { $date }
+provisional-not-on-register = Leseni ya mwanafunzi hutolewa kulingana na sajili ya taifa, chini ya nambari ya kitambulisho cha taifa. Akaunti yako si akaunti ya raia iliyo kwenye sajili, kwa hivyo huwezi kuomba hapa: tembelea ofisi ya NTSA ukiwa na kitambulisho chako.
+provisional-error-register = Huwezi kuomba leseni ya mwanafunzi kwa akaunti hii
+provisional-error-class = Chagua madaraja kutoka kwenye orodha
+provisional-error-classes-missing = Chagua angalau daraja moja la kujifunza
+provisional-error-too-young = Daraja { $class } ni kuanzia umri wa miaka { $age }: unaweza kuliombea kuanzia { $date }
+provisional-error-licensed = Daraja { $class } tayari liko kwenye leseni yako ya udereva
+provisional-error-held = Tayari una leseni ya mwanafunzi ya daraja { $class }, halali hadi { $date }
+provisional-check-born = Tarehe ya kuzaliwa (sajili ya taifa)
+provisional-check-classes = Madaraja
+provisional-check-hint = Afisa atapitia ombi lako. Likiidhinishwa, leseni yako ya mwanafunzi ni halali kwa miezi { $months } na unaweza kuipakua kwenye ukurasa huu.
+provisional-result-heading = Leseni yako ya mwanafunzi
+provisional-result-issued = Ilitolewa
+provisional-result-until = Halali hadi
+provisional-result-next = Iombe shule yako ya udereva ikusajili kwa nambari yako ya kitambulisho. Beba leseni ya mwanafunzi kila unapoendesha.
+
+records-provisional-heading = Leseni zangu za mwanafunzi
+records-provisional-label = Leseni ya mwanafunzi
+records-provisional-class = Daraja
+records-provisional-until = Halali hadi
+records-provisional-expired = Iliisha tarehe { $date }
