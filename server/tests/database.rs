@@ -13,21 +13,22 @@ async fn count(app: &common::TestApp, table: &str) -> i64 {
 }
 
 on_both_engines!(the_demo_registry_is_loaded, |app| {
-    assert_eq!(count(&app, "register_people").await, 200);
+    assert_eq!(count(&app, "register_people").await, 204, "200 and four learners");
     assert!(count(&app, "vehicles").await >= 150);
     assert!(count(&app, "driving_licences").await >= 100);
-    assert_eq!(count(&app, "fees").await, 21, "every published band");
+    assert_eq!(count(&app, "fees").await, 22, "every published band and the provisional licence");
     assert_eq!(count(&app, "access_fee_bands").await, 6);
     for table in ["organisations", "tims_accounts", "inspection_centres", "test_units"] {
         assert!(count(&app, table).await > 0, "{table}");
     }
-    let row = sqlx::query("SELECT first_name, year_of_birth FROM register_people WHERE id_number = $1")
+    let row = sqlx::query("SELECT first_name, year_of_birth, born_on FROM register_people WHERE id_number = $1")
         .bind("28123456")
         .fetch_one(&app.state.pool)
         .await
         .unwrap();
     assert_eq!(row.get::<String, _>(0), "Wanjiku");
     assert_eq!(row.get::<i64, _>(1), 1990);
+    assert_eq!(row.get::<String, _>(2), "1990-02-27", "the register's full date of birth");
 });
 
 on_both_engines!(loading_the_demo_registry_again_changes_nothing, |app| {
@@ -45,7 +46,7 @@ on_both_engines!(loading_the_demo_registry_again_changes_nothing, |app| {
         0,
         "reloaded, but every row was there"
     );
-    assert_eq!(count(&app, "register_people").await, 200);
+    assert_eq!(count(&app, "register_people").await, 204);
 });
 
 on_both_engines!(
