@@ -41,11 +41,7 @@ impl FieldError {
         if self.args.is_empty() {
             return lang.t(&self.key);
         }
-        let args: Vec<(&str, String)> = self
-            .args
-            .iter()
-            .map(|(k, v)| (k.as_str(), shown(lang, k, v)))
-            .collect();
+        let args: Vec<(&str, String)> = self.args.iter().map(|(k, v)| (k.as_str(), shown(lang, k, v))).collect();
         lang.t_with(&self.key, &args)
     }
 }

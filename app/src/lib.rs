@@ -47,6 +47,8 @@ pub mod records;
 #[cfg(feature = "ssr")]
 pub mod refunds;
 #[cfg(feature = "ssr")]
+pub mod schools;
+#[cfg(feature = "ssr")]
 pub mod services;
 #[cfg(feature = "ssr")]
 pub mod settings;

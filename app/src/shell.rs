@@ -39,6 +39,10 @@ use crate::{
         self,
         pages::{MoneyPage, RefundsPage},
     },
+    schools::{
+        self,
+        pages::{SchoolPage, SchoolStudentPage, SchoolsPage},
+    },
     services::transfer::{
         self,
         pages::buyer::{TransferAcceptPage, TransferDeclinePage, TransferOfferPage},
@@ -196,6 +200,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("contact/:reference") view=CasePage ssr=a.clone() />
                     <Route path=path!("staff/cases") view=CasesPage ssr=a.clone() />
                     <Route path=path!("staff/cases/:reference") view=StaffCasePage ssr=a.clone() />
+                    <Route path=path!("schools") view=SchoolsPage ssr=a.clone() />
+                    <Route path=path!("schools/:pin") view=SchoolPage ssr=a.clone() />
+                    <Route path=path!("schools/:pin/students/:id") view=SchoolStudentPage ssr=a.clone() />
                     <Route path=path!("staff") view=QueuePage ssr=a.clone() />
                     <Route path=path!("staff/applications/:id") view=StaffApplicationPage ssr=a.clone() />
                     <Route path=path!("staff/audit") view=AuditPage ssr=a.clone() />
@@ -203,7 +210,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/refunds") view=RefundsPage ssr=a.clone() />
                     <Route path=path!("staff/money") view=MoneyPage ssr=a.clone() />
                     <Route path=path!("staff/reconciliation") view=ReconciliationPage ssr=a.clone() />
-                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, transfer::pages::buyer::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, notices::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
+                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, schools::pages::dashboard_block, transfer::pages::buyer::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, notices::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
                     <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block] /> } ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />
                     <Route path=path!("account/confirm") view=ConfirmChangePage ssr=a.clone() />

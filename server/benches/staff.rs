@@ -4,9 +4,7 @@
 
 mod common;
 
-use std::time::Instant;
-
-use common::{account, on_both_engines_as, percentile, Serving};
+use common::{account, load_page, on_both_engines_as, Serving};
 
 const WAITING: usize = 10_000;
 const CONCURRENCY: usize = 32;
@@ -58,33 +56,11 @@ async fn main() {
             assert_eq!(first.status(), 200, "the queue page renders");
             let body = first.text().await.unwrap();
             assert!(body.contains(&format!("{WAITING} applications")), "all waiting are counted");
-            let started = Instant::now();
-            let tasks = (0..CONCURRENCY).map(|_| {
-                let (client, url, cookie) = (client.clone(), url.clone(), cookie.clone());
-                tokio::spawn(async move {
-                    let mut took = Vec::with_capacity(REQUESTS / CONCURRENCY);
-                    for _ in 0..REQUESTS / CONCURRENCY {
-                        let at = Instant::now();
-                        let response = client.get(&url).header("cookie", &cookie).send().await.unwrap();
-                        assert_eq!(response.status(), 200);
-                        response.bytes().await.unwrap();
-                        took.push(at.elapsed().as_secs_f64() * 1000.0);
-                    }
-                    took
-                })
-            });
-            let mut took: Vec<f64> = futures_util::future::join_all(tasks)
-                .await
-                .into_iter()
-                .flat_map(Result::unwrap)
-                .collect();
-            let seconds = started.elapsed().as_secs_f64();
+            let (rate, p50, p99) = load_page(&url, &cookie, CONCURRENCY, REQUESTS).await;
             println!(
                 "{engine}: staff queue page {} with {WAITING} waiting, {CONCURRENCY} at once: {:.0} pages/s, p50 {:.1} ms, p99 {:.1} ms",
                 page + 1,
-                took.len() as f64 / seconds,
-                percentile(&mut took, 0.50),
-                percentile(&mut took, 0.99),
+                rate, p50, p99,
             );
         }
     })

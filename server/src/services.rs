@@ -5,8 +5,7 @@ use app::{
     applications::plugin::Services,
     services::{
         inspection::plugin::Inspection, provisional::plugin::Provisional, renewal::plugin::Renewal,
-        transfer::plugin::Transfer,
-        vehicle_registration::plugin::Registration, vehicle_search::plugin::Search,
+        transfer::plugin::Transfer, vehicle_registration::plugin::Registration, vehicle_search::plugin::Search,
     },
 };
 

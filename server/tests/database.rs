@@ -16,7 +16,11 @@ on_both_engines!(the_demo_registry_is_loaded, |app| {
     assert_eq!(count(&app, "register_people").await, 204, "200 and four learners");
     assert!(count(&app, "vehicles").await >= 150);
     assert!(count(&app, "driving_licences").await >= 100);
-    assert_eq!(count(&app, "fees").await, 22, "every published band and the provisional licence");
+    assert_eq!(
+        count(&app, "fees").await,
+        22,
+        "every published band and the provisional licence"
+    );
     assert_eq!(count(&app, "access_fee_bands").await, 6);
     for table in ["organisations", "tims_accounts", "inspection_centres", "test_units"] {
         assert!(count(&app, table).await > 0, "{table}");
@@ -28,7 +32,24 @@ on_both_engines!(the_demo_registry_is_loaded, |app| {
         .unwrap();
     assert_eq!(row.get::<String, _>(0), "Wanjiku");
     assert_eq!(row.get::<i64, _>(1), 1990);
-    assert_eq!(row.get::<String, _>(2), "1990-02-27", "the register's full date of birth");
+    assert_eq!(
+        row.get::<String, _>(2),
+        "1990-02-27",
+        "the register's full date of birth"
+    );
+});
+
+on_both_engines!(every_fee_in_the_table_has_a_name_in_both_languages, |app| {
+    let codes: Vec<String> = sqlx::query_scalar("SELECT service_code FROM fees")
+        .fetch_all(&app.state.pool)
+        .await
+        .unwrap();
+    for lang in app::i18n::Lang::ALL {
+        for code in &codes {
+            let name = lang.t(&format!("service-{code}"));
+            assert!(!name.contains("Unknown localization key"), "{code}: {name}");
+        }
+    }
 });
 
 on_both_engines!(loading_the_demo_registry_again_changes_nothing, |app| {

@@ -74,6 +74,7 @@ fees-error-choose = Select a service to see what it costs
 service-dl-renewal-1y = Driving licence renewal, 1 year
 service-dl-renewal-3y = Driving licence renewal, 3 years
 service-smart-dl = Smart driving licence (application or renewal)
+service-provisional-dl = Provisional driving licence
 service-driving-test = Driving test booking
 service-psv-badge = PSV badge (driver or conductor)
 service-inspection = Vehicle inspection booking

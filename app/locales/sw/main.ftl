@@ -74,6 +74,7 @@ fees-error-choose = Chagua huduma ili kuona gharama yake
 service-dl-renewal-1y = Kuhuisha leseni ya udereva, mwaka 1
 service-dl-renewal-3y = Kuhuisha leseni ya udereva, miaka 3
 service-smart-dl = Leseni ya kidijitali ya udereva, Smart DL (maombi au kuhuisha)
+service-provisional-dl = Leseni ya mwanafunzi ya udereva
 service-driving-test = Kuweka nafasi ya mtihani wa udereva
 service-psv-badge = Beji ya PSV (dereva au kondakta)
 service-inspection = Kuweka nafasi ya ukaguzi wa gari

@@ -99,6 +99,8 @@ pub fn DocumentPage() -> impl IntoView {
         let rows = summary(service::rows(lang, &document, false));
         let url = service::verify_url(&ctx.state, &document.code);
         let pdf = format!("/documents/{}.pdf?lang={}", document.code.as_str(), lang.code());
+        // What the PDF says at its foot, printed from this page too (a renewal slip's "carry it with the old licence").
+        let footer = service::footer(lang, document.kind, ctx.state.settings.demo_data);
         Ok(view! {
             <PageHead title=title.clone() lang errors=vec![] />
             <article class="document">
@@ -106,6 +108,7 @@ pub fn DocumentPage() -> impl IntoView {
                 <h1 class="heading-l">{title}</h1>
                 <SummaryList rows />
                 <CheckBlock lang url code=document.code.grouped() />
+                <p class="body">{footer}</p>
             </article>
             <p class="body no-print">
                 <a href=pdf download>{lang.t("documents-download")}</a>" · "

@@ -32,12 +32,12 @@ pub struct ProvisionalRow {
 
 /// The provisional licences under the person's own ID number (a learner's permit is never a TIMS record).
 pub async fn provisionals_of(pool: &Pool, id_number: &str) -> anyhow::Result<Vec<ProvisionalRow>> {
-    Ok(sqlx::query_as(
-        "SELECT class, expires_on FROM provisional_licences WHERE holder_id_number = $1 ORDER BY class",
+    Ok(
+        sqlx::query_as("SELECT class, expires_on FROM provisional_licences WHERE holder_id_number = $1 ORDER BY class")
+            .bind(id_number)
+            .fetch_all(pool)
+            .await?,
     )
-    .bind(id_number)
-    .fetch_all(pool)
-    .await?)
 }
 
 /// The TIMS records an account linked: their ID numbers and KRA PINs.

@@ -35,6 +35,10 @@ pub enum Page {
     Pay(String),
     /// "Check your phone": an application's M-Pesa prompt.
     PayMpesa(String, String),
+    /// A driving school's students, by its KRA PIN.
+    School(String),
+    /// One of a driving school's students.
+    SchoolStudent(String, String),
     /// No page at all: the 404 page (a form that named something not the person's ends there).
     NotFound,
 }
@@ -62,6 +66,8 @@ impl Page {
             Page::ApplicationStep(id, step) => return format!("applications/{id}/{step}"),
             Page::Pay(id) => return format!("applications/{id}/pay"),
             Page::PayMpesa(id, request) => return format!("applications/{id}/pay/mpesa/{request}"),
+            Page::School(pin) => return format!("schools/{pin}"),
+            Page::SchoolStudent(pin, id) => return format!("schools/{pin}/students/{id}"),
             Page::NotFound => "not-found",
         }
         .into()

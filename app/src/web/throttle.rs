@@ -90,6 +90,13 @@ pub const BUYERS: Rule = Rule {
     window_seconds: 86_400,
 };
 
+/// Learners named by ID number and first name that do not match the register, per school account: each answer
+/// tells whether a name goes with a number; a school typing from its forms makes a few mistakes a day, not dozens.
+pub const STUDENTS: Rule = Rule {
+    threshold: 20,
+    window_seconds: 86_400,
+};
+
 /// Inspection places held per account (each takes a place from everyone else for 15 minutes): enough to change
 /// one's mind a few times, not to hold a centre's day.
 pub const HOLDS: Rule = Rule {
@@ -125,6 +132,10 @@ pub fn photo_key(account_id: &str) -> String {
 
 pub fn prompts_key(account_id: &str) -> String {
     format!("prompts:{account_id}")
+}
+
+pub fn students_key(account_id: &str) -> String {
+    format!("students:{account_id}")
 }
 
 pub fn tims_key(account_id: &str) -> String {

@@ -117,3 +117,35 @@ pub fn percentile(took: &mut [f64], q: f64) -> f64 {
     took.sort_by(|a, b| a.total_cmp(b));
     took[((took.len() as f64 * q) as usize).min(took.len() - 1)]
 }
+
+/// Pages per second, p50 and p99 (ms) of `requests` GETs of `url` with `cookie`, `concurrency` at once; every
+/// answer must be 200.
+pub async fn load_page(url: &str, cookie: &str, concurrency: usize, requests: usize) -> (f64, f64, f64) {
+    let client = reqwest::Client::new();
+    let started = std::time::Instant::now();
+    let tasks = (0..concurrency).map(|_| {
+        let (client, url, cookie) = (client.clone(), url.to_string(), cookie.to_string());
+        tokio::spawn(async move {
+            let mut took = Vec::with_capacity(requests / concurrency);
+            for _ in 0..requests / concurrency {
+                let at = std::time::Instant::now();
+                let response = client.get(&url).header("cookie", &cookie).send().await.unwrap();
+                assert_eq!(response.status(), 200);
+                response.bytes().await.unwrap();
+                took.push(at.elapsed().as_secs_f64() * 1000.0);
+            }
+            took
+        })
+    });
+    let mut took: Vec<f64> = futures_util::future::join_all(tasks)
+        .await
+        .into_iter()
+        .flat_map(Result::unwrap)
+        .collect();
+    let seconds = started.elapsed().as_secs_f64();
+    (
+        took.len() as f64 / seconds,
+        percentile(&mut took, 0.50),
+        percentile(&mut took, 0.99),
+    )
+}

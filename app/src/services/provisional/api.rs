@@ -13,9 +13,14 @@ pub async fn provisional_classes(id: Option<String>, classes: Option<Vec<String>
     let (id, classes) = (id.unwrap_or_default(), classes.unwrap_or_default());
     // What was ticked comes back beside an error, as one value the page splits.
     let ticked = classes.join(" ");
-    answer(&id, "classes", &[("classes", &ticked)], |state, who, application| async move {
-        super::service::choose(&state, &who, &application, &classes).await?;
-        onwards(&state, &who, &application).await
-    })
+    answer(
+        &id,
+        "classes",
+        &[("classes", &ticked)],
+        |state, who, application| async move {
+            super::service::choose(&state, &who, &application, &classes).await?;
+            onwards(&state, &who, &application).await
+        },
+    )
     .await
 }

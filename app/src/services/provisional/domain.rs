@@ -172,7 +172,10 @@ mod tests {
         let person = Learner {
             born_on: date(1990, 1, 1),
             licensed: vec!["B".into()],
-            provisional: vec![(LicenceClass::A2, date(2026, 12, 5)), (LicenceClass::C1, date(2026, 12, 4))],
+            provisional: vec![
+                (LicenceClass::A2, date(2026, 12, 5)),
+                (LicenceClass::C1, date(2026, 12, 4)),
+            ],
         };
         let errors = person.choose(&posted(&["B", "A2", "C1"]), today).unwrap_err();
         let keys: Vec<_> = errors.iter().map(|e| e.key.as_str()).collect();
@@ -202,7 +205,11 @@ mod tests {
     #[test]
     fn a_permit_lasts_three_months_to_the_day_before() {
         assert_eq!(expires(date(2026, 12, 5)), Some(date(2027, 3, 4)));
-        assert_eq!(expires(date(2026, 11, 30)), Some(date(2027, 2, 28)), "to the end of February");
+        assert_eq!(
+            expires(date(2026, 11, 30)),
+            Some(date(2027, 2, 28)),
+            "to the end of February"
+        );
         assert_eq!(printed(&[LicenceClass::A2, LicenceClass::B]), "A2, B");
     }
 }

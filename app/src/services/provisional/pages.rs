@@ -71,10 +71,7 @@ pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppEr
 fn class_hint(lang: Lang, learner: &Learner, class: LicenceClass, today: Date) -> String {
     let date = |date: Date| calendar::long_date(lang, date);
     match learner.bar(class, today) {
-        None => lang.t_with(
-            "provisional-class-age",
-            &[("age", class.minimum_age().to_string())],
-        ),
+        None => lang.t_with("provisional-class-age", &[("age", class.minimum_age().to_string())]),
         Some(Bar::TooYoung(from)) => lang.t_with("provisional-class-from", &[("date", date(from))]),
         Some(Bar::Licensed) => lang.t("provisional-class-licensed"),
         Some(Bar::Provisional(until)) => lang.t_with("provisional-class-held", &[("date", date(until))]),

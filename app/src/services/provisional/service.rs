@@ -35,8 +35,8 @@ pub async fn learner_in(conn: &mut AnyConnection, who: &SignedIn) -> anyhow::Res
         return Ok(Err(Refusal::NotOnRegister));
     };
     let year = i16::try_from(person.year_of_birth).context("year of birth")?;
-    let born_on = classes::born_on(person.born_on.as_deref().and_then(calendar::parse_iso), year)
-        .context("date of birth")?;
+    let born_on =
+        classes::born_on(person.born_on.as_deref().and_then(calendar::parse_iso), year).context("date of birth")?;
     let licensed = db::licensed(conn, &who.id_number)
         .await?
         .map(|classes| classes.split_whitespace().map(str::to_string).collect())
@@ -72,9 +72,7 @@ pub async fn choose(
     posted: &[String],
 ) -> Result<(), AppError> {
     let learner = learner(state, who).await?.map_err(refused)?;
-    let chosen = learner
-        .choose(posted, state.clock.today())
-        .map_err(AppError::Invalid)?;
+    let chosen = learner.choose(posted, state.clock.today()).map_err(AppError::Invalid)?;
     let answers = Answers {
         holder: Some(who.id_number.clone()),
         classes: chosen,
@@ -85,7 +83,11 @@ pub async fn choose(
 
 /// What must hold at submission (a permit approved or a birthday passed since the step): the fee, or `Err` to
 /// send the person back to the step, whose page says why.
-pub async fn ready(state: &AppState, who: &SignedIn, application: &Application) -> Result<Result<&'static str, ()>, AppError> {
+pub async fn ready(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+) -> Result<Result<&'static str, ()>, AppError> {
     let learner = learner(state, who).await?.map_err(refused)?;
     let answers: Answers = applications::answers(application);
     let posted: Vec<String> = answers.classes.iter().map(|class| class.code().to_string()).collect();
@@ -99,8 +101,13 @@ pub async fn ready(state: &AppState, who: &SignedIn, application: &Application) 
 /// transaction.
 pub async fn on_approved(conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<()> {
     let answers: Answers = applications::answers(application);
-    let holder = answers.holder.context("an approved provisional licence without its holder")?;
-    anyhow::ensure!(!answers.classes.is_empty(), "an approved provisional licence without classes");
+    let holder = answers
+        .holder
+        .context("an approved provisional licence without its holder")?;
+    anyhow::ensure!(
+        !answers.classes.is_empty(),
+        "an approved provisional licence without classes"
+    );
     let issued = calendar::date_of(now);
     let expires = domain::expires(issued).context("permit expiry")?;
     for class in &answers.classes {
