@@ -241,6 +241,10 @@ echo "== Issue 27: the daily reconciliation of 50,000 payments against the sandb
 cargo bench -q -p server --bench reconciliation 2>/dev/null | grep -v '^$'
 
 echo
+echo "== Issue 28: a driving school's list of 5,000 students, 32 at once (SQLite; PostgreSQL when DATABASE_URL names one)"
+cargo bench -q -p server --bench schools 2>/dev/null | grep -v '^$'
+
+echo
 echo "== Passport photo (issue 4): check + re-encode, and a decompression bomb =="
 cargo bench -q -p app --features samples --bench photo 2>/dev/null | grep -v '^$'
 

@@ -66,7 +66,7 @@ test("a 16-year-old gets a provisional licence for a light motorcycle: paid, app
   const code = (await page.getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/).first().textContent()) ?? "";
   await page.goto(`/en/verify?code=${encodeURIComponent(code)}`);
   await expect(page.getByText("Uraia issued this document and it is valid today.")).toBeVisible();
-  await expect(page.getByRole("definition").filter({ hasText: "Provisional driving licence" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "Provisional driving licence" }).first()).toBeVisible();
 
   await page.goto("/en/dashboard");
   const permits = page.getByRole("table", { name: "My provisional licences" });

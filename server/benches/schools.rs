@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{account, load_page, on_both_engines_as, Serving};
+use common::{account, load_page, on_both_engines_as, session_cookie, Serving};
 
 const STUDENTS: usize = 5_000;
 const CONCURRENCY: usize = 32;
@@ -46,21 +46,10 @@ async fn main() {
             .await
             .unwrap();
         }
-        let token = app::web::secrets::token();
-        sqlx::query(
-            "INSERT INTO sessions (id_hash, account_id, data, label, created_at, last_seen_at, expires_at) \
-             VALUES ($1, 'school', '{}', 'bench', $2, $2, $3)",
-        )
-        .bind(app::web::secrets::hash(&token))
-        .bind(now)
-        .bind(now + 86_400)
-        .execute(&mut *tx)
-        .await
-        .unwrap();
         tx.commit().await.unwrap();
 
         let client = reqwest::Client::new();
-        let cookie = format!("uraia_session={token}");
+        let cookie = session_cookie(&state, "school", r#"{}"#).await;
         for (what, query, count) in [
             ("first page", "", STUDENTS),
             ("page 51", "?page=50", STUDENTS),

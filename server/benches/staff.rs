@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{account, load_page, on_both_engines_as, Serving};
+use common::{account, load_page, on_both_engines_as, session_cookie, Serving};
 
 const WAITING: usize = 10_000;
 const CONCURRENCY: usize = 32;
@@ -34,21 +34,10 @@ async fn main() {
             .execute(&mut *tx)
             .await
             .unwrap();
-        let token = app::web::secrets::token();
-        sqlx::query(
-            "INSERT INTO sessions (id_hash, account_id, data, label, created_at, last_seen_at, expires_at) \
-             VALUES ($1, 'supervisor', '{\"staff\":true}', 'bench', $2, $2, $3)",
-        )
-        .bind(app::web::secrets::hash(&token))
-        .bind(now)
-        .bind(now + 86_400)
-        .execute(&mut *tx)
-        .await
-        .unwrap();
         tx.commit().await.unwrap();
 
         let client = reqwest::Client::new();
-        let cookie = format!("uraia_session={token}");
+        let cookie = session_cookie(&state, "supervisor", r#"{"staff":true}"#).await;
         // The first page (what an officer opens) and a deep one (page 41: 2,000 rows skipped).
         for page in [0, 40] {
             let url = format!("{}/en/staff?page={page}", state.origin);

@@ -149,3 +149,22 @@ pub async fn load_page(url: &str, cookie: &str, concurrency: usize, requests: us
         percentile(&mut took, 0.99),
     )
 }
+
+/// A signed-in session for `account_id` with session `data` (JSON), good for a day: its cookie.
+pub async fn session_cookie(state: &AppState, account_id: &str, data: &str) -> String {
+    let token = app::web::secrets::token();
+    let now = state.clock.now();
+    sqlx::query(
+        "INSERT INTO sessions (id_hash, account_id, data, label, created_at, last_seen_at, expires_at) \
+         VALUES ($1, $2, $3, 'bench', $4, $4, $5)",
+    )
+    .bind(app::web::secrets::hash(&token))
+    .bind(account_id)
+    .bind(data)
+    .bind(now)
+    .bind(now + 86_400)
+    .execute(&state.pool)
+    .await
+    .unwrap();
+    format!("uraia_session={token}")
+}
