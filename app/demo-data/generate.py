@@ -162,6 +162,24 @@ people += [
     ["40221145", "Tumaini", "Kibet Rotich", 2009, "M", "2009-12-24"],
 ]
 write("people.csv", ["id_number", "first_name", "other_names", "year_of_birth", "sex", "born_on"], people)
+
+# Issue 28: the day each class was first on a person's licence (a PSV driver's badge needs the class held three
+# years), from its own seed: after the 18th birthday, before the licence's current expiry and 2026-12-01.
+born = {person[0]: datetime.date.fromisoformat(person[5]) for person in people}
+since_rng = random.Random(2803)
+licence_classes = []
+for holder, classes, expires, _ in licences:
+    adult = born[holder].replace(year=born[holder].year + 18, day=min(born[holder].day, 28))
+    latest = min(datetime.date.fromisoformat(expires), datetime.date(2026, 12, 1))
+    first = adult + datetime.timedelta(days=since_rng.randrange(max(1, (latest - adult).days)))
+    for n, cls in enumerate(classes.split()):
+        # Each further class came later than the first, never after the latest day.
+        extra = since_rng.randrange(max(1, (latest - first).days)) if n else 0
+        licence_classes.append([holder, cls, (first + datetime.timedelta(days=extra)).isoformat()])
+# Documented cases: Mwangi (born 2005) has held D1 only since June 2025; Chebet has held it since 2010.
+licence_classes = [row for row in licence_classes if not (row[0] in ("6904743", "22345678") and row[1] == "D1")]
+licence_classes += [["6904743", "D1", "2025-06-01"], ["22345678", "D1", "2010-03-15"]]
+write("licence_classes.csv", ["holder_id_number", "class", "since"], licence_classes)
 write("organisations.csv", ["kra_pin", "name", "kind", "county"], orgs)
 write("vehicles.csv", ["plate", "make", "model", "year", "engine_cc", "chassis_number", "engine_number", "owner_id_number", "owner_kra_pin", "logbook_number"], vehicles)
 write("driving_licences.csv", ["holder_id_number", "classes", "expires_on", "unpaid_offences_kes"], licences)

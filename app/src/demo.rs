@@ -16,7 +16,7 @@ struct Table {
 }
 
 /// In foreign-key order. The fee table is data too: fees change by gazette notice, not by release.
-const TABLES: [Table; 14] = [
+const TABLES: [Table; 15] = [
     Table {
         name: "register_people",
         csv: include_str!("../demo-data/people.csv"),
@@ -56,6 +56,11 @@ const TABLES: [Table; 14] = [
         name: "driving_licences",
         csv: include_str!("../demo-data/driving_licences.csv"),
         integers: &["unpaid_offences_kes"],
+    },
+    Table {
+        name: "licence_classes",
+        csv: include_str!("../demo-data/licence_classes.csv"),
+        integers: &[],
     },
     Table {
         name: "tims_accounts",

@@ -14,8 +14,8 @@ const learners = {
   approved: [{ id: "40112233", first: "Baraka", year: "2010" }, { id: "40112234", first: "Neema", year: "2010" }],
   // 17: a car from the 18th birthday (21 June 2027, 24 December 2027).
   refused: [
-    { id: "40221144", first: "Imani", year: "2009", opens: "21 Juni 2027" },
-    { id: "40221145", first: "Tumaini", year: "2009", opens: "24 Desemba 2027" },
+    { id: "40221144", first: "Imani", year: "2009", opens: "21 Juni 2027", driver: "21 Juni 2030" },
+    { id: "40221145", first: "Tumaini", year: "2009", opens: "24 Desemba 2027", driver: "24 Desemba 2030" },
   ],
 };
 const pick = <K extends keyof typeof learners>(list: K, info: Parameters<typeof withJs>[0]) =>
@@ -73,7 +73,7 @@ test("a 16-year-old gets a provisional licence for a light motorcycle: paid, app
   await expect(permits.getByRole("row", { name: /^A2 / })).toBeVisible();
 });
 
-test("in Kiswahili, a 17-year-old is told the day a car class opens, and a light motorcycle goes on", async ({ page }, info) => {
+test("in Kiswahili, a 17-year-old is told the day a car class opens and is refused a PSV badge, each with the reason", async ({ page }, info) => {
   const learner = pick("refused", info);
   await registerPerson(page, learner);
   await page.goto("/sw/services/provisional-dl");
@@ -92,4 +92,20 @@ test("in Kiswahili, a 17-year-old is told the day a car class opens, and a light
   await page.getByRole("button", { name: "Endelea" }).click();
   await expect(page.getByRole("heading", { name: "Kagua majibu yako" })).toBeVisible();
   await expect(page.getByText("A2", { exact: true })).toBeVisible();
+
+  // A driver's badge at 17: the age (with the day it is met) and the missing licence, beside the roles.
+  await page.goto("/sw/services/psv-badge");
+  await page.getByRole("button", { name: "Anza sasa" }).click();
+  await expect(page.getByRole("heading", { name: "Beji yako ya PSV" })).toBeVisible();
+  await page.getByRole("radio", { name: "Dereva" }).check();
+  await page.getByLabel("Nambari ya cheti cha tabia njema").fill("PCC/2026/004411");
+  await page.getByRole("button", { name: "Endelea" }).click();
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText(`Beji hii ni kuanzia umri wa miaka 21: unaweza kuiomba kuanzia ${learner.driver}`);
+  await expect(summary).toContainText("Beji ya dereva inahitaji leseni ya udereva");
+  await expect(page.getByLabel("Nambari ya cheti cha tabia njema")).toHaveValue("PCC/2026/004411");
+  // A conductor's badge is from 18: the same day the car class opens.
+  await page.getByRole("radio", { name: "Kondakta" }).check();
+  await page.getByRole("button", { name: "Endelea" }).click();
+  await expect(summary).toContainText(`Beji hii ni kuanzia umri wa miaka 18: unaweza kuiomba kuanzia ${learner.opens}`);
 });

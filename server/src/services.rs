@@ -4,8 +4,9 @@
 use app::{
     applications::plugin::Services,
     services::{
-        inspection::plugin::Inspection, provisional::plugin::Provisional, renewal::plugin::Renewal,
-        transfer::plugin::Transfer, vehicle_registration::plugin::Registration, vehicle_search::plugin::Search,
+        inspection::plugin::Inspection, provisional::plugin::Provisional, psv_badge::plugin::Badge,
+        renewal::plugin::Renewal, transfer::plugin::Transfer, vehicle_registration::plugin::Registration,
+        vehicle_search::plugin::Search,
     },
 };
 
@@ -17,5 +18,6 @@ pub fn all() -> Services {
         &Inspection,
         &Transfer,
         &Provisional,
+        &Badge,
     ])
 }

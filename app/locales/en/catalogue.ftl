@@ -29,6 +29,7 @@ catalogue-inspection-need = You need a vehicle registered in your name (if Your 
 catalogue-registration-need = You need the vehicle's chassis number (a frame number like NZE161-1234567, or a VIN), its engine number and size, and the customs entry number.
 catalogue-transfer-need = You need a vehicle registered in your own name with no caveat on it, a scan or photo of its logbook, and the buyer's ID number and first name. The buyer needs a Uraia account to accept.
 catalogue-provisional-dl-need = You need a citizen's account under your national ID number: your date of birth is read from the register.
+catalogue-psv-badge-need = You need a citizen's account under your national ID number and your certificate of good conduct. A driver also needs a valid driving licence with a PSV class (D1, D2 or D3) held for 3 years.
 catalogue-vehicle-search-need = You need the vehicle's number plate.
 catalogue-tims-need = You need the ID number your TIMS account was opened with, or the KRA PIN of an organisation you act for or direct, and the phone on that account.
 catalogue-service-back = All services

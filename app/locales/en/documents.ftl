@@ -9,6 +9,7 @@ documents-title-inspection_slip = Inspection booking slip
 documents-title-transfer_seller = Transfer of ownership: seller's acknowledgement
 documents-title-transfer_buyer = Transfer of ownership: buyer's acknowledgement
 documents-title-provisional_licence = Provisional driving licence
+documents-title-psv_badge = PSV badge slip
 documents-row-holder = Name
 documents-row-service = Service
 documents-row-reference = Application reference

@@ -29,6 +29,7 @@ catalogue-inspection-need = Unahitaji gari lililosajiliwa kwa jina lako (ikiwa H
 catalogue-registration-need = Unahitaji nambari ya chasisi ya gari (nambari ya fremu kama NZE161-1234567, au VIN), nambari na ukubwa wa injini, na nambari ya hati ya forodha.
 catalogue-transfer-need = Unahitaji gari lililosajiliwa kwa jina lako mwenyewe bila kizuizi chochote, nakala iliyochanganuliwa au picha ya kitabu chake cha kumbukumbu za gari, na nambari ya kitambulisho na jina la kwanza la mnunuzi. Mnunuzi anahitaji akaunti ya Uraia ili kukubali.
 catalogue-provisional-dl-need = Unahitaji akaunti ya raia chini ya nambari yako ya kitambulisho: tarehe yako ya kuzaliwa inasomwa kutoka kwenye sajili.
+catalogue-psv-badge-need = Unahitaji akaunti ya raia chini ya nambari yako ya kitambulisho cha taifa na cheti chako cha tabia njema. Dereva pia anahitaji leseni halali ya udereva yenye daraja la PSV (D1, D2 au D3) kwa miaka 3.
 catalogue-vehicle-search-need = Unahitaji nambari ya usajili ya gari.
 catalogue-tims-need = Unahitaji nambari ya kitambulisho ambayo akaunti yako ya TIMS ilifunguliwa nayo, au PIN ya KRA ya shirika unalowakilisha au ambalo wewe ni mkurugenzi wake, na simu iliyo kwenye akaunti hiyo.
 catalogue-service-back = Huduma zote

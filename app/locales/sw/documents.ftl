@@ -9,6 +9,7 @@ documents-title-inspection_slip = Stakabadhi ya kuweka nafasi ya ukaguzi wa gari
 documents-title-transfer_seller = Stakabadhi ya uhamisho wa umiliki: muuzaji
 documents-title-transfer_buyer = Stakabadhi ya uhamisho wa umiliki: mnunuzi
 documents-title-provisional_licence = Leseni ya mwanafunzi ya udereva
+documents-title-psv_badge = Stakabadhi ya beji ya PSV
 documents-row-holder = Jina
 documents-row-service = Huduma
 documents-row-reference = Nambari ya kumbukumbu ya ombi

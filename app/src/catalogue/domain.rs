@@ -112,7 +112,7 @@ pub const SERVICES: [Service; 16] = [
         &["psv-6-8-seats", "psv-9-14-seats", "psv-over-26-seats"],
         Availability::Soon,
     ),
-    ntsa("psv-badge", &["psv-badge"], Availability::Soon),
+    ntsa("psv-badge", &["psv-badge"], Availability::Open),
     ntsa("vehicle-search", &["vehicle-search"], Availability::Open),
     elsewhere("passport", Agency::Immigration),
     elsewhere("evisa", Agency::Immigration),

@@ -25,6 +25,8 @@ pub enum Kind {
     TransferBuyer,
     /// A learner's provisional driving licence: its classes and its last day.
     ProvisionalLicence,
+    /// A PSV driver's or conductor's badge: the role and its last day.
+    PsvBadge,
 }
 
 impl Kind {
@@ -38,10 +40,11 @@ impl Kind {
             Kind::TransferSeller => "transfer_seller",
             Kind::TransferBuyer => "transfer_buyer",
             Kind::ProvisionalLicence => "provisional_licence",
+            Kind::PsvBadge => "psv_badge",
         }
     }
 
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Receipt,
         Kind::RenewalSlip,
         Kind::RegistrationSlip,
@@ -50,6 +53,7 @@ impl Kind {
         Kind::TransferSeller,
         Kind::TransferBuyer,
         Kind::ProvisionalLicence,
+        Kind::PsvBadge,
     ];
 
     pub fn parse(code: &str) -> Option<Kind> {

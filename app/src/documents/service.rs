@@ -258,7 +258,7 @@ pub fn rows(lang: Lang, document: &Document, masked: bool) -> Vec<(String, Strin
                 rows.push((lang.t("documents-row-receipt"), d.receipt.clone()));
             }
         }
-        Kind::RenewalSlip | Kind::ProvisionalLicence => {
+        Kind::RenewalSlip | Kind::ProvisionalLicence | Kind::PsvBadge => {
             if let Some(classes) = &d.classes {
                 rows.push((lang.t("documents-row-classes"), classes.clone()));
             }

@@ -40,6 +40,22 @@ pub async fn provisionals_of(pool: &Pool, id_number: &str) -> anyhow::Result<Vec
     )
 }
 
+#[derive(Debug, FromRow)]
+pub struct BirthRow {
+    pub born_on: Option<String>,
+    pub year_of_birth: i64,
+}
+
+/// A person's date (or only year) of birth on the national register.
+pub async fn birth(conn: &mut sqlx::AnyConnection, id_number: &str) -> anyhow::Result<Option<BirthRow>> {
+    Ok(
+        sqlx::query_as("SELECT born_on, year_of_birth FROM register_people WHERE id_number = $1")
+            .bind(id_number)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
 /// The TIMS records an account linked: their ID numbers and KRA PINs.
 const LINKED: &str = "SELECT t.id_number, t.kra_pin FROM tims_links k \
                       JOIN tims_accounts t ON t.account_number = k.account_number WHERE k.account_id = $2";

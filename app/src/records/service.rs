@@ -25,6 +25,18 @@ pub async fn licences(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<Li
         .collect()
 }
 
+/// The day a person on the national register was born (`classes::born_on` when it holds only the year), or
+/// `None` when the register does not know the ID number.
+pub async fn born_on(conn: &mut sqlx::AnyConnection, id_number: &str) -> anyhow::Result<Option<jiff::civil::Date>> {
+    let Some(row) = db::birth(conn, id_number).await? else {
+        return Ok(None);
+    };
+    let year = i16::try_from(row.year_of_birth).context("year of birth")?;
+    super::classes::born_on(row.born_on.as_deref().and_then(calendar::parse_iso), year)
+        .context("date of birth")
+        .map(Some)
+}
+
 pub async fn provisionals(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<Provisional>> {
     db::provisionals_of(&state.pool, &who.id_number)
         .await?

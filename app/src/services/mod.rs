@@ -3,6 +3,7 @@
 
 pub mod inspection;
 pub mod provisional;
+pub mod psv_badge;
 pub mod renewal;
 pub mod transfer;
 pub mod vehicle_registration;

@@ -2,21 +2,6 @@
 
 use sqlx::{AnyConnection, FromRow};
 
-#[derive(Debug, FromRow)]
-pub struct PersonRow {
-    pub born_on: Option<String>,
-    pub year_of_birth: i64,
-}
-
-pub async fn person(conn: &mut AnyConnection, id_number: &str) -> anyhow::Result<Option<PersonRow>> {
-    Ok(
-        sqlx::query_as("SELECT born_on, year_of_birth FROM register_people WHERE id_number = $1")
-            .bind(id_number)
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
-}
-
 /// The classes on the person's own driving licence, as stored (`B C1`).
 pub async fn licensed(conn: &mut AnyConnection, id_number: &str) -> anyhow::Result<Option<String>> {
     Ok(

@@ -14,7 +14,7 @@ use crate::{
     calendar,
     documents::domain::{Kind, ServiceDocument},
     error::AppError,
-    records::classes::{self, LicenceClass},
+    records::{classes::LicenceClass, service as records},
     state::AppState,
     web::guard::SignedIn,
 };
@@ -31,12 +31,9 @@ pub async fn learner_in(conn: &mut AnyConnection, who: &SignedIn) -> anyhow::Res
     if who.account_type != AccountType::Citizen {
         return Ok(Err(Refusal::NotOnRegister));
     }
-    let Some(person) = db::person(conn, &who.id_number).await? else {
+    let Some(born_on) = records::born_on(conn, &who.id_number).await? else {
         return Ok(Err(Refusal::NotOnRegister));
     };
-    let year = i16::try_from(person.year_of_birth).context("year of birth")?;
-    let born_on =
-        classes::born_on(person.born_on.as_deref().and_then(calendar::parse_iso), year).context("date of birth")?;
     let licensed = db::licensed(conn, &who.id_number)
         .await?
         .map(|classes| classes.split_whitespace().map(str::to_string).collect())
