@@ -16,6 +16,6 @@ CREATE TABLE school_students (
     UNIQUE (school_kra_pin, id_number, class)
 );
 -- A school's list, newest first, in pages.
-CREATE INDEX school_students_list ON school_students (school_kra_pin, enrolled_at);
+CREATE INDEX school_students_list ON school_students (school_kra_pin, enrolled_at, id);
 -- A learner's courses (the dashboard, the test booking).
 CREATE INDEX school_students_learner ON school_students (id_number, class);

@@ -133,7 +133,6 @@ pub struct Listing {
 
 /// Page `page` (from 0) of the school's students matching `search`.
 pub async fn list(state: &AppState, school: &School, search: Option<&str>, page: i64) -> anyhow::Result<Listing> {
-    let search = search.unwrap_or_default();
     let total = db::count(&state.pool, &school.kra_pin, search).await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
     let page = page.clamp(0, pages - 1);
