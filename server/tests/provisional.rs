@@ -5,16 +5,9 @@
 
 mod common;
 
-use app::{
-    applications::{
-        domain::{ApplicationId, Decision, Payment},
-        service::{self as applications, Decided, Paid},
-    },
-    calendar,
-    fees::domain::Shillings,
-};
+use app::calendar;
 use common::browser::{count, errors, main, register_citizen, register_person, Browser, EMAIL, PHONE};
-use common::payments::scalar;
+use common::payments::{approved, paid_at_counter, scalar};
 
 /// A 16-year-old on the demo register (born 14 March 2010).
 const BARAKA: (&str, &str, &str) = ("40112233", "Baraka", "2010");
@@ -84,29 +77,13 @@ on_both_engines!(
             .await;
         assert_eq!(at, format!("/en/applications/{id}"));
 
-        let application = ApplicationId::parse(&id).unwrap();
-        let payment = Payment {
-            method: "counter",
-            receipt: "RPDL000001".into(),
-            amount: Shillings(670),
-        };
-        assert_eq!(
-            applications::mark_paid(&app.state, &application, &payment)
-                .await
-                .unwrap(),
-            Paid::InReview
-        );
+        let application = paid_at_counter(&app, &id, 670).await;
         assert_eq!(
             count(&app, "SELECT COUNT(*) FROM provisional_licences").await,
             0,
             "nothing before the officer decides"
         );
-        assert_eq!(
-            applications::decide(&app.state, &application, &Decision::Approve)
-                .await
-                .unwrap(),
-            Decided::Completed
-        );
+        approved(&app, &application).await;
 
         let today = app.state.clock.today();
         let until = scalar(

@@ -5,16 +5,9 @@
 
 mod common;
 
-use app::{
-    applications::{
-        domain::{ApplicationId, Decision, Payment},
-        service::{self as applications, Decided, Paid},
-    },
-    calendar,
-    fees::domain::Shillings,
-};
+use app::calendar;
 use common::browser::{errors, main, register_person, Browser};
-use common::payments::scalar;
+use common::payments::{approved, paid_at_counter, scalar};
 
 /// Born 30 April 2005, licence B C1 D1 with D1 only since 1 June 2025 (demo data).
 const MWANGI: (&str, &str, &str) = ("6904743", "Mwangi", "2005");
@@ -105,24 +98,8 @@ on_both_engines!(
             .follow("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
             .await;
         assert!(at.ends_with(&format!("/applications/{id}")), "{at}");
-        let application = ApplicationId::parse(&id).unwrap();
-        let payment = Payment {
-            method: "counter",
-            receipt: "RBADGE0001".into(),
-            amount: Shillings(1100),
-        };
-        assert_eq!(
-            applications::mark_paid(&app.state, &application, &payment)
-                .await
-                .unwrap(),
-            Paid::InReview
-        );
-        assert_eq!(
-            applications::decide(&app.state, &application, &Decision::Approve)
-                .await
-                .unwrap(),
-            Decided::Completed
-        );
+        let application = paid_at_counter(&app, &id, 1100).await;
+        approved(&app, &application).await;
         let until = scalar(
             &app,
             "SELECT expires_on FROM psv_badges WHERE holder_id_number = $1 AND kind = 'conductor'",

@@ -182,6 +182,89 @@ pub trait Service: Send + Sync + 'static {
     }
 }
 
+/// The plug-in of a service an officer decides, whose approval writes the register and issues its document (the
+/// provisional licence, the PSV badge): `officer_decided!(Name)` in the service's `plugin.rs`, beside modules
+/// `domain` (`CODE`), `pages` (`next_path`, `step`, `fix_path`, `summary`, `result`) and `service` (`ready`
+/// giving the fee or `Err(())`, `on_approved`, `slip`). Rejected, such an application may be corrected and sent
+/// again without paying twice.
+#[macro_export]
+macro_rules! officer_decided {
+    ($name:ident) => {
+        pub struct $name;
+
+        #[async_trait::async_trait]
+        impl $crate::applications::plugin::Service for $name {
+            fn code(&self) -> &'static str {
+                super::domain::CODE
+            }
+
+            fn next_path(&self, application: &$crate::applications::domain::Application) -> String {
+                super::pages::next_path(application)
+            }
+
+            async fn step(
+                &self,
+                request: $crate::applications::pages::StepRequest<'_>,
+                step: &str,
+            ) -> Result<leptos::prelude::AnyView, $crate::error::AppError> {
+                super::pages::step(request, step).await
+            }
+
+            async fn ready(
+                &self,
+                state: &$crate::state::AppState,
+                who: &$crate::web::guard::SignedIn,
+                application: &$crate::applications::domain::Application,
+            ) -> Result<$crate::applications::plugin::Ready, $crate::error::AppError> {
+                use $crate::applications::plugin::Ready;
+                Ok(match super::service::ready(state, who, application).await? {
+                    Ok(fee) => Ready::Fee(fee),
+                    Err(()) => Ready::Fix(super::pages::fix_path(application)),
+                })
+            }
+
+            async fn summary(
+                &self,
+                ctx: &$crate::web::context::Ctx,
+                applicant: &$crate::web::guard::SignedIn,
+                application: &$crate::applications::domain::Application,
+            ) -> Result<Vec<$crate::applications::plugin::Answer>, $crate::error::AppError> {
+                super::pages::summary(ctx, applicant, application).await
+            }
+
+            async fn result(
+                &self,
+                ctx: &$crate::web::context::Ctx,
+                _form: &$crate::web::page::FormState,
+                application: &$crate::applications::domain::Application,
+            ) -> Result<leptos::prelude::AnyView, $crate::error::AppError> {
+                super::pages::result(ctx, application).await
+            }
+
+            fn resubmittable(&self) -> bool {
+                true
+            }
+
+            async fn on_approved(
+                &self,
+                conn: &mut sqlx::AnyConnection,
+                application: &$crate::applications::domain::Application,
+                now: i64,
+            ) -> anyhow::Result<()> {
+                super::service::on_approved(conn, application, now).await
+            }
+
+            async fn document(
+                &self,
+                conn: &mut sqlx::AnyConnection,
+                application: &$crate::applications::domain::Application,
+            ) -> anyhow::Result<Option<$crate::documents::domain::ServiceDocument>> {
+                super::service::slip(conn, application).await
+            }
+        }
+    };
+}
+
 /// The services this server offers, given once by the server.
 #[derive(Clone, Default)]
 pub struct Services(Arc<Vec<&'static dyn Service>>);

@@ -242,3 +242,34 @@ pub async fn checkout_of(app: &TestApp, request: &str) -> String {
     )
     .await
 }
+
+/// Pays application `id` at the counter (`amount`, the invoice's total): it goes to an officer. Its id.
+pub async fn paid_at_counter(app: &TestApp, id: &str, amount: i64) -> app::applications::domain::ApplicationId {
+    use app::applications::{
+        domain::{ApplicationId, Payment},
+        service::{mark_paid, Paid},
+    };
+    let application = ApplicationId::parse(id).unwrap();
+    let payment = Payment {
+        method: "counter",
+        receipt: format!("RC{}", &id[..8]).to_uppercase(),
+        amount: app::fees::domain::Shillings(amount),
+    };
+    assert_eq!(
+        mark_paid(&app.state, &application, &payment).await.unwrap(),
+        Paid::InReview
+    );
+    application
+}
+
+/// An officer approves the application in review: it completes.
+pub async fn approved(app: &TestApp, application: &app::applications::domain::ApplicationId) {
+    use app::applications::{
+        domain::Decision,
+        service::{decide, Decided},
+    };
+    assert_eq!(
+        decide(&app.state, application, &Decision::Approve).await.unwrap(),
+        Decided::Completed
+    );
+}

@@ -51,7 +51,7 @@ pub fn next_path(application: &Application) -> String {
 }
 
 /// The classes step's address (where a draft no longer ready is sent).
-pub fn classes_path(application: &Application) -> String {
+pub fn fix_path(application: &Application) -> String {
     step_path::<Form>(application, "classes")
 }
 
@@ -158,7 +158,7 @@ async fn check_page(request: StepRequest<'_>, position: Position) -> Result<AnyV
     } = request;
     // A class no longer open (a permit approved, a licence endorsed since): the classes step says why.
     if service::ready(&ctx.state, who, application).await?.is_err() {
-        return Ok(redirect_to(ctx, &classes_path(application)));
+        return Ok(redirect_to(ctx, &fix_path(application)));
     }
     let rows = summary(ctx, who, application).await?;
     let hint = ctx

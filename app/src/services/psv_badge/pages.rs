@@ -46,7 +46,7 @@ pub fn next_path(application: &Application) -> String {
 }
 
 /// The step's address (where a draft no longer ready is sent).
-pub fn details_path(application: &Application) -> String {
+pub fn fix_path(application: &Application) -> String {
     step_path::<Form>(application, "details")
 }
 
@@ -113,7 +113,7 @@ async fn check_page(request: StepRequest<'_>, position: Position) -> Result<AnyV
     } = request;
     // A rule no longer met (the licence expired since): the step says why.
     if service::ready(&ctx.state, who, application).await?.is_err() {
-        return Ok(redirect_to(ctx, &details_path(application)));
+        return Ok(redirect_to(ctx, &fix_path(application)));
     }
     let rows = summary(ctx, who, application).await?;
     let hint = ctx.lang.t("badge-check-hint");
