@@ -7,6 +7,8 @@ pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod applications;
 #[cfg(feature = "ssr")]
+pub mod appointments;
+#[cfg(feature = "ssr")]
 pub mod catalogue;
 pub mod channel;
 pub mod error;

@@ -43,6 +43,7 @@ use crate::{
         self,
         pages::{SchoolPage, SchoolStudentPage, SchoolsPage},
     },
+    services::driving_test::pages::unit::{TestDayPage, TestPage},
     services::transfer::{
         self,
         pages::buyer::{TransferAcceptPage, TransferDeclinePage, TransferOfferPage},
@@ -209,6 +210,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/people") view=PeoplePage ssr=a.clone() />
                     <Route path=path!("staff/refunds") view=RefundsPage ssr=a.clone() />
                     <Route path=path!("staff/money") view=MoneyPage ssr=a.clone() />
+                    <Route path=path!("staff/tests") view=TestDayPage ssr=a.clone() />
+                    <Route path=path!("staff/tests/:id") view=TestPage ssr=a.clone() />
                     <Route path=path!("staff/reconciliation") view=ReconciliationPage ssr=a.clone() />
                     <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, schools::pages::dashboard_block, transfer::pages::buyer::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, notices::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
                     <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block] /> } ssr=a.clone() />

@@ -7,8 +7,8 @@ use std::{sync::Arc, time::Instant};
 
 use app::{
     applications::{domain::ApplicationId, service as applications},
+    appointments::domain,
     services::inspection::{
-        domain,
         service::{self as inspection, Held},
     },
 };

@@ -4,7 +4,7 @@
 use app::{
     applications::plugin::Services,
     services::{
-        inspection::plugin::Inspection, provisional::plugin::Provisional, psv_badge::plugin::Badge,
+        driving_test::plugin::DrivingTest, inspection::plugin::Inspection, provisional::plugin::Provisional, psv_badge::plugin::Badge,
         renewal::plugin::Renewal, transfer::plugin::Transfer, vehicle_registration::plugin::Registration,
         vehicle_search::plugin::Search,
     },
@@ -19,5 +19,6 @@ pub fn all() -> Services {
         &Transfer,
         &Provisional,
         &Badge,
+        &DrivingTest,
     ])
 }

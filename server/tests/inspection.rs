@@ -11,8 +11,8 @@ use app::{
         service::{self as applications, Paid},
     },
     fees::domain::Shillings,
+    appointments::domain,
     services::inspection::{
-        domain,
         service::{self as inspection, Held},
     },
 };

@@ -10,6 +10,7 @@ documents-title-transfer_seller = Transfer of ownership: seller's acknowledgemen
 documents-title-transfer_buyer = Transfer of ownership: buyer's acknowledgement
 documents-title-provisional_licence = Provisional driving licence
 documents-title-psv_badge = PSV badge slip
+documents-title-test_slip = Driving test booking slip
 documents-row-holder = Name
 documents-row-service = Service
 documents-row-reference = Application reference

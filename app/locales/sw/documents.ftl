@@ -10,6 +10,7 @@ documents-title-transfer_seller = Stakabadhi ya uhamisho wa umiliki: muuzaji
 documents-title-transfer_buyer = Stakabadhi ya uhamisho wa umiliki: mnunuzi
 documents-title-provisional_licence = Leseni ya mwanafunzi ya udereva
 documents-title-psv_badge = Stakabadhi ya beji ya PSV
+documents-title-test_slip = Stakabadhi ya kuweka nafasi ya mtihani wa udereva
 documents-row-holder = Jina
 documents-row-service = Huduma
 documents-row-reference = Nambari ya kumbukumbu ya ombi

@@ -84,6 +84,29 @@ fn typed_values<T: serde::Serialize>(form: &T) -> Vec<(String, String)> {
     }
 }
 
+/// `answer` for a step of one typed field `name`: `act` saves it (or says what is wrong with it), and the draft
+/// continues at its next unanswered step.
+pub async fn answer_one<F, Fut>(
+    id: Option<String>,
+    step: &str,
+    name: &str,
+    typed: Option<String>,
+    act: F,
+) -> Result<(), AppError>
+where
+    F: FnOnce(AppState, SignedIn, Application, String) -> Fut,
+    Fut: Future<Output = Result<(), AppError>>,
+{
+    let typed = typed.unwrap_or_default();
+    let value = typed.clone();
+    let id = id.unwrap_or_default();
+    answer(&id, step, &[(name, &value)], |state, who, application| async move {
+        act(state.clone(), who.clone(), application.clone(), typed).await?;
+        onwards(&state, &who, &application).await
+    })
+    .await
+}
+
 /// Where `who`'s draft continues after a saved answer: its service's next step, on the draft as saved.
 pub async fn onwards(state: &AppState, who: &SignedIn, application: &Application) -> Result<String, AppError> {
     let application = service::owned(state, who, application.id.as_str()).await?;

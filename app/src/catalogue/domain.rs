@@ -83,7 +83,7 @@ pub const SERVICES: [Service; 16] = [
     ntsa("tims", &[], Availability::Page("tims")),
     ntsa("inspection", &["inspection"], Availability::Open),
     ntsa("provisional-dl", &["provisional-dl"], Availability::Open),
-    ntsa("driving-test", &["driving-test"], Availability::Soon),
+    ntsa("driving-test", &["driving-test"], Availability::Open),
     ntsa(
         "registration",
         &[

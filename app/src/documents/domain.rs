@@ -27,6 +27,8 @@ pub enum Kind {
     ProvisionalLicence,
     /// A PSV driver's or conductor's badge: the role and its last day.
     PsvBadge,
+    /// A driving test booking: the class, where and when; not a licence.
+    TestSlip,
 }
 
 impl Kind {
@@ -41,10 +43,11 @@ impl Kind {
             Kind::TransferBuyer => "transfer_buyer",
             Kind::ProvisionalLicence => "provisional_licence",
             Kind::PsvBadge => "psv_badge",
+            Kind::TestSlip => "test_slip",
         }
     }
 
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::Receipt,
         Kind::RenewalSlip,
         Kind::RegistrationSlip,
@@ -54,6 +57,7 @@ impl Kind {
         Kind::TransferBuyer,
         Kind::ProvisionalLicence,
         Kind::PsvBadge,
+        Kind::TestSlip,
     ];
 
     pub fn parse(code: &str) -> Option<Kind> {

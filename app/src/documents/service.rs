@@ -272,6 +272,7 @@ pub fn rows(lang: Lang, document: &Document, masked: bool) -> Vec<(String, Strin
         Kind::RegistrationSlip
         | Kind::VehicleRecord
         | Kind::InspectionSlip
+        | Kind::TestSlip
         | Kind::TransferSeller
         | Kind::TransferBuyer => {}
     }

@@ -7,7 +7,7 @@ use crate::{i18n::use_lang, site::use_site_info, ui::NotificationBanner};
 
 /// What a person can do here today, by translation key, with the catalogue services each stands for (a test in
 /// `catalogue::domain` keeps the two lists honest: a line is here only while its services are open).
-pub const OPEN: [(&str, &[&str]); 6] = [
+pub const OPEN: [(&str, &[&str]); 7] = [
     ("home-service-licence", &["dl-renewal", "provisional-dl"]),
     (
         "home-service-registration",
@@ -15,15 +15,13 @@ pub const OPEN: [(&str, &[&str]); 6] = [
     ),
     ("home-service-inspection", &["inspection"]),
     ("home-service-badge", &["psv-badge"]),
+    ("home-service-test", &["driving-test"]),
     ("home-service-tims", &["tims"]),
     ("home-service-pay", &[]),
 ];
 
 /// What the product document promises and is not open yet: listed apart, as coming, never as available.
-pub const SOON: [(&str, &[&str]); 2] = [
-    ("home-service-test", &["driving-test"]),
-    ("home-service-psv", &["psv-licence"]),
-];
+pub const SOON: [(&str, &[&str]); 1] = [("home-service-psv", &["psv-licence"])];
 
 #[component]
 pub fn HomePage() -> impl IntoView {

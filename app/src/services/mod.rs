@@ -1,6 +1,7 @@
 //! The services of the application framework, each in its folder: its answers, wizard, pages, server functions,
 //! register changes and the plug-in value the server lists (`server/src/services.rs`).
 
+pub mod driving_test;
 pub mod inspection;
 pub mod provisional;
 pub mod psv_badge;

@@ -94,10 +94,11 @@ pub struct QueueRow {
     pub holder: Option<String>,
 }
 
-/// The centres an application can be dealt at (inspection and collection centres), by name.
+/// The centres an application can be dealt at (inspection centres, test units, collection centres), by name.
 pub async fn centres(pool: &Pool) -> anyhow::Result<Vec<(String, String)>> {
     Ok(sqlx::query_as(
-        "SELECT code, name FROM inspection_centres UNION SELECT code, name FROM collection_centres ORDER BY 2, 1",
+        "SELECT code, name FROM inspection_centres UNION SELECT code, name FROM test_units \
+         UNION SELECT code, name FROM collection_centres ORDER BY 2, 1",
     )
     .fetch_all(pool)
     .await?)

@@ -4,10 +4,7 @@
 //! before, freeing its place at once. The booking slip says it is not proof of passing. Server-only.
 
 pub mod api;
-mod changes;
-pub mod db;
 pub mod domain;
 pub mod pages;
-mod places;
 pub mod plugin;
 pub mod service;

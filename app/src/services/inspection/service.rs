@@ -1,21 +1,21 @@
 //! Inspection booking on the application framework: the person's own vehicle, the type, the centre, a place
 //! held for 15 minutes until payment, and after payment a booking that can be moved or cancelled until 24 hours
-//! before it starts (changes.rs). Places are counted per slot and taken by one conditional UPDATE (places.rs).
+//! before it starts. The places, holds and changes are every appointment's (`appointments`); this desk names the
+//! inspection's tables, its subject (the vehicle: one live booking each) and its slip.
 
 use sqlx::AnyConnection;
 
-pub use super::{
-    changes::{booking, cancel, reschedule, Changed},
-    places::{centre, free_slots, hold, parse_time, Held},
-};
-use super::{
-    db,
-    domain::{Answers, Type, FEE},
-    places::parse_day,
-};
+use super::domain::{Answers, Type, FEE};
+pub use crate::appointments::{changes::Changed, places::Held};
 use crate::{
     applications::plugin::Effect,
     applications::{domain::Application, service as applications},
+    appointments::{
+        changes,
+        db::{self, Booking, Tables},
+        places::{self, parse_day, parse_time},
+        Desk,
+    },
     documents::domain::{Fact, Kind, ServiceDocument},
     error::AppError,
     ids::PlateNumber,
@@ -23,6 +23,77 @@ use crate::{
     state::AppState,
     web::{guard::SignedIn, throttle},
 };
+
+/// Inspection centres, their slots and bookings; a vehicle (its plate) has one live booking.
+pub const TABLES: Tables = Tables {
+    places: "inspection_centres",
+    slots: "inspection_slots",
+    bookings: "inspection_bookings",
+    subject: "plate",
+};
+
+pub struct Centres;
+
+#[async_trait::async_trait]
+impl Desk for Centres {
+    fn code(&self) -> &'static str {
+        super::domain::CODE
+    }
+
+    fn tables(&self) -> &'static Tables {
+        &TABLES
+    }
+
+    fn messages(&self) -> &'static str {
+        "inspection"
+    }
+
+    fn slip_kind(&self) -> Kind {
+        Kind::InspectionSlip
+    }
+
+    fn subject(&self, application: &Application) -> Option<String> {
+        let answers: Answers = applications::answers(application);
+        answers.plate.map(|plate| plate.to_string())
+    }
+
+    fn place(&self, application: &Application) -> Option<String> {
+        let answers: Answers = applications::answers(application);
+        answers.centre
+    }
+
+    async fn slip(&self, conn: &mut AnyConnection, application: &Application) -> anyhow::Result<Option<ServiceDocument>> {
+        slip(conn, application).await
+    }
+}
+
+pub static DESK: Centres = Centres;
+
+/// Holds a place for a draft (or renews its hold), or says which times are nearest when it is full.
+pub async fn hold(
+    state: &AppState,
+    application: &Application,
+    centre: &str,
+    day: jiff::civil::Date,
+    slot: &str,
+) -> anyhow::Result<Held> {
+    places::hold(state, &DESK, application, centre, day, slot).await
+}
+
+/// The booking of an application, for its page.
+pub async fn booking(state: &AppState, application: &Application) -> anyhow::Result<Option<Booking>> {
+    changes::booking(state, &DESK, application).await
+}
+
+/// Cancels a booking up to 24 hours before (the owner's only).
+pub async fn cancel(state: &AppState, who: &SignedIn, application_id: &str) -> Result<Changed, AppError> {
+    changes::cancel(state, &DESK, who, application_id).await
+}
+
+/// Moves a booking to another time at the same centre up to 24 hours before (the owner's only).
+pub async fn reschedule(state: &AppState, who: &SignedIn, application_id: &str, time: &str) -> Result<Changed, AppError> {
+    changes::reschedule(state, &DESK, who, application_id, time).await
+}
 
 /// The questions, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +174,7 @@ pub async fn save_centre(
     application: &Application,
     typed: &str,
 ) -> Result<(), AppError> {
-    let centres = db::centres(&state.pool).await?;
+    let centres = db::places(&state.pool, &TABLES).await?;
     let centre = centres
         .into_iter()
         .find(|c| c.code == typed.trim())
@@ -119,7 +190,7 @@ pub async fn save_day(
     application: &Application,
     typed: &str,
 ) -> Result<(), AppError> {
-    let day = parse_day(state, typed).ok_or_else(|| AppError::field("day", "inspection-error-day"))?;
+    let day = parse_day(state, typed).ok_or_else(|| AppError::field("day", "appointment-error-day"))?;
     let mut answers: Answers = applications::answers(application);
     if answers.day.as_deref() != Some(day.to_string().as_str()) {
         answers.slot = None;
@@ -140,13 +211,13 @@ pub async fn save_slot(
     let Some(centre) = answers.centre.clone() else {
         return Err(AppError::field("time", "inspection-error-centre"));
     };
-    let (day, slot) = parse_time(state, time).ok_or_else(|| AppError::field("time", "inspection-error-slot"))?;
+    let (day, slot) = parse_time(state, time).ok_or_else(|| AppError::field("time", "appointment-error-slot"))?;
     let key = throttle::holds_key(who.id.as_str());
     throttle::admit(&state.pool, &key, throttle::HOLDS, state.clock.now(), "time").await??;
     match hold(state, application, &centre, day, slot).await? {
         Held::Held => {}
-        Held::Full(_) => return Err(AppError::field("time", "inspection-error-slot-full")),
-        Held::VehicleBooked => return Err(AppError::field("time", "inspection-error-vehicle-booked")),
+        Held::Full(_) => return Err(AppError::field("time", "appointment-error-slot-full")),
+        Held::AlreadyBooked => return Err(AppError::field("time", "inspection-error-vehicle-booked")),
     }
     answers.day = Some(day.to_string());
     answers.slot = Some(slot.to_string());
@@ -187,57 +258,28 @@ pub async fn ready(
     };
     match hold(state, application, centre, day, slot).await? {
         Held::Held => Ok(Ok(FEE)),
-        Held::Full(_) | Held::VehicleBooked => Ok(Err(Step::Slot)),
+        Held::Full(_) | Held::AlreadyBooked => Ok(Err(Step::Slot)),
     }
 }
 
-/// A deleted draft gives its held place back at once, instead of keeping it from others until the hold runs out.
+/// A deleted draft gives its held place back at once.
 pub async fn on_discard(conn: &mut AnyConnection, application: &Application, _now: i64) -> anyhow::Result<()> {
-    let id = application.id.as_str();
-    db::lock_application(conn, id).await?;
-    if let Some(booking) = db::booking(conn, id).await? {
-        if db::advance(conn, id, "held", "cancelled").await? {
-            db::give_back(conn, &booking.centre, &booking.day, &booking.slot, 1).await?;
-        }
-    }
-    Ok(())
+    places::on_discard(conn, &TABLES, application).await
 }
 
-/// A paid booking completes: its held place becomes booked. A hold that lapsed before the money came takes its
-/// place again if one is left; if none is, an officer offers another time.
+/// A paid booking completes when its place is booked; else (its hold lapsed and the time filled) an officer offers
+/// another time.
 pub async fn on_paid(conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<Effect> {
-    let id = application.id.as_str();
-    if db::advance(conn, id, "held", "booked").await? {
-        return Ok(Effect::Completed);
-    }
-    let Some(booking) = db::booking(conn, id).await? else {
-        return Ok(Effect::Review);
-    };
-    if booking.status != "lapsed" {
-        return Ok(if booking.status == "booked" {
-            Effect::Completed
-        } else {
-            Effect::Review
-        });
-    }
-    db::lapse_holds(conn, &booking.centre, &booking.day, &booking.slot, now).await?;
-    // Meanwhile the vehicle may have been booked by another application: an officer sorts it out.
-    let answers: Answers = applications::answers(application);
-    if let Some(plate) = &answers.plate {
-        if db::vehicle_booked_elsewhere(conn, plate.as_str(), id).await? {
-            return Ok(Effect::Review);
-        }
-    }
-    if db::take_place(conn, &booking.centre, &booking.day, &booking.slot).await? {
-        db::advance(conn, id, "lapsed", "booked").await?;
-        return Ok(Effect::Completed);
-    }
-    Ok(Effect::Review)
+    Ok(if places::on_paid(conn, &DESK, application, now).await? {
+        Effect::Completed
+    } else {
+        Effect::Review
+    })
 }
 
 /// The booking slip of a booked place: the vehicle, the type, where and when, and that it is not a pass.
 pub async fn slip(conn: &mut AnyConnection, application: &Application) -> anyhow::Result<Option<ServiceDocument>> {
-    let Some(booking) = db::booking(conn, application.id.as_str()).await? else {
+    let Some(booking) = db::booking(conn, &TABLES, application.id.as_str()).await? else {
         return Ok(None);
     };
     if booking.status != "booked" {
@@ -247,7 +289,9 @@ pub async fn slip(conn: &mut AnyConnection, application: &Application) -> anyhow
     let (Some(plate), Some(kind)) = (answers.plate, answers.kind) else {
         return Ok(None);
     };
-    let centre = db::centre_name(conn, &booking.centre).await?.unwrap_or(booking.centre);
+    let centre = db::place_name(conn, &TABLES, &booking.centre)
+        .await?
+        .unwrap_or(booking.centre);
     Ok(Some(ServiceDocument {
         kind: Kind::InspectionSlip,
         classes: None,

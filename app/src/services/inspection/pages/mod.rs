@@ -3,29 +3,29 @@
 //! hold; and on the booking's page, moving or cancelling it. Plain forms: no island, nothing to download.
 
 mod booking;
-mod time;
 
 pub use booking::{cancelled, hold_note, result, summary};
 
 use leptos::{prelude::*, server_fn::ServerFn};
 
 use super::{
-    api, db,
+    api,
     domain::{Answers, Type},
-    service::Step,
+    service::{Step, DESK},
 };
 use crate::{
     applications::{
         domain::Application,
-        pages::{position, step_path, Draft, Hidden, StepRequest},
+        pages::{position, step_path, Draft, StepRequest},
     },
+    appointments::pages::{day_page, place_choices, question, slot_page, Asked, Field},
     calendar,
     error::AppError,
     records::service as records,
-    ui::{Button, Choice, Radios},
+    ui::Choice,
     web::{
-        page::PostForm,
-        wizard::{Position, StepFrame, Steps, CHECK},
+        page::redirect_to,
+        wizard::{Position, Steps, CHECK},
     },
 };
 
@@ -79,53 +79,31 @@ pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppEr
         "vehicle" => vehicle_page(request, &answers, position).await,
         "type" => type_page(request, &answers, position).await,
         "centre" => centre_page(request, &answers, position).await,
-        "day" => time::day_page(request, &answers, position).await,
-        "slot" => time::slot_page(request, &answers, position).await,
+        "day" | "slot" => time_page(request, &answers, position, step).await,
         _ => booking::check_page(request, &answers, position).await,
     }
 }
 
-/// A question page: one set of radios (or a message when there is nothing to choose) and Continue.
-pub(super) fn question(
-    request: &StepRequest<'_>,
-    position: Position,
-    title_key: &'static str,
-    action: &'static str,
-    field: Field,
-    body: Option<AnyView>,
-) -> AnyView {
-    let lang = request.ctx.lang;
-    let id = request.application.id.as_str().to_string();
-    let state = &request.state;
-    let selected = Some(state.value_or(field.name, field.saved.as_deref()));
-    let error = state.error(field.name);
-    let form = if field.options.is_empty() {
-        view! { <p class="body">{lang.t(field.empty_key)}</p> }.into_any()
-    } else {
-        view! {
-            <PostForm action>
-                <Hidden name="id" value=id />
-                <Radios name=field.name legend=lang.t(field.legend_key) options=field.options selected error />
-                <Button text=lang.t("continue") />
-            </PostForm>
-        }
-        .into_any()
+/// The day and time pages are every appointment's; without a centre (or a day) they send the person back.
+async fn time_page(request: StepRequest<'_>, answers: &Answers, position: Position, step: &str) -> Result<AnyView, AppError> {
+    let (ctx, application) = (request.ctx, request.application);
+    let asked = |action| Asked {
+        position,
+        place: answers.centre.as_deref(),
+        day: answers.day.as_deref(),
+        slot: answers.slot.as_deref(),
+        until: None,
+        action,
     };
-    view! {
-        <StepFrame lang position title_key errors=state.errors() outside="dashboard">
-            {body}
-            {form}
-        </StepFrame>
-    }
-    .into_any()
-}
-
-pub(super) struct Field {
-    pub name: &'static str,
-    pub legend_key: &'static str,
-    pub empty_key: &'static str,
-    pub options: Vec<Choice>,
-    pub saved: Option<String>,
+    let page = if step == "day" {
+        day_page(request, &DESK, asked(api::InspectionDay::url())).await?
+    } else {
+        slot_page(request, &DESK, asked(api::InspectionSlot::url())).await?
+    };
+    Ok(page.unwrap_or_else(|| {
+        let back = if answers.centre.is_none() { Step::Centre } else { Step::Day };
+        redirect_to(ctx, &path_of(application, back))
+    }))
 }
 
 async fn vehicle_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
@@ -145,7 +123,7 @@ async fn vehicle_page(request: StepRequest<'_>, answers: &Answers, position: Pos
     let field = Field {
         name: "plate",
         legend_key: "inspection-field-plate",
-        empty_key: "inspection-no-vehicles",
+        empty_key: "inspection-no-vehicles".into(),
         options,
         saved: answers.plate.as_ref().map(|p| p.to_string()),
     };
@@ -180,7 +158,7 @@ async fn type_page(request: StepRequest<'_>, answers: &Answers, position: Positi
     let field = Field {
         name: "type",
         legend_key: "inspection-field-type",
-        empty_key: "inspection-field-type",
+        empty_key: "inspection-field-type".into(),
         options,
         saved: answers.kind.map(|t| t.code().to_string()),
     };
@@ -196,20 +174,11 @@ async fn type_page(request: StepRequest<'_>, answers: &Answers, position: Positi
 }
 
 async fn centre_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
-    let centres = db::centres(&request.ctx.state.pool).await?;
-    let options = centres
-        .into_iter()
-        .map(|c| Choice {
-            value: c.code,
-            label: c.name,
-            hint: Some(c.county),
-        })
-        .collect();
     let field = Field {
         name: "centre",
         legend_key: "inspection-field-centre",
-        empty_key: "inspection-field-centre",
-        options,
+        empty_key: "inspection-field-centre".into(),
+        options: place_choices(request.ctx, &DESK).await?,
         saved: answers.centre.clone(),
     };
     Ok(question(

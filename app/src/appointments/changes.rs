@@ -3,8 +3,8 @@
 use super::{
     db::{self, Booking},
     domain::{self, Free},
-    places::{centre, free_slots, parse_time, take, For, Take},
-    service::slip,
+    places::{nearest, parse_time, place, take, For},
+    Desk,
 };
 use crate::{
     applications::{
@@ -13,16 +13,16 @@ use crate::{
     },
     calendar,
     db::begin_write,
-    documents::{domain::Kind, service as documents},
+    documents::service as documents,
     error::AppError,
     state::AppState,
     web::guard::SignedIn,
 };
 
-/// The booking of a completed application, for its page.
-pub async fn booking(state: &AppState, application: &Application) -> anyhow::Result<Option<Booking>> {
+/// The booking of an application, for its page.
+pub async fn booking(state: &AppState, desk: &dyn Desk, application: &Application) -> anyhow::Result<Option<Booking>> {
     let mut conn = state.pool.acquire().await?;
-    db::booking(&mut conn, application.id.as_str()).await
+    db::booking(&mut conn, desk.tables(), application.id.as_str()).await
 }
 
 /// What a change to a booking did.
@@ -37,17 +37,18 @@ pub enum Changed {
     Full(Vec<Free>),
 }
 
-/// Checks that the application is a completed booking that may still change; its booking.
+/// Checks that the application is the owner's completed booking that may still change; its booking.
 async fn changeable(
     state: &AppState,
+    desk: &dyn Desk,
     who: &SignedIn,
     application_id: &str,
 ) -> Result<Result<(Application, Booking), Changed>, AppError> {
     let application = applications::owned(state, who, application_id).await?;
-    if application.service != domain::CODE || application.status != Status::Completed {
+    if application.service != desk.code() || application.status != Status::Completed {
         return Ok(Err(Changed::NotBooked));
     }
-    let Some(booking) = booking(state, &application).await? else {
+    let Some(booking) = booking(state, desk, &application).await? else {
         return Ok(Err(Changed::NotBooked));
     };
     if booking.status != "booked" {
@@ -61,65 +62,64 @@ async fn changeable(
 }
 
 /// Cancels a booking up to 24 hours before: its place frees at once and its slip is withdrawn.
-pub async fn cancel(state: &AppState, who: &SignedIn, application_id: &str) -> Result<Changed, AppError> {
-    let (application, booking) = match changeable(state, who, application_id).await? {
+pub async fn cancel(state: &AppState, desk: &dyn Desk, who: &SignedIn, application_id: &str) -> Result<Changed, AppError> {
+    let (application, booking) = match changeable(state, desk, who, application_id).await? {
         Ok(found) => found,
         Err(changed) => return Ok(changed),
     };
-    let now = state.clock.now();
+    let (t, now) = (desk.tables(), state.clock.now());
     let run = async {
         let mut tx = begin_write(&state.pool).await?;
-        if !db::advance(&mut tx, application.id.as_str(), "booked", "cancelled").await? {
+        if !db::advance(&mut tx, t, application.id.as_str(), "booked", "cancelled").await? {
             return Ok(Changed::NotBooked);
         }
-        db::give_back(&mut tx, &booking.centre, &booking.day, &booking.slot, 1).await?;
-        documents::revoke(&mut tx, &application, Kind::InspectionSlip, now).await?;
+        db::give_back(&mut tx, t, booking.at(), 1).await?;
+        documents::revoke(&mut tx, &application, desk.slip_kind(), now).await?;
         tx.commit().await?;
         anyhow::Ok(Changed::Done)
     };
     run.await.map_err(AppError::from)
 }
 
-/// Moves a booking to another time at the same centre up to 24 hours before: the new place is taken and the old
+/// Moves a booking to another time at the same place up to 24 hours before: the new place is taken and the old
 /// one given back in one transaction, and the slip is issued again (the old one's code no longer checks).
 pub async fn reschedule(
     state: &AppState,
+    desk: &dyn Desk,
     who: &SignedIn,
     application_id: &str,
     time: &str,
 ) -> Result<Changed, AppError> {
-    let (application, booking) = match changeable(state, who, application_id).await? {
+    let (application, booking) = match changeable(state, desk, who, application_id).await? {
         Ok(found) => found,
         Err(changed) => return Ok(changed),
     };
-    let (day, slot) = parse_time(state, time).ok_or_else(|| AppError::field("time", "inspection-error-slot"))?;
-    let centre = centre(state, &booking.centre)
+    let (day, slot) = parse_time(state, time).ok_or_else(|| AppError::field("time", "appointment-error-slot"))?;
+    let t = desk.tables();
+    let place = place(state, t, &booking.centre)
         .await?
-        .ok_or_else(|| AppError::internal("booking at an unknown centre"))?;
+        .ok_or_else(|| AppError::internal("booking at an unknown place"))?;
     let now = state.clock.now();
     let run = async {
-        let answers: domain::Answers = applications::answers(&application);
+        let subject = desk.subject(&application);
         let who = For {
             application_id: application.id.as_str(),
-            plate: answers.plate.as_ref().map(|plate| plate.as_str()),
+            subject: subject.as_deref(),
         };
         let mut tx = begin_write(&state.pool).await?;
-        // The vehicle's one live booking is this one, so only a full slot refuses a move.
-        if take(&mut tx, &who, &centre, day, slot, "booked", now).await? != Take::Got {
-            return Ok(None);
+        // The subject's one live booking is this one, so only a full slot refuses a move.
+        if take(&mut tx, t, &who, &place, day, slot, "booked", now).await?.is_err() {
+            return Ok(false);
         }
-        if let Some(own) = slip(&mut tx, &application).await? {
+        if let Some(own) = desk.slip(&mut tx, &application).await? {
             documents::reissue_own(&mut tx, &application, own, now).await?;
         }
         tx.commit().await?;
-        anyhow::Ok(Some(()))
+        anyhow::Ok(true)
     };
-    match run.await? {
-        Some(()) => Ok(Changed::Done),
-        None => {
-            let days = domain::bookable_days(state.clock.today());
-            let free = free_slots(state, &centre, &days).await?;
-            Ok(Changed::Full(domain::nearest(&free, day, slot, 3)))
-        }
+    if run.await? {
+        Ok(Changed::Done)
+    } else {
+        Ok(Changed::Full(nearest(state, t, &place, day, slot).await?))
     }
 }
