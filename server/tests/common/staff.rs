@@ -36,6 +36,11 @@ pub async fn staff<'a>(
         .collect();
     let said = server::cli::run(&app.state, &args).await.unwrap();
     assert!(said.contains(role), "{said}");
+    sign_in_by_sms(app, email, phone).await
+}
+
+/// Signs a person in (password and the code sent to `phone`) in a browser of their own.
+pub async fn sign_in_by_sms<'a>(app: &'a TestApp, email: &str, phone: &str) -> Browser<'a> {
     let mut browser = Browser::new(app);
     browser
         .submit(
