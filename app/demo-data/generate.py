@@ -140,7 +140,9 @@ for org in orgs:
     for person in rng.sample(people[4:120], rng.choice([2, 3])):
         directors.append([org[0], person[0]])
 directors += [["P051987654Z", "A1000002"], ["P051987654Z", "A1000003"], ["P051234567K", "28123456"],
-              ["P052468013M", "22345678"]]
+              ["P052468013M", "22345678"],
+              # A director of Jamhuri Driving School whom no other end-to-end test registers (clock.spec.ts).
+              ["P051987654Z", "36305818"]]
 
 def write(name, header, rows):
     with open(os.path.join(here, name), "w", newline="") as f:

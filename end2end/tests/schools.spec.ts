@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
-import { citizen, continueOn, finishRegistration, registerPerson, uniqueEmail, uniquePhone } from "./accounts-helpers";
-import { payByCard, withJs } from "./helpers";
-import { asOfficer } from "./staff-helpers";
+import { expect, test, type TestInfo } from "@playwright/test";
+import { registerPerson } from "./accounts-helpers";
+import { withJs } from "./helpers";
+import { complete, provisionalLicence, registerSchoolPerson } from "./learner-helpers";
 
 /**
  * Driving school records: a learner gets a provisional licence (paid, approved by an officer), a driving school's
@@ -20,51 +20,16 @@ const directors = [
 ];
 const pick = <T>(list: T[], info: TestInfo) => list[withJs(info) ? 0 : 1];
 
-/** The learner applies for class B, pays by card, and an officer approves it. */
-async function provisionalLicence(browser: Browser, page: Page, info: TestInfo) {
-  await page.goto("/en/services/provisional-dl");
-  await page.getByRole("button", { name: "Start now" }).click();
-  await page.getByRole("checkbox", { name: "B: car, pick-up or light vehicle" }).check();
-  await continueOn(page);
-  await page.getByRole("checkbox", { name: /I declare that the information I have given is correct/ }).check();
-  await page.getByRole("button", { name: "Submit application" }).click();
-  const reference = (await page.getByText(/^UR[2-9A-Z]{8}$/).textContent()) ?? "";
-  await page.getByRole("link", { name: "Pay now" }).click();
-  await payByCard(page, "KES 670");
-  await expect(page.getByRole("heading", { name: "Application in review" })).toBeVisible();
-  await asOfficer(browser, page, info, citizen(36, info), async (officer) => {
-    await officer.getByRole("link", { name: reference }).click();
-    await officer.getByRole("button", { name: "Decide this application" }).click();
-    await officer.getByRole("button", { name: "Approve" }).click();
-    await expect(officer.getByText("Approved. The applicant has been told by SMS and email.")).toBeVisible();
-  });
-}
-
-/** A director of Kenya Drive Academy registers a business account for it. */
-async function registerSchoolPerson(page: Page, person: { id: string; first: string; year: string }) {
-  await page.goto("/en/register");
-  await page.getByRole("radio", { name: "Business" }).check();
-  await continueOn(page);
-  await page.getByLabel("Organisation's KRA PIN").fill("P216337300W");
-  await page.getByLabel("Your role in the organisation").fill("Chief instructor");
-  await page.getByRole("radio", { name: "Kenyan citizen" }).check();
-  await page.getByLabel("Your national ID or foreigner certificate number").fill(person.id);
-  await page.getByLabel("First name").fill(person.first);
-  await page.getByLabel("Year of birth").fill(person.year);
-  await continueOn(page);
-  await finishRegistration(page, uniqueEmail(), uniquePhone());
-}
-
 test("a school enrols a learner with a provisional licence and marks the course complete; the learner sees it", async ({ browser, page }, info) => {
   test.slow(); // a learner, an officer and a school each register
   const learner = pick(learners, info);
   await registerPerson(page, learner);
-  await provisionalLicence(browser, page, info);
+  await provisionalLicence(browser, page, info, 36);
 
   const context = await browser.newContext({ baseURL: info.project.use.baseURL, javaScriptEnabled: false });
   const school = await context.newPage();
   try {
-    await registerSchoolPerson(school, pick(directors, info));
+    await registerSchoolPerson(school, pick(directors, info), "P216337300W");
     await school.getByRole("link", { name: "Students of Kenya Drive Academy" }).click();
     await expect(school.getByRole("heading", { name: "Kenya Drive Academy" })).toBeVisible();
 
@@ -85,8 +50,7 @@ test("a school enrols a learner with a provisional licence and marks the course 
     await school.getByRole("button", { name: "Enrol learner" }).click();
     await expect(school.getByText("The learner is enrolled.")).toBeVisible();
     await expect(school.getByText("In progress")).toBeVisible();
-    await school.getByRole("button", { name: "Mark course complete" }).click();
-    await expect(school.getByText("The course is marked complete. The learner can book a driving test.")).toBeVisible();
+    await complete(school);
 
     // The school finds the learner by ID number in its list.
     await school.getByRole("link", { name: "Back to all students" }).click();
