@@ -8,7 +8,8 @@
 #   - sign-ins per second (argon2id, 100 at once) and the p99 of GET /en while they run
 #   - the passport photo check: p95 to check and re-encode a 500 x 500 JPEG; time and memory to refuse a PNG bomb
 #   - dates: a unix time to a Nairobi date, Kenyan formatting, years and working days ahead (per call)
-#   - inspection places (issue 13): the last-place race with 100 people, holds per second, the time picker's bytes
+#   - appointments' places (issues 13, 28): the last-place race with 100 people at an inspection centre and a test
+#     unit, holds per second, the time picker's bytes
 # Loopback only; every loop is bounded. Override the load with BENCH_SECONDS and BENCH_CONNECTIONS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -225,8 +226,8 @@ echo "== Issues 11 and 12: applications submitted, then M-Pesa callbacks settled
 cargo bench -q -p server --bench applications 2>/dev/null | grep -v '^$'
 
 echo
-echo "== Issue 13: 100 people racing for an inspection slot's last place; places held per second, 32 at once (SQLite; PostgreSQL when DATABASE_URL names one)"
-cargo bench -q -p server --bench inspection 2>/dev/null | grep -v '^$'
+echo "== Issues 13 and 28: 100 people racing for the last place of an inspection slot and of a driving test slot; places held per second, 32 at once (SQLite; PostgreSQL when DATABASE_URL names one)"
+cargo bench -q -p server --bench appointments 2>/dev/null | grep -v '^$'
 
 echo
 echo "== Issue 13: vehicle transfers offered (at payment) and accepted, per second, 32 at once (SQLite; PostgreSQL when DATABASE_URL names one)"

@@ -4,9 +4,9 @@
 use app::{
     applications::plugin::Services,
     services::{
-        driving_test::plugin::DrivingTest, inspection::plugin::Inspection, provisional::plugin::Provisional, psv_badge::plugin::Badge,
-        renewal::plugin::Renewal, transfer::plugin::Transfer, vehicle_registration::plugin::Registration,
-        vehicle_search::plugin::Search,
+        driving_test::plugin::DrivingTest, inspection::plugin::Inspection, provisional::plugin::Provisional,
+        psv_badge::plugin::Badge, renewal::plugin::Renewal, transfer::plugin::Transfer,
+        vehicle_registration::plugin::Registration, vehicle_search::plugin::Search,
     },
 };
 

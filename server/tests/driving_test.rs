@@ -134,7 +134,9 @@ on_both_engines!(a_hundred_learners_race_for_the_last_place, |app| {
     // Two of the three places are gone.
     for early in &racers[..2] {
         assert_eq!(
-            driving_test::hold(&app.state, early, KISUMU, day, "10:00").await.unwrap(),
+            driving_test::hold(&app.state, early, KISUMU, day, "10:00")
+                .await
+                .unwrap(),
             Held::Held
         );
     }
@@ -188,7 +190,10 @@ on_both_engines!(
         );
         let (at, page) = learner.follow("/api/test/class", &[("id", &id), ("class", "A2")]).await;
         assert!(at.ends_with("/class"), "{at}");
-        assert_eq!(errors(&page.body), ["No driving school has enrolled you for this class"]);
+        assert_eq!(
+            errors(&page.body),
+            ["No driving school has enrolled you for this class"]
+        );
 
         // Enrolled, not yet complete: still refused, with the reason.
         enrolled(&app, BARAKA.0, "A2").await;
@@ -202,7 +207,9 @@ on_both_engines!(
         completed(&app, BARAKA.0).await;
         let (at, page) = learner.follow("/api/test/class", &[("id", &id), ("class", "A2")]).await;
         assert!(at.ends_with("/unit"), "{at}: {:?}", errors(&page.body));
-        let (at, page) = learner.follow("/api/test/unit", &[("id", &id), ("unit", KASARANI)]).await;
+        let (at, page) = learner
+            .follow("/api/test/unit", &[("id", &id), ("unit", KASARANI)])
+            .await;
         assert!(at.ends_with("/day"), "{at}");
         assert!(main(&page.body).contains("the last day of your provisional licence"));
 
@@ -213,7 +220,9 @@ on_both_engines!(
         let last = app::calendar::long_date(app::i18n::Lang::En, permit_ends);
         assert_eq!(
             errors(&page.body),
-            [format!("Select a day on or before {last}, the last day of your provisional licence")]
+            [format!(
+                "Select a day on or before {last}, the last day of your provisional licence"
+            )]
         );
         let day = days[1];
         let (at, _) = learner
@@ -240,7 +249,11 @@ on_both_engines!(
             Paid::Completed
         );
         assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM documents WHERE kind = 'test_slip' AND revoked_at IS NULL").await,
+            count(
+                &app,
+                "SELECT COUNT(*) FROM documents WHERE kind = 'test_slip' AND revoked_at IS NULL"
+            )
+            .await,
             1
         );
         let page = learner.get(&format!("/en/applications/{id}")).await;
@@ -249,8 +262,12 @@ on_both_engines!(
 
         // One live booking per class: a second application is refused at the time.
         let second = start(&mut learner).await;
-        learner.follow("/api/test/class", &[("id", &second), ("class", "A2")]).await;
-        learner.follow("/api/test/unit", &[("id", &second), ("unit", KASARANI)]).await;
+        learner
+            .follow("/api/test/class", &[("id", &second), ("class", "A2")])
+            .await;
+        learner
+            .follow("/api/test/unit", &[("id", &second), ("unit", KASARANI)])
+            .await;
         learner
             .follow("/api/test/day", &[("id", &second), ("day", &day.to_string())])
             .await;
@@ -272,7 +289,10 @@ on_both_engines!(
         let page = officer.get(&test_page).await;
         assert!(main(&page.body).contains("once the test has started, from 09:00"));
         let (_, page) = officer
-            .follow("/api/staff/test-result", &[("id", &id), ("result", "pass"), ("notes", "")])
+            .follow(
+                "/api/staff/test-result",
+                &[("id", &id), ("result", "pass"), ("notes", "")],
+            )
             .await;
         assert_eq!(
             errors(&page.body),
@@ -285,7 +305,10 @@ on_both_engines!(
         let mut officer = common::staff::sign_in_by_sms(&app, OFFICER_EMAIL, OFFICER_PHONE).await;
         // A fail needs notes; what was chosen comes back.
         let (at, page) = officer
-            .follow("/api/staff/test-result", &[("id", &id), ("result", "fail"), ("notes", " ")])
+            .follow(
+                "/api/staff/test-result",
+                &[("id", &id), ("result", "fail"), ("notes", " ")],
+            )
             .await;
         assert_eq!(at, test_page);
         assert_eq!(
@@ -298,7 +321,10 @@ on_both_engines!(
         at_unit(&app, SECOND_EMAIL, "TU-MSA").await;
         assert_eq!(other.get(&test_page).await.status, 404);
         let (at, _) = other
-            .follow("/api/staff/test-result", &[("id", &id), ("result", "pass"), ("notes", "")])
+            .follow(
+                "/api/staff/test-result",
+                &[("id", &id), ("result", "pass"), ("notes", "")],
+            )
             .await;
         assert_eq!(at, "/en/not-found");
         assert_eq!(learner.get("/en/staff/tests").await.status, 404);
@@ -313,7 +339,10 @@ on_both_engines!(
         assert!(errors(&page.body).is_empty(), "{:?}", errors(&page.body));
         assert!(main(&page.body).contains("The result is recorded"));
         let (_, page) = officer
-            .follow("/api/staff/test-result", &[("id", &id), ("result", "fail"), ("notes", "again")])
+            .follow(
+                "/api/staff/test-result",
+                &[("id", &id), ("result", "fail"), ("notes", "again")],
+            )
             .await;
         assert_eq!(errors(&page.body), ["A result is already recorded for this test"]);
         assert_eq!(
@@ -321,7 +350,11 @@ on_both_engines!(
             1
         );
         assert_eq!(
-            count(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'test-result' AND after = 'pass'").await,
+            count(
+                &app,
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'test-result' AND after = 'pass'"
+            )
+            .await,
             1
         );
 
@@ -366,7 +399,9 @@ on_both_engines!(
         both.extend(again);
         let day = domain::bookable_days(app.state.clock.today())[0];
         assert_eq!(
-            driving_test::hold(&app.state, &both[0], KISUMU, day, "08:00").await.unwrap(),
+            driving_test::hold(&app.state, &both[0], KISUMU, day, "08:00")
+                .await
+                .unwrap(),
             Held::Held
         );
         sqlx::query("UPDATE test_bookings SET status = 'booked' WHERE application_id = $1")
@@ -375,7 +410,9 @@ on_both_engines!(
             .await
             .unwrap();
         assert_eq!(
-            driving_test::hold(&app.state, &both[1], KISUMU, day, "09:00").await.unwrap(),
+            driving_test::hold(&app.state, &both[1], KISUMU, day, "09:00")
+                .await
+                .unwrap(),
             Held::AlreadyBooked
         );
         // The day goes by with no result: the learner books again.
@@ -383,7 +420,9 @@ on_both_engines!(
         assert!(app.state.clock.advance(after - app.state.clock.now()));
         let next = domain::bookable_days(app.state.clock.today())[0];
         assert_eq!(
-            driving_test::hold(&app.state, &both[1], KISUMU, next, "09:00").await.unwrap(),
+            driving_test::hold(&app.state, &both[1], KISUMU, next, "09:00")
+                .await
+                .unwrap(),
             Held::Held
         );
         assert_eq!(

@@ -10,11 +10,9 @@ use app::{
         domain::{ApplicationId, Payment},
         service::{self as applications, Paid},
     },
-    fees::domain::Shillings,
     appointments::domain,
-    services::inspection::{
-        service::{self as inspection, Held},
-    },
+    fees::domain::Shillings,
+    services::inspection::service::{self as inspection, Held},
 };
 use common::browser::{count, errors, main, register_citizen, signed_in, Browser, EMAIL, PHONE};
 

@@ -62,7 +62,12 @@ async fn changeable(
 }
 
 /// Cancels a booking up to 24 hours before: its place frees at once and its slip is withdrawn.
-pub async fn cancel(state: &AppState, desk: &dyn Desk, who: &SignedIn, application_id: &str) -> Result<Changed, AppError> {
+pub async fn cancel(
+    state: &AppState,
+    desk: &dyn Desk,
+    who: &SignedIn,
+    application_id: &str,
+) -> Result<Changed, AppError> {
     let (application, booking) = match changeable(state, desk, who, application_id).await? {
         Ok(found) => found,
         Err(changed) => return Ok(changed),

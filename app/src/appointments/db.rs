@@ -28,7 +28,10 @@ pub struct Place {
 }
 
 pub async fn places(pool: &Pool, t: &Tables) -> anyhow::Result<Vec<Place>> {
-    let sql = format!("SELECT code, name, county, daily_capacity FROM {} ORDER BY county, name", t.places);
+    let sql = format!(
+        "SELECT code, name, county, daily_capacity FROM {} ORDER BY county, name",
+        t.places
+    );
     Ok(sqlx::query_as(&sql).fetch_all(pool).await?)
 }
 

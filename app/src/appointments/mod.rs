@@ -6,8 +6,8 @@
 
 pub mod changes;
 pub mod db;
-pub mod forms;
 pub mod domain;
+pub mod forms;
 pub mod pages;
 pub mod places;
 
@@ -34,13 +34,17 @@ pub trait Desk: Sync {
     /// The place chosen, from the application's answers.
     fn place(&self, application: &Application) -> Option<String>;
     /// The booking slip of a booked place.
-    async fn slip(&self, conn: &mut AnyConnection, application: &Application) -> anyhow::Result<Option<ServiceDocument>>;
+    async fn slip(
+        &self,
+        conn: &mut AnyConnection,
+        application: &Application,
+    ) -> anyhow::Result<Option<ServiceDocument>>;
 }
 
 /// The plug-in of a service that books a place (inspection, driving test): paid, the place is booked and the
-/// application completes. `booked_at_a_place!(Name)` in the service's `plugin.rs`, beside modules `pages`
-/// (`next_path`, `step`, `path_of`, `summary`, `result`, `cancelled`, `hold_note`) and `service` (`DESK`, `ready`
-/// giving the fee or the step to fix, `on_paid`, `on_discard`, `slip`).
+/// application completes; a deleted draft gives its held place back at once. `booked_at_a_place!(Name)` in the
+/// service's `plugin.rs`, beside modules `pages` (`next_path`, `step`, `path_of`, `summary`, `result`) and
+/// `service` (`DESK`, `ready` giving the fee or the step to fix, `slip`).
 #[macro_export]
 macro_rules! booked_at_a_place {
     ($name:ident) => {
@@ -101,16 +105,21 @@ macro_rules! booked_at_a_place {
                 application: &$crate::applications::domain::Application,
                 now: i64,
             ) -> anyhow::Result<$crate::applications::plugin::Effect> {
-                super::service::on_paid(conn, application, now).await
+                use $crate::applications::plugin::Effect;
+                // Booked, it completes; if its hold lapsed and the time filled meanwhile, an officer offers another.
+                let booked =
+                    $crate::appointments::places::on_paid(conn, &super::service::DESK, application, now).await?;
+                Ok(if booked { Effect::Completed } else { Effect::Review })
             }
 
             async fn on_discard(
                 &self,
                 conn: &mut sqlx::AnyConnection,
                 application: &$crate::applications::domain::Application,
-                now: i64,
+                _now: i64,
             ) -> anyhow::Result<()> {
-                super::service::on_discard(conn, application, now).await
+                let tables = $crate::appointments::Desk::tables(&super::service::DESK);
+                $crate::appointments::places::on_discard(conn, tables, application).await
             }
 
             /// The place that deals with it: the centre or unit booked.
@@ -132,11 +141,13 @@ macro_rules! booked_at_a_place {
                 ctx: &$crate::web::context::Ctx,
                 application: &$crate::applications::domain::Application,
             ) -> Result<String, $crate::error::AppError> {
-                Ok(if super::pages::cancelled(ctx, application).await? {
-                    "appointment-panel-cancelled".into()
-                } else {
-                    self.status_key(application.status, application.waiting, "panel")
-                })
+                Ok(
+                    if $crate::appointments::pages::cancelled(ctx, &super::service::DESK, application).await? {
+                        "appointment-panel-cancelled".into()
+                    } else {
+                        self.status_key(application.status, application.waiting, "panel")
+                    },
+                )
             }
 
             /// How long the place is held.
@@ -145,7 +156,7 @@ macro_rules! booked_at_a_place {
                 ctx: &$crate::web::context::Ctx,
                 application: &$crate::applications::domain::Application,
             ) -> Result<Option<String>, $crate::error::AppError> {
-                super::pages::hold_note(ctx, application).await
+                $crate::appointments::pages::hold_note(ctx, &super::service::DESK, application).await
             }
         }
     };

@@ -88,7 +88,11 @@ pub async fn place_choices(ctx: &Ctx, desk: &dyn Desk) -> Result<Vec<Choice>, Ap
 }
 
 /// The chosen place and the places left at it over the booking window.
-async fn place_and_free(ctx: &Ctx, desk: &dyn Desk, code: Option<&str>) -> Result<Option<(db::Place, Vec<Free>)>, AppError> {
+async fn place_and_free(
+    ctx: &Ctx,
+    desk: &dyn Desk,
+    code: Option<&str>,
+) -> Result<Option<(db::Place, Vec<Free>)>, AppError> {
     let Some(code) = code else {
         return Ok(None);
     };
@@ -169,7 +173,11 @@ pub struct Asked<'a> {
 }
 
 /// The day page; `None` when no place is chosen yet (the caller sends the person back to that step).
-pub async fn day_page(request: StepRequest<'_>, desk: &dyn Desk, asked: Asked<'_>) -> Result<Option<AnyView>, AppError> {
+pub async fn day_page(
+    request: StepRequest<'_>,
+    desk: &dyn Desk,
+    asked: Asked<'_>,
+) -> Result<Option<AnyView>, AppError> {
     let lang = request.ctx.lang;
     let Some((place, free)) = place_and_free(request.ctx, desk, asked.place).await? else {
         return Ok(None);
@@ -184,7 +192,10 @@ pub async fn day_page(request: StepRequest<'_>, desk: &dyn Desk, asked: Asked<'_
     };
     let mut intro = vec![lang.t_with("appointment-day-intro", &[("centre", place.name)])];
     if let Some(until) = asked.until {
-        intro.push(lang.t_with(&format!("{}-day-until", desk.messages()), &[("date", calendar::long_date(lang, until))]));
+        intro.push(lang.t_with(
+            &format!("{}-day-until", desk.messages()),
+            &[("date", calendar::long_date(lang, until))],
+        ));
     }
     let intro = intro
         .into_iter()
@@ -202,7 +213,11 @@ pub async fn day_page(request: StepRequest<'_>, desk: &dyn Desk, asked: Asked<'_
 }
 
 /// The time page; `None` when the place or the day is not chosen yet.
-pub async fn slot_page(request: StepRequest<'_>, desk: &dyn Desk, asked: Asked<'_>) -> Result<Option<AnyView>, AppError> {
+pub async fn slot_page(
+    request: StepRequest<'_>,
+    desk: &dyn Desk,
+    asked: Asked<'_>,
+) -> Result<Option<AnyView>, AppError> {
     let lang = request.ctx.lang;
     let Some((_, free)) = place_and_free(request.ctx, desk, asked.place).await? else {
         return Ok(None);
@@ -251,7 +266,12 @@ pub async fn slot_page(request: StepRequest<'_>, desk: &dyn Desk, asked: Asked<'
 }
 
 /// The rows every booking shows: where and when, each with the step that asks it.
-pub async fn place_rows(ctx: &Ctx, desk: &dyn Desk, at: db::At<'_>, steps: (&'static str, &'static str)) -> Result<Vec<Answer>, AppError> {
+pub async fn place_rows(
+    ctx: &Ctx,
+    desk: &dyn Desk,
+    at: db::At<'_>,
+    steps: (&'static str, &'static str),
+) -> Result<Vec<Answer>, AppError> {
     let lang = ctx.lang;
     let mut conn = ctx.state.pool.acquire().await?;
     let name = db::place_name(&mut conn, desk.tables(), at.centre)

@@ -114,13 +114,11 @@ pub struct Booked {
 }
 
 pub async fn booked(conn: &mut AnyConnection, application_id: &str) -> anyhow::Result<Option<Booked>> {
-    Ok(
-        sqlx::query_as(
-            "SELECT b.centre, b.day, b.slot, b.status, b.subject, a.account_id FROM test_bookings b \
+    Ok(sqlx::query_as(
+        "SELECT b.centre, b.day, b.slot, b.status, b.subject, a.account_id FROM test_bookings b \
              JOIN applications a ON a.id = b.application_id WHERE b.application_id = $1",
-        )
-        .bind(application_id)
-        .fetch_optional(conn)
-        .await?,
     )
+    .bind(application_id)
+    .fetch_optional(conn)
+    .await?)
 }

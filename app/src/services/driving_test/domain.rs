@@ -49,7 +49,9 @@ pub struct Record {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
     /// May book a day up to the permit's last day.
-    Ready { until: Date },
+    Ready {
+        until: Date,
+    },
     Licensed,
     /// Passed already: the certificate is valid until then.
     Passed(Date),
@@ -212,7 +214,10 @@ mod tests {
             permit_until: Some(date(2026, 12, 7)),
             ..ready()
         };
-        assert!(matches!(standing(&ends_tomorrow, date(2026, 12, 6)), Standing::Ready { .. }));
+        assert!(matches!(
+            standing(&ends_tomorrow, date(2026, 12, 6)),
+            Standing::Ready { .. }
+        ));
     }
 
     #[test]

@@ -162,7 +162,16 @@ pub async fn record(
         return Ok(Recorded::Already);
     }
     let after = if outcome.passed { "pass" } else { "fail" };
-    staff::record(&mut tx, Actor::staff(who, client), "test-result", application_id, "booked", after, now).await?;
+    staff::record(
+        &mut tx,
+        Actor::staff(who, client),
+        "test-result",
+        application_id,
+        "booked",
+        after,
+        now,
+    )
+    .await?;
     tx.commit().await.context("recording a test result")?;
     Ok(Recorded::Done)
 }

@@ -11,7 +11,7 @@ use super::{
 pub use crate::appointments::{changes::Changed, places::Held};
 use crate::{
     account_type::AccountType,
-    applications::{domain::Application, plugin::Effect, service as applications},
+    applications::{domain::Application, service as applications},
     appointments::{
         changes,
         db::{self, Booking, Tables},
@@ -70,7 +70,11 @@ impl Desk for Units {
         answers.unit
     }
 
-    async fn slip(&self, conn: &mut AnyConnection, application: &Application) -> anyhow::Result<Option<ServiceDocument>> {
+    async fn slip(
+        &self,
+        conn: &mut AnyConnection,
+        application: &Application,
+    ) -> anyhow::Result<Option<ServiceDocument>> {
         slip(conn, application).await
     }
 }
@@ -133,11 +137,7 @@ pub async fn classes(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<(Li
                     })
                     .max(),
                 enrolled: !of_class.is_empty(),
-                permit_until: permits
-                    .iter()
-                    .filter(|p| p.class == code)
-                    .map(|p| p.expires_on)
-                    .max(),
+                permit_until: permits.iter().filter(|p| p.class == code).map(|p| p.expires_on).max(),
             };
             let known = record.enrolled || record.permit_until.is_some() || record.licensed;
             known.then(|| (class, domain::standing(&record, today)))
@@ -156,7 +156,12 @@ fn refusal(standing: Standing, field: &str) -> FieldError {
 }
 
 /// The permit's last day when the learner may book `class` now; else the refusal beside `field`.
-async fn bookable(state: &AppState, who: &SignedIn, class: LicenceClass, field: &str) -> Result<jiff::civil::Date, AppError> {
+async fn bookable(
+    state: &AppState,
+    who: &SignedIn,
+    class: LicenceClass,
+    field: &str,
+) -> Result<jiff::civil::Date, AppError> {
     let standing = classes(state, who)
         .await?
         .into_iter()
@@ -169,7 +174,12 @@ async fn bookable(state: &AppState, who: &SignedIn, class: LicenceClass, field: 
 }
 
 /// Step 1: the class, which the learner must be ready for.
-pub async fn save_class(state: &AppState, who: &SignedIn, application: &Application, typed: &str) -> Result<(), AppError> {
+pub async fn save_class(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    typed: &str,
+) -> Result<(), AppError> {
     let class = LicenceClass::parse(typed.trim()).ok_or_else(|| AppError::field("class", "test-error-class"))?;
     bookable(state, who, class, "class").await?;
     let mut answers: Answers = applications::answers(application);
@@ -179,7 +189,12 @@ pub async fn save_class(state: &AppState, who: &SignedIn, application: &Applicat
 }
 
 /// Step 2: a test unit.
-pub async fn save_unit(state: &AppState, who: &SignedIn, application: &Application, typed: &str) -> Result<(), AppError> {
+pub async fn save_unit(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    typed: &str,
+) -> Result<(), AppError> {
     let unit = db::places(&state.pool, &TABLES)
         .await?
         .into_iter()
@@ -191,7 +206,11 @@ pub async fn save_unit(state: &AppState, who: &SignedIn, application: &Applicati
 }
 
 /// The permit's last day for the class answered, or the step to answer again.
-async fn permit_until(state: &AppState, who: &SignedIn, answers: &Answers) -> Result<Option<jiff::civil::Date>, AppError> {
+async fn permit_until(
+    state: &AppState,
+    who: &SignedIn,
+    answers: &Answers,
+) -> Result<Option<jiff::civil::Date>, AppError> {
     let Some(class) = answers.class else {
         return Ok(None);
     };
@@ -203,20 +222,32 @@ async fn permit_until(state: &AppState, who: &SignedIn, answers: &Answers) -> Re
 }
 
 /// The last day this learner may book for the class answered (the permit's), for the day page.
-pub async fn until(state: &AppState, who: &SignedIn, application: &Application) -> Result<Option<jiff::civil::Date>, AppError> {
+pub async fn until(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+) -> Result<Option<jiff::civil::Date>, AppError> {
     permit_until(state, who, &applications::answers(application)).await
 }
 
 /// Step 3: the day, within the window and not after the permit's last day.
-pub async fn save_day(state: &AppState, who: &SignedIn, application: &Application, typed: &str) -> Result<(), AppError> {
+pub async fn save_day(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    typed: &str,
+) -> Result<(), AppError> {
     let day = parse_day(state, typed).ok_or_else(|| AppError::field("day", "appointment-error-day"))?;
     let mut answers: Answers = applications::answers(application);
     let until = permit_until(state, who, &answers)
         .await?
         .ok_or_else(|| AppError::field("day", "test-error-class"))?;
     if day > until {
-        return Err(AppError::Invalid(vec![FieldError::new("day", "test-error-after-permit")
-            .with_arg("date", until.to_string())]));
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "day",
+            "test-error-after-permit",
+        )
+        .with_arg("date", until.to_string())]));
     }
     if answers.day.as_deref() != Some(day.to_string().as_str()) {
         answers.slot = None;
@@ -226,12 +257,23 @@ pub async fn save_day(state: &AppState, who: &SignedIn, application: &Applicatio
 }
 
 /// Holds a place for a draft (or renews its hold), or says which times are nearest when it is full.
-pub async fn hold(state: &AppState, application: &Application, unit: &str, day: jiff::civil::Date, slot: &str) -> anyhow::Result<Held> {
+pub async fn hold(
+    state: &AppState,
+    application: &Application,
+    unit: &str,
+    day: jiff::civil::Date,
+    slot: &str,
+) -> anyhow::Result<Held> {
     places::hold(state, &DESK, application, unit, day, slot).await
 }
 
 /// Step 4: the time; the place is held for 15 minutes.
-pub async fn save_slot(state: &AppState, who: &SignedIn, application: &Application, time: &str) -> Result<(), AppError> {
+pub async fn save_slot(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    time: &str,
+) -> Result<(), AppError> {
     let mut answers: Answers = applications::answers(application);
     let Some(unit) = answers.unit.clone() else {
         return Err(AppError::field("time", "test-error-unit"));
@@ -255,7 +297,11 @@ pub async fn save_slot(state: &AppState, who: &SignedIn, application: &Applicati
 
 /// The fee when every answer holds (the learner still ready, the day within the permit) and the place is still
 /// held, or held again when its hold ran out and a place is left. Else the step to answer again.
-pub async fn ready(state: &AppState, who: &SignedIn, application: &Application) -> Result<Result<&'static str, Step>, AppError> {
+pub async fn ready(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+) -> Result<Result<&'static str, Step>, AppError> {
     let answers: Answers = applications::answers(application);
     if answers.holder.as_deref() != Some(who.id_number.as_str()) {
         return Ok(Err(Step::Class));
@@ -281,20 +327,6 @@ pub async fn ready(state: &AppState, who: &SignedIn, application: &Application) 
 /// The booking of an application, for its page.
 pub async fn booking(state: &AppState, application: &Application) -> anyhow::Result<Option<Booking>> {
     changes::booking(state, &DESK, application).await
-}
-
-/// A deleted draft gives its held place back at once.
-pub async fn on_discard(conn: &mut AnyConnection, application: &Application, _now: i64) -> anyhow::Result<()> {
-    places::on_discard(conn, &TABLES, application).await
-}
-
-/// A paid booking completes when its place is booked; else an officer offers another time.
-pub async fn on_paid(conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<Effect> {
-    Ok(if places::on_paid(conn, &DESK, application, now).await? {
-        Effect::Completed
-    } else {
-        Effect::Review
-    })
 }
 
 /// The booking slip: the class, where and when, and that it is not a licence.

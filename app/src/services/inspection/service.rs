@@ -8,7 +8,6 @@ use sqlx::AnyConnection;
 use super::domain::{Answers, Type, FEE};
 pub use crate::appointments::{changes::Changed, places::Held};
 use crate::{
-    applications::plugin::Effect,
     applications::{domain::Application, service as applications},
     appointments::{
         changes,
@@ -62,7 +61,11 @@ impl Desk for Centres {
         answers.centre
     }
 
-    async fn slip(&self, conn: &mut AnyConnection, application: &Application) -> anyhow::Result<Option<ServiceDocument>> {
+    async fn slip(
+        &self,
+        conn: &mut AnyConnection,
+        application: &Application,
+    ) -> anyhow::Result<Option<ServiceDocument>> {
         slip(conn, application).await
     }
 }
@@ -91,7 +94,12 @@ pub async fn cancel(state: &AppState, who: &SignedIn, application_id: &str) -> R
 }
 
 /// Moves a booking to another time at the same centre up to 24 hours before (the owner's only).
-pub async fn reschedule(state: &AppState, who: &SignedIn, application_id: &str, time: &str) -> Result<Changed, AppError> {
+pub async fn reschedule(
+    state: &AppState,
+    who: &SignedIn,
+    application_id: &str,
+    time: &str,
+) -> Result<Changed, AppError> {
     changes::reschedule(state, &DESK, who, application_id, time).await
 }
 
@@ -260,21 +268,6 @@ pub async fn ready(
         Held::Held => Ok(Ok(FEE)),
         Held::Full(_) | Held::AlreadyBooked => Ok(Err(Step::Slot)),
     }
-}
-
-/// A deleted draft gives its held place back at once.
-pub async fn on_discard(conn: &mut AnyConnection, application: &Application, _now: i64) -> anyhow::Result<()> {
-    places::on_discard(conn, &TABLES, application).await
-}
-
-/// A paid booking completes when its place is booked; else (its hold lapsed and the time filled) an officer offers
-/// another time.
-pub async fn on_paid(conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<Effect> {
-    Ok(if places::on_paid(conn, &DESK, application, now).await? {
-        Effect::Completed
-    } else {
-        Effect::Review
-    })
 }
 
 /// The booking slip of a booked place: the vehicle, the type, where and when, and that it is not a pass.

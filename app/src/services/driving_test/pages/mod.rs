@@ -105,8 +105,9 @@ fn standing_text(lang: Lang, standing: Standing) -> String {
 async fn class_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
     let lang = request.ctx.lang;
     let classes = service::classes(&request.ctx.state, request.who).await?;
-    let (ready, not_ready): (Vec<_>, Vec<_>) =
-        classes.into_iter().partition(|(_, standing)| matches!(standing, Standing::Ready { .. }));
+    let (ready, not_ready): (Vec<_>, Vec<_>) = classes
+        .into_iter()
+        .partition(|(_, standing)| matches!(standing, Standing::Ready { .. }));
     let options = ready
         .into_iter()
         .map(|(class, standing)| Choice {
@@ -118,7 +119,10 @@ async fn class_page(request: StepRequest<'_>, answers: &Answers, position: Posit
     let rows: Vec<SummaryRow> = not_ready
         .into_iter()
         .map(|(class, standing)| {
-            SummaryRow::new(lang.t(&format!("provisional-class-{}", class.code())), standing_text(lang, standing))
+            SummaryRow::new(
+                lang.t(&format!("provisional-class-{}", class.code())),
+                standing_text(lang, standing),
+            )
         })
         .collect();
     let body = view! {
@@ -136,7 +140,14 @@ async fn class_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         options,
         saved: answers.class.map(|c| c.code().to_string()),
     };
-    Ok(question(&request, position, "test-class-title", api::TestClass::url(), field, Some(body)))
+    Ok(question(
+        &request,
+        position,
+        "test-class-title",
+        api::TestClass::url(),
+        field,
+        Some(body),
+    ))
 }
 
 async fn unit_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
@@ -147,12 +158,24 @@ async fn unit_page(request: StepRequest<'_>, answers: &Answers, position: Positi
         options: place_choices(request.ctx, &DESK).await?,
         saved: answers.unit.clone(),
     };
-    Ok(question(&request, position, "test-unit-title", api::TestUnit::url(), field, None))
+    Ok(question(
+        &request,
+        position,
+        "test-unit-title",
+        api::TestUnit::url(),
+        field,
+        None,
+    ))
 }
 
 /// The day and time pages are every appointment's, with days up to the permit's last; without a unit (or a
 /// day) they send the person back.
-async fn time_page(request: StepRequest<'_>, answers: &Answers, position: Position, step: &str) -> Result<AnyView, AppError> {
+async fn time_page(
+    request: StepRequest<'_>,
+    answers: &Answers,
+    position: Position,
+    step: &str,
+) -> Result<AnyView, AppError> {
     let (ctx, application) = (request.ctx, request.application);
     let until = service::until(&ctx.state, request.who, application).await?;
     if until.is_none() {
@@ -220,16 +243,6 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
     crate::applications::pages::check_page(ctx, &state, application, position, rows, held, fee).await
 }
 
-/// Whether the application's booking was cancelled.
-pub async fn cancelled(ctx: &Ctx, application: &Application) -> Result<bool, AppError> {
-    appointments::cancelled(ctx, &DESK, application).await
-}
-
-/// What the payment pages say of an unpaid booking: how long its place is still held.
-pub async fn hold_note(ctx: &Ctx, application: &Application) -> Result<Option<String>, AppError> {
-    appointments::hold_note(ctx, &DESK, application).await
-}
-
 /// The booking's page: the result once an officer recorded it; before, where and when and the forms to move or
 /// cancel it (until 24 hours before).
 pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> Result<AnyView, AppError> {
@@ -241,7 +254,9 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
     let rows = booking_rows(ctx, &answers, booking.at()).await?;
     if let Some(result) = results::result_of(&ctx.state, application.id.as_str()).await? {
         let rows = crate::applications::pages::answer_rows(lang, application, rows, false);
-        let day = calendar::parse_iso(&result.day).map(|d| calendar::long_date(lang, d)).unwrap_or_default();
+        let day = calendar::parse_iso(&result.day)
+            .map(|d| calendar::long_date(lang, d))
+            .unwrap_or_default();
         let outcome = match result.valid_until.as_deref().and_then(calendar::parse_iso) {
             Some(until) if result.passed == 1 => lang.t_with(
                 "test-result-passed",

@@ -67,7 +67,10 @@ pub fn TestDayPage() -> impl IntoView {
         let title = lang.t("test-day-title");
         let heading = lang.t_with(
             "test-day-heading",
-            &[("unit", unit.name.clone()), ("date", calendar::date_with_weekday(lang, day))],
+            &[
+                ("unit", unit.name.clone()),
+                ("date", calendar::date_with_weekday(lang, day)),
+            ],
         );
         let step = |d: Option<jiff::civil::Date>| d.map(|d| lang.href(&address(&unit.code, &d.to_string())));
         let (before, after) = (step(day.yesterday().ok()), step(day.tomorrow().ok()));
@@ -104,7 +107,9 @@ pub fn TestDayPage() -> impl IntoView {
                 }
             })
             .collect_view();
-        let empty = tests.is_empty().then(|| view! { <p class="body">{lang.t("test-day-empty")}</p> });
+        let empty = tests
+            .is_empty()
+            .then(|| view! { <p class="body">{lang.t("test-day-empty")}</p> });
         Ok(view! {
             <Notice lang notice />
             <PageHead title=title.clone() lang errors=state.errors() />
@@ -147,12 +152,17 @@ pub fn TestPage() -> impl IntoView {
             notice,
         } = page;
         let lang = ctx.lang;
-        let (unit, test) = results::test(&ctx.state, &staff, &id).await?.ok_or(AppError::NotFound)?;
+        let (unit, test) = results::test(&ctx.state, &staff, &id)
+            .await?
+            .ok_or(AppError::NotFound)?;
         let title = lang.t_with("test-title", &[("name", test.name.clone())]);
         let rows = vec![
             SummaryRow::new(lang.t("test-learner"), test.name.clone()),
             SummaryRow::new(lang.t("test-id-number"), test.id_number.clone()),
-            SummaryRow::new(lang.t("test-field-class"), lang.t(&format!("provisional-class-{}", test.class))),
+            SummaryRow::new(
+                lang.t("test-field-class"),
+                lang.t(&format!("provisional-class-{}", test.class)),
+            ),
             SummaryRow::new(lang.t("test-field-centre"), unit.name.clone()),
             SummaryRow::new(
                 lang.t("appointment-fact-when"),
@@ -173,7 +183,9 @@ pub fn TestPage() -> impl IntoView {
                 .into_any()
             }
             Some(_) => ().into_any(),
-            None if !test.started => view! { <p class="body">{lang.t_with("test-from", &[("time", test.slot.clone())])}</p> }.into_any(),
+            None if !test.started => {
+                view! { <p class="body">{lang.t_with("test-from", &[("time", test.slot.clone())])}</p> }.into_any()
+            }
             None => {
                 let options = ["pass", "fail"]
                     .into_iter()

@@ -76,16 +76,6 @@ pub(super) async fn check_page(
     crate::applications::pages::check_page(ctx, &state, application, position, rows, held, fee).await
 }
 
-/// Whether the application's booking was cancelled.
-pub async fn cancelled(ctx: &Ctx, application: &Application) -> Result<bool, AppError> {
-    appointments::cancelled(ctx, &DESK, application).await
-}
-
-/// What the payment pages say of an unpaid booking: how long its place is still held.
-pub async fn hold_note(ctx: &Ctx, application: &Application) -> Result<Option<String>, AppError> {
-    appointments::hold_note(ctx, &DESK, application).await
-}
-
 /// A booking's page: where and when, and (until 24 hours before) forms to move or cancel it.
 pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> Result<AnyView, AppError> {
     let Some(booking) = service::booking(&ctx.state, application).await? else {

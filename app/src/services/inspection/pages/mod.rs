@@ -4,7 +4,7 @@
 
 mod booking;
 
-pub use booking::{cancelled, hold_note, result, summary};
+pub use booking::{result, summary};
 
 use leptos::{prelude::*, server_fn::ServerFn};
 
@@ -85,7 +85,12 @@ pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppEr
 }
 
 /// The day and time pages are every appointment's; without a centre (or a day) they send the person back.
-async fn time_page(request: StepRequest<'_>, answers: &Answers, position: Position, step: &str) -> Result<AnyView, AppError> {
+async fn time_page(
+    request: StepRequest<'_>,
+    answers: &Answers,
+    position: Position,
+    step: &str,
+) -> Result<AnyView, AppError> {
     let (ctx, application) = (request.ctx, request.application);
     let asked = |action| Asked {
         position,
@@ -101,7 +106,11 @@ async fn time_page(request: StepRequest<'_>, answers: &Answers, position: Positi
         slot_page(request, &DESK, asked(api::InspectionSlot::url())).await?
     };
     Ok(page.unwrap_or_else(|| {
-        let back = if answers.centre.is_none() { Step::Centre } else { Step::Day };
+        let back = if answers.centre.is_none() {
+            Step::Centre
+        } else {
+            Step::Day
+        };
         redirect_to(ctx, &path_of(application, back))
     }))
 }

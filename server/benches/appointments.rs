@@ -1,16 +1,18 @@
-//! Issue 13's benchmark: inspection places. The slot race (100 people taking a slot's last place at once: how
-//! long until all have their answer, one place and 99 offers of the nearest free times), then places held per
-//! second with 32 at once across centres, days and times. On SQLite and on PostgreSQL (when TEST_DATABASE_URL or
-//! DATABASE_URL names one). Prints numbers; asserts nothing beyond the race having one winner.
+//! Issues 13 and 28's benchmark: appointments' places. The slot race (100 people taking a slot's last place at
+//! once: how long until all have their answer, one place and 99 offers of the nearest free times) at an inspection
+//! centre and at a driving test unit (whose learners each have their own one-live-booking check), then inspection
+//! places held per second with 32 at once across centres, days and times. On SQLite and on PostgreSQL (when
+//! TEST_DATABASE_URL or DATABASE_URL names one). Prints numbers; asserts nothing beyond each race having one winner.
 
 use std::{sync::Arc, time::Instant};
 
 use app::{
-    applications::{domain::ApplicationId, service as applications},
-    appointments::domain,
-    services::inspection::{
-        service::{self as inspection, Held},
+    applications::{
+        domain::{Application, ApplicationId},
+        service as applications,
     },
+    appointments::{domain, places, places::Held, Desk},
+    services::{driving_test, inspection},
 };
 
 const RACERS: usize = 100;
@@ -27,18 +29,26 @@ async fn main() {
     common::on_both_engines(run).await;
 }
 
-/// `n` applications awaiting payment, made directly (one account: starting and paying is not what is measured).
-async fn applications_of(state: &app::state::AppState, n: usize) -> Vec<app::applications::domain::Application> {
+/// `n` applications of `service` awaiting payment, made directly (one account: starting and paying is not what is
+/// measured), the `i`th with `answers(i)`.
+async fn applications_of(
+    state: &app::state::AppState,
+    service: &str,
+    n: usize,
+    answers: impl Fn(usize) -> String,
+) -> Vec<Application> {
     common::account(state, "bench", "90000000").await;
     let mut conn = state.pool.acquire().await.unwrap();
     let mut made = Vec::with_capacity(n);
-    for _ in 0..n {
+    for i in 0..n {
         let id = uuid::Uuid::new_v4().simple().to_string();
         sqlx::query(
             "INSERT INTO applications (id, account_id, service, status, answers, created_at, updated_at) \
-             VALUES ($1, 'bench', 'inspection', 'awaiting_payment', '{}', 0, 0)",
+             VALUES ($1, 'bench', $2, 'awaiting_payment', $3, 0, 0)",
         )
         .bind(&id)
+        .bind(service)
+        .bind(answers(i))
         .execute(&mut *conn)
         .await
         .unwrap();
@@ -48,22 +58,24 @@ async fn applications_of(state: &app::state::AppState, n: usize) -> Vec<app::app
     made
 }
 
-async fn run(engine: &'static str, state: app::state::AppState) {
+/// `RACES` races of 100 for the last place of a 10:00 slot at `place`, whose other places (`early`) go first.
+async fn race(engine: &str, state: &app::state::AppState, desk: &'static dyn Desk, place: &str, early: usize) {
     let days = domain::bookable_days(state.clock.today());
-
-    // The race: Meru's centre has 5 places a slot; 4 go first, then 100 race for the last.
     let mut races = Vec::new();
-    for day in days.iter().copied().take(RACES) {
-        let people = applications_of(&state, RACERS + 4).await;
+    for (r, day) in days.iter().copied().take(RACES).enumerate() {
+        let people = applications_of(state, desk.code(), RACERS + early, |i| {
+            format!(r#"{{"holder":"R{r}{i:06}","class":"B"}}"#)
+        })
+        .await;
         let slot = "10:00";
-        for early in &people[..4] {
-            inspection::hold(&state, early, "IC-MRU", day, slot).await.unwrap();
+        for first in &people[..early] {
+            places::hold(state, desk, first, place, day, slot).await.unwrap();
         }
         let started = Instant::now();
         let outcomes = futures_util::future::join_all(
-            people[4..]
+            people[early..]
                 .iter()
-                .map(|application| inspection::hold(&state, application, "IC-MRU", day, slot)),
+                .map(|application| places::hold(state, desk, application, place, day, slot)),
         )
         .await;
         races.push(started.elapsed().as_secs_f64() * 1000.0);
@@ -71,13 +83,22 @@ async fn run(engine: &'static str, state: app::state::AppState) {
         assert_eq!(won, 1, "one winner");
     }
     println!(
-        "{engine}: {RACERS} people racing for a slot's last place ({RACES} races): median {:.0} ms, worst {:.0} ms to answer all",
+        "{engine}: {RACERS} people racing for the last place of a slot at {place} ({RACES} races): median {:.0} ms, worst {:.0} ms to answer all",
         percentile(&mut races.clone(), 0.5),
         percentile(&mut races, 1.0)
     );
+}
+
+async fn run(engine: &'static str, state: app::state::AppState) {
+    let days = domain::bookable_days(state.clock.today());
+
+    // Meru's centre has 5 places a slot; Kisumu's test unit 3, and each learner's class is checked for a live
+    // booking elsewhere.
+    race(engine, &state, &inspection::service::DESK, "IC-MRU", 4).await;
+    race(engine, &state, &driving_test::service::DESK, "TU-KSM", 2).await;
 
     // Places held per second, 32 at once, spread over centres, days and times (none runs out).
-    let people = applications_of(&state, HOLDS).await;
+    let people = applications_of(&state, "inspection", HOLDS, |_| "{}".into()).await;
     let centres = ["IC-LKR", "IC-IND", "IC-MSA", "IC-KSM", "IC-NKR", "IC-ELD", "IC-NYR"];
     let work: Vec<_> = people
         .into_iter()
@@ -100,7 +121,9 @@ async fn run(engine: &'static str, state: app::state::AppState) {
                     return took;
                 };
                 let one = Instant::now();
-                let held = inspection::hold(&state, &application, centre, day, slot).await.unwrap();
+                let held = inspection::service::hold(&state, &application, centre, day, slot)
+                    .await
+                    .unwrap();
                 assert_eq!(held, Held::Held);
                 took.push(one.elapsed().as_secs_f64() * 1000.0);
             }
