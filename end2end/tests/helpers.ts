@@ -1,7 +1,7 @@
 import { expect, type Page, type TestInfo } from "@playwright/test";
 
-/** True in the project that runs with JavaScript. */
-export const withJs = (info: TestInfo) => info.project.name === "js";
+/** True in the projects that run with JavaScript (`js`, `clock-js`). */
+export const withJs = (info: TestInfo) => !info.project.name.includes("no-js");
 
 /** Opens a page; with JavaScript on and an island on the page, waits until the wasm has hydrated it (a page
  *  without an island loads no code at all). */

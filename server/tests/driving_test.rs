@@ -338,6 +338,8 @@ on_both_engines!(
             .await;
         assert!(errors(&page.body).is_empty(), "{:?}", errors(&page.body));
         assert!(main(&page.body).contains("The result is recorded"));
+        let told = common::browser::last_message(&app, "+254722000999").await;
+        assert!(told.contains("you passed your driving test on"), "{told}");
         let (_, page) = officer
             .follow(
                 "/api/staff/test-result",

@@ -61,3 +61,7 @@ test-error-notes-long = Notes must be { $max } characters or fewer
 test-error-not-started = The test has not started yet, so no result can be recorded
 test-error-recorded = A result is already recorded for this test
 test-error-own = This is your own test: another officer records its result
+message-test-passed-subject = Driving test passed: { $reference }
+message-test-passed-body = Uraia: you passed your driving test on { $date }. The result and the examiner's notes are on your application { $reference }.
+message-test-failed-subject = Driving test result: { $reference }
+message-test-failed-body = Uraia: you did not pass your driving test on { $date }. The examiner's notes are on your application { $reference }. Book another test when you are ready.

@@ -61,3 +61,7 @@ test-error-notes-long = Maelezo yasizidi herufi { $max }
 test-error-not-started = Mtihani bado haujaanza, kwa hivyo matokeo hayawezi kurekodiwa
 test-error-recorded = Matokeo ya mtihani huu tayari yamerekodiwa
 test-error-own = Huu ni mtihani wako mwenyewe: afisa mwingine anarekodi matokeo yake
+message-test-passed-subject = Umefaulu mtihani wa udereva: { $reference }
+message-test-passed-body = Uraia: ulifaulu mtihani wako wa udereva tarehe { $date }. Matokeo na maelezo ya mtahini yako kwenye ombi lako { $reference }.
+message-test-failed-subject = Matokeo ya mtihani wa udereva: { $reference }
+message-test-failed-body = Uraia: hukufaulu mtihani wako wa udereva tarehe { $date }. Maelezo ya mtahini yako kwenye ombi lako { $reference }. Weka nafasi ya mtihani mwingine ukiwa tayari.

@@ -216,6 +216,20 @@ pub(super) async fn tell(
     reason: &str,
     now: i64,
 ) -> anyhow::Result<()> {
+    // A rejection's reason in the reader's language; a question as the officer wrote it.
+    let args = |lang| vec![("reason", reason_text(lang, reason))];
+    tell_applicant(conn, application, key, args, now).await
+}
+
+/// Tells the applicant the message `key` by SMS and email in their language, with the application's reference and
+/// `args` (written in that language), in the caller's transaction; the notice is kept among their messages.
+pub async fn tell_applicant(
+    conn: &mut sqlx::AnyConnection,
+    application: &Application,
+    key: &str,
+    args: impl FnOnce(Lang) -> Vec<(&'static str, String)>,
+    now: i64,
+) -> anyhow::Result<()> {
     let contact = db::contact(conn, application.account.as_str()).await?;
     let lang = Lang::parse(&contact.language).unwrap_or_default();
     let reference = application
@@ -223,13 +237,13 @@ pub(super) async fn tell(
         .as_ref()
         .map(|r| r.to_string())
         .unwrap_or_default();
-    // A rejection's reason in the reader's language; a question as the officer wrote it.
-    let args = [("reference", reference), ("reason", reason_text(lang, reason))];
+    let mut all = vec![("reference", reference)];
+    all.extend(args(lang));
     let to = Recipient {
         account: application.account.as_str(),
         lang,
         phone: &contact.phone,
         email: &contact.email,
     };
-    outbox::tell(conn, now, to, key, &args).await
+    outbox::tell(conn, now, to, key, &all).await
 }

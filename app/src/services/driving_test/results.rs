@@ -9,6 +9,7 @@ use super::{
     service::TABLES,
 };
 use crate::{
+    applications::{domain::ApplicationId, service as applications},
     appointments::{
         db::{self as places, Place},
         domain::starts_at,
@@ -17,6 +18,7 @@ use crate::{
     db::begin_write,
     error::AppError,
     staff::{
+        decisions::tell_applicant,
         domain::{Permission, Staff},
         service::{self as staff, Actor},
     },
@@ -104,7 +106,8 @@ pub enum Recorded {
 }
 
 /// Records `outcome` for the booked test `application_id`: the booking becomes `done` and the result is kept in
-/// one transaction, with the audit line. A pass's certificate runs three months from the test day.
+/// one transaction, with the audit line and the learner's message. A pass's certificate runs three months from the
+/// test day.
 pub async fn record(
     state: &AppState,
     who: &Staff,
@@ -172,6 +175,18 @@ pub async fn record(
         now,
     )
     .await?;
+    // The learner hears of it by SMS and email, as of any decision.
+    let id = ApplicationId::parse(application_id).context("a test's application id")?;
+    let application = applications::by_id_in(&mut tx, &id)
+        .await?
+        .context("a test without its application")?;
+    let key = if outcome.passed {
+        "message-test-passed"
+    } else {
+        "message-test-failed"
+    };
+    let date = |lang| vec![("date", calendar::long_date(lang, day))];
+    tell_applicant(&mut tx, &application, key, date, now).await?;
     tx.commit().await.context("recording a test result")?;
     Ok(Recorded::Done)
 }
