@@ -108,12 +108,13 @@ pub async fn reschedule(
     let run = async {
         let subject = desk.subject(&application);
         let who = For {
+            tables: t,
             application_id: application.id.as_str(),
             subject: subject.as_deref(),
         };
         let mut tx = begin_write(&state.pool).await?;
         // The subject's one live booking is this one, so only a full slot refuses a move.
-        if take(&mut tx, t, &who, &place, day, slot, "booked", now).await?.is_err() {
+        if take(&mut tx, &who, &place, day, slot, "booked", now).await?.is_err() {
             return Ok(false);
         }
         if let Some(own) = desk.slip(&mut tx, &application).await? {

@@ -49,8 +49,9 @@ pub async fn place(state: &AppState, t: &Tables, code: &str) -> anyhow::Result<O
     Ok(db::places(&state.pool, t).await?.into_iter().find(|c| c.code == code))
 }
 
-/// The application a place is taken for, and its subject (none in tests of places alone).
+/// The application a place is taken for, its kind's tables, and its subject (none in tests of places alone).
 pub struct For<'a> {
+    pub tables: &'a Tables,
     pub application_id: &'a str,
     pub subject: Option<&'a str>,
 }
@@ -62,7 +63,6 @@ pub struct For<'a> {
 /// time is posted again or the check page loaded, so nobody keeps a place without paying.
 pub async fn take(
     conn: &mut AnyConnection,
-    t: &Tables,
     who: &For<'_>,
     place: &Place,
     day: Date,
@@ -70,7 +70,7 @@ pub async fn take(
     status: &str,
     now: i64,
 ) -> anyhow::Result<Result<(), Held>> {
-    let application_id = who.application_id;
+    let (t, application_id) = (who.tables, who.application_id);
     // First of all (before any slot's row), so two changes of one application queue up without a deadlock: the
     // place given back below is then the one it really holds.
     db::lock_application(conn, application_id).await?;
@@ -139,11 +139,12 @@ pub async fn hold(
     let now = state.clock.now();
     let subject = desk.subject(application);
     let who = For {
+        tables: t,
         application_id: application.id.as_str(),
         subject: subject.as_deref(),
     };
     let mut tx = begin_write(&state.pool).await?;
-    match take(&mut tx, t, &who, &place, day, slot, "held", now).await? {
+    match take(&mut tx, &who, &place, day, slot, "held", now).await? {
         Ok(()) => {
             tx.commit().await?;
             Ok(Held::Held)
