@@ -4,6 +4,7 @@
 //! starts. One live place per subject (a vehicle, a learner's class). A service describes its tables, subject and
 //! slip as a `Desk`; the steps, pages and changes here serve every kind. Server-only.
 
+pub mod booking;
 pub mod changes;
 pub mod db;
 pub mod domain;
@@ -142,7 +143,7 @@ macro_rules! booked_at_a_place {
                 application: &$crate::applications::domain::Application,
             ) -> Result<String, $crate::error::AppError> {
                 Ok(
-                    if $crate::appointments::pages::cancelled(ctx, &super::service::DESK, application).await? {
+                    if $crate::appointments::booking::cancelled(ctx, &super::service::DESK, application).await? {
                         "appointment-panel-cancelled".into()
                     } else {
                         self.status_key(application.status, application.waiting, "panel")
@@ -156,7 +157,7 @@ macro_rules! booked_at_a_place {
                 ctx: &$crate::web::context::Ctx,
                 application: &$crate::applications::domain::Application,
             ) -> Result<Option<String>, $crate::error::AppError> {
-                $crate::appointments::pages::hold_note(ctx, &super::service::DESK, application).await
+                $crate::appointments::booking::hold_note(ctx, &super::service::DESK, application).await
             }
         }
     };

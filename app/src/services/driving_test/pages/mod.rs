@@ -20,8 +20,9 @@ use crate::{
         service as applications,
     },
     appointments::{
+        booking::{self as appointments, Changes},
         db::At,
-        pages::{self as appointments, day_page, place_choices, question, slot_page, Asked, Changes, Field},
+        pages::{day_page, place_choices, place_rows, question, slot_page, Asked, Field},
     },
     calendar,
     error::AppError,
@@ -211,7 +212,7 @@ async fn booking_rows(ctx: &Ctx, answers: &Answers, at: At<'_>) -> Result<Vec<An
             Step::Class.code(),
         ));
     }
-    rows.extend(appointments::place_rows(ctx, &DESK, at, (Step::Unit.code(), Step::Day.code())).await?);
+    rows.extend(place_rows(ctx, &DESK, at, (Step::Unit.code(), Step::Day.code())).await?);
     Ok(rows)
 }
 

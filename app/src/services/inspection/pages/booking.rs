@@ -11,8 +11,9 @@ use crate::services::inspection::{
 use crate::{
     applications::{domain::Application, plugin::Answer, service as applications},
     appointments::{
+        booking::{self as appointments, Changes},
         db::At,
-        pages::{self as appointments, Changes},
+        pages::place_rows,
     },
     error::AppError,
     web::{
@@ -40,7 +41,7 @@ async fn booking_rows(ctx: &Ctx, answers: &Answers, at: At<'_>) -> Result<Vec<An
             Step::Type.code(),
         ));
     }
-    rows.extend(appointments::place_rows(ctx, &DESK, at, (Step::Centre.code(), Step::Day.code())).await?);
+    rows.extend(place_rows(ctx, &DESK, at, (Step::Centre.code(), Step::Day.code())).await?);
     Ok(rows)
 }
 
