@@ -9,7 +9,14 @@ use super::{
     domain::{self, Free, SLOTS},
     Desk,
 };
-use crate::{applications::domain::Application, calendar, db::begin_write, state::AppState};
+use crate::{
+    applications::domain::Application,
+    calendar,
+    db::begin_write,
+    error::AppError,
+    state::AppState,
+    web::{guard::SignedIn, throttle},
+};
 
 /// What asking for a place gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,6 +161,26 @@ pub async fn hold(
             Ok(Held::Full(nearest(state, t, &place, day, slot).await?))
         }
         Err(other) => Ok(other),
+    }
+}
+
+/// The time step's hold for `who`'s draft, rationed per account (`throttle::HOLDS`): a full time or a subject
+/// booked elsewhere (`booked_key`: what the service calls its subject) is an error beside the time.
+pub async fn hold_chosen(
+    state: &AppState,
+    desk: &dyn Desk,
+    who: &SignedIn,
+    application: &Application,
+    code: &str,
+    (day, slot): (Date, &str),
+    booked_key: &str,
+) -> Result<(), AppError> {
+    let key = throttle::holds_key(who.id.as_str());
+    throttle::admit(&state.pool, &key, throttle::HOLDS, state.clock.now(), "time").await??;
+    match hold(state, desk, application, code, day, slot).await? {
+        Held::Held => Ok(()),
+        Held::Full(_) => Err(AppError::field("time", "appointment-error-slot-full")),
+        Held::AlreadyBooked => Err(AppError::field("time", booked_key)),
     }
 }
 

@@ -24,7 +24,7 @@ use crate::{
     records::{classes::LicenceClass, service as records},
     schools::{domain::Standing as Course, service as schools},
     state::AppState,
-    web::{guard::SignedIn, throttle},
+    web::guard::SignedIn,
 };
 
 /// Test units, their slots and bookings; a learner has one live booking per class (`id_number:class`).
@@ -283,13 +283,7 @@ pub async fn save_slot(
     if until.is_none_or(|until| day > until) {
         return Err(AppError::field("time", "appointment-error-slot"));
     }
-    let key = throttle::holds_key(who.id.as_str());
-    throttle::admit(&state.pool, &key, throttle::HOLDS, state.clock.now(), "time").await??;
-    match hold(state, application, &unit, day, slot).await? {
-        Held::Held => {}
-        Held::Full(_) => return Err(AppError::field("time", "appointment-error-slot-full")),
-        Held::AlreadyBooked => return Err(AppError::field("time", "test-error-booked")),
-    }
+    places::hold_chosen(state, &DESK, who, application, &unit, (day, slot), "test-error-booked").await?;
     answers.day = Some(day.to_string());
     answers.slot = Some(slot.to_string());
     applications::keep(state, who, application, &answers).await

@@ -20,7 +20,7 @@ use crate::{
     ids::PlateNumber,
     records::{domain::Vehicle, service as records},
     state::AppState,
-    web::{guard::SignedIn, throttle},
+    web::guard::SignedIn,
 };
 
 /// Inspection centres, their slots and bookings; a vehicle (its plate) has one live booking.
@@ -220,13 +220,16 @@ pub async fn save_slot(
         return Err(AppError::field("time", "inspection-error-centre"));
     };
     let (day, slot) = parse_time(state, time).ok_or_else(|| AppError::field("time", "appointment-error-slot"))?;
-    let key = throttle::holds_key(who.id.as_str());
-    throttle::admit(&state.pool, &key, throttle::HOLDS, state.clock.now(), "time").await??;
-    match hold(state, application, &centre, day, slot).await? {
-        Held::Held => {}
-        Held::Full(_) => return Err(AppError::field("time", "appointment-error-slot-full")),
-        Held::AlreadyBooked => return Err(AppError::field("time", "inspection-error-vehicle-booked")),
-    }
+    places::hold_chosen(
+        state,
+        &DESK,
+        who,
+        application,
+        &centre,
+        (day, slot),
+        "inspection-error-vehicle-booked",
+    )
+    .await?;
     answers.day = Some(day.to_string());
     answers.slot = Some(slot.to_string());
     applications::keep(state, who, application, &answers).await
