@@ -114,6 +114,12 @@ impl Lang {
             .collect();
         LOCALES.lookup_with_args(self.id(), key, &args)
     }
+
+    /// Whether `key` is a message (in this language or its fallback): `t` of a missing key gives a placeholder
+    /// text, not an error.
+    pub fn has(self, key: &str) -> bool {
+        LOCALES.try_lookup(self.id(), key).is_some()
+    }
 }
 
 /// The language of the page being rendered, provided by the layout from the URL.

@@ -9,6 +9,8 @@ pub mod applications;
 #[cfg(feature = "ssr")]
 pub mod appointments;
 #[cfg(feature = "ssr")]
+pub mod cards;
+#[cfg(feature = "ssr")]
 pub mod catalogue;
 pub mod channel;
 pub mod error;

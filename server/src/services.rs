@@ -4,9 +4,9 @@
 use app::{
     applications::plugin::Services,
     services::{
-        driving_test::plugin::DrivingTest, inspection::plugin::Inspection, provisional::plugin::Provisional,
-        psv_badge::plugin::Badge, renewal::plugin::Renewal, transfer::plugin::Transfer,
-        vehicle_registration::plugin::Registration, vehicle_search::plugin::Search,
+        driving_test::plugin::DrivingTest, first_licence::plugin::FirstLicence, inspection::plugin::Inspection,
+        provisional::plugin::Provisional, psv_badge::plugin::Badge, renewal::plugin::Renewal,
+        transfer::plugin::Transfer, vehicle_registration::plugin::Registration, vehicle_search::plugin::Search,
     },
 };
 
@@ -20,5 +20,6 @@ pub fn all() -> Services {
         &Provisional,
         &Badge,
         &DrivingTest,
+        &FirstLicence,
     ])
 }

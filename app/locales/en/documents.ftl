@@ -48,3 +48,7 @@ verify-unknown = No document has this code. Check each letter and digit; a docum
 verify-error-code = Enter the 12 letters and digits of the code, like 7KQ2-M9XD-4TNB
 verify-row-type = Document
 verify-row-issued = Issued on
+verify-replaced = Uraia issued this licence slip, but its card was replaced by a new one on { $date }: it is no longer valid.
+documents-replaced = card replaced on { $date }: no longer valid
+documents-title-smart_licence = Smart driving licence slip
+documents-footer-smart = This slip is proof of your licence until you collect your card at the centre named on it.

@@ -59,6 +59,30 @@ help-vehicle-search-time = At once, as soon as it is paid.
 help-vehicle-search-refused = A record is given only for a number plate that is in the register. Check the plate before you pay.
 help-vehicle-search-after = The copy of the record, as the register had it when you paid, is on the application's page. Anyone can check it with its code.
 
+help-provisional-dl-title = Help: a provisional driving licence
+help-provisional-dl-keywords = provisional learner permit PDL L plate class age
+help-provisional-dl-time = A few minutes online, then an officer checks the application, usually within 2 working days.
+help-provisional-dl-refused = A class is refused before you pay when you are too young for it (the page says the day you will be old enough), your licence already has it, or a provisional licence for it is still valid. An officer rejects an application when the register's details are in doubt; you can correct it and send it again without paying twice.
+help-provisional-dl-after = When it is approved, the provisional licence is on your dashboard for 3 months, with a slip to download. Enrol at a driving school for the class.
+
+help-driving-test-title = Help: booking a driving test
+help-driving-test-keywords = driving test book unit date time school complete pass fail move cancel
+help-driving-test-time = Choose a test unit, a date and a time, then pay within 15 minutes while we hold the place. You can move or cancel the booking up to 24 hours before.
+help-driving-test-refused = You can book only a class your driving school has marked complete, while your provisional licence for it is valid, with one booking a class at a time.
+help-driving-test-after = Bring your provisional licence and national ID card to the unit on the day. The examiner records the result on your application; a pass gives a certificate of competence valid 3 months, in which to apply for your first smart licence.
+
+help-psv-badge-title = Help: a PSV badge
+help-psv-badge-keywords = badge PSV driver conductor matatu bus good conduct
+help-psv-badge-time = A few minutes online, then an officer checks the certificate of good conduct, usually within 2 working days.
+help-psv-badge-refused = A driver must be 21 or older with a valid licence that has held a PSV class for 3 years; a conductor must be 18 or older. The page says which rule is not met and the day it will be, where there is one. An officer rejects an application whose certificate number does not check out.
+help-psv-badge-after = When it is approved, the badge slip is on the application's page; anyone can check it with the code printed on it.
+
+help-first-dl-title = Help: your first smart driving licence
+help-first-dl-keywords = first licence smart DL card passed test certificate competence collection centre
+help-first-dl-time = A few minutes online, then an officer at the collection centre you chose checks the application, usually within 2 working days.
+help-first-dl-refused = You can apply only while the certificate of competence from your pass is valid (3 months), for classes your licence does not have yet. An officer rejects an application when the photo or details are not right; you can correct it and send it again without paying twice.
+help-first-dl-after = When it is approved, the licence is on the register and your dashboard, and its slip is proof of it until you collect the card. NTSA sends an SMS when the card is ready.
+
 help-paying-title = Help: paying and refunds
 help-paying-keywords = pay payment M-Pesa paybill card refund money back paid twice wrong amount
 help-paying-how = Pay by M-Pesa (a prompt on your phone, or Pay Bill from the M-Pesa menu or your bank app with the application's reference as the account number), or by debit or credit card. Each application shows its total.

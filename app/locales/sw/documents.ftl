@@ -48,3 +48,7 @@ verify-unknown = Hakuna hati yenye msimbo huu. Kagua kila herufi na tarakimu; ha
 verify-error-code = Andika msimbo wenye herufi na tarakimu 12 kwa jumla, kama 7KQ2-M9XD-4TNB
 verify-row-type = Hati
 verify-row-issued = Ilitolewa tarehe
+verify-replaced = Uraia ilitoa stakabadhi hii ya leseni, lakini kadi yake ilibadilishwa kwa kadi mpya tarehe { $date }: si halali tena.
+documents-replaced = kadi ilibadilishwa tarehe { $date }: si halali tena
+documents-title-smart_licence = Stakabadhi ya leseni ya kidijitali ya udereva
+documents-footer-smart = Stakabadhi hii ni uthibitisho wa leseni yako hadi utakapochukua kadi yako kwenye kituo kilichotajwa humo.

@@ -59,6 +59,30 @@ help-vehicle-search-time = Papo hapo, mara tu ikilipiwa.
 help-vehicle-search-refused = Kumbukumbu hutolewa tu kwa nambari ya usajili wa gari iliyo kwenye sajili. Kagua nambari kabla ya kulipa.
 help-vehicle-search-after = Nakala ya kumbukumbu, kama ilivyokuwa kwenye sajili ulipolipa, iko kwenye ukurasa wa ombi. Mtu yeyote anaweza kuikagua kwa msimbo wake.
 
+help-provisional-dl-title = Msaada: leseni ya mwanafunzi ya udereva
+help-provisional-dl-keywords = mwanafunzi kibali PDL L daraja umri
+help-provisional-dl-time = Dakika chache mtandaoni, kisha afisa hukagua ombi, kwa kawaida ndani ya siku 2 za kazi.
+help-provisional-dl-refused = Daraja hukataliwa kabla ya kulipa ukiwa bado mdogo kwa umri wake (ukurasa unasema siku utakapofikisha umri), leseni yako ikiwa tayari nalo, au leseni ya mwanafunzi ya daraja hilo ikiwa bado ni halali. Afisa hukataa ombi taarifa za sajili zikiwa na shaka; unaweza kulirekebisha na kuliwasilisha tena bila kulipa mara mbili.
+help-provisional-dl-after = Likikubaliwa, leseni ya mwanafunzi iko kwenye ukurasa wako kwa miezi 3, pamoja na stakabadhi ya kupakua. Jiandikishe kwenye shule ya udereva kwa daraja hilo.
+
+help-driving-test-title = Msaada: kuweka nafasi ya mtihani wa udereva
+help-driving-test-keywords = mtihani udereva nafasi kituo tarehe saa shule kufaulu badilisha ghairi
+help-driving-test-time = Chagua kituo cha mtihani, tarehe na saa, kisha ulipe ndani ya dakika 15 tunapokushikilia nafasi. Unaweza kubadilisha au kughairi nafasi hadi saa 24 kabla.
+help-driving-test-refused = Unaweza kuweka nafasi ya daraja ambalo shule yako ya udereva imeweka alama kwamba mafunzo yake yamekamilika tu, leseni yako ya mwanafunzi ya daraja hilo ikiwa halali, na nafasi moja kwa daraja kwa wakati mmoja.
+help-driving-test-after = Leta leseni yako ya mwanafunzi na kitambulisho cha taifa kwenye kituo siku hiyo. Mtahini huandika matokeo kwenye ombi lako; ukifaulu unapata cheti cha umahiri kilicho halali kwa miezi 3, ambapo unaomba leseni yako ya kwanza ya kidijitali.
+
+help-psv-badge-title = Msaada: beji ya PSV
+help-psv-badge-keywords = beji PSV dereva kondakta matatu basi tabia njema
+help-psv-badge-time = Dakika chache mtandaoni, kisha afisa hukagua cheti cha tabia njema, kwa kawaida ndani ya siku 2 za kazi.
+help-psv-badge-refused = Dereva lazima awe na miaka 21 au zaidi na leseni halali yenye daraja la PSV kwa miaka 3; kondakta lazima awe na miaka 18 au zaidi. Ukurasa unasema sharti lipi halijatimizwa na siku litakapotimizwa, ikiwepo. Afisa hukataa ombi ambalo nambari ya cheti chake si sahihi.
+help-psv-badge-after = Likikubaliwa, stakabadhi ya beji iko kwenye ukurasa wa ombi; mtu yeyote anaweza kuikagua kwa msimbo uliochapishwa juu yake.
+
+help-first-dl-title = Msaada: leseni yako ya kwanza ya kidijitali ya udereva
+help-first-dl-keywords = leseni ya kwanza kidijitali kadi umefaulu mtihani cheti umahiri kituo
+help-first-dl-time = Dakika chache mtandaoni, kisha afisa wa kituo ulichochagua kuchukulia kadi hukagua ombi, kwa kawaida ndani ya siku 2 za kazi.
+help-first-dl-refused = Unaweza kuomba tu cheti cha umahiri ulichopata ukifaulu kikiwa bado halali (miezi 3), kwa madaraja ambayo leseni yako haina bado. Afisa hukataa ombi picha au taarifa zikiwa si sahihi; unaweza kulirekebisha na kuliwasilisha tena bila kulipa mara mbili.
+help-first-dl-after = Likikubaliwa, leseni iko kwenye sajili na kwenye ukurasa wako, na stakabadhi yake ni uthibitisho wake hadi utakapochukua kadi. NTSA hutuma SMS kadi ikiwa tayari.
+
 help-paying-title = Msaada: kulipa na kurejeshewa pesa
 help-paying-keywords = lipa malipo M-Pesa paybill kadi rejesha kurejesha pesa imelipwa mara mbili kiasi kisicho sahihi
 help-paying-how = Lipa kwa M-Pesa (kidirisha kwenye simu yako, au Pay Bill kutoka kwenye menyu ya M-Pesa au programu ya benki yako ukitumia nambari ya kumbukumbu ya ombi kama nambari ya akaunti), au kwa kadi ya benki. Kila ombi huonyesha jumla yake.

@@ -165,6 +165,8 @@ mod tests {
             ("matatu", "psv-licence"),
             ("driving test", "driving-test"),
             ("mtihani", "driving-test"),
+            ("first licence", "first-dl"),
+            ("leseni ya kwanza", "first-dl"),
             ("transfer", "transfer"),
             ("logbook", "transfer"),
             ("TIMS", "tims"),

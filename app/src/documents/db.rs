@@ -15,9 +15,11 @@ pub struct DocumentRow {
     pub details: String,
     pub issued_at: i64,
     pub revoked_at: Option<i64>,
+    /// The application whose new card replaced this card's slip (withdrawn then, at `revoked_at`).
+    pub replaced_by: Option<String>,
 }
 
-const COLUMNS: &str = "d.code, d.application_id, d.kind, d.details, d.issued_at, d.revoked_at";
+const COLUMNS: &str = "d.code, d.application_id, d.kind, d.details, d.issued_at, d.revoked_at, d.replaced_by";
 
 /// Issues a document; false when the application has one of this kind already.
 pub async fn insert(

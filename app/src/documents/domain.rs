@@ -29,6 +29,9 @@ pub enum Kind {
     PsvBadge,
     /// A driving test booking: the class, where and when; not a licence.
     TestSlip,
+    /// A new smart driving licence card (the first after a test, or a replacement): proof of the licence until
+    /// the card is collected; withdrawn when a later card replaces it.
+    SmartLicence,
 }
 
 impl Kind {
@@ -44,10 +47,11 @@ impl Kind {
             Kind::ProvisionalLicence => "provisional_licence",
             Kind::PsvBadge => "psv_badge",
             Kind::TestSlip => "test_slip",
+            Kind::SmartLicence => "smart_licence",
         }
     }
 
-    pub const ALL: [Kind; 10] = [
+    pub const ALL: [Kind; 11] = [
         Kind::Receipt,
         Kind::RenewalSlip,
         Kind::RegistrationSlip,
@@ -58,6 +62,7 @@ impl Kind {
         Kind::ProvisionalLicence,
         Kind::PsvBadge,
         Kind::TestSlip,
+        Kind::SmartLicence,
     ];
 
     pub fn parse(code: &str) -> Option<Kind> {

@@ -50,7 +50,12 @@ pub fn links(lang: Lang, documents: Vec<Document>) -> AnyView {
             let title = lang.t(&format!("documents-title-{}", document.kind.code()));
             // A withdrawn document (a cancelled booking's slip) is listed as withdrawn, not offered.
             if let Some(at) = document.revoked_at {
-                let withdrawn = lang.t_with("documents-withdrawn", &[("date", calendar::day_of(lang, at))]);
+                let key = if document.replaced {
+                    "documents-replaced"
+                } else {
+                    "documents-withdrawn"
+                };
+                let withdrawn = lang.t_with(key, &[("date", calendar::day_of(lang, at))]);
                 return view! { <li><strong>{title}</strong>" – "{withdrawn}</li> }.into_any();
             }
             let pdf = format!("/documents/{}.pdf?lang={}", document.code.as_str(), lang.code());
@@ -157,6 +162,7 @@ pub fn VerifyPage() -> impl IntoView {
 
 fn result(lang: Lang, outcome: Check) -> AnyView {
     let current = matches!(outcome, Check::Current(_));
+    let replaced = matches!(outcome, Check::Replaced(_));
     let (message, document) = match outcome {
         Check::Current(document) => (lang.t("verify-current"), Some(document)),
         Check::Expired(document) => {
@@ -169,12 +175,13 @@ fn result(lang: Lang, outcome: Check) -> AnyView {
                 .unwrap_or_default();
             (lang.t_with("verify-expired", &[("date", date)]), Some(document))
         }
-        Check::Revoked(document) => {
+        Check::Revoked(document) | Check::Replaced(document) => {
             let date = document
                 .revoked_at
                 .map(|at| calendar::day_of(lang, at))
                 .unwrap_or_default();
-            (lang.t_with("verify-revoked", &[("date", date)]), Some(document))
+            let key = if replaced { "verify-replaced" } else { "verify-revoked" };
+            (lang.t_with(key, &[("date", date)]), Some(document))
         }
         Check::Unknown => (lang.t("verify-unknown"), None),
     };

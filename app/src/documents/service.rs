@@ -146,6 +146,8 @@ pub struct Document {
     pub details: Details,
     pub issued_at: i64,
     pub revoked_at: Option<i64>,
+    /// Withdrawn because a new card replaced the one it is the slip of.
+    pub replaced: bool,
 }
 
 impl TryFrom<DocumentRow> for Document {
@@ -158,6 +160,7 @@ impl TryFrom<DocumentRow> for Document {
             details: serde_json::from_str(&row.details)?,
             issued_at: row.issued_at,
             revoked_at: row.revoked_at,
+            replaced: row.replaced_by.is_some(),
         })
     }
 }
@@ -199,6 +202,8 @@ pub enum Check {
     /// Genuine, but its validity ended (a slip past its date).
     Expired(Document),
     Revoked(Document),
+    /// Genuine, but a new card replaced the one it is the slip of (lost, stolen or damaged).
+    Replaced(Document),
     /// No document has this code.
     Unknown,
 }
@@ -211,6 +216,9 @@ pub async fn check(state: &AppState, code: &DocumentCode) -> anyhow::Result<Chec
     else {
         return Ok(Check::Unknown);
     };
+    if document.replaced {
+        return Ok(Check::Replaced(document));
+    }
     if document.revoked_at.is_some() {
         return Ok(Check::Revoked(document));
     }
@@ -258,7 +266,7 @@ pub fn rows(lang: Lang, document: &Document, masked: bool) -> Vec<(String, Strin
                 rows.push((lang.t("documents-row-receipt"), d.receipt.clone()));
             }
         }
-        Kind::RenewalSlip | Kind::ProvisionalLicence | Kind::PsvBadge => {
+        Kind::RenewalSlip | Kind::ProvisionalLicence | Kind::PsvBadge | Kind::SmartLicence => {
             if let Some(classes) = &d.classes {
                 rows.push((lang.t("documents-row-classes"), classes.clone()));
             }
@@ -305,6 +313,7 @@ pub fn footer(lang: Lang, kind: Kind, demo: bool) -> String {
     match kind {
         Kind::RenewalSlip => format!("{issued} {}", lang.t("documents-footer-renewal")),
         Kind::ProvisionalLicence => format!("{issued} {}", lang.t("documents-footer-provisional")),
+        Kind::SmartLicence => format!("{issued} {}", lang.t("documents-footer-smart")),
         _ => issued,
     }
 }

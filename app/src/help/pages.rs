@@ -70,15 +70,11 @@ pub fn HelpTopicPage() -> impl IntoView {
             .sections
             .iter()
             .map(|section| {
-                let body = match *section {
-                    "fee" => fees
+                let body = match topics::section_key(&topic, section) {
+                    Some(key) => view! { <p class="body">{lang.t(&key)}</p> }.into_any(),
+                    None => fees
                         .take()
                         .unwrap_or_else(|| view! { <p class="body">{lang.t("help-no-fee")}</p> }.into_any()),
-                    // The service's own page says what to have ready; help says it the same way.
-                    "need" if topic.service => {
-                        view! { <p class="body">{lang.t(&format!("catalogue-{}-need", topic.code))}</p> }.into_any()
-                    }
-                    _ => view! { <p class="body">{lang.t(&format!("help-{}-{section}", topic.code))}</p> }.into_any(),
                 };
                 view! {
                     <h2 class="heading-m">{lang.t(&format!("help-section-{section}"))}</h2>

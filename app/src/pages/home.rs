@@ -15,7 +15,7 @@ pub const OPEN: [(&str, &[&str]); 7] = [
     ),
     ("home-service-inspection", &["inspection"]),
     ("home-service-badge", &["psv-badge"]),
-    ("home-service-test", &["driving-test"]),
+    ("home-service-test", &["driving-test", "first-dl"]),
     ("home-service-tims", &["tims"]),
     ("home-service-pay", &[]),
 ];

@@ -46,6 +46,21 @@ pub struct BirthRow {
     pub year_of_birth: i64,
 }
 
+/// A person's driving test passes whose certificate of competence has not lapsed by `today`: class and last day.
+pub async fn passes(
+    conn: &mut sqlx::AnyConnection,
+    id_number: &str,
+    today: &str,
+) -> anyhow::Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT class, valid_until FROM driving_tests WHERE id_number = $1 AND passed = 1 AND valid_until >= $2",
+    )
+    .bind(id_number)
+    .bind(today)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
 /// A person's date (or only year) of birth on the national register.
 pub async fn birth(conn: &mut sqlx::AnyConnection, id_number: &str) -> anyhow::Result<Option<BirthRow>> {
     Ok(

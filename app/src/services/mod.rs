@@ -2,6 +2,7 @@
 //! register changes and the plug-in value the server lists (`server/src/services.rs`).
 
 pub mod driving_test;
+pub mod first_licence;
 pub mod inspection;
 pub mod provisional;
 pub mod psv_badge;

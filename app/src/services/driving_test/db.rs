@@ -1,20 +1,9 @@
-//! The SQL of driving tests beyond the places (`appointments::db`): results recorded by officers, a learner's
-//! passes, and a unit's day as its officers see it.
+//! The SQL of driving tests beyond the places (`appointments::db`): results recorded by officers, and a unit's
+//! day as its officers see it. A person's passes are the register's (`records::db::passes`).
 
 use sqlx::{AnyConnection, FromRow};
 
 use crate::db::Pool;
-
-/// A learner's passes whose certificate has not lapsed by `today`: class and last day.
-pub async fn passes_of(pool: &Pool, id_number: &str, today: &str) -> anyhow::Result<Vec<(String, String)>> {
-    Ok(sqlx::query_as(
-        "SELECT class, valid_until FROM driving_tests WHERE id_number = $1 AND passed = 1 AND valid_until >= $2",
-    )
-    .bind(id_number)
-    .bind(today)
-    .fetch_all(pool)
-    .await?)
-}
 
 /// A recorded result.
 #[derive(Debug, Clone, FromRow)]

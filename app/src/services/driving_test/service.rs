@@ -4,10 +4,7 @@
 
 use sqlx::AnyConnection;
 
-use super::{
-    db as tests,
-    domain::{self, Answers, Record, Standing, FEE},
-};
+use super::domain::{self, Answers, Record, Standing, FEE};
 pub use crate::appointments::{changes::Changed, places::Held};
 use crate::{
     account_type::AccountType,
@@ -116,7 +113,8 @@ pub async fn classes(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<(Li
         .into_iter()
         .flat_map(|licence| licence.classes)
         .collect();
-    let passes = tests::passes_of(&state.pool, &who.id_number, &today.to_string()).await?;
+    let mut conn = state.pool.acquire().await?;
+    let passes = crate::records::db::passes(&mut conn, &who.id_number, &today.to_string()).await?;
     Ok(LicenceClass::ALL
         .into_iter()
         .filter_map(|class| {

@@ -28,7 +28,7 @@ pub async fn renewal_period(id: Option<String>, period: Option<String>) -> Resul
 #[tracing::instrument(skip_all)]
 pub async fn renewal_smart(
     id: Option<String>,
-    #[server(flatten)] form: super::domain::SmartForm,
+    #[server(flatten)] form: crate::cards::domain::SmartForm,
 ) -> Result<(), AppError> {
     use super::{pages::path_of, service};
     let id = id.unwrap_or_default();

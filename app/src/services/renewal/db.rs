@@ -1,23 +1,8 @@
-//! The SQL of the renewal: collection centres, and the register's licence updated with its slip.
+//! The SQL of the renewal: the register's licence updated with its slip.
 
 use sqlx::{AnyConnection, FromRow};
 
 use crate::db::Pool;
-
-#[derive(Debug, Clone, FromRow)]
-pub struct Centre {
-    pub code: String,
-    pub name: String,
-    pub county: String,
-}
-
-pub async fn centres(pool: &Pool) -> anyhow::Result<Vec<Centre>> {
-    Ok(
-        sqlx::query_as("SELECT code, name, county FROM collection_centres ORDER BY name")
-            .fetch_all(pool)
-            .await?,
-    )
-}
 
 #[derive(Debug, FromRow)]
 pub struct LicenceRow {

@@ -5,7 +5,7 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 use super::{
     api, db,
-    domain::{Answers, Period, BLOOD_GROUPS, COUNTIES},
+    domain::{Answers, Period},
     service::{self, Next, Refusal},
 };
 use crate::{
@@ -19,12 +19,11 @@ use crate::{
     fees::{db as fees, domain::format_kes},
     i18n::Lang,
     records::domain::Licence,
-    ui::{Button, Choice, Radios, Select, SummaryList, SummaryRow, TextInput},
+    ui::{Button, Choice, Radios, SummaryList, SummaryRow},
     web::{
         context::Ctx,
         guard::SignedIn,
         page::{redirect_to, PostForm},
-        routes::Page,
         wizard::{self, Position, StepFrame, Steps, CHECK},
     },
 };
@@ -63,10 +62,7 @@ pub fn next_path(application: &Application) -> String {
 pub fn path_of(application: &Application, next: Next) -> String {
     match next {
         Next::Step => next_path(application),
-        Next::Photo => Page::AccountPhoto {
-            then: Some(Page::ApplicationStep(application.id.as_str().into(), "smart".into()).path()),
-        }
-        .path(),
+        Next::Photo => crate::cards::service::photo_path(application, "smart"),
     }
 }
 
@@ -80,13 +76,10 @@ pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppEr
     match step {
         "period" => period_page(request, &answers, position).await,
         "smart" => {
-            if crate::photo::service::info(&ctx.state, &request.who.id)
-                .await?
-                .is_none()
-            {
+            if !crate::cards::service::has_photo(&ctx.state, request.who).await? {
                 return Ok(redirect_to(ctx, &path_of(application, Next::Photo)));
             }
-            smart_page(request, &answers, position).await
+            crate::cards::pages::details_page(request, answers.smart.as_ref(), api::RenewalSmart::url(), position).await
         }
         _ => check_page(request, &answers, position).await,
     }
@@ -170,83 +163,6 @@ async fn period_page(request: StepRequest<'_>, answers: &Answers, position: Posi
     .into_any())
 }
 
-async fn smart_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
-    let StepRequest {
-        ctx,
-        state,
-        application,
-        ..
-    } = request;
-    let lang = ctx.lang;
-    let saved = answers.smart.clone().unwrap_or_default();
-    let centres = db::centres(&ctx.state.pool).await?;
-    let text = |name: &'static str, value: &str| {
-        let value = state.value_or(name, Some(value));
-        view! { <TextInput id=name name=name label=lang.t(&format!("renewal-field-{name}")) value error=state.error(name)
-        hint=Some(lang.t(&format!("renewal-field-{name}-hint"))) /> }
-    };
-    let place_of_birth = text("place_of_birth", &saved.place_of_birth);
-    let address = text("address", &saved.address);
-    let blood_groups = BLOOD_GROUPS
-        .iter()
-        .map(|group| Choice {
-            value: group.to_string(),
-            label: group.to_string(),
-            hint: None,
-        })
-        .chain([Choice {
-            value: "unknown".into(),
-            label: lang.t("renewal-blood-unknown"),
-            hint: None,
-        }])
-        .collect();
-    let counties = COUNTIES
-        .iter()
-        .map(|county| Choice {
-            value: county.to_string(),
-            label: county.to_string(),
-            hint: None,
-        })
-        .collect();
-    let centre_choices = centres
-        .into_iter()
-        .map(|centre| Choice {
-            value: centre.code,
-            label: centre.name,
-            hint: Some(centre.county),
-        })
-        .collect();
-    // A saved answer without a blood group was "I do not know".
-    let saved_blood = answers
-        .smart
-        .as_ref()
-        .map(|s| s.blood_group.as_deref().unwrap_or("unknown"));
-    let blood = Some(state.value_or("blood_group", saved_blood));
-    let county = Some(state.value_or("county", Some(&saved.county)));
-    let centre = Some(state.value_or("centre", Some(&saved.centre)));
-    let errors = ["blood_group", "county", "centre"].map(|field| state.error(field));
-    let [blood_error, county_error, centre_error] = errors;
-    let id = application.id.as_str().to_string();
-    Ok(view! {
-        <StepFrame lang position title_key="renewal-smart-title" errors=state.errors()>
-            <p class="body">{lang.t("renewal-smart-intro")}</p>
-            <PostForm action=api::RenewalSmart::url()>
-                <Hidden name="id" value=id />
-                {place_of_birth}
-                <Radios name="blood_group" legend=lang.t("renewal-field-blood_group") hint=lang.t("renewal-field-blood_group-hint")
-                    options=blood_groups selected=blood error=blood_error />
-                <Select id="county" label=lang.t("renewal-field-county") placeholder=lang.t("renewal-field-county-choose")
-                    options=counties selected=county error=county_error />
-                {address}
-                <Radios name="centre" legend=lang.t("renewal-field-centre") hint=lang.t("renewal-field-centre-hint")
-                    options=centre_choices selected=centre error=centre_error />
-                <Button text=lang.t("continue") />
-            </PostForm>
-        </StepFrame>
-    }
-    .into_any())
-}
-
 async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Position) -> Result<AnyView, AppError> {
     let StepRequest {
         ctx,
@@ -291,27 +207,7 @@ pub async fn summary(ctx: &Ctx, who: &SignedIn, application: &Application) -> Re
         ));
     }
     if let Some(smart) = &answers.smart {
-        rows.push(asked(
-            "renewal-field-place_of_birth",
-            smart.place_of_birth.clone(),
-            "smart",
-        ));
-        rows.push(asked(
-            "renewal-field-blood_group",
-            smart
-                .blood_group
-                .clone()
-                .unwrap_or_else(|| lang.t("renewal-blood-unknown")),
-            "smart",
-        ));
-        rows.push(asked("renewal-field-county", smart.county.clone(), "smart"));
-        rows.push(asked("renewal-field-address", smart.address.clone(), "smart"));
-        let centre = db::centres(&ctx.state.pool)
-            .await?
-            .into_iter()
-            .find(|c| c.code == smart.centre)
-            .map_or_else(|| smart.centre.clone(), |c| c.name);
-        rows.push(asked("renewal-field-centre", centre, "smart"));
+        rows.extend(crate::cards::pages::detail_rows(ctx, smart, "smart").await?);
     }
     let today = ctx.state.clock.today();
     let new = licence

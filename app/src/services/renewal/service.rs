@@ -6,12 +6,13 @@ use sqlx::AnyConnection;
 
 use super::{
     db,
-    domain::{self, Answers, Period, SmartForm},
+    domain::{self, Answers, Period},
 };
 use crate::{
     applications::plugin::Effect,
     applications::{domain::Application, service as applications},
     calendar,
+    cards::{self, domain::SmartForm},
     documents::domain::{Kind, ServiceDocument},
     error::{AppError, FieldError},
     fees::domain::Shillings,
@@ -79,15 +80,13 @@ pub async fn choose_period(
         answers.smart = None;
     }
     applications::keep(state, who, application, &answers).await?;
-    Ok(if period == Period::Smart && !has_photo(state, who).await? {
-        Next::Photo
-    } else {
-        Next::Step
-    })
-}
-
-async fn has_photo(state: &AppState, who: &SignedIn) -> Result<bool, AppError> {
-    Ok(crate::photo::service::info(state, &who.id).await?.is_some())
+    Ok(
+        if period == Period::Smart && !cards::service::has_photo(state, who).await? {
+            Next::Photo
+        } else {
+            Next::Step
+        },
+    )
 }
 
 /// Step 2 (smart licence only): place of birth, blood group, county, address, collection centre.
@@ -97,12 +96,11 @@ pub async fn save_smart(
     application: &Application,
     form: &SmartForm,
 ) -> Result<Next, AppError> {
-    let centres: Vec<String> = db::centres(&state.pool).await?.into_iter().map(|c| c.code).collect();
-    let details = domain::parse_smart(form, &centres).map_err(AppError::Invalid)?;
+    let details = cards::service::details(state, form).await?;
     let mut answers: Answers = applications::answers(application);
     answers.smart = Some(details);
     applications::keep(state, who, application, &answers).await?;
-    Ok(if has_photo(state, who).await? {
+    Ok(if cards::service::has_photo(state, who).await? {
         Next::Step
     } else {
         Next::Photo
@@ -124,7 +122,7 @@ pub async fn ready(
         if answers.smart.is_none() {
             return Ok(Err(Next::Step));
         }
-        if !has_photo(state, who).await? {
+        if !cards::service::has_photo(state, who).await? {
             return Ok(Err(Next::Photo));
         }
     }
@@ -163,6 +161,22 @@ pub async fn on_paid(conn: &mut AnyConnection, application: &Application, now: i
         },
     )
     .await?;
+    // The smart option prints a new card, which replaces the one before it.
+    if let (Period::Smart, Some(smart)) = (period, &answers.smart) {
+        cards::db::issue(
+            conn,
+            &cards::db::NewCard {
+                application_id: application.id.as_str(),
+                holder_id_number: &holder,
+                slip_kind: Kind::RenewalSlip,
+                centre: &smart.centre,
+                classes: &licence.classes,
+                expires_on: &new.to_string(),
+                now,
+            },
+        )
+        .await?;
+    }
     Ok(Effect::Completed)
 }
 

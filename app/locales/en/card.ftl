@@ -1,0 +1,24 @@
+# The smart driving licence card: what it asks, for a renewal, a first licence and a replacement.
+card-title = Details for your smart licence
+card-intro = The smart driving licence is a card with your photo and a chip. NTSA prints it and you collect it at the centre you choose.
+card-field-place_of_birth = Place of birth
+card-field-place_of_birth-hint = The town or village, as on your ID
+card-field-blood_group = Blood group (optional)
+card-field-blood_group-hint = It is printed on the card to help in an emergency
+card-blood-unknown = I do not know
+card-field-county = County where you live
+card-field-county-choose = Select a county
+card-field-address = Postal or physical address
+card-field-address-hint = For example, P.O. Box 1234-00100 Nairobi
+card-field-centre = Where will you collect the card?
+card-field-centre-hint = NTSA sends an SMS when your card is ready
+card-error-place_of_birth-missing = Enter your place of birth
+card-error-place_of_birth-long = Place of birth must be { $max } characters or fewer
+card-error-blood_group = Select a blood group, or "I do not know"
+card-error-county = Select the county where you live
+card-error-address-missing = Enter your postal or physical address
+card-error-address-long = Address must be { $max } characters or fewer
+card-error-centre = Select where you will collect the card
+card-slip-centre = Collect the card at
+card-result-heading = Your licence
+card-result-next = NTSA sends an SMS when your card is ready to collect. Until then, your slip is proof of your licence: carry it when you drive. Any card you had before is no longer valid.

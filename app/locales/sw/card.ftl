@@ -1,0 +1,24 @@
+# Kadi ya leseni ya kidijitali: inachouliza, kwa kuhuisha, leseni ya kwanza na kadi mbadala.
+card-title = Taarifa za leseni yako ya kidijitali
+card-intro = Leseni ya kidijitali ya udereva ni kadi yenye picha yako na chipu. NTSA huichapisha nawe unaichukua kwenye kituo utakachochagua.
+card-field-place_of_birth = Mahali ulipozaliwa
+card-field-place_of_birth-hint = Mji au kijiji, kama kilivyo kwenye kitambulisho chako
+card-field-blood_group = Kundi la damu (si lazima)
+card-field-blood_group-hint = Huchapishwa kwenye kadi ili kusaidia wakati wa dharura
+card-blood-unknown = Sijui
+card-field-county = Kaunti unayoishi
+card-field-county-choose = Chagua kaunti
+card-field-address = Anwani ya posta au ya makazi
+card-field-address-hint = Kwa mfano, S.L.P. 1234-00100 Nairobi
+card-field-centre = Utachukua kadi wapi?
+card-field-centre-hint = NTSA hutuma SMS kadi yako ikiwa tayari
+card-error-place_of_birth-missing = Andika mahali ulipozaliwa
+card-error-place_of_birth-long = Mahali ulipozaliwa pasizidi herufi { $max }
+card-error-blood_group = Chagua kundi la damu, au "Sijui"
+card-error-county = Chagua kaunti unayoishi
+card-error-address-missing = Andika anwani yako ya posta au ya makazi
+card-error-address-long = Anwani isizidi herufi { $max }
+card-error-centre = Chagua mahali utakapochukua kadi
+card-slip-centre = Chukua kadi kwenye
+card-result-heading = Leseni yako
+card-result-next = NTSA hutuma SMS kadi yako ikiwa tayari kuchukuliwa. Hadi wakati huo, stakabadhi yako ni uthibitisho wa leseni yako: ibebe unapoendesha gari. Kadi yoyote uliyokuwa nayo kabla si halali tena.

@@ -1,0 +1,15 @@
+# Leseni ya kwanza ya kidijitali ya udereva, baada ya kufaulu mtihani wa udereva.
+first-dl-title = Leseni yako ya kwanza ya kidijitali ya udereva
+first-dl-intro = Ulifaulu mtihani kwenye kituo cha mtihani kwa madaraja yaliyo hapa chini. Leseni yako ni kadi ya kidijitali yenye picha yako, halali kwa miaka { $years }. Afisa wa kituo utakachochagua kuchukulia kadi hukagua ombi lako.
+first-dl-class = Daraja { $class }
+first-dl-pass-until = Umefaulu: cheti cha umahiri ni halali hadi { $date }
+first-dl-endorse = Madaraja uliyo nayo tayari ({ $classes }) yanabaki kwenye leseni yako, itakayopata kadi mpya.
+first-dl-fee = Ada: { $fee } pamoja na ada ya ufikiaji { $access }: { $total }.
+first-dl-not-on-register = Leseni ya udereva hutolewa chini ya nambari ya kitambulisho cha taifa iliyo kwenye sajili. Ingia kwa akaunti yako ya raia ili kuomba.
+first-dl-no-pass = Huna mtihani wa udereva uliofaulu wa kugeuzwa kuwa leseni.
+first-dl-no-pass-what-to-do = Ukifaulu unapata cheti cha umahiri kilicho halali kwa miezi 3; omba leseni yako kabla hakijaisha. Kama chako kimeisha, au madaraja yako tayari yako kwenye leseni yako, hakuna cha kuomba.
+first-dl-book-test = Weka nafasi ya mtihani wa udereva
+first-dl-error-register = Leseni ya udereva hutolewa chini ya nambari ya kitambulisho cha taifa iliyo kwenye sajili
+first-dl-error-no-pass = Huna mtihani wa udereva uliofaulu wenye cheti cha umahiri kilicho halali kwa daraja ambalo leseni yako haina
+first-dl-check-classes = Madaraja
+first-dl-check-hint = Afisa wa kituo cha kuchukulia kadi hukagua ombi lako. Likikubaliwa, leseni iko kwenye sajili na stakabadhi yako iko tayari; NTSA hutuma SMS kadi ikiwa tayari kuchukuliwa.
