@@ -6,7 +6,8 @@ use app::{
     services::{
         driving_test::plugin::DrivingTest, first_licence::plugin::FirstLicence, inspection::plugin::Inspection,
         provisional::plugin::Provisional, psv_badge::plugin::Badge, renewal::plugin::Renewal,
-        transfer::plugin::Transfer, vehicle_registration::plugin::Registration, vehicle_search::plugin::Search,
+        replacement::plugin::Replacement, transfer::plugin::Transfer, vehicle_registration::plugin::Registration,
+        vehicle_search::plugin::Search,
     },
 };
 
@@ -21,5 +22,6 @@ pub fn all() -> Services {
         &Badge,
         &DrivingTest,
         &FirstLicence,
+        &Replacement,
     ])
 }

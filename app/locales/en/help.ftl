@@ -83,6 +83,12 @@ help-first-dl-time = A few minutes online, then an officer at the collection cen
 help-first-dl-refused = You can apply only while the certificate of competence from your pass is valid (3 months), for classes your licence does not have yet. An officer rejects an application when the photo or details are not right; you can correct it and send it again without paying twice.
 help-first-dl-after = When it is approved, the licence is on the register and your dashboard, and its slip is proof of it until you collect the card. NTSA sends an SMS when the card is ready.
 
+help-dl-replacement-title = Help: replacing a smart driving licence
+help-dl-replacement-keywords = replace lost stolen damaged card duplicate police abstract
+help-dl-replacement-time = A few minutes online, then an officer at the collection centre you chose checks the application, usually within 2 working days.
+help-dl-replacement-refused = An expired licence is renewed, not replaced. A lost or stolen card needs a police abstract; an officer rejects an application whose abstract does not check out, and you can correct it and send it again without paying twice.
+help-dl-replacement-after = When it is approved, the old card and its slip are no longer valid (the public check says it was replaced), and the new card's slip is proof of your licence until you collect the card.
+
 help-paying-title = Help: paying and refunds
 help-paying-keywords = pay payment M-Pesa paybill card refund money back paid twice wrong amount
 help-paying-how = Pay by M-Pesa (a prompt on your phone, or Pay Bill from the M-Pesa menu or your bank app with the application's reference as the account number), or by debit or credit card. Each application shows its total.

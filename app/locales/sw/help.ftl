@@ -83,6 +83,12 @@ help-first-dl-time = Dakika chache mtandaoni, kisha afisa wa kituo ulichochagua 
 help-first-dl-refused = Unaweza kuomba tu cheti cha umahiri ulichopata ukifaulu kikiwa bado halali (miezi 3), kwa madaraja ambayo leseni yako haina bado. Afisa hukataa ombi picha au taarifa zikiwa si sahihi; unaweza kulirekebisha na kuliwasilisha tena bila kulipa mara mbili.
 help-first-dl-after = Likikubaliwa, leseni iko kwenye sajili na kwenye ukurasa wako, na stakabadhi yake ni uthibitisho wake hadi utakapochukua kadi. NTSA hutuma SMS kadi ikiwa tayari.
 
+help-dl-replacement-title = Msaada: kubadilisha leseni ya kidijitali ya udereva
+help-dl-replacement-keywords = badilisha imepotea iliibwa imeharibika kadi nakala polisi ripoti
+help-dl-replacement-time = Dakika chache mtandaoni, kisha afisa wa kituo ulichochagua kuchukulia kadi hukagua ombi, kwa kawaida ndani ya siku 2 za kazi.
+help-dl-replacement-refused = Leseni iliyoisha huhuishwa, haibadilishwi. Kadi iliyopotea au iliyoibwa inahitaji ripoti ya polisi; afisa hukataa ombi ambalo ripoti yake si sahihi, nawe unaweza kulirekebisha na kuliwasilisha tena bila kulipa mara mbili.
+help-dl-replacement-after = Likikubaliwa, kadi ya zamani na stakabadhi yake si halali tena (ukaguzi wa umma unasema ilibadilishwa), na stakabadhi ya kadi mpya ni uthibitisho wa leseni yako hadi utakapochukua kadi.
+
 help-paying-title = Msaada: kulipa na kurejeshewa pesa
 help-paying-keywords = lipa malipo M-Pesa paybill kadi rejesha kurejesha pesa imelipwa mara mbili kiasi kisicho sahihi
 help-paying-how = Lipa kwa M-Pesa (kidirisha kwenye simu yako, au Pay Bill kutoka kwenye menyu ya M-Pesa au programu ya benki yako ukitumia nambari ya kumbukumbu ya ombi kama nambari ya akaunti), au kwa kadi ya benki. Kila ombi huonyesha jumla yake.

@@ -185,12 +185,12 @@ pub trait Service: Send + Sync + 'static {
 /// The plug-in of a service an officer decides, whose approval writes the register and issues its document (the
 /// provisional licence, the PSV badge): `officer_decided!(Name)` in the service's `plugin.rs`, beside modules
 /// `domain` (`CODE`), `pages` (`next_path`, `step`, `fix_path`, `summary`, `result`) and `service` (`ready`
-/// giving the fee or `Err(())`, `on_approved`, `slip`); `officer_decided!(Name, centre = path)` routes an
-/// application to the centre `path(application)` names. Rejected, such an application may be corrected and sent
+/// giving the fee or `Err(())`, `on_approved`, `slip`); `officer_decided!(Name, centre = f)` routes an
+/// application to the centre `f(application)` names. Rejected, such an application may be corrected and sent
 /// again without paying twice.
 #[macro_export]
 macro_rules! officer_decided {
-    ($name:ident $(, centre = $centre:path)?) => {
+    ($name:ident $(, centre = $centre:expr)?) => {
         pub struct $name;
 
         #[async_trait::async_trait]

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::{
     db,
     domain::{SmartDetails, BLOOD_GROUPS, COUNTIES},
+    service,
 };
 use crate::{
     applications::{
@@ -18,13 +19,13 @@ use crate::{
     ui::{Button, Choice, Radios, Select, SummaryList, SummaryRow, TextInput},
     web::{
         context::Ctx,
-        page::PostForm,
+        page::{redirect_to, PostForm},
         wizard::{Position, StepFrame},
     },
 };
 
-/// The card step of a wizard: `saved` is the draft's answer, `action` the service's server function that takes a
-/// `SmartForm`.
+/// The card step of a wizard (`saved`: the draft's answer; `action`: the service's server function taking a
+/// `SmartForm`), or the photo page first while none is on file.
 pub async fn details_page(
     request: StepRequest<'_>,
     saved: Option<&SmartDetails>,
@@ -37,6 +38,9 @@ pub async fn details_page(
         application,
         ..
     } = request;
+    if !service::has_photo(&ctx.state, request.who).await? {
+        return Ok(redirect_to(ctx, &service::photo_path(application, "smart")));
+    }
     let lang = ctx.lang;
     let fallback = saved.cloned().unwrap_or_default();
     let centres = db::centres(&ctx.state.pool).await?;

@@ -1,11 +1,12 @@
 //! What every service that issues a card does alike: the photo it needs, the card step's answers, and the slip of
 //! the card an approval issued.
 
+use serde::{de::DeserializeOwned, Serialize};
 use sqlx::AnyConnection;
 
 use super::{db, domain};
 use crate::{
-    applications::domain::Application,
+    applications::{domain::Application, service as applications},
     documents::domain::{Fact, Kind, ServiceDocument},
     error::AppError,
     state::AppState,
@@ -25,10 +26,49 @@ pub fn photo_path(application: &Application, step: &str) -> String {
     .path()
 }
 
-/// The card step's answers as posted, checked against the collection centres.
-pub async fn details(state: &AppState, form: &domain::SmartForm) -> Result<domain::SmartDetails, AppError> {
+/// A service's answers that hold a card's particulars.
+pub trait WithCard: Serialize + DeserializeOwned + Default {
+    fn card(&mut self) -> &mut Option<domain::SmartDetails>;
+}
+
+/// The collection centre of a draft with answers `A`: its officers decide it.
+pub fn centre<A: WithCard>(application: &Application) -> Option<String> {
+    let mut answers: A = applications::answers(application);
+    answers.card().take().map(|smart| smart.centre)
+}
+
+/// The card step: the particulars as posted, checked against the collection centres and kept on the draft.
+pub async fn save<A: WithCard>(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    form: &domain::SmartForm,
+) -> Result<(), AppError> {
     let centres = db::centre_codes(&state.pool).await?;
-    domain::parse_smart(form, &centres).map_err(AppError::Invalid)
+    let details = domain::parse_smart(form, &centres).map_err(AppError::Invalid)?;
+    let mut answers: A = applications::answers(application);
+    *answers.card() = Some(details);
+    applications::keep(state, who, application, &answers).await?;
+    Ok(())
+}
+
+/// Where a card's draft goes after a step: the photo page (coming back to the card step) while no photo is on
+/// file, else its next unanswered step.
+pub async fn onwards(state: &AppState, who: &SignedIn, application: &Application) -> Result<String, AppError> {
+    if !has_photo(state, who).await? {
+        return Ok(photo_path(application, "smart"));
+    }
+    crate::applications::api::onwards(state, who, application).await
+}
+
+/// The card step's server function, for a service whose answers are `A`.
+pub async fn answer<A: WithCard>(id: Option<String>, form: domain::SmartForm) -> Result<(), AppError> {
+    let id = id.unwrap_or_default();
+    crate::applications::api::answer_with(&id, "smart", form, |state, who, application, form| async move {
+        save::<A>(&state, &who, &application, &form).await?;
+        onwards(&state, &who, &application).await
+    })
+    .await
 }
 
 /// The slip of the card `application` issued (a first licence, a replacement): its classes and last day, and

@@ -74,7 +74,7 @@ const fn elsewhere(code: &'static str, agency: Agency) -> Service {
 }
 
 /// The catalogue, in display order (what motorists come for first).
-pub const SERVICES: [Service; 17] = [
+pub const SERVICES: [Service; 18] = [
     ntsa(
         "dl-renewal",
         &["dl-renewal-1y", "dl-renewal-3y", "smart-dl"],
@@ -85,6 +85,7 @@ pub const SERVICES: [Service; 17] = [
     ntsa("provisional-dl", &["provisional-dl"], Availability::Open),
     ntsa("driving-test", &["driving-test"], Availability::Open),
     ntsa("first-dl", &["smart-dl"], Availability::Open),
+    ntsa("dl-replacement", &["smart-dl"], Availability::Open),
     ntsa(
         "registration",
         &[

@@ -10,6 +10,22 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// The number of a document another authority issued (a certificate of good conduct, a police abstract) as
+/// typed: 5 to 20 letters, digits, `/` or `-` once spaces are dropped, in upper case. Neither the DCI nor the
+/// police publish a format, so only the shape is checked; an officer checks the number itself. `None`: nothing
+/// typed; `Some(Err(()))`: not that shape.
+pub fn official_number(typed: &str) -> Option<Result<String, ()>> {
+    let number: String = typed.split_whitespace().collect::<String>().to_uppercase();
+    if number.is_empty() {
+        return None;
+    }
+    let shaped = (5..=20).contains(&number.chars().count())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '/' || c == '-');
+    Some(if shaped { Ok(number) } else { Err(()) })
+}
+
 /// An account's id (a random token, see `accounts::db`): never shown, never typed by a person, so it is only ever
 /// read back from the database or the session (`from_stored`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

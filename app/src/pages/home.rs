@@ -8,7 +8,10 @@ use crate::{i18n::use_lang, site::use_site_info, ui::NotificationBanner};
 /// What a person can do here today, by translation key, with the catalogue services each stands for (a test in
 /// `catalogue::domain` keeps the two lists honest: a line is here only while its services are open).
 pub const OPEN: [(&str, &[&str]); 7] = [
-    ("home-service-licence", &["dl-renewal", "provisional-dl"]),
+    (
+        "home-service-licence",
+        &["dl-renewal", "dl-replacement", "provisional-dl"],
+    ),
     (
         "home-service-registration",
         &["registration", "transfer", "vehicle-search"],

@@ -46,6 +46,24 @@ pub struct BirthRow {
     pub year_of_birth: i64,
 }
 
+/// A licence as the register holds it under one ID number.
+#[derive(Debug, Clone, FromRow)]
+pub struct HeldLicence {
+    /// As printed (`B C1`).
+    pub classes: String,
+    pub expires_on: String,
+}
+
+/// The licence under `id_number` itself (no TIMS link), on `conn`: the caller's transaction, or a pool's.
+pub async fn held_licence(conn: &mut sqlx::AnyConnection, id_number: &str) -> anyhow::Result<Option<HeldLicence>> {
+    Ok(
+        sqlx::query_as("SELECT classes, expires_on FROM driving_licences WHERE holder_id_number = $1")
+            .bind(id_number)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
+}
+
 /// A person's driving test passes whose certificate of competence has not lapsed by `today`: class and last day.
 pub async fn passes(
     conn: &mut sqlx::AnyConnection,

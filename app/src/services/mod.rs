@@ -7,6 +7,7 @@ pub mod inspection;
 pub mod provisional;
 pub mod psv_badge;
 pub mod renewal;
+pub mod replacement;
 pub mod transfer;
 pub mod vehicle_registration;
 pub mod vehicle_search;

@@ -9,12 +9,10 @@ use crate::error::AppError;
 #[server(endpoint = "first-dl/classes")]
 #[tracing::instrument(skip_all)]
 pub async fn first_dl_classes(id: Option<String>) -> Result<(), AppError> {
-    use super::{pages::path_of, service};
     let id = id.unwrap_or_default();
     crate::applications::api::answer(&id, "classes", &[], |state, who, application| async move {
-        let next = service::confirm(&state, &who, &application).await?;
-        let application = crate::applications::service::owned(&state, &who, application.id.as_str()).await?;
-        Ok(path_of(&application, next))
+        super::service::confirm(&state, &who, &application).await?;
+        crate::cards::service::onwards(&state, &who, &application).await
     })
     .await
 }
@@ -25,12 +23,5 @@ pub async fn first_dl_smart(
     id: Option<String>,
     #[server(flatten)] form: crate::cards::domain::SmartForm,
 ) -> Result<(), AppError> {
-    use super::{pages::path_of, service};
-    let id = id.unwrap_or_default();
-    crate::applications::api::answer_with(&id, "smart", form, |state, who, application, form| async move {
-        let next = service::save_smart(&state, &who, &application, &form).await?;
-        let application = crate::applications::service::owned(&state, &who, application.id.as_str()).await?;
-        Ok(path_of(&application, next))
-    })
-    .await
+    crate::cards::service::answer::<super::domain::Answers>(id, form).await
 }

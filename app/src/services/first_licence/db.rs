@@ -1,22 +1,7 @@
-//! The SQL of the first licence: the register's licence, written on approval with the classes' first day.
+//! The SQL of the first licence: the register's licence written on approval, with the classes' first day (the
+//! licence held is read with `records::db::held_licence`).
 
-use sqlx::{AnyConnection, FromRow};
-
-#[derive(Debug, Clone, FromRow)]
-pub struct LicenceRow {
-    pub classes: String,
-    pub expires_on: String,
-}
-
-/// The person's own licence on the register, if they hold one.
-pub async fn licence(conn: &mut AnyConnection, holder_id_number: &str) -> anyhow::Result<Option<LicenceRow>> {
-    Ok(
-        sqlx::query_as("SELECT classes, expires_on FROM driving_licences WHERE holder_id_number = $1")
-            .bind(holder_id_number)
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
-}
+use sqlx::AnyConnection;
 
 pub struct Endorsement<'a> {
     pub holder_id_number: &'a str,

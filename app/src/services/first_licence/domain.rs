@@ -24,6 +24,12 @@ pub struct Answers {
     pub smart: Option<SmartDetails>,
 }
 
+impl crate::cards::service::WithCard for Answers {
+    fn card(&mut self) -> &mut Option<SmartDetails> {
+        &mut self.smart
+    }
+}
+
 /// A pass recorded at a test unit: the class and the last day its certificate of competence is valid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pass {

@@ -6,7 +6,7 @@ use leptos::{prelude::*, server_fn::ServerFn};
 use super::{
     api,
     domain::{self, Answers, FEE, VALID_YEARS},
-    service::{self, Next, Refusal},
+    service::{self, Refusal},
 };
 use crate::{
     applications::{
@@ -56,14 +56,6 @@ pub fn fix_path(application: &Application) -> String {
     step_path::<Form>(application, "classes")
 }
 
-/// The address a step leads to: the next step, or the photo page and back to the card step.
-pub fn path_of(application: &Application, next: Next) -> String {
-    match next {
-        Next::Step => next_path(application),
-        Next::Photo => cards::service::photo_path(application, "smart"),
-    }
-}
-
 pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppError> {
     let (ctx, application) = (request.ctx, request.application);
     let (form, position) = match position::<Form>(ctx, application, step) {
@@ -73,9 +65,6 @@ pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppEr
     match step {
         "classes" => classes_page(request, position).await,
         "smart" => {
-            if !cards::service::has_photo(&ctx.state, request.who).await? {
-                return Ok(redirect_to(ctx, &path_of(application, Next::Photo)));
-            }
             let action = api::FirstDlSmart::url();
             cards::pages::details_page(request, form.answers.smart.as_ref(), action, position).await
         }

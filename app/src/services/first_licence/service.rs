@@ -12,8 +12,7 @@ use super::{
 use crate::{
     account_type::AccountType,
     applications::{domain::Application, service as applications},
-    calendar,
-    cards::{self, domain::SmartForm},
+    calendar, cards,
     documents::domain::Kind,
     error::AppError,
     records::{classes::LicenceClass, db as register, service as records},
@@ -49,7 +48,7 @@ pub async fn standing(state: &AppState, who: &SignedIn) -> anyhow::Result<Result
         return Ok(Err(Refusal::NotOnRegister));
     }
     let today = state.clock.today();
-    let licensed: Vec<String> = db::licence(&mut conn, &who.id_number)
+    let licensed: Vec<String> = register::held_licence(&mut conn, &who.id_number)
         .await?
         .map(|licence| licence.classes.split_whitespace().map(str::to_string).collect())
         .unwrap_or_default();
@@ -81,45 +80,14 @@ fn refused(refusal: Refusal) -> AppError {
     }
 }
 
-/// Where the person goes after a step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Next {
-    Step,
-    /// The photo page, then back to the card step.
-    Photo,
-}
-
-/// The card prints the passport photo: without one on file, the photo page comes next.
-async fn next(state: &AppState, who: &SignedIn) -> Result<Next, AppError> {
-    Ok(if cards::service::has_photo(state, who).await? {
-        Next::Step
-    } else {
-        Next::Photo
-    })
-}
-
 /// Step 1: the classes the passes give, as the registers have them now.
-pub async fn confirm(state: &AppState, who: &SignedIn, application: &Application) -> Result<Next, AppError> {
+pub async fn confirm(state: &AppState, who: &SignedIn, application: &Application) -> Result<(), AppError> {
     let standing = standing(state, who).await?.map_err(refused)?;
     let mut answers: Answers = applications::answers(application);
     answers.holder = Some(who.id_number.clone());
     answers.classes = standing.classes;
     applications::keep(state, who, application, &answers).await?;
-    next(state, who).await
-}
-
-/// Step 2: the card's particulars and where it is collected.
-pub async fn save_smart(
-    state: &AppState,
-    who: &SignedIn,
-    application: &Application,
-    form: &SmartForm,
-) -> Result<Next, AppError> {
-    let details = cards::service::details(state, form).await?;
-    let mut answers: Answers = applications::answers(application);
-    answers.smart = Some(details);
-    applications::keep(state, who, application, &answers).await?;
-    next(state, who).await
+    Ok(())
 }
 
 /// What must hold at submission (a pass may have lapsed, a class been endorsed, the photo gone since): the fee,
@@ -145,7 +113,7 @@ pub async fn on_approved(conn: &mut AnyConnection, application: &Application, no
     let holder = answers.holder.context("an approved first licence without its holder")?;
     let smart = answers.smart.context("an approved first licence without its card")?;
     anyhow::ensure!(!answers.classes.is_empty(), "an approved first licence without classes");
-    let held = db::licence(conn, &holder).await?;
+    let held = register::held_licence(conn, &holder).await?;
     let licensed: Vec<String> = held
         .as_ref()
         .map(|l| l.classes.split_whitespace().map(str::to_string).collect())
@@ -190,9 +158,3 @@ pub async fn on_approved(conn: &mut AnyConnection, application: &Application, no
 
 /// The card this application issued, once approved.
 pub use crate::cards::service::slip;
-
-/// The collection centre whose officers decide it.
-pub fn centre(application: &Application) -> Option<String> {
-    let answers: Answers = applications::answers(application);
-    answers.smart.map(|smart| smart.centre)
-}

@@ -153,21 +153,12 @@ impl Person {
     }
 }
 
-/// A certificate of good conduct's number as typed: 5 to 20 letters, digits, `/` or `-`, any case. The
-/// Directorate of Criminal Investigations publishes no format, so only its shape is checked; an officer checks it.
+/// A certificate of good conduct's number as typed (`ids::official_number`: only its shape is checked).
 pub fn parse_conduct(typed: &str) -> Result<String, FieldError> {
-    let number: String = typed.split_whitespace().collect::<String>().to_uppercase();
-    if number.is_empty() {
-        return Err(FieldError::new("conduct", "badge-error-conduct-missing"));
-    }
-    let shaped = (5..=20).contains(&number.chars().count())
-        && number
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '/' || c == '-');
-    if shaped {
-        Ok(number)
-    } else {
-        Err(FieldError::new("conduct", "badge-error-conduct"))
+    match crate::ids::official_number(typed) {
+        None => Err(FieldError::new("conduct", "badge-error-conduct-missing")),
+        Some(Err(())) => Err(FieldError::new("conduct", "badge-error-conduct")),
+        Some(Ok(number)) => Ok(number),
     }
 }
 

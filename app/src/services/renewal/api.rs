@@ -30,12 +30,5 @@ pub async fn renewal_smart(
     id: Option<String>,
     #[server(flatten)] form: crate::cards::domain::SmartForm,
 ) -> Result<(), AppError> {
-    use super::{pages::path_of, service};
-    let id = id.unwrap_or_default();
-    crate::applications::api::answer_with(&id, "smart", form, |state, who, application, form| async move {
-        let next = service::save_smart(&state, &who, &application, &form).await?;
-        let application = crate::applications::service::owned(&state, &who, application.id.as_str()).await?;
-        Ok(path_of(&application, next))
-    })
-    .await
+    crate::cards::service::answer::<super::domain::Answers>(id, form).await
 }

@@ -4,22 +4,6 @@ use sqlx::{AnyConnection, FromRow};
 
 use crate::db::Pool;
 
-#[derive(Debug, FromRow)]
-pub struct LicenceRow {
-    pub classes: String,
-    pub expires_on: String,
-}
-
-/// The licence to renew, read in the payment's transaction.
-pub async fn licence(conn: &mut AnyConnection, holder_id_number: &str) -> anyhow::Result<Option<LicenceRow>> {
-    Ok(
-        sqlx::query_as("SELECT classes, expires_on FROM driving_licences WHERE holder_id_number = $1")
-            .bind(holder_id_number)
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
-}
-
 pub struct Slip<'a> {
     pub application_id: &'a str,
     pub holder_id_number: &'a str,

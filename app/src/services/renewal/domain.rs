@@ -77,6 +77,12 @@ pub struct Answers {
     pub smart: Option<SmartDetails>,
 }
 
+impl crate::cards::service::WithCard for Answers {
+    fn card(&mut self) -> &mut Option<SmartDetails> {
+        &mut self.smart
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,9 +76,6 @@ pub async fn step(request: StepRequest<'_>, step: &str) -> Result<AnyView, AppEr
     match step {
         "period" => period_page(request, &answers, position).await,
         "smart" => {
-            if !crate::cards::service::has_photo(&ctx.state, request.who).await? {
-                return Ok(redirect_to(ctx, &path_of(application, Next::Photo)));
-            }
             crate::cards::pages::details_page(request, answers.smart.as_ref(), api::RenewalSmart::url(), position).await
         }
         _ => check_page(request, &answers, position).await,

@@ -58,8 +58,7 @@ impl Service for Renewal {
 
     /// The centre that deals with it: the smart licence's collection centre.
     fn centre(&self, application: &Application) -> Option<String> {
-        let answers: super::domain::Answers = crate::applications::service::answers(application);
-        answers.smart.map(|smart| smart.centre)
+        crate::cards::service::centre::<super::domain::Answers>(application)
     }
 
     async fn document(

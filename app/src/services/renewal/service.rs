@@ -11,8 +11,7 @@ use super::{
 use crate::{
     applications::plugin::Effect,
     applications::{domain::Application, service as applications},
-    calendar,
-    cards::{self, domain::SmartForm},
+    calendar, cards,
     documents::domain::{Kind, ServiceDocument},
     error::{AppError, FieldError},
     fees::domain::Shillings,
@@ -89,24 +88,6 @@ pub async fn choose_period(
     )
 }
 
-/// Step 2 (smart licence only): place of birth, blood group, county, address, collection centre.
-pub async fn save_smart(
-    state: &AppState,
-    who: &SignedIn,
-    application: &Application,
-    form: &SmartForm,
-) -> Result<Next, AppError> {
-    let details = cards::service::details(state, form).await?;
-    let mut answers: Answers = applications::answers(application);
-    answers.smart = Some(details);
-    applications::keep(state, who, application, &answers).await?;
-    Ok(if cards::service::has_photo(state, who).await? {
-        Next::Step
-    } else {
-        Next::Photo
-    })
-}
-
 /// What must hold at submission (the offences may have changed since step 1): the fee to invoice, or what to fix.
 pub async fn ready(
     state: &AppState,
@@ -143,7 +124,7 @@ pub async fn on_paid(conn: &mut AnyConnection, application: &Application, now: i
         return Ok(Effect::Review);
     }
     let holder = answers.holder.context("a paid renewal without its licence")?;
-    let licence = db::licence(conn, &holder)
+    let licence = crate::records::db::held_licence(conn, &holder)
         .await?
         .with_context(|| format!("no licence under {holder}"))?;
     let old = calendar::parse_iso(&licence.expires_on).context("licence expiry")?;
