@@ -1,6 +1,7 @@
 // Runs after every other test (its own projects, see playwright.config.ts): its tests move the server's clock forward,
 // which would expire codes and sessions under tests running beside it.
-import { expect, test } from "@playwright/test";
+import path from "node:path";
+import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { citizen, continueOn, registerCitizen, registerPerson, signIn, signOut, PASSWORD } from "./accounts-helpers";
 import { payByCard, withJs } from "./helpers";
 import { complete, enrol, provisionalLicence, registerSchoolPerson } from "./learner-helpers";
@@ -152,4 +153,81 @@ test("a learner books a driving test, moves it, and reads the pass an officer re
   await page.goto(`/${js ? "en" : "sw"}/applications/${application}`);
   await expect(page.getByText(js ? /^You passed on / : /^Ulifaulu tarehe /)).toBeVisible();
   await expect(page.getByText("Good mirror checks; practise reversing.")).toBeVisible();
+
+  // The pass leads to the first smart licence: the photo, the card, the fee; an officer approves it.
+  await page.goto(`/en/applications/${application}`);
+  await page.getByRole("link", { name: "Apply for your first smart driving licence" }).click();
+  await page.getByRole("button", { name: "Start now" }).click();
+  await expect(page.getByRole("heading", { name: "Your first smart driving licence" })).toBeVisible();
+  await expect(page.getByText("Class B", { exact: true })).toBeVisible();
+  await continueOn(page);
+  await expect(page.getByText("A smart licence needs your passport photo.")).toBeVisible();
+  await page.getByLabel("Choose a photo").setInputFiles(path.join(__dirname, "..", "fixtures", "photo-400x400.jpg"));
+  await page.getByRole("button", { name: "Upload photo" }).click();
+  await card(page, "NTSA Headquarters (Upper Hill)");
+  await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
+  await expect(page.getByText("KES 3,100")).toBeVisible();
+  const firstReference = await submitAndPay(page, "KES 3,100");
+  const first = page.url();
+  const slip = await decidedCard(browser, page, info, 39, firstReference);
+  await page.goto("/en/dashboard");
+  await expect(page.getByRole("region", { name: "Driving licence" }).getByText("B", { exact: true })).toBeVisible();
+
+  // The card is lost: reported to the police, replaced, and the old slip no longer checks as valid.
+  await page.goto("/en/services/dl-replacement");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await page.getByRole("radio", { name: "It is lost" }).check();
+  await continueOn(page);
+  await expect(page.getByRole("alert")).toContainText("Enter the police abstract number");
+  await page.getByLabel("Police abstract number (for a lost or stolen card)").fill("OB 12/03/12/2026");
+  await continueOn(page);
+  await card(page, "Likoni Road Office");
+  await expect(page.getByText("OB12/03/12/2026")).toBeVisible();
+  const secondReference = await submitAndPay(page, "KES 3,100");
+  const second = await decidedCard(browser, page, info, 42, secondReference);
+  expect(second).not.toEqual(slip);
+  await page.goto(`/${js ? "en" : "sw"}/verify?code=${encodeURIComponent(slip)}`);
+  await expect(
+    page.getByText(js ? /its card was replaced by a new one on/ : /kadi yake ilibadilishwa kwa kadi mpya tarehe/),
+  ).toBeVisible();
+  await page.goto(first);
+  await expect(page.getByText(/card replaced on .*: no longer valid/)).toBeVisible();
 });
+
+/** The card step: the person's particulars and the collection centre. */
+async function card(page: Page, centre: string) {
+  await expect(page.getByRole("heading", { name: "Details for your smart licence" })).toBeVisible();
+  await page.getByLabel("Place of birth").fill("Nakuru");
+  await page.getByRole("radio", { name: "O+" }).check();
+  await page.getByLabel("County where you live").selectOption("Nairobi");
+  await page.getByLabel("Postal or physical address").fill("P.O. Box 12-00100 Nairobi");
+  await page.getByRole("radio", { name: centre }).check();
+  await continueOn(page);
+}
+
+/** Submits the application on `page` and pays `total` by card; its reference. */
+async function submitAndPay(page: Page, total: string) {
+  await page.getByRole("checkbox", { name: /I declare that the information I have given is correct/ }).check();
+  await page.getByRole("button", { name: "Submit application" }).click();
+  const reference = (await page.getByText(/^UR[2-9A-Z]{8}$/).first().textContent()) ?? "";
+  await page.getByRole("link", { name: "Pay now" }).click();
+  await payByCard(page, total);
+  await expect(page.getByRole("heading", { name: "Application in review" })).toBeVisible();
+  return reference;
+}
+
+/** An officer (citizen `slot`) approves the card application `reference` on `page`; its slip's code. */
+async function decidedCard(browser: Browser, page: Page, info: TestInfo, slot: number, reference: string) {
+  const at = page.url();
+  await asOfficer(browser, page, info, citizen(slot, info), async (officer) => {
+    await officer.getByRole("link", { name: reference }).click();
+    await officer.getByRole("button", { name: "Decide this application" }).click();
+    await officer.getByRole("button", { name: "Approve" }).click();
+    await expect(officer.getByText("Approved. The applicant has been told by SMS and email.")).toBeVisible();
+  });
+  await page.goto(at);
+  await expect(page.getByRole("heading", { name: "Your licence" })).toBeVisible();
+  await page.getByRole("link", { name: "Printable version Smart driving licence slip" }).click();
+  await expect(page.getByText("This slip is proof of your licence until you collect your card")).toBeVisible();
+  return (await page.getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/).first().textContent()) ?? "";
+}

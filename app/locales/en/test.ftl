@@ -65,3 +65,4 @@ message-test-passed-subject = Driving test passed: { $reference }
 message-test-passed-body = Uraia: you passed your driving test on { $date }. The result and the examiner's notes are on your application { $reference }.
 message-test-failed-subject = Driving test result: { $reference }
 message-test-failed-body = Uraia: you did not pass your driving test on { $date }. The examiner's notes are on your application { $reference }. Book another test when you are ready.
+test-result-apply = Apply for your first smart driving licence

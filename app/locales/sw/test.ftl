@@ -65,3 +65,4 @@ message-test-passed-subject = Umefaulu mtihani wa udereva: { $reference }
 message-test-passed-body = Uraia: ulifaulu mtihani wako wa udereva tarehe { $date }. Matokeo na maelezo ya mtahini yako kwenye ombi lako { $reference }.
 message-test-failed-subject = Matokeo ya mtihani wa udereva: { $reference }
 message-test-failed-body = Uraia: hukufaulu mtihani wako wa udereva tarehe { $date }. Maelezo ya mtahini yako kwenye ombi lako { $reference }. Weka nafasi ya mtihani mwingine ukiwa tayari.
+test-result-apply = Omba leseni yako ya kwanza ya kidijitali ya udereva

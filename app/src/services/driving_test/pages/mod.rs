@@ -258,13 +258,22 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
         let day = calendar::parse_iso(&result.day)
             .map(|d| calendar::long_date(lang, d))
             .unwrap_or_default();
-        let outcome = match result.valid_until.as_deref().and_then(calendar::parse_iso) {
-            Some(until) if result.passed == 1 => lang.t_with(
+        let passed_until = result
+            .valid_until
+            .as_deref()
+            .and_then(calendar::parse_iso)
+            .filter(|_| result.passed == 1);
+        let outcome = match passed_until {
+            Some(until) => lang.t_with(
                 "test-result-passed",
                 &[("date", day), ("until", calendar::long_date(lang, until))],
             ),
-            _ => lang.t_with("test-result-failed", &[("date", day)]),
+            None => lang.t_with("test-result-failed", &[("date", day)]),
         };
+        // A pass leads on to the licence it allows, while its certificate is valid.
+        let apply = passed_until
+            .filter(|until| *until >= ctx.state.clock.today())
+            .map(|_| view! { <p class="body"><a href=lang.href("services/first-dl")>{lang.t("test-result-apply")}</a></p> });
         let notes = (!result.notes.is_empty()).then(|| {
             let notes = result.notes.clone();
             view! {
@@ -276,6 +285,7 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
             <h2 class="heading-m">{lang.t("test-result-heading")}</h2>
             <SummaryList rows />
             <p class="body"><strong>{outcome}</strong></p>
+            {apply}
             {notes}
         }
         .into_any());
