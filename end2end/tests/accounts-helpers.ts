@@ -118,6 +118,8 @@ export async function signIn(page: Page, login: string, phoneE164: string, remem
     await page.getByLabel("Code").fill(await codeSentTo(page.request, phoneE164));
     if (remember) await page.getByRole("checkbox", { name: "Remember this device for 30 days" }).check();
     await continueOn(page);
+    // The code's post must finish before the next page is asked for (with JavaScript it does not block).
+    await page.waitForURL((url) => !url.pathname.includes("/login"));
   }
 }
 

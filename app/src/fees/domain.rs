@@ -54,6 +54,21 @@ impl FeeSchedule {
         })
     }
 
+    /// The message `key` quoting the fee of `service_code`, its access fee and the total (`{ $fee }`,
+    /// `{ $access }`, `{ $total }`), for a page that says what something will cost.
+    pub fn quoted(&self, lang: crate::i18n::Lang, service_code: &str, key: &str) -> Option<String> {
+        self.quote(service_code).map(|quote| {
+            lang.t_with(
+                key,
+                &[
+                    ("fee", format_kes(quote.fee_kes)),
+                    ("access", format_kes(quote.access_fee_kes)),
+                    ("total", format_kes(quote.total_kes)),
+                ],
+            )
+        })
+    }
+
     /// The upper end of band `index` (inclusive), or `None` for the last band.
     pub fn band_upper(&self, index: usize) -> Option<i64> {
         self.bands.get(index + 1).map(|next| next.min_amount_kes - 1)

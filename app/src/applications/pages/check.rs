@@ -8,7 +8,7 @@ use crate::{
     applications::{
         api,
         domain::{Application, ApplicationId},
-        plugin::Answer,
+        plugin::{Answer, Ready},
     },
     error::AppError,
     fees::{db as fees, domain::format_kes},
@@ -83,6 +83,30 @@ pub fn answer_rows(lang: Lang, application: &Application, answers: Vec<Answer>, 
             ..SummaryRow::new(answer.label, answer.value)
         })
         .collect()
+}
+
+/// The check page of a draft the service says is ready (its summary, its fee, `hint` on what happens next), or
+/// the address the service gives to fix first: something on the registers changed since the step was answered,
+/// and that step's page says what.
+pub async fn ready_check_page(
+    request: super::StepRequest<'_>,
+    position: Position,
+    hint: String,
+) -> Result<AnyView, AppError> {
+    let super::StepRequest {
+        ctx,
+        state,
+        who,
+        application,
+    } = request;
+    let service = ctx.state.services.of(application)?;
+    match service.ready(&ctx.state, who, application).await? {
+        Ready::Fix(path) => Ok(crate::web::page::redirect_to(ctx, &path)),
+        Ready::Fee(fee_code) => {
+            let rows = service.summary(ctx, who, application).await?;
+            check_page(ctx, &state, application, position, rows, hint, fee_code).await
+        }
+    }
 }
 
 /// The check page every service ends with: its answers (the service's summary, each with its change link), a

@@ -6,7 +6,7 @@ mod check;
 mod draft;
 
 pub(crate) use check::invoice_rows;
-pub use check::{answer_rows, check_page, fee_rows, CheckForm};
+pub use check::{answer_rows, check_page, fee_rows, ready_check_page, CheckForm};
 pub use draft::{next_path, position, step_path, Draft, StepRequest, Wizard};
 
 use leptos::{prelude::*, server_fn::ServerFn};

@@ -16,12 +16,12 @@ use crate::{
     },
     calendar, cards,
     error::AppError,
-    fees::{db as fees, domain::format_kes},
+    fees::db as fees,
     ui::{Button, SummaryList, SummaryRow},
     web::{
         context::Ctx,
         guard::SignedIn,
-        page::{redirect_to, PostForm},
+        page::PostForm,
         wizard::{Position, StepFrame, Steps, CHECK},
     },
 };
@@ -120,16 +120,7 @@ async fn classes_page(request: StepRequest<'_>, position: Position) -> Result<An
                 view! { <p class="body">{lang.t_with("first-dl-endorse", &[("classes", standing.licensed.join(", "))])}</p> }
             });
             let schedule = fees::schedule(&ctx.state.pool).await?;
-            let fee = schedule.quote(FEE).map(|quote| {
-                lang.t_with(
-                    "first-dl-fee",
-                    &[
-                        ("fee", format_kes(quote.fee_kes)),
-                        ("access", format_kes(quote.access_fee_kes)),
-                        ("total", format_kes(quote.total_kes)),
-                    ],
-                )
-            });
+            let fee = schedule.quoted(lang, FEE, "first-dl-fee");
             let id = application.id.as_str().to_string();
             view! {
                 <p class="body">{lang.t_with("first-dl-intro", &[("years", VALID_YEARS.to_string())])}</p>
@@ -153,19 +144,8 @@ async fn classes_page(request: StepRequest<'_>, position: Position) -> Result<An
 }
 
 async fn check_page(request: StepRequest<'_>, position: Position) -> Result<AnyView, AppError> {
-    let StepRequest {
-        ctx,
-        state,
-        who,
-        application,
-    } = request;
-    // A pass lapsed or a class endorsed since the first step: that step says why.
-    if service::ready(&ctx.state, who, application).await?.is_err() {
-        return Ok(redirect_to(ctx, &fix_path(application)));
-    }
-    let rows = summary(ctx, who, application).await?;
-    let hint = ctx.lang.t("first-dl-check-hint");
-    crate::applications::pages::check_page(ctx, &state, application, position, rows, hint, FEE).await
+    let hint = request.ctx.lang.t("first-dl-check-hint");
+    crate::applications::pages::ready_check_page(request, position, hint).await
 }
 
 /// The holder, the classes, and the card's particulars.

@@ -17,14 +17,14 @@ use crate::{
     },
     calendar,
     error::AppError,
-    fees::{db as fees, domain::format_kes},
+    fees::db as fees,
     i18n::Lang,
     records::classes::LicenceClass,
     ui::{Button, Checkboxes, Choice, SummaryList, SummaryRow},
     web::{
         context::Ctx,
         guard::SignedIn,
-        page::{redirect_to, PostForm},
+        page::PostForm,
         wizard::{Position, StepFrame, Steps, CHECK},
     },
 };
@@ -117,16 +117,7 @@ async fn classes_page(request: StepRequest<'_>, answers: &Answers, position: Pos
                 .collect();
             let error = (!messages.is_empty()).then(|| messages.join(" "));
             let schedule = fees::schedule(&ctx.state.pool).await?;
-            let fee = schedule.quote(FEE).map(|quote| {
-                lang.t_with(
-                    "provisional-fee",
-                    &[
-                        ("fee", format_kes(quote.fee_kes)),
-                        ("access", format_kes(quote.access_fee_kes)),
-                        ("total", format_kes(quote.total_kes)),
-                    ],
-                )
-            });
+            let fee = schedule.quoted(lang, FEE, "provisional-fee");
             let id = application.id.as_str().to_string();
             view! {
                 <p class="body">{lang.t_with("provisional-intro", &[("months", VALID_MONTHS.to_string())])}</p>
@@ -150,21 +141,11 @@ async fn classes_page(request: StepRequest<'_>, answers: &Answers, position: Pos
 }
 
 async fn check_page(request: StepRequest<'_>, position: Position) -> Result<AnyView, AppError> {
-    let StepRequest {
-        ctx,
-        state,
-        who,
-        application,
-    } = request;
-    // A class no longer open (a permit approved, a licence endorsed since): the classes step says why.
-    if service::ready(&ctx.state, who, application).await?.is_err() {
-        return Ok(redirect_to(ctx, &fix_path(application)));
-    }
-    let rows = summary(ctx, who, application).await?;
-    let hint = ctx
+    let hint = request
+        .ctx
         .lang
         .t_with("provisional-check-hint", &[("months", VALID_MONTHS.to_string())]);
-    crate::applications::pages::check_page(ctx, &state, application, position, rows, hint, FEE).await
+    crate::applications::pages::ready_check_page(request, position, hint).await
 }
 
 /// The holder, their date of birth as the register has it, and the classes.

@@ -5,7 +5,7 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 use super::{
     api,
-    domain::{Answers, Role, FEE},
+    domain::{Answers, Role},
     service,
 };
 use crate::{
@@ -20,7 +20,7 @@ use crate::{
     web::{
         context::Ctx,
         guard::SignedIn,
-        page::{redirect_to, PostForm},
+        page::PostForm,
         wizard::{Position, StepFrame, Steps, CHECK},
     },
 };
@@ -105,19 +105,8 @@ fn details_page(request: StepRequest<'_>, answers: &Answers, position: Position)
 }
 
 async fn check_page(request: StepRequest<'_>, position: Position) -> Result<AnyView, AppError> {
-    let StepRequest {
-        ctx,
-        state,
-        who,
-        application,
-    } = request;
-    // A rule no longer met (the licence expired since): the step says why.
-    if service::ready(&ctx.state, who, application).await?.is_err() {
-        return Ok(redirect_to(ctx, &fix_path(application)));
-    }
-    let rows = summary(ctx, who, application).await?;
-    let hint = ctx.lang.t("badge-check-hint");
-    crate::applications::pages::check_page(ctx, &state, application, position, rows, hint, FEE).await
+    let hint = request.ctx.lang.t("badge-check-hint");
+    crate::applications::pages::ready_check_page(request, position, hint).await
 }
 
 /// The holder, their date of birth as the register has it, the role and the certificate's number.

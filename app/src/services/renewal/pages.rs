@@ -16,7 +16,7 @@ use crate::{
     },
     calendar,
     error::AppError,
-    fees::{db as fees, domain::format_kes},
+    fees::db as fees,
     i18n::Lang,
     records::domain::Licence,
     ui::{Button, Choice, Radios, SummaryList, SummaryRow},
@@ -127,16 +127,7 @@ async fn period_page(request: StepRequest<'_>, answers: &Answers, position: Posi
                 .map(|period| Choice {
                     value: period.code().into(),
                     label: lang.t(&format!("renewal-period-{}", period.code())),
-                    hint: schedule.quote(period.fee_code()).map(|quote| {
-                        lang.t_with(
-                            "renewal-period-fee",
-                            &[
-                                ("fee", format_kes(quote.fee_kes)),
-                                ("access", format_kes(quote.access_fee_kes)),
-                                ("total", format_kes(quote.total_kes)),
-                            ],
-                        )
-                    }),
+                    hint: schedule.quoted(lang, period.fee_code(), "renewal-period-fee"),
                 })
                 .collect();
             let selected = Some(state.value_or("period", answers.period.map(|p| p.code())));

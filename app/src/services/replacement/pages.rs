@@ -17,13 +17,13 @@ use crate::{
     },
     calendar, cards,
     error::AppError,
-    fees::{db as fees, domain::format_kes},
+    fees::db as fees,
     i18n::Lang,
     ui::{Button, Choice, Radios, SummaryList, SummaryRow, TextInput},
     web::{
         context::Ctx,
         guard::SignedIn,
-        page::{redirect_to, PostForm},
+        page::PostForm,
         wizard::{Position, StepFrame, Steps, CHECK},
     },
 };
@@ -133,16 +133,7 @@ async fn reason_page(request: StepRequest<'_>, answers: &Answers, position: Posi
             let selected = Some(state.value_or("reason", answers.reason.map(|r| r.code())));
             let typed = state.value_or("police_abstract", answers.police_abstract.as_deref());
             let schedule = fees::schedule(&ctx.state.pool).await?;
-            let fee = schedule.quote(FEE).map(|quote| {
-                lang.t_with(
-                    "replacement-fee",
-                    &[
-                        ("fee", format_kes(quote.fee_kes)),
-                        ("access", format_kes(quote.access_fee_kes)),
-                        ("total", format_kes(quote.total_kes)),
-                    ],
-                )
-            });
+            let fee = schedule.quoted(lang, FEE, "replacement-fee");
             let id = application.id.as_str().to_string();
             let (reason_error, abstract_error) = (state.error("reason"), state.error("police_abstract"));
             view! {
@@ -168,19 +159,8 @@ async fn reason_page(request: StepRequest<'_>, answers: &Answers, position: Posi
 }
 
 async fn check_page(request: StepRequest<'_>, position: Position) -> Result<AnyView, AppError> {
-    let StepRequest {
-        ctx,
-        state,
-        who,
-        application,
-    } = request;
-    // The licence lapsed since the first step: that step says why.
-    if service::ready(&ctx.state, who, application).await?.is_err() {
-        return Ok(redirect_to(ctx, &fix_path(application)));
-    }
-    let rows = summary(ctx, who, application).await?;
-    let hint = ctx.lang.t("replacement-check-hint");
-    crate::applications::pages::check_page(ctx, &state, application, position, rows, hint, FEE).await
+    let hint = request.ctx.lang.t("replacement-check-hint");
+    crate::applications::pages::ready_check_page(request, position, hint).await
 }
 
 /// The licence, what happened to the card, the abstract, and the new card's particulars.

@@ -271,9 +271,9 @@ pub async fn result(ctx: &Ctx, state: &FormState, application: &Application) -> 
             None => lang.t_with("test-result-failed", &[("date", day)]),
         };
         // A pass leads on to the licence it allows, while its certificate is valid.
-        let apply = passed_until
-            .filter(|until| *until >= ctx.state.clock.today())
-            .map(|_| view! { <p class="body"><a href=lang.href("services/first-dl")>{lang.t("test-result-apply")}</a></p> });
+        let apply = passed_until.filter(|until| *until >= ctx.state.clock.today()).map(
+            |_| view! { <p class="body"><a href=lang.href("services/first-dl")>{lang.t("test-result-apply")}</a></p> },
+        );
         let notes = (!result.notes.is_empty()).then(|| {
             let notes = result.notes.clone();
             view! {
