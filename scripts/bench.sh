@@ -246,6 +246,10 @@ echo "== Issue 28: a driving school's list of 5,000 students, 32 at once (SQLite
 cargo bench -q -p server --bench schools 2>/dev/null | grep -v '^$'
 
 echo
+echo "== Issue 28: smart licence cards: 1,000 replacements approved 32 at once, and the public check of a replaced slip"
+cargo bench -q -p server --bench cards 2>/dev/null | grep -v '^$'
+
+echo
 echo "== Passport photo (issue 4): check + re-encode, and a decompression bomb =="
 cargo bench -q -p app --features samples --bench photo 2>/dev/null | grep -v '^$'
 

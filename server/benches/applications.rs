@@ -34,7 +34,7 @@ async fn run(engine: &'static str, state: app::state::AppState) {
         let id = format!("bench-{n}");
         common::account(&state, &id, &format!("9{n:07}")).await;
         // A licence on the register, which the paid renewal moves on.
-        sqlx::query("INSERT INTO register_people VALUES ($1, 'Bench', 'Person', 1990, 'F')")
+        sqlx::query("INSERT INTO register_people (id_number, first_name, other_names, year_of_birth, sex) VALUES ($1, 'Bench', 'Person', 1990, 'F')")
             .bind(format!("9{n:07}"))
             .execute(&state.pool)
             .await

@@ -23,11 +23,12 @@ const DETAILS: &str = r#"{"holder":"Bench Person","reference":"UR1","service":"d
 async fn main() {
     on_both_engines_as(Serving::WithSandboxes, |engine, state| async move {
         let now = state.clock.now();
+        account(&state, "holder", "80000000").await;
         let mut tx = state.pool.begin().await.unwrap();
         for n in 0..HOLDERS {
             let id_number = format!("8{n:07}");
             for sql in [
-                "INSERT INTO register_people VALUES ($1, 'Bench', 'Person', 1990, 'F')",
+                "INSERT INTO register_people (id_number, first_name, other_names, year_of_birth, sex) VALUES ($1, 'Bench', 'Person', 1990, 'F')",
                 "INSERT INTO driving_licences (holder_id_number, classes, expires_on) VALUES ($1, 'B', '2029-06-30')",
             ] {
                 sqlx::query(sql).bind(&id_number).execute(&mut *tx).await.unwrap();
@@ -77,7 +78,6 @@ async fn main() {
             }
         }
         tx.commit().await.unwrap();
-        account(&state, "holder", "80000000").await;
 
         // Every replacement approved, 32 at a time.
         let mut took = Vec::with_capacity(HOLDERS);
