@@ -47,12 +47,13 @@ pub struct CardRow {
     pub issued_at: i64,
 }
 
+const CARD: &str = "application_id, slip_kind, centre, classes, expires_on, issued_at";
+
 /// The holder's current card, if Uraia issued one.
 pub async fn current(conn: &mut AnyConnection, holder_id_number: &str) -> anyhow::Result<Option<CardRow>> {
-    Ok(sqlx::query_as(
-        "SELECT application_id, slip_kind, centre, classes, expires_on, issued_at FROM smart_cards \
-         WHERE holder_id_number = $1 AND replaced_by IS NULL",
-    )
+    Ok(sqlx::query_as(&format!(
+        "SELECT {CARD} FROM smart_cards WHERE holder_id_number = $1 AND replaced_by IS NULL"
+    ))
     .bind(holder_id_number)
     .fetch_optional(conn)
     .await?)
@@ -69,13 +70,14 @@ pub struct NewCard<'a> {
 }
 
 /// Issues a card in the caller's transaction. The holder's current card, if any, is marked replaced by it and its
-/// slip withdrawn, so the public check of the old slip says it is no longer valid. Returns the replaced card.
-pub async fn issue(conn: &mut AnyConnection, card: &NewCard<'_>) -> anyhow::Result<Option<CardRow>> {
-    let old: Option<CardRow> = sqlx::query_as(
+/// slip withdrawn, so the public check of the old slip says it is no longer valid. Two approvals for one holder at
+/// the same moment cannot leave two current cards: the second's insert meets `smart_cards_current` and its
+/// decision rolls back whole, to be made again.
+pub async fn issue(conn: &mut AnyConnection, card: &NewCard<'_>) -> anyhow::Result<()> {
+    let old: Option<CardRow> = sqlx::query_as(&format!(
         "UPDATE smart_cards SET replaced_by = $1, replaced_at = $2 \
-         WHERE holder_id_number = $3 AND replaced_by IS NULL \
-         RETURNING application_id, slip_kind, centre, classes, expires_on, issued_at",
-    )
+         WHERE holder_id_number = $3 AND replaced_by IS NULL RETURNING {CARD}"
+    ))
     .bind(card.application_id)
     .bind(card.now)
     .bind(card.holder_id_number)
@@ -106,16 +108,15 @@ pub async fn issue(conn: &mut AnyConnection, card: &NewCard<'_>) -> anyhow::Resu
     .bind(card.now)
     .execute(&mut *conn)
     .await?;
-    Ok(old)
+    Ok(())
 }
 
 /// The card an application issued (its result page and its slip).
 pub async fn issued_by(conn: &mut AnyConnection, application_id: &str) -> anyhow::Result<Option<CardRow>> {
-    Ok(sqlx::query_as(
-        "SELECT application_id, slip_kind, centre, classes, expires_on, issued_at FROM smart_cards \
-         WHERE application_id = $1",
+    Ok(
+        sqlx::query_as(&format!("SELECT {CARD} FROM smart_cards WHERE application_id = $1"))
+            .bind(application_id)
+            .fetch_optional(conn)
+            .await?,
     )
-    .bind(application_id)
-    .fetch_optional(conn)
-    .await?)
 }
