@@ -45,6 +45,8 @@ pub mod gateways;
 #[cfg(feature = "ssr")]
 pub mod notices;
 #[cfg(feature = "ssr")]
+pub mod organisations;
+#[cfg(feature = "ssr")]
 pub mod reconciliation;
 #[cfg(feature = "ssr")]
 pub mod records;

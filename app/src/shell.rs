@@ -27,6 +27,10 @@ use crate::{
     help::pages::{HelpPage, HelpTopicPage},
     i18n::Lang,
     notices,
+    organisations::{
+        self,
+        pages::{OrganisationJoinPage, OrganisationPage},
+    },
     pages::{FeesPage, HomePage, Layout, NotFoundPage},
     payments::{
         self,
@@ -201,6 +205,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("contact/:reference") view=CasePage ssr=a.clone() />
                     <Route path=path!("staff/cases") view=CasesPage ssr=a.clone() />
                     <Route path=path!("staff/cases/:reference") view=StaffCasePage ssr=a.clone() />
+                    <Route path=path!("organisations/:pin") view=OrganisationPage ssr=a.clone() />
+                    <Route path=path!("organisations/:pin/join") view=OrganisationJoinPage ssr=a.clone() />
                     <Route path=path!("schools") view=SchoolsPage ssr=a.clone() />
                     <Route path=path!("schools/:pin") view=SchoolPage ssr=a.clone() />
                     <Route path=path!("schools/:pin/students/:id") view=SchoolStudentPage ssr=a.clone() />
@@ -213,7 +219,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/tests") view=TestDayPage ssr=a.clone() />
                     <Route path=path!("staff/tests/:id") view=TestPage ssr=a.clone() />
                     <Route path=path!("staff/reconciliation") view=ReconciliationPage ssr=a.clone() />
-                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[records::pages::dashboard_block, schools::pages::dashboard_block, transfer::pages::buyer::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, notices::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
+                    <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[organisations::pages::dashboard_block, records::pages::dashboard_block, schools::pages::dashboard_block, transfer::pages::buyer::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, notices::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
                     <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block] /> } ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />
                     <Route path=path!("account/confirm") view=ConfirmChangePage ssr=a.clone() />

@@ -135,6 +135,29 @@ pub async fn of_account(pool: &Pool, account: &AccountId) -> anyhow::Result<Vec<
     .collect()
 }
 
+/// The latest 200 applications made for the organisation `kra_pin` (by any of its people), newest activity first.
+pub async fn of_organisation(pool: &Pool, kra_pin: &str) -> anyhow::Result<Vec<Application>> {
+    sqlx::query_as::<_, ApplicationRow>(&format!(
+        "SELECT {COLUMNS} FROM applications WHERE organisation_kra_pin = $1 ORDER BY updated_at DESC, id LIMIT 200"
+    ))
+    .bind(kra_pin)
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(Application::try_from)
+    .collect()
+}
+
+/// Records the organisation a draft is made for (its vehicle's owner), or none (the person's own vehicle).
+pub async fn made_for(pool: &Pool, id: &ApplicationId, kra_pin: Option<&str>) -> anyhow::Result<()> {
+    sqlx::query("UPDATE applications SET organisation_kra_pin = $2 WHERE id = $1 AND status = 'draft'")
+        .bind(id.as_str())
+        .bind(kra_pin)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
 /// Saves a draft's answers, and counts the change (`version`); false when it is no longer a draft of `account`'s.
 pub async fn save_answers(
     pool: &Pool,

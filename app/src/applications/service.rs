@@ -380,6 +380,11 @@ pub async fn mine(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<Applic
     db::of_account(&state.pool, &who.id).await
 }
 
+/// Records the organisation a draft is made for (see `db::made_for`).
+pub async fn made_for(state: &AppState, application: &Application, kra_pin: Option<&str>) -> anyhow::Result<()> {
+    db::made_for(&state.pool, &application.id, kra_pin).await
+}
+
 pub async fn timeline(state: &AppState, application: &Application) -> anyhow::Result<Vec<Event>> {
     db::timeline(&state.pool, &application.id).await
 }

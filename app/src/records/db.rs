@@ -20,8 +20,9 @@ pub struct VehicleRow {
     pub model: String,
     pub year: i64,
     pub inspection_due_on: Option<String>,
-    /// The owning organisation's name, when an organisation owns it.
+    /// The owning organisation's name and KRA PIN, when an organisation owns it.
     pub organisation: Option<String>,
+    pub owner_kra_pin: Option<String>,
 }
 
 #[derive(Debug, FromRow)]
@@ -107,7 +108,8 @@ pub async fn licences_of(pool: &Pool, id_number: &str, account_id: &str) -> anyh
 
 pub async fn vehicles_of(pool: &Pool, id_number: &str, account_id: &str) -> anyhow::Result<Vec<VehicleRow>> {
     Ok(sqlx::query_as(&format!(
-        "SELECT v.plate, v.make, v.model, v.year, v.inspection_due_on, o.name AS organisation FROM vehicles v \
+        "SELECT v.plate, v.make, v.model, v.year, v.inspection_due_on, o.name AS organisation, v.owner_kra_pin \
+         FROM vehicles v \
          LEFT JOIN organisations o ON o.kra_pin = v.owner_kra_pin \
          WHERE v.owner_id_number = $1 \
             OR v.owner_kra_pin IN (SELECT kra_pin FROM account_organisations WHERE account_id = $2) \

@@ -71,8 +71,9 @@ pub struct Vehicle {
     pub year: i64,
     /// Commercial vehicles and PSVs only: private cars have no periodic inspection.
     pub inspection_due_on: Option<Date>,
-    /// The organisation it is registered to, when not to the person.
+    /// The organisation it is registered to, when not to the person: its name and KRA PIN.
     pub organisation: Option<String>,
+    pub owner_kra_pin: Option<String>,
 }
 
 impl Vehicle {

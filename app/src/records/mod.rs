@@ -6,4 +6,5 @@ pub mod classes;
 pub mod db;
 pub mod domain;
 pub mod pages;
+pub mod people;
 pub mod service;

@@ -71,6 +71,7 @@ pub async fn vehicles(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<Ve
                 year: row.year,
                 inspection_due_on,
                 organisation: row.organisation,
+                owner_kra_pin: row.owner_kra_pin,
             })
         })
         .collect()

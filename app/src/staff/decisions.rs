@@ -17,7 +17,7 @@ use crate::{
     db::begin_write,
     i18n::Lang,
     state::AppState,
-    web::outbox::{self, Recipient},
+    web::outbox,
 };
 
 /// What claiming gave.
@@ -230,20 +230,15 @@ pub async fn tell_applicant(
     args: impl FnOnce(Lang) -> Vec<(&'static str, String)>,
     now: i64,
 ) -> anyhow::Result<()> {
-    let contact = db::contact(conn, application.account.as_str()).await?;
-    let lang = Lang::parse(&contact.language).unwrap_or_default();
     let reference = application
         .reference
         .as_ref()
         .map(|r| r.to_string())
         .unwrap_or_default();
-    let mut all = vec![("reference", reference)];
-    all.extend(args(lang));
-    let to = Recipient {
-        account: application.account.as_str(),
-        lang,
-        phone: &contact.phone,
-        email: &contact.email,
-    };
-    outbox::tell(conn, now, to, key, &all).await
+    outbox::tell_account(conn, now, application.account.as_str(), key, |lang| {
+        let mut all = vec![("reference", reference)];
+        all.extend(args(lang));
+        all
+    })
+    .await
 }

@@ -37,6 +37,8 @@ pub enum Purpose {
     TimsLink,
     /// A buyer's acceptance of a vehicle transfer: a code to their phone.
     TransferAccept,
+    /// A person's acceptance of an organisation's invitation to act for it: a code to their phone.
+    OrganisationJoin,
 }
 
 impl Purpose {
@@ -49,6 +51,7 @@ impl Purpose {
             Purpose::StepUp => "step_up",
             Purpose::TimsLink => "tims_link",
             Purpose::TransferAccept => "transfer_accept",
+            Purpose::OrganisationJoin => "organisation_join",
         }
     }
 }

@@ -62,6 +62,31 @@ pub async fn tell(
     Ok(())
 }
 
+/// `tell` an account's owner, at the phone, email and in the language the account has now; `args` are written
+/// in that language.
+pub async fn tell_account(
+    conn: &mut sqlx::AnyConnection,
+    now: i64,
+    account: &str,
+    key: &str,
+    args: impl FnOnce(Lang) -> Vec<(&'static str, String)>,
+) -> anyhow::Result<()> {
+    let (email, phone, language): (String, String, String) =
+        sqlx::query_as("SELECT email, phone, language FROM accounts WHERE id = $1")
+            .bind(account)
+            .fetch_one(&mut *conn)
+            .await?;
+    let lang = Lang::parse(&language).unwrap_or_default();
+    let args = args(lang);
+    let to = Recipient {
+        account,
+        lang,
+        phone: &phone,
+        email: &email,
+    };
+    tell(conn, now, to, key, &args).await
+}
+
 /// `enqueue` at the time `now` (a payment's or a sweep's transaction, without the app state).
 pub async fn enqueue_at(conn: &mut sqlx::AnyConnection, now: i64, message: Message<'_>) -> anyhow::Result<()> {
     let Message {

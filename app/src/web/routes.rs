@@ -39,6 +39,10 @@ pub enum Page {
     School(String),
     /// One of a driving school's students.
     SchoolStudent(String, String),
+    /// An organisation's people and applications, by its KRA PIN (its people only).
+    Organisation(String),
+    /// An invitation to act for an organisation, by its KRA PIN (the person invited only).
+    OrganisationJoin(String),
     /// No page at all: the 404 page (a form that named something not the person's ends there).
     NotFound,
 }
@@ -68,6 +72,8 @@ impl Page {
             Page::PayMpesa(id, request) => return format!("applications/{id}/pay/mpesa/{request}"),
             Page::School(pin) => return format!("schools/{pin}"),
             Page::SchoolStudent(pin, id) => return format!("schools/{pin}/students/{id}"),
+            Page::Organisation(pin) => return format!("organisations/{pin}"),
+            Page::OrganisationJoin(pin) => return format!("organisations/{pin}/join"),
             Page::NotFound => "not-found",
         }
         .into()

@@ -97,6 +97,13 @@ pub const STUDENTS: Rule = Rule {
     window_seconds: 86_400,
 };
 
+/// People named by ID number and first name to act for an organisation that do not match the register, per
+/// account: each answer tells whether a name goes with a number; an organisation adds a few people, not dozens.
+pub const PEOPLE: Rule = Rule {
+    threshold: 5,
+    window_seconds: 86_400,
+};
+
 /// Inspection places held per account (each takes a place from everyone else for 15 minutes): enough to change
 /// one's mind a few times, not to hold a centre's day.
 pub const HOLDS: Rule = Rule {
@@ -136,6 +143,10 @@ pub fn prompts_key(account_id: &str) -> String {
 
 pub fn students_key(account_id: &str) -> String {
     format!("students:{account_id}")
+}
+
+pub fn people_key(account_id: &str) -> String {
+    format!("people:{account_id}")
 }
 
 pub fn tims_key(account_id: &str) -> String {

@@ -276,17 +276,40 @@ pub async fn register_citizen(browser: &mut Browser<'_>, email: &str, phone: &st
 
 /// Registers and verifies the demo register's citizen `(id_number, first_name, year_of_birth)`.
 pub async fn register_person(browser: &mut Browser<'_>, person: (&str, &str, &str), email: &str, phone: &str) {
+    register(browser, "citizen", &[], person, email, phone).await
+}
+
+/// Registers and verifies the demo register's citizen as a business account acting for the organisation
+/// `kra_pin` in `role` (they must be one of its directors on the KRA register).
+pub async fn register_director(
+    browser: &mut Browser<'_>,
+    (kra_pin, role): (&str, &str),
+    person: (&str, &str, &str),
+    email: &str,
+    phone: &str,
+) {
+    let business = [("kra_pin", kra_pin), ("role", role), ("person", "citizen")];
+    register(browser, "business", &business, person, email, phone).await
+}
+
+async fn register(
+    browser: &mut Browser<'_>,
+    account_type: &str,
+    business: &[(&str, &str)],
+    person: (&str, &str, &str),
+    email: &str,
+    phone: &str,
+) {
     let (id_number, first_name, year_of_birth) = person;
+    let mut identity = business.to_vec();
+    identity.extend([
+        ("id_number", id_number),
+        ("first_name", first_name),
+        ("year_of_birth", year_of_birth),
+    ]);
     let steps: [(&str, Vec<(&str, &str)>); 6] = [
-        ("/api/accounts/register/type", vec![("account_type", "citizen")]),
-        (
-            "/api/accounts/register/identity",
-            vec![
-                ("id_number", id_number),
-                ("first_name", first_name),
-                ("year_of_birth", year_of_birth),
-            ],
-        ),
+        ("/api/accounts/register/type", vec![("account_type", account_type)]),
+        ("/api/accounts/register/identity", identity),
         (
             "/api/accounts/register/contact",
             vec![("email", email), ("phone", phone)],

@@ -8,7 +8,7 @@ use crate::{
     account_type::AccountType,
     accounts::{
         api,
-        db::{self, devices::Device},
+        db::devices::Device,
         domain::display_phone,
         islands::PasswordHelp,
         service::{
@@ -17,7 +17,6 @@ use crate::{
         },
     },
     calendar,
-    error::AppError,
     i18n::Lang,
     ui::{Button, Radios, SummaryList, SummaryRow, TextInput},
     web::page::{render_blocks, signed_in_page, Block, Notice, PageHead, PostForm, SignedInPage},
@@ -38,7 +37,7 @@ fn AccountNav(lang: Lang) -> impl IntoView {
 
 #[component]
 pub fn DashboardPage(
-    /// Other features' parts, shown in order after the organisations (records, applications, the photo).
+    /// Other features' parts, shown in order (organisations, records, applications, the photo).
     #[prop(default = &[])]
     blocks: &'static [Block],
 ) -> impl IntoView {
@@ -46,12 +45,7 @@ pub fn DashboardPage(
     signed_in_page("dashboard", move |page| async move {
         let SignedInPage { ctx, who, notice, .. } = page;
         let lang = ctx.lang;
-        let organisations = async {
-            db::organisations_of(&ctx.state.pool, who.id.as_str())
-                .await
-                .map_err(AppError::from)
-        };
-        let (organisations, blocks) = tokio::try_join!(organisations, render_blocks(blocks, &ctx, &who))?;
+        let blocks = render_blocks(blocks, &ctx, &who).await?;
         let title = lang.t("accounts-dashboard-title");
         Ok(view! {
             <AccountNav lang />
@@ -59,12 +53,6 @@ pub fn DashboardPage(
             <PageHead title=title.clone() lang errors=vec![] />
             <span class="caption">{lang.t(&format!("accounts-type-{}", who.account_type.code()))}</span>
             <h1 class="heading-l">{lang.t_with("accounts-dashboard-welcome", &[("name", who.first_name.clone())])}</h1>
-            {(!organisations.is_empty()).then(|| view! {
-                <h2 class="heading-m">{lang.t("accounts-dashboard-organisations")}</h2>
-                <ul class="list">
-                    {organisations.into_iter().map(|o| view! { <li>{format!("{} ({}) – {}", o.name, o.kra_pin, o.role)}</li> }).collect_view()}
-                </ul>
-            })}
             {blocks}
             {(who.account_type == AccountType::Visitor).then(|| view! { <p class="body">{lang.t("accounts-dashboard-visitor")}</p> })}
         }

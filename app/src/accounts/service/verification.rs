@@ -75,7 +75,11 @@ pub async fn send_code_to(
         Purpose::VerifyPhone => "message-phone-code",
         Purpose::SignIn => "message-sign-in-code",
         Purpose::StepUp => "message-step-up-code",
-        Purpose::Reset | Purpose::VerifyEmail | Purpose::TimsLink | Purpose::TransferAccept => "message-reset-code",
+        Purpose::Reset
+        | Purpose::VerifyEmail
+        | Purpose::TimsLink
+        | Purpose::TransferAccept
+        | Purpose::OrganisationJoin => "message-reset-code",
     };
     challenges::send_code(
         state,

@@ -150,7 +150,10 @@ pub async fn save_vehicle(
         answers.kind = None;
     }
     answers.plate = Some(vehicle.plate);
-    applications::keep(state, who, application, &answers).await
+    applications::keep(state, who, application, &answers).await?;
+    // An organisation's vehicle is inspected for it: its people see the application on its page.
+    applications::made_for(state, application, vehicle.owner_kra_pin.as_deref()).await?;
+    Ok(())
 }
 
 /// Step 2: the type; the annual inspection only for a vehicle that has one (PSVs and commercial vehicles).

@@ -84,42 +84,6 @@ pub async fn logbook_of(pool: &Pool, application_id: &str, account: &str) -> any
     .await?)
 }
 
-/// A person on the national register, and their Uraia account if they have one.
-#[derive(Debug, Clone, FromRow)]
-pub struct RegisterPerson {
-    pub first_name: String,
-    pub other_names: String,
-    pub account_id: Option<String>,
-}
-
-pub async fn person(conn: &mut AnyConnection, id_number: &str) -> anyhow::Result<Option<RegisterPerson>> {
-    Ok(sqlx::query_as(
-        "SELECT p.first_name, p.other_names, a.id AS account_id FROM register_people p \
-         LEFT JOIN accounts a ON a.id_number = p.id_number AND a.document_type = 'national_id' \
-         WHERE p.id_number = $1",
-    )
-    .bind(id_number)
-    .fetch_optional(conn)
-    .await?)
-}
-
-/// Where to tell an account's owner, in their language.
-#[derive(Debug, Clone, FromRow)]
-pub struct Contact {
-    pub language: String,
-    pub phone: String,
-    pub email: String,
-}
-
-pub async fn contact(conn: &mut AnyConnection, account_id: &str) -> anyhow::Result<Contact> {
-    Ok(
-        sqlx::query_as("SELECT language, phone, email FROM accounts WHERE id = $1")
-            .bind(account_id)
-            .fetch_one(conn)
-            .await?,
-    )
-}
-
 pub struct NewOffer<'a> {
     pub application_id: &'a str,
     pub plate: &'a str,

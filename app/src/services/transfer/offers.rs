@@ -27,7 +27,7 @@ use crate::{
     web::{
         challenges::{self, CodeRequest, Purpose, Trier},
         guard::SignedIn,
-        outbox::{self, Recipient},
+        outbox,
     },
 };
 
@@ -39,21 +39,15 @@ pub(super) async fn tell(
     offer: &OfferRow,
     now: i64,
 ) -> anyhow::Result<()> {
-    let contact = db::contact(conn, account).await?;
-    let lang = Lang::parse(&contact.language).unwrap_or_default();
-    let args = [
-        ("plate", offer.plate.clone()),
-        ("seller", offer.seller_name.clone()),
-        ("buyer", offer.buyer_name.clone()),
-        ("deadline", calendar::moment(lang, offer.deadline)),
-    ];
-    let to = Recipient {
-        account,
-        lang,
-        phone: &contact.phone,
-        email: &contact.email,
-    };
-    outbox::tell(conn, now, to, key, &args).await
+    outbox::tell_account(conn, now, account, key, |lang| {
+        vec![
+            ("plate", offer.plate.clone()),
+            ("seller", offer.seller_name.clone()),
+            ("buyer", offer.buyer_name.clone()),
+            ("deadline", calendar::moment(lang, offer.deadline)),
+        ]
+    })
+    .await
 }
 
 /// What both acknowledgement slips say: the vehicle, the seller, the buyer, the day.

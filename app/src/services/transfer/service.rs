@@ -15,7 +15,8 @@ use crate::{
         service as applications,
     },
     error::{AppError, FieldError},
-    ids::{NationalId, PlateNumber},
+    ids::PlateNumber,
+    records::people,
     state::AppState,
     web::{guard::SignedIn, throttle, upload::Unread},
 };
@@ -133,44 +134,15 @@ pub async fn save_buyer(
     id_number: &str,
     first_name: &str,
 ) -> Result<(), AppError> {
-    let mut errors = Vec::new();
-    let id = if id_number.trim().is_empty() {
-        errors.push(FieldError::new("id_number", "transfer-error-buyer-id-missing"));
-        None
-    } else {
-        let parsed = NationalId::parse(id_number);
-        if parsed.is_none() {
-            errors.push(FieldError::new("id_number", "transfer-error-buyer-id-format"));
-        }
-        parsed
+    let asking = people::Asking {
+        prefix: "transfer-error-buyer",
+        throttle_key: throttle::buyers_key(who.id.as_str()),
+        rule: throttle::BUYERS,
     };
-    if first_name.trim().is_empty() {
-        errors.push(FieldError::new("first_name", "transfer-error-buyer-name-missing"));
-    }
-    let Some(id) = id.filter(|_| errors.is_empty()) else {
-        return Err(AppError::Invalid(errors));
-    };
-    if id.as_str() == who.id_number {
-        return Err(AppError::field("id_number", "transfer-error-buyer-self"));
-    }
-    let key = throttle::buyers_key(who.id.as_str());
-    throttle::admit(&state.pool, &key, throttle::BUYERS, state.clock.now(), "id_number").await??;
-    let mut conn = state.pool.acquire().await?;
-    let person = db::person(&mut conn, id.as_str())
-        .await?
-        .filter(|p| p.first_name.trim().eq_ignore_ascii_case(first_name.trim()))
-        .ok_or_else(|| AppError::field("id_number", "transfer-error-buyer-details"))?;
-    throttle::release(&state.pool, &key, throttle::BUYERS).await?;
-    if person.account_id.is_none() {
-        return Err(AppError::Invalid(vec![FieldError::new(
-            "id_number",
-            "transfer-error-buyer-no-account",
-        )
-        .with_arg("name", person.first_name)]));
-    }
+    let person = people::named(state, who, &asking, id_number, first_name).await?;
     let mut answers: Answers = applications::answers(application);
     answers.buyer = Some(Buyer {
-        id_number: id.as_str().to_string(),
+        id_number: person.id_number,
         first_name: person.first_name,
     });
     applications::keep(state, who, application, &answers).await
@@ -199,7 +171,7 @@ pub async fn ready(
         return Ok(Err(Step::Logbook));
     }
     let buyer = match &answers.buyer {
-        Some(buyer) => db::person(&mut conn, &buyer.id_number).await?,
+        Some(buyer) => people::person(&mut conn, &buyer.id_number).await?,
         None => None,
     };
     match buyer {
@@ -238,7 +210,7 @@ async fn offer(conn: &mut AnyConnection, application: &Application, now: i64) ->
     if !invoiced || vehicle.caveats > 0 {
         return Ok(false);
     }
-    let Some(buyer_account) = db::person(conn, &buyer.id_number).await?.and_then(|p| p.account_id) else {
+    let Some(buyer_account) = people::person(conn, &buyer.id_number).await?.and_then(|p| p.account_id) else {
         return Ok(false);
     };
     let new = db::NewOffer {
