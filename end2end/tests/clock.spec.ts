@@ -4,7 +4,7 @@ import path from "node:path";
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { citizen, continueOn, registerCitizen, registerPerson, signIn, signOut, PASSWORD } from "./accounts-helpers";
 import { payByCard, withJs } from "./helpers";
-import { complete, enrol, provisionalLicence, registerSchoolPerson } from "./learner-helpers";
+import { complete, enrol, provisionalLicence, registerBusinessPerson } from "./learner-helpers";
 import { asOfficer } from "./staff-helpers";
 
 test.describe.configure({ mode: "serial" });
@@ -85,7 +85,7 @@ test("a learner books a driving test, moves it, and reads the pass an officer re
   const context = await browser.newContext({ baseURL: info.project.use.baseURL, javaScriptEnabled: false });
   const school = await context.newPage();
   try {
-    await registerSchoolPerson(school, directors[js ? 0 : 1], "P051987654Z");
+    await registerBusinessPerson(school, directors[js ? 0 : 1], "P051987654Z");
     await school.getByRole("link", { name: "Students of Jamhuri Driving School" }).click();
     await enrol(school, learner);
     await complete(school);

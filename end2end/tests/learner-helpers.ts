@@ -25,13 +25,13 @@ export async function provisionalLicence(browser: Browser, page: Page, info: Tes
   });
 }
 
-/** A director of the driving school `pin` registers a business account for it. */
-export async function registerSchoolPerson(page: Page, person: Person, pin: string) {
+/** A director of the organisation `pin` (a school, a SACCO) registers a business account for it. */
+export async function registerBusinessPerson(page: Page, person: Person, pin: string, role = "Chief instructor") {
   await page.goto("/en/register");
   await page.getByRole("radio", { name: "Business" }).check();
   await continueOn(page);
   await page.getByLabel("Organisation's KRA PIN").fill(pin);
-  await page.getByLabel("Your role in the organisation").fill("Chief instructor");
+  await page.getByLabel("Your role in the organisation").fill(role);
   await page.getByRole("radio", { name: "Kenyan citizen" }).check();
   await page.getByLabel("Your national ID or foreigner certificate number").fill(person.id);
   await page.getByLabel("First name").fill(person.first);

@@ -1,7 +1,7 @@
 import { expect, test, type TestInfo } from "@playwright/test";
 import { registerPerson } from "./accounts-helpers";
 import { withJs } from "./helpers";
-import { complete, provisionalLicence, registerSchoolPerson } from "./learner-helpers";
+import { complete, provisionalLicence, registerBusinessPerson } from "./learner-helpers";
 
 /**
  * Driving school records: a learner gets a provisional licence (paid, approved by an officer), a driving school's
@@ -29,7 +29,7 @@ test("a school enrols a learner with a provisional licence and marks the course 
   const context = await browser.newContext({ baseURL: info.project.use.baseURL, javaScriptEnabled: false });
   const school = await context.newPage();
   try {
-    await registerSchoolPerson(school, pick(directors, info), "P216337300W");
+    await registerBusinessPerson(school, pick(directors, info), "P216337300W");
     await school.getByRole("link", { name: "Students of Kenya Drive Academy" }).click();
     await expect(school.getByRole("heading", { name: "Kenya Drive Academy" })).toBeVisible();
 
