@@ -61,6 +61,18 @@ pub fn days_between(from: Date, to: Date) -> i32 {
     from.until(to).map(|span| span.get_days()).unwrap_or_default()
 }
 
+/// A date typed as day, month and year (a form's three boxes, spaces around each allowed); `None` when it is not
+/// a real date (31 February) or the year is not four digits.
+pub fn parse_parts(day: &str, month: &str, year: &str) -> Option<Date> {
+    let [day, month, year] = [day, month, year].map(|p| p.trim().parse::<i16>().ok());
+    match (day, month, year) {
+        (Some(day), Some(month), Some(year)) if (1900..=9999).contains(&year) => {
+            Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+        }
+        _ => None,
+    }
+}
+
 /// An ISO-8601 date as the registers store it (`2027-06-30`).
 pub fn parse_iso(text: &str) -> Option<Date> {
     text.parse().ok()

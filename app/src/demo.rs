@@ -16,7 +16,7 @@ struct Table {
 }
 
 /// In foreign-key order. The fee table is data too: fees change by gazette notice, not by release.
-const TABLES: [Table; 15] = [
+const TABLES: [Table; 16] = [
     Table {
         name: "register_people",
         csv: include_str!("../demo-data/people.csv"),
@@ -45,7 +45,7 @@ const TABLES: [Table; 15] = [
     Table {
         name: "vehicles",
         csv: include_str!("../demo-data/vehicles.csv"),
-        integers: &["year", "engine_cc"],
+        integers: &["year", "engine_cc", "seats"],
     },
     Table {
         name: "vehicle_caveats",
@@ -71,6 +71,11 @@ const TABLES: [Table; 15] = [
         name: "inspection_centres",
         csv: include_str!("../demo-data/inspection_centres.csv"),
         integers: &["daily_capacity"],
+    },
+    Table {
+        name: "psv_routes",
+        csv: include_str!("../demo-data/psv_routes.csv"),
+        integers: &[],
     },
     Table {
         name: "test_units",

@@ -5,9 +5,9 @@ use app::{
     applications::plugin::Services,
     services::{
         driving_test::plugin::DrivingTest, first_licence::plugin::FirstLicence, inspection::plugin::Inspection,
-        provisional::plugin::Provisional, psv_badge::plugin::Badge, renewal::plugin::Renewal,
-        replacement::plugin::Replacement, transfer::plugin::Transfer, vehicle_registration::plugin::Registration,
-        vehicle_search::plugin::Search,
+        provisional::plugin::Provisional, psv_badge::plugin::Badge, psv_licence::plugin::PsvLicence,
+        renewal::plugin::Renewal, replacement::plugin::Replacement, transfer::plugin::Transfer,
+        vehicle_registration::plugin::Registration, vehicle_search::plugin::Search,
     },
 };
 
@@ -23,5 +23,6 @@ pub fn all() -> Services {
         &DrivingTest,
         &FirstLicence,
         &Replacement,
+        &PsvLicence,
     ])
 }

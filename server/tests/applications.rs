@@ -248,7 +248,7 @@ on_both_engines!(a_decision_needs_a_reason_to_reject, |app| {
     let who = signed_in(&app, EMAIL).await;
     // A service without its own completion goes to an officer once paid.
     let mut reviewed = Vec::new();
-    // (Services still "opening soon": their applications have no plug-in of their own.)
+    // (Submitted here without their steps: the framework's part only.)
     for (service, fee) in [("driving-test", "driving-test"), ("psv-licence", "psv-6-8-seats")] {
         let id = applications::start(&app.state, &who, service).await.unwrap();
         let application = applications::owned(&app.state, &who, id.as_str()).await.unwrap();
@@ -287,6 +287,13 @@ on_both_engines!(a_decision_needs_a_reason_to_reject, |app| {
             .unwrap(),
         Decided::NotInReview
     );
+    // The licence's approval issues it from its answers (the steps that save them have their own tests).
+    sqlx::query("UPDATE applications SET answers = $2 WHERE id = $1")
+        .bind(reviewed[1].as_str())
+        .bind(r#"{"plate":"KDE 789C","organisation":"P052468013M","route":"NBI-237","starts_on":"2026-12-01"}"#)
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
     assert_eq!(
         applications::decide(&app.state, &reviewed[1], &Decision::Approve)
             .await

@@ -30,6 +30,7 @@ catalogue-registration-need = You need the vehicle's chassis number (a frame num
 catalogue-transfer-need = You need a vehicle registered in your own name with no caveat on it, a scan or photo of its logbook, and the buyer's ID number and first name. The buyer needs a Uraia account to accept.
 catalogue-provisional-dl-need = You need a citizen's account under your national ID number: your date of birth is read from the register.
 catalogue-psv-badge-need = You need a citizen's account under your national ID number and your certificate of good conduct. A driver also needs a valid driving licence with a PSV class (D1, D2 or D3) held for 3 years.
+catalogue-psv-licence-need = You need to be one of the authorised people of the SACCO or company that owns the vehicle, and the vehicle needs a valid inspection and 6 to 14 or more than 26 seats.
 catalogue-driving-test-need = You need a citizen's account under your national ID number, a valid provisional licence for the class, and your driving school must have marked your course for that class complete.
 catalogue-first-dl-need = You need a citizen's account under your national ID number, a driving test pass whose certificate of competence is still valid (3 months), and a passport photo on your account.
 catalogue-dl-replacement-need = You need your driving licence on the register under your national ID number, not expired; for a lost or stolen card, the police abstract's number; and a passport photo on your account.

@@ -51,4 +51,5 @@ verify-row-issued = Issued on
 verify-replaced = Uraia issued this licence slip, but its card was replaced by a new one on { $date }: it is no longer valid.
 documents-replaced = card replaced on { $date }: no longer valid
 documents-title-smart_licence = Smart driving licence slip
+documents-title-psv_licence = PSV road service licence slip
 documents-footer-smart = This slip is proof of your licence until you collect your card at the centre named on it.

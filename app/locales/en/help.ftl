@@ -77,6 +77,12 @@ help-psv-badge-time = A few minutes online, then an officer checks the certifica
 help-psv-badge-refused = A driver must be 21 or older with a valid licence that has held a PSV class for 3 years; a conductor must be 18 or older. The page says which rule is not met and the day it will be, where there is one. An officer rejects an application whose certificate number does not check out.
 help-psv-badge-after = When it is approved, the badge slip is on the application's page; anyone can check it with the code printed on it.
 
+help-psv-licence-title = Help: a road service licence for a matatu or bus
+help-psv-licence-keywords = matatu bus PSV road service licence SACCO route seats inspection
+help-psv-licence-time = A few minutes online for one of the SACCO's or company's authorised people, then an officer checks the vehicle and the route, usually within 2 working days.
+help-psv-licence-refused = The vehicle needs a valid inspection (the page links to booking one) and 6 to 14 or more than 26 seats: there is no published fee for 15 to 26 seats, so those are licensed at an NTSA office. An officer rejects an application for a route the vehicle may not work; you can correct it and send it again without paying twice.
+help-psv-licence-after = When it is approved, the licence and its last day are on the vehicle's record, and its slip is on the application's page; anyone can check it with the code printed on it.
+
 help-first-dl-title = Help: your first smart driving licence
 help-first-dl-keywords = first licence smart DL card passed test certificate competence collection centre
 help-first-dl-time = A few minutes online, then an officer at the collection centre you chose checks the application, usually within 2 working days.

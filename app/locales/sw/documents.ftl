@@ -51,4 +51,5 @@ verify-row-issued = Ilitolewa tarehe
 verify-replaced = Uraia ilitoa stakabadhi hii ya leseni, lakini kadi yake ilibadilishwa kwa kadi mpya tarehe { $date }: si halali tena.
 documents-replaced = kadi ilibadilishwa tarehe { $date }: si halali tena
 documents-title-smart_licence = Stakabadhi ya leseni ya kidijitali ya udereva
+documents-title-psv_licence = Stakabadhi ya leseni ya huduma ya barabarani ya PSV
 documents-footer-smart = Stakabadhi hii ni uthibitisho wa leseni yako hadi utakapochukua kadi yako kwenye kituo kilichotajwa humo.

@@ -77,6 +77,12 @@ help-psv-badge-time = Dakika chache mtandaoni, kisha afisa hukagua cheti cha tab
 help-psv-badge-refused = Dereva lazima awe na miaka 21 au zaidi na leseni halali yenye daraja la PSV kwa miaka 3; kondakta lazima awe na miaka 18 au zaidi. Ukurasa unasema sharti lipi halijatimizwa na siku litakapotimizwa, ikiwepo. Afisa hukataa ombi ambalo nambari ya cheti chake si sahihi.
 help-psv-badge-after = Likikubaliwa, stakabadhi ya beji iko kwenye ukurasa wa ombi; mtu yeyote anaweza kuikagua kwa msimbo uliochapishwa juu yake.
 
+help-psv-licence-title = Msaada: leseni ya huduma ya barabarani ya matatu au basi
+help-psv-licence-keywords = matatu basi PSV leseni huduma barabarani SACCO njia viti ukaguzi
+help-psv-licence-time = Dakika chache mtandaoni kwa mmoja wa watu walioidhinishwa wa SACCO au kampuni, kisha afisa hukagua gari na njia, kwa kawaida ndani ya siku 2 za kazi.
+help-psv-licence-refused = Gari linahitaji ukaguzi wa gari ulio halali (ukurasa una kiungo cha kuweka nafasi ya ukaguzi) na viti 6 hadi 14 au zaidi ya 26: hakuna ada iliyochapishwa kwa viti 15 hadi 26, kwa hivyo hayo hupewa leseni katika ofisi ya NTSA. Afisa hukataa ombi la njia ambayo gari haliruhusiwi; unaweza kulirekebisha na kuliwasilisha tena bila kulipa mara mbili.
+help-psv-licence-after = Likiidhinishwa, leseni na siku yake ya mwisho viko kwenye kumbukumbu za gari, na stakabadhi yake iko kwenye ukurasa wa ombi; mtu yeyote anaweza kuikagua kwa msimbo uliochapishwa juu yake.
+
 help-first-dl-title = Msaada: leseni yako ya kwanza ya kidijitali ya udereva
 help-first-dl-keywords = leseni ya kwanza kidijitali kadi umefaulu mtihani cheti umahiri kituo
 help-first-dl-time = Dakika chache mtandaoni, kisha afisa wa kituo ulichochagua kuchukulia kadi hukagua ombi, kwa kawaida ndani ya siku 2 za kazi.

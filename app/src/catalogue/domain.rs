@@ -112,7 +112,7 @@ pub const SERVICES: [Service; 18] = [
     ntsa(
         "psv-licence",
         &["psv-6-8-seats", "psv-9-14-seats", "psv-over-26-seats"],
-        Availability::Soon,
+        Availability::Open,
     ),
     ntsa("psv-badge", &["psv-badge"], Availability::Open),
     ntsa("vehicle-search", &["vehicle-search"], Availability::Open),

@@ -32,6 +32,8 @@ pub enum Kind {
     /// A new smart driving licence card (the first after a test, or a replacement): proof of the licence until
     /// the card is collected; withdrawn when a later card replaces it.
     SmartLicence,
+    /// A PSV road service licence: the vehicle, its operator, route and seats, and the period.
+    PsvLicence,
 }
 
 impl Kind {
@@ -48,10 +50,11 @@ impl Kind {
             Kind::PsvBadge => "psv_badge",
             Kind::TestSlip => "test_slip",
             Kind::SmartLicence => "smart_licence",
+            Kind::PsvLicence => "psv_licence",
         }
     }
 
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Receipt,
         Kind::RenewalSlip,
         Kind::RegistrationSlip,
@@ -63,6 +66,7 @@ impl Kind {
         Kind::PsvBadge,
         Kind::TestSlip,
         Kind::SmartLicence,
+        Kind::PsvLicence,
     ];
 
     pub fn parse(code: &str) -> Option<Kind> {

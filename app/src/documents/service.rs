@@ -266,7 +266,7 @@ pub fn rows(lang: Lang, document: &Document, masked: bool) -> Vec<(String, Strin
                 rows.push((lang.t("documents-row-receipt"), d.receipt.clone()));
             }
         }
-        Kind::RenewalSlip | Kind::ProvisionalLicence | Kind::PsvBadge | Kind::SmartLicence => {
+        Kind::RenewalSlip | Kind::ProvisionalLicence | Kind::PsvBadge | Kind::SmartLicence | Kind::PsvLicence => {
             if let Some(classes) = &d.classes {
                 rows.push((lang.t("documents-row-classes"), classes.clone()));
             }

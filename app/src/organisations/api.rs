@@ -73,10 +73,7 @@ pub async fn organisations_invite(#[server(flatten)] form: super::domain::Invite
 /// Withdraws an invitation (`organisations/withdraw`).
 #[server(endpoint = "organisations/withdraw")]
 #[tracing::instrument(skip_all)]
-pub async fn organisations_withdraw(
-    organisation: Option<String>,
-    id_number: Option<String>,
-) -> Result<(), AppError> {
+pub async fn organisations_withdraw(organisation: Option<String>, id_number: Option<String>) -> Result<(), AppError> {
     use super::service::{self, Acting};
     let pin = organisation.unwrap_or_default();
     let back = page(&pin);

@@ -66,10 +66,12 @@ pub async fn person_in(
 
 /// An account holder's name.
 pub async fn name(pool: &Pool, account_id: &str) -> anyhow::Result<String> {
-    Ok(sqlx::query_scalar("SELECT first_name || ' ' || last_name FROM accounts WHERE id = $1")
-        .bind(account_id)
-        .fetch_one(pool)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT first_name || ' ' || last_name FROM accounts WHERE id = $1")
+            .bind(account_id)
+            .fetch_one(pool)
+            .await?,
+    )
 }
 
 /// An invitation still waiting, with the invited person's and the inviter's names.
@@ -206,10 +208,12 @@ pub async fn lock(conn: &mut AnyConnection, kra_pin: &str) -> anyhow::Result<()>
 }
 
 pub async fn count(conn: &mut AnyConnection, kra_pin: &str) -> anyhow::Result<i64> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM account_organisations WHERE kra_pin = $1")
-        .bind(kra_pin)
-        .fetch_one(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM account_organisations WHERE kra_pin = $1")
+            .bind(kra_pin)
+            .fetch_one(conn)
+            .await?,
+    )
 }
 
 /// Removes a person; false when they no longer act for it.

@@ -53,9 +53,15 @@ mod tests {
         assert_eq!(parse_role("").unwrap_err().key, "organisations-error-role-missing");
         assert_eq!(parse_role("   ").unwrap_err().key, "organisations-error-role-missing");
         assert_eq!(parse_role("x").unwrap_err().key, "organisations-error-role-format");
-        assert_eq!(parse_role(&"a".repeat(61)).unwrap_err().key, "organisations-error-role-format");
+        assert_eq!(
+            parse_role(&"a".repeat(61)).unwrap_err().key,
+            "organisations-error-role-format"
+        );
         assert!(parse_role(&"a".repeat(60)).is_ok());
-        assert_eq!(parse_role("Chair\u{7}").unwrap_err().key, "organisations-error-role-format");
+        assert_eq!(
+            parse_role("Chair\u{7}").unwrap_err().key,
+            "organisations-error-role-format"
+        );
     }
 
     #[test]

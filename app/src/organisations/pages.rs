@@ -13,7 +13,10 @@ use super::{
     FORM,
 };
 use crate::{
-    applications::{domain::Application, pages::{status_tag, Hidden}},
+    applications::{
+        domain::Application,
+        pages::{status_tag, Hidden},
+    },
     calendar,
     i18n::Lang,
     ids::mask_phone,
@@ -95,13 +98,17 @@ fn people_table(
             } else {
                 person.name.clone()
             };
-            let added = person
-                .added_by
-                .clone()
-                .map_or_else(|| lang.t("organisations-added-director"), |by| lang.t_with("organisations-added-by", &[("name", by)]));
+            let added = person.added_by.clone().map_or_else(
+                || lang.t("organisations-added-director"),
+                |by| lang.t_with("organisations-added-by", &[("name", by)]),
+            );
             // The last person has no "remove": the organisation would have no one to act for it.
             let remove = (!last).then(|| {
-                let label = if you { "organisations-leave" } else { "organisations-remove" };
+                let label = if you {
+                    "organisations-leave"
+                } else {
+                    "organisations-remove"
+                };
                 view! {
                     <form method="post" action=api::OrganisationsRemove::url() class="table__form">
                         <input type="hidden" name="organisation" value=organisation.kra_pin.clone() />
@@ -278,12 +285,21 @@ pub fn OrganisationJoinPage() -> impl IntoView {
         } = page;
         let lang = ctx.lang;
         let invitation = service::invitation_to(&ctx.state, &who, &pin).await?;
-        let title = lang.t_with("organisations-join-title", &[("organisation", invitation.organisation.clone())]);
+        let title = lang.t_with(
+            "organisations-join-title",
+            &[("organisation", invitation.organisation.clone())],
+        );
         let rows = vec![
-            SummaryRow::new(lang.t("organisations-join-organisation"), invitation.organisation.clone()),
+            SummaryRow::new(
+                lang.t("organisations-join-organisation"),
+                invitation.organisation.clone(),
+            ),
             SummaryRow::new(lang.t("organisations-column-role"), invitation.role.clone()),
             SummaryRow::new(lang.t("organisations-join-by"), invitation.invited_by.clone()),
-            SummaryRow::new(lang.t("organisations-column-until"), calendar::moment(lang, invitation.expires_at)),
+            SummaryRow::new(
+                lang.t("organisations-column-until"),
+                calendar::moment(lang, invitation.expires_at),
+            ),
         ];
         let phone = mask_phone(who.phone.as_str());
         let pin = invitation.kra_pin.clone();
@@ -361,7 +377,10 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
             .into_iter()
             .map(|i| {
                 let href = lang.href(&format!("organisations/{}/join", i.kra_pin));
-                let text = lang.t_with("organisations-dashboard-invited", &[("organisation", i.organisation), ("inviter", i.invited_by)]);
+                let text = lang.t_with(
+                    "organisations-dashboard-invited",
+                    &[("organisation", i.organisation), ("inviter", i.invited_by)],
+                );
                 view! { <li><a href=href>{text}</a></li> }
             })
             .collect_view();

@@ -141,13 +141,19 @@ pub async fn invite(
     let after = format!("{} ({role})", person.id_number);
     audit(&mut tx, acting, "organisation.invite", pin, "", &after, now).await?;
     let (name, inviter) = (organisation.name.clone(), who.first_name.clone());
-    outbox::tell_account(&mut tx, now, &person.account_id, "message-organisation-invited", |lang| {
-        vec![
-            ("organisation", name),
-            ("inviter", inviter),
-            ("deadline", calendar::moment(lang, now + INVITATION_SECONDS)),
-        ]
-    })
+    outbox::tell_account(
+        &mut tx,
+        now,
+        &person.account_id,
+        "message-organisation-invited",
+        |lang| {
+            vec![
+                ("organisation", name),
+                ("inviter", inviter),
+                ("deadline", calendar::moment(lang, now + INVITATION_SECONDS)),
+            ]
+        },
+    )
     .await?;
     tx.commit().await?;
     Ok(())
@@ -220,7 +226,12 @@ pub async fn invitation_to(state: &AppState, who: &SignedIn, kra_pin: &str) -> R
 }
 
 /// Sends the invited person the code that accepts, to their verified phone (within every code's resend rules).
-pub async fn send_code(state: &AppState, who: &SignedIn, lang: Lang, invitation: &InvitationRow) -> Result<(), AppError> {
+pub async fn send_code(
+    state: &AppState,
+    who: &SignedIn,
+    lang: Lang,
+    invitation: &InvitationRow,
+) -> Result<(), AppError> {
     challenges::send_code(
         state,
         CodeRequest {
@@ -250,7 +261,14 @@ pub async fn accept(
         account_id: who.id.as_str(),
         client: acting.client,
     };
-    check_typed(state, trier, (Purpose::OrganisationJoin, &invitation.kra_pin), code, "code").await?;
+    check_typed(
+        state,
+        trier,
+        (Purpose::OrganisationJoin, &invitation.kra_pin),
+        code,
+        "code",
+    )
+    .await?;
     let pin = invitation.kra_pin.as_str();
     let now = state.clock.now();
     let mut tx = begin_write(&state.pool).await?;

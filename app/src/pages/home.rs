@@ -7,7 +7,7 @@ use crate::{i18n::use_lang, site::use_site_info, ui::NotificationBanner};
 
 /// What a person can do here today, by translation key, with the catalogue services each stands for (a test in
 /// `catalogue::domain` keeps the two lists honest: a line is here only while its services are open).
-pub const OPEN: [(&str, &[&str]); 7] = [
+pub const OPEN: [(&str, &[&str]); 8] = [
     (
         "home-service-licence",
         &["dl-renewal", "dl-replacement", "provisional-dl"],
@@ -18,13 +18,14 @@ pub const OPEN: [(&str, &[&str]); 7] = [
     ),
     ("home-service-inspection", &["inspection"]),
     ("home-service-badge", &["psv-badge"]),
+    ("home-service-psv", &["psv-licence"]),
     ("home-service-test", &["driving-test", "first-dl"]),
     ("home-service-tims", &["tims"]),
     ("home-service-pay", &[]),
 ];
 
 /// What the product document promises and is not open yet: listed apart, as coming, never as available.
-pub const SOON: [(&str, &[&str]); 1] = [("home-service-psv", &["psv-licence"])];
+pub const SOON: [(&str, &[&str]); 0] = [];
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -43,10 +44,12 @@ pub fn HomePage() -> impl IntoView {
         <ul class="list list--bullet">
             {OPEN.iter().map(|(key, _)| view! { <li>{lang.t(key)}</li> }).collect_view()}
         </ul>
-        <h2 class="heading-m">{lang.t("home-soon-heading")}</h2>
-        <ul class="list list--bullet">
-            {SOON.iter().map(|(key, _)| view! { <li>{lang.t(key)}</li> }).collect_view()}
-        </ul>
+        {(!SOON.is_empty()).then(|| view! {
+            <h2 class="heading-m">{lang.t("home-soon-heading")}</h2>
+            <ul class="list list--bullet">
+                {SOON.iter().map(|(key, _)| view! { <li>{lang.t(key)}</li> }).collect_view()}
+            </ul>
+        })}
         <h2 class="heading-m">{lang.t("home-need-heading")}</h2>
         <ul class="list list--bullet">
             <li>{lang.t("home-need-id")}</li>

@@ -74,14 +74,8 @@ fn start_date(form: &EnrolForm, today: Date) -> Result<Date, FieldError> {
     if parts.iter().all(|p| p.is_empty()) {
         return Err(FieldError::new("started", "schools-error-start-missing"));
     }
-    let [day, month, year] = parts.map(|p| p.parse::<i16>().ok());
-    let date = match (day, month, year) {
-        (Some(day), Some(month), Some(year)) if (1900..=9999).contains(&year) => {
-            Date::new(year, i8::try_from(month).unwrap_or(0), i8::try_from(day).unwrap_or(0)).ok()
-        }
-        _ => None,
-    }
-    .ok_or_else(|| FieldError::new("started", "schools-error-start-invalid"))?;
+    let date = calendar::parse_parts(parts[0], parts[1], parts[2])
+        .ok_or_else(|| FieldError::new("started", "schools-error-start-invalid"))?;
     let latest = calendar::add_days(today, START_AHEAD_DAYS).unwrap_or(today);
     if date > latest {
         return Err(

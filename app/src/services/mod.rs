@@ -6,6 +6,7 @@ pub mod first_licence;
 pub mod inspection;
 pub mod provisional;
 pub mod psv_badge;
+pub mod psv_licence;
 pub mod renewal;
 pub mod replacement;
 pub mod transfer;
