@@ -250,6 +250,10 @@ echo "== Issue 28: smart licence cards: 1,000 replacements approved 32 at once, 
 cargo bench -q -p server --bench cards 2>/dev/null | grep -v '^$'
 
 echo
+echo "== Issue 28: an organisation's page: 50 people, 200 applications made for it, 32 at once"
+cargo bench -q -p server --bench organisations 2>/dev/null | grep -v '^$'
+
+echo
 echo "== Passport photo (issue 4): check + re-encode, and a decompression bomb =="
 cargo bench -q -p app --features samples --bench photo 2>/dev/null | grep -v '^$'
 

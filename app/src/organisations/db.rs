@@ -64,14 +64,15 @@ pub async fn person_in(
     .await?)
 }
 
-/// An account holder's name.
-pub async fn name(pool: &Pool, account_id: &str) -> anyhow::Result<String> {
-    Ok(
-        sqlx::query_scalar("SELECT first_name || ' ' || last_name FROM accounts WHERE id = $1")
-            .bind(account_id)
-            .fetch_one(pool)
-            .await?,
+/// The accounts that made applications for the organisation, with their holders' names.
+pub async fn applicants(pool: &Pool, kra_pin: &str) -> anyhow::Result<Vec<(String, String)>> {
+    Ok(sqlx::query_as(
+        "SELECT id, first_name || ' ' || last_name FROM accounts \
+         WHERE id IN (SELECT account_id FROM applications WHERE organisation_kra_pin = $1)",
     )
+    .bind(kra_pin)
+    .fetch_all(pool)
+    .await?)
 }
 
 /// An invitation still waiting, with the invited person's and the inviter's names.

@@ -41,24 +41,28 @@ pub struct Overview {
 pub async fn overview(state: &AppState, organisation: &OrganisationRow) -> anyhow::Result<Overview> {
     let pin = organisation.kra_pin.as_str();
     let now = state.clock.now();
-    let (people, invitations, applications) = tokio::try_join!(
+    let (people, invitations, applications, names) = tokio::try_join!(
         db::people(&state.pool, pin),
         db::invitations(&state.pool, pin, now),
         applications_db::of_organisation(&state.pool, pin),
+        db::applicants(&state.pool, pin),
     )?;
-    // A person removed since keeps their name on what they did.
-    let mut names = Vec::with_capacity(applications.len());
-    for application in applications {
-        let name = match people.iter().find(|p| p.account_id == application.account.as_str()) {
-            Some(person) => person.name.clone(),
-            None => db::name(&state.pool, application.account.as_str()).await?,
-        };
-        names.push((application, name));
-    }
+    // Each with the person who made it, by name (a person removed since keeps their name on what they did).
+    let applications = applications
+        .into_iter()
+        .map(|application| {
+            let name = names
+                .iter()
+                .find(|(id, _)| id == application.account.as_str())
+                .map(|(_, name)| name.clone())
+                .unwrap_or_default();
+            (application, name)
+        })
+        .collect();
     Ok(Overview {
         people,
         invitations,
-        applications: names,
+        applications,
     })
 }
 
