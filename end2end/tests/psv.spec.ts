@@ -76,7 +76,12 @@ test("a SACCO's person is refused a licence for a matatu without a valid inspect
   await page.goto(application);
   await expect(page.getByRole("heading", { name: "The road service licence" })).toBeVisible();
   await expect(page.getByText("Nairobi CBD – Thika (route 237)")).toBeVisible();
-  await expect(page.getByRole("link", { name: /PSV road service licence slip/ })).toBeVisible();
+  // The slip, and anyone's check of it.
+  await page.getByRole("link", { name: "Printable version PSV road service licence slip" }).click();
+  const code = (await page.getByText(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/).first().textContent()) ?? "";
+  await page.goto(`/en/verify?code=${encodeURIComponent(code)}`);
+  await expect(page.getByText("Uraia issued this document and it is valid today.")).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: sacco.valid }).first()).toBeVisible();
 
   // The SACCO's page lists the application with the person who made it.
   await page.goto(`/en/organisations/${sacco.pin}`);
