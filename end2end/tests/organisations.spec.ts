@@ -7,22 +7,22 @@ import { registerBusinessPerson } from "./learner-helpers";
  * Organisations act through their people: a SACCO's director adds a person by ID number (a name that is not the
  * register's is refused beside the field, what was typed kept), the person accepts in Kiswahili with the code sent
  * to their phone, then acts for the SACCO (its matatu under "My vehicles"), and the director removes them.
- * People this file alone uses (app/demo-data), one per project: [JavaScript on, off]. The directors are on the demo
- * KRA records for their SACCOs.
+ * People this file alone uses (app/demo-data), one per project: [JavaScript on, off], from the end of the register,
+ * past the slots `citizen(slot)` hands out. The directors are on the demo KRA records for their SACCOs.
  */
 const saccos = [
   {
     pin: "P672271267L",
     name: "Embassava Sacco",
     plate: "KBC 472F",
-    director: { id: "39677220", first: "Amina", year: "1957" },
+    director: { id: "34842557", first: "Ruth", year: "1975" },
     person: { id: "23722211", first: "Dorcas", year: "1967" },
   },
   {
     pin: "P052468013M",
     name: "Super Metro Sacco",
     plate: "KDE 789C",
-    director: { id: "21892773", first: "Grace", year: "1974" },
+    director: { id: "36888283", first: "Mercy", year: "1984" },
     person: { id: "31326574", first: "Brian", year: "1982" },
   },
 ];
