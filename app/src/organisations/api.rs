@@ -15,7 +15,7 @@ async fn acting<T, L, LFut, F, Fut>(back: &str, values: &[(&str, &str)], load: L
 where
     L: FnOnce(crate::state::AppState, crate::web::guard::SignedIn) -> LFut,
     LFut: std::future::Future<Output = Result<T, AppError>>,
-    F: FnOnce(crate::state::AppState, crate::web::guard::SignedIn, crate::i18n::Lang, String, T) -> Fut,
+    F: FnOnce(crate::state::AppState, super::service::Acting, crate::i18n::Lang, T) -> Fut,
     Fut: std::future::Future<Output = Done>,
 {
     use crate::web::{context::Ctx, guard::signed_in};
@@ -23,7 +23,13 @@ where
     let result = match signed_in(&ctx).await? {
         Err(page) => Ok((page.path(), "")),
         Ok(who) => match load(ctx.state.clone(), who.clone()).await {
-            Ok(found) => act(ctx.state.clone(), who, ctx.lang, ctx.client.clone(), found).await,
+            Ok(found) => {
+                let acting = super::service::Acting {
+                    who,
+                    client: ctx.client.clone(),
+                };
+                act(ctx.state.clone(), acting, ctx.lang, found).await
+            }
             Err(error) => Err(error),
         },
     };
@@ -36,6 +42,28 @@ where
     ctx.finish(result, super::FORM, back, values).await
 }
 
+/// `acting` on the organisation `pin`, for its people only.
+async fn as_member<F, Fut>(pin: String, back: &str, values: &[(&str, &str)], act: F) -> Result<(), AppError>
+where
+    F: FnOnce(crate::state::AppState, super::service::Acting, crate::i18n::Lang, super::db::OrganisationRow) -> Fut,
+    Fut: std::future::Future<Output = Done>,
+{
+    let load =
+        |state: crate::state::AppState, who| async move { super::service::organisation(&state, &who, &pin).await };
+    acting(back, values, load, act).await
+}
+
+/// `acting` on the invitation from the organisation `pin`, for the person invited only.
+async fn as_invited<F, Fut>(pin: String, back: &str, act: F) -> Result<(), AppError>
+where
+    F: FnOnce(crate::state::AppState, super::service::Acting, crate::i18n::Lang, super::db::InvitationRow) -> Fut,
+    Fut: std::future::Future<Output = Done>,
+{
+    let load =
+        |state: crate::state::AppState, who| async move { super::service::invitation_to(&state, &who, &pin).await };
+    acting(back, &[], load, act).await
+}
+
 /// The organisation `pin`'s page.
 fn page(pin: &str) -> String {
     crate::web::routes::Page::Organisation(pin.to_string()).path()
@@ -45,7 +73,6 @@ fn page(pin: &str) -> String {
 #[server(endpoint = "organisations/invite")]
 #[tracing::instrument(skip_all)]
 pub async fn organisations_invite(#[server(flatten)] form: super::domain::InviteForm) -> Result<(), AppError> {
-    use super::service::{self, Acting};
     let back = page(&form.organisation);
     let typed = form.clone();
     let values = [
@@ -53,17 +80,12 @@ pub async fn organisations_invite(#[server(flatten)] form: super::domain::Invite
         ("first_name", typed.first_name.as_str()),
         ("role", typed.role.as_str()),
     ];
-    let pin = form.organisation.clone();
-    acting(
+    as_member(
+        form.organisation.clone(),
         &back,
         &values,
-        |state, who| async move { service::organisation(&state, &who, &pin).await },
-        |state, who, _, client, organisation| async move {
-            let acting = Acting {
-                who: &who,
-                client: &client,
-            };
-            service::invite(&state, acting, &organisation, &form).await?;
+        |state, acting, _, organisation| async move {
+            super::service::invite(&state, &acting, &organisation, &form).await?;
             Ok((page(&organisation.kra_pin), "organisations-notice-invited"))
         },
     )
@@ -74,19 +96,13 @@ pub async fn organisations_invite(#[server(flatten)] form: super::domain::Invite
 #[server(endpoint = "organisations/withdraw")]
 #[tracing::instrument(skip_all)]
 pub async fn organisations_withdraw(organisation: Option<String>, id_number: Option<String>) -> Result<(), AppError> {
-    use super::service::{self, Acting};
     let pin = organisation.unwrap_or_default();
-    let back = page(&pin);
-    acting(
-        &back,
+    as_member(
+        pin.clone(),
+        &page(&pin),
         &[],
-        |state, who| async move { service::organisation(&state, &who, &pin).await },
-        |state, who, _, client, organisation| async move {
-            let acting = Acting {
-                who: &who,
-                client: &client,
-            };
-            service::withdraw(&state, acting, &organisation, &id_number.unwrap_or_default()).await?;
+        |state, acting, _, organisation| async move {
+            super::service::withdraw(&state, &acting, &organisation, &id_number.unwrap_or_default()).await?;
             Ok((page(&organisation.kra_pin), "organisations-notice-withdrawn"))
         },
     )
@@ -97,22 +113,16 @@ pub async fn organisations_withdraw(organisation: Option<String>, id_number: Opt
 #[server(endpoint = "organisations/remove")]
 #[tracing::instrument(skip_all)]
 pub async fn organisations_remove(organisation: Option<String>, account: Option<String>) -> Result<(), AppError> {
-    use super::service::{self, Acting};
     use crate::web::routes::Page;
     let pin = organisation.unwrap_or_default();
-    let back = page(&pin);
-    acting(
-        &back,
+    as_member(
+        pin.clone(),
+        &page(&pin),
         &[],
-        |state, who| async move { service::organisation(&state, &who, &pin).await },
-        |state, who, _, client, organisation| async move {
+        |state, acting, _, organisation| async move {
             let account = account.unwrap_or_default();
-            let acting = Acting {
-                who: &who,
-                client: &client,
-            };
-            service::remove(&state, acting, &organisation, &account).await?;
-            if account == who.id.as_str() {
+            super::service::remove(&state, &acting, &organisation, &account).await?;
+            if account == acting.who.id.as_str() {
                 return Ok((Page::Dashboard.path(), "organisations-notice-left"));
             }
             Ok((page(&organisation.kra_pin), "organisations-notice-removed"))
@@ -125,22 +135,14 @@ pub async fn organisations_remove(organisation: Option<String>, account: Option<
 #[server(endpoint = "organisations/code")]
 #[tracing::instrument(skip_all)]
 pub async fn organisations_code(organisation: Option<String>) -> Result<(), AppError> {
-    use super::service;
     use crate::web::routes::Page;
     let pin = organisation.unwrap_or_default();
     let back = Page::OrganisationJoin(pin.clone()).path();
-    acting(
-        &back,
-        &[],
-        |state, who| async move { service::invitation_to(&state, &who, &pin).await },
-        |state, who, lang, _, invitation| async move {
-            service::send_code(&state, &who, lang, &invitation).await?;
-            Ok((
-                Page::OrganisationJoin(invitation.kra_pin).path() + "?code=sent",
-                "organisations-notice-code-sent",
-            ))
-        },
-    )
+    as_invited(pin, &back, |state, acting, lang, invitation| async move {
+        super::service::send_code(&state, &acting.who, lang, &invitation).await?;
+        let sent = Page::OrganisationJoin(invitation.kra_pin).path() + "?code=sent";
+        Ok((sent, "organisations-notice-code-sent"))
+    })
     .await
 }
 
@@ -148,23 +150,13 @@ pub async fn organisations_code(organisation: Option<String>) -> Result<(), AppE
 #[server(endpoint = "organisations/accept")]
 #[tracing::instrument(skip_all)]
 pub async fn organisations_accept(organisation: Option<String>, code: Option<String>) -> Result<(), AppError> {
-    use super::service::{self, Acting};
     use crate::web::routes::Page;
     let pin = organisation.unwrap_or_default();
     let back = Page::OrganisationJoin(pin.clone()).path() + "?code=sent";
-    acting(
-        &back,
-        &[],
-        |state, who| async move { service::invitation_to(&state, &who, &pin).await },
-        |state, who, _, client, invitation| async move {
-            let acting = Acting {
-                who: &who,
-                client: &client,
-            };
-            service::accept(&state, acting, &invitation, &code.unwrap_or_default()).await?;
-            Ok((page(&invitation.kra_pin), "organisations-notice-joined"))
-        },
-    )
+    as_invited(pin, &back, |state, acting, _, invitation| async move {
+        super::service::accept(&state, &acting, &invitation, &code.unwrap_or_default()).await?;
+        Ok((page(&invitation.kra_pin), "organisations-notice-joined"))
+    })
     .await
 }
 
@@ -172,22 +164,12 @@ pub async fn organisations_accept(organisation: Option<String>, code: Option<Str
 #[server(endpoint = "organisations/decline")]
 #[tracing::instrument(skip_all)]
 pub async fn organisations_decline(organisation: Option<String>) -> Result<(), AppError> {
-    use super::service::{self, Acting};
     use crate::web::routes::Page;
     let pin = organisation.unwrap_or_default();
     let back = Page::OrganisationJoin(pin.clone()).path();
-    acting(
-        &back,
-        &[],
-        |state, who| async move { service::invitation_to(&state, &who, &pin).await },
-        |state, who, _, client, invitation| async move {
-            let acting = Acting {
-                who: &who,
-                client: &client,
-            };
-            service::decline(&state, acting, &invitation).await?;
-            Ok((Page::Dashboard.path(), "organisations-notice-declined"))
-        },
-    )
+    as_invited(pin, &back, |state, acting, _, invitation| async move {
+        super::service::decline(&state, &acting, &invitation).await?;
+        Ok((Page::Dashboard.path(), "organisations-notice-declined"))
+    })
     .await
 }

@@ -67,17 +67,16 @@ pub async fn overview(state: &AppState, organisation: &OrganisationRow) -> anyho
 }
 
 /// The person acting, and the client address they act from (the audit log names both).
-#[derive(Clone, Copy)]
-pub struct Acting<'a> {
-    pub who: &'a SignedIn,
-    pub client: &'a str,
+pub struct Acting {
+    pub who: SignedIn,
+    pub client: String,
 }
 
 /// One audit line for an act on an organisation's people, naming the person by the email they sign in with (as
 /// staff are named).
 async fn audit(
     conn: &mut sqlx::AnyConnection,
-    acting: Acting<'_>,
+    acting: &Acting,
     action: &str,
     kra_pin: &str,
     before: &str,
@@ -88,7 +87,7 @@ async fn audit(
     let actor = Actor {
         account: acting.who.id.as_str(),
         email: &email,
-        client: acting.client,
+        client: &acting.client,
     };
     record(conn, actor, action, kra_pin, before, after, now).await
 }
@@ -97,11 +96,11 @@ async fn audit(
 /// Uraia account, not already one of its people nor already invited. They are told, and accept with a code.
 pub async fn invite(
     state: &AppState,
-    acting: Acting<'_>,
+    acting: &Acting,
     organisation: &OrganisationRow,
     form: &InviteForm,
 ) -> Result<(), AppError> {
-    let who = acting.who;
+    let who = &acting.who;
     let role = domain::parse_role(&form.role);
     let asking = Asking {
         prefix: "organisations-error-person",
@@ -166,7 +165,7 @@ pub async fn invite(
 /// Withdraws an invitation that waits.
 pub async fn withdraw(
     state: &AppState,
-    acting: Acting<'_>,
+    acting: &Acting,
     organisation: &OrganisationRow,
     id_number: &str,
 ) -> Result<(), AppError> {
@@ -185,11 +184,11 @@ pub async fn withdraw(
 /// organisation always has someone to act for it. The person removed is told.
 pub async fn remove(
     state: &AppState,
-    acting: Acting<'_>,
+    acting: &Acting,
     organisation: &OrganisationRow,
     account_id: &str,
 ) -> Result<(), AppError> {
-    let who = acting.who;
+    let who = &acting.who;
     let pin = organisation.kra_pin.as_str();
     let now = state.clock.now();
     let mut tx = begin_write(&state.pool).await?;
@@ -254,16 +253,11 @@ pub async fn send_code(
 
 /// The invited person accepts with the code: they act for the organisation from now, and whoever invited them is
 /// told. An invitation withdrawn or lapsed meanwhile is refused.
-pub async fn accept(
-    state: &AppState,
-    acting: Acting<'_>,
-    invitation: &InvitationRow,
-    code: &str,
-) -> Result<(), AppError> {
-    let who = acting.who;
+pub async fn accept(state: &AppState, acting: &Acting, invitation: &InvitationRow, code: &str) -> Result<(), AppError> {
+    let who = &acting.who;
     let trier = Trier {
         account_id: who.id.as_str(),
-        client: acting.client,
+        client: &acting.client,
     };
     check_typed(
         state,
@@ -292,8 +286,8 @@ pub async fn accept(
 }
 
 /// The invited person declines; whoever invited them is told.
-pub async fn decline(state: &AppState, acting: Acting<'_>, invitation: &InvitationRow) -> Result<(), AppError> {
-    let who = acting.who;
+pub async fn decline(state: &AppState, acting: &Acting, invitation: &InvitationRow) -> Result<(), AppError> {
+    let who = &acting.who;
     let pin = invitation.kra_pin.as_str();
     let now = state.clock.now();
     let mut tx = begin_write(&state.pool).await?;
