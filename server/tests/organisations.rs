@@ -33,20 +33,26 @@ async fn audited(app: &common::TestApp, action: &str) -> i64 {
     .await
 }
 
+/// Grace, the SACCO's director, and Juma, a citizen who does not act for it yet, both signed in.
+async fn director_and_juma(app: &common::TestApp) -> (Browser<'_>, Browser<'_>) {
+    let mut grace = Browser::new(app);
+    register_director(
+        &mut grace,
+        (SACCO, "Chairperson"),
+        GRACE,
+        "grace@example.com",
+        "0733 100 201",
+    )
+    .await;
+    let mut juma = Browser::new(app);
+    register_person(&mut juma, JUMA, "juma@example.com", "0722 100 202").await;
+    (grace, juma)
+}
+
 on_both_engines!(
     a_director_adds_a_person_who_accepts_with_a_code_and_acts_for_the_sacco,
     |app| {
-        let mut grace = Browser::new(&app);
-        register_director(
-            &mut grace,
-            (SACCO, "Chairperson"),
-            GRACE,
-            "grace@example.com",
-            "0733 100 201",
-        )
-        .await;
-        let mut juma = Browser::new(&app);
-        register_person(&mut juma, JUMA, "juma@example.com", "0722 100 202").await;
+        let (mut grace, mut juma) = director_and_juma(&app).await;
         let page_path = format!("/en/organisations/{SACCO}");
 
         // The director finds the SACCO from the dashboard; Juma does not act for it: its page and forms are 404.
@@ -233,17 +239,7 @@ on_both_engines!(
 on_both_engines!(
     an_invitation_is_withdrawn_or_declined_and_then_cannot_be_accepted,
     |app| {
-        let mut grace = Browser::new(&app);
-        register_director(
-            &mut grace,
-            (SACCO, "Chairperson"),
-            GRACE,
-            "grace@example.com",
-            "0733 100 201",
-        )
-        .await;
-        let mut juma = Browser::new(&app);
-        register_person(&mut juma, JUMA, "juma@example.com", "0722 100 202").await;
+        let (mut grace, mut juma) = director_and_juma(&app).await;
         let page_path = format!("/en/organisations/{SACCO}");
 
         // Withdrawn while Juma holds a code: the code no longer joins him.

@@ -216,11 +216,7 @@ pub async fn summary(ctx: &Ctx, who: &SignedIn, application: &Application) -> Re
     let lang = ctx.lang;
     let answers: Answers = crate::applications::service::answers(application);
     let mut rows = Vec::new();
-    let fleet = service::fleet(&ctx.state, who).await?;
-    if let Some(vehicle) = fleet
-        .iter()
-        .find(|v| Some(v.plate.as_str()) == answers.plate.as_ref().map(|p| p.as_str()))
-    {
+    if let Some(vehicle) = service::chosen(&ctx.state, who, &answers).await? {
         rows.push(Answer::asked(
             lang.t("psv-field-vehicle"),
             format!("{} – {} {}", vehicle.plate, vehicle.make, vehicle.model),
@@ -232,10 +228,9 @@ pub async fn summary(ctx: &Ctx, who: &SignedIn, application: &Application) -> Re
         }
     }
     if let Some(code) = &answers.route {
-        let routes = super::db::routes(&ctx.state.pool).await?;
-        let name = routes
-            .into_iter()
-            .find(|r| &r.code == code)
+        let mut conn = ctx.state.pool.acquire().await?;
+        let name = super::db::route(&mut conn, code)
+            .await?
             .map_or_else(|| code.clone(), |r| r.name);
         rows.push(Answer::asked(lang.t("psv-field-route"), name, "route"));
     }

@@ -43,7 +43,7 @@ fn bounds(vehicle: &FleetVehicle, today: jiff::civil::Date) -> Bounds {
 }
 
 /// The answers' vehicle, if it is still in `who`'s fleet.
-async fn chosen(state: &AppState, who: &SignedIn, answers: &Answers) -> anyhow::Result<Option<FleetVehicle>> {
+pub async fn chosen(state: &AppState, who: &SignedIn, answers: &Answers) -> anyhow::Result<Option<FleetVehicle>> {
     let Some(plate) = &answers.plate else {
         return Ok(None);
     };
