@@ -25,7 +25,7 @@ export async function provisionalLicence(browser: Browser, page: Page, info: Tes
   });
 }
 
-/** A director of the organisation `pin` (a school, a SACCO) registers a business account for it. */
+/** A director of the organisation `pin` (a school, a SACCO) registers a business account for it; their phone. */
 export async function registerBusinessPerson(page: Page, person: Person, pin: string, role = "Chief instructor") {
   await page.goto("/en/register");
   await page.getByRole("radio", { name: "Business" }).check();
@@ -37,7 +37,9 @@ export async function registerBusinessPerson(page: Page, person: Person, pin: st
   await page.getByLabel("First name").fill(person.first);
   await page.getByLabel("Year of birth").fill(person.year);
   await continueOn(page);
-  await finishRegistration(page, uniqueEmail(), uniquePhone());
+  const phone = uniquePhone();
+  await finishRegistration(page, uniqueEmail(), phone);
+  return phone;
 }
 
 /** On the school's students page: enrols the learner for class B from today (what was typed must be right). */

@@ -1,7 +1,9 @@
 //! Issue 13's benchmark for transfers: offers made per second (a payment that makes the offer, issues the
 //! receipt and queues the buyer's SMS and email, in one transaction) and acceptances per second (the offer closed,
 //! the register's owner changed, the application completed, two slips issued and the seller told, in one
-//! transaction), 32 at once, on SQLite and PostgreSQL. Prints numbers; asserts only that each one succeeded.
+//! transaction), 32 at once, on SQLite and PostgreSQL; then the same between two organisations (issue 28: the
+//! seller's SACCO sells, each of the buying SACCO's three people is told, one of them accepts). Prints numbers;
+//! asserts only that each one succeeded.
 
 mod common;
 
@@ -27,8 +29,18 @@ async fn main() {
     common::on_both_engines(run).await;
 }
 
-/// The seller's vehicles and their transfers awaiting payment, made directly.
-async fn transfers(state: &AppState) -> Vec<ApplicationId> {
+/// The seller's SACCO and the buying SACCO, whose people are the buyer and two more.
+const SELLING: &str = "P900000001A";
+const BUYING: &str = "P900000002B";
+
+/// Who sells and buys in a round: two people, or two organisations.
+#[derive(Clone, Copy, PartialEq)]
+enum Parties {
+    People,
+    Organisations,
+}
+
+async fn people(state: &AppState) {
     for (id_number, first) in [("90000001", "Seller"), ("90000002", "Buyer")] {
         sqlx::query(
             "INSERT INTO register_people (id_number, first_name, other_names, year_of_birth, sex) \
@@ -42,23 +54,68 @@ async fn transfers(state: &AppState) -> Vec<ApplicationId> {
     }
     common::account(state, "seller", "90000001").await;
     common::account(state, "buyer", "90000002").await;
+    for (pin, name) in [(SELLING, "Bench Sellers Sacco"), (BUYING, "Bench Buyers Sacco")] {
+        sqlx::query("INSERT INTO organisations (kra_pin, name, kind, county) VALUES ($1, $2, 'sacco', 'Nairobi')")
+            .bind(pin)
+            .bind(name)
+            .execute(&state.pool)
+            .await
+            .unwrap();
+    }
+    common::account(state, "buyer2", "90000003").await;
+    common::account(state, "buyer3", "90000004").await;
+    for (account, pin) in [
+        ("seller", SELLING),
+        ("buyer", BUYING),
+        ("buyer2", BUYING),
+        ("buyer3", BUYING),
+    ] {
+        sqlx::query(
+            "INSERT INTO account_organisations (account_id, kra_pin, role, linked_at) VALUES ($1, $2, 'Director', 0)",
+        )
+        .bind(account)
+        .bind(pin)
+        .execute(&state.pool)
+        .await
+        .unwrap();
+    }
+}
+
+/// The seller's vehicles and their transfers awaiting payment, made directly.
+async fn transfers(state: &AppState, parties: Parties) -> Vec<ApplicationId> {
+    let (letter, owner, buyer) = match parties {
+        Parties::People => (
+            'B',
+            "owner_id_number",
+            r#""buyer":{"id_number":"90000002","first_name":"Buyer"}"#.to_string(),
+        ),
+        Parties::Organisations => (
+            'C',
+            "owner_kra_pin",
+            format!(r#""buyer_organisation":{{"kra_pin":"{BUYING}","name":"Bench Buyers Sacco"}}"#),
+        ),
+    };
+    let owned_by = if parties == Parties::People {
+        "90000001"
+    } else {
+        SELLING
+    };
     let mut made = Vec::with_capacity(TRANSFERS);
     for n in 0..TRANSFERS {
-        let plate = format!("KZB {:03}{}", n % 999 + 1, ['A', 'B', 'C'][n / 999]);
-        sqlx::query(
+        let plate = format!("KZ{letter} {:03}{}", n % 999 + 1, ['A', 'B', 'C'][n / 999]);
+        sqlx::query(&format!(
             "INSERT INTO vehicles (plate, make, model, year, engine_cc, chassis_number, engine_number, \
-             owner_id_number, logbook_number) VALUES ($1, 'Suzuki', 'Alto', 2018, 800, $2, 'R06A-1', '90000001', $3)",
-        )
+             {owner}, logbook_number) VALUES ($1, 'Suzuki', 'Alto', 2018, 800, $2, 'R06A-1', $3, $4)"
+        ))
         .bind(&plate)
-        .bind(format!("BENCH-{n}"))
-        .bind(format!("LBB{n:08}"))
+        .bind(format!("BENCH-{letter}{n}"))
+        .bind(owned_by)
+        .bind(format!("LB{letter}{n:08}"))
         .execute(&state.pool)
         .await
         .unwrap();
         let id = uuid::Uuid::new_v4().simple().to_string();
-        let answers = format!(
-            r#"{{"plate":"{plate}","logbook":{{"format":"pdf","bytes":2048}},"buyer":{{"id_number":"90000002","first_name":"Buyer"}}}}"#
-        );
+        let answers = format!(r#"{{"plate":"{plate}","logbook":{{"format":"pdf","bytes":2048}},{buyer}}}"#);
         sqlx::query(
             "INSERT INTO applications (id, account_id, service, status, answers, reference, fee_code, fee_kes, \
              access_fee_kes, created_at, updated_at) VALUES ($1, 'seller', 'transfer', 'awaiting_payment', $2, $3, \
@@ -66,7 +123,7 @@ async fn transfers(state: &AppState) -> Vec<ApplicationId> {
         )
         .bind(&id)
         .bind(answers)
-        .bind(format!("URB{n:07}"))
+        .bind(format!("UR{letter}{n:07}"))
         .execute(&state.pool)
         .await
         .unwrap();
@@ -112,26 +169,35 @@ where
 }
 
 async fn run(engine: &'static str, state: AppState) {
-    let ids = transfers(&state).await;
-    measure(
-        engine,
-        "offers made (payment)",
-        &state,
-        ids.clone(),
-        |state, id| async move {
-            let payment = Payment {
-                method: "counter",
-                receipt: format!("B{}", &id.as_str()[..9]).to_uppercase(),
-                amount: Shillings(1710),
-            };
-            assert_eq!(
-                app::applications::service::mark_paid(&state, &id, &payment)
-                    .await
-                    .unwrap(),
-                Paid::InReview
-            );
-        },
-    )
+    people(&state).await;
+    for (parties, made, accepted) in [
+        (Parties::People, "offers made (payment)", "transfers accepted"),
+        (
+            Parties::Organisations,
+            "offers made by a SACCO to a SACCO (payment)",
+            "transfers accepted for a SACCO",
+        ),
+    ] {
+        round(engine, &state, parties, made, accepted).await;
+    }
+    state.pool.close().await;
+}
+
+async fn round(engine: &'static str, state: &AppState, parties: Parties, made: &str, accepted: &str) {
+    let ids = transfers(state, parties).await;
+    measure(engine, made, state, ids.clone(), |state, id| async move {
+        let payment = Payment {
+            method: "counter",
+            receipt: format!("B{}", &id.as_str()[..9]).to_uppercase(),
+            amount: Shillings(1710),
+        };
+        assert_eq!(
+            app::applications::service::mark_paid(&state, &id, &payment)
+                .await
+                .unwrap(),
+            Paid::InReview
+        );
+    })
     .await;
     let buyer = app::web::guard::SignedIn {
         id: AccountId::from_stored("buyer".into()),
@@ -140,13 +206,12 @@ async fn run(engine: &'static str, state: AppState) {
         first_name: "Buyer".into(),
         phone: app::ids::PhoneNumber::from_stored("+254790000002".into()),
     };
-    measure(engine, "transfers accepted", &state, ids, move |state, id| {
+    measure(engine, accepted, state, ids, move |state, id| {
         let buyer = buyer.clone();
         async move {
             let offer = transfer::offer_to(&state, &buyer, id.as_str()).await.unwrap();
-            transfer::accepted(&state, &offer).await.unwrap();
+            transfer::accepted(&state, &buyer, &offer).await.unwrap();
         }
     })
     .await;
-    state.pool.close().await;
 }

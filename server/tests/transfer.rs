@@ -11,6 +11,7 @@ use app::{
         service::Paid,
     },
     fees::domain::Shillings,
+    services::transfer::db::Owner::Person,
 };
 use common::{
     browser::{code_in, count, errors, last_message, main, messages_to, register_person, Browser},
@@ -388,11 +389,14 @@ on_both_engines!(a_vehicle_with_a_caveat_never_changes_owner_online, |app| {
     );
     // Even the register's own statement refuses it.
     let mut conn = app.state.pool.acquire().await.unwrap();
-    assert!(
-        !app::services::transfer::db::change_owner(&mut conn, "KCM 753W", LUCY.0, REHEMA.0)
-            .await
-            .unwrap()
-    );
+    assert!(!app::services::transfer::db::change_owner(
+        &mut conn,
+        "KCM 753W",
+        &Person(LUCY.0.into()),
+        &Person(REHEMA.0.into())
+    )
+    .await
+    .unwrap());
     drop(conn);
 
     // The vehicle step says why, in both languages, and the list marks it.

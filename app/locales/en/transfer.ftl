@@ -1,8 +1,8 @@
 # Uraia: English, transfer of ownership (issue 13). Every key here must also be in sw/transfer.ftl.
 transfer-vehicle-title = Which vehicle are you selling?
 transfer-vehicle-legend = Your vehicles
-transfer-vehicle-hint = Only vehicles registered in your own name are listed.
-transfer-vehicle-none = There is no vehicle registered in your name. If an organisation owns the vehicle, the organisation must transfer it at an NTSA office.
+transfer-vehicle-hint = Vehicles registered in your own name, and those of the organisations you act for.
+transfer-vehicle-none = There is no vehicle registered in your name or in the name of an organisation you act for.
 transfer-error-vehicle-missing = Select the vehicle you are selling
 transfer-error-caveat = { $plate } has a caveat on the register (a financier's interest, a police hold or a court order). It can only be transferred at an NTSA office, once the caveat is lifted
 transfer-error-caveat-hint = Has a caveat: transfer it at an NTSA office
@@ -38,8 +38,14 @@ transfer-check-hint = When you pay, we will tell the buyer by SMS and email. The
 transfer-result-heading = The transfer
 transfer-seller-offered = { $buyer } has until { $deadline } to accept the transfer of { $plate }. We will tell you by SMS and email when they answer.
 transfer-seller-accepted = { $buyer } accepted. { $plate } is now registered in their name.
-transfer-seller-declined = { $buyer } declined the transfer. { $plate } stays registered in your name.
-transfer-seller-lapsed = { $buyer } did not answer by { $deadline }. { $plate } stays registered in your name.
+transfer-seller-declined = { $buyer } declined the transfer. { $plate } stays registered { $seller_kind ->
+    [organisation] to { $seller }
+   *[other] in your name
+}.
+transfer-seller-lapsed = { $buyer } did not answer by { $deadline }. { $plate } stays registered { $seller_kind ->
+    [organisation] to { $seller }
+   *[other] in your name
+}.
 transfer-offer-deadline = Answer by
 transfer-application-status-in_review = Waiting for the buyer
 transfer-application-status-approved = Accepted by the buyer
@@ -82,6 +88,34 @@ message-transfer-code-body = Uraia: your code to accept the vehicle transfer is 
 message-transfer-accepted-subject = { $buyer } accepted the transfer of { $plate }
 message-transfer-accepted-body = Uraia: { $buyer } accepted the transfer of { $plate }. It is now registered in their name; your acknowledgement slip is on the application's page.
 message-transfer-declined-subject = { $buyer } declined the transfer of { $plate }
-message-transfer-declined-body = Uraia: { $buyer } declined the transfer of { $plate }. The vehicle stays registered in your name.
+message-transfer-declined-body = Uraia: { $buyer } declined the transfer of { $plate }. The vehicle stays registered { $seller_kind ->
+    [organisation] to { $seller }
+   *[other] in your name
+}.
 message-transfer-lapsed-subject = The time to accept the transfer of { $plate } has run out
-message-transfer-lapsed-body = Uraia: { $buyer } did not accept the transfer of { $plate } by { $deadline }. The vehicle stays registered in your name; you may offer it again.
+message-transfer-lapsed-body = Uraia: { $buyer } did not accept the transfer of { $plate } by { $deadline }. The vehicle stays registered { $seller_kind ->
+    [organisation] to { $seller }
+   *[other] in your name
+}; you may offer it again.
+# Issue 28: an organisation sells (through one of its people) or buys (any of its people answers).
+transfer-vehicle-of = { $vehicle }, registered to { $organisation }
+transfer-buyer-person-heading = A person
+transfer-buyer-organisation-heading = An organisation
+transfer-buyer-organisation-intro = A company, SACCO, dealer or driving school, by its KRA PIN. One of the people who act for it on Uraia accepts the transfer on its behalf.
+transfer-field-buyer-pin = Organisation's KRA PIN
+transfer-field-buyer-pin-hint = P, 9 digits and a letter, as on its PIN certificate
+transfer-buyer-organisation-use = Use this organisation
+transfer-error-buyer-pin-missing = Enter the organisation's KRA PIN
+transfer-error-buyer-pin-format = Enter the organisation's KRA PIN: P, 9 digits and a letter, like P051234567K
+transfer-error-buyer-pin-unknown = No organisation has this KRA PIN on the register. Check it against the organisation's PIN certificate
+transfer-error-buyer-pin-no-people = Nobody acts for { $name } on Uraia yet. Ask one of its directors to create a business account, then enter the PIN again
+transfer-error-buyer-pin-same = The vehicle is already registered to { $name }. Enter the KRA PIN of the organisation buying it
+transfer-dashboard-item-organisation = { $plate } from { $seller }, to { $buyer }
+transfer-buyer-organisation-offered = { $seller } wants to transfer { $plate } to { $buyer }, which you act for. Accept only once { $buyer } has agreed the sale and seen the vehicle and its logbook. Answer by { $deadline }.
+transfer-buyer-organisation-accepted = { $by } accepted on behalf of { $buyer }. { $plate } is registered to { $buyer }.
+transfer-buyer-organisation-declined = { $by } declined on behalf of { $buyer }. { $plate } stays registered to { $seller }.
+transfer-buyer-organisation-lapsed = Nobody answered by { $deadline }. { $plate } stays registered to { $seller }.
+transfer-notice-accepted-organisation = The vehicle is now registered to the organisation
+message-transfer-offered-organisation-subject = { $seller } is transferring { $plate } to { $buyer }
+message-transfer-offered-organisation-body = Uraia: { $seller } wants to transfer vehicle { $plate } to { $buyer }, which you act for. Sign in to Uraia and open "Transfers to you" on the "Your services" page to accept or decline on its behalf by { $deadline }.
+transfer-accept-confirm-organisation = Accept for { $buyer }

@@ -1,8 +1,8 @@
 # Uraia: Kiswahili, uhamisho wa umiliki (issue 13). Kila ufunguo hapa lazima uwe pia kwenye en/transfer.ftl.
 transfer-vehicle-title = Unauza gari lipi?
 transfer-vehicle-legend = Magari yako
-transfer-vehicle-hint = Yanaonyeshwa tu magari yaliyosajiliwa kwa jina lako mwenyewe.
-transfer-vehicle-none = Hakuna gari lililosajiliwa kwa jina lako. Gari la shirika huhamishwa na shirika lenyewe katika ofisi ya NTSA.
+transfer-vehicle-hint = Yanaonyeshwa magari yaliyosajiliwa kwa jina lako mwenyewe, na ya mashirika unayoyawakilisha.
+transfer-vehicle-none = Hakuna gari lililosajiliwa kwa jina lako wala kwa jina la shirika unalowakilisha.
 transfer-error-vehicle-missing = Chagua gari unalouza
 transfer-error-caveat = Gari { $plate } lina kizuizi kwenye sajili (maslahi ya mkopeshaji, kizuizi cha polisi au amri ya mahakama). Linaweza kuhamishwa tu katika ofisi ya NTSA, baada ya kizuizi kuondolewa
 transfer-error-caveat-hint = Lina kizuizi: lihamishe katika ofisi ya NTSA
@@ -38,8 +38,14 @@ transfer-check-hint = Ukilipa, mnunuzi ataarifiwa kwa SMS na barua pepe. Ana sik
 transfer-result-heading = Uhamisho
 transfer-seller-offered = { $buyer } ana hadi { $deadline } kukubali uhamisho wa gari { $plate }. Tutakuarifu kwa SMS na barua pepe atakapojibu.
 transfer-seller-accepted = { $buyer } amekubali. Gari { $plate } sasa limesajiliwa kwa jina lake.
-transfer-seller-declined = { $buyer } amekataa uhamisho. Gari { $plate } linabaki limesajiliwa kwa jina lako.
-transfer-seller-lapsed = { $buyer } hakujibu kufikia { $deadline }. Gari { $plate } linabaki limesajiliwa kwa jina lako.
+transfer-seller-declined = { $buyer } amekataa uhamisho. Gari { $plate } linabaki limesajiliwa { $seller_kind ->
+    [organisation] kwa { $seller }
+   *[other] kwa jina lako
+}.
+transfer-seller-lapsed = { $buyer } hakujibu kufikia { $deadline }. Gari { $plate } linabaki limesajiliwa { $seller_kind ->
+    [organisation] kwa { $seller }
+   *[other] kwa jina lako
+}.
 transfer-offer-deadline = Jibu kufikia
 transfer-application-status-in_review = Linasubiri jibu la mnunuzi
 transfer-application-status-approved = Limekubaliwa na mnunuzi
@@ -82,6 +88,34 @@ message-transfer-code-body = Uraia: msimbo wako wa kukubali uhamisho wa gari ni 
 message-transfer-accepted-subject = { $buyer } amekubali uhamisho wa gari { $plate }
 message-transfer-accepted-body = Uraia: { $buyer } amekubali uhamisho wa gari { $plate }. Sasa limesajiliwa kwa jina lake; stakabadhi yako ya uhamisho iko kwenye ukurasa wa ombi.
 message-transfer-declined-subject = { $buyer } amekataa uhamisho wa gari { $plate }
-message-transfer-declined-body = Uraia: { $buyer } amekataa uhamisho wa gari { $plate }. Gari linabaki limesajiliwa kwa jina lako.
+message-transfer-declined-body = Uraia: { $buyer } amekataa uhamisho wa gari { $plate }. Gari linabaki limesajiliwa { $seller_kind ->
+    [organisation] kwa { $seller }
+   *[other] kwa jina lako
+}.
 message-transfer-lapsed-subject = Muda wa uhamisho wa gari { $plate } umeisha
-message-transfer-lapsed-body = Uraia: { $buyer } hakukubali uhamisho wa gari { $plate } kufikia { $deadline }. Gari linabaki limesajiliwa kwa jina lako; unaweza kuanzisha uhamisho tena.
+message-transfer-lapsed-body = Uraia: { $buyer } hakukubali uhamisho wa gari { $plate } kufikia { $deadline }. Gari linabaki limesajiliwa { $seller_kind ->
+    [organisation] kwa { $seller }
+   *[other] kwa jina lako
+}; unaweza kuanzisha uhamisho tena.
+# Toleo la 28: shirika linauza (kupitia mmoja wa watu wake) au linanunua (yeyote kati ya watu wake anajibu).
+transfer-vehicle-of = { $vehicle }, limesajiliwa kwa { $organisation }
+transfer-buyer-person-heading = Mtu
+transfer-buyer-organisation-heading = Shirika
+transfer-buyer-organisation-intro = Kampuni, SACCO, muuzaji wa magari au shule ya udereva, kwa PIN yake ya KRA. Mmoja wa watu wanaoliwakilisha kwenye Uraia atakubali uhamisho kwa niaba yake.
+transfer-field-buyer-pin = PIN ya KRA ya shirika
+transfer-field-buyer-pin-hint = P, tarakimu 9 na herufi, kama ilivyo kwenye cheti chake cha PIN
+transfer-buyer-organisation-use = Tumia shirika hili
+transfer-error-buyer-pin-missing = Andika PIN ya KRA ya shirika
+transfer-error-buyer-pin-format = Andika PIN ya KRA ya shirika: P, tarakimu 9 na herufi, kama P051234567K
+transfer-error-buyer-pin-unknown = Hakuna shirika lenye PIN hii ya KRA kwenye sajili. Ilinganishe na cheti cha PIN cha shirika
+transfer-error-buyer-pin-no-people = Bado hakuna anayewakilisha { $name } kwenye Uraia. Mwombe mmoja wa wakurugenzi wake afungue akaunti ya biashara, kisha uandike PIN tena
+transfer-error-buyer-pin-same = Gari tayari limesajiliwa kwa { $name }. Andika PIN ya KRA ya shirika linalolinunua
+transfer-dashboard-item-organisation = { $plate } kutoka kwa { $seller }, kwa { $buyer }
+transfer-buyer-organisation-offered = { $seller } anataka kuhamishia { $buyer } gari { $plate }; wewe unawakilisha shirika hilo. Kubali tu baada ya { $buyer } kukubaliana kuhusu mauzo na kuliona gari na kitabu chake cha kumbukumbu. Jibu kufikia { $deadline }.
+transfer-buyer-organisation-accepted = { $by } amekubali kwa niaba ya { $buyer }. Gari { $plate } limesajiliwa kwa { $buyer }.
+transfer-buyer-organisation-declined = { $by } amekataa kwa niaba ya { $buyer }. Gari { $plate } linabaki limesajiliwa kwa { $seller }.
+transfer-buyer-organisation-lapsed = Hakuna aliyejibu kufikia { $deadline }. Gari { $plate } linabaki limesajiliwa kwa { $seller }.
+transfer-notice-accepted-organisation = Gari sasa limesajiliwa kwa shirika
+message-transfer-offered-organisation-subject = { $seller } anahamishia { $buyer } gari { $plate }
+message-transfer-offered-organisation-body = Uraia: { $seller } anataka kuhamishia { $buyer } gari { $plate }; wewe unawakilisha shirika hilo. Ingia kwenye Uraia ufungue "Magari unayohamishiwa" kwenye ukurasa wa "Huduma zako" ili kukubali au kukataa kwa niaba yake kufikia { $deadline }.
+transfer-accept-confirm-organisation = Kubali kwa niaba ya { $buyer }

@@ -165,6 +165,16 @@ pub async fn take_invitation(
     .await?)
 }
 
+/// The accounts of the people who act for the organisation.
+pub async fn accounts_of(conn: &mut AnyConnection, kra_pin: &str) -> anyhow::Result<Vec<String>> {
+    Ok(
+        sqlx::query_scalar("SELECT account_id FROM account_organisations WHERE kra_pin = $1 ORDER BY account_id")
+            .bind(kra_pin)
+            .fetch_all(conn)
+            .await?,
+    )
+}
+
 /// Whether the account already acts for the organisation.
 pub async fn acts_for(conn: &mut AnyConnection, account_id: &str, kra_pin: &str) -> anyhow::Result<bool> {
     let found: Option<String> =

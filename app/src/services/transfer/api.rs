@@ -77,6 +77,24 @@ pub async fn transfer_buyer(
     .await
 }
 
+/// The buyer's step, the other form: an organisation buying, by KRA PIN.
+#[server(endpoint = "transfer/buyer-organisation")]
+#[tracing::instrument(skip_all)]
+pub async fn transfer_buyer_organisation(id: Option<String>, kra_pin: Option<String>) -> Result<(), AppError> {
+    let kra_pin = kra_pin.unwrap_or_default();
+    let typed = kra_pin.clone();
+    crate::applications::api::answer(
+        &id.unwrap_or_default(),
+        "buyer",
+        &[("kra_pin", &typed)],
+        |state, who, application| async move {
+            super::service::save_buyer_organisation(&state, &who, &application, &kra_pin).await?;
+            crate::applications::api::onwards(&state, &who, &application).await
+        },
+    )
+    .await
+}
+
 /// The buyer's forms: the offer `id` must be theirs (anyone else's is the 404 page); errors go back to `back`.
 async fn as_buyer<F, Fut>(id: &str, back: &str, values: &[(&str, &str)], act: F) -> Result<(), AppError>
 where
@@ -128,7 +146,11 @@ pub async fn transfer_accept(id: Option<String>, code: Option<String>) -> Result
         let code = code.unwrap_or_default();
         match super::offers::accept(&ctx.state, &who, &ctx.client, &offer, &code).await {
             Ok(()) => {
-                ctx.notice("transfer-notice-accepted");
+                ctx.notice(if offer.buyer_kra_pin.is_some() {
+                    "transfer-notice-accepted-organisation"
+                } else {
+                    "transfer-notice-accepted"
+                });
                 Ok((ctx, super::pages::offer_path(&offer.application_id)))
             }
             Err(error) => Err((ctx, error)),
@@ -142,8 +164,8 @@ pub async fn transfer_accept(id: Option<String>, code: Option<String>) -> Result
 pub async fn transfer_decline(id: Option<String>) -> Result<(), AppError> {
     let id = id.unwrap_or_default();
     let back = super::pages::decline_path(&id);
-    as_buyer(&id, &back, &[], |mut ctx, _who, offer| async move {
-        match super::offers::decline(&ctx.state, &offer).await {
+    as_buyer(&id, &back, &[], |mut ctx, who, offer| async move {
+        match super::offers::decline(&ctx.state, &who, &offer).await {
             Ok(()) => {
                 ctx.notice("transfer-notice-declined");
                 Ok((ctx, super::pages::offer_path(&offer.application_id)))

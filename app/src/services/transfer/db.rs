@@ -1,4 +1,5 @@
-//! The SQL of transfers: the seller's vehicles, the logbook file, the buyer on the register, and the offer.
+//! The SQL of transfers: the seller's vehicles (their own and their organisations'), the logbook file, the buyer on
+//! the register, and the offer.
 
 use sqlx::{AnyConnection, FromRow};
 
@@ -15,6 +16,9 @@ pub struct SellerVehicle {
     pub offers: i64,
     /// Caveats on the register (financier, police, court).
     pub caveats: i64,
+    /// The organisation it is registered to, when it is not the person's own.
+    pub owner_kra_pin: Option<String>,
+    pub organisation: Option<String>,
 }
 
 impl SellerVehicle {
@@ -26,25 +30,39 @@ impl SellerVehicle {
 
 const VEHICLE: &str = "SELECT v.plate, v.make, v.model, v.year, v.engine_cc, \
      (SELECT COUNT(*) FROM vehicle_transfers t WHERE t.plate = v.plate AND t.status = 'offered') AS offers, \
-     (SELECT COUNT(*) FROM vehicle_caveats c WHERE c.plate = v.plate) AS caveats \
-     FROM vehicles v WHERE v.owner_id_number = $1";
+     (SELECT COUNT(*) FROM vehicle_caveats c WHERE c.plate = v.plate) AS caveats, \
+     v.owner_kra_pin, o.name AS organisation \
+     FROM vehicles v LEFT JOIN organisations o ON o.kra_pin = v.owner_kra_pin \
+     WHERE (v.owner_id_number = $1 \
+        OR v.owner_kra_pin IN (SELECT kra_pin FROM account_organisations WHERE account_id = $2))";
 
-/// The vehicles registered to the person with `id_number` (not those of organisations they act for).
-pub async fn vehicles_of(pool: &Pool, id_number: &str) -> anyhow::Result<Vec<SellerVehicle>> {
-    Ok(sqlx::query_as(&format!("{VEHICLE} ORDER BY v.plate"))
-        .bind(id_number)
-        .fetch_all(pool)
-        .await?)
+/// Who sells: a person (their ID number) acting for themselves and for the organisations they act for.
+#[derive(Debug, Clone, Copy)]
+pub struct Seller<'a> {
+    pub account_id: &'a str,
+    pub id_number: &'a str,
 }
 
-/// The vehicle `plate` if it is registered to the person with `id_number`.
+/// The vehicles the seller may sell: theirs, then their organisations'.
+pub async fn vehicles_of(pool: &Pool, seller: Seller<'_>) -> anyhow::Result<Vec<SellerVehicle>> {
+    Ok(
+        sqlx::query_as(&format!("{VEHICLE} ORDER BY o.name IS NOT NULL, o.name, v.plate"))
+            .bind(seller.id_number)
+            .bind(seller.account_id)
+            .fetch_all(pool)
+            .await?,
+    )
+}
+
+/// The vehicle `plate` if the seller may sell it.
 pub async fn vehicle_of(
     conn: &mut AnyConnection,
-    id_number: &str,
+    seller: Seller<'_>,
     plate: &str,
 ) -> anyhow::Result<Option<SellerVehicle>> {
-    Ok(sqlx::query_as(&format!("{VEHICLE} AND v.plate = $2"))
-        .bind(id_number)
+    Ok(sqlx::query_as(&format!("{VEHICLE} AND v.plate = $3"))
+        .bind(seller.id_number)
+        .bind(seller.account_id)
         .bind(plate)
         .fetch_optional(conn)
         .await?)
@@ -84,27 +102,59 @@ pub async fn logbook_of(pool: &Pool, application_id: &str, account: &str) -> any
     .await?)
 }
 
+/// Who holds a vehicle on the register, or takes it: a person by ID number or an organisation by KRA PIN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    Person(String),
+    Organisation(String),
+}
+
+impl Owner {
+    /// From a row's pair of columns (exactly one is set; the tables' CHECKs say so).
+    pub fn of(id_number: Option<&str>, kra_pin: Option<&str>) -> Option<Owner> {
+        match (kra_pin, id_number) {
+            (Some(pin), _) => Some(Owner::Organisation(pin.to_string())),
+            (None, Some(id)) => Some(Owner::Person(id.to_string())),
+            (None, None) => None,
+        }
+    }
+
+    /// The ID number and the KRA PIN columns' values.
+    fn columns(&self) -> (Option<&str>, Option<&str>) {
+        match self {
+            Owner::Person(id) => (Some(id), None),
+            Owner::Organisation(pin) => (None, Some(pin)),
+        }
+    }
+}
+
 pub struct NewOffer<'a> {
     pub application_id: &'a str,
     pub plate: &'a str,
-    pub seller_id_number: &'a str,
-    pub buyer_account: &'a str,
-    pub buyer_id_number: &'a str,
+    pub seller: &'a Owner,
+    /// A person buying (an organisation's people answer on their own accounts, named when they do).
+    pub buyer_account: Option<&'a str>,
+    pub buyer: &'a Owner,
     pub now: i64,
     pub deadline: i64,
 }
 
 /// Offers the vehicle; false when it is already on offer (the partial unique index: one offer per vehicle).
 pub async fn insert_offer(conn: &mut AnyConnection, offer: &NewOffer<'_>) -> anyhow::Result<bool> {
+    let (seller_id, seller_pin) = offer.seller.columns();
+    let (buyer_id, buyer_pin) = offer.buyer.columns();
     let done = sqlx::query(
-        "INSERT INTO vehicle_transfers (application_id, plate, seller_id_number, buyer_account, buyer_id_number, \
-         status, offered_at, deadline) VALUES ($1, $2, $3, $4, $5, 'offered', $6, $7) ON CONFLICT DO NOTHING",
+        "INSERT INTO vehicle_transfers (application_id, plate, seller_id_number, seller_kra_pin, buyer_account, \
+         buyer_id_number, buyer_kra_pin, status, offered_at, deadline) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'offered', $8, $9) ON CONFLICT DO NOTHING",
     )
     .bind(offer.application_id)
     .bind(offer.plate)
-    .bind(offer.seller_id_number)
+    .bind(seller_id)
+    .bind(seller_pin)
     .bind(offer.buyer_account)
-    .bind(offer.buyer_id_number)
+    .bind(buyer_id)
+    .bind(buyer_pin)
     .bind(offer.now)
     .bind(offer.deadline)
     .execute(conn)
@@ -121,25 +171,56 @@ pub struct OfferRow {
     pub model: String,
     pub year: i64,
     pub seller_account: String,
-    pub seller_id_number: String,
+    pub seller_id_number: Option<String>,
+    pub seller_kra_pin: Option<String>,
+    /// The person's name, or the organisation's.
     pub seller_name: String,
-    pub buyer_account: String,
-    pub buyer_id_number: String,
+    /// The person buying, or whoever of the buying organisation's people answered (none yet: nobody has).
+    pub buyer_account: Option<String>,
+    pub buyer_id_number: Option<String>,
+    pub buyer_kra_pin: Option<String>,
+    /// The person's name, or the organisation's.
     pub buyer_name: String,
+    /// The name of the person who answered for a buying organisation.
+    pub answered_by: Option<String>,
     pub status: String,
     pub offered_at: i64,
     pub deadline: i64,
     pub decided_at: Option<i64>,
 }
 
-const OFFER: &str =
-    "SELECT t.application_id, t.plate, v.make, v.model, v.year, a.account_id AS seller_account, t.seller_id_number, \
-     s.first_name || ' ' || s.other_names AS seller_name, t.buyer_account, t.buyer_id_number, \
-     b.first_name || ' ' || b.other_names AS buyer_name, t.status, t.offered_at, t.deadline, t.decided_at \
+impl OfferRow {
+    pub fn seller(&self) -> Option<Owner> {
+        Owner::of(self.seller_id_number.as_deref(), self.seller_kra_pin.as_deref())
+    }
+
+    pub fn buyer(&self) -> Option<Owner> {
+        Owner::of(self.buyer_id_number.as_deref(), self.buyer_kra_pin.as_deref())
+    }
+
+    /// The messages' `$seller_kind`: whose name the vehicle stays in when it is not sold.
+    pub fn seller_kind(&self) -> &'static str {
+        if self.seller_kra_pin.is_some() {
+            "organisation"
+        } else {
+            "person"
+        }
+    }
+}
+
+const OFFER: &str = "SELECT t.application_id, t.plate, v.make, v.model, v.year, a.account_id AS seller_account, \
+     t.seller_id_number, t.seller_kra_pin, COALESCE(so.name, s.first_name || ' ' || s.other_names) AS seller_name, \
+     t.buyer_account, t.buyer_id_number, t.buyer_kra_pin, \
+     COALESCE(bo.name, b.first_name || ' ' || b.other_names) AS buyer_name, \
+     CASE WHEN t.buyer_kra_pin IS NULL THEN NULL ELSE ab.first_name || ' ' || ab.last_name END AS answered_by, \
+     t.status, t.offered_at, t.deadline, t.decided_at \
      FROM vehicle_transfers t JOIN vehicles v ON v.plate = t.plate \
      JOIN applications a ON a.id = t.application_id \
-     JOIN register_people s ON s.id_number = t.seller_id_number \
-     JOIN register_people b ON b.id_number = t.buyer_id_number";
+     LEFT JOIN register_people s ON s.id_number = t.seller_id_number \
+     LEFT JOIN organisations so ON so.kra_pin = t.seller_kra_pin \
+     LEFT JOIN register_people b ON b.id_number = t.buyer_id_number \
+     LEFT JOIN organisations bo ON bo.kra_pin = t.buyer_kra_pin \
+     LEFT JOIN accounts ab ON ab.id = t.buyer_account";
 
 pub async fn offer(conn: &mut AnyConnection, application_id: &str) -> anyhow::Result<Option<OfferRow>> {
     Ok(sqlx::query_as(&format!("{OFFER} WHERE t.application_id = $1"))
@@ -148,38 +229,62 @@ pub async fn offer(conn: &mut AnyConnection, application_id: &str) -> anyhow::Re
         .await?)
 }
 
-/// The offers made to `account`, newest first.
+/// The offers made to `account` and to the organisations it acts for, newest first.
 pub async fn offers_to(pool: &Pool, account: &str) -> anyhow::Result<Vec<OfferRow>> {
     Ok(sqlx::query_as(&format!(
-        "{OFFER} WHERE t.buyer_account = $1 ORDER BY t.offered_at DESC"
+        "{OFFER} WHERE (t.buyer_kra_pin IS NULL AND t.buyer_account = $1) \
+         OR t.buyer_kra_pin IN (SELECT kra_pin FROM account_organisations WHERE account_id = $1) \
+         ORDER BY t.offered_at DESC"
     ))
     .bind(account)
     .fetch_all(pool)
     .await?)
 }
 
-/// Ends an offer that is still waiting; false when it was answered (or lapsed) meanwhile.
-pub async fn close(conn: &mut AnyConnection, application_id: &str, status: &str, now: i64) -> anyhow::Result<bool> {
+/// Ends an offer that is still waiting, naming who answered for a buying organisation (`by`: none when it
+/// lapsed); false when it was answered (or lapsed) meanwhile.
+pub async fn close(
+    conn: &mut AnyConnection,
+    application_id: &str,
+    status: &str,
+    by: Option<&str>,
+    now: i64,
+) -> anyhow::Result<bool> {
     let done = sqlx::query(
-        "UPDATE vehicle_transfers SET status = $2, decided_at = $3 WHERE application_id = $1 AND status = 'offered'",
+        "UPDATE vehicle_transfers SET status = $2, decided_at = $3, buyer_account = COALESCE(buyer_account, $4) \
+         WHERE application_id = $1 AND status = 'offered'",
     )
     .bind(application_id)
     .bind(status)
     .bind(now)
+    .bind(by)
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Puts the vehicle in the buyer's name; false when the seller no longer holds it.
-pub async fn change_owner(conn: &mut AnyConnection, plate: &str, seller: &str, buyer: &str) -> anyhow::Result<bool> {
-    let done = sqlx::query(
-        "UPDATE vehicles SET owner_id_number = $3 WHERE plate = $1 AND owner_id_number = $2 AND owner_kra_pin IS NULL \
-         AND NOT EXISTS (SELECT 1 FROM vehicle_caveats c WHERE c.plate = vehicles.plate)",
-    )
+pub async fn change_owner(
+    conn: &mut AnyConnection,
+    plate: &str,
+    seller: &Owner,
+    buyer: &Owner,
+) -> anyhow::Result<bool> {
+    // The column is one of two fixed names, never anything typed.
+    let held = match seller {
+        Owner::Person(_) => "owner_id_number",
+        Owner::Organisation(_) => "owner_kra_pin",
+    };
+    let (Owner::Person(from) | Owner::Organisation(from)) = seller;
+    let (to_id, to_pin) = buyer.columns();
+    let done = sqlx::query(&format!(
+        "UPDATE vehicles SET owner_id_number = $3, owner_kra_pin = $4 WHERE plate = $1 AND {held} = $2 \
+         AND NOT EXISTS (SELECT 1 FROM vehicle_caveats c WHERE c.plate = vehicles.plate)"
+    ))
     .bind(plate)
-    .bind(seller)
-    .bind(buyer)
+    .bind(from.as_str())
+    .bind(to_id)
+    .bind(to_pin)
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -203,4 +308,20 @@ pub async fn lapsed(pool: &Pool, now: i64) -> anyhow::Result<Vec<String>> {
     .bind(now)
     .fetch_all(pool)
     .await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Owner;
+
+    #[test]
+    fn an_owner_is_a_person_or_an_organisation_never_both() {
+        let person = Owner::of(Some("7974916"), None).unwrap();
+        assert_eq!(person.columns(), (Some("7974916"), None));
+        let organisation = Owner::of(None, Some("P052468013M")).unwrap();
+        assert_eq!(organisation.columns(), (None, Some("P052468013M")));
+        // The register's CHECK allows one; a row naming both is read as the organisation's.
+        assert_eq!(Owner::of(Some("7974916"), Some("P052468013M")), Some(organisation));
+        assert_eq!(Owner::of(None, None), None);
+    }
 }

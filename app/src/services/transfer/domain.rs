@@ -134,6 +134,23 @@ pub struct Answers {
     pub plate: Option<PlateNumber>,
     pub logbook: Option<Logbook>,
     pub buyer: Option<Buyer>,
+    /// An organisation buying instead of a person (one or the other: naming one forgets the other).
+    #[serde(default)]
+    pub buyer_organisation: Option<BuyerOrganisation>,
+}
+
+impl Answers {
+    /// Whether a buyer, person or organisation, is named.
+    pub fn has_buyer(&self) -> bool {
+        self.buyer.is_some() || self.buyer_organisation.is_some()
+    }
+}
+
+/// An organisation buying, by its KRA PIN, with its name as the register has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuyerOrganisation {
+    pub kra_pin: String,
+    pub name: String,
 }
 
 /// Why one of the seller's vehicles cannot be offered here.
@@ -260,6 +277,23 @@ mod tests {
         ] {
             assert_eq!(fee_code(cc), band, "{cc} cc");
         }
+    }
+
+    #[test]
+    fn a_draft_saved_before_organisations_could_buy_still_reads() {
+        let old = r#"{"plate":"KCM 753W","logbook":null,"buyer":{"id_number":"7974916","first_name":"Rehema"}}"#;
+        let answers: Answers = serde_json::from_str(old).unwrap();
+        assert!(answers.has_buyer());
+        assert_eq!(answers.buyer_organisation, None);
+        let organisation = Answers {
+            buyer_organisation: Some(BuyerOrganisation {
+                kra_pin: "P672271267L".into(),
+                name: "Embassava Sacco".into(),
+            }),
+            ..Answers::default()
+        };
+        assert!(organisation.has_buyer());
+        assert!(!Answers::default().has_buyer());
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! An offer once paid for: where it stands for the seller and the buyer, the buyer's code, acceptance (the
-//! register, the application and both slips in one transaction), a decline, the lapse after 14 days, and the
-//! messages that tell each party.
+//! An offer once paid for: where it stands for the seller and the buyer (a person, or any of the people acting for
+//! a buying organisation), the buyer's code, acceptance (the register, the application and both slips in one
+//! transaction), a decline, the lapse after 14 days, and the messages that tell each party.
 
 use sqlx::AnyConnection;
 
@@ -23,6 +23,7 @@ use crate::{
     },
     error::AppError,
     i18n::Lang,
+    organisations::db as organisations,
     state::AppState,
     web::{
         challenges::{self, CodeRequest, Purpose, Trier},
@@ -45,6 +46,7 @@ pub(super) async fn tell(
             ("seller", offer.seller_name.clone()),
             ("buyer", offer.buyer_name.clone()),
             ("deadline", calendar::moment(lang, offer.deadline)),
+            ("seller_kind", offer.seller_kind().to_string()),
         ]
     })
     .await
@@ -91,14 +93,20 @@ pub async fn offer_of(state: &AppState, application: &Application) -> anyhow::Re
     db::offer(&mut conn, application.id.as_str()).await
 }
 
-/// The offer `id` made to `who`; anyone else's, or none, is the same 404.
+/// The offer `id` made to `who` or to an organisation they act for; anyone else's, or none, is the same 404.
 pub async fn offer_to(state: &AppState, who: &SignedIn, id: &str) -> Result<OfferRow, AppError> {
     let id = ApplicationId::parse(id).ok_or(AppError::NotFound)?;
     let mut conn = state.pool.acquire().await?;
-    db::offer(&mut conn, id.as_str())
-        .await?
-        .filter(|offer| offer.buyer_account == who.id.as_str())
-        .ok_or(AppError::NotFound)
+    let offer = db::offer(&mut conn, id.as_str()).await?.ok_or(AppError::NotFound)?;
+    let theirs = match &offer.buyer_kra_pin {
+        Some(pin) => organisations::acts_for(&mut conn, who.id.as_str(), pin).await?,
+        None => offer.buyer_account.as_deref() == Some(who.id.as_str()),
+    };
+    if theirs {
+        Ok(offer)
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 /// The offers made to `who`, newest first (the dashboard lists them).
@@ -157,25 +165,26 @@ pub async fn accept(
         "code",
     )
     .await?;
-    accepted(state, offer).await
+    accepted(state, who, offer).await
 }
 
 /// The acceptance once the buyer's code is right (the benchmark times this part).
-pub async fn accepted(state: &AppState, offer: &OfferRow) -> Result<(), AppError> {
-    answer(state, offer, OfferStatus::Accepted).await
+pub async fn accepted(state: &AppState, who: &SignedIn, offer: &OfferRow) -> Result<(), AppError> {
+    answer(state, who, offer, OfferStatus::Accepted).await
 }
 
 /// The buyer declines: the seller's application is rejected (the fee is not refunded: the service was given) and
 /// the seller is told.
-pub async fn decline(state: &AppState, offer: &OfferRow) -> Result<(), AppError> {
+pub async fn decline(state: &AppState, who: &SignedIn, offer: &OfferRow) -> Result<(), AppError> {
     if !open(state, offer) {
         return Err(AppError::field("decline", "transfer-error-closed"));
     }
-    answer(state, offer, OfferStatus::Declined).await
+    answer(state, who, offer, OfferStatus::Declined).await
 }
 
-/// Ends the offer as `status` in one transaction; an offer answered or lapsed meanwhile is refused.
-async fn answer(state: &AppState, offer: &OfferRow, status: OfferStatus) -> Result<(), AppError> {
+/// Ends the offer as `status`, answered by `who`, in one transaction; an offer answered or lapsed meanwhile is
+/// refused.
+async fn answer(state: &AppState, who: &SignedIn, offer: &OfferRow, status: OfferStatus) -> Result<(), AppError> {
     let field = if status == OfferStatus::Accepted {
         "code"
     } else {
@@ -188,23 +197,37 @@ async fn answer(state: &AppState, offer: &OfferRow, status: OfferStatus) -> Resu
     if status == OfferStatus::Accepted && caveated {
         return Err(AppError::field(field, "transfer-error-caveat-noted"));
     }
-    if now >= offer.deadline || !close(&mut tx, &state.services, &offer.application_id, status, now).await? {
+    let closing = Closing {
+        application_id: &offer.application_id,
+        status,
+        by: Some(who.id.as_str()),
+        now,
+    };
+    if now >= offer.deadline || !close(&mut tx, &state.services, closing).await? {
         return Err(AppError::field(field, "transfer-error-closed"));
     }
     tx.commit().await?;
     Ok(())
 }
 
-/// Closes a waiting offer as `status` in the caller's transaction: the register, the application, the slips and
-/// the seller's message. False (nothing written) when it was no longer waiting.
-async fn close(
-    conn: &mut AnyConnection,
-    services: &Services,
-    application_id: &str,
+/// An offer being closed: as what, by whom (none: it lapsed), when.
+struct Closing<'a> {
+    application_id: &'a str,
     status: OfferStatus,
+    by: Option<&'a str>,
     now: i64,
-) -> anyhow::Result<bool> {
-    if !db::close(conn, application_id, status.code(), now).await? {
+}
+
+/// Closes a waiting offer in the caller's transaction: the register, the application, the slips and the seller's
+/// message. False (nothing written) when it was no longer waiting.
+async fn close(conn: &mut AnyConnection, services: &Services, closing: Closing<'_>) -> anyhow::Result<bool> {
+    let Closing {
+        application_id,
+        status,
+        by,
+        now,
+    } = closing;
+    if !db::close(conn, application_id, status.code(), by, now).await? {
         return Ok(false);
     }
     let offer = db::offer(conn, application_id)
@@ -213,8 +236,11 @@ async fn close(
     let id = ApplicationId::from_stored(application_id.to_string());
     let (decision, message) = match status {
         OfferStatus::Accepted => {
+            let (Some(seller), Some(buyer)) = (offer.seller(), offer.buyer()) else {
+                anyhow::bail!("offer {application_id} names no seller or no buyer");
+            };
             anyhow::ensure!(
-                db::change_owner(conn, &offer.plate, &offer.seller_id_number, &offer.buyer_id_number).await?,
+                db::change_owner(conn, &offer.plate, &seller, &buyer).await?,
                 "{} is no longer the seller's",
                 offer.plate
             );
@@ -241,10 +267,15 @@ async fn close(
         let application = applications::by_id_in(conn, &id)
             .await?
             .ok_or_else(|| anyhow::anyhow!("application {application_id} is gone"))?;
+        // The buyer's slip is held by the person who accepted (for an organisation, whoever of its people did).
+        let holder = offer
+            .buyer_account
+            .as_deref()
+            .ok_or_else(|| anyhow::anyhow!("offer {application_id} was accepted by no one"))?;
         documents::issue_to(
             conn,
             &application,
-            &offer.buyer_account,
+            holder,
             acknowledgement(Kind::TransferBuyer, &offer),
             now,
         )
@@ -260,7 +291,13 @@ pub async fn lapse_due(state: &AppState) -> anyhow::Result<u64> {
     let mut lapsed = 0;
     for id in db::lapsed(&state.pool, now).await? {
         let mut tx = crate::db::begin_write(&state.pool).await?;
-        if close(&mut tx, &state.services, &id, OfferStatus::Lapsed, now).await? {
+        let closing = Closing {
+            application_id: &id,
+            status: OfferStatus::Lapsed,
+            by: None,
+            now,
+        };
+        if close(&mut tx, &state.services, closing).await? {
             tx.commit().await?;
             lapsed += 1;
         }

@@ -1,12 +1,14 @@
 //! Transfer of ownership on the application framework, the seller's side: their draft names one of their
-//! vehicles, its logbook and the buyer; payment makes the offer (the application waits "in review" for the buyer,
-//! whose answers are in `offers`).
+//! vehicles (or one of an organisation they act for), its logbook and the buyer (a person, or an organisation whose
+//! people answer); payment makes the offer (the application waits "in review" for the buyer, whose answers are in
+//! `offers`).
 
 use sqlx::AnyConnection;
 
 use super::{
     db,
-    domain::{self, check_logbook, Answers, Buyer, LogbookProblem, DEADLINE_SECONDS},
+    db::{Owner, Seller},
+    domain::{self, check_logbook, Answers, Buyer, BuyerOrganisation, LogbookProblem, DEADLINE_SECONDS},
 };
 use crate::{
     applications::plugin::Effect,
@@ -15,7 +17,8 @@ use crate::{
         service as applications,
     },
     error::{AppError, FieldError},
-    ids::PlateNumber,
+    ids::{KraPin, PlateNumber},
+    organisations::db as organisations,
     records::people,
     state::AppState,
     web::{guard::SignedIn, throttle, upload::Unread},
@@ -39,12 +42,20 @@ impl Step {
     }
 }
 
-/// The vehicles registered to `who`, each with whether it may be offered.
-pub async fn vehicles(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<db::SellerVehicle>> {
-    db::vehicles_of(&state.pool, &who.id_number).await
+fn seller(who: &SignedIn) -> Seller<'_> {
+    Seller {
+        account_id: who.id.as_str(),
+        id_number: &who.id_number,
+    }
 }
 
-/// Step 1: one of the seller's own vehicles. Another's plate is the 404 page: the form only offers their own.
+/// The vehicles registered to `who` and to the organisations they act for, each with whether it may be offered.
+pub async fn vehicles(state: &AppState, who: &SignedIn) -> anyhow::Result<Vec<db::SellerVehicle>> {
+    db::vehicles_of(&state.pool, seller(who)).await
+}
+
+/// Step 1: one of the seller's vehicles, or of an organisation they act for (the application records it).
+/// Another's plate is the 404 page: the form only offers these.
 pub async fn save_vehicle(
     state: &AppState,
     who: &SignedIn,
@@ -56,14 +67,16 @@ pub async fn save_vehicle(
     }
     let plate = PlateNumber::parse(posted).ok_or(AppError::NotFound)?;
     let mut conn = state.pool.acquire().await?;
-    let vehicle = db::vehicle_of(&mut conn, &who.id_number, plate.as_str())
+    let vehicle = db::vehicle_of(&mut conn, seller(who), plate.as_str())
         .await?
         .ok_or(AppError::NotFound)?;
+    drop(conn);
     if let Err(why) = vehicle.availability() {
         return Err(AppError::Invalid(vec![
             FieldError::new("plate", why.key()).with_arg("plate", plate.to_string())
         ]));
     }
+    applications::made_for(state, application, vehicle.owner_kra_pin.as_deref()).await?;
     let mut answers: Answers = applications::answers(application);
     if answers.plate.as_ref() != Some(&plate) {
         // Another vehicle's logbook is not this one's.
@@ -145,6 +158,51 @@ pub async fn save_buyer(
         id_number: person.id_number,
         first_name: person.first_name,
     });
+    answers.buyer_organisation = None;
+    applications::keep(state, who, application, &answers).await
+}
+
+/// Step 3, the other form: an organisation buying, by KRA PIN. It must be on the register, have someone acting
+/// for it on Uraia to accept, and not already hold the vehicle. PINs not found are counted like names that do not
+/// match.
+pub async fn save_buyer_organisation(
+    state: &AppState,
+    who: &SignedIn,
+    application: &Application,
+    typed: &str,
+) -> Result<(), AppError> {
+    let pin = KraPin::parse(typed).map_err(|_| {
+        let key = if typed.trim().is_empty() {
+            "transfer-error-buyer-pin-missing"
+        } else {
+            "transfer-error-buyer-pin-format"
+        };
+        FieldError::new("kra_pin", key)
+    })?;
+    let key = throttle::buyers_key(who.id.as_str());
+    throttle::admit(&state.pool, &key, throttle::BUYERS, state.clock.now(), "kra_pin").await??;
+    let name = crate::accounts::db::organisation_exists(&state.pool, pin.as_str())
+        .await?
+        .ok_or_else(|| AppError::field("kra_pin", "transfer-error-buyer-pin-unknown"))?;
+    throttle::release(&state.pool, &key, throttle::BUYERS).await?;
+    let named = |key: &str| AppError::from(FieldError::new("kra_pin", key).with_arg("name", name.clone()));
+    let mut answers: Answers = applications::answers(application);
+    let mut conn = state.pool.acquire().await?;
+    if let Some(plate) = &answers.plate {
+        let vehicle = db::vehicle_of(&mut conn, seller(who), plate.as_str()).await?;
+        if vehicle.and_then(|v| v.owner_kra_pin).as_deref() == Some(pin.as_str()) {
+            return Err(named("transfer-error-buyer-pin-same"));
+        }
+    }
+    if organisations::accounts_of(&mut conn, pin.as_str()).await?.is_empty() {
+        return Err(named("transfer-error-buyer-pin-no-people"));
+    }
+    drop(conn);
+    answers.buyer_organisation = Some(BuyerOrganisation {
+        kra_pin: pin.as_str().to_string(),
+        name,
+    });
+    answers.buyer = None;
     applications::keep(state, who, application, &answers).await
 }
 
@@ -158,7 +216,7 @@ pub async fn ready(
     let answers: Answers = applications::answers(application);
     let mut conn = state.pool.acquire().await?;
     let vehicle = match &answers.plate {
-        Some(plate) => db::vehicle_of(&mut conn, &who.id_number, plate.as_str()).await?,
+        Some(plate) => db::vehicle_of(&mut conn, seller(who), plate.as_str()).await?,
         None => None,
     };
     let Some(vehicle) = vehicle.filter(|v| v.availability().is_ok()) else {
@@ -170,12 +228,20 @@ pub async fn ready(
     if answers.logbook.is_none() || !kept {
         return Ok(Err(Step::Logbook));
     }
+    let fee = domain::fee_code(vehicle.engine_cc);
+    if let Some(organisation) = &answers.buyer_organisation {
+        let other = vehicle.owner_kra_pin.as_deref() != Some(organisation.kra_pin.as_str());
+        let answerable = !organisations::accounts_of(&mut conn, &organisation.kra_pin)
+            .await?
+            .is_empty();
+        return Ok(if other && answerable { Ok(fee) } else { Err(Step::Buyer) });
+    }
     let buyer = match &answers.buyer {
         Some(buyer) => people::person(&mut conn, &buyer.id_number).await?,
         None => None,
     };
     match buyer {
-        Some(person) if person.account_id.is_some() => Ok(Ok(domain::fee_code(vehicle.engine_cc))),
+        Some(person) if person.account_id.is_some() => Ok(Ok(fee)),
         _ => Ok(Err(Step::Buyer)),
     }
 }
@@ -197,11 +263,15 @@ pub async fn on_paid(conn: &mut AnyConnection, application: &Application, now: i
 
 async fn offer(conn: &mut AnyConnection, application: &Application, now: i64) -> anyhow::Result<bool> {
     let answers: Answers = applications::answers(application);
-    let (Some(plate), Some(buyer)) = (answers.plate, answers.buyer) else {
+    let Some(plate) = answers.plate else {
         return Ok(false);
     };
-    let seller = crate::accounts::db::id_number(conn, application.account.as_str()).await?;
-    let Some(vehicle) = db::vehicle_of(conn, &seller, plate.as_str()).await? else {
+    let id_number = crate::accounts::db::id_number(conn, application.account.as_str()).await?;
+    let acting = Seller {
+        account_id: application.account.as_str(),
+        id_number: &id_number,
+    };
+    let Some(vehicle) = db::vehicle_of(conn, acting, plate.as_str()).await? else {
         return Ok(false);
     };
     // A second guard behind the submission's version: the invoiced band must be this vehicle's, and no caveat
@@ -210,15 +280,41 @@ async fn offer(conn: &mut AnyConnection, application: &Application, now: i64) ->
     if !invoiced || vehicle.caveats > 0 {
         return Ok(false);
     }
-    let Some(buyer_account) = people::person(conn, &buyer.id_number).await?.and_then(|p| p.account_id) else {
-        return Ok(false);
+    let seller = Owner::of(Some(&id_number), vehicle.owner_kra_pin.as_deref())
+        .ok_or_else(|| anyhow::anyhow!("a vehicle with no owner"))?;
+    // Who is told: the person buying, or every person acting for the organisation buying.
+    let (buyer, buyer_account, told, message) = match (answers.buyer_organisation, answers.buyer) {
+        (Some(organisation), _) => {
+            let told = organisations::accounts_of(conn, &organisation.kra_pin).await?;
+            let buyer = Owner::Organisation(organisation.kra_pin);
+            if told.is_empty() || buyer == seller {
+                return Ok(false);
+            }
+            (buyer, None, told, "message-transfer-offered-organisation")
+        }
+        (None, Some(person)) => {
+            let Some(account) = people::person(conn, &person.id_number)
+                .await?
+                .and_then(|p| p.account_id)
+            else {
+                return Ok(false);
+            };
+            let told = vec![account.clone()];
+            (
+                Owner::Person(person.id_number),
+                Some(account),
+                told,
+                "message-transfer-offered",
+            )
+        }
+        (None, None) => return Ok(false),
     };
     let new = db::NewOffer {
         application_id: application.id.as_str(),
         plate: plate.as_str(),
-        seller_id_number: &seller,
-        buyer_account: &buyer_account,
-        buyer_id_number: &buyer.id_number,
+        seller: &seller,
+        buyer_account: buyer_account.as_deref(),
+        buyer: &buyer,
         now,
         deadline: now + DEADLINE_SECONDS,
     };
@@ -228,6 +324,8 @@ async fn offer(conn: &mut AnyConnection, application: &Application, now: i64) ->
     let offer = db::offer(conn, application.id.as_str())
         .await?
         .ok_or_else(|| anyhow::anyhow!("the offer just made is gone"))?;
-    super::offers::tell(conn, &buyer_account, "message-transfer-offered", &offer, now).await?;
+    for account in told {
+        super::offers::tell(conn, &account, message, &offer, now).await?;
+    }
     Ok(true)
 }

@@ -1,5 +1,6 @@
 //! The buyer's side: "Transfers to you" on the dashboard, the offer (`/transfers/<id>`), accepting it with the
-//! code sent to their phone, and declining it. An offer made to someone else is the 404 page.
+//! code sent to their phone, and declining it. An offer to an organisation is any of its people's to answer; an
+//! offer made to someone else is the 404 page.
 
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_router::hooks::use_params_map;
@@ -61,9 +62,18 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
             .map(|offer| {
                 let status = status_of(&offer);
                 let href = lang.href(&offer_path(&offer.application_id));
+                let key = if offer.buyer_kra_pin.is_some() {
+                    "transfer-dashboard-item-organisation"
+                } else {
+                    "transfer-dashboard-item"
+                };
                 let label = lang.t_with(
-                    "transfer-dashboard-item",
-                    &[("plate", offer.plate.clone()), ("seller", offer.seller_name.clone())],
+                    key,
+                    &[
+                        ("plate", offer.plate.clone()),
+                        ("seller", offer.seller_name.clone()),
+                        ("buyer", offer.buyer_name.clone()),
+                    ],
                 );
                 view! { <li><a href=href>{label}</a>" "{tag(lang, status)}</li> }
             })
@@ -85,6 +95,9 @@ fn offer_rows(lang: Lang, offer: &OfferRow) -> Vec<SummaryRow> {
         ),
         SummaryRow::new(lang.t("transfer-fact-seller"), offer.seller_name.clone()),
     ];
+    if offer.buyer_kra_pin.is_some() {
+        rows.push(SummaryRow::new(lang.t("transfer-fact-buyer"), offer.buyer_name.clone()));
+    }
     // The deadline matters only while the offer waits for an answer.
     if status_of(offer) == OfferStatus::Offered {
         rows.push(SummaryRow::new(
@@ -122,13 +135,18 @@ pub fn TransferOfferPage() -> impl IntoView {
             ("seller", offer.seller_name.clone()),
             ("plate", offer.plate.clone()),
             ("deadline", calendar::moment(lang, offer.deadline)),
+            ("buyer", offer.buyer_name.clone()),
+            ("by", offer.answered_by.clone().unwrap_or_default()),
         ];
         // Past its deadline an offer has lapsed, whether or not the sweep has marked it yet.
         let shown = match status {
             OfferStatus::Offered if !open => OfferStatus::Lapsed,
             other => other,
         };
-        let explain = format!("transfer-buyer-{}", shown.code());
+        let explain = match offer.buyer_kra_pin {
+            Some(_) => format!("transfer-buyer-organisation-{}", shown.code()),
+            None => format!("transfer-buyer-{}", shown.code()),
+        };
         let id = offer.application_id.clone();
         let decline = lang.href(&decline_path(&id));
         Ok(view! {
@@ -169,6 +187,14 @@ pub fn TransferAcceptPage() -> impl IntoView {
         let id = offer.application_id.clone();
         let error = state.error("code");
         let (back, again) = (offer_path(&id), id.clone());
+        // An organisation's person accepts for it: the organisation becomes the owner, not them.
+        let confirm = match offer.buyer_kra_pin {
+            Some(_) => lang.t_with(
+                "transfer-accept-confirm-organisation",
+                &[("buyer", offer.buyer_name.clone())],
+            ),
+            None => lang.t("transfer-accept-confirm"),
+        };
         Ok(view! {
             <BackLink lang to=back />
             <Notice lang notice />
@@ -183,7 +209,7 @@ pub fn TransferAcceptPage() -> impl IntoView {
                 <Hidden name="id" value=id />
                 <TextInput id="code" name="code" label=lang.t("accounts-field-code") inputmode="numeric"
                     autocomplete="one-time-code" error />
-                <Button text=lang.t("transfer-accept-confirm") />
+                <Button text=confirm />
             </PostForm>
             <PostForm action=api::TransferCode::url()>
                 <Hidden name="id" value=again />

@@ -43,7 +43,7 @@ impl Steps for Form {
         match step {
             "vehicle" => self.answers.plate.is_some(),
             "logbook" => self.answers.logbook.is_some(),
-            "buyer" => self.answers.buyer.is_some(),
+            "buyer" => self.answers.has_buyer(),
             _ => false,
         }
     }
@@ -89,7 +89,16 @@ async fn vehicle_page(request: StepRequest<'_>, answers: &Answers, position: Pos
             .iter()
             .map(|v| Choice {
                 value: v.plate.clone(),
-                label: format!("{} – {} {} ({})", v.plate, v.make, v.model, v.year),
+                label: {
+                    let vehicle = format!("{} – {} {} ({})", v.plate, v.make, v.model, v.year);
+                    match &v.organisation {
+                        Some(name) => lang.t_with(
+                            "transfer-vehicle-of",
+                            &[("vehicle", vehicle), ("organisation", name.clone())],
+                        ),
+                        None => vehicle,
+                    }
+                },
                 hint: Some(match v.availability() {
                     Ok(()) => format!("{} cc", v.engine_cc),
                     Err(why) => lang.t(&format!("{}-hint", why.key())),
@@ -169,17 +178,34 @@ fn buyer_page(request: StepRequest<'_>, answers: &Answers, position: Position) -
     let saved = answers.buyer.clone();
     let id_number = state.value_or("id_number", saved.as_ref().map(|b| b.id_number.as_str()));
     let first_name = state.value_or("first_name", saved.as_ref().map(|b| b.first_name.as_str()));
+    let organisation = answers.buyer_organisation.as_ref().map(|o| o.kra_pin.as_str());
+    let kra_pin = state.value_or("kra_pin", organisation);
     let id = application.id.as_str().to_string();
+    let again = id.clone();
+    let (id_error, name_error, pin_error) = (
+        state.error("id_number"),
+        state.error("first_name"),
+        state.error("kra_pin"),
+    );
     view! {
         <StepFrame lang position title_key="transfer-buyer-title" errors=state.errors()>
+            <h2 class="heading-m">{lang.t("transfer-buyer-person-heading")}</h2>
             <p class="body">{lang.t("transfer-buyer-intro")}</p>
             <PostForm action=api::TransferBuyer::url()>
                 <Hidden name="id" value=id />
                 <TextInput id="id_number" name="id_number" label=lang.t("transfer-field-buyer-id") value=id_number
-                    inputmode="numeric" error=state.error("id_number") />
+                    inputmode="numeric" error=id_error />
                 <TextInput id="first_name" name="first_name" label=lang.t("transfer-field-buyer-name") value=first_name
-                    hint=Some(lang.t("transfer-field-buyer-name-hint")) error=state.error("first_name") />
+                    hint=Some(lang.t("transfer-field-buyer-name-hint")) error=name_error />
                 <Button text=lang.t("continue") />
+            </PostForm>
+            <h2 class="heading-m">{lang.t("transfer-buyer-organisation-heading")}</h2>
+            <p class="body">{lang.t("transfer-buyer-organisation-intro")}</p>
+            <PostForm action=api::TransferBuyerOrganisation::url()>
+                <Hidden name="id" value=again />
+                <TextInput id="kra_pin" name="kra_pin" label=lang.t("transfer-field-buyer-pin") value=kra_pin
+                    hint=Some(lang.t("transfer-field-buyer-pin-hint")) autocomplete="off" error=pin_error />
+                <Button text=lang.t("transfer-buyer-organisation-use") />
             </PostForm>
         </StepFrame>
     }
@@ -198,7 +224,7 @@ async fn check_page(request: StepRequest<'_>, answers: &Answers, position: Posit
         Ok(fee) => fee,
         Err(step) => return Ok(redirect_to(ctx, &path_of(application, step))),
     };
-    if answers.plate.is_none() || answers.logbook.is_none() || answers.buyer.is_none() {
+    if answers.plate.is_none() || answers.logbook.is_none() || !answers.has_buyer() {
         return Ok(redirect_to(ctx, &next_path(application)));
     }
     let rows = summary(ctx, application);
@@ -241,6 +267,13 @@ pub fn summary(ctx: &Ctx, application: &Application) -> Vec<Answer> {
             Step::Buyer,
         ));
     }
+    if let Some(organisation) = &answers.buyer_organisation {
+        rows.push(row(
+            "transfer-field-buyer",
+            format!("{} ({})", organisation.name, organisation.kra_pin),
+            Step::Buyer,
+        ));
+    }
     rows
 }
 
@@ -255,6 +288,8 @@ pub async fn result(ctx: &Ctx, application: &Application) -> Result<AnyView, App
         ("plate", offer.plate.clone()),
         ("buyer", offer.buyer_name.clone()),
         ("deadline", calendar::moment(lang, offer.deadline)),
+        ("seller", offer.seller_name.clone()),
+        ("seller_kind", offer.seller_kind().to_string()),
     ];
     let mut rows = vec![
         SummaryRow::new(
