@@ -1,8 +1,9 @@
 //! Transfers with an organisation on either side, through the real router on both databases: a SACCO's director
 //! sells one of its vehicles (listed with the SACCO's name, the application made for it) to another SACCO, named
 //! by KRA PIN (each mistake named, what was typed kept); any of the buying SACCO's people is told and may answer,
-//! nobody else; the one who accepts holds the slip and the register names the SACCO. A person's offer to a SACCO
-//! declined by its director; a SACCO's vehicle sold to a person, and the message that it stays the SACCO's.
+//! nobody else; the one who accepts holds the slip (whose public check names both SACCOs) and the register names
+//! the SACCO. A person's offer to a SACCO declined by its director; a SACCO's vehicle sold to a person, and the
+//! message that it stays the SACCO's.
 
 mod common;
 
@@ -235,6 +236,19 @@ on_both_engines!(a_sacco_sells_to_another_sacco_whose_person_accepts, |app| {
         )
         .await,
         1
+    );
+    // The public check names both SACCOs (a public record), where it masks a person's name.
+    let slip: String =
+        sqlx::query_scalar("SELECT code FROM documents WHERE application_id = $1 AND kind = 'transfer_buyer'")
+            .bind(&id)
+            .fetch_one(&app.state.pool)
+            .await
+            .unwrap();
+    let (_, page) = Browser::new(&app).visit(&format!("/en/verify/{slip}")).await;
+    let html = main(&page.body);
+    assert!(
+        html.contains("Super Metro Sacco") && html.contains("Embassava Sacco"),
+        "{html}"
     );
     let told = last_message(&app, GRACE_PHONE).await;
     assert!(

@@ -60,10 +60,24 @@ fn facts(offer: &OfferRow) -> Vec<Fact> {
         Fact::text("registration-field-make", &offer.make),
         Fact::text("registration-field-model", &offer.model),
         Fact::text("registration-field-year", offer.year.to_string()),
-        Fact::person("transfer-fact-seller", &offer.seller_name),
-        Fact::person("transfer-fact-buyer", &offer.buyer_name),
+        party(
+            "transfer-fact-seller",
+            &offer.seller_name,
+            offer.seller_kra_pin.is_some(),
+        ),
+        party("transfer-fact-buyer", &offer.buyer_name, offer.buyer_kra_pin.is_some()),
         Fact::date("transfer-fact-on", day),
     ]
+}
+
+/// A party to the transfer: a person's name is masked on the public check, an organisation's (a public record)
+/// is not.
+fn party(key: &str, name: &str, organisation: bool) -> Fact {
+    if organisation {
+        Fact::text(key, name)
+    } else {
+        Fact::person(key, name)
+    }
 }
 
 /// The seller's acknowledgement, once the buyer has accepted.
