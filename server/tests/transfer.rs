@@ -5,34 +5,16 @@
 
 mod common;
 
-use app::{
-    applications::{
-        domain::{ApplicationId, Payment},
-        service::Paid,
-    },
-    fees::domain::Shillings,
-    services::transfer::db::Owner::Person,
-};
+use app::services::transfer::db::Owner::Person;
 use common::{
     browser::{code_in, count, errors, last_message, main, messages_to, register_person, Browser},
-    transfer::{id_in, note_caveat, submitted, LUCY, LUCY_PHONE, PDF, REHEMA, REHEMA_PHONE, WANJIKU},
+    transfer::{id_in, note_caveat, pay, submitted, LUCY, LUCY_PHONE, PDF, REHEMA, REHEMA_PHONE, WANJIKU},
 };
 
 /// The seller offers KCM 753W to Rehema and pays; returns the application's id.
 async fn offer(seller: &mut Browser<'_>, receipt: &str) -> String {
     let id = submitted(seller, "KCM 753W", REHEMA).await;
-    let payment = Payment {
-        method: "counter",
-        receipt: receipt.into(),
-        amount: Shillings(1710),
-    };
-    let application = ApplicationId::parse(&id).unwrap();
-    assert_eq!(
-        app::applications::service::mark_paid(&seller.app.state, &application, &payment)
-            .await
-            .unwrap(),
-        Paid::InReview
-    );
+    pay(seller, &id, receipt, 1710).await;
     id
 }
 
@@ -170,18 +152,7 @@ on_both_engines!(the_named_buyer_accepts_and_the_register_changes, |app| {
     );
     lucy.follow("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
         .await;
-    let application = ApplicationId::parse(&id).unwrap();
-    let payment = Payment {
-        method: "counter",
-        receipt: "RTRANSFER1".into(),
-        amount: Shillings(1710),
-    };
-    assert_eq!(
-        app::applications::service::mark_paid(&app.state, &application, &payment)
-            .await
-            .unwrap(),
-        Paid::InReview
-    );
+    pay(&lucy, &id, "RTRANSFER1", 1710).await;
 
     // The buyer is told by SMS and email; the vehicle cannot be offered twice.
     let told = messages_to(&app, REHEMA_PHONE).await;

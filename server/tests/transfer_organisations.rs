@@ -7,16 +7,9 @@
 
 mod common;
 
-use app::{
-    applications::{
-        domain::{ApplicationId, Payment},
-        service::Paid,
-    },
-    fees::domain::Shillings,
-};
 use common::{
     browser::{code_in, count, errors, last_message, main, register_director, register_person, Browser},
-    transfer::{id_in, upload_logbook, LUCY},
+    transfer::{id_in, pay, upload_logbook, LUCY},
 };
 
 const METRO: &str = "P052468013M";
@@ -74,18 +67,7 @@ async fn paid(seller: &mut Browser<'_>, id: &str, receipt: &str, amount: i64) {
         .follow("/api/applications/submit", &[("id", id), ("declaration", "yes")])
         .await;
     assert!(!at.ends_with("/check"), "{at}");
-    let payment = Payment {
-        method: "counter",
-        receipt: receipt.into(),
-        amount: Shillings(amount),
-    };
-    let application = ApplicationId::parse(id).unwrap();
-    assert_eq!(
-        app::applications::service::mark_paid(&seller.app.state, &application, &payment)
-            .await
-            .unwrap(),
-        Paid::InReview
-    );
+    pay(seller, id, receipt, amount).await;
 }
 
 async fn owner_of(app: &common::TestApp, plate: &str) -> (Option<String>, Option<String>) {

@@ -71,6 +71,22 @@ pub async fn submitted(seller: &mut Browser<'_>, plate: &str, buyer: (&str, &str
     id
 }
 
+/// Pays the submitted application `id` at a counter (`amount`: the invoice's total); it then waits for the buyer.
+pub async fn pay(seller: &Browser<'_>, id: &str, receipt: &str, amount: i64) {
+    let payment = app::applications::domain::Payment {
+        method: "counter",
+        receipt: receipt.into(),
+        amount: app::fees::domain::Shillings(amount),
+    };
+    let application = app::applications::domain::ApplicationId::parse(id).unwrap();
+    assert_eq!(
+        app::applications::service::mark_paid(&seller.app.state, &application, &payment)
+            .await
+            .unwrap(),
+        app::applications::service::Paid::InReview
+    );
+}
+
 /// Notes a caveat (a financier's interest) on `plate`, as the register would.
 pub async fn note_caveat(app: &TestApp, plate: &str) {
     sqlx::query(
