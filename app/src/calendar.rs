@@ -34,6 +34,11 @@ pub fn date_of(seconds: i64) -> Date {
     zoned(seconds).date()
 }
 
+/// The hour (0 to 23) in Nairobi at a unix time.
+pub fn hour_of(seconds: i64) -> i8 {
+    zoned(seconds).hour()
+}
+
 /// The unix time at which a Nairobi date begins (midnight EAT).
 pub fn start_of(date: Date) -> i64 {
     date.to_zoned_datetime(nairobi().clone())

@@ -53,6 +53,8 @@ pub mod records;
 #[cfg(feature = "ssr")]
 pub mod refunds;
 #[cfg(feature = "ssr")]
+pub mod reminders;
+#[cfg(feature = "ssr")]
 pub mod schools;
 #[cfg(feature = "ssr")]
 pub mod services;

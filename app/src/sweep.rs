@@ -1,7 +1,8 @@
 //! The sweep: what has expired leaves the database (issue 9, "no live secrets at rest"). Codes and links in
 //! outbox messages are replaced by their redacted copies once expired; expired sessions, challenges, remembered
 //! devices and quiet throttle rows are deleted; messages older than 30 days go; transfer offers past their 14 days
-//! lapse. One pass every 10 minutes; each statement is idempotent, so several server processes may sweep at once.
+//! lapse; reminders due are sent (issue 29). One pass every 10 minutes; each statement is idempotent, so several
+//! server processes may sweep at once.
 
 use crate::state::AppState;
 
@@ -24,6 +25,8 @@ pub struct Swept {
     pub messages: u64,
     /// Transfers whose buyer did not answer within 14 days (their sellers are told).
     pub transfers: u64,
+    /// Reminders sent before a licence, an inspection certificate or a badge expires (daytime only).
+    pub reminders: u64,
 }
 
 pub async fn run(state: &AppState) -> anyhow::Result<Swept> {
@@ -53,6 +56,7 @@ pub async fn run(state: &AppState) -> anyhow::Result<Swept> {
         .await?,
         messages: run("DELETE FROM outbox WHERE created_at <= $1", now - OUTBOX_DAYS * 86_400).await?,
         transfers: crate::services::transfer::offers::lapse_due(state).await?,
+        reminders: crate::reminders::service::send_due(state).await?,
     })
 }
 
