@@ -2,6 +2,8 @@
 //! product is usable at once. The data lives in CSV files (app/demo-data/), embedded in the binary; loading is
 //! idempotent (`ON CONFLICT DO NOTHING`) and skipped when the files have not changed since the last load.
 
+pub mod year;
+
 use std::hash::{Hash, Hasher};
 
 use anyhow::Context;

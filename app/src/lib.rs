@@ -41,11 +41,15 @@ pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod documents;
 #[cfg(feature = "ssr")]
+pub mod figures;
+#[cfg(feature = "ssr")]
 pub mod gateways;
 #[cfg(feature = "ssr")]
 pub mod notices;
 #[cfg(feature = "ssr")]
 pub mod organisations;
+#[cfg(feature = "ssr")]
+pub mod performance;
 #[cfg(feature = "ssr")]
 pub mod reconciliation;
 #[cfg(feature = "ssr")]

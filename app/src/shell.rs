@@ -166,6 +166,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/:lang") view=Layout ssr=a.clone()>
                     <Route path=path!("") view=HomePage ssr=a.clone() />
                     <Route path=path!("fees") view=FeesPage ssr=a.clone() />
+                    <Route path=path!("performance") view=crate::performance::pages::PerformancePage ssr=a.clone() />
                     <Route path=path!("services") view=CataloguePage ssr=a.clone() />
                     <Route path=path!("services/:code") view=ServicePage ssr=a.clone() />
                     <Route path=path!("applications/:id") view=|| view! { <ApplicationPage blocks=&[payments::pages::credits_block, refunds::pages::application_block, documents::pages::application_block] /> } ssr=a.clone() />

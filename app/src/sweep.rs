@@ -1,8 +1,8 @@
 //! The sweep: what has expired leaves the database (issue 9, "no live secrets at rest"). Codes and links in
 //! outbox messages are replaced by their redacted copies once expired; expired sessions, challenges, remembered
 //! devices and quiet throttle rows are deleted; messages older than 30 days go; transfer offers past their 14 days
-//! lapse; reminders due are sent (issue 29). One pass every 10 minutes; each statement is idempotent, so several
-//! server processes may sweep at once.
+//! lapse; reminders due are sent, and each day that is over is rolled up into the published figures (issue 29).
+//! One pass every 10 minutes; each statement is idempotent, so several server processes may sweep at once.
 
 use crate::state::AppState;
 
@@ -27,6 +27,8 @@ pub struct Swept {
     pub transfers: u64,
     /// Reminders sent before a licence, an inspection certificate or a badge expires (daytime only).
     pub reminders: u64,
+    /// Days rolled up into `daily_figures` (the first pass after midnight rolls up yesterday).
+    pub days: u64,
 }
 
 pub async fn run(state: &AppState) -> anyhow::Result<Swept> {
@@ -57,6 +59,7 @@ pub async fn run(state: &AppState) -> anyhow::Result<Swept> {
         messages: run("DELETE FROM outbox WHERE created_at <= $1", now - OUTBOX_DAYS * 86_400).await?,
         transfers: crate::services::transfer::offers::lapse_due(state).await?,
         reminders: crate::reminders::service::send_due(state).await?,
+        days: crate::figures::rollup::roll_up_due(state).await?,
     })
 }
 

@@ -20,6 +20,8 @@ const pages = [
   "/en/verify",
   "/sw/verify/7KQ2-M9XD-4TNB",
   "/en/verify?code=7KQ2",
+  "/en/performance",
+  "/sw/performance?from-day=31&from-month=2&from-year=2026",
 ];
 
 for (const path of pages) {

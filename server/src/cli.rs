@@ -1,6 +1,8 @@
 //! The server binary's commands besides serving: `uraia staff add --email <address> --role <role> [--centre
 //! <code>] [--services <code,code>]` gives an existing, verified account a staff role (or changes it), written to
-//! the audit log as the console's act. Staff accounts are never made through the public wizard.
+//! the audit log as the console's act. Staff accounts are never made through the public wizard. `uraia demo year
+//! [--applications N]` writes a generated year of applications (a million by default) and rolls its days up, for
+//! the figures' demos and benchmarks (issue 29).
 
 use anyhow::{bail, Context};
 use app::{
@@ -14,13 +16,15 @@ use app::{
 
 /// Whether `args` (without the program name) name a command rather than serving.
 pub fn is_command(args: &[String]) -> bool {
-    args.first().is_some_and(|first| first == "staff")
+    args.first().is_some_and(|first| first == "staff" || first == "demo")
 }
 
 /// Runs the command; what to print.
 pub async fn run(state: &AppState, args: &[String]) -> anyhow::Result<String> {
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["staff", "add", rest @ ..] => staff_add(state, rest).await,
+        ["demo", "year"] => demo_year(state, 1_000_000).await,
+        ["demo", "year", "--applications", n] => demo_year(state, n.parse().context("--applications: a number")?).await,
         ["staff", "list"] => {
             let members = service::members(state).await?;
             Ok(members
@@ -32,7 +36,7 @@ pub async fn run(state: &AppState, args: &[String]) -> anyhow::Result<String> {
                 .collect::<Vec<_>>()
                 .join("\n"))
         }
-        _ => bail!("usage: uraia staff add --email <address> --role <officer|supervisor|support|administrator> [--centre <code>] [--services <code,code>]\n       uraia staff list"),
+        _ => bail!("usage: uraia staff add --email <address> --role <officer|supervisor|support|administrator> [--centre <code>] [--services <code,code>]\n       uraia staff list\n       uraia demo year [--applications N]"),
     }
 }
 
@@ -67,4 +71,16 @@ async fn staff_add(state: &AppState, args: &[&str]) -> anyhow::Result<String> {
             email.as_str()
         ),
     }
+}
+
+async fn demo_year(state: &AppState, applications: u64) -> anyhow::Result<String> {
+    let started = std::time::Instant::now();
+    let made = app::demo::year::generate(state, applications).await?;
+    let written = started.elapsed();
+    let days = app::figures::rollup::roll_up_due(state).await?;
+    Ok(format!(
+        "{made} applications written in {:.1} s; {days} days rolled up in {:.1} s",
+        written.as_secs_f64(),
+        (started.elapsed() - written).as_secs_f64()
+    ))
 }

@@ -28,6 +28,7 @@ async fn main() -> anyhow::Result<()> {
         std::path::Path::new(&*state.leptos_options.site_root).join(&*state.leptos_options.site_pkg_dir),
     );
     app::sweep::spawn(state.clone());
+    app::figures::rollup::spawn_heartbeat(state.clone());
     if app::payments::mpesa::spawn_reconciler(state.clone()).is_some() {
         tracing::info!("settling late M-Pesa results and open card sessions by asking the providers");
     }

@@ -8,6 +8,7 @@ language-switch-label = Language
 language-current = Current language:
 footer-phishing = Uraia will never ask for your password or M-Pesa PIN by phone, SMS or email. Before you type anything, check that the address bar shows
 footer-meta = A public service for Kenyan motorists. It works on any phone, even on a slow connection.
+footer-performance = Service performance
 
 ## Errors
 not-found-title = Page not found

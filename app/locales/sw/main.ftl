@@ -8,6 +8,7 @@ language-switch-label = Lugha
 language-current = Lugha ya sasa:
 footer-phishing = Uraia haitakuomba kamwe nenosiri lako wala PIN ya M-Pesa kwa simu, SMS au barua pepe. Kabla ya kuandika chochote, hakikisha kwamba anwani ya tovuti iliyo juu ya ukurasa ni
 footer-meta = Huduma ya umma kwa madereva wa Kenya. Inafanya kazi kwenye simu yoyote, hata kwenye mtandao wa polepole.
+footer-performance = Utendaji wa huduma
 
 ## Errors
 not-found-title = Ukurasa haupatikani

@@ -119,6 +119,7 @@ pub fn Frame(lang: Lang, children: Children) -> impl IntoView {
                     {lang.t("footer-phishing")}" "<strong>{official}</strong>
                 </p>
                 <p class="footer__meta">{lang.t("footer-meta")}</p>
+                <p class="footer__meta"><a href=lang.href("performance")>{lang.t("footer-performance")}</a></p>
             </div>
         </footer>
     }

@@ -70,7 +70,8 @@ pub fn PageHead(#[prop(into)] title: String, lang: Lang, errors: Vec<FieldError>
     let prefix = if errors.is_empty() {
         String::new()
     } else {
-        format!("{}: ", lang.t("error-prefix"))
+        // "Error: Service performance" (the prefix carries its colon).
+        format!("{} ", lang.t("error-prefix"))
     };
     view! {
         <Title text=format!("{prefix}{title} – {}", lang.t("service-name")) />
