@@ -163,7 +163,14 @@ people += [
     ["40221144", "Imani", "Achieng Owino", 2009, "F", "2009-06-21"],
     ["40221145", "Tumaini", "Kibet Rotich", 2009, "M", "2009-12-24"],
 ]
-write("people.csv", ["id_number", "first_name", "other_names", "year_of_birth", "sex", "born_on"], people)
+# Issue 29: the county each person lives in (expiring licences are counted by county), from its own seed, weighted
+# roughly by population: Nairobi most, then the counties with an inspection centre or a test unit.
+homes = random.Random(29)
+counties = (["Nairobi"] * 8 + ["Kiambu"] * 4 + ["Mombasa"] * 3 + ["Nakuru"] * 3 + ["Kisumu"] * 2 + ["Machakos"] * 2
+            + ["Uasin-Gishu"] * 2 + ["Nyeri", "Meru", "Kakamega", "Kilifi", "Kajiado"])
+for person in people:
+    person.append(homes.choice(counties))
+write("people.csv", ["id_number", "first_name", "other_names", "year_of_birth", "sex", "born_on", "county"], people)
 
 # Issue 28: the day each class was first on a person's licence (a PSV driver's badge needs the class held three
 # years), from its own seed: after the 18th birthday, before the licence's current expiry and 2026-12-01.

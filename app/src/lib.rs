@@ -71,6 +71,8 @@ pub mod staff;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]
+pub mod statistics;
+#[cfg(feature = "ssr")]
 pub mod support;
 #[cfg(feature = "ssr")]
 pub mod sweep;

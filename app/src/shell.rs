@@ -220,6 +220,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/tests") view=TestDayPage ssr=a.clone() />
                     <Route path=path!("staff/tests/:id") view=TestPage ssr=a.clone() />
                     <Route path=path!("staff/reconciliation") view=ReconciliationPage ssr=a.clone() />
+                    <Route path=path!("staff/statistics") view=crate::statistics::pages::StatisticsPage ssr=a.clone() />
                     <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[organisations::pages::dashboard_block, records::pages::dashboard_block, schools::pages::dashboard_block, transfer::pages::buyer::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, notices::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
                     <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block, crate::reminders::pages::account_block] /> } ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />

@@ -96,6 +96,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::refunds::route::routes(&state))
         .merge(app::reconciliation::route::routes(&state))
         .merge(app::performance::route::routes())
+        .merge(app::statistics::route::routes())
         .merge(app::documents::route::routes())
         .merge(app::staff::route::routes())
         // A document's QR code carries a language-neutral address: the reader's language is chosen here.

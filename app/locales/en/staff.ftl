@@ -6,6 +6,7 @@ staff-role-officer = officer
 staff-role-supervisor = supervisor
 staff-role-support = support agent
 staff-role-administrator = administrator
+staff-role-analyst = analyst
 
 staff-queue-title = Applications to decide
 staff-queue-caption = Applications, oldest first

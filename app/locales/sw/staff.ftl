@@ -6,6 +6,7 @@ staff-role-officer = afisa
 staff-role-supervisor = msimamizi
 staff-role-support = mhudumu wa wateja
 staff-role-administrator = mdhibiti wa mfumo
+staff-role-analyst = mchambuzi wa takwimu
 
 staff-queue-title = Maombi ya kuamua
 staff-queue-caption = Maombi, la zamani zaidi kwanza

@@ -42,13 +42,8 @@ const REVIEWED: [&str; 7] = [
     "psv-licence",
 ];
 
-/// Why an officer rejected one, with shares per hundred.
-const REASONS: [(&str, u32); 4] = [
-    ("The photo does not meet the standard", 45),
-    ("The details do not match the register", 30),
-    ("A required document is missing", 15),
-    ("The vehicle has an unresolved caveat", 10),
-];
+/// Why an officer rejected one (the reason's code, as the decision form stores it), with shares per hundred.
+const REASONS: [(&str, u32); 4] = [("documents", 45), ("particulars", 30), ("other", 15), ("duplicate", 10)];
 
 /// The M-Pesa result codes of a failed prompt (Daraja: cancelled by the person, timed out, wrong PIN) with their
 /// shares per hundred.
@@ -105,6 +100,7 @@ struct Rows {
     payments: Vec<String>,
     prompts: Vec<String>,
     checkouts: Vec<String>,
+    tests: Vec<String>,
 }
 
 /// Writes the year; how many applications.
@@ -124,12 +120,21 @@ pub async fn generate(state: &AppState, applications: u64) -> anyhow::Result<u64
     let inspection: Vec<String> = sqlx::query_scalar("SELECT code FROM inspection_centres ORDER BY code")
         .fetch_all(&state.pool)
         .await?;
+    let units: Vec<String> = sqlx::query_scalar("SELECT code FROM test_units ORDER BY code")
+        .fetch_all(&state.pool)
+        .await?;
     for (day, volume) in days.iter().zip(volumes(&days, applications)) {
         let start = calendar::start_of(*day);
         let mut rows = Rows::default();
         for _ in 0..volume {
             made.serial += 1;
-            one(&mut rng, &mut rows, &mut made, start, (&collection, &inspection));
+            one(
+                &mut rng,
+                &mut rows,
+                &mut made,
+                start,
+                [&collection, &inspection, &units],
+            );
         }
         let mut tx = crate::db::begin_write(&state.pool).await?;
         insert(&mut tx, "applications (id, account_id, service, status, answers, reference, fee_kes, decision_reason, centre, created_at, updated_at, submitted_at)", &rows.applications).await?;
@@ -166,7 +171,8 @@ struct Made {
 }
 
 /// One application and what it left: its timeline, payment attempts and decision.
-fn one(rng: &mut StdRng, rows: &mut Rows, made: &mut Made, day: i64, centres: (&[String], &[String])) {
+/// `places`: collection centres, inspection centres, test units.
+fn one(rng: &mut StdRng, rows: &mut Rows, made: &mut Made, day: i64, places: [&[String]; 3]) {
     let n = made.serial;
     let service = weighted(rng, &MIX);
     let reviewed = REVIEWED.contains(&service);
@@ -183,8 +189,9 @@ fn one(rng: &mut StdRng, rows: &mut Rows, made: &mut Made, day: i64, centres: (&
     // Most start between 07:00 and 21:00.
     let created = day + rng.random_range(7 * 3_600..21 * 3_600);
     let centre = match service {
-        "inspection" => pick(rng, centres.1),
-        "dl-renewal" | "first-dl" | "dl-replacement" => pick(rng, centres.0),
+        "inspection" => pick(rng, places[1]),
+        "driving-test" => pick(rng, places[2]),
+        "dl-renewal" | "first-dl" | "dl-replacement" => pick(rng, places[0]),
         _ => None,
     };
     let centre_sql = centre.map_or("NULL".into(), |c| format!("'{c}'"));
@@ -254,7 +261,7 @@ fn one(rng: &mut StdRng, rows: &mut Rows, made: &mut Made, day: i64, centres: (&
         if rng.random_range(0..12) == 0 {
             let reason = weighted(rng, &REASONS);
             event(rows, "rejected", decided);
-            ("rejected", format!("'{reason}'"), decided)
+            ("rejected", format!("'applications-reason-{reason}'"), decided)
         } else {
             event(rows, "approved", decided);
             event(rows, "completed", decided);
@@ -264,6 +271,19 @@ fn one(rng: &mut StdRng, rows: &mut Rows, made: &mut Made, day: i64, centres: (&
         event(rows, "completed", paid);
         ("completed", "NULL".into(), paid)
     };
+    // A booked driving test is taken 3 to 20 days later; a little over half pass (NTSA's published rate).
+    let test_day = paid + rng.random_range(3..=20) * 86_400;
+    if let (Some(unit), true) = (
+        centre.filter(|_| service == "driving-test"),
+        test_day < made.now - 86_400,
+    ) {
+        let passed = u8::from(rng.random_range(0..100) < 55);
+        let date = calendar::date_of(test_day);
+        let recorded = calendar::start_of(date) + 11 * 3_600;
+        rows.tests.push(format!(
+            "('{id}', 'GEN{n:07}', 'B', '{unit}', '{date}', {passed}, 'Generated', NULL, 'gen-account-0000000', {recorded})"
+        ));
+    }
     rows.applications.push(format!(
         "('{id}', '{account}', '{service}', '{status}', '{{}}', '{reference}', {fee}, {reason}, {centre_sql}, {created}, {end}, {submitted})"
     ));

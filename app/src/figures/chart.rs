@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::{i18n::Lang, ui::Table};
+use crate::{i18n::Lang, staff::audit::cell, ui::Table};
 
 /// One bar: its label, its length from 0 to 1000 (per mille of the longest), and the text written after it. A
 /// bar without a length ("fewer than 10") shows its text only.
@@ -27,15 +27,18 @@ pub struct Figure {
     pub head: Vec<String>,
     pub rows: Vec<Vec<String>>,
     pub bars: Vec<Bar>,
+    /// A line under the heading: what the figure leaves out, or why.
+    pub note: Option<String>,
 }
 
 impl Figure {
     /// The table as CSV: the head, then each row.
     pub fn csv(&self) -> anyhow::Result<Vec<u8>> {
         let mut csv = csv::Writer::from_writer(Vec::new());
-        csv.write_record(&self.head)?;
+        let cells = |row: &[String]| row.iter().map(|text| cell(text)).collect::<Vec<_>>();
+        csv.write_record(cells(&self.head))?;
         for row in &self.rows {
-            csv.write_record(row)?;
+            csv.write_record(cells(row))?;
         }
         Ok(csv.into_inner()?)
     }
@@ -60,11 +63,13 @@ pub fn FigureView(figure: Figure, lang: Lang, #[prop(into)] csv: String) -> impl
         head,
         rows,
         bars,
+        note,
     } = figure;
     let numeric = (1..head.len()).collect();
     view! {
         <section class="figure" aria-labelledby=format!("{code}-heading")>
             <h2 class="heading-m" id=format!("{code}-heading")>{title.clone()}</h2>
+            {note.map(|note| view! { <p class="hint">{note}</p> })}
             <BarChart id=code title=title.clone() note=lang.t("figures-chart-note") bars />
             <Table caption=title head rows numeric />
             <p class="body"><a href=csv download="">{lang.t("figures-download-csv")}</a></p>
@@ -126,6 +131,7 @@ mod tests {
                     text: "fewer than 10".into(),
                 },
             ],
+            note: None,
         }
     }
 

@@ -1,113 +1,9 @@
-//! The SQL of figures: what one day held (read once, by the rollup), the day's claim and counts, the server's
-//! health minutes, and sums of the counts over a range of days (what the pages read).
+//! The SQL of figures' own tables: the day's claim and counts, the server's health minutes, and sums of the counts
+//! over a range of days (what the pages read). What a day held is read in `sources.rs`.
 
 use sqlx::{AnyConnection, FromRow};
 
 use crate::db::Pool;
-
-/// Applications started (created) in `[from, to)`, by service.
-#[derive(Debug, FromRow)]
-pub struct Started {
-    pub service: String,
-    pub n: i64,
-}
-
-pub async fn started(conn: &mut AnyConnection, from: i64, to: i64) -> anyhow::Result<Vec<Started>> {
-    Ok(sqlx::query_as(
-        "SELECT service, COUNT(*) AS n FROM applications WHERE created_at >= $1 AND created_at < $2 GROUP BY service",
-    )
-    .bind(from)
-    .bind(to)
-    .fetch_all(conn)
-    .await?)
-}
-
-/// Payments received in `[from, to)`, by service, centre and method.
-#[derive(Debug, FromRow)]
-pub struct Paid {
-    pub service: String,
-    pub place: String,
-    pub method: String,
-    pub n: i64,
-}
-
-pub async fn paid(conn: &mut AnyConnection, from: i64, to: i64) -> anyhow::Result<Vec<Paid>> {
-    Ok(sqlx::query_as(
-        "SELECT a.service, COALESCE(a.centre, '') AS place, p.method, COUNT(*) AS n \
-           FROM payments p JOIN applications a ON a.id = p.application_id \
-          WHERE p.paid_at >= $1 AND p.paid_at < $2 GROUP BY a.service, COALESCE(a.centre, ''), p.method",
-    )
-    .bind(from)
-    .bind(to)
-    .fetch_all(conn)
-    .await?)
-}
-
-/// An application completed in `[from, to)` and how long it took from its start.
-#[derive(Debug, FromRow)]
-pub struct Completion {
-    pub service: String,
-    pub place: String,
-    pub seconds: i64,
-}
-
-pub async fn completions(conn: &mut AnyConnection, from: i64, to: i64) -> anyhow::Result<Vec<Completion>> {
-    Ok(sqlx::query_as(
-        "SELECT a.service, COALESCE(a.centre, '') AS place, CAST(e.at - a.created_at AS BIGINT) AS seconds \
-           FROM application_events e JOIN applications a ON a.id = e.application_id \
-          WHERE e.status = 'completed' AND e.at >= $1 AND e.at < $2",
-    )
-    .bind(from)
-    .bind(to)
-    .fetch_all(conn)
-    .await?)
-}
-
-/// Payment attempts that ended in `[from, to)`: M-Pesa prompts settled (paid, or failed with M-Pesa's result
-/// code), card checkouts closed (paid, declined, or left until they expired), counter payments (always paid).
-#[derive(Debug, FromRow)]
-pub struct Attempt {
-    pub method: String,
-    pub outcome: String,
-    pub n: i64,
-}
-
-pub async fn attempts(conn: &mut AnyConnection, from: i64, to: i64) -> anyhow::Result<Vec<Attempt>> {
-    Ok(sqlx::query_as(
-        "SELECT 'mpesa' AS method, \
-                CASE WHEN status = 'paid' THEN 'paid' ELSE CAST(COALESCE(result_code, -1) AS TEXT) END AS outcome, \
-                COUNT(*) AS n \
-           FROM mpesa_requests WHERE status IN ('paid', 'failed') AND settled_at >= $1 AND settled_at < $2 \
-          GROUP BY CASE WHEN status = 'paid' THEN 'paid' ELSE CAST(COALESCE(result_code, -1) AS TEXT) END \
-         UNION ALL \
-         SELECT 'card', status, COUNT(*) FROM card_sessions \
-          WHERE status <> 'open' AND closed_at >= $1 AND closed_at < $2 GROUP BY status \
-         UNION ALL \
-         SELECT 'counter', 'paid', COUNT(*) FROM payments WHERE method = 'counter' AND paid_at >= $1 AND paid_at < $2",
-    )
-    .bind(from)
-    .bind(to)
-    .fetch_all(conn)
-    .await?)
-}
-
-/// Minutes from `from` to `to` (unix minutes, `to` excluded) in which the database answered.
-pub async fn minutes_up(conn: &mut AnyConnection, from: i64, to: i64) -> anyhow::Result<i64> {
-    Ok(
-        sqlx::query_scalar("SELECT COUNT(*) FROM health_minutes WHERE minute >= $1 AND minute < $2")
-            .bind(from)
-            .bind(to)
-            .fetch_one(conn)
-            .await?,
-    )
-}
-
-/// The first minute ever recorded: availability counts from there.
-pub async fn first_minute(conn: &mut AnyConnection) -> anyhow::Result<Option<i64>> {
-    Ok(sqlx::query_scalar("SELECT MIN(minute) FROM health_minutes")
-        .fetch_one(conn)
-        .await?)
-}
 
 /// Records that the database answered in `minute` (each process writes it; once is enough).
 pub async fn record_minute(pool: &Pool, minute: i64) -> anyhow::Result<()> {
@@ -167,39 +63,60 @@ pub async fn put(conn: &mut AnyConnection, day: &str, count: &Count) -> anyhow::
     Ok(())
 }
 
-/// The counts of `figures` summed over the days `from` to `to` (ISO dates, inclusive), by service, place and item.
-pub async fn totals(pool: &Pool, figures: &[&str], from: &str, to: &str) -> anyhow::Result<Vec<Count>> {
-    let wanted = (0..figures.len())
-        .map(|i| format!("${}", i + 3))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!(
-        "SELECT figure, service, place, item, CAST(SUM(value) AS BIGINT) AS value FROM daily_figures \
-          WHERE day >= $1 AND day <= $2 AND figure IN ({wanted}) \
-          GROUP BY figure, service, place, item ORDER BY figure, service, place, item"
-    );
-    let mut query = sqlx::query_as(&sql).bind(from).bind(to);
-    for figure in figures {
-        query = query.bind(*figure);
-    }
-    Ok(query.fetch_all(pool).await?)
+/// What `sums` adds up: which figures over which days, at which places (None: everywhere), kept apart by day
+/// and by place or added together.
+pub struct Sums<'a> {
+    pub figures: &'a [&'a str],
+    pub from: &'a str,
+    pub to: &'a str,
+    pub places: Option<&'a [String]>,
+    pub by_day: bool,
+    pub by_place: bool,
 }
 
-/// A figure's counts day by day (summed over services, places and items), from `from` to `to`.
+/// A sum of counts: `day` and `place` are '' unless kept apart.
 #[derive(Debug, Clone, PartialEq, Eq, FromRow)]
-pub struct DayCount {
+pub struct Sum {
     pub day: String,
+    pub figure: String,
+    pub service: String,
+    pub place: String,
+    pub item: String,
     pub value: i64,
 }
 
-pub async fn by_day(pool: &Pool, figure: &str, from: &str, to: &str) -> anyhow::Result<Vec<DayCount>> {
-    Ok(sqlx::query_as(
-        "SELECT day, CAST(SUM(value) AS BIGINT) AS value FROM daily_figures \
-          WHERE figure = $1 AND day >= $2 AND day <= $3 GROUP BY day ORDER BY day",
-    )
-    .bind(figure)
-    .bind(from)
-    .bind(to)
-    .fetch_all(pool)
-    .await?)
+pub async fn sums(pool: &Pool, asked: &Sums<'_>) -> anyhow::Result<Vec<Sum>> {
+    let mut n = 2;
+    let mut next = || {
+        n += 1;
+        format!("${n}")
+    };
+    let figures: Vec<String> = asked.figures.iter().map(|_| next()).collect();
+    let places: Option<Vec<String>> = asked.places.map(|p| p.iter().map(|_| next()).collect());
+    let place_filter = match &places {
+        None => String::new(),
+        Some(list) if list.is_empty() => " AND 1 = 0".into(),
+        Some(list) => format!(" AND place IN ({})", list.join(", ")),
+    };
+    // PostgreSQL refuses a constant in GROUP BY: a column added together is left out of it.
+    let (day, day_group) = if asked.by_day { ("day", "day, ") } else { ("''", "") };
+    let (place, place_group) = if asked.by_place {
+        ("place", ", place")
+    } else {
+        ("''", "")
+    };
+    let sql = format!(
+        "SELECT {day} AS day, figure, service, {place} AS place, item, CAST(SUM(value) AS BIGINT) AS value \
+           FROM daily_figures WHERE day >= $1 AND day <= $2 AND figure IN ({}){place_filter} \
+          GROUP BY {day_group}figure, service{place_group}, item ORDER BY 1, 2, 3, 4, 5",
+        figures.join(", ")
+    );
+    let mut query = sqlx::query_as(&sql).bind(asked.from).bind(asked.to);
+    for figure in asked.figures {
+        query = query.bind(*figure);
+    }
+    for place in asked.places.unwrap_or_default() {
+        query = query.bind(place.as_str());
+    }
+    Ok(query.fetch_all(pool).await?)
 }

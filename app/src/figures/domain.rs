@@ -57,6 +57,25 @@ pub fn grouped(n: i64) -> String {
     }
 }
 
+/// A rejection's reason as a category: the code an officer picked (`applications-reason-documents` and their
+/// words on the next line are stored), `other` for anything else. Only the category is counted: the officer's own
+/// words may name the person.
+pub fn reason_code(reason: &str) -> &'static str {
+    let first = reason.lines().next().unwrap_or_default().trim();
+    let code = first.strip_prefix("applications-reason-").unwrap_or_default();
+    REASONS.into_iter().find(|known| *known == code).unwrap_or("other")
+}
+
+/// The reasons a rejection can carry: an officer's four, and a transfer's buyer who declined or never answered.
+pub const REASONS: [&str; 6] = [
+    "documents",
+    "particulars",
+    "duplicate",
+    "other",
+    "transfer-declined",
+    "transfer-lapsed",
+];
+
 /// Each bucket is 10% wider than the one before: a median read from the buckets is within 5% of the true one.
 const GROWTH: f64 = 1.1;
 
@@ -138,6 +157,18 @@ mod tests {
         assert_eq!(rate(0, 0), None);
         assert_eq!(percent(975), "97.5%");
         assert_eq!(percent(1_000), "100.0%");
+    }
+
+    #[test]
+    fn a_reason_counts_by_its_category_never_its_words() {
+        assert_eq!(
+            reason_code("applications-reason-documents\nThe logbook is missing"),
+            "documents"
+        );
+        assert_eq!(reason_code("applications-reason-particulars"), "particulars");
+        assert_eq!(reason_code("John Kamau's ID does not match"), "other");
+        assert_eq!(reason_code("applications-reason-<script>"), "other");
+        assert_eq!(reason_code(""), "other");
     }
 
     #[test]

@@ -6,4 +6,5 @@ pub mod chart;
 pub mod db;
 pub mod domain;
 pub mod rollup;
+pub mod sources;
 pub mod words;

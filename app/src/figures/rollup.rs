@@ -9,7 +9,7 @@ use sqlx::AnyConnection;
 
 use super::{
     db::{self, Count},
-    domain,
+    domain, sources,
 };
 use crate::{calendar, state::AppState};
 
@@ -25,6 +25,16 @@ pub mod figure {
     pub const COMPLETION_TIME: &str = "completion_time";
     /// Payment attempts that ended (item: `method:outcome`, outcome `paid` or why not).
     pub const ATTEMPTS: &str = "payment_attempts";
+    /// Officers' decisions (item: `approved` or `rejected`).
+    pub const DECIDED: &str = "decided";
+    /// Rejections by reason (item: the reason's code, `other` for free text alone).
+    pub const REJECTED_FOR: &str = "rejected_for";
+    /// Decisions by time from payment (item: the bucket).
+    pub const DECISION_TIME: &str = "decision_time";
+    /// Driving tests recorded (place: the test unit; item: `passed` or `failed`).
+    pub const TESTS: &str = "tests";
+    /// Inspections booked for the day and not cancelled (place: the centre).
+    pub const INSPECTIONS: &str = "inspections";
     /// Minutes the server answered, and minutes it was watched.
     pub const MINUTES_UP: &str = "minutes_up";
     pub const MINUTES_WATCHED: &str = "minutes_watched";
@@ -70,18 +80,18 @@ async fn counts_of(conn: &mut AnyConnection, day: Date, now: i64) -> anyhow::Res
     let from = calendar::start_of(day);
     let to = calendar::add_days(day, 1).map_or(from + 86_400, calendar::start_of);
     let mut counts = Counts::default();
-    for row in db::started(conn, from, to).await? {
-        counts.add(figure::STARTED, &row.service, "", "", row.n);
+    for row in sources::started(conn, from, to).await? {
+        counts.add(figure::STARTED, &row.service, &row.place, "", row.n);
     }
-    for row in db::paid(conn, from, to).await? {
+    for row in sources::paid(conn, from, to).await? {
         counts.add(figure::PAID, &row.service, &row.place, &row.method, row.n);
     }
-    for row in db::completions(conn, from, to).await? {
+    for row in sources::completions(conn, from, to).await? {
         counts.add(figure::COMPLETED, &row.service, &row.place, "", 1);
         let bucket = domain::bucket_of(row.seconds).to_string();
         counts.add(figure::COMPLETION_TIME, &row.service, &row.place, &bucket, 1);
     }
-    for row in db::attempts(conn, from, to).await? {
+    for row in sources::attempts(conn, from, to).await? {
         counts.add(
             figure::ATTEMPTS,
             "",
@@ -90,11 +100,38 @@ async fn counts_of(conn: &mut AnyConnection, day: Date, now: i64) -> anyhow::Res
             row.n,
         );
     }
+    for row in sources::decisions(conn, from, to).await? {
+        counts.add(figure::DECIDED, &row.service, &row.place, &row.status, 1);
+        if row.status == "rejected" {
+            counts.add(
+                figure::REJECTED_FOR,
+                &row.service,
+                &row.place,
+                domain::reason_code(&row.reason),
+                1,
+            );
+        }
+        let bucket = domain::bucket_of(row.seconds).to_string();
+        counts.add(figure::DECISION_TIME, &row.service, &row.place, &bucket, 1);
+    }
+    for row in sources::tests(conn, from, to).await? {
+        let result = if row.passed == 1 { "passed" } else { "failed" };
+        counts.add(figure::TESTS, "driving-test", &row.place, result, row.n);
+    }
+    for row in sources::inspections(conn, &day.to_string()).await? {
+        counts.add(figure::INSPECTIONS, "inspection", &row.place, "", row.n);
+    }
     // Watched: from the first minute ever recorded (or the day's start) to the day's end (or now).
-    if let Some(first) = db::first_minute(conn).await? {
+    if let Some(first) = sources::first_minute(conn).await? {
         let (from, to) = ((from / 60).max(first), (to / 60).min(now / 60));
         if to > from {
-            counts.add(figure::MINUTES_UP, "", "", "", db::minutes_up(conn, from, to).await?);
+            counts.add(
+                figure::MINUTES_UP,
+                "",
+                "",
+                "",
+                sources::minutes_up(conn, from, to).await?,
+            );
             counts.add(figure::MINUTES_WATCHED, "", "", "", to - from);
         }
     }

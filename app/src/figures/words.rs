@@ -39,6 +39,18 @@ pub fn duration(lang: Lang, seconds: i64) -> String {
     }
 }
 
+/// A service's name as the catalogue gives it.
+pub fn service_name(lang: Lang, code: &str) -> String {
+    lang.t(&format!("catalogue-{code}-title"))
+}
+
+/// Services with their names, in the order of their names in `lang`.
+pub fn by_name<'a>(lang: Lang, services: impl Iterator<Item = &'a str>) -> Vec<(&'a str, String)> {
+    let mut named: Vec<(&str, String)> = services.map(|code| (code, service_name(lang, code))).collect();
+    named.sort_by(|a, b| a.1.cmp(&b.1));
+    named
+}
+
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;

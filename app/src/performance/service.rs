@@ -8,7 +8,7 @@ use crate::{
     calendar,
     figures::{
         chart::{lengths, Bar, Figure},
-        db::{self, Count},
+        db::{self, Sum, Sums},
         domain::{self, Histogram},
         rollup::figure,
         words,
@@ -33,17 +33,25 @@ pub async fn figures(state: &AppState, lang: Lang, range: Range) -> anyhow::Resu
         figure::COMPLETION_TIME,
         figure::ATTEMPTS,
     ];
-    let totals = db::totals(&state.pool, &wanted, &from, &to).await?;
+    let sums = |figures, from, to, by_day| Sums {
+        figures,
+        from,
+        to,
+        places: None,
+        by_day,
+        by_place: false,
+    };
+    let totals = db::sums(&state.pool, &sums(&wanted, &from, &to, false)).await?;
     let yesterday = calendar::add_days(calendar::date_of(state.clock.now()), -1).unwrap_or(range.to);
     let month = Range::last_days(yesterday, 30);
     let (month_from, month_to) = (month.from.to_string(), month.to.to_string());
-    let up = db::by_day(&state.pool, figure::MINUTES_UP, &month_from, &month_to).await?;
-    let watched = db::by_day(&state.pool, figure::MINUTES_WATCHED, &month_from, &month_to).await?;
+    let health = [figure::MINUTES_UP, figure::MINUTES_WATCHED];
+    let health = db::sums(&state.pool, &sums(&health, &month_from, &month_to, true)).await?;
     Ok(vec![
         completion(lang, &totals),
         time(lang, &totals),
         payments(lang, &totals),
-        availability(lang, &up, &watched),
+        availability(lang, &health),
     ])
 }
 
@@ -52,20 +60,8 @@ pub async fn one(state: &AppState, lang: Lang, range: Range, code: &str) -> anyh
     Ok(figures(state, lang, range).await?.into_iter().find(|f| f.code == code))
 }
 
-/// A service's name as the catalogue gives it.
-fn service_name(lang: Lang, code: &str) -> String {
-    lang.t(&format!("catalogue-{code}-title"))
-}
-
-/// Services with their names, in the order of their names in `lang`.
-fn by_name<'a>(lang: Lang, services: impl Iterator<Item = &'a str>) -> Vec<(&'a str, String)> {
-    let mut named: Vec<(&str, String)> = services.map(|code| (code, service_name(lang, code))).collect();
-    named.sort_by(|a, b| a.1.cmp(&b.1));
-    named
-}
-
 /// The sum of `name`'s counts by service (over places and items).
-fn by_service(totals: &[Count], name: &str) -> BTreeMap<String, i64> {
+fn by_service(totals: &[Sum], name: &str) -> BTreeMap<String, i64> {
     let mut sums = BTreeMap::new();
     for count in totals.iter().filter(|c| c.figure == name) {
         *sums.entry(count.service.clone()).or_default() += count.value;
@@ -73,14 +69,14 @@ fn by_service(totals: &[Count], name: &str) -> BTreeMap<String, i64> {
     sums
 }
 
-fn completion(lang: Lang, totals: &[Count]) -> Figure {
+fn completion(lang: Lang, totals: &[Sum]) -> Figure {
     let (started, paid, completed) = (
         by_service(totals, figure::STARTED),
         by_service(totals, figure::PAID),
         by_service(totals, figure::COMPLETED),
     );
     let services: BTreeSet<&String> = started.keys().chain(paid.keys()).chain(completed.keys()).collect();
-    let services = by_name(lang, services.into_iter().map(String::as_str));
+    let services = words::by_name(lang, services.into_iter().map(String::as_str));
     let get = |map: &BTreeMap<String, i64>, s: &str| map.get(s).copied().unwrap_or(0);
     let mut rows = vec![];
     let mut bars = vec![];
@@ -109,16 +105,17 @@ fn completion(lang: Lang, totals: &[Count]) -> Figure {
             .to_vec(),
         rows,
         bars,
+        note: None,
     }
 }
 
-fn time(lang: Lang, totals: &[Count]) -> Figure {
+fn time(lang: Lang, totals: &[Sum]) -> Figure {
     let mut histograms: BTreeMap<&str, Histogram> = BTreeMap::new();
     for count in totals.iter().filter(|c| c.figure == figure::COMPLETION_TIME) {
         let bucket = count.item.parse().unwrap_or(0);
         histograms.entry(&count.service).or_default().add(bucket, count.value);
     }
-    let services = by_name(lang, histograms.keys().copied());
+    let services = words::by_name(lang, histograms.keys().copied());
     let medians: Vec<Option<i64>> = services
         .iter()
         .map(|(code, _)| histograms[code].percentile(50))
@@ -144,10 +141,11 @@ fn time(lang: Lang, totals: &[Count]) -> Figure {
             .to_vec(),
         rows,
         bars,
+        note: None,
     }
 }
 
-fn payments(lang: Lang, totals: &[Count]) -> Figure {
+fn payments(lang: Lang, totals: &[Sum]) -> Figure {
     let mut rows = vec![];
     let mut bars = vec![];
     for method in METHODS {
@@ -181,13 +179,16 @@ fn payments(lang: Lang, totals: &[Count]) -> Figure {
             .to_vec(),
         rows,
         bars,
+        note: None,
     }
 }
 
 /// Minutes up over minutes watched, day by day; a day nobody watched is not shown. Not a count of people, so
 /// never "fewer than 10".
-fn availability(lang: Lang, up: &[db::DayCount], watched: &[db::DayCount]) -> Figure {
-    let up: BTreeMap<&str, i64> = up.iter().map(|d| (d.day.as_str(), d.value)).collect();
+fn availability(lang: Lang, health: &[Sum]) -> Figure {
+    let of = |name: &'static str| health.iter().filter(move |d| d.figure == name);
+    let up: BTreeMap<&str, i64> = of(figure::MINUTES_UP).map(|d| (d.day.as_str(), d.value)).collect();
+    let watched: Vec<&Sum> = of(figure::MINUTES_WATCHED).collect();
     let share = |up: i64, of: i64| (up * 1_000 + of / 2) / of.max(1);
     let (all_up, all_watched) = watched.iter().fold((0, 0), |(u, w), d| {
         (u + up.get(d.day.as_str()).copied().unwrap_or(0), w + d.value)
@@ -222,5 +223,6 @@ fn availability(lang: Lang, up: &[db::DayCount], watched: &[db::DayCount]) -> Fi
         ],
         rows,
         bars,
+        note: None,
     }
 }

@@ -13,10 +13,18 @@ pub enum Role {
     Supervisor,
     Support,
     Administrator,
+    /// Reads the statistics and nothing else (issue 29): no application, no person.
+    Analyst,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Officer, Role::Supervisor, Role::Support, Role::Administrator];
+    pub const ALL: [Role; 5] = [
+        Role::Officer,
+        Role::Supervisor,
+        Role::Support,
+        Role::Administrator,
+        Role::Analyst,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -24,6 +32,7 @@ impl Role {
             Role::Supervisor => "supervisor",
             Role::Support => "support",
             Role::Administrator => "administrator",
+            Role::Analyst => "analyst",
         }
     }
 
@@ -49,6 +58,8 @@ pub enum Permission {
     Withdraw,
     /// Answer and close the help desk's cases.
     Support,
+    /// Read the statistics and download their tables (issue 29).
+    Statistics,
 }
 
 /// A signed-in member of staff.
@@ -67,12 +78,14 @@ pub struct Staff {
 impl Staff {
     pub fn may(&self, permission: Permission) -> bool {
         match permission {
-            Permission::See => true,
+            // An analyst sees figures, never an application or a person.
+            Permission::See => self.role != Role::Analyst,
             Permission::Decide => matches!(self.role, Role::Officer | Role::Supervisor),
             Permission::Audit => matches!(self.role, Role::Supervisor | Role::Administrator),
             Permission::Administer => self.role == Role::Administrator,
             Permission::Refund | Permission::Withdraw => self.role == Role::Supervisor,
             Permission::Support => matches!(self.role, Role::Support | Role::Supervisor),
+            Permission::Statistics => matches!(self.role, Role::Supervisor | Role::Analyst),
         }
     }
 
@@ -154,6 +167,27 @@ mod tests {
             role,
             centre: None,
             services: services.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn an_analyst_reads_the_statistics_and_nothing_else() {
+        let analyst = staff(Role::Analyst, &[]);
+        assert!(analyst.may(Permission::Statistics));
+        for other in [
+            Permission::See,
+            Permission::Decide,
+            Permission::Audit,
+            Permission::Administer,
+            Permission::Refund,
+            Permission::Withdraw,
+            Permission::Support,
+        ] {
+            assert!(!analyst.may(other), "an analyst may not {other:?}");
+        }
+        assert!(staff(Role::Supervisor, &[]).may(Permission::Statistics));
+        for role in [Role::Officer, Role::Support, Role::Administrator] {
+            assert!(!staff(role, &[]).may(Permission::Statistics), "{role:?}");
         }
     }
 

@@ -101,7 +101,8 @@ pub fn StaffNav(lang: crate::i18n::Lang, staff: Staff) -> impl IntoView {
         <nav class="staff-nav" aria-label=lang.t("staff-nav-label")>
             <p class="hint">{lang.t_with("staff-signed-in-as", &[("name", staff.first_name.clone()), ("role", lang.t(&format!("staff-role-{}", staff.role.code())))])}</p>
             <ul class="list">
-                <li><a href=lang.href("staff")>{lang.t("staff-queue-title")}</a></li>
+                {staff.may(Permission::See).then(|| view! { <li><a href=lang.href("staff")>{lang.t("staff-queue-title")}</a></li> })}
+                {staff.may(Permission::Statistics).then(|| view! { <li><a href=lang.href("staff/statistics")>{lang.t("statistics-title")}</a></li> })}
                 {(staff.may(Permission::Decide) && staff.serves("driving-test")).then(|| view! { <li><a href=lang.href("staff/tests")>{lang.t("test-day-title")}</a></li> })}
                 {staff.may(Permission::Audit).then(|| view! { <li><a href=lang.href("staff/audit")>{lang.t("staff-audit-title")}</a></li> })}
                 {staff.may(Permission::Support).then(|| view! { <li><a href=lang.href("staff/cases")>{lang.t("support-queue-title")}</a></li> })}
