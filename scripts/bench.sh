@@ -254,6 +254,10 @@ echo "== Issue 28: an organisation's page: 50 people, 200 applications made for 
 cargo bench -q -p server --bench organisations 2>/dev/null | grep -v '^$'
 
 echo
+echo "== Issue 29: a generated year (1,000,000 applications), its rollup, the performance and statistics pages' p95"
+cargo bench -q -p server --bench figures 2>/dev/null | grep -v '^$'
+
+echo
 echo "== Passport photo (issue 4): check + re-encode, and a decompression bomb =="
 cargo bench -q -p app --features samples --bench photo 2>/dev/null | grep -v '^$'
 

@@ -29,13 +29,8 @@ test("the public performance page, in Kiswahili", async ({ page }) => {
   await completion.getByRole("link", { name: "Pakua jedwali hili (CSV)" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^uraia-performance-completion-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
-  const text = await new Promise<string>((resolve, reject) => {
-    file.createReadStream().then((stream) => {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-      stream.on("error", reject);
-    }, reject);
-  });
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
   expect(text.split("\n")[0]).toBe("Huduma,Yaliyoanzishwa,Yaliyolipiwa,Yaliyokamilika,Yaliyokamilika kati ya yaliyoanzishwa");
 });

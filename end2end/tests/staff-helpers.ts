@@ -28,8 +28,10 @@ export async function asOfficer(
     await officer.goto("/en/dashboard");
     await signOut(officer);
     await signIn(officer, email, phone.e164);
-    await officer.goto("/en/staff");
-    await expect(officer.getByRole("heading", { name: "Applications to decide" })).toBeVisible();
+    // An analyst has no queue: their first page is the statistics.
+    const [home, heading] = role === "analyst" ? ["/en/staff/statistics", "Statistics"] : ["/en/staff", "Applications to decide"];
+    await officer.goto(home);
+    await expect(officer.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
     await act(officer);
   } finally {
     await context.close();

@@ -35,6 +35,7 @@ statistics-column-route = Route
 statistics-column-sacco = SACCO
 statistics-column-psv-licences = PSV licences in force
 statistics-weekly-title = Applications started, by week
+statistics-weekly-note = For a county or a centre: the applications dealt with there (an application has a centre once it is paid; a service without one counts for all of Kenya only).
 statistics-decisions-title = Approvals and rejections, by service
 statistics-decisions-note = Decisions by officers (and transfers a buyer declined); services that finish when paid are not decided.
 statistics-reasons-title = Why applications were rejected

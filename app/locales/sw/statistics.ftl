@@ -35,6 +35,7 @@ statistics-column-route = Njia ya safari
 statistics-column-sacco = SACCO
 statistics-column-psv-licences = Leseni za PSV zinazotumika
 statistics-weekly-title = Maombi yaliyoanzishwa, kwa wiki
+statistics-weekly-note = Kwa kaunti au kituo: maombi yanayoshughulikiwa hapo (ombi hupata kituo likishalipiwa; huduma isiyo na kituo huhesabiwa kwa Kenya nzima tu).
 statistics-decisions-title = Yaliyokubaliwa na yaliyokataliwa, kwa huduma
 statistics-decisions-note = Maamuzi ya maafisa (na uhamisho ambao mnunuzi aliukataa); huduma zinazokamilika zikilipiwa haziamuliwi.
 statistics-reasons-title = Sababu za maombi kukataliwa

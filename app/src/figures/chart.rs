@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 
+use super::{domain, words};
 use crate::{i18n::Lang, staff::audit::cell, ui::Table};
 
 /// One bar: its label, its length from 0 to 1000 (per mille of the longest), and the text written after it. A
@@ -42,6 +43,20 @@ impl Figure {
         }
         Ok(csv.into_inner()?)
     }
+}
+
+/// A row of counts ending in the rate `part / whole`, and its bar (the rate, on a scale of 100%).
+pub fn rate_row(lang: Lang, name: String, counts: &[i64], part: i64, whole: i64) -> (Vec<String>, Bar) {
+    let rate = words::rate(lang, part, whole);
+    let mut row = vec![name.clone()];
+    row.extend(counts.iter().map(|n| words::count(lang, *n)));
+    row.push(rate.clone());
+    let bar = Bar {
+        label: name,
+        length: domain::rate(part, whole),
+        text: rate,
+    };
+    (row, bar)
 }
 
 /// Bar lengths scaled to the longest value (0 when every value is 0).

@@ -7,7 +7,7 @@ use super::domain::Range;
 use crate::{
     calendar,
     figures::{
-        chart::{lengths, Bar, Figure},
+        chart::{lengths, rate_row, Bar, Figure},
         db::{self, Sum, Sums},
         domain::{self, Histogram},
         rollup::figure,
@@ -83,19 +83,9 @@ fn completion(lang: Lang, totals: &[Sum]) -> Figure {
     for (service, name) in services {
         let (s, p, c) = (get(&started, service), get(&paid, service), get(&completed, service));
         // An application started before the range and completed in it can take a rate past 100%.
-        let rate = words::rate(lang, c.min(s), s);
-        rows.push(vec![
-            name.clone(),
-            words::count(lang, s),
-            words::count(lang, p),
-            words::count(lang, c),
-            rate.clone(),
-        ]);
-        bars.push(Bar {
-            label: name,
-            length: domain::rate(c.min(s), s),
-            text: rate,
-        });
+        let (row, bar) = rate_row(lang, name, &[s, p, c], c.min(s), s);
+        rows.push(row);
+        bars.push(bar);
     }
     Figure {
         code: "completion",
@@ -158,18 +148,9 @@ fn payments(lang: Lang, totals: &[Sum]) -> Figure {
             (tries + c.value, paid + if ok { c.value } else { 0 })
         });
         let name = lang.t(&format!("performance-method-{method}"));
-        let rate = words::rate(lang, paid, tries);
-        rows.push(vec![
-            name.clone(),
-            words::count(lang, tries),
-            words::count(lang, paid),
-            rate.clone(),
-        ]);
-        bars.push(Bar {
-            label: name,
-            length: domain::rate(paid, tries),
-            text: rate,
-        });
+        let (row, bar) = rate_row(lang, name, &[tries, paid], paid, tries);
+        rows.push(row);
+        bars.push(bar);
     }
     Figure {
         code: "payments",

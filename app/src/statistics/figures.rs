@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
-use super::{db::Named, domain::Centre};
+use super::{db::Named, domain::Centre, registers};
 use crate::{
     calendar,
     figures::{
-        chart::{lengths, Bar, Figure},
+        chart::{lengths, rate_row, Bar, Figure},
         db::Sum,
         domain::{self, Histogram},
         rollup::figure,
@@ -44,14 +44,20 @@ pub fn all(lang: Lang, read: &Read, centres: &[Centre], filtered: bool) -> Vec<F
         payments(lang, &read.attempts, filtered),
         tests(lang, &read.counted, centres),
         inspections(lang, &read.counted, centres),
-        expiring(lang, &read.licences, &read.certificates),
-        named(lang, "psv-routes", &read.routes),
-        named(lang, "psv-saccos", &read.saccos),
+        registers::expiring(lang, &read.licences, &read.certificates),
+        registers::in_force(lang, "psv-routes", &read.routes),
+        registers::in_force(lang, "psv-saccos", &read.saccos),
     ]
 }
 
 /// A figure with its words from `statistics-{code}-*`: its title, its columns, an optional note.
-fn figure(lang: Lang, code: &'static str, columns: &[&str], rows: Vec<Vec<String>>, bars: Vec<Bar>) -> Figure {
+pub(super) fn figure(
+    lang: Lang,
+    code: &'static str,
+    columns: &[&str],
+    rows: Vec<Vec<String>>,
+    bars: Vec<Bar>,
+) -> Figure {
     let note_key = format!("statistics-{code}-note");
     Figure {
         code,
@@ -66,22 +72,39 @@ fn figure(lang: Lang, code: &'static str, columns: &[&str], rows: Vec<Vec<String
     }
 }
 
-/// A bar for a count (its length from `lengths`).
-fn count_bars(labels: Vec<String>, counts: &[i64], lang: Lang) -> Vec<Bar> {
+/// Bars for counts (lengths from `lengths`; none for "fewer than 10").
+fn count_bars(lang: Lang, labels: &[String], counts: &[i64]) -> Vec<Bar> {
     let shown: Vec<Option<i64>> = counts
         .iter()
         .map(|n| (domain::Shown::of(*n) != domain::Shown::FewerThanTen).then_some(*n))
         .collect();
     labels
-        .into_iter()
+        .iter()
         .zip(lengths(&shown))
         .zip(counts)
         .map(|((label, length), n)| Bar {
-            label,
+            label: label.clone(),
             length,
             text: words::count(lang, *n),
         })
         .collect()
+}
+
+/// A figure of one count per label: a row and a bar each.
+pub(super) fn count_figure(
+    lang: Lang,
+    code: &'static str,
+    columns: &[&str],
+    labels: Vec<String>,
+    counts: &[i64],
+) -> Figure {
+    let bars = count_bars(lang, &labels, counts);
+    let rows = labels
+        .into_iter()
+        .zip(counts)
+        .map(|(label, n)| vec![label, words::count(lang, *n)])
+        .collect();
+    figure(lang, code, columns, rows, bars)
 }
 
 /// The Monday a day's week starts on.
@@ -117,7 +140,7 @@ fn weekly(lang: Lang, started: &[Sum]) -> Figure {
         labels.push(label);
         totals.push(total);
     }
-    let mut weekly = figure(lang, "weekly", &[], rows, count_bars(labels, &totals, lang));
+    let mut weekly = figure(lang, "weekly", &[], rows, count_bars(lang, &labels, &totals));
     weekly.head = head;
     weekly
 }
@@ -162,19 +185,9 @@ fn decisions(lang: Lang, counted: &[Sum]) -> Figure {
             approved.get(service).copied().unwrap_or(0),
             rejected.get(service).copied().unwrap_or(0),
         );
-        let rate = words::rate(lang, r, a + r);
-        rows.push(vec![
-            name.clone(),
-            words::count(lang, a + r),
-            words::count(lang, a),
-            words::count(lang, r),
-            rate.clone(),
-        ]);
-        bars.push(Bar {
-            label: name,
-            length: domain::rate(r, a + r),
-            text: rate,
-        });
+        let (row, bar) = rate_row(lang, name, &[a + r, a, r], r, a + r);
+        rows.push(row);
+        bars.push(bar);
     }
     figure(
         lang,
@@ -194,18 +207,7 @@ fn reasons(lang: Lang, counted: &[Sum]) -> Figure {
         .map(|(code, _)| lang.t(&format!("applications-reason-{code}")))
         .collect();
     let counts: Vec<i64> = reasons.iter().map(|(_, n)| *n).collect();
-    let rows = labels
-        .iter()
-        .zip(&counts)
-        .map(|(label, n)| vec![label.clone(), words::count(lang, *n)])
-        .collect();
-    figure(
-        lang,
-        "reasons",
-        &["reason", "rejected"],
-        rows,
-        count_bars(labels, &counts, lang),
-    )
+    count_figure(lang, "reasons", &["reason", "rejected"], labels, &counts)
 }
 
 /// Median and 90th percentile from payment to decision: by service, or (`centres`) by centre.
@@ -292,7 +294,7 @@ fn payments(lang: Lang, attempts: &[Sum], filtered: bool) -> Figure {
         "payments",
         &["method", "outcome", "payments"],
         rows,
-        count_bars(labels, &counts, lang),
+        count_bars(lang, &labels, &counts),
     );
     if filtered {
         payments.note = Some(lang.t("statistics-payments-everywhere"));
@@ -311,18 +313,9 @@ fn tests(lang: Lang, counted: &[Sum], centres: &[Centre]) -> Figure {
     for (unit, n) in all {
         let name = centre_name(centres, unit);
         let p = passed.get(unit).copied().unwrap_or(0);
-        let rate = words::rate(lang, p, n);
-        rows.push(vec![
-            name.clone(),
-            words::count(lang, n),
-            words::count(lang, p),
-            rate.clone(),
-        ]);
-        bars.push(Bar {
-            label: name,
-            length: domain::rate(p, n),
-            text: rate,
-        });
+        let (row, bar) = rate_row(lang, name, &[n, p], p, n);
+        rows.push(row);
+        bars.push(bar);
     }
     figure(lang, "tests", &["unit", "tests", "passed", "pass-rate"], rows, bars)
 }
@@ -331,67 +324,5 @@ fn inspections(lang: Lang, counted: &[Sum], centres: &[Centre]) -> Figure {
     let booked = sum_by(counted, figure::INSPECTIONS, |r| &r.place);
     let labels: Vec<String> = booked.keys().map(|code| centre_name(centres, code)).collect();
     let counts: Vec<i64> = booked.values().copied().collect();
-    let rows = labels
-        .iter()
-        .zip(&counts)
-        .map(|(label, n)| vec![label.clone(), words::count(lang, *n)])
-        .collect();
-    figure(
-        lang,
-        "inspections",
-        &["centre", "inspections"],
-        rows,
-        count_bars(labels, &counts, lang),
-    )
-}
-
-fn expiring(lang: Lang, licences: &[Named], certificates: &[Named]) -> Figure {
-    let mut counties: BTreeMap<String, (i64, i64)> = BTreeMap::new();
-    for l in licences {
-        counties.entry(l.name.clone()).or_default().0 += l.n;
-    }
-    for c in certificates {
-        counties.entry(c.name.clone()).or_default().1 += c.n;
-    }
-    let county = |name: &str| {
-        if name.is_empty() {
-            lang.t("statistics-county-unknown")
-        } else {
-            name.to_string()
-        }
-    };
-    let (mut rows, mut labels, mut totals) = (vec![], vec![], vec![]);
-    for (name, (l, c)) in &counties {
-        rows.push(vec![county(name), words::count(lang, *l), words::count(lang, *c)]);
-        labels.push(county(name));
-        totals.push(l + c);
-    }
-    figure(
-        lang,
-        "expiring",
-        &["county", "licences", "certificates"],
-        rows,
-        count_bars(labels, &totals, lang),
-    )
-}
-
-/// PSV licences in force, by route or SACCO (`code` says which), the most first.
-fn named(lang: Lang, code: &'static str, counts: &[Named]) -> Figure {
-    let mut sorted: Vec<&Named> = counts.iter().collect();
-    sorted.sort_by(|a, b| b.n.cmp(&a.n).then(a.name.cmp(&b.name)));
-    let labels: Vec<String> = sorted.iter().map(|n| n.name.clone()).collect();
-    let values: Vec<i64> = sorted.iter().map(|n| n.n).collect();
-    let rows = labels
-        .iter()
-        .zip(&values)
-        .map(|(label, n)| vec![label.clone(), words::count(lang, *n)])
-        .collect();
-    let first = if code == "psv-routes" { "route" } else { "sacco" };
-    figure(
-        lang,
-        code,
-        &[first, "psv-licences"],
-        rows,
-        count_bars(labels, &values, lang),
-    )
+    count_figure(lang, "inspections", &["centre", "inspections"], labels, &counts)
 }

@@ -7,5 +7,6 @@ pub mod db;
 pub mod domain;
 pub mod figures;
 pub mod pages;
+pub mod registers;
 pub mod route;
 pub mod service;
