@@ -88,7 +88,12 @@ impl std::fmt::Display for Shillings {
 
 /// `1400` → `KES 1,400`: the way prices are written in Kenya.
 pub fn format_kes(amount: i64) -> String {
-    let digits = amount.unsigned_abs().to_string();
+    format!("KES {}", grouped(amount))
+}
+
+/// A number with thousands separators: 1234567 → "1,234,567" (amounts, and the published figures' counts).
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -96,8 +101,8 @@ pub fn format_kes(amount: i64) -> String {
         }
         grouped.push(digit);
     }
-    let sign = if amount < 0 { "-" } else { "" };
-    format!("KES {sign}{grouped}")
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{grouped}")
 }
 
 #[cfg(test)]

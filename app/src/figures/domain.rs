@@ -41,21 +41,7 @@ pub fn percent(per_mille: i64) -> String {
 }
 
 /// A count with thousands separators, as the fees are written: 1234567 → "1,234,567".
-pub fn grouped(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
+pub use crate::fees::domain::grouped;
 
 /// A rejection's reason as a category: the code an officer picked (`applications-reason-documents` and their
 /// words on the next line are stored), `other` for anything else. Only the category is counted: the officer's own
