@@ -110,7 +110,9 @@ pub async fn first_minute(conn: &mut AnyConnection) -> anyhow::Result<Option<i64
 }
 
 /// An officer's decision in `[from, to)`: approved or rejected, why (the reason as stored), and how long after
-/// the payment it came.
+/// the payment it came. The payment is found through the application's own events: `status || ''` keeps SQLite's
+/// planner (which has no statistics) off the (status, at) index, which would read every payment before the
+/// decision, once per decision (a generated year's rollup took minutes a day that way).
 #[derive(Debug, FromRow)]
 pub struct Decision {
     pub service: String,
@@ -124,7 +126,7 @@ pub async fn decisions(conn: &mut AnyConnection, from: i64, to: i64) -> anyhow::
     Ok(sqlx::query_as(
         "SELECT a.service, COALESCE(a.centre, '') AS place, e.status, COALESCE(a.decision_reason, '') AS reason, \
                 CAST(e.at - COALESCE((SELECT MAX(p.at) FROM application_events p WHERE p.application_id = e.application_id \
-                                      AND p.status = 'paid' AND p.at <= e.at), e.at) AS BIGINT) AS seconds \
+                                      AND p.status || '' = 'paid' AND p.at <= e.at), e.at) AS BIGINT) AS seconds \
            FROM application_events e JOIN applications a ON a.id = e.application_id \
           WHERE e.status IN ('approved', 'rejected') AND e.at >= $1 AND e.at < $2",
     )
