@@ -32,6 +32,18 @@ impl Range {
     }
 }
 
+/// The last day with figures: yesterday in Nairobi (today's are counted tonight).
+pub fn yesterday(now: i64) -> Date {
+    let today = calendar::date_of(now);
+    calendar::add_days(today, -1).unwrap_or(today)
+}
+
+/// The range a CSV link asks for in ISO dates, if the page would show it.
+pub fn from_iso(from: &str, to: &str, yesterday: Date) -> Option<Range> {
+    let boxes = |iso: &str| calendar::parse_iso(iso.trim()).map(boxes).unwrap_or_default();
+    parse(&boxes(from), &boxes(to), yesterday).ok()
+}
+
 /// The range the boxes ask for (the default when all six are empty), or what is wrong with them.
 pub fn parse(from: &DateValue, to: &DateValue, yesterday: Date) -> Result<Range, Vec<FieldError>> {
     let empty = |d: &DateValue| d.day.trim().is_empty() && d.month.trim().is_empty() && d.year.trim().is_empty();

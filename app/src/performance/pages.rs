@@ -2,7 +2,7 @@
 //! each figure with its chart, table and CSV link. Public: no sign-in, no personal data.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::{hooks::use_query_map, params::ParamsMap};
 
 use super::{
     domain::{self, Range},
@@ -22,19 +22,11 @@ use crate::{
 
 #[component]
 pub fn PerformancePage() -> impl IntoView {
-    let typed = use_query_map().with_untracked(|q| {
-        let boxes = |id: &str| DateValue {
-            day: q.get(&format!("{id}-day")).unwrap_or_default(),
-            month: q.get(&format!("{id}-month")).unwrap_or_default(),
-            year: q.get(&format!("{id}-year")).unwrap_or_default(),
-        };
-        (boxes("from"), boxes("to"))
-    });
+    let typed = use_query_map().with_untracked(|q| (typed_date(q, "from"), typed_date(q, "to")));
     page(async move {
         let ctx = Ctx::load().await?;
         let lang = ctx.lang;
-        let yesterday = calendar::add_days(calendar::date_of(ctx.state.clock.now()), -1)
-            .ok_or_else(|| anyhow::anyhow!("no yesterday"))?;
+        let yesterday = domain::yesterday(ctx.state.clock.now());
         let (from, to) = typed;
         // A range with a mistake shows its errors and what was typed, and the last 30 days' figures below.
         let (range, errors, from, to) = match domain::parse(&from, &to, yesterday) {
@@ -75,6 +67,15 @@ pub fn PerformancePage() -> impl IntoView {
         }
         .into_any())
     })
+}
+
+/// A date's three boxes as a GET form sent them (`{id}-day`, `{id}-month`, `{id}-year`), as typed.
+pub fn typed_date(query: &ParamsMap, id: &str) -> DateValue {
+    DateValue {
+        day: query.get(&format!("{id}-day")).unwrap_or_default(),
+        month: query.get(&format!("{id}-month")).unwrap_or_default(),
+        year: query.get(&format!("{id}-year")).unwrap_or_default(),
+    }
 }
 
 /// The two dates, as a GET to this page.

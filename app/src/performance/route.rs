@@ -9,7 +9,7 @@ use axum::{
 };
 
 use super::{domain, service};
-use crate::{calendar, i18n::Lang, staff::route::csv_file, state::AppState};
+use crate::{i18n::Lang, staff::route::csv_file, state::AppState};
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/performance.csv", get(export))
@@ -29,10 +29,7 @@ struct Asked {
 
 async fn export(State(state): State<AppState>, Query(asked): Query<Asked>) -> Response {
     let lang = Lang::parse(&asked.lang).unwrap_or_default();
-    let from = calendar::parse_iso(&asked.from).map(domain::boxes).unwrap_or_default();
-    let to = calendar::parse_iso(&asked.to).map(domain::boxes).unwrap_or_default();
-    let yesterday = calendar::add_days(calendar::date_of(state.clock.now()), -1);
-    let range = yesterday.and_then(|yesterday| domain::parse(&from, &to, yesterday).ok());
+    let range = domain::from_iso(&asked.from, &asked.to, domain::yesterday(state.clock.now()));
     // Only what was checked goes into the header: a known figure's code and parsed dates.
     let code = service::FIGURES
         .into_iter()

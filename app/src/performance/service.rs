@@ -42,8 +42,7 @@ pub async fn figures(state: &AppState, lang: Lang, range: Range) -> anyhow::Resu
         by_place: false,
     };
     let totals = db::sums(&state.pool, &sums(&wanted, &from, &to, false)).await?;
-    let yesterday = calendar::add_days(calendar::date_of(state.clock.now()), -1).unwrap_or(range.to);
-    let month = Range::last_days(yesterday, 30);
+    let month = Range::last_days(super::domain::yesterday(state.clock.now()), 30);
     let (month_from, month_to) = (month.from.to_string(), month.to.to_string());
     let health = [figure::MINUTES_UP, figure::MINUTES_WATCHED];
     let health = db::sums(&state.pool, &sums(&health, &month_from, &month_to, true)).await?;

@@ -14,7 +14,10 @@ use crate::{
     error::FieldError,
     figures::chart::FigureView,
     i18n::Lang,
-    performance::domain::{self as range, Range},
+    performance::{
+        domain::{self as range, Range},
+        pages::typed_date,
+    },
     staff::{
         domain::Permission,
         pages::{staff_page, StaffNav, StaffPage},
@@ -33,23 +36,15 @@ struct Typed {
 
 #[component]
 pub fn StatisticsPage() -> impl IntoView {
-    let typed = use_query_map().with_untracked(|q| {
-        let boxes = |id: &str| DateValue {
-            day: q.get(&format!("{id}-day")).unwrap_or_default(),
-            month: q.get(&format!("{id}-month")).unwrap_or_default(),
-            year: q.get(&format!("{id}-year")).unwrap_or_default(),
-        };
-        Typed {
-            from: boxes("from"),
-            to: boxes("to"),
-            place: q.get("place").unwrap_or_default(),
-        }
+    let typed = use_query_map().with_untracked(|q| Typed {
+        from: typed_date(q, "from"),
+        to: typed_date(q, "to"),
+        place: q.get("place").unwrap_or_default(),
     });
     staff_page(Permission::Statistics, move |page| async move {
         let StaffPage { ctx, staff, .. } = page;
         let lang = ctx.lang;
-        let yesterday = calendar::add_days(calendar::date_of(ctx.state.clock.now()), -1)
-            .ok_or_else(|| anyhow::anyhow!("no yesterday"))?;
+        let yesterday = range::yesterday(ctx.state.clock.now());
         let centres = db::centres(&ctx.state.pool).await?;
         let (filter, errors, typed) = read(typed, yesterday, &centres);
         let figures = service::figures(&ctx.state, lang, &filter, &centres).await?;

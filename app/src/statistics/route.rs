@@ -14,7 +14,6 @@ use super::{
     service::{self, Filter, FIGURES},
 };
 use crate::{
-    calendar,
     i18n::Lang,
     performance::domain as range,
     staff::{
@@ -37,9 +36,7 @@ async fn export(State(state): State<AppState>, Query(asked): Query<Asked>, reque
             return anyhow::Ok(None);
         };
         let centres = db::centres(&state.pool).await?;
-        let boxes = |iso: &str| calendar::parse_iso(iso).map(range::boxes).unwrap_or_default();
-        let yesterday = calendar::add_days(calendar::date_of(state.clock.now()), -1);
-        let range = yesterday.and_then(|y| range::parse(&boxes(&asked.from), &boxes(&asked.to), y).ok());
+        let range = range::from_iso(&asked.from, &asked.to, range::yesterday(state.clock.now()));
         let (Some(code), Some(range), Some(place)) = (code, range, Place::parse(&asked.place, &centres)) else {
             return Ok(None);
         };
