@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test watch lint bench setup
+.PHONY: run test watch lint bench setup fuzz
 
 ## Set up what is missing, then serve the optimised build at http://127.0.0.1:3000 (SQLite, demo data).
 run:
@@ -34,3 +34,7 @@ bench:
 
 setup:
 	scripts/setup.sh test
+
+## Property tests of every parser a stranger reaches with a bigger budget (CASES per property; `make test` runs 256).
+fuzz:
+	PROPTEST_CASES=$${CASES:-20000} cargo test --release -p app --features ssr --lib fuzz

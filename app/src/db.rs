@@ -127,10 +127,15 @@ async fn rebuild_accounts(pool: &Pool) -> anyhow::Result<()> {
     rebuilt
 }
 
+/// The file a SQLite URL names: `sqlite://data/uraia.db?mode=rwc` → `data/uraia.db`.
+pub fn sqlite_path(url: &str) -> &str {
+    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    path.split('?').next().unwrap_or_default()
+}
+
 /// `sqlite://data/uraia.db` → the same with `mode=rwc`, after creating `data/`.
 fn sqlite_url(url: &str) -> anyhow::Result<String> {
-    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
-    let path = path.split('?').next().unwrap_or_default();
+    let path = sqlite_path(url);
     if let Some(parent) = std::path::Path::new(path).parent() {
         if !parent.as_os_str().is_empty() {
             std::fs::create_dir_all(parent).with_context(|| format!("could not create {}", parent.display()))?;

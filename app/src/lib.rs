@@ -15,6 +15,8 @@ pub mod catalogue;
 pub mod channel;
 pub mod error;
 pub mod fees;
+#[cfg(all(test, feature = "ssr"))]
+mod fuzz;
 #[cfg(feature = "ssr")]
 pub mod help;
 pub mod i18n;

@@ -263,7 +263,7 @@ async fn refund(State(state): State<AppState>, Form(asked): Form<HashMap<String,
     };
     let field = |name: &str| asked.get(name).cloned().unwrap_or_default();
     let (id, transaction, amount) = (field("refund"), field("transaction"), field("amount"));
-    let signed = app::web::secrets::same(&card.mac(&[&id, &transaction, &amount]), &field("sig"));
+    let signed = card.signed(&[&id, &transaction, &amount], &field("sig"));
     if !signed || id.is_empty() {
         return (axum::http::StatusCode::FORBIDDEN, "bad signature").into_response();
     }

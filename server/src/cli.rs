@@ -36,7 +36,7 @@ pub async fn run(state: &AppState, args: &[String]) -> anyhow::Result<String> {
                 .collect::<Vec<_>>()
                 .join("\n"))
         }
-        _ => bail!("usage: uraia staff add --email <address> --role <officer|supervisor|support|administrator> [--centre <code>] [--services <code,code>]\n       uraia staff list\n       uraia demo year [--applications N]"),
+        _ => bail!("usage: uraia staff add --email <address> --role <officer|supervisor|support|administrator> [--centre <code>] [--services <code,code>]\n       uraia staff list\n       uraia demo year [--applications N]\n       uraia backup FILE\n       uraia restore FILE"),
     }
 }
 

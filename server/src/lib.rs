@@ -1,6 +1,7 @@
 //! The axum server around the app: one `router(state)` for `main` and for the tests, so what is tested is what runs.
 
 pub mod assets;
+pub mod backup;
 pub mod caching;
 pub mod card_sandbox;
 pub mod cli;
@@ -172,6 +173,14 @@ pub async fn serve(
     router: Router,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    use axum::serve::ListenerExt as _;
+    // Nagle's algorithm held a response's last small write until the client's delayed ACK (~40 ms on every
+    // small `/pkg` file and page); axum's `serve` leaves TCP_NODELAY off. A stream it cannot be set on is served anyway.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::debug!(%error, "TCP_NODELAY not set");
+        }
+    });
     axum::serve(
         listener,
         router.into_make_service_with_connect_info::<std::net::SocketAddr>(),

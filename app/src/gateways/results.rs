@@ -31,8 +31,16 @@ pub(super) fn parameter(result: &Value, key: &str) -> Option<Value> {
         .cloned()
 }
 
-fn number(value: &Value) -> Option<f64> {
+/// A number Daraja sends as a number or as text (`620`, `"620.00"`).
+pub(crate) fn number(value: &Value) -> Option<f64> {
     value.as_f64().or_else(|| value.as_str()?.trim().parse().ok())
+}
+
+/// An amount in whole shillings, if it is one: finite, no fraction, and small enough to be exact as an `f64` (a
+/// bigger one would come out as another number, or as `i64::MAX`, found by the property test).
+pub(crate) fn shillings(amount: f64) -> Option<i64> {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    (amount.fract() == 0.0 && amount.abs() < EXACT).then_some(amount as i64)
 }
 
 /// A parameter's text.
@@ -42,7 +50,7 @@ pub(super) fn text(value: Option<Value>) -> Option<String> {
 
 /// A parameter that is a whole number of shillings (Daraja sends `620`, `620.00` or `"620"`).
 pub(super) fn whole(value: Option<Value>) -> Option<i64> {
-    number(&value?).filter(|a| a.fract() == 0.0).map(|a| a as i64)
+    shillings(number(&value?)?)
 }
 
 /// A Transaction Status result (posted to `status_result_url`): what M-Pesa's own books say of a transaction.

@@ -3,6 +3,8 @@
 //! an ID number is meant. Formats are from ../shared/DOMAIN.md.
 
 mod contact;
+#[cfg(all(test, feature = "ssr"))]
+mod fuzz;
 pub mod readable;
 pub use contact::{display_phone, mask_phone};
 

@@ -24,7 +24,7 @@ use super::{
     service::{self, StkResult},
 };
 use crate::gateways::card::CardResult;
-use crate::gateways::results::TransactionStatus;
+use crate::gateways::results::{self, TransactionStatus};
 use crate::{
     error::AppError,
     i18n::Lang,
@@ -186,12 +186,12 @@ pub fn parse_callback(body: &str) -> Option<StkResult> {
             .get("Value")
             .cloned()
     };
-    let amount = item("Amount").and_then(|v| v.as_f64().or_else(|| v.as_str()?.parse().ok()));
+    let amount = item("Amount").and_then(|v| results::number(&v));
     Some(StkResult {
         checkout_request_id,
         result_code,
         // Whole shillings; a fractional amount is not ours and will not match.
-        amount: amount.map(|a| if a.fract() == 0.0 { a as i64 } else { -1 }),
+        amount: amount.map(|a| results::shillings(a).unwrap_or(-1)),
         receipt: item("MpesaReceiptNumber").and_then(|v| v.as_str().map(str::to_string)),
         // A number in Daraja's callbacks (254708374149); text tolerated.
         phone: item("PhoneNumber").and_then(|v| match v {
@@ -259,12 +259,7 @@ async fn status_result(State(state): State<AppState>, body: String) -> Response 
 
 /// A Paybill amount in whole shillings (Daraja sends it as text or a number).
 fn whole_shillings(value: &Value) -> Option<i64> {
-    let amount = match value {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }?;
-    (amount.fract() == 0.0 && amount > 0.0).then_some(amount as i64)
+    results::shillings(results::number(value)?).filter(|amount| *amount > 0)
 }
 
 async fn confirmation(State(state): State<AppState>, body: String) -> Response {
@@ -279,6 +274,10 @@ async fn confirmation(State(state): State<AppState>, body: String) -> Response {
         Err(error) => failed(error),
     }
 }
+
+#[cfg(test)]
+#[path = "route_fuzz.rs"]
+mod fuzz;
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,8 @@
 //! a server that checks everything, strips metadata and shows a photo only to its owner.
 
 pub mod domain;
+#[cfg(all(test, feature = "ssr"))]
+mod fuzz;
 pub mod islands;
 
 #[cfg(feature = "ssr")]

@@ -6,6 +6,8 @@
 pub mod api;
 pub mod db;
 pub mod domain;
+#[cfg(test)]
+mod fuzz;
 pub mod offers;
 pub mod pages;
 pub mod plugin;

@@ -99,6 +99,10 @@ pub fn parse(text: &str) -> Result<String, VinError> {
 }
 
 #[cfg(test)]
+#[path = "vin_fuzz.rs"]
+mod fuzz;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
