@@ -19,9 +19,13 @@ watch:
 	scripts/setup.sh run
 	cargo leptos watch --split
 
-## Formatting and clippy on both the server (ssr) and the browser (hydrate) builds.
+## Formatting, the dependencies' licences, sources and known vulnerabilities, and clippy on both the server (ssr)
+## and the browser (hydrate) builds.
 lint:
+	scripts/setup.sh lint
 	cargo fmt --all -- --check
+	cargo deny check licenses bans sources
+	scripts/audit.sh
 	cargo clippy -p app --features samples --all-targets -- -D warnings
 	cargo clippy -p server --all-targets -- -D warnings
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings

@@ -4,11 +4,14 @@
 #   scripts/setup.sh run    what serving the site needs
 #   scripts/setup.sh test   also the browser and Playwright
 #   scripts/setup.sh bench  also nginx, wrk and brotli for the benchmark
+#   scripts/setup.sh lint   cargo-deny and cargo-audit (also installed for test, which CI's lint follows)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-run}"
 
 CARGO_LEPTOS_VERSION=0.3.10 # 0.3.11 needs a newer rustc than the machine's 1.95
+CARGO_DENY_VERSION=0.20.2
+CARGO_AUDIT_VERSION=0.22.2
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
@@ -23,10 +26,23 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# The dependency checks of `make lint` (about 3 and 4 minutes to build, once).
+if [ "$what" = lint ] || [ "$what" = test ]; then
+  for tool in deny:$CARGO_DENY_VERSION audit:$CARGO_AUDIT_VERSION; do
+    name=${tool%%:*} version=${tool#*:}
+    if [ "$(cargo "$name" --version 2>/dev/null | awk '{print $2}')" != "$version" ]; then
+      say "installing cargo-$name $version"
+      cargo install "cargo-$name@$version" --locked
+    fi
+  done
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+# Linting needs no more than that (clippy checks the wasm build without cargo-leptos).
+if [ "$what" = lint ]; then say "ready"; exit 0; fi
 
 if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
   say "installing cargo-leptos $CARGO_LEPTOS_VERSION (one-off, about 13 minutes on 2 cores)"

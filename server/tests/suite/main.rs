@@ -1,5 +1,6 @@
 //! Every server test in one binary: one link instead of one per file (each link of the whole app took time and
-//! gigabytes of disk), and tests from all files share the two cores.
+//! gigabytes of disk), and tests from all files share the two cores. `logs.rs` alone has a binary of its own: it
+//! sets the log subscriber, which must not meet call sites other tests' threads met first.
 
 #[macro_use]
 mod common;
@@ -22,7 +23,6 @@ mod driving_test;
 mod first_licence;
 mod help;
 mod inspection;
-mod logs;
 mod organisations;
 mod pages;
 mod payments;

@@ -2,7 +2,9 @@
 //! caches per call site whether anyone listens, so another test's threads must not have met the same call sites
 //! first. No log line of M-Pesa's callbacks holds the secret token in their address.
 
-use crate::common;
+#[path = "suite/common/mod.rs"]
+#[macro_use]
+mod common;
 
 use common::payments::post_as_mpesa;
 
