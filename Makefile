@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test watch lint bench setup fuzz
+.PHONY: run test watch lint bench setup fuzz cluster-test
 
 ## Set up what is missing, then serve the optimised build at http://127.0.0.1:3000 (SQLite, demo data).
 run:
@@ -42,3 +42,8 @@ setup:
 ## Property tests of every parser a stranger reaches with a bigger budget (CASES per property; `make test` runs 256).
 fuzz:
 	PROPTEST_CASES=$${CASES:-20000} cargo test --release -p app --features ssr --lib fuzz
+
+## Three server processes behind nginx on one PostgreSQL (DATABASE_URL's server) run the whole Playwright suite.
+cluster-test:
+	scripts/setup.sh cluster
+	scripts/cluster-test.sh

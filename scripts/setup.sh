@@ -5,6 +5,7 @@
 #   scripts/setup.sh test   also the browser and Playwright
 #   scripts/setup.sh bench  also nginx, wrk and brotli for the benchmark
 #   scripts/setup.sh lint   cargo-deny and cargo-audit (also installed for test, which CI's lint follows)
+#   scripts/setup.sh cluster  what test needs, and nginx and the PostgreSQL client for `make cluster-test`
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-run}"
@@ -63,7 +64,7 @@ if [ ! -x node_modules/.bin/wasm-opt ]; then
   npm ci --no-audit --no-fund --silent
 fi
 
-if [ "$what" = test ] || [ "$what" = bench ]; then
+if [ "$what" = test ] || [ "$what" = bench ] || [ "$what" = cluster ]; then
   apt_install chromium
   if [ ! -d end2end/node_modules/@playwright/test ]; then
     say "installing Playwright (its own browser download is skipped: Debian's Chromium is used)"
@@ -73,5 +74,8 @@ fi
 
 if [ "$what" = bench ]; then
   apt_install nginx wrk brotli
+fi
+if [ "$what" = cluster ]; then
+  apt_install nginx postgresql-client
 fi
 say "ready"

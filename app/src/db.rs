@@ -51,6 +51,11 @@ pub fn is_unique_violation(error: &anyhow::Error) -> bool {
 
 /// Opens the pool and applies the migrations. For SQLite the file and its folder are created if missing.
 pub async fn connect(url: &str) -> anyhow::Result<Pool> {
+    connect_with(url, 0).await
+}
+
+/// `connect`, with at most `max_connections` (0: the engine's default, 8 for SQLite, 16 for PostgreSQL).
+pub async fn connect_with(url: &str, max_connections: u32) -> anyhow::Result<Pool> {
     sqlx::any::install_default_drivers();
     let engine = Engine::of(url)?;
     let url = match engine {
@@ -58,7 +63,11 @@ pub async fn connect(url: &str) -> anyhow::Result<Pool> {
         Engine::Postgres => url.to_string(),
     };
     let pool = AnyPoolOptions::new()
-        .max_connections(if engine == Engine::Sqlite { 8 } else { 16 })
+        .max_connections(match (max_connections, engine) {
+            (0, Engine::Sqlite) => 8,
+            (0, Engine::Postgres) => 16,
+            (n, _) => n,
+        })
         .acquire_timeout(Duration::from_secs(5))
         .after_connect(move |conn, _meta| {
             Box::pin(async move {

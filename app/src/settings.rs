@@ -13,6 +13,10 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct Settings {
     pub database_url: String,
+    /// The most connections this process holds to the database; 0: 8 for SQLite, 16 for PostgreSQL. Several
+    /// processes on one PostgreSQL need this times their number under its `max_connections` (README, "Many
+    /// processes").
+    pub database_max_connections: u32,
     pub demo_data: bool,
     pub development: bool,
     /// End-to-end tests only: lets /dev/clock move the server's clock forward. Never on in production.
@@ -91,6 +95,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             database_url: "sqlite://data/uraia.db".into(),
+            database_max_connections: 0,
             demo_data: true,
             development: false,
             test_mode: false,

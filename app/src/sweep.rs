@@ -32,6 +32,8 @@ pub struct Swept {
 }
 
 pub async fn run(state: &AppState) -> anyhow::Result<Swept> {
+    // Test mode: the time another process of the deployment moved to.
+    crate::clock::shared::catch_up(&state.clock, &state.pool).await?;
     let now = state.clock.now();
     let pool = &state.pool;
     let run = |sql: &'static str, at: i64| async move {

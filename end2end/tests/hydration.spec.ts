@@ -4,8 +4,7 @@ import { islandsHydrated, withJs } from "./helpers";
 
 /**
  * On a slow phone a person types before the page's code has arrived. When it arrives and takes over the page
- * (hydration), what was typed must still be there: the registration helper once timed out at the terms step under
- * load, its password gone. The code is held back here until the typing is done.
+ * (hydration), what was typed must still be there. The code is held back here until the typing is done.
  */
 test("a password typed before the page's code arrives is still there once it runs", async ({ page }, info) => {
   test.skip(!withJs(info), "the code only runs with JavaScript on");

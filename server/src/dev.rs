@@ -105,6 +105,11 @@ async fn advance_clock(State(state): State<AppState>, Query(query): Query<ClockQ
         return (StatusCode::BAD_REQUEST, "days and seconds: forward, at most ten years").into_response();
     };
     if state.clock.advance(seconds) {
+        // The deployment's other processes read it before their next request.
+        if let Err(error) = app::clock::shared::publish(&state.clock, &state.pool).await {
+            tracing::error!(%error, "the moved clock could not be shared");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
         (StatusCode::OK, format!("now {}", state.clock.now())).into_response()
     } else {
         StatusCode::NOT_FOUND.into_response()

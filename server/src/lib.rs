@@ -43,7 +43,7 @@ pub async fn build_state(mut leptos_options: LeptosOptions, settings: Settings) 
     settings
         .check(leptos_options.site_addr)
         .map_err(|why| anyhow::anyhow!("unsafe settings: {why}"))?;
-    let pool = db::connect(&settings.database_url).await?;
+    let pool = db::connect_with(&settings.database_url, settings.database_max_connections).await?;
     if settings.demo_data {
         let inserted = demo::load(&pool).await?;
         tracing::info!(inserted, "demo registry loaded");
@@ -208,6 +208,12 @@ async fn every_response(
 ) -> Response {
     if security::is_cross_site_write(&state, &request) {
         return security::forbidden();
+    }
+    if state.settings.test_mode {
+        // Another process of this test deployment may have moved the clock (`/dev/clock`).
+        if let Err(error) = app::clock::shared::catch_up(&state.clock, &state.pool).await {
+            tracing::warn!(%error, "the shared test clock could not be read");
+        }
     }
     let lang = Lang::of_path(request.uri().path());
     // Only whether the request came with a session is needed afterwards, not its headers.

@@ -84,6 +84,34 @@ on_both_engines!(
 );
 
 on_both_engines!(
+    a_test_clock_moved_on_one_process_moves_them_all,
+    |settings| {
+        settings.test_mode = true;
+    },
+    |app| {
+        let second = app.second_process().await;
+        let before = second.state.clock.now();
+        let request = Request::post("/dev/clock?days=31")
+            .header("host", "localhost")
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(app.send(request).await.status, 200);
+        // The other process reads the shared offset before its next request and its next sweep.
+        second.get("/healthz").await;
+        assert!(second.state.clock.now() >= before + 31 * 86_400);
+        let third = app.second_process().await;
+        app::sweep::run(&third.state).await.unwrap();
+        assert!(third.state.clock.now() >= before + 31 * 86_400);
+        // A process further on moves the others on; one behind never takes the shared clock back.
+        third.state.clock.advance(60);
+        app::clock::shared::publish(&third.state.clock, &third.state.pool).await.unwrap();
+        app::clock::shared::publish(&app.state.clock, &app.state.pool).await.unwrap();
+        second.get("/healthz").await;
+        assert!(second.state.clock.now() >= before + 31 * 86_400 + 60);
+    }
+);
+
+on_both_engines!(
     links_in_email_never_come_from_the_host_header,
     |settings| {
         settings.development = true;
