@@ -24,7 +24,7 @@ watch:
 lint:
 	scripts/setup.sh lint
 	cargo fmt --all -- --check
-	cargo deny check licenses bans sources
+	cargo deny check --hide-inclusion-graph licenses bans sources
 	scripts/audit.sh
 	cargo clippy -p app --features samples --all-targets -- -D warnings
 	cargo clippy -p server --all-targets -- -D warnings

@@ -41,11 +41,12 @@ echo "== $processes processes x $pool connections = $((processes * pool)) of Pos
 
 # One deployment's processes share their secrets: the code key (its file, written by the first process) and the
 # callback token M-Pesa's sandbox calls back with, whichever process it reaches.
-token=$(head -c 24 /dev/urandom | base64 | tr -d '/+=' | head -c 32)
+token=$(head -c 96 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9' | head -c 40)
 start() {
   local port=$1
+  # DATABASE_URL outranks every other setting of the database (README, "Settings"): it names the new database.
   LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=uraia \
-    URAIA_DATABASE_URL="$url" URAIA_DATABASE_MAX_CONNECTIONS="$pool" URAIA_PUBLIC_ORIGIN="http://127.0.0.1:3000" \
+    DATABASE_URL="$url" URAIA_DATABASE_MAX_CONNECTIONS="$pool" URAIA_PUBLIC_ORIGIN="http://127.0.0.1:3000" \
     URAIA_SECURITY__CODE_KEY_FILE="$work/code.key" URAIA_SECURITY__TRUSTED_PROXIES='["127.0.0.1"]' \
     URAIA_PAYMENTS__MPESA_CALLBACK_TOKEN="$token" URAIA_DEVELOPMENT=true URAIA_TEST_MODE=true URAIA_LOG=warn \
     "$target_dir/release/uraia" >"$work/server-$port.log" 2>&1 &
@@ -53,15 +54,13 @@ start() {
   for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0; sleep 0.1; done
   echo "cluster-test: the process on $port did not start" >&2; cat "$work/server-$port.log" >&2; exit 1
 }
-# The first alone (it migrates, loads the demo register and writes the code key), then the others.
-start 3001
-start 3002 & start 3003 & wait %1 %2 2>/dev/null || true
-for port in 3002 3003; do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { echo "cluster-test: $port is not up" >&2; exit 1; }; done
-pids+=($(pgrep -f "LEPTOS_SITE_ADDR=127.0.0.1:300[23]" || true))
+# nginx first: a process calls the sandboxes through it as soon as it starts.
 mkdir -p "$work/tmp"
 nginx -p "$work/" -c "$PWD/deploy/nginx/cluster.conf" &
 nginx_pid=$!
-for _ in $(seq 1 100); do curl -fs http://127.0.0.1:3000/healthz >/dev/null 2>&1 && break; sleep 0.1; done
+# The first alone (it migrates, loads the demo register and writes the code key), then the others.
+for port in 3001 3002 3003; do start "$port"; done
+curl -fs http://127.0.0.1:3000/healthz >/dev/null || { echo "cluster-test: nginx does not answer" >&2; exit 1; }
 
 # The connections in use, sampled while the suite runs.
 (while sleep 2; do psql -tA "$admin_url" -c "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = '$name'"; done) \
@@ -75,6 +74,8 @@ status=0
 kill "$sampler" 2>/dev/null || true
 echo "suite: $(( $(date +%s) - started )) s, exit $status"
 
+accounts=$(psql -tA "$url" -c "SELECT COUNT(*) FROM accounts")
+[ "$accounts" -gt 0 ] || { echo "cluster-test: the suite's accounts are not in $name: the processes used another database" >&2; exit 1; }
 echo "== what must happen once"
 once() {
   local what=$1 sql=$2 found

@@ -47,7 +47,8 @@ impl Clock {
     /// first); never back, and never outside test mode.
     pub fn catch_up(&self, offset: i64) {
         if self.movable {
-            self.offset_seconds.fetch_max(offset.min(i64::MAX / 4), Ordering::Relaxed);
+            self.offset_seconds
+                .fetch_max(offset.min(i64::MAX / 4), Ordering::Relaxed);
         }
     }
 

@@ -71,6 +71,10 @@ pub enum AppError {
     /// The browser could not reach the server (a slow or lost connection).
     #[error("Could not reach the service")]
     Network,
+    /// The database cannot be reached for now (it is restarting, or the network to it is down): a 503, and the
+    /// process recovers by itself when it answers again.
+    #[error("The service is not available for a moment")]
+    Unavailable,
     /// Something unexpected; the string is the reference logged with the details.
     #[error("Sorry, something went wrong (reference {0})")]
     Internal(String),
@@ -96,6 +100,7 @@ impl AppError {
             AppError::SignInRequired => lang.t("error-sign-in-required"),
             AppError::NotFound => lang.t("not-found-title"),
             AppError::Network => lang.t("error-network"),
+            AppError::Unavailable => lang.t("error-unavailable"),
             AppError::Internal(reference) => lang.t_with("error-internal", &[("reference", reference.clone())]),
         }
     }
@@ -125,16 +130,41 @@ impl AppError {
 #[cfg(feature = "ssr")]
 impl From<anyhow::Error> for AppError {
     fn from(error: anyhow::Error) -> AppError {
+        if error
+            .chain()
+            .any(|cause| cause.downcast_ref::<sqlx::Error>().is_some_and(unreachable))
+        {
+            return unavailable(format_args!("{error:#}"));
+        }
         AppError::internal(format_args!("{error:#}"))
     }
 }
 
-/// A failed query is an internal failure (its text is logged, never shown).
+/// A failed query is an internal failure (its text is logged, never shown), unless the database could not be
+/// reached at all.
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> AppError {
+        if unreachable(&error) {
+            return unavailable(error);
+        }
         AppError::internal(error)
     }
+}
+
+/// The database did not answer: no connection could be had in time, or the one in hand broke.
+#[cfg(feature = "ssr")]
+fn unreachable(error: &sqlx::Error) -> bool {
+    matches!(
+        error,
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::Tls(_)
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn unavailable(error: impl std::fmt::Display) -> AppError {
+    tracing::warn!(error = %error, "the database is not answering");
+    AppError::Unavailable
 }
 
 /// A short reference a citizen can read out on the phone: 8 upper-case hex characters of a random UUID.

@@ -18,6 +18,7 @@ not-found-home = Go to the Uraia home page
 error-title = Sorry, there is a problem with the service
 error-internal = Something went wrong on our side. If you contact us, quote reference { $reference }.
 error-network = We could not reach the service. Check your connection and try again.
+error-unavailable = The service is not available for a moment.
 error-try-later = Try again in a few minutes. Nothing you have saved is lost.
 error-summary-title = There is a problem
 notice-title = Done

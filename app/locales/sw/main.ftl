@@ -18,6 +18,7 @@ not-found-home = Nenda kwenye ukurasa wa mwanzo wa Uraia
 error-title = Samahani, kuna tatizo kwenye huduma
 error-internal = Hitilafu imetokea upande wetu. Ukiwasiliana nasi, taja nambari ya kumbukumbu { $reference }.
 error-network = Hatukuweza kufikia huduma. Hakikisha una mtandao, kisha ujaribu tena.
+error-unavailable = Huduma haipatikani kwa muda mfupi.
 error-try-later = Jaribu tena baada ya dakika chache. Ulichohifadhi hakijapotea.
 error-summary-title = Kuna tatizo
 notice-title = Imekamilika

@@ -75,7 +75,10 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
         set_status(404);
         return view! { <NotFoundBody lang /> }.into_any();
     }
-    set_status(if error == AppError::Network { 503 } else { 500 });
+    set_status(match error {
+        AppError::Network | AppError::Unavailable => 503,
+        _ => 500,
+    });
     view! {
         <Title text=format!("{} – {}", lang.t("error-title"), lang.t("service-name")) />
         <h1 class="heading-l">{lang.t("error-title")}</h1>

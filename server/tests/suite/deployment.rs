@@ -104,8 +104,12 @@ on_both_engines!(
         assert!(third.state.clock.now() >= before + 31 * 86_400);
         // A process further on moves the others on; one behind never takes the shared clock back.
         third.state.clock.advance(60);
-        app::clock::shared::publish(&third.state.clock, &third.state.pool).await.unwrap();
-        app::clock::shared::publish(&app.state.clock, &app.state.pool).await.unwrap();
+        app::clock::shared::publish(&third.state.clock, &third.state.pool)
+            .await
+            .unwrap();
+        app::clock::shared::publish(&app.state.clock, &app.state.pool)
+            .await
+            .unwrap();
         second.get("/healthz").await;
         assert!(second.state.clock.now() >= before + 31 * 86_400 + 60);
     }

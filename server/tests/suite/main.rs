@@ -24,6 +24,7 @@ mod first_licence;
 mod help;
 mod inspection;
 mod organisations;
+mod outage;
 mod pages;
 mod payments;
 mod payments_card;

@@ -138,8 +138,7 @@ impl TestApp {
 
     /// Another server process on the same database: its own state (clock, caches), shared tables.
     pub async fn second_process(&self) -> TestApp {
-        self.same_settings_on(self.state.settings.database_url.clone(), Cleanup::None)
-            .await
+        self.same_settings_on(self.state.settings.database_url.clone()).await
     }
 
     /// A new process with this one's settings (its keys among them) on a new database that `backup` is restored
@@ -150,10 +149,14 @@ impl TestApp {
         server::backup::restore(&url, backup)
             .await
             .expect("the backup restores");
-        self.same_settings_on(url, cleanup).await
+        TestApp {
+            cleanup,
+            ..self.same_settings_on(url).await
+        }
     }
 
-    async fn same_settings_on(&self, database_url: String, cleanup: Cleanup) -> TestApp {
+    /// Another process with this one's settings on the database at `database_url` (left in place when it stops).
+    pub async fn same_settings_on(&self, database_url: String) -> TestApp {
         // One deployment's processes share their configured secrets (here, the one this process drew).
         let mut settings = self.state.settings.clone();
         settings.payments.mpesa_callback_token = self.state.mpesa_callback_token.clone();
@@ -164,7 +167,7 @@ impl TestApp {
         TestApp {
             router: server::router(state.clone()),
             state,
-            cleanup,
+            cleanup: Cleanup::None,
         }
     }
 
