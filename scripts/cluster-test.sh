@@ -3,7 +3,8 @@
 # one fresh PostgreSQL database run the whole Playwright suite. Then it checks that what must happen once happened
 # once (payments credited, reminders, rollups, reconciliations, messages), that every process answered its share,
 # and that the connections stayed within the pools' bound. DATABASE_URL names the PostgreSQL server (a database is
-# made and dropped on it). Prints its figures; exits non-zero on any failure.
+# made and dropped on it). Arguments go to Playwright (spec files: CI runs a few, the whole suite otherwise). Prints
+# its figures; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -70,7 +71,7 @@ sampler=$!
 echo "== the Playwright suite through nginx"
 started=$(date +%s)
 status=0
-(cd end2end && BASE_URL=http://127.0.0.1:3000 CI="${CI:-}" npx playwright test) || status=$?
+(cd end2end && BASE_URL=http://127.0.0.1:3000 CI="${CI:-}" npx playwright test "$@") || status=$?
 kill "$sampler" 2>/dev/null || true
 echo "suite: $(( $(date +%s) - started )) s, exit $status"
 
