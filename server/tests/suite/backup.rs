@@ -16,24 +16,12 @@ use app::{
     },
     fees::domain::Shillings,
 };
-use common::browser::{main, register_citizen, sign_in_with_code, Browser, EMAIL, PASSWORD, PHONE};
-use common::payments::scalar;
+use common::browser::{main, sign_in_with_code, Browser, EMAIL, PASSWORD};
+use common::payments::{awaiting_payment, scalar};
 
-/// A renewal for a year, paid: its id and its slip's code.
+/// Wanjiku's renewal for a year, paid: its id and its slip's code.
 async fn paid_renewal(app: &common::TestApp, browser: &mut Browser<'_>) -> (String, String) {
-    let (at, _) = browser
-        .follow("/api/applications/start", &[("service", "dl-renewal")])
-        .await;
-    let id = at
-        .trim_start_matches("/en/applications/")
-        .trim_end_matches("/period")
-        .to_string();
-    browser
-        .follow("/api/renewal/period", &[("id", &id), ("period", "1y")])
-        .await;
-    browser
-        .follow("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
-        .await;
+    let id = awaiting_payment(browser).await;
     let payment = Payment {
         method: "mpesa",
         receipt: "OEB44R5U3U".into(),
@@ -51,7 +39,6 @@ on_both_engines!(
     a_backup_taken_while_serving_restores_into_a_database_that_serves,
     |app| {
         let mut browser = Browser::new(&app);
-        register_citizen(&mut browser, EMAIL, PHONE).await;
         let (id, slip) = paid_renewal(&app, &mut browser).await;
 
         // Writes go on while the backup runs; each is counted once its commit has answered.

@@ -2,6 +2,8 @@
 
 use crate::common;
 
+use common::browser::main;
+
 on_both_engines!(the_home_page_renders_in_english, |app| {
     let page = app.get("/en").await;
     assert_eq!(page.status, 200);
@@ -115,11 +117,23 @@ on_both_engines!(the_fee_checker_asks_for_a_choice, |app| {
 });
 
 on_both_engines!(a_database_failure_shows_a_reference_and_no_internals, |app| {
-    app.state.pool.close().await;
+    // A query that fails (the table it reads is gone): an unexpected failure, with a reference.
+    sqlx::query("ALTER TABLE fees RENAME TO fees_gone")
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
     let page = app.get("/en/fees").await;
     assert_eq!(page.status, 500, "{}", page.body);
     assert!(page.body.contains("quote reference"), "{}", page.body);
-    for leak in ["sqlx", "SELECT", "pool", "PoolClosed", "panicked"] {
+    for leak in ["sqlx", "SELECT", "fees_gone", "no such table", "relation", "panicked"] {
+        assert!(!page.body.contains(leak), "{leak} leaked: {}", page.body);
+    }
+    // A database that cannot be reached at all is not a failure of ours to quote: 503, try again in a moment.
+    app.state.pool.close().await;
+    let page = app.get("/en/fees").await;
+    assert_eq!(page.status, 503, "{}", page.body);
+    assert!(main(&page.body).contains("not available for a moment"), "{}", page.body);
+    for leak in ["sqlx", "pool", "PoolClosed", "panicked"] {
         assert!(!page.body.contains(leak), "{leak} leaked: {}", page.body);
     }
 });
