@@ -30,7 +30,7 @@ pub async fn backup(url: &str, file: &Path) -> anyhow::Result<String> {
     );
     match Engine::of(url)? {
         Engine::Sqlite => {
-            let pool = app::db::connect(url).await?;
+            let pool = open(url).await?;
             let target = file.to_str().context("the backup's path must be UTF-8")?;
             sqlx::query("VACUUM INTO $1")
                 .bind(target)
@@ -49,8 +49,10 @@ pub async fn backup(url: &str, file: &Path) -> anyhow::Result<String> {
                 .args(["--format=custom", "--no-owner", "--no-privileges", "--file"])
                 .arg(file)
                 .arg(url))?;
-            let pool = app::db::connect(url).await?;
-            let counts = counts(&pool).await?;
+            let pool = open(url).await?;
+            let counts = counts(&pool).await;
+            pool.close().await;
+            let counts = counts?;
             Ok(format!(
                 "backed up to {} (pg_dump, custom format): {counts} at the time",
                 file.display()
@@ -81,8 +83,7 @@ pub async fn restore(url: &str, file: &Path) -> anyhow::Result<String> {
             std::fs::rename(&partial, target)?;
         }
         Engine::Postgres => {
-            sqlx::any::install_default_drivers();
-            let pool = AnyPool::connect(url).await.context("could not open the database")?;
+            let pool = open(url).await?;
             let tables: i64 = sqlx::query_scalar(
                 "SELECT CAST(COUNT(*) AS BIGINT) FROM information_schema.tables WHERE table_schema = 'public'",
             )
@@ -112,12 +113,29 @@ pub async fn restore(url: &str, file: &Path) -> anyhow::Result<String> {
     Ok(format!("restored {}: {counts}", file.display()))
 }
 
+/// The database at `url` as it is: unlike `app::db::connect`, no migration runs and no file is made, so a backup
+/// never changes what it copies.
+async fn open(url: &str) -> anyhow::Result<AnyPool> {
+    sqlx::any::install_default_drivers();
+    AnyPool::connect(url)
+        .await
+        .with_context(|| format!("could not open {}", url.split('@').next_back().unwrap_or(url)))
+}
+
+/// Runs `backup FILE` or `restore FILE` (`args` without the program's name), which work on the database alone and
+/// so come before the server's state is built (building it would migrate the empty database a restore needs, and
+/// load demo data into it); `None` for any other command.
+pub async fn command(url: &str, args: &[String]) -> anyhow::Result<Option<String>> {
+    match args {
+        [command, file] if command == "backup" => backup(url, Path::new(file)).await.map(Some),
+        [command, file] if command == "restore" => restore(url, Path::new(file)).await.map(Some),
+        _ => Ok(None),
+    }
+}
+
 /// A SQLite file's integrity and counts; an error if it is damaged.
 async fn check_sqlite(file: &Path) -> anyhow::Result<String> {
-    sqlx::any::install_default_drivers();
-    let pool = AnyPool::connect(&format!("sqlite://{}?mode=ro", file.display()))
-        .await
-        .context("opening the copy")?;
+    let pool = open(&format!("sqlite://{}?mode=ro", file.display())).await?;
     let verdict: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&pool).await?;
     ensure!(verdict == "ok", "{} is damaged: {verdict}", file.display());
     let counts = counts(&pool).await;

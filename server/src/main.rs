@@ -19,19 +19,9 @@ async fn main() -> anyhow::Result<()> {
         .leptos_options;
     let settings = Settings::load(&config).context("reading the [uraia] settings")?;
     let args: Vec<String> = std::env::args().skip(1).collect();
-    // Before the state is built: building it would migrate (and fill with demo data) the empty database a restore
-    // needs, and a backup needs no more than the database.
-    if let [command, file] = args.as_slice().iter().map(String::as_str).collect::<Vec<_>>()[..] {
-        if command == "backup" || command == "restore" {
-            let file = std::path::Path::new(file);
-            let done = if command == "backup" {
-                server::backup::backup(&settings.database_url, file).await?
-            } else {
-                server::backup::restore(&settings.database_url, file).await?
-            };
-            println!("{done}");
-            return Ok(());
-        }
+    if let Some(done) = server::backup::command(&settings.database_url, &args).await? {
+        println!("{done}");
+        return Ok(());
     }
     let state = server::build_state(leptos_options, settings).await?;
     if server::cli::is_command(&args) {
