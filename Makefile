@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test watch lint bench setup fuzz cluster-test
+.PHONY: run test watch lint bench setup fuzz cluster-test chaos soak
 
 ## Set up what is missing, then serve the optimised build at http://127.0.0.1:3000 (SQLite, demo data).
 run:
@@ -47,3 +47,13 @@ fuzz:
 cluster-test:
 	scripts/setup.sh cluster
 	scripts/cluster-test.sh
+
+## The server killed (SIGKILL) 200 times during a write storm, on SQLite and PostgreSQL (DATABASE_URL's server):
+## nothing acknowledged is lost, nothing is paid twice (`make test` runs 10 kills). KILLS= to change.
+chaos:
+	CHAOS_KILLS=$${KILLS:-200} cargo test -p server --test suite -- load::chaos:: --nocapture --test-threads 2
+
+## 30 minutes of the same journeys at half the capacity measured first, on SQLite and PostgreSQL: memory, open
+## files, connections and p50/p99 printed each minute (`make test` runs 60 s). MINUTES= to change.
+soak:
+	SOAK_SECONDS=$$(( $${MINUTES:-30} * 60 )) cargo test -p server --test suite -- load::soak:: --nocapture --test-threads 2

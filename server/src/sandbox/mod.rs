@@ -102,6 +102,17 @@ pub fn remember_paybill(trans_id: &str, amount: i64, phone: &str) {
         .insert(trans_id.to_string(), entry);
 }
 static PROMPTS: LazyLock<Mutex<HashMap<String, Prompt>>> = LazyLock::new(Mutex::default);
+
+/// How many prompts to `phone` (`2547…`) the person paid (for tests: money M-Pesa took, whatever the server
+/// recorded).
+pub fn prompts_paid_by(phone: &str) -> usize {
+    PROMPTS
+        .lock()
+        .expect("sandbox prompts")
+        .values()
+        .filter(|p| p.phone == phone && matches!(p.fate, Fate::Pay | Fate::Lost | Fate::Twice))
+        .count()
+}
 static HTTP: LazyLock<reqwest::Client> = LazyLock::new(|| {
     reqwest::Client::builder()
         .timeout(Duration::from_secs(10))

@@ -23,6 +23,7 @@ mod driving_test;
 mod first_licence;
 mod help;
 mod inspection;
+mod load;
 mod organisations;
 mod outage;
 mod pages;

@@ -49,39 +49,20 @@ async fn in_flight_requests_finish_after_the_shutdown_signal() {
     app.stop().await;
 }
 
-#[test]
-fn the_binary_stops_cleanly_on_sigterm() {
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_stops_cleanly_on_sigterm() {
     let dir = std::env::temp_dir().join(format!("uraia-sigterm-{}", uuid::Uuid::new_v4().simple()));
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_uraia"))
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-        .env("URAIA_DATABASE_URL", format!("sqlite://{}/u.db", dir.display()))
-        .env("URAIA_SECURITY__CODE_KEY_FILE", dir.join("code.key"))
-        .env_remove("DATABASE_URL")
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let ready = (0..100).any(|_| {
-        std::thread::sleep(Duration::from_millis(100));
-        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
-    });
-    assert!(ready, "the server did not start listening");
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let status = (0..100)
-        .find_map(|_| {
-            std::thread::sleep(Duration::from_millis(50));
-            child.try_wait().unwrap()
-        })
-        .expect("the server exits within 5 s of SIGTERM");
+    std::fs::create_dir_all(&dir).unwrap();
+    let env = [
+        ("URAIA_DATABASE_URL", format!("sqlite://{}/u.db", dir.display())),
+        (
+            "URAIA_SECURITY__CODE_KEY_FILE",
+            dir.join("code.key").display().to_string(),
+        ),
+    ];
+    let mut server = common::process::ServerProcess::new(common::process::free_port(), &env, dir.join("log"));
+    server.start().await;
+    let status = server.terminate().expect("the server exits within 5 s of SIGTERM");
     assert!(status.success(), "{status:?}");
     let _ = std::fs::remove_dir_all(dir);
 }

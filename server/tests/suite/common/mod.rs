@@ -5,6 +5,7 @@
 pub mod browser;
 #[macro_use]
 pub mod payments;
+pub mod process;
 pub mod refunds;
 pub mod registration;
 pub mod staff;
@@ -26,6 +27,16 @@ pub struct TestApp {
     pub router: Router,
     pub state: AppState,
     cleanup: Cleanup,
+    /// A server in another process that requests go to (over HTTP) instead of `router`; `state` then reads the
+    /// same database.
+    remote: Option<Remote>,
+}
+
+struct Remote {
+    origin: String,
+    http: reqwest::Client,
+    /// How long each answer took (a load test's percentiles).
+    timings: std::sync::Mutex<Vec<std::time::Duration>>,
 }
 
 enum Cleanup {
@@ -133,6 +144,7 @@ impl TestApp {
             router: server::router(state.clone()),
             state,
             cleanup,
+            remote: None,
         })
     }
 
@@ -168,10 +180,50 @@ impl TestApp {
             router: server::router(state.clone()),
             state,
             cleanup: Cleanup::None,
+            remote: None,
+        }
+    }
+
+    /// This app's requests go to the server process at `origin` (its public origin) instead; the state stays,
+    /// to read the database they share.
+    pub fn sending_to(mut self, origin: &str) -> TestApp {
+        let http = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(30))
+            .build()
+            .expect("an HTTP client");
+        self.remote = Some(Remote {
+            origin: origin.to_string(),
+            http,
+            timings: Default::default(),
+        });
+        self
+    }
+
+    /// How long each answer from the other process took since the last call.
+    pub fn take_timings(&self) -> Vec<std::time::Duration> {
+        self.remote
+            .as_ref()
+            .map(|remote| std::mem::take(&mut *remote.timings.lock().unwrap()))
+            .unwrap_or_default()
+    }
+
+    /// The site's own origin, which a browser's form posts carry.
+    pub fn origin(&self) -> String {
+        let configured = match &self.remote {
+            Some(remote) => &remote.origin,
+            None => &self.state.settings.public_origin,
+        };
+        match configured.trim_end_matches('/') {
+            "" => "http://localhost".to_string(),
+            origin => origin.to_string(),
         }
     }
 
     pub async fn send(&self, request: Request<Body>) -> TestResponse {
+        if let Some(remote) = &self.remote {
+            return remote.send(request).await;
+        }
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
@@ -210,6 +262,48 @@ impl TestApp {
                     admin.close().await;
                 }
             }
+        }
+    }
+}
+
+impl Remote {
+    /// The request over HTTP; a server that cannot be reached (stopped, killed) answers 503 with the reason.
+    async fn send(&self, request: Request<Body>) -> TestResponse {
+        let (parts, body) = request.into_parts();
+        let bytes = body.collect().await.unwrap().to_bytes();
+        let mut headers = parts.headers;
+        headers.remove("host");
+        let url = format!("{}{}", self.origin, parts.uri);
+        let began = std::time::Instant::now();
+        let sent = self
+            .http
+            .request(parts.method, url)
+            .headers(headers)
+            .body(bytes)
+            .send()
+            .await;
+        let failed = |why: String| TestResponse {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            headers: HeaderMap::new(),
+            body: why.clone(),
+            bytes: why.into_bytes(),
+        };
+        match sent {
+            Ok(response) => {
+                let (status, headers) = (response.status(), response.headers().clone());
+                let read = response.bytes().await;
+                self.timings.lock().unwrap().push(began.elapsed());
+                match read {
+                    Ok(bytes) => TestResponse {
+                        status,
+                        headers,
+                        body: String::from_utf8_lossy(&bytes).into_owned(),
+                        bytes: bytes.to_vec(),
+                    },
+                    Err(error) => failed(format!("unreachable: {error}")),
+                }
+            }
+            Err(error) => failed(format!("unreachable: {error}")),
         }
     }
 }

@@ -59,34 +59,55 @@ macro_rules! served_on_both_engines {
 /// Wanjiku's 1-year renewal, submitted: awaiting payment of KES 620. Its id.
 pub async fn awaiting_payment(browser: &mut Browser<'_>) -> String {
     register_citizen(browser, EMAIL, PHONE).await;
+    try_renewal_submitted(browser)
+        .await
+        .unwrap_or_else(|why| panic!("{why}"))
+}
+
+/// The signed-in person's 1-year renewal, started and submitted: its id, or where it stopped.
+pub async fn try_renewal_submitted(browser: &mut Browser<'_>) -> Result<String, String> {
     let (at, _) = browser
-        .submit("/api/applications/start", &[("service", "dl-renewal")])
-        .await;
+        .try_submit("/api/applications/start", &[("service", "dl-renewal")])
+        .await?;
     let id = at
         .trim_start_matches("/en/applications/")
         .trim_end_matches("/period")
         .to_string();
-    browser
-        .submit("/api/renewal/period", &[("id", &id), ("period", "1y")])
-        .await;
-    browser
-        .submit("/api/applications/submit", &[("id", &id), ("declaration", "yes")])
-        .await;
-    id
+    let steps = [
+        ("/api/renewal/period", vec![("id", id.as_str()), ("period", "1y")]),
+        (
+            "/api/applications/submit",
+            vec![("id", id.as_str()), ("declaration", "yes")],
+        ),
+    ];
+    for (path, form) in steps {
+        let (location, page) = browser.try_submit(path, &form).await?;
+        if page.body.contains("error-summary") || !page.status.is_success() {
+            return Err(format!("{path} → {location}: {} {}", page.status, page.body));
+        }
+    }
+    Ok(id)
 }
 
 /// Sends a prompt to `phone` (its last digit is the sandbox's outcome); the request's id.
 pub async fn prompt(browser: &mut Browser<'_>, id: &str, phone: &str) -> String {
+    try_prompt(browser, id, phone)
+        .await
+        .unwrap_or_else(|why| panic!("{why}"))
+}
+
+/// `prompt`, saying what came instead of the request's page.
+pub async fn try_prompt(browser: &mut Browser<'_>, id: &str, phone: &str) -> Result<String, String> {
     let response = browser
         .post("/api/payments/mpesa", &[("id", id), ("phone", phone)])
         .await;
     let location = response.header("location").to_string();
     // In the language of the page the form was on.
     let tail = format!("/applications/{id}/pay/mpesa/");
-    let (_, request) = location
-        .split_once(&tail)
-        .unwrap_or_else(|| panic!("{location}: {}", response.body));
-    request.to_string()
+    match location.split_once(&tail) {
+        Some((_, request)) => Ok(request.to_string()),
+        None => Err(format!("{location}: {} {}", response.status, response.body)),
+    }
 }
 
 pub async fn scalar(app: &TestApp, sql: &str, bind: &str) -> String {
