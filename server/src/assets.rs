@@ -159,7 +159,10 @@ pub async fn navigation_script(headers: axum::http::HeaderMap) -> axum::response
     static BROTLI: std::sync::LazyLock<Option<Vec<u8>>> =
         std::sync::LazyLock::new(|| brotli_best(app::shell::NAVIGATION.body.as_bytes()).ok());
     let javascript = (CONTENT_TYPE, "text/javascript; charset=utf-8");
-    match BROTLI.as_deref().filter(|_| accepts_brotli(&headers)) {
+    match BROTLI
+        .as_deref()
+        .filter(|_| crate::kept_assets::accepts(&headers, "br"))
+    {
         Some(brotli) => (
             [javascript, (CONTENT_ENCODING, "br"), (VARY, "accept-encoding")],
             brotli,
@@ -167,22 +170,6 @@ pub async fn navigation_script(headers: axum::http::HeaderMap) -> axum::response
             .into_response(),
         None => ([javascript], app::shell::NAVIGATION.body.as_str()).into_response(),
     }
-}
-
-/// Whether `Accept-Encoding` lists `br` without refusing it (`br;q=0`).
-fn accepts_brotli(headers: &axum::http::HeaderMap) -> bool {
-    let accepted = headers
-        .get(axum::http::header::ACCEPT_ENCODING)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default();
-    accepted.split(',').any(|coding| {
-        let mut parts = coding.split(';');
-        let quality = parts
-            .next()
-            .filter(|name| name.trim().eq_ignore_ascii_case("br"))
-            .map(|_| parts.find_map(|param| param.trim().strip_prefix("q=")?.parse::<f32>().ok()));
-        matches!(quality, Some(None)) || matches!(quality, Some(Some(q)) if q > 0.0)
-    })
 }
 
 /// Where Leptos looks for the names of a build with hashed asset names (`hash-files`): cargo-leptos writes the file

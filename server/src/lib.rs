@@ -7,6 +7,7 @@ pub mod card_sandbox;
 pub mod cli;
 pub mod delivery;
 pub mod dev;
+pub mod kept_assets;
 pub mod language;
 pub mod limits;
 pub mod page_cache;
@@ -128,7 +129,10 @@ pub fn router(state: AppState) -> Router {
 /// served where present and not older than their file (`cargo leptos watch` rebuilds files under a running server).
 fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router<AppState> {
     let root = std::path::Path::new(&*options.site_root);
-    let pkg = std::sync::Arc::new(root.join("pkg"));
+    let pkg = (
+        std::sync::Arc::new(root.join("pkg")),
+        kept_assets::KeptAssets::new(root.join("pkg")),
+    );
     let navigation = app::shell::NAVIGATION.path.trim_start_matches("/pkg");
     router = router.nest(
         "/pkg",
@@ -150,14 +154,19 @@ fn static_files(mut router: Router<AppState>, options: &LeptosOptions) -> Router
     router
 }
 
-/// Drops a `/pkg` file's compressed copies when the file was rebuilt after them (the path is the part after `/pkg`),
-/// and says how long the browser may keep the file (`caching`).
+/// Answers a hashed `/pkg` file from memory (`kept_assets`); otherwise drops the file's compressed copies when it
+/// was rebuilt after them (the path is the part after `/pkg`), and says how long the browser may keep it (`caching`).
 async fn fresh_assets(
-    State(pkg): State<std::sync::Arc<std::path::PathBuf>>,
+    State((pkg, kept)): State<(std::sync::Arc<std::path::PathBuf>, kept_assets::KeptAssets)>,
     request: Request,
     next: middleware::Next,
 ) -> Response {
     let name = request.uri().path().trim_start_matches('/').to_string();
+    if request.method() == axum::http::Method::GET || request.method() == axum::http::Method::HEAD {
+        if let Some(response) = kept.answer(&name, request.headers()).await {
+            return response;
+        }
+    }
     assets::refresh(&pkg, &name);
     let mut response = next.run(request).await;
     if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {

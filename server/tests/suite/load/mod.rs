@@ -58,7 +58,7 @@ impl Stage {
             ),
             ("URAIA_PAYMENTS__MPESA_CALLBACK_TOKEN", CALLBACK_TOKEN.into()),
             ("LEPTOS_HASH_FILES", "false".into()),
-            ("RUST_LOG", "warn".into()),
+            ("URAIA_LOG", "warn".into()),
         ];
         let mut server = ServerProcess::new(port, &env, dir.join("server.log"));
         server.start().await;
