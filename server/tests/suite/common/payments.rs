@@ -64,15 +64,21 @@ pub async fn awaiting_payment(browser: &mut Browser<'_>) -> String {
         .unwrap_or_else(|why| panic!("{why}"))
 }
 
+/// A new application for `service`, started by the signed-in person: its id, or what came instead.
+pub async fn try_started(browser: &mut Browser<'_>, service: &str) -> Result<String, String> {
+    let (at, _) = browser
+        .try_submit("/api/applications/start", &[("service", service)])
+        .await?;
+    // `/en/applications/{id}/{first step}`
+    match at.trim_start_matches("/en/applications/").split('/').next() {
+        Some(id) if !id.is_empty() && id != at => Ok(id.to_string()),
+        _ => Err(format!("starting {service} led to {at}")),
+    }
+}
+
 /// The signed-in person's 1-year renewal, started and submitted: its id, or where it stopped.
 pub async fn try_renewal_submitted(browser: &mut Browser<'_>) -> Result<String, String> {
-    let (at, _) = browser
-        .try_submit("/api/applications/start", &[("service", "dl-renewal")])
-        .await?;
-    let id = at
-        .trim_start_matches("/en/applications/")
-        .trim_end_matches("/period")
-        .to_string();
+    let id = try_started(browser, "dl-renewal").await?;
     let steps = [
         ("/api/renewal/period", vec![("id", id.as_str()), ("period", "1y")]),
         (

@@ -8,7 +8,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use super::{checks, setting, storm, storm::Storm, Stage};
+use super::{setting, storm, storm::Storm, Stage};
 use crate::common::{Engine, TestApp};
 
 /// Journeys at once while capacity is measured, and for how long.
@@ -111,13 +111,7 @@ async fn steady_load(engine: Engine) {
     storm.stop.store(true, Ordering::SeqCst);
     load.await.unwrap();
 
-    let failures = storm.failures.lock().unwrap().clone();
-    assert!(
-        failures.is_empty(),
-        "journeys failed under a steady load: {failures:#?}"
-    );
-    let acknowledged = std::mem::take(&mut *storm.acknowledged.lock().unwrap());
-    checks::all_settled(&app, engine, &acknowledged).await;
+    storm.settle(&app, engine).await;
     // Flat: from the second reading (the first is the warm-up) to the last, memory and files stay within bounds.
     let (first, last) = (&samples[1.min(samples.len() - 1)], samples.last().unwrap());
     assert!(

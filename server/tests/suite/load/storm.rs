@@ -10,7 +10,7 @@ use std::sync::{
 use crate::common::{
     browser::{try_create_account, try_verify_contacts, Browser},
     payments::{try_prompt, try_renewal_submitted},
-    TestApp,
+    Engine, TestApp,
 };
 
 /// How a journey pays: the prompt's outcomes are the Daraja sandbox's, by the phone's last digit.
@@ -125,6 +125,19 @@ pub async fn work(app: Arc<TestApp>, storm: Arc<Storm>, people: usize) {
 }
 
 impl Storm {
+    /// After the storm: no journey failed while the server was up, and every acknowledged payment settles
+    /// (`checks::all_settled`). What was acknowledged, and how long settling took.
+    pub async fn settle(&self, app: &TestApp, engine: Engine) -> (Acknowledged, std::time::Duration) {
+        let failures = self.failures.lock().unwrap().clone();
+        assert!(
+            failures.is_empty(),
+            "journeys failed while the server was up: {failures:#?}"
+        );
+        let acknowledged = std::mem::take(&mut *self.acknowledged.lock().unwrap());
+        let took = super::checks::all_settled(app, engine, &acknowledged).await;
+        (acknowledged, took)
+    }
+
     /// The next person, if any is left of `people`.
     pub fn next_person(&self, people: usize) -> Option<usize> {
         Some(self.next.fetch_add(1, Ordering::SeqCst)).filter(|n| *n < people)
@@ -202,15 +215,7 @@ async fn try_inspection_held(browser: &mut Browser<'_>, n: usize) -> Result<Stri
     let centre = CENTRES[k % CENTRES.len()];
     let day = days[k / CENTRES.len() % days.len()].to_string();
     let time = format!("{day}T{}", slots[k / (CENTRES.len() * days.len()) % slots.len()]);
-    let (at, _) = browser
-        .try_submit("/api/applications/start", &[("service", "inspection")])
-        .await?;
-    let id = at
-        .trim_start_matches("/en/applications/")
-        .split('/')
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let id = crate::common::payments::try_started(browser, "inspection").await?;
     let plate = plate(n);
     let steps = [
         ("vehicle", "plate", plate.as_str()),
