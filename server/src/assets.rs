@@ -103,7 +103,7 @@ fn compressible_files(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-fn copy_path(file: &Path, suffix: &str) -> PathBuf {
+pub fn copy_path(file: &Path, suffix: &str) -> PathBuf {
     let mut name = file.as_os_str().to_owned();
     name.push(".");
     name.push(suffix);
@@ -111,7 +111,7 @@ fn copy_path(file: &Path, suffix: &str) -> PathBuf {
 }
 
 /// A copy is stale when it exists and is older than the file it was made from.
-fn is_stale(file: &Path, copy: &Path) -> bool {
+pub fn is_stale(file: &Path, copy: &Path) -> bool {
     let modified = |path: &Path| fs::metadata(path).and_then(|m| m.modified()).ok();
     match (modified(file), modified(copy)) {
         (Some(original), Some(copy)) => copy < original,
@@ -159,10 +159,7 @@ pub async fn navigation_script(headers: axum::http::HeaderMap) -> axum::response
     static BROTLI: std::sync::LazyLock<Option<Vec<u8>>> =
         std::sync::LazyLock::new(|| brotli_best(app::shell::NAVIGATION.body.as_bytes()).ok());
     let javascript = (CONTENT_TYPE, "text/javascript; charset=utf-8");
-    match BROTLI
-        .as_deref()
-        .filter(|_| crate::kept_assets::accepts(&headers, "br"))
-    {
+    match BROTLI.as_deref().filter(|_| accepts(&headers, "br")) {
         Some(brotli) => (
             [javascript, (CONTENT_ENCODING, "br"), (VARY, "accept-encoding")],
             brotli,
@@ -170,6 +167,22 @@ pub async fn navigation_script(headers: axum::http::HeaderMap) -> axum::response
             .into_response(),
         None => ([javascript], app::shell::NAVIGATION.body.as_str()).into_response(),
     }
+}
+
+/// Whether `Accept-Encoding` lists `coding` without refusing it (`br;q=0`).
+pub fn accepts(headers: &axum::http::HeaderMap, coding: &str) -> bool {
+    let accepted = headers
+        .get(axum::http::header::ACCEPT_ENCODING)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    accepted.split(',').any(|listed| {
+        let mut parts = listed.split(';');
+        let quality = parts
+            .next()
+            .filter(|name| name.trim().eq_ignore_ascii_case(coding))
+            .map(|_| parts.find_map(|param| param.trim().strip_prefix("q=")?.parse::<f32>().ok()));
+        matches!(quality, Some(None)) || matches!(quality, Some(Some(q)) if q > 0.0)
+    })
 }
 
 /// Where Leptos looks for the names of a build with hashed asset names (`hash-files`): cargo-leptos writes the file
@@ -229,6 +242,20 @@ pub fn island_chunks(options: &leptos::config::LeptosOptions) -> app::island_cod
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn accepting(codings: &str) -> axum::http::HeaderMap {
+        let mut headers = axum::http::HeaderMap::new();
+        headers.insert(axum::http::header::ACCEPT_ENCODING, codings.parse().unwrap());
+        headers
+    }
+
+    #[test]
+    fn a_refused_coding_is_not_accepted() {
+        assert!(accepts(&accepting("gzip, br"), "br"));
+        assert!(!accepts(&accepting("gzip, br;q=0"), "br"));
+        assert!(accepts(&accepting("gzip;q=0.5"), "gzip"));
+        assert!(!accepts(&accepting("identity"), "gzip"));
+    }
 
     #[tokio::test]
     async fn only_a_plain_asset_name_is_refreshed() {

@@ -20,13 +20,15 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
+use crate::assets::accepts;
+
 /// One asset as sent: its type, and the bytes of each encoding there is.
 struct Kept {
     content_type: HeaderValue,
     etag: HeaderValue,
     identity: Bytes,
-    brotli: Option<Bytes>,
-    gzip: Option<Bytes>,
+    brotli: Bytes,
+    gzip: Bytes,
 }
 
 /// The assets answered from memory so far, by name under `/pkg`.
@@ -79,13 +81,12 @@ fn read(file: &Path) -> Option<Kept> {
         "wasm" => "application/wasm",
         _ => return None,
     };
-    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
-    let original = modified(file)?;
+    // A copy counts once it exists and is not older than its file (`assets` remakes stale ones).
     let copy = |suffix: &str| {
-        let path = PathBuf::from(format!("{}.{suffix}", file.display()));
-        modified(&path)
-            .filter(|made| *made >= original)
-            .and_then(|_| std::fs::read(path).ok())
+        let copy = crate::assets::copy_path(file, suffix);
+        (!crate::assets::is_stale(file, &copy))
+            .then(|| std::fs::read(copy).ok())
+            .flatten()
             .map(Bytes::from)
     };
     let (brotli, gzip) = (copy("br")?, copy("gz")?);
@@ -94,8 +95,8 @@ fn read(file: &Path) -> Option<Kept> {
         content_type: HeaderValue::from_static(content_type),
         etag: HeaderValue::from_str(&format!("\"{hash}\"")).ok()?,
         identity: Bytes::from(std::fs::read(file).ok()?),
-        brotli: Some(brotli),
-        gzip: Some(gzip),
+        brotli,
+        gzip,
     })
 }
 
@@ -110,7 +111,7 @@ impl Kept {
         } else {
             let encoded = [("br", &self.brotli), ("gzip", &self.gzip)]
                 .into_iter()
-                .find_map(|(coding, bytes)| Some((coding, bytes.as_ref()?)).filter(|_| accepts(headers, coding)));
+                .find(|(coding, _)| accepts(headers, coding));
             match encoded {
                 Some((coding, bytes)) => {
                     ([(CONTENT_ENCODING, HeaderValue::from_static(coding))], bytes.clone()).into_response()
@@ -125,22 +126,6 @@ impl Kept {
         answer.insert(CACHE_CONTROL, HeaderValue::from_static(crate::caching::FOREVER));
         response
     }
-}
-
-/// Whether `Accept-Encoding` lists `coding` without refusing it (`br;q=0`).
-pub fn accepts(headers: &HeaderMap, coding: &str) -> bool {
-    let accepted = headers
-        .get(axum::http::header::ACCEPT_ENCODING)
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or_default();
-    accepted.split(',').any(|listed| {
-        let mut parts = listed.split(';');
-        let quality = parts
-            .next()
-            .filter(|name| name.trim().eq_ignore_ascii_case(coding))
-            .map(|_| parts.find_map(|param| param.trim().strip_prefix("q=")?.parse::<f32>().ok()));
-        matches!(quality, Some(None)) || matches!(quality, Some(Some(q)) if q > 0.0)
-    })
 }
 
 #[cfg(test)]
@@ -191,13 +176,5 @@ mod tests {
         assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
         // A name without a content hash is always the folder's.
         assert!(assets.answer("uraia.css", &asking("br", None)).await.is_none());
-    }
-
-    #[test]
-    fn a_refused_coding_is_not_accepted() {
-        assert!(accepts(&asking("gzip, br", None), "br"));
-        assert!(!accepts(&asking("gzip, br;q=0", None), "br"));
-        assert!(accepts(&asking("gzip;q=0.5", None), "gzip"));
-        assert!(!accepts(&asking("identity", None), "gzip"));
     }
 }

@@ -62,7 +62,10 @@ async fn the_binary_stops_cleanly_on_sigterm() {
     ];
     let mut server = common::process::ServerProcess::new(common::process::free_port(), &env, dir.join("log"));
     server.start().await;
-    let status = server.terminate().expect("the server exits within 5 s of SIGTERM");
+    let status = server
+        .terminate()
+        .await
+        .expect("the server exits within 5 s of SIGTERM");
     assert!(status.success(), "{status:?}");
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -87,21 +87,21 @@ impl ServerProcess {
     }
 
     /// SIGTERM, and how the process ended (None: still running after 5 s).
-    pub fn terminate(&mut self) -> Option<std::process::ExitStatus> {
+    pub async fn terminate(&mut self) -> Option<std::process::ExitStatus> {
         let child = self.child.as_mut()?;
         let sent = Command::new("kill")
             .args(["-TERM", &child.id().to_string()])
             .status()
             .unwrap();
         assert!(sent.success());
-        let status = (0..100).find_map(|_| {
-            std::thread::sleep(Duration::from_millis(50));
-            child.try_wait().unwrap()
-        });
-        if status.is_some() {
-            self.child = None;
+        for _ in 0..100 {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            if let Some(status) = child.try_wait().unwrap() {
+                self.child = None;
+                return Some(status);
+            }
         }
-        status
+        None
     }
 }
 

@@ -32,10 +32,7 @@ async fn crash_again_and_again(engine: Engine) {
     };
     let app = stage.app.clone();
     let storm = Arc::new(Storm::default());
-    storm.up.store(true, Ordering::SeqCst);
-    let workers: Vec<_> = (0..WORKERS)
-        .map(|_| tokio::spawn(storm::work(app.clone(), storm.clone(), people)))
-        .collect();
+    let workers = storm::start_workers(&app, &storm, WORKERS, people);
     let mut restarts = Vec::with_capacity(kills);
     for kill in 0..kills {
         // The first crash comes right after a prompt is acknowledged, and the server stays down while M-Pesa's
@@ -69,10 +66,7 @@ async fn crash_again_and_again(engine: Engine) {
         restarts.push(started.elapsed());
         storm.up.store(true, Ordering::SeqCst);
     }
-    storm.stop.store(true, Ordering::SeqCst);
-    for worker in workers {
-        worker.await.unwrap();
-    }
+    storm::stop_workers(&storm, workers).await;
     let (acknowledged, settled_in) = storm.settle(&app, engine).await;
     let (by_callback, lost, while_down) = checks::settled_by(&app, &acknowledged).await;
     let inspections = acknowledged

@@ -44,15 +44,9 @@ async fn steady_load(engine: Engine) {
 
     // Capacity: journeys completed per second with AT_ONCE at a time, flat out.
     let storm = Arc::new(Storm::default());
-    storm.up.store(true, Ordering::SeqCst);
-    let workers: Vec<_> = (0..AT_ONCE)
-        .map(|_| tokio::spawn(storm::work(app.clone(), storm.clone(), measuring)))
-        .collect();
+    let workers = storm::start_workers(&app, &storm, AT_ONCE, measuring);
     tokio::time::sleep(MEASURE).await;
-    storm.stop.store(true, Ordering::SeqCst);
-    for worker in workers {
-        worker.await.unwrap();
-    }
+    storm::stop_workers(&storm, workers).await;
     let completed = storm.completed.load(Ordering::SeqCst);
     let capacity = completed as f64 / MEASURE.as_secs_f64();
     let requests = app.take_timings().len() / completed.max(1);

@@ -2,6 +2,8 @@
 //! callback lost, paid with the callback sent twice, cancelled) or by Paybill, each journey on its own browser,
 //! while the server is killed under them. What the server acknowledged is kept, to be looked for after a crash.
 
+use tokio::task::JoinHandle;
+
 use std::sync::{
     atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering},
     Arc, Mutex,
@@ -110,8 +112,25 @@ pub async fn register_people(app: &TestApp, from: usize, to: usize) {
     tx.commit().await.unwrap();
 }
 
+/// `at_once` workers on a server that is up, each running journeys one after another until `stop_workers` (or the
+/// `people` run out).
+pub fn start_workers(app: &Arc<TestApp>, storm: &Arc<Storm>, at_once: usize, people: usize) -> Vec<JoinHandle<()>> {
+    storm.up.store(true, Ordering::SeqCst);
+    (0..at_once)
+        .map(|_| tokio::spawn(work(app.clone(), storm.clone(), people)))
+        .collect()
+}
+
+/// Tells the workers to stop and waits until their journeys end.
+pub async fn stop_workers(storm: &Storm, workers: Vec<JoinHandle<()>>) {
+    storm.stop.store(true, Ordering::SeqCst);
+    for worker in workers {
+        worker.await.unwrap();
+    }
+}
+
 /// One worker: journeys one after another until told to stop or the people run out.
-pub async fn work(app: Arc<TestApp>, storm: Arc<Storm>, people: usize) {
+async fn work(app: Arc<TestApp>, storm: Arc<Storm>, people: usize) {
     while !storm.stop.load(Ordering::SeqCst) {
         if !storm.up.load(Ordering::SeqCst) {
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
