@@ -1,9 +1,10 @@
 //! The SQL of the daily reconciliation. A day is claimed by inserting its row (the first process wins); its
-//! receipts are gathered in three `INSERT ... SELECT`s; each gateway answer is one conditional `UPDATE` of an
-//! `asked` item, so a repeated answer changes nothing.
+//! receipts are gathered in three `INSERT ... SELECT`s, and its lost prompts one by one; each gateway answer is one
+//! conditional `UPDATE` of an `asked` item, so a repeated answer changes nothing.
 
 use sqlx::{AnyConnection, FromRow};
 
+use super::why;
 use crate::db::Pool;
 
 /// Claims `day` for this process; false when another process has it (or had it).
@@ -18,7 +19,7 @@ pub async fn claim(conn: &mut AnyConnection, day: &str, now: i64) -> anyhow::Res
 
 /// Gathers what Uraia recorded as received between `from` and `to`: payments, credits, and money under no
 /// application. An M-Pesa payment without a receipt (confirmed by a status query) cannot be asked about: it is a
-/// difference at once. How many items.
+/// difference at once. So is a lost prompt (see `lost_prompts`). How many items.
 pub async fn gather(conn: &mut AnyConnection, day: &str, from: i64, to: i64) -> anyhow::Result<u64> {
     let mut items = 0;
     for sql in [
@@ -42,12 +43,46 @@ pub async fn gather(conn: &mut AnyConnection, day: &str, from: i64, to: i64) -> 
         items += done.rows_affected();
     }
     sqlx::query(
-        "UPDATE reconciliation_items SET state = 'difference', why = 'no M-Pesa receipt to ask about' \
+        "UPDATE reconciliation_items SET state = 'difference', why = $2 \
          WHERE day = $1 AND method = 'mpesa' AND state = 'asked' AND LENGTH(receipt) <> 10",
     )
     .bind(day)
-    .execute(conn)
+    .bind(why::NO_RECEIPT)
+    .execute(&mut *conn)
     .await?;
+    Ok(items + lost_prompts(conn, day, from, to).await?)
+}
+
+/// Prompts of the day that never heard M-Pesa's answer (still `sending`: the process stopped, or M-Pesa did not
+/// answer, between sending a push and keeping its CheckoutRequestID) for an application not paid since. M-Pesa may
+/// have taken the money, and without that ID nobody can ask it, so each is a difference under the application's
+/// reference (the account reference M-Pesa's statement shows), with the amount, phone and time to look for.
+async fn lost_prompts(conn: &mut AnyConnection, day: &str, from: i64, to: i64) -> anyhow::Result<u64> {
+    let lost: Vec<(String, i64, String, i64)> = sqlx::query_as(
+        "SELECT a.reference, r.amount_kes, r.phone, r.created_at FROM mpesa_requests r \
+           JOIN applications a ON a.id = r.application_id \
+          WHERE r.status = 'sending' AND r.created_at >= $1 AND r.created_at < $2 AND a.reference IS NOT NULL \
+            AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.application_id = r.application_id) \
+          ORDER BY r.created_at",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut items = 0;
+    for (reference, amount, phone, at) in lost {
+        let why = why::kept(why::LOST_PROMPT, &[&amount.to_string(), &phone, &at.to_string()]);
+        let done = sqlx::query(
+            "INSERT INTO reconciliation_items (day, method, receipt, state, why) \
+             VALUES ($1, 'mpesa', $2, 'difference', $3) ON CONFLICT DO NOTHING",
+        )
+        .bind(day)
+        .bind(&reference)
+        .bind(&why)
+        .execute(&mut *conn)
+        .await?;
+        items += done.rows_affected();
+    }
     Ok(items)
 }
 
@@ -76,13 +111,14 @@ pub async fn answer(
     let done = sqlx::query(
         "UPDATE reconciliation_items SET confirmed_kes = $3, \
              state = CASE WHEN recorded_kes = $3 THEN 'matched' ELSE 'difference' END, \
-             why = CASE WHEN recorded_kes = $3 THEN NULL WHEN $3 IS NULL THEN $4 ELSE 'the amounts differ' END \
+             why = CASE WHEN recorded_kes = $3 THEN NULL WHEN $3 IS NULL THEN $4 ELSE $5 END \
          WHERE method = $1 AND receipt = $2 AND state = 'asked'",
     )
     .bind(method)
     .bind(receipt)
     .bind(confirmed)
     .bind(why)
+    .bind(why::AMOUNTS_DIFFER)
     .execute(conn)
     .await?;
     Ok(done.rows_affected() > 0)
@@ -98,12 +134,13 @@ pub async fn unrecorded(
 ) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO reconciliation_items (day, method, receipt, confirmed_kes, state, why) \
-         VALUES ($1, $2, $3, $4, 'difference', 'received, but not recorded by Uraia') ON CONFLICT DO NOTHING",
+         VALUES ($1, $2, $3, $4, 'difference', $5) ON CONFLICT DO NOTHING",
     )
     .bind(day)
     .bind(method)
     .bind(receipt)
     .bind(confirmed)
+    .bind(why::UNRECORDED)
     .execute(conn)
     .await?;
     Ok(())

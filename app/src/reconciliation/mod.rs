@@ -6,3 +6,4 @@ pub mod db;
 pub mod pages;
 pub mod route;
 pub mod service;
+pub mod why;

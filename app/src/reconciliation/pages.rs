@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use super::service;
+use super::{service, why};
 use crate::{
     calendar,
     fees::domain::format_kes,
@@ -70,7 +70,7 @@ pub fn ReconciliationPage() -> impl IntoView {
                         <th scope="row" class="table__cell">{d.receipt}</th>
                         <td class="table__cell">{amount(d.recorded_kes)}</td>
                         <td class="table__cell">{amount(d.confirmed_kes)}</td>
-                        <td class="table__cell">{d.why.unwrap_or_default()}</td>
+                        <td class="table__cell">{why::shown(lang, d.why.as_deref().unwrap_or_default())}</td>
                     </tr>
                 }
             })

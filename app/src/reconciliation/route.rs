@@ -11,10 +11,11 @@ use axum::{
     Router,
 };
 
-use super::{db, service};
+use super::{db, service, why};
 use crate::{
     calendar,
     gateways::results::TransactionStatus,
+    i18n::Lang,
     payments::route::{failed, only_from_mpesa, received},
     staff::{
         audit::cell,
@@ -71,7 +72,7 @@ async fn export(State(state): State<AppState>, Query(Day { day }): Query<Day>, r
                 cell(&row.receipt),
                 amount(row.recorded_kes),
                 amount(row.confirmed_kes),
-                cell(row.why.as_deref().unwrap_or_default()),
+                cell(&why::shown(Lang::En, row.why.as_deref().unwrap_or_default())),
             ])?;
         }
         let bytes = csv.into_inner()?;

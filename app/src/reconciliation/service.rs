@@ -7,11 +7,12 @@
 //!
 //! Asking per receipt finds money recorded here that M-Pesa does not confirm; money M-Pesa took that Uraia never
 //! heard of reaches Uraia as a confirmation or a callback (and is then recorded or investigated), or only through
-//! M-Pesa's account statement, which this does not read.
+//! M-Pesa's account statement, which this does not read: a prompt whose answer was lost (M-Pesa may have taken the
+//! money, and its callback went unheard) is therefore listed with what to look for in the statement.
 
 use futures_util::stream::{self, StreamExt};
 
-use super::db;
+use super::{db, why};
 use crate::{calendar, db::begin_write, gateways::results::TransactionStatus, state::AppState};
 
 /// A day is reconciled from this long after the next day begins.
@@ -52,7 +53,7 @@ pub async fn run(state: &AppState, day: jiff::civil::Date) -> anyhow::Result<Ran
 async fn compare_cards(state: &AppState, day: &str) -> anyhow::Result<()> {
     let Some(card) = state.card.as_ref() else {
         let mut tx = begin_write(&state.pool).await?;
-        db::close_asked(&mut tx, day, "card", "card payments are off on this server").await?;
+        db::close_asked(&mut tx, day, "card", why::CARD_OFF).await?;
         return Ok(tx.commit().await?);
     };
     let list = card.transactions(day).await?;
@@ -64,13 +65,7 @@ async fn compare_cards(state: &AppState, day: &str) -> anyhow::Result<()> {
             db::unrecorded(&mut tx, day, "card", &entry.transaction, amount.unwrap_or_default()).await?;
         }
     }
-    db::close_asked(
-        &mut tx,
-        day,
-        "card",
-        "recorded by Uraia, not in the card provider's list",
-    )
-    .await?;
+    db::close_asked(&mut tx, day, "card", why::NOT_IN_CARD_LIST).await?;
     Ok(tx.commit().await?)
 }
 
@@ -78,7 +73,7 @@ async fn compare_cards(state: &AppState, day: &str) -> anyhow::Result<()> {
 async fn ask_mpesa(state: &AppState, day: &str, now: i64) -> anyhow::Result<u64> {
     let Some(daraja) = state.daraja.as_ref() else {
         let mut tx = begin_write(&state.pool).await?;
-        db::close_asked(&mut tx, day, "mpesa", "M-Pesa is off on this server").await?;
+        db::close_asked(&mut tx, day, "mpesa", why::MPESA_OFF).await?;
         tx.commit().await?;
         return Ok(0);
     };
@@ -99,7 +94,7 @@ async fn ask_mpesa(state: &AppState, day: &str, now: i64) -> anyhow::Result<u64>
             .collect::<Vec<_>>()
             .await;
         for failed in sent.iter().filter_map(|sent| sent.as_ref().err()) {
-            // Left `asked`: at the deadline it is a difference ("M-Pesa did not answer").
+            // Left `asked`: at the deadline it is a difference (M-Pesa did not answer).
             tracing::warn!(error = %format!("{failed:#}"), "a reconciliation query M-Pesa did not take");
         }
         asked += sent.iter().filter(|sent| sent.is_ok()).count() as u64;
@@ -111,12 +106,9 @@ async fn ask_mpesa(state: &AppState, day: &str, now: i64) -> anyhow::Result<u64>
 pub async fn on_status(state: &AppState, status: &TransactionStatus) -> anyhow::Result<bool> {
     let completed = status.result_code == 0 && status.completed;
     let confirmed = status.amount.filter(|_| completed);
-    let why = format!(
-        "M-Pesa has no completed transaction with this receipt: {}",
-        status.description
-    );
+    let reason = why::kept(why::NOT_CONFIRMED, &[&status.description]);
     let mut conn = state.pool.acquire().await?;
-    db::answer(&mut conn, "mpesa", &status.trans_id, confirmed, &why).await
+    db::answer(&mut conn, "mpesa", &status.trans_id, confirmed, &reason).await
 }
 
 /// Closes the days whose answers had their time: what M-Pesa did not answer is a difference; the counts are kept.
@@ -125,8 +117,8 @@ pub async fn finish_due(state: &AppState) -> anyhow::Result<usize> {
     let due = db::unfinished(&state.pool, now - ANSWER_WITHIN_SECONDS).await?;
     for day in &due {
         let mut tx = begin_write(&state.pool).await?;
-        db::close_asked(&mut tx, day, "mpesa", "M-Pesa did not answer").await?;
-        db::close_asked(&mut tx, day, "card", "the card provider's list could not be read").await?;
+        db::close_asked(&mut tx, day, "mpesa", why::MPESA_NO_ANSWER).await?;
+        db::close_asked(&mut tx, day, "card", why::CARD_LIST_UNREAD).await?;
         db::finish(&mut tx, day, now).await?;
         tx.commit().await?;
     }

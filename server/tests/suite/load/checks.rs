@@ -1,9 +1,10 @@
 //! What must hold after every crash: each acknowledged write is in the database, the SQLite file is sound, and
 //! no payment is counted twice; and once the storm is over and M-Pesa's late answers are in, every payment
-//! M-Pesa took is credited exactly once.
+//! M-Pesa took is credited exactly once, or listed for supervisors when a crash lost what M-Pesa answered.
 
 use std::collections::HashSet;
 
+use app::{calendar, db::begin_write, reconciliation};
 use sqlx::Row;
 
 use super::storm::{Acknowledged, Way};
@@ -150,18 +151,47 @@ pub async fn settled_by(app: &TestApp, acknowledged: &Acknowledged) -> (usize, u
 
 /// What a crash can leave behind that the checks above do not fail on: prompts whose M-Pesa answer was never
 /// written (the crash came between asking M-Pesa and writing its answer), and of those, the ones the person paid
-/// whose callback also came while the server was down, so no payment was credited: money taken and not counted.
-pub async fn loose_ends(app: &TestApp) -> (usize, usize) {
-    let unsent = column(
+/// Prompts whose answer a crash lost (still `sending`, the application never paid): how many, how many of them
+/// M-Pesa took money for, and how many of those the reconciliation of their day does not list for supervisors.
+pub async fn loose_ends(app: &TestApp) -> (usize, usize, usize) {
+    let lost: Vec<(String, String, i64)> = sqlx::query_as(
+        "SELECT r.phone, a.reference, r.created_at FROM mpesa_requests r \
+           JOIN applications a ON a.id = r.application_id WHERE r.status = 'sending' \
+            AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.application_id = r.application_id)",
+    )
+    .fetch_all(&app.state.pool)
+    .await
+    .unwrap();
+    let days: HashSet<_> = lost.iter().map(|(_, _, at)| calendar::date_of(*at)).collect();
+    for day in days {
+        let next = calendar::add_days(day, 1).unwrap();
+        let mut tx = begin_write(&app.state.pool).await.unwrap();
+        reconciliation::db::gather(
+            &mut tx,
+            &day.to_string(),
+            calendar::start_of(day),
+            calendar::start_of(next),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+    }
+    let listed = column(
         app,
-        "SELECT r.phone FROM mpesa_requests r WHERE r.status = 'sending' \
-         AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.application_id = r.application_id)",
+        &format!(
+            "SELECT receipt FROM reconciliation_items WHERE why LIKE '{} %'",
+            reconciliation::why::LOST_PROMPT
+        ),
     )
     .await;
     // Each journey has a phone of its own: what the sandbox took from it and the server never credited.
-    let uncounted = unsent
+    let paid: Vec<_> = lost
         .iter()
-        .filter(|phone| server::sandbox::prompts_paid_by(phone) > 0)
+        .filter(|(phone, _, _)| server::sandbox::prompts_paid_by(phone) > 0)
+        .collect();
+    let unlisted = paid
+        .iter()
+        .filter(|(_, reference, _)| !listed.contains(reference))
         .count();
-    (unsent.len(), uncounted)
+    (lost.len(), paid.len(), unlisted)
 }
