@@ -27,3 +27,22 @@ export async function payByCard(page: Page, total: string) {
   await page.getByLabel("Security code").fill("123");
   await page.getByRole("button", { name: `Pay ${total}` }).click();
 }
+
+/**
+ * Today in Nairobi, as the server counts days, whatever the time zone of the machine running the tests (from 21:00
+ * UTC, Nairobi is already a day ahead of a machine on UTC).
+ */
+export function nairobiToday() {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Africa/Nairobi", day: "numeric", month: "numeric", year: "numeric" })
+    .formatToParts(new Date());
+  const part = (type: string) => String(Number(parts.find((p) => p.type === type)?.value));
+  return { day: part("day"), month: part("month"), year: part("year") };
+}
+
+/** Fills the Day, Month and Year fields within `scope` with today in Nairobi. */
+export async function fillToday(scope: Page) {
+  const today = nairobiToday();
+  await scope.getByLabel("Day", { exact: true }).fill(today.day);
+  await scope.getByLabel("Month", { exact: true }).fill(today.month);
+  await scope.getByLabel("Year", { exact: true }).fill(today.year);
+}

@@ -1,6 +1,6 @@
 import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
 import { citizen, continueOn, finishRegistration, uniqueEmail, uniquePhone } from "./accounts-helpers";
-import { payByCard } from "./helpers";
+import { fillToday, payByCard } from "./helpers";
 import { asOfficer } from "./staff-helpers";
 
 type Person = { id: string; first: string; year: string };
@@ -44,13 +44,10 @@ export async function registerBusinessPerson(page: Page, person: Person, pin: st
 
 /** On the school's students page: enrols the learner for class B from today (what was typed must be right). */
 export async function enrol(school: Page, learner: Person) {
-  const today = new Date();
   await school.getByLabel("Learner's national ID number").fill(learner.id);
   await school.getByLabel("Learner's first name").fill(learner.first);
   await school.getByLabel("Class", { exact: true }).selectOption("B");
-  await school.getByLabel("Day", { exact: true }).fill(String(today.getDate()));
-  await school.getByLabel("Month", { exact: true }).fill(String(today.getMonth() + 1));
-  await school.getByLabel("Year", { exact: true }).fill(String(today.getFullYear()));
+  await fillToday(school);
   await school.getByRole("button", { name: "Enrol learner" }).click();
   await expect(school.getByText("The learner is enrolled.")).toBeVisible();
 }

@@ -1,6 +1,6 @@
 import { expect, test, type TestInfo } from "@playwright/test";
 import { citizen, continueOn } from "./accounts-helpers";
-import { payByCard, withJs } from "./helpers";
+import { fillToday, payByCard, withJs } from "./helpers";
 import { registerBusinessPerson } from "./learner-helpers";
 import { asOfficer } from "./staff-helpers";
 
@@ -52,10 +52,7 @@ test("a SACCO's person is refused a licence for a matatu without a valid inspect
   await continueOn(page);
   await page.getByRole("radio", { name: "Nairobi CBD – Thika (route 237)" }).check();
   await continueOn(page);
-  const today = new Date();
-  await page.getByLabel("Day", { exact: true }).fill(String(today.getDate()));
-  await page.getByLabel("Month", { exact: true }).fill(String(today.getMonth() + 1));
-  await page.getByLabel("Year", { exact: true }).fill(String(today.getFullYear()));
+  await fillToday(page);
   await continueOn(page);
   await expect(page.getByRole("heading", { name: "Check your answers" })).toBeVisible();
   await expect(page.getByText(sacco.name).first()).toBeVisible();

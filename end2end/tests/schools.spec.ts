@@ -1,6 +1,6 @@
 import { expect, test, type TestInfo } from "@playwright/test";
 import { registerPerson } from "./accounts-helpers";
-import { withJs } from "./helpers";
+import { fillToday, withJs } from "./helpers";
 import { complete, provisionalLicence, registerBusinessPerson } from "./learner-helpers";
 
 /**
@@ -34,13 +34,10 @@ test("a school enrols a learner with a provisional licence and marks the course 
     await expect(school.getByRole("heading", { name: "Kenya Drive Academy" })).toBeVisible();
 
     // A first name that is not the register's: said beside the field and in the summary, the rest kept.
-    const today = new Date();
     await school.getByLabel("Learner's national ID number").fill(learner.id);
     await school.getByLabel("Learner's first name").fill(`${learner.first}a`);
     await school.getByLabel("Class", { exact: true }).selectOption("B");
-    await school.getByLabel("Day", { exact: true }).fill(String(today.getDate()));
-    await school.getByLabel("Month", { exact: true }).fill(String(today.getMonth() + 1));
-    await school.getByLabel("Year", { exact: true }).fill(String(today.getFullYear()));
+    await fillToday(school);
     await school.getByRole("button", { name: "Enrol learner" }).click();
     const problem = "The ID number and first name do not match the national register";
     await expect(school.getByRole("alert")).toContainText(problem);
