@@ -92,8 +92,9 @@ async fn crash_again_and_again(engine: Engine) {
         "chaos on {engine:?}: {kills} kills; {} journeys ({} cut short by a crash); acknowledged: {} accounts, {} \
          submissions ({inspections} of them inspections, their places held), {} prompts, {} Paybill payments; paid \
          prompts settled by their callback {by_callback}, by asking M-Pesa {lost} (callback never sent) and \
-         {while_down} (callback came while the server was down); all settled {:.0} s after the storm; {unsent} prompts whose answer a crash lost, {uncounted} of them paid, \
-         each listed by the reconciliation; restart median {} ms, slowest {} ms",
+         {while_down} (callback came while the server was down); all settled {:.0} s after the storm; \
+         {unsent} prompts whose answer a crash lost, {uncounted} of them paid (each listed by the reconciliation); \
+         restart median {} ms, slowest {} ms",
         storm.journeys.load(Ordering::SeqCst),
         storm.interrupted.load(Ordering::SeqCst),
         acknowledged.accounts.len(),
