@@ -5,6 +5,7 @@
 pub mod browser;
 #[macro_use]
 pub mod payments;
+pub mod people;
 pub mod process;
 pub mod refunds;
 pub mod registration;
