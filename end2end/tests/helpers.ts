@@ -32,7 +32,7 @@ export async function payByCard(page: Page, total: string) {
  * Today in Nairobi, as the server counts days, whatever the time zone of the machine running the tests (from 21:00
  * UTC, Nairobi is already a day ahead of a machine on UTC).
  */
-export function nairobiToday() {
+function nairobiToday() {
   const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Africa/Nairobi", day: "numeric", month: "numeric", year: "numeric" })
     .formatToParts(new Date());
   const part = (type: string) => String(Number(parts.find((p) => p.type === type)?.value));

@@ -82,6 +82,6 @@ reconciliation-why-amounts-differ = The amounts differ.
 reconciliation-why-mpesa-off = M-Pesa is off on this server.
 reconciliation-why-card-off = Card payments are off on this server.
 reconciliation-why-not-in-card-list = Recorded by Uraia, but not in the card provider's list.
-reconciliation-why-mpesa-no-answer = M-Pesa did not answer within 30 minutes.
+reconciliation-why-mpesa-no-answer = M-Pesa did not answer within { $detail } minutes.
 reconciliation-why-card-list-unread = The card provider's list could not be read.
 reconciliation-why-lost-prompt = A payment request of { $amount } to { $phone } on { $at } never got M-Pesa's answer, so M-Pesa may have taken the money without Uraia knowing. Look for this reference in the M-Pesa statement.

@@ -82,6 +82,6 @@ reconciliation-why-amounts-differ = Kiasi hakilingani.
 reconciliation-why-mpesa-off = M-Pesa imezimwa kwenye seva hii.
 reconciliation-why-card-off = Malipo kwa kadi yamezimwa kwenye seva hii.
 reconciliation-why-not-in-card-list = Imerekodiwa na Uraia, lakini haimo kwenye orodha ya mtoa huduma wa kadi.
-reconciliation-why-mpesa-no-answer = M-Pesa haikujibu ndani ya dakika 30.
+reconciliation-why-mpesa-no-answer = M-Pesa haikujibu ndani ya dakika { $detail }.
 reconciliation-why-card-list-unread = Orodha ya mtoa huduma wa kadi haikuweza kusomwa.
 reconciliation-why-lost-prompt = Kidirisha cha malipo cha { $amount } kwa { $phone } tarehe { $at } hakikupata jibu la M-Pesa, kwa hivyo huenda M-Pesa ilichukua pesa bila Uraia kujua. Tafuta nambari hii ya kumbukumbu kwenye taarifa ya M-Pesa.

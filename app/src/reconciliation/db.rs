@@ -1,6 +1,6 @@
 //! The SQL of the daily reconciliation. A day is claimed by inserting its row (the first process wins); its
-//! receipts are gathered in three `INSERT ... SELECT`s, and its lost prompts one by one; each gateway answer is one
-//! conditional `UPDATE` of an `asked` item, so a repeated answer changes nothing.
+//! receipts and lost prompts are gathered in `INSERT ... SELECT`s; each gateway answer is one conditional `UPDATE`
+//! of an `asked` item, so a repeated answer changes nothing.
 
 use sqlx::{AnyConnection, FromRow};
 
@@ -56,34 +56,25 @@ pub async fn gather(conn: &mut AnyConnection, day: &str, from: i64, to: i64) -> 
 /// Prompts of the day that never heard M-Pesa's answer (still `sending`: the process stopped, or M-Pesa did not
 /// answer, between sending a push and keeping its CheckoutRequestID) for an application not paid since. M-Pesa may
 /// have taken the money, and without that ID nobody can ask it, so each is a difference under the application's
-/// reference (the account reference M-Pesa's statement shows), with the amount, phone and time to look for.
+/// reference (the account reference M-Pesa's statement shows), its reason kept as `why::kept` writes it: the key,
+/// then the amount, phone and time to look for.
 async fn lost_prompts(conn: &mut AnyConnection, day: &str, from: i64, to: i64) -> anyhow::Result<u64> {
-    let lost: Vec<(String, i64, String, i64)> = sqlx::query_as(
-        "SELECT a.reference, r.amount_kes, r.phone, r.created_at FROM mpesa_requests r \
-           JOIN applications a ON a.id = r.application_id \
-          WHERE r.status = 'sending' AND r.created_at >= $1 AND r.created_at < $2 AND a.reference IS NOT NULL \
+    let done = sqlx::query(
+        "INSERT INTO reconciliation_items (day, method, receipt, state, why) \
+         SELECT $1, 'mpesa', a.reference, 'difference', \
+                $4 || ' ' || CAST(r.amount_kes AS TEXT) || ' ' || r.phone || ' ' || CAST(r.created_at AS TEXT) \
+           FROM mpesa_requests r JOIN applications a ON a.id = r.application_id \
+          WHERE r.status = 'sending' AND r.created_at >= $2 AND r.created_at < $3 AND a.reference IS NOT NULL \
             AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.application_id = r.application_id) \
-          ORDER BY r.created_at",
+         ON CONFLICT DO NOTHING",
     )
+    .bind(day)
     .bind(from)
     .bind(to)
-    .fetch_all(&mut *conn)
+    .bind(why::LOST_PROMPT)
+    .execute(conn)
     .await?;
-    let mut items = 0;
-    for (reference, amount, phone, at) in lost {
-        let why = why::kept(why::LOST_PROMPT, &[&amount.to_string(), &phone, &at.to_string()]);
-        let done = sqlx::query(
-            "INSERT INTO reconciliation_items (day, method, receipt, state, why) \
-             VALUES ($1, 'mpesa', $2, 'difference', $3) ON CONFLICT DO NOTHING",
-        )
-        .bind(day)
-        .bind(&reference)
-        .bind(&why)
-        .execute(&mut *conn)
-        .await?;
-        items += done.rows_affected();
-    }
-    Ok(items)
+    Ok(done.rows_affected())
 }
 
 /// Up to `limit` receipts of `day` still waiting for `method`'s word, after `after` (in receipt order).

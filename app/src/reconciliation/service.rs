@@ -117,7 +117,9 @@ pub async fn finish_due(state: &AppState) -> anyhow::Result<usize> {
     let due = db::unfinished(&state.pool, now - ANSWER_WITHIN_SECONDS).await?;
     for day in &due {
         let mut tx = begin_write(&state.pool).await?;
-        db::close_asked(&mut tx, day, "mpesa", why::MPESA_NO_ANSWER).await?;
+        let minutes = (ANSWER_WITHIN_SECONDS / 60).to_string();
+        let no_answer = why::kept(why::MPESA_NO_ANSWER, &[&minutes]);
+        db::close_asked(&mut tx, day, "mpesa", &no_answer).await?;
         db::close_asked(&mut tx, day, "card", why::CARD_LIST_UNREAD).await?;
         db::finish(&mut tx, day, now).await?;
         tx.commit().await?;

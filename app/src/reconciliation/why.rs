@@ -11,6 +11,7 @@ pub const AMOUNTS_DIFFER: &str = "reconciliation-why-amounts-differ";
 pub const MPESA_OFF: &str = "reconciliation-why-mpesa-off";
 pub const CARD_OFF: &str = "reconciliation-why-card-off";
 pub const NOT_IN_CARD_LIST: &str = "reconciliation-why-not-in-card-list";
+/// Followed by the minutes M-Pesa had to answer.
 pub const MPESA_NO_ANSWER: &str = "reconciliation-why-mpesa-no-answer";
 pub const CARD_LIST_UNREAD: &str = "reconciliation-why-card-list-unread";
 /// Followed by the amount, the M-Pesa phone (`2547…`) and when the prompt was sent.

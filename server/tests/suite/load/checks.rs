@@ -150,9 +150,9 @@ pub async fn settled_by(app: &TestApp, acknowledged: &Acknowledged) -> (usize, u
 }
 
 /// What a crash can leave behind that the checks above do not fail on: prompts whose M-Pesa answer was never
-/// written (the crash came between asking M-Pesa and writing its answer), and of those, the ones the person paid
-/// Prompts whose answer a crash lost (still `sending`, the application never paid): how many, how many of them
-/// M-Pesa took money for, and how many of those the reconciliation of their day does not list for supervisors.
+/// written (the crash came between asking M-Pesa and writing its answer; still `sending`, the application never
+/// paid). How many, how many of them M-Pesa took money for, and how many of those the reconciliation of their day
+/// does not list for supervisors.
 pub async fn loose_ends(app: &TestApp) -> (usize, usize, usize) {
     let lost: Vec<(String, String, i64)> = sqlx::query_as(
         "SELECT r.phone, a.reference, r.created_at FROM mpesa_requests r \
