@@ -342,6 +342,19 @@ pub async fn record(conn: &mut AnyConnection, id: &ApplicationId, status: Status
     Ok(())
 }
 
+/// Adds "submitted" and then "awaiting payment" to the timeline in one statement (rows keep their order), as a
+/// submission does: one round trip fewer on the busiest write.
+pub async fn record_submitted(conn: &mut AnyConnection, id: &ApplicationId, now: i64) -> anyhow::Result<()> {
+    sqlx::query("INSERT INTO application_events (application_id, status, at) VALUES ($1, $2, $4), ($1, $3, $4)")
+        .bind(id.as_str())
+        .bind(Status::Submitted.code())
+        .bind(Status::AwaitingPayment.code())
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 #[derive(sqlx::FromRow)]
 struct EventRow {
     status: String,

@@ -145,8 +145,7 @@ pub async fn submit(
         .await;
         match submitted {
             Ok(true) => {
-                db::record(&mut tx, &application.id, Status::Submitted, now).await?;
-                db::record(&mut tx, &application.id, Status::AwaitingPayment, now).await?;
+                db::record_submitted(&mut tx, &application.id, now).await?;
                 tx.commit().await?;
                 return Ok(Submitted::Now(reference));
             }
