@@ -36,6 +36,7 @@ async function assetBytes(page: Page, path: string, js: boolean, signedIn: boole
 }
 
 test("each kind of page stays within its budget of CSS, JS and wasm", async ({ page }, info) => {
+  test.slow(); // a person registers, then a dozen pages load, each in a fresh browser context
   const js = withJs(info);
   // [page, its island's chunk (each island's own code is split from the bundle), or none]
   const visitor: [string, string | null][] = [
