@@ -18,8 +18,9 @@ WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml)
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # cargo-leptos and cargo-deny ship release profiles with fat LTO and one codegen unit, which make their one-off
-# builds a fifth longer on 2 cores (measured: cargo-leptos 24.9 min without it on a machine where cargo-audit,
-# which has no LTO, took 7.1 min; 17.5 and 3.9 min with it on one 1.8 times faster). Tools run seldom and briefly.
+# builds about a fifth longer on 2 cores. Measured: cargo-leptos took 24.9 min without them on a machine where
+# cargo-audit (no LTO either way) took 7.1 min, and 17.5 min with them on one where cargo-audit took 3.9 min.
+# Tools run seldom and briefly, so their speed matters less than their build.
 tool_install() { CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"; }
 apt_updated=no
 apt_install() {
