@@ -75,6 +75,16 @@ pub async fn on_callback(state: &AppState, result: &StkResult) -> anyhow::Result
     let Some(request) = known.or(unanswered) else {
         return unknown_callback(state, result, now).await;
     };
+    // A repeat of the result the request was settled with changes nothing (as `settle` would find): answered
+    // without asking M-Pesa again or taking the write lock. M-Pesa repeats callbacks; each repeat cost both.
+    let repeat = match request.status {
+        RequestStatus::Paid => callback.paid() && adds_up(result, &request),
+        RequestStatus::Failed => !callback.paid(),
+        RequestStatus::Sending | RequestStatus::Pending => false,
+    };
+    if repeat {
+        return Ok(Settled::Duplicate);
+    }
     if !callback.paid() {
         let outcome = Outcome {
             result: callback,
@@ -84,8 +94,7 @@ pub async fn on_callback(state: &AppState, result: &StkResult) -> anyhow::Result
         };
         return settle(state, &request, outcome).await;
     }
-    let adds_up = result.amount == Some(request.amount_kes) && result.receipt.as_deref().is_some_and(is_receipt);
-    let daraja = state.daraja.as_ref().filter(|_| adds_up);
+    let daraja = state.daraja.as_ref().filter(|_| adds_up(result, &request));
     let Some(daraja) = daraja else {
         let detail = format!(
             "callback said paid with amount {:?} and receipt {:?} for KES {}",
@@ -151,6 +160,11 @@ pub async fn on_callback(state: &AppState, result: &StkResult) -> anyhow::Result
         via: "callback, confirmed by status query",
     };
     settle(state, &request, outcome).await
+}
+
+/// Whether a "paid" callback names the request's amount and a well-formed receipt.
+fn adds_up(result: &StkResult, request: &MpesaRequest) -> bool {
+    result.amount == Some(request.amount_kes) && result.receipt.as_deref().is_some_and(is_receipt)
 }
 
 /// A callback for no prompt of ours: money paid is kept for staff to attach or refund, anything else logged.
