@@ -52,6 +52,18 @@ impl<'a> Browser<'a> {
         }
     }
 
+    /// Its cookies (a signed-in session), to carry to a task of its own (`with_cookies`).
+    pub fn cookies(&self) -> BTreeMap<String, String> {
+        self.cookies.clone()
+    }
+
+    pub fn with_cookies(app: &'a TestApp, cookies: BTreeMap<String, String>) -> Browser<'a> {
+        Browser {
+            cookies,
+            ..Browser::new(app)
+        }
+    }
+
     pub fn cookie(&self, name: &str) -> Option<&String> {
         self.cookies.get(name)
     }

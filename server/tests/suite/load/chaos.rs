@@ -1,9 +1,9 @@
-//! Crashes: the `uraia` binary is killed with SIGKILL again and again during the write storm, on SQLite and on
-//! PostgreSQL, and started again each time. After each crash every acknowledged write must be there, the SQLite
-//! file sound, no payment counted twice and no place held by nobody; at the end every payment M-Pesa took is
-//! credited, those whose callback came while the server was down by asking M-Pesa (the reconciler), except money
-//! for a prompt whose answer a crash lost (M-Pesa's CheckoutRequestID never kept): that the day's reconciliation
-//! must list for supervisors.
+//! Crashes: the `uraia` binary is killed with SIGKILL again and again during the write storm and an officer's
+//! decisions (`officers`), on SQLite and on PostgreSQL, and started again each time. After each crash every
+//! acknowledged write must be there, the SQLite file sound, no payment counted twice, no application decided twice
+//! and no place held by nobody; at the end every payment M-Pesa took is credited, those whose callback came while
+//! the server was down by asking M-Pesa (the reconciler), except money for a prompt whose answer a crash lost
+//! (M-Pesa's CheckoutRequestID never kept): that the day's reconciliation must list for supervisors.
 //! `CHAOS_KILLS` crashes per engine (10 by default, in `make test`; `make chaos` runs 200).
 
 use std::{
@@ -11,7 +11,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use super::{checks, setting, storm, storm::Storm, Stage};
+use super::{checks, officers, setting, storm, storm::Storm, Stage};
 use crate::common::Engine;
 
 const WORKERS: usize = 6;
@@ -33,8 +33,10 @@ async fn crash_again_and_again(engine: Engine) {
         return;
     };
     let app = stage.app.clone();
+    let desk = officers::prepare(&app, people, 10 * kills + 20).await;
     let storm = Arc::new(Storm::default());
-    let workers = storm::start_workers(&app, &storm, WORKERS, people);
+    let mut workers = storm::start_workers(&app, &storm, WORKERS, people);
+    workers.push(officers::start(app.clone(), storm.clone(), desk));
     let mut restarts = Vec::with_capacity(kills);
     for kill in 0..kills {
         // The first crash comes right after a prompt is acknowledged, and the server stays down while M-Pesa's
@@ -71,6 +73,7 @@ async fn crash_again_and_again(engine: Engine) {
     storm::stop_workers(&storm, workers).await;
     let (acknowledged, settled_in) = storm.settle(&app, engine).await;
     let (by_callback, lost, while_down) = checks::settled_by(&app, &acknowledged).await;
+    let approvals = acknowledged.decisions.iter().filter(|d| d.1).count();
     let inspections = acknowledged
         .prompts
         .iter()
@@ -81,6 +84,10 @@ async fn crash_again_and_again(engine: Engine) {
         while_down >= 1,
         "the callback sent while the server was down was not settled by asking M-Pesa"
     );
+    assert!(
+        approvals > 0 && approvals < acknowledged.decisions.len(),
+        "the officer's approvals and rejections were not both acknowledged"
+    );
     assert_eq!(
         unlisted, 0,
         "money M-Pesa took for a prompt whose answer was lost, not listed by the reconciliation"
@@ -90,7 +97,8 @@ async fn crash_again_and_again(engine: Engine) {
     let slowest = restarts.last().copied().unwrap_or_default();
     println!(
         "chaos on {engine:?}: {kills} kills; {} journeys ({} cut short by a crash); acknowledged: {} accounts, {} \
-         submissions ({inspections} of them inspections, their places held), {} prompts, {} Paybill payments; paid \
+         submissions ({inspections} of them inspections, their places held), {} prompts, {} Paybill payments, {} \
+         officers' decisions ({approvals} approvals; {} tries cut short by a crash); paid \
          prompts settled by their callback {by_callback}, by asking M-Pesa {lost} (callback never sent) and \
          {while_down} (callback came while the server was down); all settled {:.0} s after the storm; \
          {unsent} prompts whose answer a crash lost, {uncounted} of them paid (each listed by the reconciliation); \
@@ -101,6 +109,8 @@ async fn crash_again_and_again(engine: Engine) {
         acknowledged.submitted.len(),
         acknowledged.prompts.len(),
         acknowledged.paybills.len(),
+        acknowledged.decisions.len(),
+        storm.decisions_interrupted.load(Ordering::SeqCst),
         settled_in.as_secs_f64(),
         median.as_millis(),
         slowest.as_millis(),

@@ -1,5 +1,5 @@
 //! What must hold after every crash: each acknowledged write is in the database, the SQLite file is sound, and
-//! no payment is counted twice; and once the storm is over and M-Pesa's late answers are in, every payment
+//! no payment is counted twice nor any application decided twice; and once the storm is over and M-Pesa's late answers are in, every payment
 //! M-Pesa took is credited exactly once, or listed for supervisors when a crash lost what M-Pesa answered.
 
 use std::collections::HashSet;
@@ -57,6 +57,26 @@ pub async fn after_crash(app: &TestApp, engine: Engine, acknowledged: &Acknowled
         acknowledged.paybills.iter().map(|p| &p.0),
         &confirmations,
     ));
+    let approved = column(
+        app,
+        "SELECT a.id FROM applications a JOIN vehicle_registrations r ON r.application_id = a.id \
+         WHERE a.status = 'completed' AND r.plate IS NOT NULL",
+    )
+    .await;
+    let rejected = column(app, "SELECT id FROM applications WHERE status = 'rejected'").await;
+    let audited = column(
+        app,
+        "SELECT subject FROM audit_log WHERE action IN ('approve', 'reject')",
+    )
+    .await;
+    for (id, approve) in &acknowledged.decisions {
+        let (what, found) = match approve {
+            true => ("approval (with its plate) of", &approved),
+            false => ("rejection of", &rejected),
+        };
+        broken.extend(missing(what, std::iter::once(id), found));
+        broken.extend(missing("audit entry of the decision on", std::iter::once(id), &audited));
+    }
     let counted_twice = [
         (
             "an application paid twice",
@@ -72,6 +92,11 @@ pub async fn after_crash(app: &TestApp, engine: Engine, acknowledged: &Acknowled
             "a place held by nobody (or a booking without its place)",
             "SELECT COUNT(*) FROM inspection_slots s WHERE s.taken <> (SELECT COUNT(*) FROM inspection_bookings b \
              WHERE b.centre = s.centre AND b.day = s.day AND b.slot = s.slot AND b.status IN ('held', 'booked'))",
+        ),
+        (
+            "an application decided twice",
+            "SELECT COUNT(*) FROM (SELECT subject FROM audit_log WHERE action IN ('approve', 'reject') \
+             GROUP BY subject HAVING COUNT(*) > 1) twice",
         ),
         (
             "a completed application without its payment",

@@ -5,6 +5,7 @@
 
 mod chaos;
 mod checks;
+mod officers;
 mod soak;
 mod storm;
 

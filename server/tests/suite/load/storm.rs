@@ -51,6 +51,8 @@ pub struct Acknowledged {
     pub prompts: Vec<(String, String, Way)>,
     /// Paybill confirmations taken: M-Pesa's transaction id and the application.
     pub paybills: Vec<(String, String)>,
+    /// Officers' decisions (`officers`).
+    pub decisions: Vec<super::officers::Decided>,
 }
 
 /// What the storm's workers share with the one who kills the server.
@@ -66,6 +68,8 @@ pub struct Storm {
     /// Journeys that went all the way.
     pub completed: AtomicUsize,
     pub interrupted: AtomicUsize,
+    /// Officers' decisions cut short by a crash (tried again once the server is back).
+    pub decisions_interrupted: AtomicUsize,
     /// Journeys that failed while the server stayed up: each a defect.
     pub failures: Mutex<Vec<String>>,
 }
