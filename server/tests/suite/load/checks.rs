@@ -1,6 +1,7 @@
-//! What must hold after every crash: each acknowledged write is in the database, the SQLite file is sound, and
-//! no payment is counted twice nor any application decided twice; and once the storm is over and M-Pesa's late answers are in, every payment
-//! M-Pesa took is credited exactly once, or listed for supervisors when a crash lost what M-Pesa answered.
+//! What must hold after every crash: each acknowledged write is in the database, the SQLite file is sound, no
+//! payment is counted twice and no application decided twice; and once the storm is over and M-Pesa's late answers
+//! are in, every payment M-Pesa took is credited exactly once, or listed for supervisors when a crash lost what
+//! M-Pesa answered.
 
 use std::collections::HashSet;
 
