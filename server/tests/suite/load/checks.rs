@@ -70,14 +70,18 @@ pub async fn after_crash(app: &TestApp, engine: Engine, acknowledged: &Acknowled
         "SELECT subject FROM audit_log WHERE action IN ('approve', 'reject')",
     )
     .await;
-    for (id, approve) in &acknowledged.decisions {
-        let (what, found) = match approve {
-            true => ("approval (with its plate) of", &approved),
-            false => ("rejection of", &rejected),
-        };
-        broken.extend(missing(what, std::iter::once(id), found));
-        broken.extend(missing("audit entry of the decision on", std::iter::once(id), &audited));
-    }
+    let (approvals, rejections): (Vec<_>, Vec<_>) = acknowledged.decisions.iter().partition(|d| d.1);
+    broken.extend(missing(
+        "approval (with its plate) of",
+        approvals.iter().map(|d| &d.0),
+        &approved,
+    ));
+    broken.extend(missing("rejection of", rejections.iter().map(|d| &d.0), &rejected));
+    broken.extend(missing(
+        "audit entry of the decision on",
+        acknowledged.decisions.iter().map(|d| &d.0),
+        &audited,
+    ));
     let counted_twice = [
         (
             "an application paid twice",
