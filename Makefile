@@ -7,7 +7,8 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 ## Set up what is missing, then serve the optimised build at http://127.0.0.1:3000 (SQLite, demo data).
 run:
 	scripts/setup.sh run
-	cargo leptos serve --release --split
+	scripts/build-site.sh
+	$${CARGO_TARGET_DIR:-target}/release/uraia
 
 ## Set up what is missing, then run every test (unit, server on SQLite and PostgreSQL, Playwright).
 test:
@@ -16,7 +17,7 @@ test:
 
 ## Development: rebuild and reload on every change (--split: each island's code in a chunk of its own, as in release).
 watch:
-	scripts/setup.sh run
+	scripts/setup.sh watch
 	cargo leptos watch --split
 
 ## Formatting, the dependencies' licences, sources and known vulnerabilities, and clippy on both the server (ssr)

@@ -1,4 +1,4 @@
-// cargo-leptos starts the server and the tests at the same time: wait until /healthz answers.
+// scripts/test.sh starts the server and the tests at the same time: wait until /healthz answers.
 export default async function globalSetup() {
   const base = process.env.BASE_URL ?? "http://127.0.0.1:3000";
   const deadline = Date.now() + 120_000;

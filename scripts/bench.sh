@@ -29,7 +29,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== building the optimised site"
-cargo leptos build --release --split >/dev/null 2>"$work/build.log" || { cat "$work/build.log"; exit 1; }
+scripts/build-site.sh >"$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1; }
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 
 now_ms() { date +%s%3N; }

@@ -32,7 +32,7 @@ if (exec 3<>/dev/tcp/127.0.0.1/3000) 2>/dev/null; then
 fi
 
 echo "== building the optimised site"
-cargo leptos build --release --split >"$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1; }
+scripts/build-site.sh >"$work/build.log" 2>&1 || { tail -50 "$work/build.log"; exit 1; }
 target_dir=$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 
 psql -q "$admin_url" -c "CREATE DATABASE $name" >/dev/null

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Uraia needs and is missing, and skips what is already there. Only package registries are used
 # (crates.io, npm, Debian): nothing is downloaded from anywhere else. Safe to run again and again.
-#   scripts/setup.sh run    what serving the site needs
+#   scripts/setup.sh run    what building and serving the site needs (scripts/build-site.sh)
+#   scripts/setup.sh watch  also cargo-leptos, for `make watch` (a one-off 14 to 25 minutes on 2 cores)
 #   scripts/setup.sh test   also the browser and Playwright
 #   scripts/setup.sh bench  also nginx, wrk and brotli for the benchmark
 #   scripts/setup.sh lint   cargo-deny and cargo-audit (also installed for test, which CI's lint follows)
@@ -50,22 +51,25 @@ fi
 # Linting needs no more than that (clippy checks the wasm build without cargo-leptos).
 if [ "$what" = lint ]; then say "ready"; exit 0; fi
 
-if [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
+# Only the development loop needs cargo-leptos: the builds that are served, tested and benchmarked are
+# scripts/build-site.sh's.
+if [ "$what" = watch ] && [ "$(cargo leptos --version 2>/dev/null | awk '{print $2}')" != "$CARGO_LEPTOS_VERSION" ]; then
   say "installing cargo-leptos $CARGO_LEPTOS_VERSION (one-off, 14 to 25 minutes on 2 cores)"
   tool_install "cargo-leptos@$CARGO_LEPTOS_VERSION" --locked
 fi
 
-# cargo-leptos downloads wasm-bindgen when none is on PATH, which fails offline. The CLI must equal the crate in
-# Cargo.lock exactly. (No --locked: its lock file names a crate version the registry no longer has.)
+# The CLI must equal the crate in Cargo.lock exactly (and cargo-leptos would download one when none is on PATH, which
+# fails offline). (No --locked: its lock file names a crate version the registry no longer has.)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   tool_install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
 command -v npm >/dev/null || apt_install nodejs npm
-# wasm-opt from npm's binaryen (Debian's binaryen 108 produces wasm that fails to hydrate).
-if [ ! -x node_modules/.bin/wasm-opt ]; then
-  say "installing binaryen (wasm-opt) from npm"
+# wasm-opt from npm's binaryen (Debian's binaryen 108 produces wasm that fails to hydrate), terser for the JS and
+# lightningcss for the CSS: what cargo-leptos has built in. npm ci again whenever package-lock.json lists more.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/terser ] || [ ! -x node_modules/.bin/lightningcss ]; then
+  say "installing binaryen (wasm-opt), terser and lightningcss from npm"
   npm ci --no-audit --no-fund --silent
 fi
 

@@ -22,6 +22,16 @@ if (exec 3<>/dev/tcp/127.0.0.1/3000) 2>/dev/null; then
 fi
 # A fresh SQLite file of its own, whatever DATABASE_URL says: the browser tests must not touch other data.
 rm -rf target/e2e
+mkdir -p target/e2e
+scripts/build-site.sh
 # Development (the /dev/outbox the tests read codes from) and test mode (the movable clock) are on for these only.
+# The tests wait for /healthz (end2end/global-setup.ts); the server's log goes to a file, shown if a test fails.
 env -u DATABASE_URL URAIA_DATABASE_URL=sqlite://target/e2e/uraia.db URAIA_DEVELOPMENT=true URAIA_TEST_MODE=true \
-  CI="${CI:-}" cargo leptos end-to-end --release --split
+  "${CARGO_TARGET_DIR:-target}/release/uraia" >target/e2e/server.log 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+if ! (cd end2end && CI="${CI:-}" npx playwright test); then
+  echo "test: the end-to-end tests failed; the server's last words (all of them in target/e2e/server.log):" >&2
+  tail -40 target/e2e/server.log >&2
+  exit 1
+fi
