@@ -7,8 +7,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "unit tests (app, with the server's features)"
+step "unit tests (app, with the server's features; the site build's helper)"
 cargo test -p app --features ssr
+cargo test -p sitebuild
 
 if [ -n "${DATABASE_URL:-}" ]; then postgres="at $DATABASE_URL"; else postgres="skipped (set DATABASE_URL=postgres://... to run it)"; fi
 step "server tests: SQLite always; PostgreSQL $postgres"
