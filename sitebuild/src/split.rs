@@ -1,6 +1,7 @@
 //! Each lazy island's code in a wasm chunk of its own, as `cargo leptos --split` makes them.
 
 use anyhow::{anyhow, Context, Result};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,8 @@ pub fn split(input: &Path, pkg: &Path, main_out: &Path, name: &str) -> Result<Ve
         options
     })
     .map_err(|error| anyhow!("splitting {}: {error:?}", input.display()))?;
-    fs::write(pkg.join(MANIFEST), serde_json::to_string_pretty(&split.prefetch_map)?)?;
+    // In a fixed order, so that a build of the same code gives the manifest the same name.
+    let manifest: BTreeMap<_, _> = split.prefetch_map.into_iter().collect();
+    fs::write(pkg.join(MANIFEST), serde_json::to_string_pretty(&manifest)?)?;
     Ok(split.split_modules)
 }
