@@ -30,7 +30,8 @@ scripts/build-site.sh
 env -u DATABASE_URL URAIA_DATABASE_URL=sqlite://target/e2e/uraia.db URAIA_DEVELOPMENT=true URAIA_TEST_MODE=true \
   "${CARGO_TARGET_DIR:-target}/release/uraia" >target/e2e/server.log 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
+# Stopped and waited for, so that whatever runs next (CI's cluster test) finds the port free.
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT
 if ! (cd end2end && CI="${CI:-}" npx playwright test); then
   echo "test: the end-to-end tests failed; the server's last words (all of them in target/e2e/server.log):" >&2
   tail -40 target/e2e/server.log >&2
