@@ -16,6 +16,7 @@ step "server tests: SQLite always; PostgreSQL $postgres"
 # Built first and then run without cargo, which would hold the build folder's lock while they run: meanwhile the
 # optimised site the browser tests need builds at the lowest priority, on the CPU the tests leave idle (they wait
 # on fsync, on PostgreSQL and on restarted servers much of the time). Its log: target/build-site.log.
+mkdir -p target # the logs' folder (a fresh clone with CARGO_TARGET_DIR elsewhere has none)
 cargo test -p server --no-run 2>&1 | tee target/server-tests-build.log
 binaries=$(sed -n 's/^ *Executable .* (\(.*\))$/\1/p' target/server-tests-build.log)
 set -m # the build gets a process group of its own, so that a failed test stops all of it
