@@ -24,7 +24,7 @@ const END: &[u8] = b"</script>";
 const NONCE: &[u8] = b"nonce=\"";
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|window| window == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 /// The split wasm files each island needs, from the manifest `cargo leptos --split` writes (lazy function →
