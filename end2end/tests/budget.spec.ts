@@ -42,7 +42,7 @@ test("each kind of page stays within its budget of CSS, JS and wasm", async ({ p
   const visitor: [string, string | null][] = [
     ["/en", null],
     ["/en/register", null],
-    ["/en/login", "password_help"],
+    ["/en/login", "password_help_code"],
     ["/en/fees", "fee_total"],
   ];
   await registerPerson(page, citizen(70, info));
