@@ -16,6 +16,20 @@ pub fn parse_range(text: &str) -> Option<IpNet> {
         .or_else(|| text.parse::<IpAddr>().ok().map(IpNet::from))
 }
 
+/// Whether a machine's post (a gateway's, M-Pesa's) comes from one of `sources` (addresses or CIDR ranges), on the
+/// client address `trusted` proxies give; no sources: from anywhere.
+pub fn from_sources(peer: Option<IpAddr>, headers: &http::HeaderMap, trusted: &[String], sources: &[String]) -> bool {
+    if sources.is_empty() {
+        return true;
+    }
+    address(peer, headers, trusted).is_some_and(|ip| {
+        sources
+            .iter()
+            .filter_map(|source| parse_range(source))
+            .any(|range| range.contains(&ip))
+    })
+}
+
 /// The throttle key of a client: an IPv4 address as it is, an IPv6 address as its /64.
 pub fn key(address: IpAddr) -> String {
     match address {

@@ -81,6 +81,8 @@ pub mod sweep;
 #[cfg(feature = "ssr")]
 pub mod tims;
 #[cfg(feature = "ssr")]
+pub mod ussd;
+#[cfg(feature = "ssr")]
 pub mod web;
 
 #[cfg(feature = "ssr")]

@@ -28,6 +28,7 @@ pub struct Settings {
     pub mail: Mail,
     pub sms: Sms,
     pub payments: Payments,
+    pub ussd: Ussd,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,6 +107,34 @@ impl Default for Settings {
             mail: Mail::default(),
             sms: Sms::default(),
             payments: Payments::default(),
+            ussd: Ussd::default(),
+        }
+    }
+}
+
+/// The USSD channel (issue 31): a gateway such as Africa's Talking posts each screen's answers to
+/// `/ussd/{token}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Ussd {
+    /// The secret in the address the gateway posts to, at least 32 characters (a gateway's posts are not signed,
+    /// and the caller's number is what the gateway says it is). Empty: no USSD channel (the development simulator
+    /// still plays it).
+    pub token: String,
+    /// Where the gateway posts from (addresses or CIDR ranges, on the client address that
+    /// `security.trusted_proxies` gives); empty: from anywhere (the token is then the only check).
+    pub sources: Vec<String>,
+    /// The code people dial, shown on the account page.
+    pub service_code: String,
+}
+
+impl Default for Ussd {
+    fn default() -> Self {
+        Ussd {
+            token: String::new(),
+            sources: vec![],
+            // U-R-A-I-A on a keypad, on Africa's Talking's shared code: an example until NTSA has its own.
+            service_code: "*384*87242#".into(),
         }
     }
 }
@@ -226,6 +255,13 @@ impl Settings {
         for proxy in &self.security.trusted_proxies {
             crate::client::parse_range(proxy)
                 .ok_or_else(|| format!("security.trusted_proxies: {proxy:?} is not an address or CIDR range"))?;
+        }
+        if !self.ussd.token.is_empty() && self.ussd.token.len() < 32 {
+            return Err("ussd.token must be at least 32 characters (URAIA_USSD__TOKEN=...)".into());
+        }
+        for source in &self.ussd.sources {
+            crate::client::parse_range(source)
+                .ok_or_else(|| format!("ussd.sources: {source:?} is not an address or CIDR range"))?;
         }
         self.payments.check(self.development)
     }

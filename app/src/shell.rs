@@ -222,7 +222,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("staff/reconciliation") view=ReconciliationPage ssr=a.clone() />
                     <Route path=path!("staff/statistics") view=crate::statistics::pages::StatisticsPage ssr=a.clone() />
                     <Route path=path!("dashboard") view=|| view! { <DashboardPage blocks=&[organisations::pages::dashboard_block, records::pages::dashboard_block, schools::pages::dashboard_block, transfer::pages::buyer::dashboard_block, tims::pages::dashboard_block, applications::pages::dashboard_block, notices::dashboard_block, catalogue::pages::dashboard_block, dashboard_block] /> } ssr=a.clone() />
-                    <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block, crate::reminders::pages::account_block] /> } ssr=a.clone() />
+                    <Route path=path!("account") view=|| view! { <AccountPage blocks=&[account_block, crate::ussd::pages::account_block, crate::reminders::pages::account_block] /> } ssr=a.clone() />
+                    <Route path=path!("account/ussd") view=crate::ussd::pages::UssdPinPage ssr=a.clone() />
                     <Route path=path!("account/photo") view=AccountPhotoPage ssr=a.clone() />
                     <Route path=path!("account/confirm") view=ConfirmChangePage ssr=a.clone() />
                     <Route path=path!("welcome/photo") view=WelcomePhotoPage ssr=a.clone() />

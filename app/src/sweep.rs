@@ -27,6 +27,9 @@ pub struct Swept {
     pub transfers: u64,
     /// Reminders sent before a licence, an inspection certificate or a badge expires (daytime only).
     pub reminders: u64,
+    /// USSD sessions over (a session lasts at most 180 seconds; kept 10 minutes so a late repeat still gets its
+    /// screen).
+    pub ussd_sessions: u64,
     /// Days rolled up into `daily_figures` (the first pass after midnight rolls up yesterday).
     pub days: u64,
 }
@@ -61,6 +64,7 @@ pub async fn run(state: &AppState) -> anyhow::Result<Swept> {
         messages: run("DELETE FROM outbox WHERE created_at <= $1", now - OUTBOX_DAYS * 86_400).await?,
         transfers: crate::services::transfer::offers::lapse_due(state).await?,
         reminders: crate::reminders::service::send_due(state).await?,
+        ussd_sessions: crate::ussd::db::forget_before(pool, now - 600).await?,
         days: crate::figures::rollup::roll_up_due(state).await?,
     })
 }

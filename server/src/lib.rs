@@ -101,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::statistics::route::routes())
         .merge(app::documents::route::routes())
         .merge(app::staff::route::routes())
+        .merge(app::ussd::route::routes(&state))
         // A document's QR code carries a language-neutral address: the reader's language is chosen here.
         .route("/verify/{code}", get(language::verify_redirect));
     let chunks = std::sync::Arc::new(assets::island_chunks(&state.leptos_options));

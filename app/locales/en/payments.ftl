@@ -48,4 +48,6 @@ payments-error-card-off = Payment by card is not available now. Pay by M-Pesa or
 
 message-paid-subject = Payment received: { $reference }
 message-paid-body = Uraia: we received { $amount } for application { $reference } (receipt { $receipt }). Your receipt and documents are on the application's page.
+message-paid-slip-subject = Payment received: { $reference }
+message-paid-slip-body = Uraia: we received { $amount } for application { $reference } (receipt { $receipt }). Your slip's code is { $code }: anyone can check it at { $address } or by USSD.
 payments-credit-heading = Money to refund

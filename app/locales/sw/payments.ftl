@@ -48,4 +48,6 @@ payments-error-card-off = Malipo kwa kadi hayapatikani sasa. Lipa kwa M-Pesa au 
 
 message-paid-subject = Malipo yamepokelewa: { $reference }
 message-paid-body = Uraia: tumepokea { $amount } kwa ombi { $reference } (risiti { $receipt }). Risiti yako na hati zako ziko kwenye ukurasa wa ombi.
+message-paid-slip-subject = Malipo yamepokelewa: { $reference }
+message-paid-slip-body = Uraia: tumepokea { $amount } kwa ombi { $reference } (risiti { $receipt }). Msimbo wa stakabadhi yako ni { $code }: yeyote anaweza kuukagua kwenye { $address } au kwa USSD.
 payments-credit-heading = Pesa za kurejeshwa

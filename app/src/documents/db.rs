@@ -125,6 +125,18 @@ pub async fn of_kind(
     .await?)
 }
 
+/// The code of the service's own document of the application issued to its applicant (a renewal slip), if one
+/// is live.
+pub async fn own_code(conn: &mut AnyConnection, application_id: &str) -> anyhow::Result<Option<String>> {
+    Ok(sqlx::query_scalar(
+        "SELECT code FROM documents WHERE application_id = $1 AND kind <> 'receipt' AND holder_account IS NULL \
+         AND revoked_at IS NULL ORDER BY issued_at DESC, code LIMIT 1",
+    )
+    .bind(application_id)
+    .fetch_optional(conn)
+    .await?)
+}
+
 /// The application's documents issued to `holder`, or with `None` to its applicant.
 pub async fn of_application(
     pool: &Pool,

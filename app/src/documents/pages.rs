@@ -161,47 +161,13 @@ pub fn VerifyPage() -> impl IntoView {
 }
 
 fn result(lang: Lang, outcome: Check) -> AnyView {
-    let current = matches!(outcome, Check::Current(_));
-    let replaced = matches!(outcome, Check::Replaced(_));
-    let (message, document) = match outcome {
-        Check::Current(document) => (lang.t("verify-current"), Some(document)),
-        Check::Expired(document) => {
-            let date = document
-                .details
-                .valid_until
-                .as_deref()
-                .and_then(calendar::parse_iso)
-                .map(|d| calendar::long_date(lang, d))
-                .unwrap_or_default();
-            (lang.t_with("verify-expired", &[("date", date)]), Some(document))
-        }
-        Check::Revoked(document) | Check::Replaced(document) => {
-            let date = document
-                .revoked_at
-                .map(|at| calendar::day_of(lang, at))
-                .unwrap_or_default();
-            let key = if replaced { "verify-replaced" } else { "verify-revoked" };
-            (lang.t_with(key, &[("date", date)]), Some(document))
-        }
-        Check::Unknown => (lang.t("verify-unknown"), None),
-    };
-    let (heading, current) = match (&document, current) {
-        (Some(_), true) => ("verify-genuine", true),
-        (Some(_), false) => ("verify-not-valid", false),
-        (None, _) => ("verify-not-genuine", false),
-    };
+    let verdict = service::verdict(lang, &outcome);
+    let found = !matches!(outcome, Check::Unknown);
     view! {
-        <NotificationBanner title=lang.t(heading) success=current>
-            <p class="body">{message}</p>
+        <NotificationBanner title=lang.t(verdict.heading) success=verdict.current>
+            <p class="body">{verdict.message}</p>
         </NotificationBanner>
-        {document.map(|document| {
-            let mut rows = vec![
-                (lang.t("verify-row-type"), lang.t(&format!("documents-title-{}", document.kind.code()))),
-            ];
-            rows.extend(service::rows(lang, &document, true));
-            rows.push((lang.t("verify-row-issued"), calendar::day_of(lang, document.issued_at)));
-            view! { <SummaryList rows=summary(rows) /> }
-        })}
+        {found.then(|| view! { <SummaryList rows=summary(verdict.rows) /> })}
     }
     .into_any()
 }

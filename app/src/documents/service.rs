@@ -8,7 +8,7 @@ use super::{
     pdf, qr,
 };
 use crate::{
-    applications::domain::{Application, Payment},
+    applications::domain::{Application, ApplicationId, Payment},
     calendar,
     i18n::Lang,
     state::AppState,
@@ -194,6 +194,12 @@ pub async fn owned(state: &AppState, code: &str, account: &str) -> anyhow::Resul
         .transpose()
 }
 
+/// The code of the service's own document issued with `application`'s payment (the renewal slip), if any: the
+/// payment's message carries it, so a motorist without a browser can show it to be checked.
+pub async fn own_code(conn: &mut sqlx::AnyConnection, application: &ApplicationId) -> anyhow::Result<Option<DocumentCode>> {
+    Ok(db::own_code(conn, application.as_str()).await?.and_then(|code| DocumentCode::parse(&code)))
+}
+
 /// What the public check says of a code.
 #[derive(Debug, Clone)]
 pub enum Check {
@@ -234,6 +240,69 @@ pub async fn check(state: &AppState, code: &DocumentCode) -> anyhow::Result<Chec
     } else {
         Check::Current(document)
     })
+}
+
+/// What the public check says of a code, in words: the verify page's heading and sentence, and the rows it shows
+/// (the holder's name masked). The USSD check of a slip says the same.
+pub struct Verdict {
+    /// `verify-genuine`, `verify-not-valid` or `verify-not-genuine`.
+    pub heading: &'static str,
+    /// Valid today.
+    pub current: bool,
+    pub message: String,
+    pub rows: Vec<(String, String)>,
+}
+
+pub fn verdict(lang: Lang, outcome: &Check) -> Verdict {
+    let (message, document) = match outcome {
+        Check::Current(document) => (lang.t("verify-current"), Some(document)),
+        Check::Expired(document) => {
+            let date = document
+                .details
+                .valid_until
+                .as_deref()
+                .and_then(calendar::parse_iso)
+                .map(|d| calendar::long_date(lang, d))
+                .unwrap_or_default();
+            (lang.t_with("verify-expired", &[("date", date)]), Some(document))
+        }
+        Check::Revoked(document) | Check::Replaced(document) => {
+            let date = document
+                .revoked_at
+                .map(|at| calendar::day_of(lang, at))
+                .unwrap_or_default();
+            let key = if matches!(outcome, Check::Replaced(_)) {
+                "verify-replaced"
+            } else {
+                "verify-revoked"
+            };
+            (lang.t_with(key, &[("date", date)]), Some(document))
+        }
+        Check::Unknown => (lang.t("verify-unknown"), None),
+    };
+    let current = matches!(outcome, Check::Current(_));
+    let heading = match (document, current) {
+        (Some(_), true) => "verify-genuine",
+        (Some(_), false) => "verify-not-valid",
+        (None, _) => "verify-not-genuine",
+    };
+    let rows = document
+        .map(|document| {
+            let mut rows = vec![(
+                lang.t("verify-row-type"),
+                lang.t(&format!("documents-title-{}", document.kind.code())),
+            )];
+            rows.extend(self::rows(lang, document, true));
+            rows.push((lang.t("verify-row-issued"), calendar::day_of(lang, document.issued_at)));
+            rows
+        })
+        .unwrap_or_default();
+    Verdict {
+        heading,
+        current,
+        message,
+        rows,
+    }
 }
 
 /// The address a document's QR code and printed line point to: language-neutral, from the configured origin.

@@ -373,17 +373,26 @@ async fn confirm(
 ) -> anyhow::Result<()> {
     let payer = db::payer(conn, application).await?;
     let lang = crate::i18n::Lang::parse(&payer.language).unwrap_or_default();
-    let args = [
+    let mut args = vec![
         ("amount", crate::fees::domain::format_kes(payment.amount.0)),
         ("reference", payer.reference.unwrap_or_default()),
         ("receipt", payment.receipt.clone()),
     ];
+    // A slip issued with the payment (a renewal's): its code, to be checked by anyone, even from a phone by USSD.
+    let key = match crate::documents::service::own_code(conn, application).await? {
+        Some(code) => {
+            args.push(("code", code.grouped()));
+            args.push(("address", format!("{}/verify", state.origin)));
+            "message-paid-slip"
+        }
+        None => "message-paid",
+    };
     let to = Recipient {
         account: &payer.account_id,
         lang,
         phone: &payer.phone,
         email: &payer.email,
     };
-    outbox::tell(conn, state.clock.now(), to, "message-paid", &args).await?;
+    outbox::tell(conn, state.clock.now(), to, key, &args).await?;
     Ok(())
 }

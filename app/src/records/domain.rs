@@ -24,6 +24,17 @@ pub enum Standing {
     },
 }
 
+impl Standing {
+    /// Its word on a page or a phone's screen: valid, expires soon, expired.
+    pub fn status_key(self) -> &'static str {
+        match self {
+            Standing::InGoodStanding => "records-status-valid",
+            Standing::DueSoon { .. } => "records-status-expiring",
+            Standing::Overdue { .. } => "records-status-expired",
+        }
+    }
+}
+
 /// A licence is valid through its expiry date; an inspection is due on its date.
 pub fn standing(last_day: Date, today: Date, warning_days: i32) -> Standing {
     let days = calendar::days_between(today, last_day);

@@ -54,19 +54,12 @@ pub fn dashboard_block<'a>(ctx: &'a Ctx, who: &'a SignedIn) -> BlockView<'a> {
 fn licence_card(lang: Lang, licence: Licence, today: jiff::civil::Date) -> AnyView {
     let standing = licence.standing(today);
     let expires = calendar::long_date(lang, licence.expires_on);
-    let (tag, colour, notice) = match standing {
-        Standing::InGoodStanding => ("records-status-valid", TagColour::Green, None),
-        Standing::DueSoon { .. } => (
-            "records-status-expiring",
-            TagColour::Yellow,
-            Some("records-licence-expiring"),
-        ),
-        Standing::Overdue { .. } => (
-            "records-status-expired",
-            TagColour::Red,
-            Some("records-licence-expired"),
-        ),
+    let (colour, notice) = match standing {
+        Standing::InGoodStanding => (TagColour::Green, None),
+        Standing::DueSoon { .. } => (TagColour::Yellow, Some("records-licence-expiring")),
+        Standing::Overdue { .. } => (TagColour::Red, Some("records-licence-expired")),
     };
+    let tag = standing.status_key();
     let mut rows = vec![
         SummaryRow::new(lang.t("records-licence-holder"), licence.holder_id_number.clone()),
         SummaryRow::new(lang.t("records-licence-classes"), licence.classes.join(", ")),

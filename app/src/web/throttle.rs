@@ -76,6 +76,19 @@ pub const PROMPTS: Rule = Rule {
     window_seconds: 60 * 60,
 };
 
+/// Wrong USSD PINs per account: a PIN has only 10,000 values, so the budget is small and lasts a day (M-Pesa locks
+/// after three).
+pub const USSD_PIN: Rule = Rule {
+    threshold: 3,
+    window_seconds: 86_400,
+};
+
+/// Unknown slip codes checked by USSD, per phone: each tells whether a code exists.
+pub const USSD_CHECKS: Rule = Rule {
+    threshold: 10,
+    window_seconds: 60 * 60,
+};
+
 /// TIMS lookups that find nothing linkable, and wrong details when proving one, per account: each tells something
 /// about the legacy register.
 pub const TIMS: Rule = Rule {
@@ -139,6 +152,14 @@ pub fn photo_key(account_id: &str) -> String {
 
 pub fn prompts_key(account_id: &str) -> String {
     format!("prompts:{account_id}")
+}
+
+pub fn ussd_pin_key(account_id: &str) -> String {
+    format!("ussd-pin:{account_id}")
+}
+
+pub fn ussd_checks_key(phone: &str) -> String {
+    format!("ussd-checks:{phone}")
 }
 
 pub fn students_key(account_id: &str) -> String {

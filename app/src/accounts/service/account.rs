@@ -63,7 +63,7 @@ pub async fn replace_password(
 }
 
 /// The password typed again before a change, on the account's sign-in budget.
-async fn check_current(state: &AppState, account: &Account, password: &str, field: &str) -> Result<(), AppError> {
+pub async fn check_current(state: &AppState, account: &Account, password: &str, field: &str) -> Result<(), AppError> {
     let (pool, key) = (&state.pool, throttle::account_key(&account.id));
     if let Reservation::Locked(wait) = throttle::reserve(pool, &key, throttle::LOGIN, state.clock.now()).await? {
         return Err(throttle::too_many(field, wait).into());

@@ -1,0 +1,430 @@
+//! What each USSD screen does, through the other features' services: the caller's licence, a renewal paid by
+//! M-Pesa, the public check of a slip, the latest applications; and the PIN that guards the personal ones.
+//!
+//! A session is claimed answer by answer (`db::claim`): a gateway that posts an answer twice gets the same screen
+//! twice, and the step behind it (a renewal's payment request) runs once.
+
+use anyhow::Context;
+
+use super::{
+    db,
+    menu::{self, Item, Node, Reply},
+    pin::Pin,
+};
+use crate::{
+    accounts::{db::Account, service::account::check_current},
+    applications::service::{self as applications, Submitted},
+    calendar,
+    documents::{domain::DocumentCode, service as documents},
+    error::{AppError, FieldError},
+    fees::domain::format_kes,
+    i18n::Lang,
+    ids::{display_phone, PhoneNumber},
+    payments::mpesa::{self, Prompted},
+    records::service as records,
+    services::renewal::{domain::Period, service as renewal},
+    state::AppState,
+    web::{
+        guard::SignedIn,
+        outbox,
+        throttle::{self, Reservation},
+    },
+};
+
+/// What the gateway posts for each answer.
+#[derive(Debug, Clone)]
+pub struct Post<'a> {
+    /// The gateway's id of the session.
+    pub session_id: &'a str,
+    /// The code dialled (`*384*87242#`): the screens that end a session say to dial it again.
+    pub service_code: &'a str,
+    /// The caller's number, as the gateway gives it (`+254712345678`).
+    pub phone: &'a str,
+    /// The answers so far, joined by `*`.
+    pub text: &'a str,
+}
+
+/// The screen for `post`, as the gateway takes it (`CON …` or `END …`, at most 182 characters).
+pub async fn answer(state: &AppState, post: &Post<'_>) -> anyhow::Result<String> {
+    let answers = menu::answers(post.text);
+    let Ok(phone) = PhoneNumber::parse(post.phone) else {
+        return Ok(Reply::end(Lang::En.t("ussd-not-kenyan")).wire());
+    };
+    let ended = |lang: Lang| Reply::end(lang.t_with("ussd-ended", &[("code", post.service_code.to_string())])).wire();
+    let Some(session) = db::session(&state.pool, post.session_id).await? else {
+        if !answers.is_empty() {
+            return Ok(ended(Lang::En));
+        }
+        let reply = Reply::ask(menu::language_screen()).wire();
+        let row = db::SessionRow {
+            phone: phone.to_string(),
+            lang: Lang::En.code().to_string(),
+            node: serde_json::to_string(&Node::Language)?,
+            answered: 0,
+            last_reply: reply.clone(),
+            started_at: state.clock.now(),
+        };
+        if db::open(&state.pool, post.session_id, &row).await? {
+            return Ok(reply);
+        }
+        // The same first post twice, at once: the screen the other one opened.
+        return Ok(db::session(&state.pool, post.session_id)
+            .await?
+            .map(|session| session.last_reply)
+            .unwrap_or(reply));
+    };
+    let lang = Lang::parse(&session.lang).unwrap_or_default();
+    if session.phone != phone.as_str() {
+        return Ok(ended(lang));
+    }
+    if state.clock.now() - session.started_at > menu::SESSION_SECONDS {
+        let code = post.service_code.to_string();
+        return Ok(Reply::end(lang.t_with("ussd-timeout", &[("code", code)])).wire());
+    }
+    let given = answers.len() as i64;
+    if given == session.answered {
+        return Ok(session.last_reply);
+    }
+    let (Some(answer), true) = (answers.last(), given == session.answered + 1) else {
+        return Ok(ended(lang));
+    };
+    let Ok(node) = serde_json::from_str::<Node>(&session.node) else {
+        // A session whose last screen ended it.
+        return Ok(ended(lang));
+    };
+    // Claimed before acting: of two posts of this answer, one acts; the other gets what this one sends.
+    let busy = Reply::end(lang.t("ussd-error")).wire();
+    if !db::claim(&state.pool, post.session_id, session.answered, &busy).await? {
+        return Ok(db::session(&state.pool, post.session_id)
+            .await?
+            .map(|session| session.last_reply)
+            .unwrap_or(busy));
+    }
+    let (lang, next, reply) = match step(state, &phone, lang, node, answer).await {
+        Ok((lang, Step::Ask(next, text))) => (lang, Some(next), Reply::ask(text)),
+        Ok((lang, Step::End(text))) => (lang, None, Reply::end(text)),
+        Err(error) => {
+            tracing::error!(error = %format!("{error:#}"), "a USSD step failed");
+            (lang, None, Reply::end(lang.t("ussd-error")))
+        }
+    };
+    let wire = reply.wire();
+    let node = serde_json::to_string(&next)?;
+    db::store(&state.pool, post.session_id, lang.code(), &node, &wire).await?;
+    Ok(wire)
+}
+
+/// Where an answer leads: another screen that waits for an answer, or the last one.
+enum Step {
+    Ask(Node, String),
+    End(String),
+}
+
+async fn step(
+    state: &AppState,
+    phone: &PhoneNumber,
+    lang: Lang,
+    node: Node,
+    answer: &str,
+) -> anyhow::Result<(Lang, Step)> {
+    let step = match node {
+        Node::Language => {
+            return Ok(match menu::language(answer) {
+                Some(chosen) => (chosen, Step::Ask(Node::Menu, menu::menu_screen(chosen))),
+                None => (lang, Step::Ask(Node::Language, menu::language_screen())),
+            })
+        }
+        Node::Menu => match Item::chosen(answer) {
+            None => Step::Ask(Node::Menu, menu::again(lang, Item::ALL.len(), &menu::menu_screen(lang))),
+            Some(Item::Slip) => Step::Ask(Node::SlipCode, lang.t("ussd-slip-code")),
+            Some(item) => match caller(state, phone).await? {
+                Caller::Unknown => Step::End(unknown(state, lang)),
+                Caller::NoPin => Step::End(no_pin(state, lang)),
+                Caller::Ready(..) => Step::Ask(Node::Pin { then: item }, lang.t("ussd-pin")),
+            },
+        },
+        Node::Pin { then } => match caller(state, phone).await? {
+            Caller::Unknown => Step::End(unknown(state, lang)),
+            Caller::NoPin => Step::End(no_pin(state, lang)),
+            Caller::Ready(who, hash) => match pin_right(state, &who, &hash, answer).await? {
+                Err(wait) => Step::End(wait_error(wait).message(lang)),
+                Ok(false) => Step::Ask(node, lang.t("ussd-pin-wrong")),
+                Ok(true) => opened(state, lang, &who, then).await?,
+            },
+        },
+        Node::Period | Node::Confirm { .. } => {
+            // Reached through the PIN in this session, on this phone.
+            let Caller::Ready(who, _) = caller(state, phone).await? else {
+                return Ok((lang, Step::End(unknown(state, lang))));
+            };
+            match node {
+                Node::Period => match menu::period(answer) {
+                    Some(period) => Step::Ask(Node::Confirm { period }, confirm_screen(state, lang, &who, period).await?),
+                    None => match offer(state, lang, &who).await? {
+                        Step::Ask(node, screen) => Step::Ask(node, menu::again(lang, menu::PERIODS.len(), &screen)),
+                        end => end,
+                    },
+                },
+                Node::Confirm { period } if menu::confirmed(answer) => renew(state, lang, &who, period).await?,
+                _ => Step::End(lang.t("ussd-renew-cancelled")),
+            }
+        }
+        Node::SlipCode => Step::End(check_slip(state, lang, phone, answer).await?),
+    };
+    Ok((lang, step))
+}
+
+/// Who a calling number is.
+enum Caller {
+    /// Not the verified phone of a verified account.
+    Unknown,
+    /// An account that has not set a USSD PIN.
+    NoPin,
+    /// An account with its PIN's hash.
+    Ready(SignedIn, String),
+}
+
+async fn caller(state: &AppState, phone: &PhoneNumber) -> anyhow::Result<Caller> {
+    let Some(id) = db::caller(&state.pool, phone).await? else {
+        return Ok(Caller::Unknown);
+    };
+    let Some(who) = crate::web::guard::applicant(&state.pool, &id).await? else {
+        return Ok(Caller::Unknown);
+    };
+    Ok(match db::pin_hash(&state.pool, id.as_str()).await? {
+        Some(hash) => Caller::Ready(who, hash),
+        None => Caller::NoPin,
+    })
+}
+
+fn unknown(state: &AppState, lang: Lang) -> String {
+    lang.t_with("ussd-unknown", &[("address", state.origin.clone())])
+}
+
+fn no_pin(state: &AppState, lang: Lang) -> String {
+    let address = format!("{}{}", state.origin, lang.href("account/ussd"));
+    lang.t_with("ussd-no-pin", &[("address", address)])
+}
+
+/// "You entered a wrong PIN too many times. Wait 2 minutes, then dial again."
+fn wait_error(wait_seconds: i64) -> FieldError {
+    throttle::wait_error("pin", "ussd-pin-locked", wait_seconds)
+}
+
+/// The PIN's stored form's input: the PIN under the code key, salted by the account (argon2 then hashes it like a
+/// password). A copy of the database without the key cannot be tried against the 10,000 PINs.
+fn peppered(state: &AppState, account: &str, pin: &Pin) -> String {
+    state.code_key.hash_code(&format!("ussd-pin:{account}"), pin.as_str())
+}
+
+/// Whether `typed` is the account's PIN, on its throttle: `Err(seconds to wait)` when locked.
+async fn pin_right(state: &AppState, who: &SignedIn, hash: &str, typed: &str) -> anyhow::Result<Result<bool, i64>> {
+    let key = throttle::ussd_pin_key(&who.id);
+    if let Reservation::Locked(wait) = throttle::reserve(&state.pool, &key, throttle::USSD_PIN, state.clock.now()).await?
+    {
+        return Ok(Err(wait));
+    }
+    let right = state
+        .passwords
+        .verify(Some(hash), &peppered(state, &who.id, &Pin::typed(typed)))
+        .await?;
+    if right {
+        throttle::clear(&state.pool, &key).await?;
+    }
+    Ok(Ok(right))
+}
+
+/// The item chosen, now the PIN is right.
+async fn opened(state: &AppState, lang: Lang, who: &SignedIn, item: Item) -> anyhow::Result<Step> {
+    Ok(match item {
+        Item::Licence => Step::End(licence(state, lang, who).await?),
+        Item::Renew => offer(state, lang, who).await?,
+        Item::Applications => Step::End(latest_applications(state, lang, who).await?),
+        Item::Slip => Step::Ask(Node::SlipCode, lang.t("ussd-slip-code")),
+    })
+}
+
+/// The caller's licence: classes, expiry and whether it is valid today.
+async fn licence(state: &AppState, lang: Lang, who: &SignedIn) -> anyhow::Result<String> {
+    let mut licences = records::licences(state, who).await?;
+    licences.sort_by_key(|l| l.holder_id_number != who.id_number);
+    let Some(licence) = licences.first() else {
+        return Ok(no_licence(state, lang));
+    };
+    let today = calendar::date_of(state.clock.now());
+    Ok(lang.t_with(
+        "ussd-licence",
+        &[
+            ("classes", licence.classes.join(", ")),
+            ("date", calendar::long_date(lang, licence.expires_on)),
+            ("status", lang.t(licence.standing(today).status_key())),
+        ],
+    ))
+}
+
+fn no_licence(state: &AppState, lang: Lang) -> String {
+    lang.t_with("ussd-no-licence", &[("address", format!("{}{}", state.origin, lang.href("tims")))])
+}
+
+/// The renewal's offer: the licence and each period's fee (access fee included), or why it cannot be renewed.
+async fn offer(state: &AppState, lang: Lang, who: &SignedIn) -> anyhow::Result<Step> {
+    let licence = match renewal::licence(state, who).await? {
+        Ok(licence) => licence,
+        Err(renewal::Refusal::NoLicence) => return Ok(Step::End(no_licence(state, lang))),
+        Err(renewal::Refusal::UnpaidOffences { amount, .. }) => {
+            return Ok(Step::End(
+                lang.t_with("ussd-renew-offences", &[("amount", amount.to_string())]),
+            ))
+        }
+    };
+    let schedule = crate::fees::db::schedule(&state.pool).await?;
+    let total = |period: Period| {
+        schedule
+            .quote(period.fee_code())
+            .map(|quote| format_kes(quote.total_kes))
+            .with_context(|| format!("no fee {}", period.fee_code()))
+    };
+    Ok(Step::Ask(
+        Node::Period,
+        lang.t_with(
+            "ussd-renew-periods",
+            &[
+                ("date", calendar::long_date(lang, licence.expires_on)),
+                ("one", total(Period::OneYear)?),
+                ("three", total(Period::ThreeYears)?),
+            ],
+        ),
+    ))
+}
+
+async fn confirm_screen(state: &AppState, lang: Lang, who: &SignedIn, period: Period) -> anyhow::Result<String> {
+    let schedule = crate::fees::db::schedule(&state.pool).await?;
+    let quote = schedule.quote(period.fee_code()).context("no renewal fee")?;
+    Ok(lang.t_with(
+        "ussd-renew-confirm",
+        &[
+            ("years", period.years().to_string()),
+            ("amount", format_kes(quote.total_kes)),
+            ("phone", display_phone(&who.phone)),
+        ],
+    ))
+}
+
+/// The renewal, as the website makes it: a draft with the period, submitted for its fee, and its payment request
+/// sent to the caller's phone (the session ends first on the phone, so the request can show).
+async fn renew(state: &AppState, lang: Lang, who: &SignedIn, period: Period) -> anyhow::Result<Step> {
+    let said = |error: AppError| -> anyhow::Result<Step> {
+        match error {
+            AppError::Invalid(errors) if !errors.is_empty() => Ok(Step::End(errors[0].message(lang))),
+            other => Err(other.into()),
+        }
+    };
+    let id = applications::start(state, who, crate::services::renewal::domain::CODE).await?;
+    let draft = applications::owned(state, who, id.as_str()).await?;
+    if let Err(error) = renewal::choose_period(state, who, &draft, period.code()).await {
+        return said(error);
+    }
+    let draft = applications::owned(state, who, id.as_str()).await?;
+    let fee_code = match renewal::ready(state, who, &draft).await {
+        Ok(Ok(fee_code)) => fee_code,
+        Ok(Err(_)) => anyhow::bail!("a USSD renewal draft is not ready after its period"),
+        Err(error) => return said(error),
+    };
+    match applications::submit(state, who, &draft, fee_code).await? {
+        Submitted::Now(_) | Submitted::Already => {}
+        Submitted::TooManyUnpaid => {
+            let address = format!("{}{}", state.origin, lang.href("applications"));
+            return Ok(Step::End(lang.t_with("ussd-renew-unpaid", &[("address", address)])));
+        }
+        Submitted::Changed | Submitted::Again => anyhow::bail!("a USSD renewal changed while it was submitted"),
+    }
+    let application = applications::owned(state, who, id.as_str()).await?;
+    let (Some(reference), Some(invoice)) = (&application.reference, &application.invoice) else {
+        anyhow::bail!("a submitted renewal without its reference or invoice");
+    };
+    let args = [
+        ("reference", reference.to_string()),
+        ("amount", format_kes(invoice.total().0)),
+    ];
+    match mpesa::prompt(state, who, &application, &who.phone).await {
+        Ok(Prompted::Sent(_) | Prompted::AlreadyWaiting(_)) => Ok(Step::End(lang.t_with("ussd-renew-sent", &args))),
+        Ok(Prompted::NotPayable) => anyhow::bail!("a renewal just submitted is not payable"),
+        Err(error) => said(error),
+    }
+}
+
+/// The latest three applications sent (drafts are not yet applications), each with its reference and status.
+async fn latest_applications(state: &AppState, lang: Lang, who: &SignedIn) -> anyhow::Result<String> {
+    let lines: Vec<String> = applications::mine(state, who)
+        .await?
+        .into_iter()
+        .filter_map(|application| {
+            let reference = application.reference.as_ref()?;
+            let status = lang.t(&format!("applications-status-{}", application.status.code()));
+            Some(format!("{reference} {status}"))
+        })
+        .take(3)
+        .collect();
+    if lines.is_empty() {
+        return Ok(lang.t("ussd-applications-none"));
+    }
+    Ok(format!("{}\n{}", lang.t("ussd-applications"), lines.join("\n")))
+}
+
+/// The public check of a slip's code, in a screen: what the verify page says, first lines first. Unknown codes
+/// are counted per phone (each tells whether a code exists).
+async fn check_slip(state: &AppState, lang: Lang, phone: &PhoneNumber, answer: &str) -> anyhow::Result<String> {
+    let Some(code) = DocumentCode::parse(answer) else {
+        return Ok(lang.t("verify-error-code"));
+    };
+    let key = throttle::ussd_checks_key(phone);
+    let now = state.clock.now();
+    let wait = throttle::locked_for(&state.pool, &key, now).await?;
+    if wait > 0 {
+        return Ok(throttle::wait_error("code", "ussd-checks-locked", wait).message(lang));
+    }
+    let check = documents::check(state, &code).await?;
+    if matches!(check, documents::Check::Unknown) {
+        throttle::count_failure(&state.pool, &key, throttle::USSD_CHECKS, now).await?;
+    }
+    let verdict = documents::verdict(lang, &check);
+    let mut lines = vec![format!("{}: {}", lang.t(verdict.heading), verdict.message)];
+    lines.extend(verdict.rows.into_iter().map(|(label, value)| format!("{label}: {value}")));
+    Ok(lines.join("\n"))
+}
+
+/// Sets the account's USSD PIN (a new one replaces the old): typed twice, and the password again, since the PIN
+/// opens the account's licence and payments to whoever holds the phone. The owner is told.
+pub async fn set_pin(state: &AppState, account: &Account, pin: &str, confirm: &str, password: &str) -> Result<(), AppError> {
+    let pin = Pin::parse_new(pin, "pin")?;
+    if confirm.trim() != pin.as_str() {
+        return Err(AppError::field("confirm_pin", "ussd-error-pin-confirm"));
+    }
+    check_current(state, account, password, "pin_password").await?;
+    let hash = state.passwords.hash(&peppered(state, &account.id, &pin)).await?;
+    let now = state.clock.now();
+    let mut tx = crate::db::begin_write(&state.pool).await?;
+    db::set_pin(&mut tx, &account.id, &hash, now).await?;
+    outbox::tell_account(&mut tx, now, &account.id, "message-ussd-pin-set", |_| Vec::new()).await?;
+    tx.commit().await?;
+    // A new PIN starts with a full budget of tries.
+    throttle::clear(&state.pool, &throttle::ussd_pin_key(&account.id)).await?;
+    Ok(())
+}
+
+/// Removes the account's USSD PIN: the personal items are closed until a new one is set. The owner is told.
+pub async fn remove_pin(state: &AppState, who: &SignedIn) -> anyhow::Result<bool> {
+    let now = state.clock.now();
+    let mut tx = crate::db::begin_write(&state.pool).await?;
+    let removed = db::remove_pin(&mut tx, &who.id).await?;
+    if removed {
+        outbox::tell_account(&mut tx, now, &who.id, "message-ussd-pin-removed", |_| Vec::new()).await?;
+    }
+    tx.commit().await?;
+    Ok(removed)
+}
+
+/// When `who` set their PIN, if they have one (the account page says so).
+pub async fn pin_set_at(state: &AppState, who: &SignedIn) -> anyhow::Result<Option<i64>> {
+    db::pin_set_at(&state.pool, &who.id).await
+}
