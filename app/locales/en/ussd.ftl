@@ -28,13 +28,12 @@ ussd-renew-periods =
     1 1 year: { $one }
     2 3 years: { $three }
 ussd-renew-confirm =
-    Renew for { $years ->
-        [1] 1 year
-       *[other] { $years } years
-    }: { $amount }
+    Renew for { $period }: { $amount }
     An M-Pesa request will come to { $phone }.
     1 Pay
     2 Cancel
+ussd-period-1y = 1 year
+ussd-period-3y = 3 years
 ussd-renew-cancelled = Cancelled. Nothing was paid.
 ussd-renew-sent = Application { $reference }: enter your M-Pesa PIN in the request for { $amount } on this phone. When it is paid, an SMS brings your slip's code.
 ussd-renew-unpaid = Two of your renewals are waiting for payment already. Pay or delete one at { $address }

@@ -27,13 +27,12 @@ ussd-renew-periods =
     1 Mwaka 1: { $one }
     2 Miaka 3: { $three }
 ussd-renew-confirm =
-    Huisha kwa { $years ->
-        [1] mwaka 1
-       *[other] miaka { $years }
-    }: { $amount }
+    Huisha kwa { $period }: { $amount }
     Kidirisha cha malipo cha M-Pesa kitakuja kwenye { $phone }.
     1 Lipa
     2 Ghairi
+ussd-period-1y = mwaka 1
+ussd-period-3y = miaka 3
 ussd-renew-cancelled = Umeghairi. Hakuna kilicholipwa.
 ussd-renew-sent = Ombi { $reference }: andika PIN yako ya M-Pesa kwenye kidirisha cha malipo cha { $amount } kwenye simu hii. Likilipiwa, SMS italeta msimbo wa stakabadhi yako.
 ussd-renew-unpaid = Maombi yako mawili ya kuhuisha yanasubiri malipo tayari. Lipa au futa moja kwenye { $address }

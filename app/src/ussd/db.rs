@@ -45,15 +45,14 @@ pub async fn open(pool: &Pool, id: &str, row: &SessionRow) -> anyhow::Result<boo
     Ok(inserted.rows_affected() == 1)
 }
 
-/// Takes the answer after `answered` for one post (one statement: of two posts of one answer, one acts), with
-/// `placeholder` as the screen a repeat gets until `store` writes the real one.
-pub async fn claim(pool: &Pool, id: &str, answered: i64, placeholder: &str) -> anyhow::Result<bool> {
+/// Takes the answer after `answered` for one post (one statement: of two posts of one answer, one acts); its
+/// screen is empty until `store` writes it.
+pub async fn claim(pool: &Pool, id: &str, answered: i64) -> anyhow::Result<bool> {
     let updated = sqlx::query(
-        "UPDATE ussd_sessions SET answered = answered + 1, last_reply = $3 WHERE session_id = $1 AND answered = $2",
+        "UPDATE ussd_sessions SET answered = answered + 1, last_reply = '' WHERE session_id = $1 AND answered = $2",
     )
     .bind(id)
     .bind(answered)
-    .bind(placeholder)
     .execute(pool)
     .await?;
     Ok(updated.rows_affected() == 1)

@@ -83,7 +83,7 @@ pub async fn answer(state: &AppState, post: &Post<'_>) -> anyhow::Result<String>
     }
     let given = answers.len() as i64;
     if given == session.answered {
-        return Ok(session.last_reply);
+        return repeated(state, post.session_id, lang).await;
     }
     let (Some(answer), true) = (answers.last(), given == session.answered + 1) else {
         return Ok(ended(lang));
@@ -92,13 +92,9 @@ pub async fn answer(state: &AppState, post: &Post<'_>) -> anyhow::Result<String>
         // A session whose last screen ended it.
         return Ok(ended(lang));
     };
-    // Claimed before acting: of two posts of this answer, one acts; the other gets what this one sends.
-    let busy = Reply::end(lang.t("ussd-error")).wire();
-    if !db::claim(&state.pool, post.session_id, session.answered, &busy).await? {
-        return Ok(db::session(&state.pool, post.session_id)
-            .await?
-            .map(|session| session.last_reply)
-            .unwrap_or(busy));
+    // Claimed before acting: of two posts of this answer, one acts; the other waits for what it sends.
+    if !db::claim(&state.pool, post.session_id, session.answered).await? {
+        return repeated(state, post.session_id, lang).await;
     }
     let (lang, next, reply) = match step(state, &phone, lang, node, answer).await {
         Ok((lang, Step::Ask(next, text))) => (lang, Some(next), Reply::ask(text)),
@@ -112,6 +108,19 @@ pub async fn answer(state: &AppState, post: &Post<'_>) -> anyhow::Result<String>
     let node = serde_json::to_string(&next)?;
     db::store(&state.pool, post.session_id, lang.code(), &node, &wire).await?;
     Ok(wire)
+}
+
+/// The screen of an answer another post claimed: once it is written (a gateway that retries while a payment request
+/// is being sent waits up to 10 seconds for it).
+async fn repeated(state: &AppState, session_id: &str, lang: Lang) -> anyhow::Result<String> {
+    for _ in 0..100 {
+        match db::session(&state.pool, session_id).await? {
+            Some(session) if !session.last_reply.is_empty() => return Ok(session.last_reply),
+            Some(_) => tokio::time::sleep(std::time::Duration::from_millis(100)).await,
+            None => break,
+        }
+    }
+    Ok(Reply::end(lang.t("ussd-error")).wire())
 }
 
 /// Where an answer leads: another screen that waits for an answer, or the last one.
@@ -303,7 +312,7 @@ async fn confirm_screen(state: &AppState, lang: Lang, who: &SignedIn, period: Pe
     Ok(lang.t_with(
         "ussd-renew-confirm",
         &[
-            ("years", period.years().to_string()),
+            ("period", lang.t(&format!("ussd-period-{}", period.code()))),
             ("amount", format_kes(quote.total_kes)),
             ("phone", display_phone(&who.phone)),
         ],
@@ -427,4 +436,83 @@ pub async fn remove_pin(state: &AppState, who: &SignedIn) -> anyhow::Result<bool
 /// When `who` set their PIN, if they have one (the account page says so).
 pub async fn pin_set_at(state: &AppState, who: &SignedIn) -> anyhow::Result<Option<i64>> {
     db::pin_set_at(&state.pool, &who.id).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every screen the service writes, with the longest values it meets, fits a phone whole (no cut) in both
+    /// languages.
+    #[test]
+    fn every_screen_fits_whole_with_long_values() {
+        let long = |name: &str| -> String {
+            match name {
+                "classes" => "A1, A2, B, C1, C, D1, D, CE".into(),
+                "date" => "30 September 2027".into(),
+                "status" => "Inaisha karibuni".into(),
+                "amount" | "one" | "three" => "KES 13,050".into(),
+                "reference" => "UR4K7M2PQX".into(),
+                "address" => "https://uraia.go.ke/sw/applications".into(),
+                "phone" => "0712 345 678".into(),
+                "code" => "*384*87242#".into(),
+                "period" => "miaka 3".into(),
+                "count" => "4".into(),
+                "minutes" => "59".into(),
+                other => panic!("no long value for {other}"),
+            }
+        };
+        let screens = [
+            ("ussd-not-kenyan", &[][..]),
+            ("ussd-ended", &["code"]),
+            ("ussd-timeout", &["code"]),
+            ("ussd-error", &[]),
+            ("ussd-unknown", &["address"]),
+            ("ussd-no-pin", &["address"]),
+            ("ussd-pin", &[]),
+            ("ussd-pin-wrong", &[]),
+            ("ussd-pin-locked", &[]),
+            ("ussd-pin-locked-minutes", &["minutes"]),
+            ("ussd-pin-locked-hour", &[]),
+            ("ussd-licence", &["classes", "date", "status"]),
+            ("ussd-no-licence", &["address"]),
+            ("ussd-renew-offences", &["amount"]),
+            ("ussd-renew-periods", &["date", "one", "three"]),
+            ("ussd-renew-confirm", &["period", "amount", "phone"]),
+            ("ussd-renew-cancelled", &[]),
+            ("ussd-renew-sent", &["reference", "amount"]),
+            ("ussd-renew-unpaid", &["address"]),
+            ("ussd-slip-code", &[]),
+            ("ussd-checks-locked", &[]),
+            ("ussd-checks-locked-minutes", &["minutes"]),
+            ("ussd-checks-locked-hour", &[]),
+            ("ussd-applications-none", &[]),
+            ("verify-error-code", &[]),
+        ];
+        for lang in Lang::ALL {
+            for (key, names) in screens {
+                let args: Vec<(&str, String)> = names.iter().map(|name| (*name, long(name))).collect();
+                let text = lang.t_with(key, &args);
+                assert!(!text.contains('{') && !text.contains(key), "{key}: {text}");
+                for reply in [Reply::ask(text.clone()), Reply::end(text.clone())] {
+                    let wire = reply.wire();
+                    assert!(wire.ends_with(&text), "{key} ({lang:?}) is cut: {text}");
+                    assert!(wire.chars().count() <= menu::MAX_CHARS, "{key} ({lang:?}): {wire}");
+                }
+            }
+            // Three applications under their heading, with the longest status.
+            let line = format!("UR4K7M2PQX {}", lang.t("applications-status-awaiting_payment"));
+            let list = format!("{}\n{line}\n{line}\n{line}", lang.t("ussd-applications"));
+            assert!(Reply::end(list.clone()).wire().ends_with(&list), "{list}");
+        }
+    }
+
+    #[test]
+    fn each_period_offered_has_its_words() {
+        for lang in Lang::ALL {
+            for period in menu::PERIODS {
+                assert!(lang.has(&format!("ussd-period-{}", period.code())), "{period:?}");
+            }
+        }
+    }
 }

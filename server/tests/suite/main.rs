@@ -48,6 +48,7 @@ mod staff_review;
 mod statistics;
 mod support;
 mod tims;
+mod ussd;
 mod transfer;
 mod transfer_organisations;
 mod vehicle_registration;
