@@ -226,6 +226,11 @@ fn peppered(state: &AppState, account: &str, pin: &Pin) -> String {
     state.code_key.hash_code(&format!("ussd-pin:{account}"), pin.as_str())
 }
 
+/// The stored form of `account`'s new PIN.
+pub async fn hashed(state: &AppState, account: &str, pin: &Pin) -> anyhow::Result<String> {
+    state.passwords.hash(&peppered(state, account, pin)).await
+}
+
 /// Whether `typed` is the account's PIN, on its throttle: `Err(seconds to wait)` when locked.
 async fn pin_right(state: &AppState, who: &SignedIn, hash: &str, typed: &str) -> anyhow::Result<Result<bool, i64>> {
     let key = throttle::ussd_pin_key(&who.id);
@@ -410,7 +415,7 @@ pub async fn set_pin(state: &AppState, account: &Account, pin: &str, confirm: &s
         return Err(AppError::field("confirm_pin", "ussd-error-pin-confirm"));
     }
     check_current(state, account, password, "pin_password").await?;
-    let hash = state.passwords.hash(&peppered(state, &account.id, &pin)).await?;
+    let hash = hashed(state, &account.id, &pin).await?;
     let now = state.clock.now();
     let mut tx = crate::db::begin_write(&state.pool).await?;
     db::set_pin(&mut tx, &account.id, &hash, now).await?;

@@ -99,6 +99,8 @@ on_both_engines!(
         assert!(account.contains("href=\"/en/account/ussd\""), "{account}");
         let page = browser.get("/sw/account/ussd").await.body;
         assert!(page.contains("Hujaweka PIN") && page.contains("0712 345 678"), "{page}");
+        // Back to English (the language is remembered from the last page).
+        browser.get("/en/account/ussd").await;
 
         for (pin, confirm, password, expected) in [
             ("", "", PASSWORD, "Enter a PIN of 4 digits"),
