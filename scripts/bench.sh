@@ -270,6 +270,10 @@ echo "== Issue 29: a generated year (1,000,000 applications), its rollup, the pe
 cargo bench -q -p server --bench figures 2>/dev/null | grep -v '^$'
 
 echo
+echo "== Issue 31: USSD screens per second, 32 sessions at once (a licence journey with its PIN check; menus alone)"
+cargo bench -q -p server --bench ussd 2>/dev/null | grep -v '^$'
+
+echo
 echo "== Passport photo (issue 4): check + re-encode, and a decompression bomb =="
 cargo bench -q -p app --features samples --bench photo 2>/dev/null | grep -v '^$'
 

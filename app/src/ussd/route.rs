@@ -30,8 +30,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     router
 }
 
-/// The gateway's post (Africa's Talking's field names).
-#[derive(Debug, Deserialize)]
+/// The gateway's post (Africa's Talking's field names); no `Debug`: the text carries the PIN.
+#[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GatewayPost {
     #[serde(default)]
@@ -80,7 +80,7 @@ fn screen(answered: anyhow::Result<String>) -> Response {
 }
 
 /// The simulator's form: the phone, the session, the answers so far, and this answer.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Default, Deserialize)]
 struct Played {
     #[serde(default)]
     phone: String,

@@ -31,8 +31,8 @@ use crate::{
     },
 };
 
-/// What the gateway posts for each answer.
-#[derive(Debug, Clone)]
+/// What the gateway posts for each answer (no `Debug`: the text carries the PIN).
+#[derive(Clone)]
 pub struct Post<'a> {
     /// The gateway's id of the session.
     pub session_id: &'a str,
