@@ -1,5 +1,7 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { PASSWORD, registerCitizen } from "./accounts-helpers";
+import { withJs } from "./helpers";
 
 /**
  * The USSD channel: a citizen sets a USSD PIN on the website (a weak one refused, with the message by the field
@@ -18,15 +20,22 @@ test("a citizen sets a USSD PIN and sees their licence on the phone", async ({ p
   await expect(page.getByRole("heading", { name: "Your USSD PIN", level: 1 })).toBeVisible();
   await expect(page.getByText("You have not set a PIN.")).toBeVisible();
 
-  await page.getByLabel("New PIN").fill("1234");
+  await page.getByLabel("New PIN", { exact: true }).fill("1234");
   await page.getByLabel("Type the new PIN again").fill("1234");
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Set PIN" }).click();
   const weak = "Choose a PIN that is not 4 of the same digit or 4 digits in a row, like 1111 or 1234";
   await expect(page.getByRole("link", { name: weak })).toBeVisible();
-  await expect(page.getByLabel("New PIN")).toHaveAccessibleDescription(new RegExp(weak));
+  await expect(page.getByLabel("New PIN", { exact: true })).toHaveAccessibleDescription(new RegExp(weak));
+  // Nothing typed comes back: a PIN and a password are secrets.
+  await expect(page.getByLabel("New PIN", { exact: true })).toHaveValue("");
+  if (withJs(info)) {
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id);
+    expect(serious).toEqual([]);
+  }
 
-  await page.getByLabel("New PIN").fill("2580");
+  await page.getByLabel("New PIN", { exact: true }).fill("2580");
   await page.getByLabel("Type the new PIN again").fill("2580");
   await page.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Set PIN" }).click();
@@ -37,7 +46,7 @@ test("a citizen sets a USSD PIN and sees their licence on the phone", async ({ p
   await page.getByLabel("Phone number").fill(phone.typed);
   await page.getByRole("button", { name: /^Dial / }).click();
   const screen = page.getByRole("region", { name: "Phone screen" }).getByRole("status");
-  await expect(screen).toHaveText("Uraia (NTSA)\n1 English\n2 Kiswahili");
+  await expect(screen).toContainText("2 Kiswahili");
   await reply(page, "2");
   await expect(screen).toContainText("1 Leseni yangu ya udereva");
   await reply(page, "1");

@@ -196,8 +196,13 @@ pub async fn owned(state: &AppState, code: &str, account: &str) -> anyhow::Resul
 
 /// The code of the service's own document issued with `application`'s payment (the renewal slip), if any: the
 /// payment's message carries it, so a motorist without a browser can show it to be checked.
-pub async fn own_code(conn: &mut sqlx::AnyConnection, application: &ApplicationId) -> anyhow::Result<Option<DocumentCode>> {
-    Ok(db::own_code(conn, application.as_str()).await?.and_then(|code| DocumentCode::parse(&code)))
+pub async fn own_code(
+    conn: &mut sqlx::AnyConnection,
+    application: &ApplicationId,
+) -> anyhow::Result<Option<DocumentCode>> {
+    Ok(db::own_code(conn, application.as_str())
+        .await?
+        .and_then(|code| DocumentCode::parse(&code)))
 }
 
 /// What the public check says of a code.

@@ -125,9 +125,11 @@ fn token_ok(state: &AppState, token: &str) -> bool {
 /// The client address (through `security.trusted_proxies`) is one M-Pesa posts from, when those are configured.
 fn source_ok(state: &AppState, peer: Option<std::net::IpAddr>, headers: &HeaderMap) -> bool {
     let sources = &state.settings.payments.mpesa_callback_sources;
-    let allowed = crate::client::from_sources(peer, headers, &state.settings.security.trusted_proxies, sources);
+    let trusted = &state.settings.security.trusted_proxies;
+    let allowed = crate::client::from_sources(peer, headers, trusted, sources);
     if !allowed {
-        tracing::warn!("an M-Pesa callback from an address not in payments.mpesa_callback_sources");
+        let client = crate::client::address(peer, headers, trusted);
+        tracing::warn!(client = ?client, "an M-Pesa callback from an address not in payments.mpesa_callback_sources");
     }
     allowed
 }

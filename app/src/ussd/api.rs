@@ -19,7 +19,9 @@ pub async fn ussd_set_pin(
     let mut ctx = Ctx::load().await?;
     let [pin, confirm, password] = [pin, confirm_pin, pin_password].map(Option::unwrap_or_default);
     if let Err(page) = signed_in(&ctx).await? {
-        return ctx.finish(Ok(page.path()), super::pages::FORM, super::pages::PATH, &[]).await;
+        return ctx
+            .finish(Ok(page.path()), super::pages::FORM, super::pages::PATH, &[])
+            .await;
     }
     let result = match account(&ctx).await {
         Ok(account) => super::service::set_pin(&ctx.state, &account, &pin, &confirm, &password).await,
@@ -40,7 +42,11 @@ pub async fn ussd_remove_pin() -> Result<(), AppError> {
     use crate::web::{context::Ctx, guard::signed_in};
     let mut ctx = Ctx::load().await?;
     let who = match signed_in(&ctx).await? {
-        Err(page) => return ctx.finish(Ok(page.path()), super::pages::FORM, super::pages::PATH, &[]).await,
+        Err(page) => {
+            return ctx
+                .finish(Ok(page.path()), super::pages::FORM, super::pages::PATH, &[])
+                .await
+        }
         Ok(who) => who,
     };
     let result = super::service::remove_pin(&ctx.state, &who).await;

@@ -92,10 +92,12 @@ pub async fn caller(pool: &Pool, phone: &str) -> anyhow::Result<Option<AccountId
 
 /// The account's PIN hash, if it set one.
 pub async fn pin_hash(pool: &Pool, account: &str) -> anyhow::Result<Option<String>> {
-    Ok(sqlx::query_scalar("SELECT pin_hash FROM ussd_pins WHERE account_id = $1")
-        .bind(account)
-        .fetch_optional(pool)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT pin_hash FROM ussd_pins WHERE account_id = $1")
+            .bind(account)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
 /// When the account set its PIN, if it has one.

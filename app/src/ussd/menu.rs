@@ -19,11 +19,15 @@ pub enum Node {
     Language,
     Menu,
     /// The PIN, before a personal item.
-    Pin { then: Item },
+    Pin {
+        then: Item,
+    },
     /// How long to renew for.
     Period,
     /// The renewal's fee, to pay or cancel.
-    Confirm { period: Period },
+    Confirm {
+        period: Period,
+    },
     /// The code of a slip to check.
     SlipCode,
 }
@@ -147,7 +151,11 @@ pub fn fit(text: &str, max: usize) -> String {
     }
     let mut kept = String::new();
     for line in text.lines() {
-        let with = if kept.is_empty() { line.to_string() } else { format!("{kept}\n{line}") };
+        let with = if kept.is_empty() {
+            line.to_string()
+        } else {
+            format!("{kept}\n{line}")
+        };
         if with.chars().count() > max {
             break;
         }
@@ -158,7 +166,11 @@ pub fn fit(text: &str, max: usize) -> String {
     }
     let mut words = String::new();
     for word in text.split_whitespace() {
-        let with = if words.is_empty() { word.to_string() } else { format!("{words} {word}") };
+        let with = if words.is_empty() {
+            word.to_string()
+        } else {
+            format!("{words} {word}")
+        };
         if with.chars().count() > max {
             break;
         }
@@ -205,8 +217,12 @@ mod tests {
     fn a_node_is_kept_as_json_and_read_back() {
         for node in [
             Node::Language,
-            Node::Pin { then: Item::Applications },
-            Node::Confirm { period: Period::ThreeYears },
+            Node::Pin {
+                then: Item::Applications,
+            },
+            Node::Confirm {
+                period: Period::ThreeYears,
+            },
         ] {
             let json = serde_json::to_string(&node).unwrap();
             assert_eq!(serde_json::from_str::<Node>(&json).unwrap(), node, "{json}");
@@ -219,7 +235,11 @@ mod tests {
             for screen in [menu_screen(lang), again(lang, 4, &menu_screen(lang)), language_screen()] {
                 let wire = Reply::ask(screen.clone()).wire();
                 assert_eq!(wire, format!("CON {screen}"), "cut: {screen}");
-                assert!(wire.chars().count() <= MAX_CHARS, "{} chars: {wire}", wire.chars().count());
+                assert!(
+                    wire.chars().count() <= MAX_CHARS,
+                    "{} chars: {wire}",
+                    wire.chars().count()
+                );
             }
         }
         assert!(menu_screen(Lang::Sw).contains("4 "), "{}", menu_screen(Lang::Sw));

@@ -35,7 +35,10 @@ pub fn account_block<'a>(ctx: &'a Ctx, _who: &'a SignedIn) -> BlockView<'a> {
 pub fn UssdPinPage() -> impl IntoView {
     signed_in_page(FORM, |page| async move {
         let SignedInPage {
-            ctx, state, who, notice,
+            ctx,
+            state,
+            who,
+            notice,
         } = page;
         let lang = ctx.lang;
         let set_at = service::pin_set_at(&ctx.state, &who).await?;

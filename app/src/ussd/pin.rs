@@ -48,7 +48,9 @@ mod tests {
     use super::*;
 
     fn key(raw: &str) -> String {
-        Pin::parse_new(raw, "pin").map(|_| String::new()).unwrap_or_else(|error| error.key)
+        Pin::parse_new(raw, "pin")
+            .map(|_| String::new())
+            .unwrap_or_else(|error| error.key)
     }
 
     #[test]

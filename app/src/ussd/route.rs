@@ -132,7 +132,11 @@ async fn simulator_post(State(state): State<AppState>, Form(played): Form<Played
 fn page(state: &AppState, played: &Played, wire: Option<&str>) -> String {
     let escape = |text: &str| html_escape::encode_double_quoted_attribute(text).into_owned();
     let code = escape(&state.settings.ussd.service_code);
-    let phone = escape(if played.phone.is_empty() { "0712 345 678" } else { &played.phone });
+    let phone = escape(if played.phone.is_empty() {
+        "0712 345 678"
+    } else {
+        &played.phone
+    });
     let mut html = format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\

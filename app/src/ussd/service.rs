@@ -168,7 +168,10 @@ async fn step(
             };
             match node {
                 Node::Period => match menu::period(answer) {
-                    Some(period) => Step::Ask(Node::Confirm { period }, confirm_screen(state, lang, &who, period).await?),
+                    Some(period) => Step::Ask(
+                        Node::Confirm { period },
+                        confirm_screen(state, lang, &who, period).await?,
+                    ),
                     None => match offer(state, lang, &who).await? {
                         Step::Ask(node, screen) => Step::Ask(node, menu::again(lang, menu::PERIODS.len(), &screen)),
                         end => end,
@@ -234,7 +237,8 @@ pub async fn hashed(state: &AppState, account: &str, pin: &Pin) -> anyhow::Resul
 /// Whether `typed` is the account's PIN, on its throttle: `Err(seconds to wait)` when locked.
 async fn pin_right(state: &AppState, who: &SignedIn, hash: &str, typed: &str) -> anyhow::Result<Result<bool, i64>> {
     let key = throttle::ussd_pin_key(&who.id);
-    if let Reservation::Locked(wait) = throttle::reserve(&state.pool, &key, throttle::USSD_PIN, state.clock.now()).await?
+    if let Reservation::Locked(wait) =
+        throttle::reserve(&state.pool, &key, throttle::USSD_PIN, state.clock.now()).await?
     {
         return Ok(Err(wait));
     }
@@ -277,7 +281,10 @@ async fn licence(state: &AppState, lang: Lang, who: &SignedIn) -> anyhow::Result
 }
 
 fn no_licence(state: &AppState, lang: Lang) -> String {
-    lang.t_with("ussd-no-licence", &[("address", format!("{}{}", state.origin, lang.href("tims")))])
+    lang.t_with(
+        "ussd-no-licence",
+        &[("address", format!("{}{}", state.origin, lang.href("tims")))],
+    )
 }
 
 /// The renewal's offer: the licence and each period's fee (access fee included), or why it cannot be renewed.
@@ -403,13 +410,24 @@ async fn check_slip(state: &AppState, lang: Lang, phone: &PhoneNumber, answer: &
     }
     let verdict = documents::verdict(lang, &check);
     let mut lines = vec![format!("{}: {}", lang.t(verdict.heading), verdict.message)];
-    lines.extend(verdict.rows.into_iter().map(|(label, value)| format!("{label}: {value}")));
+    lines.extend(
+        verdict
+            .rows
+            .into_iter()
+            .map(|(label, value)| format!("{label}: {value}")),
+    );
     Ok(lines.join("\n"))
 }
 
 /// Sets the account's USSD PIN (a new one replaces the old): typed twice, and the password again, since the PIN
 /// opens the account's licence and payments to whoever holds the phone. The owner is told.
-pub async fn set_pin(state: &AppState, account: &Account, pin: &str, confirm: &str, password: &str) -> Result<(), AppError> {
+pub async fn set_pin(
+    state: &AppState,
+    account: &Account,
+    pin: &str,
+    confirm: &str,
+    password: &str,
+) -> Result<(), AppError> {
     let pin = Pin::parse_new(pin, "pin")?;
     if confirm.trim() != pin.as_str() {
         return Err(AppError::field("confirm_pin", "ussd-error-pin-confirm"));

@@ -40,7 +40,11 @@ async fn dial(app: &common::TestApp, session: &str, phone: &str, text: &str) -> 
 /// A screen the gateway can show: `CON ` or `END `, at most 182 characters.
 fn fits(screen: &str) {
     assert!(screen.starts_with("CON ") || screen.starts_with("END "), "{screen}");
-    assert!(screen.chars().count() <= 182, "{} characters: {screen}", screen.chars().count());
+    assert!(
+        screen.chars().count() <= 182,
+        "{} characters: {screen}",
+        screen.chars().count()
+    );
 }
 
 /// Each answer in turn, as a caller types them, in one new session; the last screen.
@@ -65,7 +69,9 @@ on_both_engines!(
         settings.ussd.token = TOKEN.into();
     },
     |app| {
-        assert!(dial(&app, "s1", CALLER, "").await.starts_with("CON Uraia (NTSA)\n1 English\n2 Kiswahili"));
+        assert!(dial(&app, "s1", CALLER, "")
+            .await
+            .starts_with("CON Uraia (NTSA)\n1 English\n2 Kiswahili"));
         let wrong = Request::post("/ussd/not-the-token")
             .header("content-type", "application/x-www-form-urlencoded")
             .body(Body::from("sessionId=s2&phoneNumber=%2B254712345678&text="))
@@ -105,9 +111,24 @@ on_both_engines!(
         for (pin, confirm, password, expected) in [
             ("", "", PASSWORD, "Enter a PIN of 4 digits"),
             ("25a0", "25a0", PASSWORD, "Enter exactly 4 digits, like 2580"),
-            ("1234", "1234", PASSWORD, "Choose a PIN that is not 4 of the same digit or 4 digits in a row, like 1111 or 1234"),
-            ("2580", "2581", PASSWORD, "The two PINs are not the same. Type your new PIN in both boxes"),
-            ("2580", "2580", "not my password", "The password is not right. Enter your current password"),
+            (
+                "1234",
+                "1234",
+                PASSWORD,
+                "Choose a PIN that is not 4 of the same digit or 4 digits in a row, like 1111 or 1234",
+            ),
+            (
+                "2580",
+                "2581",
+                PASSWORD,
+                "The two PINs are not the same. Type your new PIN in both boxes",
+            ),
+            (
+                "2580",
+                "2580",
+                "not my password",
+                "The password is not right. Enter your current password",
+            ),
         ] {
             let form = [("pin", pin), ("confirm_pin", confirm), ("pin_password", password)];
             let (at, page) = browser.follow("/api/ussd/pin", &form).await;
@@ -130,13 +151,19 @@ on_both_engines!(
         assert!(hash.starts_with("$argon2id$") && !hash.contains(PIN), "{hash}");
         assert!(!app.state.passwords.verify(Some(&hash), PIN).await.unwrap());
         let page = browser.get("/en/account/ussd").await.body;
-        assert!(page.contains("You set your PIN on") && page.contains("Change PIN"), "{page}");
+        assert!(
+            page.contains("You set your PIN on") && page.contains("Change PIN"),
+            "{page}"
+        );
 
         // Removed: the personal items ask for a PIN on the website again.
         let (_, page) = browser.follow("/api/ussd/pin/remove", &[]).await;
         assert!(page.body.contains("Your USSD PIN is removed"), "{}", page.body);
         let screen = session(&app, "after-removal", CALLER, &["1", "1"]).await;
-        assert!(screen.starts_with("END Set a USSD PIN first") && screen.contains("/en/account/ussd"), "{screen}");
+        assert!(
+            screen.starts_with("END Set a USSD PIN first") && screen.contains("/en/account/ussd"),
+            "{screen}"
+        );
     }
 );
 
@@ -149,13 +176,22 @@ on_both_engines!(
     |app| {
         // A number that is no account's: the menu, then a short explanation and the address for each personal item.
         let screen = session(&app, "u1", "+254722999991", &["1"]).await;
-        assert!(screen.contains("1 My driving licence\n2 Renew my driving licence\n3 Check a slip\n4 My applications"), "{screen}");
+        assert!(
+            screen.contains("1 My driving licence\n2 Renew my driving licence\n3 Check a slip\n4 My applications"),
+            "{screen}"
+        );
         for item in ["1", "2", "4"] {
             let screen = session(&app, &format!("u-{item}"), "+254722999991", &["1", item]).await;
-            assert!(screen.starts_with("END This number is not the verified phone") && screen.contains("http"), "{screen}");
+            assert!(
+                screen.starts_with("END This number is not the verified phone") && screen.contains("http"),
+                "{screen}"
+            );
         }
         let screen = session(&app, "u-sw", "+254722999991", &["2", "4"]).await;
-        assert!(screen.starts_with("END Nambari hii si simu iliyothibitishwa"), "{screen}");
+        assert!(
+            screen.starts_with("END Nambari hii si simu iliyothibitishwa"),
+            "{screen}"
+        );
 
         let mut browser = Browser::new(&app);
         register_citizen(&mut browser, EMAIL, PHONE).await;
@@ -163,9 +199,15 @@ on_both_engines!(
 
         // 1: the licence, in English and Kiswahili.
         let screen = session(&app, "l-en", CALLER, &["1", "1", PIN]).await;
-        assert_eq!(screen, "END Driving licence, classes B, C1\nValid until 30 June 2027\nValid");
+        assert_eq!(
+            screen,
+            "END Driving licence, classes B, C1\nValid until 30 June 2027\nValid"
+        );
         let screen = session(&app, "l-sw", CALLER, &["2", "1", PIN]).await;
-        assert_eq!(screen, "END Leseni ya udereva, madaraja B, C1\nHalali hadi 30 Juni 2027\nHalali");
+        assert_eq!(
+            screen,
+            "END Leseni ya udereva, madaraja B, C1\nHalali hadi 30 Juni 2027\nHalali"
+        );
 
         // 4: no applications yet.
         let screen = session(&app, "a-en", CALLER, &["1", "4", PIN]).await;
@@ -173,22 +215,37 @@ on_both_engines!(
 
         // 3: a code that is no slip's (no PIN needed: it shows what the public check shows).
         let screen = session(&app, "c-en", CALLER, &["1", "3", "7KQ2M9XD4TNB"]).await;
-        assert!(screen.starts_with("END Not found: No document has this code."), "{screen}");
+        assert!(
+            screen.starts_with("END Not found: No document has this code."),
+            "{screen}"
+        );
         let screen = session(&app, "c-sw", "+254722999991", &["2", "3", "abc"]).await;
-        assert!(screen.starts_with("END Andika msimbo wenye herufi na tarakimu 12"), "{screen}");
+        assert!(
+            screen.starts_with("END Andika msimbo wenye herufi na tarakimu 12"),
+            "{screen}"
+        );
 
         // A choice that is not on the screen asks again; the session goes on from there.
         let screen = session(&app, "again", CALLER, &["1", "9"]).await;
-        assert!(screen.starts_with("CON Reply with a number from 1 to 4.\nUraia (NTSA)\n1 My driving licence"), "{screen}");
+        assert!(
+            screen.starts_with("CON Reply with a number from 1 to 4.\nUraia (NTSA)\n1 My driving licence"),
+            "{screen}"
+        );
         let screen = dial(&app, "again", CALLER, "1*9*1").await;
         assert_eq!(screen, "CON Enter your Uraia USSD PIN:");
         let screen = session(&app, "lang-again", CALLER, &["7"]).await;
         assert!(screen.starts_with("CON Uraia (NTSA)\n1 English"), "{screen}");
 
         // A repeated post gets the same screen; a post that skips an answer, or comes from another number, ends it.
-        assert_eq!(dial(&app, "again", CALLER, "1*9*1").await, screen_of(&app, "again").await);
+        assert_eq!(
+            dial(&app, "again", CALLER, "1*9*1").await,
+            screen_of(&app, "again").await
+        );
         let skipped = dial(&app, "again", CALLER, "1*9*1*2580*4*4").await;
-        assert!(skipped.starts_with("END This session has ended. Dial *384*87242# again."), "{skipped}");
+        assert!(
+            skipped.starts_with("END This session has ended. Dial *384*87242# again."),
+            "{skipped}"
+        );
         let other = dial(&app, "again", "+254722999991", "1*9*1*2580").await;
         assert!(other.starts_with("END This session has ended"), "{other}");
 
@@ -197,7 +254,10 @@ on_both_engines!(
         dial(&app, "slow", CALLER, "2").await;
         assert!(app.state.clock.advance(181));
         let late = dial(&app, "slow", CALLER, "2*1").await;
-        assert!(late.starts_with("END Dakika zako 3 za huduma hii zimekwisha. Piga *384*87242# tena."), "{late}");
+        assert!(
+            late.starts_with("END Dakika zako 3 za huduma hii zimekwisha. Piga *384*87242# tena."),
+            "{late}"
+        );
     }
 );
 
@@ -218,7 +278,13 @@ on_both_engines!(
     },
     |app| {
         let mut browser = Browser::new(&app);
-        register_person(&mut browser, ("7974916", "Rehema", "1983"), "rehema@example.com", "0722 000 002").await;
+        register_person(
+            &mut browser,
+            ("7974916", "Rehema", "1983"),
+            "rehema@example.com",
+            "0722 000 002",
+        )
+        .await;
         set_pin(&mut browser, "7302").await;
         let rehema = "+254722000002";
 
@@ -228,22 +294,35 @@ on_both_engines!(
         let mut text = "1*1".to_string();
         for wrong in ["1111", "2222", "3333"] {
             text = format!("{text}*{wrong}");
-            assert_eq!(dial(&app, "w", rehema, &text).await, "CON That PIN is wrong. Enter your Uraia USSD PIN again:");
+            assert_eq!(
+                dial(&app, "w", rehema, &text).await,
+                "CON That PIN is wrong. Enter your Uraia USSD PIN again:"
+            );
         }
         // The third wrong PIN locked it: the right one is not even checked now.
         let tried = app.state.passwords.verifications();
         let locked = dial(&app, "w", rehema, &format!("{text}*7302")).await;
-        assert_eq!(locked, "END You entered a wrong PIN too many times. Wait a minute, then dial again.");
+        assert_eq!(
+            locked,
+            "END You entered a wrong PIN too many times. Wait a minute, then dial again."
+        );
         assert_eq!(app.state.passwords.verifications(), tried);
         // Nor in a new session, in Kiswahili.
         let screen = session(&app, "w2", rehema, &["2", "1", "7302"]).await;
-        assert!(screen.starts_with("END Umeandika PIN isiyo sahihi mara nyingi mno."), "{screen}");
+        assert!(
+            screen.starts_with("END Umeandika PIN isiyo sahihi mara nyingi mno."),
+            "{screen}"
+        );
 
         // After the wait the right PIN opens the licence, and clears the count.
         assert!(app.state.clock.advance(31));
         let screen = session(&app, "w3", rehema, &["1", "1", "7302"]).await;
         assert!(screen.starts_with("END Driving licence, classes"), "{screen}");
-        let left: i64 = common::browser::count(&app, "SELECT COUNT(*) FROM sign_in_throttles WHERE throttle_key LIKE 'ussd-pin:%'").await;
+        let left: i64 = common::browser::count(
+            &app,
+            "SELECT COUNT(*) FROM sign_in_throttles WHERE throttle_key LIKE 'ussd-pin:%'",
+        )
+        .await;
         assert_eq!(left, 0);
     }
 );
@@ -281,15 +360,30 @@ served_on_both_engines!(a_renewal_is_paid_end_to_end_through_the_m_pesa_sandbox,
         "CON Renew for 1 year: KES 620\nAn M-Pesa request will come to 0712 345 678.\n1 Pay\n2 Cancel"
     );
     let sent = say("1*2*2580*1*1").await;
-    assert!(sent.starts_with("END Application UR") && sent.contains("KES 620 on this phone"), "{sent}");
+    assert!(
+        sent.starts_with("END Application UR") && sent.contains("KES 620 on this phone"),
+        "{sent}"
+    );
     // The same post again (a gateway's retry) sends no second request.
     assert_eq!(say("1*2*2580*1*1").await, sent);
-    assert_eq!(common::payments::count(&app, "SELECT COUNT(*) FROM mpesa_requests WHERE phone = $1", "254712345678").await, 1);
+    assert_eq!(
+        common::payments::count(
+            &app,
+            "SELECT COUNT(*) FROM mpesa_requests WHERE phone = $1",
+            "254712345678"
+        )
+        .await,
+        1
+    );
 
     // The sandbox pays (the phone's last digit, 8), its callback settles it; the SMS carries the slip's code.
     let told = common::payments::wait_for(|| async {
         let body = last_message(&app, CALLER).await;
-        if body.contains("slip's code") { body } else { String::new() }
+        if body.contains("slip's code") {
+            body
+        } else {
+            String::new()
+        }
     })
     .await;
     let code: String = told
@@ -325,8 +419,14 @@ served_on_both_engines!(a_renewal_is_paid_end_to_end_through_the_m_pesa_sandbox,
     check("1*3".into()).await;
     let checked = check(format!("1*3*{code}")).await;
     fits(&checked);
-    assert!(checked.starts_with("END Genuine: Uraia issued this document"), "{checked}");
-    assert!(checked.contains("Driving licence renewal slip") && checked.contains("W"), "{checked}");
+    assert!(
+        checked.starts_with("END Genuine: Uraia issued this document"),
+        "{checked}"
+    );
+    assert!(
+        checked.contains("Driving licence renewal slip") && checked.contains("W"),
+        "{checked}"
+    );
     assert!(!checked.contains("Wanjiku"), "the holder's name is masked: {checked}");
     let mine = Post {
         session_id: "mine",
@@ -338,6 +438,17 @@ served_on_both_engines!(a_renewal_is_paid_end_to_end_through_the_m_pesa_sandbox,
     for text in ["1", "1*4"] {
         answer(&app.state, &Post { text, ..mine.clone() }).await.unwrap();
     }
-    let list = answer(&app.state, &Post { text: "1*4*2580", ..mine.clone() }).await.unwrap();
-    assert!(list.starts_with("END Your latest applications:\nUR") && list.ends_with(" Completed"), "{list}");
+    let list = answer(
+        &app.state,
+        &Post {
+            text: "1*4*2580",
+            ..mine.clone()
+        },
+    )
+    .await
+    .unwrap();
+    assert!(
+        list.starts_with("END Your latest applications:\nUR") && list.ends_with(" Completed"),
+        "{list}"
+    );
 });
