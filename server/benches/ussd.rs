@@ -26,6 +26,14 @@ async fn run(engine: &'static str, state: app::state::AppState) {
         let id = format!("bench-{n}");
         let id_number = format!("9{n:07}");
         common::account(&state, &id, &id_number).await;
+        sqlx::query(
+            "INSERT INTO register_people (id_number, first_name, other_names, year_of_birth, sex) \
+             VALUES ($1, 'Bench', 'Person', 1990, 'F')",
+        )
+        .bind(&id_number)
+        .execute(&state.pool)
+        .await
+        .unwrap();
         sqlx::query("INSERT INTO driving_licences VALUES ($1, 'B', '2027-06-30', 0)")
             .bind(&id_number)
             .execute(&state.pool)
