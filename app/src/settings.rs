@@ -358,6 +358,7 @@ mod tests {
             assert!(!settings.development, "development aids must be off unless asked for");
             assert!(!settings.test_mode, "the movable clock must be off unless asked for");
             assert_eq!(settings.mail.from, "Uraia <no-reply@uraia.go.ke>");
+            assert_eq!(settings.ussd, Ussd::default(), "no USSD address unless a token is set");
             Ok(())
         });
     }
@@ -478,6 +479,20 @@ mod tests {
         assert!(settings.check(loopback()).is_err());
         settings.public_origin = "https://uraia.go.ke/path".into();
         assert!(settings.check(loopback()).is_err());
+    }
+
+    #[test]
+    fn a_ussd_token_is_long_and_its_sources_are_addresses() {
+        let mut settings = Settings {
+            public_origin: "https://uraia.go.ke".into(),
+            ..Settings::default()
+        };
+        settings.ussd.token = "short".into();
+        assert!(settings.check(loopback()).unwrap_err().contains("ussd.token"));
+        settings.ussd.token = "t".repeat(32);
+        assert_eq!(settings.check(loopback()), Ok(()));
+        settings.ussd.sources = vec!["196.201.214.0/24".into(), "gateway".into()];
+        assert!(settings.check(loopback()).unwrap_err().contains("gateway"));
     }
 
     #[test]
