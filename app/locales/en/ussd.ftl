@@ -70,3 +70,5 @@ message-ussd-pin-set-subject = Your USSD PIN was set
 message-ussd-pin-set-body = Uraia: a USSD PIN was set for your account. If it was not you, sign in, change your password and remove the PIN.
 message-ussd-pin-removed-subject = Your USSD PIN was removed
 message-ussd-pin-removed-body = Uraia: the USSD PIN of your account was removed. If it was not you, sign in and change your password.
+message-ussd-pin-locked-subject = Wrong USSD PINs on your account
+message-ussd-pin-locked-body = Uraia: someone entered a wrong USSD PIN 3 times for your account, so the PIN is locked for a while. If it was not you, sign in and change your USSD PIN.

@@ -69,3 +69,5 @@ message-ussd-pin-set-subject = PIN yako ya USSD imewekwa
 message-ussd-pin-set-body = Uraia: PIN ya USSD imewekwa kwa akaunti yako. Kama si wewe, ingia, badilisha nenosiri lako na uondoe PIN.
 message-ussd-pin-removed-subject = PIN yako ya USSD imeondolewa
 message-ussd-pin-removed-body = Uraia: PIN ya USSD ya akaunti yako imeondolewa. Kama si wewe, ingia na ubadilishe nenosiri lako.
+message-ussd-pin-locked-subject = PIN za USSD zisizo sahihi kwenye akaunti yako
+message-ussd-pin-locked-body = Uraia: mtu ameandika PIN ya USSD isiyo sahihi mara 3 kwa akaunti yako, kwa hiyo PIN imefungwa kwa muda. Kama si wewe, ingia na ubadilishe PIN yako ya USSD.

@@ -229,17 +229,23 @@ pub async fn hashed(state: &AppState, account: &str, pin: &Pin) -> anyhow::Resul
 /// Whether `typed` is the account's PIN, on its throttle: `Err(seconds to wait)` when locked.
 async fn pin_right(state: &AppState, who: &SignedIn, hash: &str, typed: &str) -> anyhow::Result<Result<bool, i64>> {
     let key = throttle::ussd_pin_key(&who.id);
-    if let Reservation::Locked(wait) =
-        throttle::reserve(&state.pool, &key, throttle::USSD_PIN, state.clock.now()).await?
-    {
-        return Ok(Err(wait));
-    }
+    let now = state.clock.now();
+    let attempt = match throttle::reserve(&state.pool, &key, throttle::USSD_PIN, now).await? {
+        Reservation::Locked(wait) => return Ok(Err(wait)),
+        Reservation::Granted(attempt) => attempt,
+    };
     let right = state
         .passwords
         .verify(Some(hash), &peppered(state, &who.id, &Pin::typed(typed)))
         .await?;
     if right {
         throttle::clear(&state.pool, &key).await?;
+    } else if attempt == throttle::USSD_PIN.threshold {
+        // The owner hears once, when the lock starts (not at each longer lock after it): someone with their phone,
+        // or someone posing as it, is guessing.
+        let mut tx = crate::db::begin_write(&state.pool).await?;
+        outbox::tell_account(&mut tx, now, &who.id, "message-ussd-pin-locked", |_| Vec::new()).await?;
+        tx.commit().await?;
     }
     Ok(Ok(right))
 }

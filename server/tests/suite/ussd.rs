@@ -299,7 +299,10 @@ on_both_engines!(
                 "CON That PIN is wrong. Enter your Uraia USSD PIN again:"
             );
         }
-        // The third wrong PIN locked it: the right one is not even checked now.
+        // The third wrong PIN locked it, and the owner is told (once); the right one is not even checked now.
+        let told = common::browser::messages_to(&app, rehema).await;
+        let warned = told.iter().filter(|m| m.contains("wrong USSD PIN 3 times")).count();
+        assert_eq!(warned, 1, "{told:?}");
         let tried = app.state.passwords.verifications();
         let locked = dial(&app, "w", rehema, &format!("{text}*7302")).await;
         assert_eq!(
