@@ -79,25 +79,16 @@ pub async fn forget_before(pool: &Pool, before: i64) -> anyhow::Result<u64> {
         .rows_affected())
 }
 
-/// The account whose verified phone is `phone` (E.164), with its email verified too (a finished registration).
-pub async fn caller(pool: &Pool, phone: &str) -> anyhow::Result<Option<AccountId>> {
-    Ok(sqlx::query_scalar(
-        "SELECT id FROM accounts WHERE phone = $1 AND phone_verified_at IS NOT NULL \
-         AND email_verified_at IS NOT NULL",
+/// The account whose verified phone is `phone` (E.164), with its email verified too (a finished registration), and
+/// its PIN's hash if it set one.
+pub async fn caller(pool: &Pool, phone: &str) -> anyhow::Result<Option<(AccountId, Option<String>)>> {
+    Ok(sqlx::query_as(
+        "SELECT a.id, p.pin_hash FROM accounts a LEFT JOIN ussd_pins p ON p.account_id = a.id \
+         WHERE a.phone = $1 AND a.phone_verified_at IS NOT NULL AND a.email_verified_at IS NOT NULL",
     )
     .bind(phone)
     .fetch_optional(pool)
     .await?)
-}
-
-/// The account's PIN hash, if it set one.
-pub async fn pin_hash(pool: &Pool, account: &str) -> anyhow::Result<Option<String>> {
-    Ok(
-        sqlx::query_scalar("SELECT pin_hash FROM ussd_pins WHERE account_id = $1")
-            .bind(account)
-            .fetch_optional(pool)
-            .await?,
-    )
 }
 
 /// When the account set its PIN, if it has one.

@@ -51,7 +51,7 @@ async fn licence(state: &AppState, lang: Lang, who: &SignedIn) -> anyhow::Result
     ))
 }
 
-pub(super) fn no_licence(state: &AppState, lang: Lang) -> String {
+fn no_licence(state: &AppState, lang: Lang) -> String {
     lang.t_with(
         "ussd-no-licence",
         &[("address", format!("{}{}", state.origin, lang.href("tims")))],
@@ -179,15 +179,16 @@ pub(super) async fn check_slip(
     let Some(code) = DocumentCode::parse(answer) else {
         return Ok(lang.t("verify-error-code"));
     };
+    // Reserved before the lookup (one statement, so a burst of parallel posts cannot all pass a lock check), and
+    // given back when the code is found: only unknown codes count.
     let key = throttle::ussd_checks_key(phone);
-    let now = state.clock.now();
-    let wait = throttle::locked_for(&state.pool, &key, now).await?;
-    if wait > 0 {
+    let reserved = throttle::reserve(&state.pool, &key, throttle::USSD_CHECKS, state.clock.now()).await?;
+    if let throttle::Reservation::Locked(wait) = reserved {
         return Ok(throttle::wait_error("code", "ussd-checks-locked", wait).message(lang));
     }
     let check = documents::check(state, &code).await?;
-    if matches!(check, documents::Check::Unknown) {
-        throttle::count_failure(&state.pool, &key, throttle::USSD_CHECKS, now).await?;
+    if !matches!(check, documents::Check::Unknown) {
+        throttle::release(&state.pool, &key, throttle::USSD_CHECKS).await?;
     }
     let verdict = documents::verdict(lang, &check);
     let mut lines = vec![format!("{}: {}", lang.t(verdict.heading), verdict.message)];

@@ -189,13 +189,13 @@ enum Caller {
 }
 
 async fn caller(state: &AppState, phone: &PhoneNumber) -> anyhow::Result<Caller> {
-    let Some(id) = db::caller(&state.pool, phone).await? else {
+    let Some((id, pin_hash)) = db::caller(&state.pool, phone).await? else {
         return Ok(Caller::Unknown);
     };
     let Some(who) = crate::web::guard::applicant(&state.pool, &id).await? else {
         return Ok(Caller::Unknown);
     };
-    Ok(match db::pin_hash(&state.pool, id.as_str()).await? {
+    Ok(match pin_hash {
         Some(hash) => Caller::Ready(who, hash),
         None => Caller::NoPin,
     })

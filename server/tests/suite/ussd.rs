@@ -455,3 +455,25 @@ served_on_both_engines!(a_renewal_is_paid_end_to_end_through_the_m_pesa_sandbox,
         "{list}"
     );
 });
+
+on_both_engines!(
+    unknown_slip_codes_from_one_phone_are_rationed,
+    |settings| {
+        settings.ussd.token = TOKEN.into();
+    },
+    |app| {
+        let guesser = "+254733000001";
+        for n in 0..10 {
+            let screen = session(&app, &format!("g{n}"), guesser, &["1", "3", "7KQ2M9XD4TNB"]).await;
+            assert!(screen.starts_with("END Not found"), "{n}: {screen}");
+        }
+        let screen = session(&app, "g10", guesser, &["1", "3", "7KQ2M9XD4TNB"]).await;
+        assert!(
+            screen.starts_with("END You checked 10 codes that were not found"),
+            "{screen}"
+        );
+        // Another phone is not held back.
+        let screen = session(&app, "other", CALLER, &["2", "3", "7KQ2M9XD4TNB"]).await;
+        assert!(screen.starts_with("END Haikupatikana"), "{screen}");
+    }
+);
